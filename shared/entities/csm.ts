@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import {
+  cents,
+  idSchema,
+  isoDate,
+  isoDateTime,
+  longText,
+  nonNegativeCents,
+  shortText,
+  syncedFields,
+} from './common.ts';
+
+/** The five health dimensions (customers spec §1.3), in the seed's order. */
+export const HEALTH_DIMENSIONS = ['productUsage', 'engagement', 'support', 'payment', 'growth'] as const;
+export const healthDimensionSchema = z.enum(HEALTH_DIMENSIONS);
+export type HealthDimension = z.infer<typeof healthDimensionSchema>;
+export const healthStatusSchema = z.enum(['healthy', 'at_risk', 'critical']);
+export type HealthStatus = z.infer<typeof healthStatusSchema>;
+
+/** One factor of a dimension (seed `HealthFactor`), with the raw input kept so a change can be explained. */
+export const healthFactorSchema = z.strictObject({
+  key: z.string().min(1).max(60),
+  name: z.string().min(1).max(120),
+  value: z.number().min(0).max(100),
+  maxValue: z.literal(100),
+  impact: z.enum(['positive', 'negative', 'neutral']),
+  description: z.string().max(500),
+  raw: z.number().nullable(),
+});
+export type HealthFactor = z.infer<typeof healthFactorSchema>;
+
+/** One dimension's result (seed `HealthMetric`). `score` is null when the dimension has no data. */
+export const healthMetricSchema = z.strictObject({
+  score: z.number().min(0).max(100).nullable(),
+  /** Configured weight (0–100). */
+  weight: z.number().min(0).max(100),
+  /** Weight after renormalising over the dimensions that have data. */
+  effectiveWeight: z.number().min(0).max(100),
+  weightedScore: z.number().min(0).max(100),
+  factors: z.array(healthFactorSchema),
+  trend: z.enum(['up', 'down', 'stable']),
+  trendValue: z.number(),
+  /** Points added or removed by configured rules (`HealthRule`). */
+  rulePoints: z.number(),
+});
+export type HealthMetric = z.infer<typeof healthMetricSchema>;
+
+export const healthBreakdownSchema = z.strictObject(
+  Object.fromEntries(HEALTH_DIMENSIONS.map((d) => [d, healthMetricSchema])) as Record<
+    HealthDimension,
+    typeof healthMetricSchema
+  >,
+);
+export type HealthBreakdown = z.infer<typeof healthBreakdownSchema>;
+
+export const riskFactorSchema = z.strictObject({
+  type: z.string().min(1).max(60),
+  description: z.string().max(500),
+  /** Negative points, as in the seed's at-risk wireframe (e.g. −30 for no login in 14 days). */
+  impact: z.number().int().max(0),
+  detectedAt: isoDateTime,
+});
+export type RiskFactor = z.infer<typeof riskFactorSchema>;
+
+export const suggestedActionSchema = z.strictObject({
+  type: z.enum(['call', 'email', 'meeting', 'task', 'discount', 'training']),
+  title: z.string().max(200),
+  description: z.string().max(1000),
+  priority: z.enum(['low', 'medium', 'high', 'urgent']),
+  estimatedImpact: z.number().min(0).max(100),
+});
+export type SuggestedAction = z.infer<typeof suggestedActionSchema>;
+
+export const contributingFactorSchema = z.strictObject({
+  feature: z.string().max(60),
+  label: z.string().max(200),
+  /** Contribution to the log-odds (positive raises churn probability). */
+  contribution: z.number(),
+});
+
+/**
+ * One per customer, computed by the server (authoritative) from the shared rules; staff-only.
+ * The device may compute a provisional score offline with the same shared code, but never pushes this.
+ */
+export const healthSchema = z.strictObject({
+  ...syncedFields,
+  customerId: idSchema,
+  score: z.number().int().min(0).max(100),
+  status: healthStatusSchema,
+  breakdown: healthBreakdownSchema,
+  missingDimensions: z.array(healthDimensionSchema),
+  /** Score minus the score 30 days before (null without history). */
+  trend: z.number().int().nullable(),
+  history: z.array(z.strictObject({ date: isoDate, score: z.number().int().min(0).max(100) })).max(400),
+  riskScore: z.number().int().min(0).max(100),
+  riskLevel: z.enum(['none', 'warning', 'critical']),
+  riskFactors: z.array(riskFactorSchema),
+  atRiskSince: isoDate.nullable(),
+  churnProbability: z.number().min(0).max(100),
+  predictedChurnDate: isoDate.nullable(),
+  churnFactors: z.array(contributingFactorSchema),
+  computedAt: isoDateTime,
+});
+export type Health = z.infer<typeof healthSchema>;
+
+/** Risk alerts, expansion opportunities and insights, each with its own lifecycle (customers spec §3, §4). */
+export const signalKindSchema = z.enum(['risk_alert', 'expansion', 'insight']);
+export const SIGNAL_STATUSES = {
+  risk_alert: ['open', 'acknowledged', 'resolved'],
+  expansion: ['identified', 'contacted', 'negotiating', 'won', 'lost'],
+  insight: ['new', 'dismissed', 'actioned'],
+} as const;
+export const signalStatusSchema = z.enum([
+  'open',
+  'acknowledged',
+  'resolved',
+  'identified',
+  'contacted',
+  'negotiating',
+  'won',
+  'lost',
+  'new',
+  'dismissed',
+  'actioned',
+]);
+
+export const signalSchema = z
+  .strictObject({
+    ...syncedFields,
+    customerId: idSchema,
+    kind: signalKindSchema,
+    /** For expansion: upsell | cross_sell | expansion; for insight: expansion | risk | advocacy | optimization. */
+    subtype: z.string().max(40).nullable(),
+    status: signalStatusSchema,
+    title: shortText,
+    description: longText,
+    source: z.enum(['ai_detected', 'manual', 'usage_trigger', 'rule']),
+    riskScore: z.number().int().min(0).max(100).nullable(),
+    riskFactors: z.array(riskFactorSchema),
+    recommendation: longText.nullable(),
+    suggestedActions: z.array(suggestedActionSchema),
+    estimatedValueCents: nonNegativeCents.nullable(),
+    mrrAtRiskCents: cents.nullable(),
+    /** 0–100: probability for opportunities, confidence for insights. */
+    probability: z.number().min(0).max(100).nullable(),
+    resolutionNotes: longText.nullable(),
+    resolvedAt: isoDateTime.nullable(),
+    resolvedBy: idSchema.nullable(),
+    createdAt: isoDateTime,
+  })
+  .refine((s) => (SIGNAL_STATUSES[s.kind] as readonly string[]).includes(s.status), {
+    message: 'status is not valid for this kind of signal',
+    path: ['status'],
+  });
+export type Signal = z.infer<typeof signalSchema>;
+
+export const activityTypeSchema = z.enum([
+  'call',
+  'email',
+  'meeting',
+  'note',
+  'support_ticket',
+  'nps_response',
+  'contract_signed',
+  'payment_received',
+  'health_change',
+  'expansion_identified',
+]);
+
+/** A CSM timeline entry (customers spec `CustomerActivity`). `metadata` holds type-specific numbers. */
+export const activitySchema = z.strictObject({
+  ...syncedFields,
+  customerId: idSchema,
+  type: activityTypeSchema,
+  title: shortText,
+  description: longText.nullable(),
+  performedBy: idSchema.nullable(),
+  performedByName: z.string().max(200).nullable(),
+  occurredAt: isoDateTime,
+  /** e.g. { npsScore: 9 }, { durationMinutes: 30 }, { replied: false }, { executive: true }. */
+  metadata: z.record(z.string().max(60), z.union([z.string().max(500), z.number(), z.boolean(), z.null()])),
+});
+export type Activity = z.infer<typeof activitySchema>;

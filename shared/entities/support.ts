@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { idSchema, isoDateTime, longText, shortText, syncedFields } from './common.ts';
+
+export const ticketPrioritySchema = z.enum(['low', 'medium', 'high', 'urgent']);
+export type TicketPriority = z.infer<typeof ticketPrioritySchema>;
+/** In precedence order for conflict resolution: a later status wins over an earlier one. */
+export const TICKET_STATUSES = ['open', 'in_progress', 'waiting_client', 'resolved', 'closed'] as const;
+export const ticketStatusSchema = z.enum(TICKET_STATUSES);
+export type TicketStatus = z.infer<typeof ticketStatusSchema>;
+
+export const ticketMessageSchema = z.strictObject({
+  id: idSchema,
+  senderType: z.enum(['client', 'support']),
+  senderId: idSchema,
+  senderName: z.string().max(200),
+  body: z.string().trim().min(1).max(10_000),
+  createdAt: isoDateTime,
+});
+export type TicketMessage = z.infer<typeof ticketMessageSchema>;
+
+/** A support ticket with its conversation embedded (client dashboard §7A). */
+export const ticketSchema = z.strictObject({
+  ...syncedFields,
+  customerId: idSchema,
+  /** Human number such as 2847; server-assigned on first accepted push (null until then). */
+  number: z.number().int().positive().nullable(),
+  subject: shortText,
+  description: longText,
+  priority: ticketPrioritySchema,
+  status: ticketStatusSchema,
+  assignedTo: idSchema.nullable(),
+  /** Server-owned: derived from priority and creation time by the shared SLA rule. */
+  slaDeadline: isoDateTime.nullable(),
+  firstResponseAt: isoDateTime.nullable(),
+  resolvedAt: isoDateTime.nullable(),
+  createdBy: idSchema.nullable(),
+  createdAt: isoDateTime,
+  messages: z.array(ticketMessageSchema).max(1000),
+});
+export type Ticket = z.infer<typeof ticketSchema>;
+export const TICKET_SERVER_OWNED = ['number', 'slaDeadline'] as const;
+
+export const meetingStatusSchema = z.enum(['scheduled', 'completed', 'rescheduled', 'cancelled']);
+export const meetingSchema = z.strictObject({
+  ...syncedFields,
+  customerId: idSchema,
+  accountManagerId: idSchema,
+  title: shortText,
+  description: longText.nullable(),
+  scheduledAt: isoDateTime,
+  durationMinutes: z.number().int().min(5).max(600),
+  meetingLink: z.url().max(500).nullable(),
+  notes: longText.nullable(),
+  status: meetingStatusSchema,
+  /** What a client user may write: a request the account manager then acts on. */
+  clientRequest: z
+    .strictObject({
+      type: z.enum(['reschedule', 'cancel']),
+      proposedAt: isoDateTime.nullable(),
+      reason: z.string().max(1000).nullable(),
+      requestedAt: isoDateTime,
+      requestedBy: idSchema,
+    })
+    .nullable(),
+  completedAt: isoDateTime.nullable(),
+});
+export type Meeting = z.infer<typeof meetingSchema>;
+
+/** Notification triggers of the client dashboard spec (§ Sistema de Notificações) plus staff alerts. */
+export const notificationTypeSchema = z.enum([
+  'conversion',
+  'goal_reached',
+  'campaign_anomaly',
+  'qualified_lead',
+  'ticket_answered',
+  'meeting_reminder',
+  'invoice_due',
+  'new_article',
+  'risk_alert',
+  'health_change',
+  'ticket_created',
+]);
+export type NotificationType = z.infer<typeof notificationTypeSchema>;
+
+/** One inbox item of one user. */
+export const notificationSchema = z.strictObject({
+  ...syncedFields,
+  userId: idSchema,
+  type: notificationTypeSchema,
+  title: shortText,
+  body: z.string().max(1000),
+  /** In-app route to open (same origin, allow-listed prefix). */
+  url: z
+    .string()
+    .regex(/^\/[^/\\]/, 'must be an in-app path')
+    .max(500),
+  readAt: isoDateTime.nullable(),
+  createdAt: isoDateTime,
+});
+export type Notification = z.infer<typeof notificationSchema>;

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import {
+  initialSyncProgress,
+  initialSyncStatus,
+  reduceSyncStatus,
+  type SyncEvent,
+  totalPending,
+} from './status.ts';
+
+const t0 = new Date('2026-11-21T12:00:00.000Z');
+const run = (events: SyncEvent[], online = true) =>
+  events.reduce(
+    (s, e, i) => reduceSyncStatus(s, e, new Date(t0.getTime() + i * 1000)),
+    initialSyncStatus(['customers', 'health', 'tickets'], online),
+  );
+
+describe('sync status state machine', () => {
+  it('starts offline or connecting from the browser signal', () => {
+    expect(initialSyncStatus([], false).connectivity).toBe('offline');
+    expect(initialSyncStatus([], true).connectivity).toBe('connecting');
+  });
+
+  it('goes online when the stream opens and records the last successful sync from the clock', () => {
+    const s = run([{ type: 'stream_open' }, { type: 'pulled', collection: 'customers', caughtUp: true }]);
+    expect(s.connectivity).toBe('online');
+    expect(s.lastSyncedAt).toBe('2026-11-21T12:00:01.000Z');
+  });
+
+  it('stays offline while the network is down even if a late pull resolves', () => {
+    const s = run([
+      { type: 'network', online: false },
+      { type: 'pulled', collection: 'customers', caughtUp: false },
+    ]);
+    expect(s.connectivity).toBe('offline');
+  });
+
+  it('tracks first-sync progress per collection, once each', () => {
+    const s = run([
+      { type: 'pulled', collection: 'customers', caughtUp: true },
+      { type: 'pulled', collection: 'customers', caughtUp: true },
+      { type: 'pulled', collection: 'health', caughtUp: false },
+    ]);
+    expect(s.initialSynced).toEqual(['customers']);
+    expect(initialSyncProgress(s)).toBeCloseTo(1 / 3);
+  });
+
+  it('sums pending writes across collections and never goes negative', () => {
+    const s = run([
+      { type: 'pending', collection: 'customers', count: 2 },
+      { type: 'pending', collection: 'tickets', count: 1 },
+      { type: 'pending', collection: 'tickets', count: -4 },
+    ]);
+    expect(totalPending(s)).toBe(2);
+  });
+
+  it('keeps the pending queue when the session expires and clears the blocker on sign-in', () => {
+    const s = run([{ type: 'pending', collection: 'customers', count: 3 }, { type: 'unauthorized' }]);
+    expect(s.blocker).toBe('session_expired');
+    expect(totalPending(s)).toBe(3);
+    expect(reduceSyncStatus(s, { type: 'signed_in' }, t0).blocker).toBe('none');
+  });
+
+  it('lists rejected writes newest first, de-duplicated by id, dismissible', () => {
+    const s = run([
+      { type: 'rejected', collection: 'customers', items: [{ id: 'a', code: 'forbidden', message: 'x' }] },
+      { type: 'rejected', collection: 'customers', items: [{ id: 'b', code: 'invalid', message: 'y' }] },
+      { type: 'rejected', collection: 'customers', items: [{ id: 'a', code: 'forbidden', message: 'z' }] },
+    ]);
+    expect(s.rejected.map((r) => r.id)).toEqual(['a', 'b']);
+    expect(reduceSyncStatus(s, { type: 'dismiss_rejected', id: 'a' }, t0).rejected.map((r) => r.id)).toEqual([
+      'b',
+    ]);
+  });
+
+  it('an upgrade-required answer blocks until the app updates', () => {
+    expect(run([{ type: 'upgrade_required' }, { type: 'signed_in' }]).blocker).toBe('upgrade_required');
+  });
+});

@@ -10,8 +10,6 @@ import {
   type SlaStatusInput,
 } from './sla.ts';
 
-const businessHours = { businessHours: SEED_BUSINESS_HOURS };
-
 const message = (senderType: 'client' | 'support', createdAt: string): TicketMessage => ({
   id: '0199a0e0-0000-7000-8000-000000000001',
   senderType,

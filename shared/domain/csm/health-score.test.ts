@@ -6,40 +6,8 @@ import { DEFAULT_HEALTH_CONFIG, healthScoreConfigSchema, type HealthScoreConfig 
 import { HEALTH_FACTOR_KEYS, HEALTH_FACTORS } from './health-factors.ts';
 import { HEALTH_INPUT_KEYS, type HealthInput } from './health-input.ts';
 import { computeHealth } from './health-score.ts';
-
-/**
- * TechCorp LTDA from the Customer 360 wireframe (customers spec §2.2): Product Usage 85, Engagement 92,
- * Support 95, Payment 100, Growth 80, 85 users of 100 seats, CSAT 4.8/5, MRR R$ 4.000 → R$ 4.500, NPS 9.
- */
-export const TECHCORP: HealthInput = {
-  loginDaysLast30: 17, // 85
-  featuresAdopted: 17, // 85
-  featuresAvailable: 20,
-  activeUsers: 85, // 85
-  totalSeats: 100,
-  keyFeaturesUsed: 17, // 85
-  keyFeaturesTotal: 20,
-  emailsSent: 25, // 88
-  emailsReplied: 22,
-  meetingsScheduled: 10, // 90
-  meetingsAttended: 9,
-  npsScore: 9, // 90
-  communityActionsLast30: 5, // 100
-  ticketsLast30: 2, // 96 (2 tickets per 100 seats)
-  csatAverage: 4.8, // 95
-  ticketsLast90: 4, // 100 (none escalated)
-  escalatedTicketsLast90: 0,
-  selfServiceSessionsLast30: 16, // 16/18 → 89
-  paymentsLast12: 12, // 100
-  paymentsOnTimeLast12: 12,
-  mrrCents: 450_000, // +12,5 % → 100
-  mrr12MonthsAgoCents: 400_000,
-  chargeAttemptsLast12: 12, // 100
-  failedChargesLast12: 0,
-  openExpansionValueCents: 121_500, // 27 % of MRR → 90
-  referralsLast12: 1, // 50
-  expansionConversationsLast90: 2, // 100
-};
+import { TECHCORP } from './seed-fixtures.ts';
+import { healthInputArb } from './test-arbitraries.ts';
 
 const factorValue = (input: HealthInput, key: string) => {
   const h = computeHealth(input);
@@ -79,86 +47,25 @@ describe('health score — the seed model (30/25/20/15/10)', () => {
     expect(all.find((f) => f.key === 'referralActivity')?.impact).toBe('neutral');
   });
 
+  // One factor per dimension, all at 100; zeroing one dimension removes exactly its weight from the total.
+  const ALL_100: HealthInput = {
+    loginDaysLast30: 20,
+    npsScore: 10,
+    ticketsLast30: 0,
+    paymentsLast12: 4,
+    paymentsOnTimeLast12: 4,
+    referralsLast12: 2,
+  };
   it.each([
-    // [label, dimension scores as one-factor inputs, expected total]
-    [
-      'all 100',
-      {
-        loginDaysLast30: 20,
-        npsScore: 10,
-        ticketsLast30: 0,
-        paymentsLast12: 4,
-        paymentsOnTimeLast12: 4,
-        referralsLast12: 2,
-      },
-      100,
-    ],
-    [
-      'only product usage at 0',
-      {
-        loginDaysLast30: 0,
-        npsScore: 10,
-        ticketsLast30: 0,
-        paymentsLast12: 4,
-        paymentsOnTimeLast12: 4,
-        referralsLast12: 2,
-      },
-      70,
-    ],
-    [
-      'only engagement at 0',
-      {
-        loginDaysLast30: 20,
-        npsScore: 0,
-        ticketsLast30: 0,
-        paymentsLast12: 4,
-        paymentsOnTimeLast12: 4,
-        referralsLast12: 2,
-      },
-      75,
-    ],
-    [
-      'only support at 0',
-      {
-        loginDaysLast30: 20,
-        npsScore: 10,
-        ticketsLast30: 5,
-        paymentsLast12: 4,
-        paymentsOnTimeLast12: 4,
-        referralsLast12: 2,
-      },
-      80,
-    ],
-    [
-      'only payment at 0',
-      {
-        loginDaysLast30: 20,
-        npsScore: 10,
-        ticketsLast30: 0,
-        paymentsLast12: 4,
-        paymentsOnTimeLast12: 0,
-        referralsLast12: 2,
-      },
-      85,
-    ],
-    [
-      'only growth at 0',
-      {
-        loginDaysLast30: 20,
-        npsScore: 10,
-        ticketsLast30: 0,
-        paymentsLast12: 4,
-        paymentsOnTimeLast12: 4,
-        referralsLast12: 0,
-      },
-      90,
-    ],
-  ] satisfies [string, HealthInput, number][])(
-    '%s → %i (each dimension weighs its seed weight)',
-    (_l, input, total) => {
-      expect(computeHealth(input).score).toBe(total);
-    },
-  );
+    ['all dimensions at 100', 100, {}],
+    ['product usage at 0 (−30)', 70, { loginDaysLast30: 0 }],
+    ['engagement at 0 (−25)', 75, { npsScore: 0 }],
+    ['support at 0 (−20)', 80, { ticketsLast30: 5 }],
+    ['payment at 0 (−15)', 85, { paymentsOnTimeLast12: 0 }],
+    ['growth at 0 (−10)', 90, { referralsLast12: 0 }],
+  ] satisfies [string, number, HealthInput][])('%s → %i', (_l, total, overrides) => {
+    expect(computeHealth({ ...ALL_100, ...overrides }).score).toBe(total);
+  });
 
   it.each([
     [80, 'healthy'],
@@ -461,54 +368,6 @@ describe('health score — trend vs 30 days before', () => {
 });
 
 // — Property tests —
-
-const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
-const pair = (max: number) =>
-  fc
-    .tuple(fc.integer({ min: 0, max }), fc.integer({ min: 0, max }))
-    .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const);
-
-/** Any valid health input: every field independently present or missing, parts never above wholes. */
-export const healthInputArb: fc.Arbitrary<HealthInput> = fc
-  .record({
-    loginDaysLast30: opt(fc.integer({ min: 0, max: 30 })),
-    features: opt(pair(50)),
-    activeUsers: opt(fc.integer({ min: 0, max: 500 })),
-    totalSeats: opt(fc.integer({ min: 0, max: 500 })),
-    keyFeatures: opt(pair(10)),
-    emails: opt(pair(40)),
-    meetings: opt(pair(12)),
-    npsScore: opt(fc.integer({ min: 0, max: 10 })),
-    communityActionsLast30: opt(fc.integer({ min: 0, max: 50 })),
-    ticketsLast30: opt(fc.integer({ min: 0, max: 60 })),
-    csatAverage: opt(fc.double({ min: 1, max: 5, noNaN: true })),
-    escalations: opt(pair(60)),
-    selfServiceSessionsLast30: opt(fc.integer({ min: 0, max: 200 })),
-    payments: opt(pair(24)),
-    mrrCents: opt(fc.integer({ min: 0, max: 10_000_000 })),
-    mrr12MonthsAgoCents: opt(fc.integer({ min: 0, max: 10_000_000 })),
-    charges: opt(pair(24)),
-    openExpansionValueCents: opt(fc.integer({ min: 0, max: 10_000_000 })),
-    referralsLast12: opt(fc.integer({ min: 0, max: 10 })),
-    expansionConversationsLast90: opt(fc.integer({ min: 0, max: 10 })),
-  })
-  .map(({ features, keyFeatures, emails, meetings, escalations, payments, charges, ...rest }) => ({
-    ...rest,
-    featuresAdopted: features?.[0] ?? null,
-    featuresAvailable: features?.[1] ?? null,
-    keyFeaturesUsed: keyFeatures?.[0] ?? null,
-    keyFeaturesTotal: keyFeatures?.[1] ?? null,
-    emailsReplied: emails?.[0] ?? null,
-    emailsSent: emails?.[1] ?? null,
-    meetingsAttended: meetings?.[0] ?? null,
-    meetingsScheduled: meetings?.[1] ?? null,
-    escalatedTicketsLast90: escalations?.[0] ?? null,
-    ticketsLast90: escalations?.[1] ?? null,
-    paymentsOnTimeLast12: payments?.[0] ?? null,
-    paymentsLast12: payments?.[1] ?? null,
-    failedChargesLast12: charges?.[0] ?? null,
-    chargeAttemptsLast12: charges?.[1] ?? null,
-  }));
 
 const weightsArb = fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 4, maxLength: 4 }).map((cuts) => {
   const s = [0, ...cuts.sort((a, b) => a - b), 100];

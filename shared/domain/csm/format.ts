@@ -38,3 +38,9 @@ export function formatSigned(value: number, decimals = 1): string {
 export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** `2026-03-15` → `15/03/2026` (the product's dd/mm/aaaa). */
+export function formatDateBR(isoDate: string): string {
+  const [y, m, d] = isoDate.slice(0, 10).split('-');
+  return `${d}/${m}/${y}`;
+}

@@ -1,0 +1,80 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { Config } from './config.ts';
+import type { Logger } from './logger.ts';
+import { authRoutes } from './auth/routes.ts';
+import { SessionService } from './auth/sessions.ts';
+import type { AuthStore } from './auth/store.ts';
+import { systemRandomBytes, type RandomBytes } from './auth/tokens.ts';
+import { limitBody } from './http/body.ts';
+import { systemClock, type AppEnv, type Clock } from './http/context.ts';
+import { csrfProtection } from './http/csrf.ts';
+import { ApiError, ERROR_STATUS, asApiError, errorBody, internal, isErrorCode } from './http/errors.ts';
+import { healthRoutes, type HealthCheck } from './http/health.ts';
+import { requestContext } from './http/request-context.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { serveSpa } from './static/spa.ts';
+
+export interface AppDeps {
+  readonly config: Config;
+  readonly logger: Logger;
+  /** Users, sessions and sign-in attempts (MemoryAuthStore in tests, the PostgreSQL store in production). */
+  readonly auth: AuthStore;
+  /** Database reachability for `GET /api/health`. */
+  readonly health: HealthCheck;
+  readonly clock?: Clock;
+  readonly random?: RandomBytes;
+  /** Built PWA to serve (Vite's `dist/`); omitted → API only. */
+  readonly staticRoot?: string;
+  /**
+   * More API sub-apps, mounted under `/api/<name>` behind the same headers, CSRF check, body limit and error
+   * mapping — e.g. `{ sync: syncApp }` → `/api/sync/*`. They protect themselves with `requireUser`.
+   */
+  readonly apiRoutes?: Readonly<Record<string, Hono<AppEnv>>>;
+}
+
+/**
+ * The whole HTTP surface (DESIGN §2, §6, §10). Middleware order matters:
+ * request context (id, log, HTTPS flag) → security headers (wrap everything, errors included) → body limit
+ * (every route, chunked bodies too) → CSRF on /api → routes → one error mapper and one 404.
+ */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const clock = deps.clock ?? systemClock;
+  const random = deps.random ?? systemRandomBytes;
+  const { config, logger } = deps;
+  const sessions = new SessionService({ store: deps.auth, clock, random, policy: config.session });
+
+  const app = new Hono<AppEnv>();
+  app.use(requestContext({ config, logger, sessions }));
+  app.use(securityHeaders);
+  app.use(limitBody(config.maxBodyBytes));
+  app.use('/api/*', csrfProtection(config));
+
+  app.route('/api/health', healthRoutes(deps.health));
+  app.route('/api/auth', authRoutes({ store: deps.auth, clock, random, config }));
+  for (const [name, sub] of Object.entries(deps.apiRoutes ?? {})) app.route(`/api/${name}`, sub);
+  if (deps.staticRoot) app.get('*', serveSpa({ root: deps.staticRoot }));
+
+  app.notFound((c) => c.json(errorBody('not_found', 'Not found.'), 404));
+  app.onError((err, c) => {
+    const log = c.get('log') ?? logger;
+    let apiError = asApiError(err) ?? fromHttpException(err);
+    if (!apiError) {
+      log.error({ err }, 'unhandled error');
+      apiError = internal();
+    } else if (apiError.status >= 500) {
+      log.error({ err }, apiError.message);
+    }
+    for (const [name, value] of Object.entries(apiError.headers)) c.header(name, value);
+    return c.json(apiError.toBody(), apiError.status);
+  });
+  return app;
+}
+
+/** Hono's own exceptions (e.g. from middleware we did not write) mapped onto our codes by status. */
+function fromHttpException(err: unknown): ApiError | undefined {
+  if (!(err instanceof HTTPException)) return undefined;
+  const code = Object.entries(ERROR_STATUS).find(([, status]) => status === err.status)?.[0];
+  if (!isErrorCode(code) || err.status >= 500) return undefined;
+  return new ApiError(code, err.message || 'The request could not be processed.');
+}

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  AttemptFilter,
+  AuthStore,
+  FailureQuery,
+  LoginAttempt,
+  LoginRecord,
+  NewSession,
+  SessionRecord,
+  SessionWithUser,
+} from './store.ts';
+
+/**
+ * In-memory AuthStore for fast route tests. Same contract as the PostgreSQL store (see store.ts); the shared
+ * contract tests in `store-contract.ts` run against both.
+ */
+export class MemoryAuthStore implements AuthStore {
+  private readonly logins = new Map<string, LoginRecord>();
+  private readonly sessions = new Map<string, SessionRecord & { tokenHash: string }>();
+  private readonly attempts: LoginAttempt[] = [];
+
+  constructor(logins: readonly LoginRecord[] = []) {
+    for (const login of logins) this.putLogin(login);
+  }
+
+  /** Test helper: add or replace a user (keyed by lower-cased email). */
+  putLogin(login: LoginRecord): void {
+    for (const [email, existing] of this.logins)
+      if (existing.user.id === login.user.id) this.logins.delete(email);
+    this.logins.set(login.user.email.toLowerCase(), login);
+  }
+
+  /** Test helper: flip a user's disabled flag. */
+  setDisabled(userId: string, disabled: boolean): void {
+    for (const [email, login] of this.logins)
+      if (login.user.id === userId) this.logins.set(email, { ...login, disabled });
+  }
+
+  /** Test helper: every recorded attempt, oldest first. */
+  loginAttempts(): readonly LoginAttempt[] {
+    return [...this.attempts];
+  }
+
+  async findLoginByEmail(email: string): Promise<LoginRecord | null> {
+    return this.logins.get(email.toLowerCase()) ?? null;
+  }
+
+  async updatePasswordHash(userId: string, passwordHash: string): Promise<void> {
+    for (const [email, login] of this.logins)
+      if (login.user.id === userId) this.logins.set(email, { ...login, passwordHash });
+  }
+
+  async createSession(s: NewSession): Promise<SessionRecord> {
+    const record = {
+      id: randomUUID(),
+      userId: s.userId,
+      tokenHash: s.tokenHash,
+      createdAt: s.createdAt,
+      lastSeenAt: s.createdAt,
+      expiresAt: s.expiresAt,
+      revokedAt: null,
+    };
+    this.sessions.set(record.id, record);
+    return withoutHash(record);
+  }
+
+  async findSession(tokenHash: string): Promise<SessionWithUser | null> {
+    const session = [...this.sessions.values()].find((s) => s.tokenHash === tokenHash);
+    if (!session) return null;
+    const login = [...this.logins.values()].find((l) => l.user.id === session.userId);
+    if (!login) return null;
+    return { session: withoutHash(session), user: login.user, userDisabled: login.disabled };
+  }
+
+  async touchSession(sessionId: string, at: Date): Promise<void> {
+    const s = this.sessions.get(sessionId);
+    if (s && at > s.lastSeenAt) this.sessions.set(sessionId, { ...s, lastSeenAt: at });
+  }
+
+  async revokeSession(sessionId: string, at: Date): Promise<void> {
+    const s = this.sessions.get(sessionId);
+    if (s && !s.revokedAt) this.sessions.set(sessionId, { ...s, revokedAt: at });
+  }
+
+  async recordLoginAttempt(attempt: LoginAttempt): Promise<void> {
+    this.attempts.push(attempt);
+  }
+
+  async nthRecentFailure({ filter, since, n, resetOnSuccess }: FailureQuery): Promise<Date | null> {
+    const matching = this.attempts.filter((a) => matches(a, filter));
+    const lastSuccess = resetOnSuccess
+      ? matching
+          .filter((a) => a.succeeded)
+          .reduce<Date | null>((max, a) => (!max || a.at > max ? a.at : max), null)
+      : null;
+    const from = lastSuccess && lastSuccess > since ? lastSuccess : since;
+    const failures = matching
+      .filter((a) => !a.succeeded && a.at > from)
+      .map((a) => a.at)
+      .sort((a, b) => b.getTime() - a.getTime());
+    return failures[n - 1] ?? null;
+  }
+
+  async hasSucceeded(filter: AttemptFilter, since: Date): Promise<boolean> {
+    return this.attempts.some((a) => a.succeeded && a.at > since && matches(a, filter));
+  }
+}
+
+const matches = (a: LoginAttempt, f: AttemptFilter) =>
+  (f.accountKey === undefined || a.accountKey === f.accountKey) &&
+  (f.ip === undefined || a.ip === f.ip) &&
+  (f.deviceKey === undefined || a.deviceKey === f.deviceKey);
+
+const withoutHash = ({ tokenHash: _, ...rest }: SessionRecord & { tokenHash: string }): SessionRecord => rest;

@@ -1,0 +1,25 @@
+import { createMiddleware } from 'hono/factory';
+import type { AuthedEnv } from '../http/context.ts';
+import { unauthorized } from '../http/errors.ts';
+import { clearSessionCookie, readSessionCookie } from './cookies.ts';
+import { identityOf } from './types.ts';
+
+/**
+ * Lets the request through only with a live session (sessions.ts decides what "live" means), and gives the
+ * handler `c.get('user')`, `c.get('session')` and `c.get('identity')` (for `db.withIdentity`).
+ * A dead cookie is cleared, so the browser stops sending it. Use on a sub-app (`app.use(requireUser)`) or
+ * per route.
+ */
+export const requireUser = createMiddleware<AuthedEnv>(async (c, next) => {
+  const secure = c.get('secure');
+  const token = readSessionCookie(c, secure);
+  const resolved = await c.get('sessions').resolve(token);
+  if (!resolved) {
+    if (token !== undefined) clearSessionCookie(c, secure);
+    throw unauthorized();
+  }
+  c.set('user', resolved.user);
+  c.set('session', resolved.session);
+  c.set('identity', identityOf(resolved.user));
+  await next();
+});

@@ -1,0 +1,114 @@
+import type { Clock } from '../http/context.ts';
+import type { AuthStore, SessionRecord } from './store.ts';
+import { hashToken, isWellFormedToken, newToken, type RandomBytes } from './tokens.ts';
+import type { ActiveSession, AuthUser } from './types.ts';
+
+export interface SessionPolicy {
+  /** A session unused for this long is dead (the idle expiry moves with every request). */
+  readonly idleMs: number;
+  /** A session is dead this long after sign-in, however active. */
+  readonly absoluteMs: number;
+}
+
+/**
+ * Session lifecycle (DESIGN §6). Invariants:
+ * - The token exists only in the cookie; storage holds its SHA-256.
+ * - A session is accepted only if not revoked, before its absolute expiry, within the idle window, and its
+ *   user is not disabled. A disabled user's session is revoked on first sight, so re-enabling the user does not
+ *   resurrect it.
+ * - Activity is written at most once per `touchEveryMs` (not on every request) — the idle expiry is therefore
+ *   precise to that interval, which is far below any sensible idle timeout.
+ */
+export class SessionService {
+  private readonly touchEveryMs: number;
+
+  constructor(
+    private readonly deps: {
+      readonly store: AuthStore;
+      readonly clock: Clock;
+      readonly random: RandomBytes;
+      readonly policy: SessionPolicy;
+    },
+  ) {
+    this.touchEveryMs = Math.min(60_000, Math.floor(deps.policy.idleMs / 10));
+  }
+
+  /** A brand-new session for `user` (called on every sign-in: sessions are never reused across sign-ins). */
+  async start(
+    user: AuthUser,
+    meta: { userAgent: string | null; ip: string | null },
+  ): Promise<StartedSession> {
+    const now = this.deps.clock.now();
+    const token = newToken(this.deps.random);
+    const record = await this.deps.store.createSession({
+      tokenHash: hashToken(token),
+      userId: user.id,
+      organizationId: user.organizationId,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + this.deps.policy.absoluteMs),
+      userAgent: meta.userAgent?.slice(0, 512) ?? null,
+      ip: meta.ip,
+    });
+    return { token, session: active(record), maxAgeSeconds: this.maxAgeSeconds(record, now) };
+  }
+
+  /** The user and session behind a cookie value, or null when the session is unknown or no longer valid. */
+  async resolve(token: string | undefined): Promise<ResolvedSession | null> {
+    if (!isWellFormedToken(token)) return null;
+    const found = await this.deps.store.findSession(hashToken(token));
+    if (!found) return null;
+    const { session, user, userDisabled } = found;
+    const now = this.deps.clock.now();
+    if (!this.isAlive(session, now)) return null;
+    if (userDisabled) {
+      await this.deps.store.revokeSession(session.id, now);
+      return null;
+    }
+    let lastSeenAt = session.lastSeenAt;
+    if (now.getTime() - lastSeenAt.getTime() >= this.touchEveryMs) {
+      await this.deps.store.touchSession(session.id, now);
+      lastSeenAt = now;
+    }
+    return { user, session: active({ ...session, lastSeenAt }) };
+  }
+
+  /** Revokes the session behind a cookie value (no-op when there is none). Returns the revoked session's user id. */
+  async end(token: string | undefined): Promise<string | null> {
+    if (!isWellFormedToken(token)) return null;
+    const found = await this.deps.store.findSession(hashToken(token));
+    if (!found || found.session.revokedAt) return null;
+    await this.deps.store.revokeSession(found.session.id, this.deps.clock.now());
+    return found.user.id;
+  }
+
+  private isAlive(s: SessionRecord, now: Date): boolean {
+    return (
+      s.revokedAt === null &&
+      now.getTime() < s.expiresAt.getTime() &&
+      now.getTime() < s.lastSeenAt.getTime() + this.deps.policy.idleMs
+    );
+  }
+
+  /** The cookie lives until the absolute expiry; the server enforces the idle one. */
+  private maxAgeSeconds(s: SessionRecord, now: Date): number {
+    return Math.max(0, Math.floor((s.expiresAt.getTime() - now.getTime()) / 1000));
+  }
+}
+
+export interface StartedSession {
+  readonly token: string;
+  readonly session: ActiveSession;
+  readonly maxAgeSeconds: number;
+}
+
+export interface ResolvedSession {
+  readonly user: AuthUser;
+  readonly session: ActiveSession;
+}
+
+const active = (s: SessionRecord): ActiveSession => ({
+  id: s.id,
+  createdAt: s.createdAt,
+  lastSeenAt: s.lastSeenAt,
+  expiresAt: s.expiresAt,
+});

@@ -1,0 +1,95 @@
+import type { AuthUser } from './types.ts';
+
+/**
+ * What authentication needs from storage. Implemented by `memory-store.ts` (fast route tests) and
+ * `pg-store.ts` (PostgreSQL: tables users, sessions, login_attempts).
+ *
+ * Invariants every implementation keeps:
+ * - Session tokens are never stored: only their SHA-256 (`tokenHash`, hex). Same for device keys.
+ * - Emails are compared case-insensitively (callers pass them normalised: trimmed, lower-case).
+ * - Nothing here decides policy (expiry, rate limits): that lives in sessions.ts and login-throttle.ts,
+ *   so both implementations behave identically by construction.
+ */
+export interface AuthStore {
+  /** The user with this (normalised) email, with what sign-in needs; null when there is none. */
+  findLoginByEmail(email: string): Promise<LoginRecord | null>;
+
+  /** Replaces a user's password hash (re-hash under a stronger policy after a successful sign-in). */
+  updatePasswordHash(userId: string, passwordHash: string): Promise<void>;
+
+  createSession(session: NewSession): Promise<SessionRecord>;
+  /** The session with this token hash and its user (whatever their state: the caller checks expiry/disabled). */
+  findSession(tokenHash: string): Promise<SessionWithUser | null>;
+  /** Records activity (moves the idle expiry). */
+  touchSession(sessionId: string, at: Date): Promise<void>;
+  /** Idempotent; a revoked session is never accepted again. */
+  revokeSession(sessionId: string, at: Date): Promise<void>;
+
+  recordLoginAttempt(attempt: LoginAttempt): Promise<void>;
+  /**
+   * The time of the n-th most recent *failed* attempt matching `filter` that happened after `since` and after
+   * the most recent *successful* attempt matching the same filter (a success resets that counter when
+   * `resetOnSuccess`), or null when there are fewer than n such failures.
+   */
+  nthRecentFailure(query: FailureQuery): Promise<Date | null>;
+  /** Whether some attempt matching `filter` succeeded after `since` (e.g. "this device signed in as this account"). */
+  hasSucceeded(filter: AttemptFilter, since: Date): Promise<boolean>;
+}
+
+export interface LoginRecord {
+  readonly user: AuthUser;
+  /** argon2id PHC string; null for accounts without a password (e.g. passkey-only or invited). */
+  readonly passwordHash: string | null;
+  readonly disabled: boolean;
+}
+
+export interface NewSession {
+  readonly tokenHash: string;
+  readonly userId: string;
+  readonly organizationId: string;
+  readonly createdAt: Date;
+  readonly expiresAt: Date;
+  readonly userAgent: string | null;
+  readonly ip: string | null;
+}
+
+export interface SessionRecord {
+  readonly id: string;
+  readonly userId: string;
+  readonly createdAt: Date;
+  readonly lastSeenAt: Date;
+  readonly expiresAt: Date;
+  readonly revokedAt: Date | null;
+}
+
+export interface SessionWithUser {
+  readonly session: SessionRecord;
+  readonly user: AuthUser;
+  readonly userDisabled: boolean;
+}
+
+export interface LoginAttempt {
+  /** Normalised email as typed — also for emails that match no account, so throttling reveals nothing. */
+  readonly accountKey: string;
+  /** Client address key (IPv4, or the /64 prefix of an IPv6 address). */
+  readonly ip: string;
+  /** SHA-256 of the device cookie, when the browser sent one. */
+  readonly deviceKey: string | null;
+  readonly userId: string | null;
+  readonly succeeded: boolean;
+  readonly at: Date;
+}
+
+/** Attempts match when every given field is equal. */
+export interface AttemptFilter {
+  readonly accountKey?: string;
+  readonly ip?: string;
+  readonly deviceKey?: string;
+}
+
+export interface FailureQuery {
+  readonly filter: AttemptFilter;
+  readonly since: Date;
+  readonly n: number;
+  readonly resetOnSuccess: boolean;
+}

@@ -1,0 +1,201 @@
+import { z } from 'zod';
+
+/**
+ * Server configuration, parsed once from the environment at start-up (DESIGN §10). Every variable is
+ * documented in the README's "Configuration" table; keep both in sync.
+ *
+ * Invariants:
+ * - `loadConfig` is pure (it takes the environment as an argument), so tests build configs directly.
+ * - A bad value never falls back silently to a default: it is reported by name, and secrets are never echoed.
+ */
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
+/** `fallback` is the parsed (output) value: zod 4 defaults short-circuit parsing. */
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.output<T>) =>
+  z.preprocess(emptyToUndefined, schema.default(fallback as never));
+
+const intIn = (min: number, max: number) =>
+  z.coerce
+    .number({ error: `expected an integer between ${min} and ${max}` })
+    .int(`expected an integer between ${min} and ${max}`)
+    .min(min, `expected an integer between ${min} and ${max}`)
+    .max(max, `expected an integer between ${min} and ${max}`);
+
+/** `PUBLIC_ORIGIN` is an origin (scheme://host[:port]), nothing more: Origin headers are compared to it verbatim. */
+const originSchema = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'expected an origin such as https://arco.example.com' });
+      return z.NEVER;
+    }
+    const bare = (url.pathname === '/' || url.pathname === '') && !url.search && !url.hash && !url.username;
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !bare) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'expected an http(s) origin without path, e.g. https://arco.example.com',
+      });
+      return z.NEVER;
+    }
+    return url.origin;
+  });
+
+/** `TRUST_PROXY`: how many reverse proxies in front of us append to X-Forwarded-For (`true` = 1). */
+const trustProxySchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((value, ctx) => {
+    if (value === 'false' || value === 'no') return 0;
+    if (value === 'true' || value === 'yes') return 1;
+    if (/^\d{1,2}$/.test(value)) return Number(value);
+    ctx.addIssue({ code: 'custom', message: 'expected true, false or a number of proxy hops (0–99)' });
+    return z.NEVER;
+  });
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine(
+    (v) => /^postgres(ql)?:\/\//.test(v) && URL.canParse(v),
+    'expected a postgres:// or postgresql:// URL',
+  );
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^https?:\/\//.test(v) && URL.canParse(v), 'expected an http(s) URL');
+
+const envSchema = z
+  .object({
+    NODE_ENV: withDefault(z.enum(['development', 'production', 'test']), 'development'),
+    PORT: withDefault(intIn(0, 65_535), 3000),
+    HOST: optional(z.string().trim().min(1)),
+    DATABASE_URL: optional(postgresUrl),
+    DATA_DIR: withDefault(z.string().trim().min(1), '.data'),
+    LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
+    SESSION_IDLE_MINUTES: withDefault(intIn(5, 525_600), 10_080),
+    SESSION_ABSOLUTE_DAYS: withDefault(intIn(1, 365), 30),
+    PUBLIC_ORIGIN: optional(originSchema),
+    TRUST_PROXY: withDefault(trustProxySchema, 0),
+    MAX_BODY_BYTES: withDefault(intIn(1024, 64 * 1024 * 1024), 4 * 1024 * 1024),
+    VAPID_PUBLIC_KEY: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9_-]{80,100}$/, 'expected a base64url P-256 key'),
+    ),
+    VAPID_PRIVATE_KEY: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9_-]{40,50}$/, 'expected a base64url key'),
+    ),
+    VAPID_SUBJECT: optional(
+      z
+        .string()
+        .trim()
+        .refine((v) => v.startsWith('mailto:') || v.startsWith('https://'), 'expected mailto:… or https://…'),
+    ),
+    LLM_BASE_URL: optional(httpUrl),
+    LLM_API_KEY: optional(z.string().trim().min(1)),
+    LLM_MODEL: optional(z.string().trim().min(1)),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
+      const missing = env.VAPID_PUBLIC_KEY ? 'VAPID_PRIVATE_KEY' : 'VAPID_PUBLIC_KEY';
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'set both VAPID keys or neither' });
+    }
+    if (env.LLM_BASE_URL && !env.LLM_MODEL) {
+      ctx.addIssue({ code: 'custom', path: ['LLM_MODEL'], message: 'required when LLM_BASE_URL is set' });
+    }
+    if (env.SESSION_IDLE_MINUTES > env.SESSION_ABSOLUTE_DAYS * 24 * 60) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SESSION_IDLE_MINUTES'],
+        message: 'must not exceed SESSION_ABSOLUTE_DAYS',
+      });
+    }
+  });
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly port: number;
+  /** Interface to bind. Loopback outside production, so a demo with published passwords is not on the LAN. */
+  readonly host: string;
+  /** Absent → embedded PostgreSQL (PGlite) under `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly logLevel: LogLevel;
+  readonly session: { readonly idleMs: number; readonly absoluteMs: number };
+  /** The origin users reach us at; when absent, same-origin checks use the request's own Host. */
+  readonly publicOrigin: string | undefined;
+  /** Number of trusted reverse-proxy hops (0 = use the socket address, ignore X-Forwarded-*). */
+  readonly trustProxy: number;
+  /** Hard cap on any request body, chunked or not (per-route limits may be lower). */
+  readonly maxBodyBytes: number;
+  readonly vapid:
+    { readonly publicKey: string; readonly privateKey: string; readonly subject: string } | undefined;
+  readonly llm:
+    { readonly baseUrl: string; readonly apiKey: string | undefined; readonly model: string } | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const KNOWN = Object.keys(envSchema.shape);
+
+/** Parses the environment; throws ConfigError naming every bad variable (values are not echoed). */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const picked = Object.fromEntries(KNOWN.map((k) => [k, env[k]]));
+  const parsed = envSchema.safeParse(picked);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${String(issue.path[0] ?? '(environment)')}: ${issue.message}`,
+    );
+    throw new ConfigError([...new Set(problems)]);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_ABSOLUTE_DAYS * 86_400_000 },
+    publicOrigin: e.PUBLIC_ORIGIN,
+    trustProxy: e.TRUST_PROXY,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    vapid:
+      e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY
+        ? {
+            publicKey: e.VAPID_PUBLIC_KEY,
+            privateKey: e.VAPID_PRIVATE_KEY,
+            subject: e.VAPID_SUBJECT ?? 'mailto:admin@arco.example',
+          }
+        : undefined,
+    llm:
+      e.LLM_BASE_URL && e.LLM_MODEL
+        ? { baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL }
+        : undefined,
+  };
+}
+
+/** A config for tests: defaults plus overrides, never reading process.env. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ NODE_ENV: 'test' }), ...overrides };
+}

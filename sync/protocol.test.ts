@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { protocolFingerprint } from './protocol-fingerprint.ts';
+import {
+  checkpointSchema,
+  checkProtocolHeader,
+  MIN_SUPPORTED_PROTOCOL_VERSION,
+  PROTOCOL_HISTORY,
+  PROTOCOL_VERSION,
+  pushRequestSchema,
+  streamEventSchema,
+} from './protocol.ts';
+
+describe('protocol versioning guard', () => {
+  it('the wire surface matches the fingerprint recorded for the current PROTOCOL_VERSION', async () => {
+    const current = PROTOCOL_HISTORY.find((h) => h.version === PROTOCOL_VERSION);
+    const actual = await protocolFingerprint();
+    expect(
+      current?.fingerprint,
+      `The sync wire surface changed (message schemas, entity schemas or collection scope/server-owned/embedded).\n` +
+        `Bump PROTOCOL_VERSION in sync/protocol.ts and append a history line:\n` +
+        `  { version: ${PROTOCOL_VERSION + 1}, fingerprint: '${actual}', change: '<what changed>' }`,
+    ).toBe(actual);
+  });
+
+  it('has one history line per version, in order, ending at the current one', () => {
+    expect(PROTOCOL_HISTORY.map((h) => h.version)).toEqual(
+      Array.from({ length: PROTOCOL_HISTORY.length }, (_, i) => i + 1),
+    );
+    expect(PROTOCOL_HISTORY.at(-1)?.version).toBe(PROTOCOL_VERSION);
+    expect(new Set(PROTOCOL_HISTORY.map((h) => h.fingerprint)).size).toBe(PROTOCOL_HISTORY.length);
+    expect(MIN_SUPPORTED_PROTOCOL_VERSION).toBeGreaterThanOrEqual(1);
+    expect(MIN_SUPPORTED_PROTOCOL_VERSION).toBeLessThanOrEqual(PROTOCOL_VERSION);
+  });
+});
+
+describe('protocol header', () => {
+  it.each([
+    [undefined, { ok: true, version: PROTOCOL_VERSION }],
+    ['', { ok: true, version: PROTOCOL_VERSION }],
+    [String(PROTOCOL_VERSION), { ok: true, version: PROTOCOL_VERSION }],
+    [String(MIN_SUPPORTED_PROTOCOL_VERSION - 1), { ok: false, reason: 'outdated' }],
+    [String(PROTOCOL_VERSION + 1), { ok: false, reason: 'unsupported' }],
+    ['1.5', { ok: false, reason: 'unsupported' }],
+    ['abc', { ok: false, reason: 'unsupported' }],
+  ])('%j → %j', (value, expected) => {
+    expect(checkProtocolHeader(value)).toEqual(expected);
+  });
+});
+
+describe('message schemas', () => {
+  it('checkpoints are strict non-negative integers', () => {
+    expect(checkpointSchema.safeParse({ seq: 5 }).success).toBe(true);
+    expect(checkpointSchema.safeParse({ seq: -1 }).success).toBe(false);
+    expect(checkpointSchema.safeParse({ seq: 1.5 }).success).toBe(false);
+    expect(checkpointSchema.safeParse({ seq: 1, id: 'x' }).success).toBe(false);
+  });
+
+  it('push rows accept RxDB’s omitted assumedMasterState and at most 100 rows', () => {
+    const row = { newDocumentState: { id: 'a' } };
+    expect(pushRequestSchema.safeParse([row, { ...row, assumedMasterState: null }]).success).toBe(true);
+    expect(pushRequestSchema.safeParse(Array.from({ length: 101 }, () => row)).success).toBe(false);
+    expect(pushRequestSchema.safeParse([{ newDocumentState: {} }]).success).toBe(false);
+  });
+
+  it('stream events are RESYNC or a change batch of a known collection', () => {
+    expect(streamEventSchema.safeParse('RESYNC').success).toBe(true);
+    expect(
+      streamEventSchema.safeParse({ collection: 'tickets', documents: [], checkpoint: { seq: 3 } }).success,
+    ).toBe(true);
+    expect(
+      streamEventSchema.safeParse({ collection: 'users', documents: [], checkpoint: { seq: 3 } }).success,
+    ).toBe(false);
+  });
+});

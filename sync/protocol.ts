@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { COLLECTION_NAMES } from '../shared/collections.ts';
+
+/**
+ * The Arco replication protocol (DESIGN §5, docs/sync-protocol.md): RxDB 17's pull/push/stream contract over
+ * HTTP, versioned as a whole.
+ *
+ * Versioning rule: any change to a message schema below, to an entity schema in shared/entities, or to a
+ * collection's scope / server-owned / embedded fields changes the fingerprint checked by protocol.test.ts.
+ * Then bump `PROTOCOL_VERSION`, append one history line with the new fingerprint, and raise
+ * `MIN_SUPPORTED_PROTOCOL_VERSION` only when the server can no longer serve older apps correctly (they get
+ * 426 and ask the user to update).
+ */
+export const PROTOCOL_VERSION = 1;
+export const MIN_SUPPORTED_PROTOCOL_VERSION = 1;
+export const PROTOCOL_HEADER = 'x-arco-protocol';
+
+export interface ProtocolHistoryEntry {
+  readonly version: number;
+  /** SHA-256 of the canonical JSON-schema export (`protocolFingerprint()`). */
+  readonly fingerprint: string;
+  readonly change: string;
+}
+
+/** One line per bump, oldest first; the last line is the current version. */
+export const PROTOCOL_HISTORY: readonly ProtocolHistoryEntry[] = [
+  {
+    version: 1,
+    fingerprint: '72dcdc7b8da519b8e86b63d118f2d3de1b0fbc1c5ef91c024f6de5cb2266be49',
+    change:
+      'Initial protocol: {seq} checkpoint, pull/push/stream, rejected rows with master states, 15 collections.',
+  },
+];
+
+export const PULL_LIMIT_DEFAULT = 100;
+export const PULL_LIMIT_MAX = 1000;
+export const PUSH_MAX_ROWS = 100;
+
+/**
+ * Opaque to clients: send back exactly what the last pull or stream event returned (omit it the first time).
+ * `seq` is the organization's gap-free `server_seq` of the last document delivered; a pull returns the
+ * documents strictly after it, in `serverSeq` order.
+ */
+export const checkpointSchema = z.strictObject({
+  seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+});
+export type Checkpoint = z.infer<typeof checkpointSchema>;
+export const INITIAL_CHECKPOINT: Checkpoint = { seq: 0 };
+
+/** A document on the wire: the collection's entity (shared/entities) plus `_deleted`. */
+export const wireDocumentSchema = z.looseObject({
+  id: z.string(),
+  serverSeq: z.number().int().min(0),
+  _deleted: z.boolean(),
+});
+
+/** `GET /:collection/pull?checkpoint=<url-encoded JSON>&limit=<n>` — both optional. */
+export const pullQuerySchema = z.strictObject({
+  checkpoint: z.string().max(1000).optional(),
+  limit: z
+    .string()
+    .regex(/^\d{1,9}$/, 'expected a positive integer')
+    .optional(),
+});
+
+export const pullResponseSchema = z.strictObject({
+  documents: z.array(wireDocumentSchema),
+  checkpoint: checkpointSchema,
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/**
+ * A pushed document before validation: only the envelope is checked for the whole request (400 otherwise);
+ * its content is validated per row against the collection's schema, so one bad row is rejected alone.
+ */
+export const pushedDocumentSchema = z.looseObject({ id: z.string().min(1).max(64) });
+
+export const pushRowSchema = z.strictObject({
+  /** RxDB omits it (undefined) for a document the device believes is new. */
+  assumedMasterState: pushedDocumentSchema.nullish(),
+  newDocumentState: pushedDocumentSchema,
+});
+export type PushRow = z.infer<typeof pushRowSchema>;
+
+export const pushRequestSchema = z.array(pushRowSchema).max(PUSH_MAX_ROWS);
+
+/** Why one pushed row was not written (the row's master state is also returned in `conflicts`). */
+export const REJECTION_CODES = [
+  'invalid_document',
+  'forbidden',
+  'unknown_customer',
+  'immutable_field',
+  'field_not_writable',
+] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
+
+export const rejectedRowSchema = z.strictObject({
+  id: z.string(),
+  code: z.enum(REJECTION_CODES),
+  message: z.string(),
+});
+export type RejectedRow = z.infer<typeof rejectedRowSchema>;
+
+export const pushResponseSchema = z.strictObject({
+  /** Master states the device must resolve against: real conflicts and rejected rows. */
+  conflicts: z.array(wireDocumentSchema),
+  rejected: z.array(rejectedRowSchema),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+/** SSE `event: change` data: one committed batch, filtered to what the user may see. */
+export const streamChangeSchema = z.strictObject({
+  collection: z.enum(COLLECTION_NAMES as [string, ...string[]]),
+  documents: z.array(wireDocumentSchema),
+  checkpoint: checkpointSchema,
+});
+export type StreamChange = z.infer<typeof streamChangeSchema>;
+export const RESYNC = 'RESYNC';
+/** SSE `event: resync` carries `RESYNC`: pull from the stored checkpoint (sent on every (re)connect). */
+export const streamEventSchema = z.union([z.literal(RESYNC), streamChangeSchema]);
+export type StreamEvent = z.infer<typeof streamEventSchema>;
+export const STREAM_EVENT_NAMES = { change: 'change', resync: 'resync' } as const;
+
+export const SYNC_ERROR_CODES = [
+  'protocol_outdated',
+  'protocol_unsupported',
+  'unauthenticated',
+  'not_found',
+  'forbidden',
+  'invalid_checkpoint',
+  'invalid_query',
+  'invalid_body',
+  'unsupported_media_type',
+  'payload_too_large',
+  'too_many_rows',
+] as const;
+export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
+
+export const errorResponseSchema = z.strictObject({
+  error: z.strictObject({
+    code: z.enum(SYNC_ERROR_CODES),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type SyncErrorBody = z.infer<typeof errorResponseSchema>;
+
+/** Every message schema of the protocol, by name; all of them are part of the fingerprint. */
+export const PROTOCOL_MESSAGE_SCHEMAS = {
+  checkpoint: checkpointSchema,
+  pullQuery: pullQuerySchema,
+  pullResponse: pullResponseSchema,
+  pushRequest: pushRequestSchema,
+  pushResponse: pushResponseSchema,
+  streamEvent: streamEventSchema,
+  error: errorResponseSchema,
+} as const;
+
+export type ProtocolHeaderCheck =
+  | { readonly ok: true; readonly version: number }
+  | { readonly ok: false; readonly reason: 'outdated' | 'unsupported' };
+
+/**
+ * A missing header is served as the current version (scripts, test tools). Below the minimum → the app must
+ * update (426). A malformed value or one newer than this server (mid-rollout) is refused, so a newer app
+ * never has its changes rejected by an older schema.
+ */
+export function checkProtocolHeader(value: string | null | undefined): ProtocolHeaderCheck {
+  if (value === null || value === undefined || value.trim() === '')
+    return { ok: true, version: PROTOCOL_VERSION };
+  if (!/^\d{1,6}$/.test(value.trim())) return { ok: false, reason: 'unsupported' };
+  const version = Number(value.trim());
+  if (version < MIN_SUPPORTED_PROTOCOL_VERSION) return { ok: false, reason: 'outdated' };
+  if (version > PROTOCOL_VERSION) return { ok: false, reason: 'unsupported' };
+  return { ok: true, version };
+}

@@ -4,6 +4,7 @@ import { ZodError } from 'zod';
 import type { DailyMetric } from '../../entities/portal.ts';
 import { type BadgeInput, evaluateBadges, mergeBadges } from './badges.ts';
 import { uuid } from './test-fixtures.ts';
+import { makeEngagement, makeGoal, makeMetrics } from './test-fixtures.ts';
 import { addDays } from './time.ts';
 
 const run = (from: string, n: number) => Array.from({ length: n }, (_, i) => addDays(from, i));
@@ -217,5 +218,22 @@ describe('evaluateBadges', () => {
         },
       ),
     );
+  });
+
+  describe('whole entities', () => {
+    it('accepts stored Engagement, Goal and Metrics documents as they are', () => {
+      const b = evaluateBadges({
+        ...seedUser,
+        engagement: makeEngagement({ visitDays: seedUser.engagement.visitDays }),
+        goals: [makeGoal({ currentValue: 50, startDate: '2025-10-01' })],
+        metrics: [makeMetrics({ month: '2025-09', days: seedUser.metrics[0]!.days })],
+      });
+      expect(b.filter((x) => x.earned).map((x) => x.id)).toEqual([
+        'streak_7',
+        'meta_batida',
+        'precisao_total',
+        'vip',
+      ]);
+    });
   });
 });

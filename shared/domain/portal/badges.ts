@@ -60,11 +60,13 @@ export const BADGES: Readonly<
 export const badgeInputSchema = z.strictObject({
   now: isoDateTime,
   timeZone: timeZoneSchema,
-  engagement: engagementSchema.pick({ visitDays: true, reading: true, quickWins: true }),
+  engagement: engagementSchema.pick({ visitDays: true, reading: true, quickWins: true }).strip(),
   goals: z.array(
-    goalSchema.pick({ period: true, targetValue: true, currentValue: true, progress: true, startDate: true }),
+    goalSchema
+      .pick({ period: true, targetValue: true, currentValue: true, progress: true, startDate: true })
+      .strip(),
   ),
-  metrics: z.array(metricsSchema.pick({ month: true, days: true })),
+  metrics: z.array(metricsSchema.pick({ month: true, days: true }).strip()),
   /** Industry conversion rate as a fraction (1.9% → 0.019); null when no benchmark is known. */
   industryConversionRate: z.number().min(0).max(1).nullable(),
   /** The customer's start date; null when unknown. */

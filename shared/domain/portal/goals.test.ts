@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { type GoalPace, goalPacing, goalStatus } from './goals.ts';
+import { makeGoal } from './test-fixtures.ts';
 
 const october = { startDate: '2025-10-01', endDate: '2025-10-31' };
 const visits = { ...october, unit: 'count' as const, targetValue: 10_000, currentValue: 10_412 };
@@ -119,5 +120,13 @@ describe('goalPacing', () => {
         },
       ),
     );
+  });
+
+  describe('whole entities', () => {
+    it('accepts a stored Goal document as is', () => {
+      const goal = makeGoal();
+      expect(goalStatus({ goal }).label).toBe('38/50');
+      expect(goalPacing({ goal, asOf: '2025-10-20' }).pace).toBe('ahead');
+    });
   });
 });

@@ -25,6 +25,7 @@ import { daysBetween } from './time.ts';
  */
 export const goalFactsSchema = goalSchema
   .pick({ targetValue: true, currentValue: true, startDate: true, endDate: true, unit: true })
+  .strip()
   .refine((g) => g.endDate >= g.startDate, {
     message: 'endDate must not be before startDate',
     path: ['endDate'],

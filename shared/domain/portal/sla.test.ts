@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import type { TicketMessage } from '../../entities/support.ts';
+import { makeTicket } from './test-fixtures.ts';
 import {
   formatDurationPtBr,
   SEED_BUSINESS_HOURS,
@@ -255,4 +256,10 @@ describe('slaStatus', () => {
     [86_400_000, '1d'],
     [93_600_000, '1d 2h'],
   ])('formatDurationPtBr(%i) = %s', (ms, text) => expect(formatDurationPtBr(ms)).toBe(text));
+
+  describe('whole entities', () => {
+    it('accepts a stored Ticket document as is', () => {
+      expect(slaStatus({ ticket: makeTicket(), now: '2025-10-04T12:00:00Z' }).label).toBe('1h');
+    });
+  });
 });

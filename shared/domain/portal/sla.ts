@@ -111,15 +111,17 @@ function addBusinessTime(
 }
 
 export const slaStatusInputSchema = z.strictObject({
-  ticket: ticketSchema.pick({
-    priority: true,
-    status: true,
-    createdAt: true,
-    slaDeadline: true,
-    firstResponseAt: true,
-    resolvedAt: true,
-    messages: true,
-  }),
+  ticket: ticketSchema
+    .pick({
+      priority: true,
+      status: true,
+      createdAt: true,
+      slaDeadline: true,
+      firstResponseAt: true,
+      resolvedAt: true,
+      messages: true,
+    })
+    .strip(),
   now: isoDateTime,
   policy: slaDeadlineInputSchema.shape.policy,
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { uuid } from './test-fixtures.ts';
+import { makeEngagement } from './test-fixtures.ts';
 import { computeXp, LEVELS, levelFor, type XpInput } from './xp.ts';
 
 const empty: XpInput['engagement'] = {
@@ -113,5 +114,11 @@ describe('computeXp', () => {
         return computeXp({ engagement: e(1) }).total >= computeXp({ engagement: e(0) }).total;
       }),
     );
+  });
+
+  describe('whole entities', () => {
+    it('accepts a stored Engagement document as is', () => {
+      expect(computeXp({ engagement: makeEngagement({ visitDays: ['2025-10-01'] }) }).total).toBe(10);
+    });
   });
 });

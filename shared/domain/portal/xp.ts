@@ -47,13 +47,15 @@ export const LEVELS = [
 ] as const;
 
 export const xpInputSchema = z.strictObject({
-  engagement: engagementSchema.pick({
-    visitDays: true,
-    quickWins: true,
-    reading: true,
-    eventRegistrations: true,
-    badges: true,
-  }),
+  engagement: engagementSchema
+    .pick({
+      visitDays: true,
+      quickWins: true,
+      reading: true,
+      eventRegistrations: true,
+      badges: true,
+    })
+    .strip(),
 });
 export type XpInput = z.input<typeof xpInputSchema>;
 

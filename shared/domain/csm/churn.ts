@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contributingFactorSchema } from '../../entities/csm.ts';
+import type { contributingFactorSchema } from '../../entities/csm.ts';
 import { addDays, calendarDate, daysBetween, DEFAULT_TIME_ZONE } from './dates.ts';
 import { plural } from './format.ts';
 import { fitLogisticRegression, sigmoid } from './logistic-regression.ts';

@@ -14,6 +14,7 @@ import {
   type Role,
 } from '../../shared/collections.ts';
 import { toRxJsonSchema } from '../../sync/client/rx-schema.ts';
+import { CONFLICT_HANDLERS } from '../../sync/conflicts/index.ts';
 import { createOutbox, type KeyValueStore, type Outbox } from '../../sync/client/outbox.ts';
 import { trackLocalWrites } from '../../sync/client/write-tracking.ts';
 
@@ -58,7 +59,13 @@ export async function openDeviceDatabase(options: {
   });
   const created = await db.addCollections(
     Object.fromEntries(
-      names.map((name) => [name, { schema: toRxJsonSchema(COLLECTION_DEFS[name]) as never }]),
+      names.map((name) => [
+        name,
+        {
+          schema: toRxJsonSchema(COLLECTION_DEFS[name]) as never,
+          conflictHandler: CONFLICT_HANDLERS[name] as never,
+        },
+      ]),
     ),
   );
   const kv: KeyValueStore = {

@@ -1,0 +1,199 @@
+import { Subject } from 'rxjs';
+import type { RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import type { Outbox } from './outbox.ts';
+import type { SyncEvent } from './status.ts';
+import { openSse } from './sse.ts';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION, pullResponseSchema, pushResponseSchema } from '../protocol.ts';
+
+/**
+ * Wires RxDB replication of every collection of the signed-in user's role to the Arco server (DESIGN §5):
+ * pull pages by opaque checkpoint, push batches returning conflicts and rejections, and one SSE stream for all
+ * collections that nudges live pulls (`RESYNC` on every (re)connect).
+ *
+ * The UI never waits on this: everything reads from the local database; status goes out through `dispatch`.
+ */
+export interface SyncTransport {
+  /** '' in the browser (same origin); `http://127.0.0.1:port` in Node tests. */
+  readonly baseUrl: string;
+  readonly fetch: typeof fetch;
+}
+
+export interface SyncDeps {
+  readonly collections: Readonly<Record<string, RxCollection>>;
+  /** Namespaces the stored checkpoints: a different user on the same device starts from scratch. */
+  readonly userId: string;
+  readonly transport: SyncTransport;
+  readonly outbox: Outbox;
+  readonly now: () => Date;
+  readonly dispatch: (event: SyncEvent) => void;
+  readonly setTimeout: (fn: () => void, ms: number) => unknown;
+  readonly clearTimeout: (handle: unknown) => void;
+  readonly pullBatchSize?: number;
+  readonly pushBatchSize?: number;
+  readonly retryTimeMs?: number;
+  /** Tests run one tab per "device"; browsers elect a leader among tabs. */
+  readonly waitForLeadership?: boolean;
+}
+
+export interface SyncHandle {
+  readonly states: Readonly<Record<string, RxReplicationState<unknown, unknown>>>;
+  /** Pull everything newer than each checkpoint now (e.g. after signing in again or coming back online). */
+  reSync(): void;
+  stop(): Promise<void>;
+}
+
+export class SyncHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SyncHttpError';
+  }
+}
+
+export function startSync(deps: SyncDeps): SyncHandle {
+  const headers = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
+  const pullBatchSize = deps.pullBatchSize ?? 500;
+  const streams = new Map<string, Subject<RxReplicationPullStreamItem<unknown, unknown>>>();
+  const states: Record<string, RxReplicationState<unknown, unknown>> = {};
+
+  async function request(path: string, init?: RequestInit): Promise<unknown> {
+    const res = await deps.transport.fetch(`${deps.transport.baseUrl}${path}`, {
+      credentials: 'same-origin',
+      ...init,
+      headers: {
+        ...headers,
+        ...(init?.body ? { 'content-type': 'application/json' } : {}),
+        ...init?.headers,
+      },
+    });
+    if (res.ok) return res.json();
+    const body = (await res.json().catch(() => null)) as {
+      error?: { code?: string; message?: string };
+    } | null;
+    if (res.status === 401) deps.dispatch({ type: 'unauthorized' });
+    if (res.status === 426) deps.dispatch({ type: 'upgrade_required' });
+    throw new SyncHttpError(
+      res.status,
+      body?.error?.code ?? 'http_error',
+      body?.error?.message ?? res.statusText,
+    );
+  }
+
+  for (const [name, collection] of Object.entries(deps.collections)) {
+    const stream$ = new Subject<RxReplicationPullStreamItem<unknown, unknown>>();
+    streams.set(name, stream$);
+    const state = replicateRxCollection<Record<string, unknown>, unknown>({
+      collection: collection as RxCollection<Record<string, unknown>>,
+      replicationIdentifier: `arco:${name}:${deps.userId}:v${PROTOCOL_VERSION}`,
+      deletedField: '_deleted',
+      live: true,
+      retryTime: deps.retryTimeMs ?? 5000,
+      waitForLeadership: deps.waitForLeadership ?? true,
+      autoStart: true,
+      pull: {
+        batchSize: pullBatchSize,
+        stream$: stream$.asObservable() as never,
+        handler: async (checkpoint, batchSize) => {
+          const query = new URLSearchParams({ limit: String(batchSize) });
+          if (checkpoint !== undefined && checkpoint !== null)
+            query.set('checkpoint', JSON.stringify(checkpoint));
+          const page = pullResponseSchema.parse(await request(`/api/sync/${name}/pull?${query}`));
+          deps.dispatch({ type: 'pulled', collection: name, caughtUp: page.documents.length < batchSize });
+          return {
+            documents: page.documents as WithDeleted<Record<string, unknown>>[],
+            checkpoint: page.checkpoint,
+          };
+        },
+      },
+      push: {
+        batchSize: deps.pushBatchSize ?? 100,
+        handler: async (rows) => {
+          const result = pushResponseSchema.parse(
+            await request(`/api/sync/${name}/push`, { method: 'POST', body: JSON.stringify(rows) }),
+          );
+          deps.outbox.ack(
+            name,
+            rows.map((r) => ({
+              id: String(r.newDocumentState.id),
+              stamp: String(r.newDocumentState.clientUpdatedAt),
+            })),
+          );
+          if (result.rejected.length > 0)
+            deps.dispatch({ type: 'rejected', collection: name, items: result.rejected });
+          deps.dispatch({ type: 'pushed', collection: name });
+          return result.conflicts as WithDeleted<Record<string, unknown>>[];
+        },
+      },
+    });
+    state.error$.subscribe((error) => {
+      const cause = (error as { parameters?: { errors?: unknown[] } }).parameters?.errors?.[0];
+      const message = cause instanceof Error ? cause.message : String((error as Error).message ?? error);
+      deps.dispatch({ type: 'error', message });
+    });
+    states[name] = state as unknown as RxReplicationState<unknown, unknown>;
+  }
+
+  // One SSE connection for all collections. Each event names its collection; every (re)connect means we may
+  // have missed changes, so every collection re-pulls from its checkpoint (RESYNC).
+  const sse = openSse(
+    {
+      url: `${deps.transport.baseUrl}/api/sync/stream`,
+      fetch: deps.transport.fetch,
+      headers,
+      setTimeout: deps.setTimeout,
+      clearTimeout: deps.clearTimeout,
+    },
+    {
+      onOpen: () => {
+        deps.dispatch({ type: 'stream_open' });
+        for (const s of streams.values()) s.next('RESYNC');
+      },
+      onMessage: (message) => {
+        if (message.data === 'RESYNC') {
+          for (const s of streams.values()) s.next('RESYNC');
+          return;
+        }
+        const event = safeJson(message.data) as {
+          collection?: string;
+          documents?: unknown[];
+          checkpoint?: unknown;
+        };
+        const target =
+          event && typeof event.collection === 'string' ? streams.get(event.collection) : undefined;
+        if (target && Array.isArray(event.documents)) {
+          target.next({ documents: event.documents as never, checkpoint: event.checkpoint });
+        }
+      },
+      onHttpError: (status) => {
+        if (status === 401) deps.dispatch({ type: 'unauthorized' });
+        else if (status === 426) deps.dispatch({ type: 'upgrade_required' });
+        else deps.dispatch({ type: 'stream_closed' });
+      },
+      onDisconnect: () => deps.dispatch({ type: 'stream_closed' }),
+    },
+  );
+
+  return {
+    states,
+    reSync() {
+      for (const s of Object.values(states)) s.reSync();
+    },
+    async stop() {
+      sse.close();
+      for (const s of streams.values()) s.complete();
+      await Promise.all(Object.values(states).map((s) => s.cancel()));
+    },
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

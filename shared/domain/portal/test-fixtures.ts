@@ -1,4 +1,13 @@
-import type { Engagement, Goal, Lead, LeadInteraction, Metrics } from '../../entities/portal.ts';
+import type {
+  Action,
+  Campaign,
+  DailyMetric,
+  Engagement,
+  Goal,
+  Lead,
+  LeadInteraction,
+  Metrics,
+} from '../../entities/portal.ts';
 import type { Ticket } from '../../entities/support.ts';
 
 /**
@@ -109,5 +118,53 @@ export const makeLead = (over: Partial<Lead> = {}): Lead => ({
   position: 1,
   interactions: [],
   createdAt: '2025-09-20T12:00:00.000Z',
+  ...over,
+});
+
+export const makeAction = (n: number, over: Partial<Action> = {}): Action => ({
+  ...synced(100 + n),
+  customerId: CUSTOMER_ID,
+  title: 'Revisar palavras-chave',
+  description: null,
+  type: 'quick_win',
+  priority: 5,
+  status: 'pending',
+  estimatedImpact: 'high',
+  estimatedTime: '5min',
+  url: null,
+  completedAt: null,
+  dismissedAt: null,
+  createdAt: '2025-10-01T12:00:00.000Z',
+  ...over,
+});
+
+export const makeCampaign = (n: number, over: Partial<Campaign> = {}): Campaign => ({
+  ...synced(200 + n),
+  customerId: CUSTOMER_ID,
+  name: 'Serviços Premium',
+  platform: 'google_ads',
+  type: 'search',
+  budgetCents: 500_000,
+  dailyBudgetCents: null,
+  status: 'active',
+  startDate: '2025-09-01',
+  endDate: null,
+  externalId: null,
+  daily: [],
+  abTests: [],
+  ...over,
+});
+
+export const makeDay = (date: string, over: Partial<DailyMetric> = {}): DailyMetric => ({
+  date,
+  sessions: 0,
+  pageviews: 0,
+  bounceRate: null,
+  avgSessionSeconds: null,
+  conversions: 0,
+  revenueCents: 0,
+  adSpendCents: 0,
+  leads: 0,
+  score: null,
   ...over,
 });

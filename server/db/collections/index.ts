@@ -1,0 +1,3 @@
+export * from './mapper.ts';
+export * from './table-spec.ts';
+export * from './codecs.ts';

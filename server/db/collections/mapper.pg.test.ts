@@ -1,0 +1,242 @@
+import fc from 'fast-check';
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { COLLECTION_NAMES, type CollectionName, type DocOf } from '../../../shared/collections.ts';
+import type { Invoice } from '../../../shared/entities/billing.ts';
+import type { DbClient } from '../database.ts';
+import { nextServerFields, nextServerSeqs } from '../ordering.ts';
+import {
+  createTestDatabase,
+  createTestTenant,
+  minimalCustomer,
+  type TestDatabase,
+  type TestTenant,
+} from '../testing.ts';
+import { normalizeDocument, readDocument, readDocuments, writeDocument, writeDocuments } from './mapper.ts';
+import { sampleDocuments, type SampleDocuments } from './samples.ts';
+
+let t: TestDatabase;
+let tenant: TestTenant;
+let samples: SampleDocuments;
+const NOW = new Date('2026-01-15T13:00:00.000Z');
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t?.close());
+beforeEach(async () => {
+  await t.truncateAll();
+  tenant = await createTestTenant(t.db);
+  samples = sampleDocuments({
+    customerId: tenant.customerId,
+    clientUserId: tenant.client.userId as string,
+    staffUserId: tenant.csm.userId as string,
+    newId: uuidv7,
+  });
+});
+
+/** Writes as the system identity of the tenant, with fresh server fields. */
+const write = <N extends CollectionName>(collection: N, doc: DocOf<N>, options: { deleted?: boolean } = {}) =>
+  t.db.withIdentity(tenant.system, async (c) =>
+    writeDocument(c, tenant, collection, doc, await nextServerFields(c, tenant.organizationId, NOW, options)),
+  );
+
+const read = <N extends CollectionName>(collection: N, id: string) =>
+  t.db.withIdentity(tenant.system, (c) => readDocument(c, collection, tenant.organizationId, id));
+
+const raw = (sql: string, params: unknown[] = []) =>
+  t.db.withIdentity(tenant.system, (c: DbClient) => c.query<Record<string, unknown>>(sql, params));
+
+describe('row mapper round trip', () => {
+  it.each(COLLECTION_NAMES)('%s: write then read gives back the same document', async (name) => {
+    const sample = samples[name] as DocOf<typeof name>;
+    const written = await write(name, sample);
+    const stored = await read(name, sample.id);
+    expect(stored?.organizationId).toBe(tenant.organizationId);
+    expect(stored?.deleted).toBe(false);
+    expect(stored?.doc).toEqual(written);
+    // Same document, with the server's fields and instants in canonical form — children in the same order.
+    expect(written).toEqual(
+      normalizeDocument(name, {
+        ...sample,
+        serverSeq: written.serverSeq,
+        updatedAt: NOW.toISOString(),
+      } as never),
+    );
+    expect(written.serverSeq).toBeGreaterThan(0);
+  });
+
+  it('keeps money exact: R$ 4.500,00 is 4500.00 in SQL and 450000 cents back', async () => {
+    await write('customers', samples.customers);
+    const { rows } = await raw('SELECT mrr::text AS mrr, arr::text AS arr FROM customers WHERE id = $1', [
+      tenant.customerId,
+    ]);
+    expect(rows[0]).toEqual({ mrr: '4500.00', arr: '54000.00' });
+    const contract = await raw(
+      `SELECT total_value::text AS v FROM contracts WHERE contract_number = 'CT-2024-0107'`,
+    );
+    expect(contract.rows[0]?.v).toBe('12500.99');
+    const customer = await read('customers', tenant.customerId);
+    expect(customer?.doc.mrrCents).toBe(450_000);
+    expect(customer?.doc.contracts[1]?.totalValueCents).toBe(1_250_099);
+
+    await write('invoices', samples.invoices);
+    const payments = await raw('SELECT amount::text AS a FROM payments ORDER BY position');
+    expect(payments.rows.map((r) => r.a)).toEqual(['4499.99', '0.01']);
+  });
+
+  it('round-trips any amount of cents the schema allows', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 1_000_000_000_000 }), async (cents) => {
+        const invoice: Invoice = { ...samples.invoices, amountCents: cents, payments: [] };
+        await write('invoices', invoice);
+        expect((await read('invoices', invoice.id))?.doc.amountCents).toBe(cents);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('stores dates as SQL dates and instants as timestamptz, whatever the session time zone', async () => {
+    await write('customers', samples.customers);
+    const { rows } = await raw(
+      `SELECT pg_typeof(renewal_date)::text AS date_type, renewal_date::text AS renewal,
+              pg_typeof(last_login_at)::text AS instant_type
+         FROM customers WHERE id = $1`,
+      [tenant.customerId],
+    );
+    expect(rows[0]).toEqual({
+      date_type: 'date',
+      renewal: '2027-01-15',
+      instant_type: 'timestamp with time zone',
+    });
+    const shifted = await t.db.withIdentity(tenant.system, async (c) => {
+      await c.query(`SET LOCAL TIME ZONE 'Asia/Tokyo'`);
+      return readDocument(c, 'customers', tenant.organizationId, tenant.customerId);
+    });
+    expect(shifted?.doc.renewalDate).toBe('2027-01-15');
+    expect(shifted?.doc.customerSince).toBe('2024-12-15');
+    expect(shifted?.doc.lastLoginAt).toBe('2026-01-14T21:30:00.000Z');
+  });
+
+  it('replaces children: removed ones are deleted, kept ones take their new positions', async () => {
+    await write('tickets', samples.tickets);
+    const [first, second, third] = samples.tickets.messages;
+    const added = { ...(first as NonNullable<typeof first>), id: uuidv7(), body: 'Resolvido, obrigado.' };
+    const edited = { ...samples.tickets, messages: [third!, added, first!] };
+    await write('tickets', edited);
+    const stored = await read('tickets', samples.tickets.id);
+    expect(stored?.doc.messages.map((m) => m.id)).toEqual([third!.id, added.id, first!.id]);
+    const { rows } = await raw('SELECT id, position FROM ticket_messages ORDER BY position');
+    expect(rows).toEqual([
+      { id: third!.id, position: 0 },
+      { id: added.id, position: 1 },
+      { id: first!.id, position: 2 },
+    ]);
+    expect(rows.some((r) => r.id === second!.id)).toBe(false);
+
+    await write('tickets', { ...samples.tickets, messages: [] });
+    expect((await raw('SELECT count(*) AS n FROM ticket_messages')).rows[0]?.n).toBe(0);
+  });
+
+  it('keeps the first insert time in created_at for documents without their own createdAt', async () => {
+    await write('goals', samples.goals);
+    const later = new Date('2026-02-01T00:00:00.000Z');
+    await t.db.withIdentity(tenant.system, async (c) =>
+      writeDocument(
+        c,
+        tenant,
+        'goals',
+        { ...samples.goals, title: 'Receita de fevereiro' },
+        {
+          ...(await nextServerFields(c, tenant.organizationId, later)),
+        },
+      ),
+    );
+    const { rows } = await raw('SELECT created_at, updated_at FROM goals');
+    expect(rows[0]).toEqual({ created_at: NOW.toISOString(), updated_at: later.toISOString() });
+  });
+
+  it('round-trips tombstones with their content', async () => {
+    await write('actions', samples.actions, { deleted: true });
+    const stored = await read('actions', samples.actions.id);
+    expect(stored?.deleted).toBe(true);
+    expect(stored?.doc.title).toBe(samples.actions.title);
+  });
+
+  it('reads in server_seq order with where, params and limit', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const doc = { ...samples.actions, id: uuidv7(), priority: i + 1 };
+      ids.push(doc.id);
+      await write('actions', doc);
+    }
+    const page = await t.db.withIdentity(tenant.system, async (c) => {
+      const all = await readDocuments(c, 'actions', {
+        where: 'organization_id = $1',
+        params: [tenant.organizationId],
+      });
+      const after = await readDocuments(c, 'actions', {
+        where: 'organization_id = $1 AND server_seq > $2',
+        params: [tenant.organizationId, all[1]?.doc.serverSeq],
+        limit: 2,
+      });
+      return { all, after };
+    });
+    expect(page.all.map((d) => d.doc.id)).toEqual(ids);
+    expect(page.after.map((d) => d.doc.id)).toEqual(ids.slice(2, 4));
+  });
+
+  it('writes many documents with their children in a few statements', async () => {
+    const customers = Array.from({ length: 120 }, (_, i) => ({
+      ...samples.customers,
+      id: uuidv7(),
+      name: `Cliente ${i}`,
+      contacts: samples.customers.contacts.map((c) => ({ ...c, id: uuidv7() })),
+      contracts: samples.customers.contracts.map((c) => ({ ...c, id: uuidv7() })),
+    }));
+    const written = await t.db.withIdentity(tenant.system, async (c) => {
+      const seqs = await nextServerSeqs(c, tenant.organizationId, customers.length);
+      return writeDocuments(
+        c,
+        tenant,
+        'customers',
+        customers.map((doc, i) => ({ doc, server: { serverSeq: seqs[i]!, updatedAt: NOW.toISOString() } })),
+      );
+    });
+    const stored = await t.db.withIdentity(tenant.system, (c) =>
+      readDocuments(c, 'customers', { where: 'name LIKE $1', params: ['Cliente %'] }),
+    );
+    expect(stored.map((s) => s.doc)).toEqual(written);
+    expect(stored[119]?.doc.contacts.map((c) => c.firstName)).toEqual(['Pedro', 'Ana']);
+  });
+});
+
+describe('row mapper refusals', () => {
+  it('refuses an invalid document and writes nothing', async () => {
+    const bad = { ...samples.invoices, amountCents: 12.5 };
+    await expect(write('invoices', bad)).rejects.toMatchObject({ code: 'invalid_document' });
+    expect((await raw('SELECT count(*) AS n FROM invoices')).rows[0]?.n).toBe(0);
+  });
+
+  it('refuses duplicate child ids in one document', async () => {
+    const [payment] = samples.invoices.payments;
+    const doubled = { ...samples.invoices, payments: [payment!, payment!] };
+    await expect(write('invoices', doubled)).rejects.toMatchObject({ code: 'invalid_document' });
+  });
+
+  it('refuses to move a child that belongs to another parent', async () => {
+    await write('invoices', samples.invoices);
+    const thief = { ...samples.invoices, id: uuidv7(), payments: [samples.invoices.payments[0]!] };
+    await expect(write('invoices', thief)).rejects.toMatchObject({ code: 'child_id_conflict' });
+    const original = await read('invoices', samples.invoices.id);
+    expect(original?.doc.payments).toHaveLength(2);
+  });
+
+  it('rejects a stored row that no longer parses, naming it', async () => {
+    await write('customers', minimalCustomer(uuidv7(), 'Sem Nome', null, NOW));
+    await t.db.privileged((c) => c.query(`UPDATE customers SET name = '   ' WHERE name = 'Sem Nome'`));
+    await expect(
+      t.db.withIdentity(tenant.system, (c) => readDocuments(c, 'customers', { where: `name = '   '` })),
+    ).rejects.toMatchObject({ code: 'stored_document_invalid' });
+  });
+});

@@ -1,0 +1,395 @@
+import { z } from 'zod';
+import { COLLECTION_DEFS, type CollectionName, type DocOf } from '../../../shared/collections.ts';
+import { idSchema, isoDateTime } from '../../../shared/entities/common.ts';
+import type { DbClient } from '../database.ts';
+import { DbError } from '../errors.ts';
+import { canonicalInstant, centsToDecimal, decimalToCents, readDate, readInstant } from './codecs.ts';
+import { BASE_COLUMNS, TABLE_SPECS, type ChildSpec, type ColumnSpec, type TableSpec } from './table-spec.ts';
+
+/**
+ * Row mapper between synced documents and their tables — what the sync store, the seed loader and the jobs use
+ * to read and write collections. Layout rules: ./table-spec.ts.
+ *
+ *   readDocuments(client, 'invoices', { where: 'organization_id = $1 AND server_seq > $2', params, limit })
+ *     → [{ organizationId, deleted, doc }] in server_seq order, each `doc` validated by the collection's zod
+ *       schema, money as integer cents, dates `YYYY-MM-DD`, instants canonical ISO (UTC, ms), children
+ *       (payments…) attached in `position` order. `where` is SQL over the parent table's columns (trusted
+ *       code only — never user input; pass values as params). Rows you may not see are filtered by RLS.
+ *   readDocument(client, 'invoices', organizationId, id) → one, or null.
+ *   writeDocument(client, { organizationId }, 'invoices', doc, { serverSeq, updatedAt, deleted? })
+ *     → upserts the parent row and replaces its children (deletes those no longer present, upserts the rest
+ *       with their new positions); returns the stored document exactly as a read would return it.
+ *     `organizationId` comes from the caller's identity, never from the document. `serverSeq`/`updatedAt`
+ *     overwrite the document's (server-owned); get them from ordering.ts (`nextServerFields`) after taking the
+ *     organization's write lock. A child id that already belongs to another parent → DbError
+ *     'child_id_conflict'; an invalid document → DbError 'invalid_document'. FK, CHECK and RLS violations
+ *     surface as pg errors (see errors.ts `pgErrorCode`).
+ *   writeDocuments(…, entries) — the same for many documents of one organization in a few statements (seed).
+ *   normalizeDocument(collection, doc) — the form a document takes after a round trip (instants canonical).
+ */
+export interface StoredDocument<N extends CollectionName> {
+  readonly organizationId: string;
+  readonly deleted: boolean;
+  readonly doc: DocOf<N>;
+}
+
+export interface ReadOptions {
+  /** SQL condition over the parent table's columns, with $1…$n placeholders for `params`. Default: all rows. */
+  readonly where?: string;
+  readonly params?: readonly unknown[];
+  readonly limit?: number;
+}
+
+export interface ServerFields {
+  readonly serverSeq: number;
+  /** Server clock, ISO instant. */
+  readonly updatedAt: string;
+  /** Soft delete (tombstone). Default false. */
+  readonly deleted?: boolean;
+}
+
+export interface WriteEntry<N extends CollectionName> {
+  readonly doc: DocOf<N>;
+  readonly server: ServerFields;
+}
+
+type Row = Record<string, unknown>;
+type Doc = Record<string, unknown>;
+
+const serverFieldsSchema = z.strictObject({
+  serverSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  updatedAt: isoDateTime,
+  deleted: z.boolean().optional(),
+});
+
+/** PostgreSQL accepts at most 65535 bind parameters per statement. */
+const MAX_PARAMS = 60_000;
+
+const q = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
+
+function encode(column: ColumnSpec, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  switch (column.kind) {
+    case 'money':
+      return centsToDecimal(value as number);
+    case 'json':
+      // pg would send a JS array as a PostgreSQL array literal; jsonb wants JSON text.
+      return JSON.stringify(value);
+    default:
+      return value;
+  }
+}
+
+function decode(column: ColumnSpec, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  switch (column.kind) {
+    case 'money':
+      return decimalToCents(String(value));
+    case 'instant':
+      return readInstant(value);
+    case 'date':
+      return readDate(value);
+    default:
+      return value;
+  }
+}
+
+function specOf(collection: CollectionName): TableSpec {
+  const spec = TABLE_SPECS[collection];
+  if (!spec) throw new Error(`unknown collection ${String(collection)}`);
+  return spec;
+}
+
+// ------------------------------------------------------------------------------------------------- normalize
+
+function normalizeFields(columns: readonly ColumnSpec[], source: Doc, target: Doc): void {
+  for (const column of columns) {
+    const value = source[column.field];
+    if (column.kind === 'instant' && typeof value === 'string')
+      target[column.field] = canonicalInstant(value);
+  }
+}
+
+export function normalizeDocument<N extends CollectionName>(collection: N, doc: DocOf<N>): DocOf<N> {
+  const spec = specOf(collection);
+  const source = doc as Doc;
+  const out: Doc = { ...source };
+  for (const field of ['updatedAt', 'clientUpdatedAt', ...(spec.documentHasCreatedAt ? ['createdAt'] : [])]) {
+    if (typeof source[field] === 'string') out[field] = canonicalInstant(source[field] as string);
+  }
+  normalizeFields(spec.columns, source, out);
+  for (const child of spec.children) {
+    const items = source[child.field];
+    if (!Array.isArray(items)) continue;
+    out[child.field] = items.map((item: Doc) => {
+      const copy: Doc = { ...item };
+      normalizeFields(child.columns, item, copy);
+      return copy;
+    });
+  }
+  return out as DocOf<N>;
+}
+
+// ------------------------------------------------------------------------------------------------------ read
+
+export async function readDocuments<N extends CollectionName>(
+  client: DbClient,
+  collection: N,
+  options: ReadOptions = {},
+): Promise<StoredDocument<N>[]> {
+  const spec = specOf(collection);
+  const params = [...(options.params ?? [])];
+  const columns = [...BASE_COLUMNS, ...spec.columns.map((c) => c.column)].map(q).join(', ');
+  let sql = `SELECT ${columns} FROM ${q(spec.table)}`;
+  if (options.where) sql += ` WHERE (${options.where})`;
+  sql += ' ORDER BY server_seq, organization_id, id';
+  if (options.limit !== undefined) {
+    if (!Number.isSafeInteger(options.limit) || options.limit < 0) throw new RangeError('limit must be >= 0');
+    params.push(options.limit);
+    sql += ` LIMIT $${params.length}`;
+  }
+  const { rows } = await client.query<Row>(sql, params);
+  if (rows.length === 0) return [];
+
+  const childrenByField = new Map<string, Map<string, Doc[]>>();
+  for (const child of spec.children)
+    childrenByField.set(child.field, await readChildren(client, child, rows));
+
+  return rows.map((row) => {
+    const organizationId = row.organization_id as string;
+    const doc: Doc = {
+      id: row.id,
+      updatedAt: readInstant(row.updated_at),
+      serverSeq: Number(row.server_seq),
+      clientUpdatedAt: readInstant(row.client_updated_at),
+    };
+    if (spec.documentHasCreatedAt) doc.createdAt = readInstant(row.created_at);
+    for (const column of spec.columns) doc[column.field] = decode(column, row[column.column]);
+    for (const child of spec.children) {
+      doc[child.field] =
+        childrenByField.get(child.field)?.get(parentKey(organizationId, row.id as string)) ?? [];
+    }
+    const parsed = COLLECTION_DEFS[collection].schema.safeParse(doc);
+    if (!parsed.success) {
+      throw new DbError(
+        'stored_document_invalid',
+        `stored ${collection} ${String(row.id)} is not a valid document`,
+        {
+          collection,
+          id: row.id,
+          issues: parsed.error.issues,
+        },
+      );
+    }
+    return { organizationId, deleted: row.deleted === true, doc: parsed.data as DocOf<N> };
+  });
+}
+
+export async function readDocument<N extends CollectionName>(
+  client: DbClient,
+  collection: N,
+  organizationId: string,
+  id: string,
+): Promise<StoredDocument<N> | null> {
+  const [found] = await readDocuments(client, collection, {
+    where: 'organization_id = $1 AND id = $2',
+    params: [organizationId, id],
+  });
+  return found ?? null;
+}
+
+const parentKey = (organizationId: string, parentId: string) => `${organizationId}/${parentId}`;
+
+async function readChildren(client: DbClient, child: ChildSpec, parents: Row[]): Promise<Map<string, Doc[]>> {
+  const columns = ['id', child.parentColumn, 'organization_id', ...child.columns.map((c) => c.column)]
+    .map((c) => `c.${q(c)}`)
+    .join(', ');
+  const { rows } = await client.query<Row>(
+    `SELECT ${columns} FROM ${q(child.table)} c
+       JOIN unnest($1::uuid[], $2::uuid[]) AS k(organization_id, parent_id)
+         ON c.organization_id = k.organization_id AND c.${q(child.parentColumn)} = k.parent_id
+      ORDER BY c.organization_id, c.${q(child.parentColumn)}, c.position`,
+    [parents.map((p) => p.organization_id), parents.map((p) => p.id)],
+  );
+  const byParent = new Map<string, Doc[]>();
+  for (const row of rows) {
+    const item: Doc = { id: row.id };
+    for (const column of child.columns) item[column.field] = decode(column, row[column.column]);
+    const key = parentKey(row.organization_id as string, row[child.parentColumn] as string);
+    const list = byParent.get(key);
+    if (list) list.push(item);
+    else byParent.set(key, [item]);
+  }
+  return byParent;
+}
+
+// ----------------------------------------------------------------------------------------------------- write
+
+export async function writeDocument<N extends CollectionName>(
+  client: DbClient,
+  owner: { readonly organizationId: string },
+  collection: N,
+  doc: DocOf<N>,
+  server: ServerFields,
+): Promise<DocOf<N>> {
+  const [stored] = await writeDocuments(client, owner, collection, [{ doc, server }]);
+  return stored as DocOf<N>;
+}
+
+export async function writeDocuments<N extends CollectionName>(
+  client: DbClient,
+  owner: { readonly organizationId: string },
+  collection: N,
+  entries: readonly WriteEntry<N>[],
+): Promise<DocOf<N>[]> {
+  const spec = specOf(collection);
+  const organizationId = idSchema.parse(owner.organizationId);
+  const docs = entries.map((entry) => prepare(collection, entry));
+  assertUnique(
+    docs.map((d) => d.doc.id as string),
+    `${collection} ids in one write`,
+  );
+  if (docs.length === 0) return [];
+
+  await upsertParents(client, spec, organizationId, docs);
+  for (const child of spec.children) await replaceChildren(client, child, organizationId, docs);
+  return docs.map((d) => normalizeDocument(collection, d.doc as DocOf<N>));
+}
+
+interface Prepared {
+  /** The validated document with the server fields applied. */
+  readonly doc: Doc;
+  readonly deleted: boolean;
+}
+
+function prepare<N extends CollectionName>(collection: N, entry: WriteEntry<N>): Prepared {
+  const server = serverFieldsSchema.safeParse(entry.server);
+  if (!server.success) {
+    throw new DbError('invalid_document', `invalid server fields for ${collection}`, server.error.issues);
+  }
+  const parsed = COLLECTION_DEFS[collection].schema.safeParse({
+    ...(entry.doc as Doc),
+    serverSeq: server.data.serverSeq,
+    updatedAt: server.data.updatedAt,
+  });
+  if (!parsed.success) {
+    throw new DbError('invalid_document', `invalid ${collection} document`, {
+      id: (entry.doc as Doc | null)?.id,
+      issues: parsed.error.issues,
+    });
+  }
+  return { doc: parsed.data as Doc, deleted: server.data.deleted ?? false };
+}
+
+function assertUnique(ids: readonly string[], what: string): void {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) throw new DbError('invalid_document', `duplicate id ${id} among ${what}`, { id });
+    seen.add(id);
+  }
+}
+
+/** Multi-row INSERT … ON CONFLICT DO UPDATE, chunked under the bind-parameter limit. */
+async function upsertRows(
+  client: DbClient,
+  table: string,
+  columns: readonly string[],
+  rows: readonly unknown[][],
+  onConflict: string,
+): Promise<number> {
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
+  let affected = 0;
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const chunk = rows.slice(start, start + perStatement);
+    const params: unknown[] = [];
+    const tuples = chunk.map((row) => {
+      const placeholders = row.map((value) => {
+        params.push(value);
+        return `$${params.length}`;
+      });
+      return `(${placeholders.join(', ')})`;
+    });
+    const result = await client.query(
+      `INSERT INTO ${q(table)} (${columns.map(q).join(', ')}) VALUES ${tuples.join(', ')} ${onConflict}`,
+      params,
+    );
+    affected += result.rowCount ?? 0;
+  }
+  return affected;
+}
+
+async function upsertParents(client: DbClient, spec: TableSpec, organizationId: string, docs: Prepared[]) {
+  const columns = [...BASE_COLUMNS, ...spec.columns.map((c) => c.column)];
+  const rows = docs.map(({ doc, deleted }) => [
+    organizationId,
+    doc.id,
+    doc.serverSeq,
+    // A document's own createdAt, else the server's clock at first insert (kept on update, see below).
+    spec.documentHasCreatedAt ? doc.createdAt : doc.updatedAt,
+    doc.updatedAt,
+    doc.clientUpdatedAt,
+    deleted,
+    ...spec.columns.map((c) => encode(c, doc[c.field])),
+  ]);
+  const updatable = columns.filter(
+    (c) => c !== 'organization_id' && c !== 'id' && (c !== 'created_at' || spec.documentHasCreatedAt),
+  );
+  await upsertRows(
+    client,
+    spec.table,
+    columns,
+    rows,
+    `ON CONFLICT (organization_id, id) DO UPDATE SET ${updatable.map((c) => `${q(c)} = EXCLUDED.${q(c)}`).join(', ')}`,
+  );
+}
+
+async function replaceChildren(client: DbClient, child: ChildSpec, organizationId: string, docs: Prepared[]) {
+  const rows: unknown[][] = [];
+  const keep: string[] = [];
+  for (const { doc } of docs) {
+    const items = doc[child.field] as Doc[];
+    items.forEach((item, position) => {
+      keep.push(item.id as string);
+      rows.push([
+        organizationId,
+        item.id,
+        doc.id,
+        position,
+        ...child.columns.map((c) => encode(c, item[c.field])),
+      ]);
+    });
+  }
+  assertUnique(keep, `${child.table} ids in one write`);
+
+  await client.query(
+    `DELETE FROM ${q(child.table)}
+      WHERE organization_id = $1 AND ${q(child.parentColumn)} = ANY($2::uuid[]) AND NOT (id = ANY($3::uuid[]))`,
+    [organizationId, docs.map((d) => d.doc.id), keep],
+  );
+  if (rows.length === 0) return;
+
+  const columns = [
+    'organization_id',
+    'id',
+    child.parentColumn,
+    'position',
+    ...child.columns.map((c) => c.column),
+  ];
+  const updatable = columns.slice(3);
+  // The WHERE makes an id owned by another parent a no-op instead of a silent move; counted below.
+  const affected = await upsertRows(
+    client,
+    child.table,
+    columns,
+    rows,
+    `ON CONFLICT (organization_id, id) DO UPDATE SET ${updatable.map((c) => `${q(c)} = EXCLUDED.${q(c)}`).join(', ')}
+     WHERE ${q(child.table)}.${q(child.parentColumn)} = EXCLUDED.${q(child.parentColumn)}`,
+  );
+  if (affected !== rows.length) {
+    throw new DbError(
+      'child_id_conflict',
+      `some ${child.table} ids already belong to another ${child.parentColumn.replace(/_id$/, '')}`,
+      { table: child.table },
+    );
+  }
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { idSchema } from '../../shared/entities/common.ts';
+import { DbError } from './errors.ts';
+
+/**
+ * Who a transaction acts for. `withIdentity` stores it in transaction-local settings (`arco.organization_id`,
+ * `arco.user_id`, `arco.role`, `arco.customer_id`) that the row-level-security policies read (DESIGN §6).
+ *
+ * - `admin` / `csm`: a staff user; sees the organization's rows (staff-only tables included).
+ * - `client`: a user of one client company; sees only that customer's rows, nothing staff-only.
+ * - `system`: the server itself acting inside one organization (jobs, seed loader, server-computed
+ *   collections such as `health` and `metrics`); sees and writes every row of that organization only.
+ *
+ * The identity always comes from the server (session lookup, job payload), never from a request body.
+ */
+export const APP_ROLE = 'arco_app';
+
+const staffIdentitySchema = z.strictObject({
+  role: z.enum(['admin', 'csm']),
+  organizationId: idSchema,
+  userId: idSchema,
+  customerId: z.null().optional(),
+});
+const clientIdentitySchema = z.strictObject({
+  role: z.literal('client'),
+  organizationId: idSchema,
+  userId: idSchema,
+  customerId: idSchema,
+});
+const systemIdentitySchema = z.strictObject({
+  role: z.literal('system'),
+  organizationId: idSchema,
+  userId: z.null().optional(),
+  customerId: z.null().optional(),
+});
+
+export const identitySchema = z.discriminatedUnion('role', [
+  staffIdentitySchema,
+  clientIdentitySchema,
+  systemIdentitySchema,
+]);
+export type Identity = z.infer<typeof identitySchema>;
+export type IdentityRole = Identity['role'];
+
+export const systemIdentity = (organizationId: string): Identity => ({ role: 'system', organizationId });
+
+export function parseIdentity(identity: unknown): Identity {
+  const parsed = identitySchema.safeParse(identity);
+  if (!parsed.success)
+    throw new DbError('invalid_identity', 'invalid database identity', parsed.error.issues);
+  return parsed.data;
+}
+
+/**
+ * One statement that switches the transaction to the app role and sets (or clears) the identity, all
+ * transaction-local (`is_local = true`): on PGlite every socket connection shares one backend session, so a
+ * session-level setting would leak into other connections. `set_config('role', …)` is `SET LOCAL ROLE`.
+ * Empty strings mean "nobody": the policies turn them into NULL, which matches no row.
+ */
+export const SET_APP_IDENTITY_SQL = `SELECT set_config('role', '${APP_ROLE}', true),
+  set_config('arco.organization_id', $1, true), set_config('arco.user_id', $2, true),
+  set_config('arco.role', $3, true), set_config('arco.customer_id', $4, true)`;
+
+export function identityParams(identity: Identity | null): [string, string, string, string] {
+  if (identity === null) return ['', '', '', ''];
+  return [identity.organizationId, identity.userId ?? '', identity.role, identity.customerId ?? ''];
+}
+
+/** Clears any identity without changing role (for privileged transactions; see Database.privileged). */
+export const CLEAR_IDENTITY_SQL = `SELECT set_config('arco.organization_id', '', true),
+  set_config('arco.user_id', '', true), set_config('arco.role', '', true), set_config('arco.customer_id', '', true)`;

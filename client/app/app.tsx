@@ -1,0 +1,61 @@
+import { useCallback, useEffect, type ReactNode } from 'react';
+import type { i18n as I18n } from 'i18next';
+import { I18nextProvider } from 'react-i18next';
+import { RouterProvider, type DataRouter } from 'react-router';
+import { SessionProvider } from '../auth/session-context.tsx';
+import type { SessionUser } from '../auth/session-user.ts';
+import { languageFromLocale, readLanguagePreference } from '../i18n/i18n.ts';
+import { DependenciesProvider, type AppDependencies } from './dependencies.tsx';
+import { ErrorScreen, RootErrorBoundary } from './error-screen.tsx';
+
+/**
+ * The app root: translations, injected dependencies, the session and the router. `overlay` renders above
+ * every route (the service-worker update prompt in the browser build; nothing in tests).
+ */
+export function App({
+  deps,
+  i18n,
+  router,
+  overlay,
+}: {
+  deps: AppDependencies;
+  i18n: I18n;
+  router: DataRouter;
+  overlay?: ReactNode;
+}) {
+  useDocumentLanguage(i18n);
+
+  // First sign-in on this device: speak the user's language unless they already picked one here.
+  const onSignedIn = useCallback(
+    (user: SessionUser) => {
+      const preferred = languageFromLocale(user.locale);
+      if (!readLanguagePreference(deps.store) && preferred && preferred !== i18n.language) {
+        void i18n.changeLanguage(preferred);
+      }
+    },
+    [deps.store, i18n],
+  );
+
+  return (
+    <I18nextProvider i18n={i18n}>
+      <DependenciesProvider value={deps}>
+        <RootErrorBoundary fallback={(error) => <ErrorScreen error={error} onReload={deps.reload} />}>
+          <SessionProvider onSignedIn={onSignedIn}>
+            <RouterProvider router={router} />
+          </SessionProvider>
+          {overlay}
+        </RootErrorBoundary>
+      </DependenciesProvider>
+    </I18nextProvider>
+  );
+}
+
+/** `<html lang>` follows the UI language (screen readers pick their voice from it). */
+function useDocumentLanguage(i18n: I18n): void {
+  useEffect(() => {
+    const apply = (lng: string) => document.documentElement.setAttribute('lang', lng);
+    apply(i18n.language);
+    i18n.on('languageChanged', apply);
+    return () => i18n.off('languageChanged', apply);
+  }, [i18n]);
+}

@@ -1,0 +1,33 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { KeyValueStore } from '../platform/key-value-store.ts';
+import type { NetworkStatus } from '../platform/network.ts';
+import type { SessionLifecycle } from '../auth/session-lifecycle.ts';
+import type { SyncStatusSource } from '../sync-status/sync-status-source.ts';
+
+/**
+ * Everything the shell needs from the outside world, injected once at the root (client/main.tsx builds the
+ * browser versions; tests build fakes). No module-level singletons.
+ */
+export interface AppDependencies {
+  readonly fetch: typeof fetch;
+  /** Device preferences and the remembered profile (localStorage). */
+  readonly store: KeyValueStore;
+  readonly network: NetworkStatus;
+  readonly now: () => Date;
+  readonly syncStatus: SyncStatusSource;
+  readonly lifecycle: SessionLifecycle;
+  /** Full page reload (error screen, upgrade-required banner). */
+  readonly reload: () => void;
+}
+
+const DependenciesContext = createContext<AppDependencies | null>(null);
+
+export function DependenciesProvider({ value, children }: { value: AppDependencies; children: ReactNode }) {
+  return <DependenciesContext.Provider value={value}>{children}</DependenciesContext.Provider>;
+}
+
+export function useDependencies(): AppDependencies {
+  const deps = useContext(DependenciesContext);
+  if (!deps) throw new Error('useDependencies() outside <DependenciesProvider>');
+  return deps;
+}

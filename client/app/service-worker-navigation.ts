@@ -1,0 +1,25 @@
+import { useEffect } from 'react';
+import { useNavigate } from 'react-router';
+
+/** Sent by client/sw.ts when a notification is clicked while a window is open. */
+export const NAVIGATE_MESSAGE = 'arco:navigate';
+
+/**
+ * Routes in place when the service worker says so (a notification click), keeping local databases open.
+ * The SW already checked the URL against its allow-list; here we only insist on a same-origin path.
+ */
+export function useServiceWorkerNavigation(): void {
+  const navigate = useNavigate();
+  useEffect(() => {
+    const container = typeof navigator !== 'undefined' ? navigator.serviceWorker : undefined;
+    if (!container) return;
+    const onMessage = (event: MessageEvent) => {
+      const data = event.data as { type?: unknown; url?: unknown } | null;
+      if (data?.type !== NAVIGATE_MESSAGE || typeof data.url !== 'string') return;
+      if (!data.url.startsWith('/') || data.url.startsWith('//')) return;
+      void navigate(data.url);
+    };
+    container.addEventListener('message', onMessage);
+    return () => container.removeEventListener('message', onMessage);
+  }, [navigate]);
+}

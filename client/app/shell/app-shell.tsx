@@ -1,0 +1,55 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet } from 'react-router';
+import { useSession } from '../../auth/session-context.tsx';
+import { SyncIndicator } from '../../sync-status/sync-indicator.tsx';
+import { ArcoMark } from '../../ui/icons.tsx';
+import { useRouteFocus } from '../route-focus.ts';
+import { useServiceWorkerNavigation } from '../service-worker-navigation.ts';
+import { PrimaryNav } from './primary-nav.tsx';
+import { FirstSyncProgress, SyncBanners, useExpireOnSyncUnauthorized } from './sync-banners.tsx';
+import styles from './app-shell.module.css';
+
+/**
+ * The frame around every screen: skip link, top bar (brand, navigation when signed in, the sync indicator —
+ * always visible), sync banners, and `<main>` with the route's page.
+ */
+export function AppShell() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const mainRef = useRef<HTMLElement>(null);
+  useRouteFocus(mainRef);
+  useServiceWorkerNavigation();
+  useExpireOnSyncUnauthorized();
+
+  return (
+    <div className={styles.shell}>
+      <a className={styles.skipLink} href="#conteudo">
+        {t('app.skipToContent')}
+      </a>
+      <header className={styles.topBar}>
+        <div className={styles.topBarInner}>
+          <Link to="/" className={styles.brand}>
+            <span className={styles.brandMark}>
+              <ArcoMark size={30} />
+            </span>
+            <span>{t('app.name')}</span>
+          </Link>
+          {user ? <PrimaryNav role={user.role} /> : null}
+          <span className={styles.spacer} />
+          <SyncIndicator />
+        </div>
+        <FirstSyncProgress />
+      </header>
+      <SyncBanners />
+      <main
+        id="conteudo"
+        ref={mainRef}
+        tabIndex={-1}
+        className={user ? styles.main : `${styles.main} ${styles.mainWithoutNav}`}
+      >
+        <Outlet />
+      </main>
+    </div>
+  );
+}

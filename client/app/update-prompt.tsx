@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import styles from './update-prompt.module.css';
+
+/**
+ * The "Nova versão disponível — Recarregar" toast (registerType: 'prompt'). Presentational; the service
+ * worker wiring is in service-worker-updates.tsx. Lives in a polite live region so it is announced without
+ * stealing focus from whatever the user is doing.
+ */
+export function UpdatePrompt({
+  needRefresh,
+  offlineReady,
+  onReload,
+  onClose,
+}: {
+  needRefresh: boolean;
+  offlineReady: boolean;
+  onReload: () => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className={styles.region} role="status" aria-live="polite">
+      {needRefresh ? (
+        <div className={styles.toast} data-testid="update-prompt">
+          <p className={styles.message}>{t('update.available')}</p>
+          <div className={styles.actions}>
+            <button type="button" className={styles.ghost} onClick={onClose}>
+              {t('update.later')}
+            </button>
+            <button type="button" className={styles.primary} onClick={onReload}>
+              {t('update.reload')}
+            </button>
+          </div>
+        </div>
+      ) : offlineReady ? (
+        <div className={styles.toast} data-testid="offline-ready">
+          <p className={styles.message}>{t('update.offlineReady')}</p>
+          <div className={styles.actions}>
+            <button type="button" className={styles.ghost} onClick={onClose}>
+              {t('update.dismiss')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import { authResponseSchema, type SessionUser } from './session-user.ts';
+
+/**
+ * The three auth calls of the stable HTTP surface (DESIGN §10). Every outcome is a value, never a throw, so
+ * screens can map each one to a clear message. `fetch` is injected.
+ *
+ * Failure kinds:
+ * - `invalid_credentials` (401 on login) — unknown user and wrong password are one answer on purpose.
+ * - `unauthenticated` (401 on /me) — no or expired session.
+ * - `rate_limited` (429) — with the server's `Retry-After` in seconds when given.
+ * - `offline` — the request never reached the server (no network, DNS, connection refused).
+ * - `server` — anything else: 5xx, an unexpected status or a body that does not parse.
+ */
+export type AuthFailure =
+  | { readonly kind: 'invalid_credentials' }
+  | { readonly kind: 'unauthenticated' }
+  | { readonly kind: 'rate_limited'; readonly retryAfterSeconds: number | null }
+  | { readonly kind: 'offline' }
+  | { readonly kind: 'server'; readonly status: number | null };
+
+export type AuthResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AuthFailure };
+
+type Fetch = typeof fetch;
+
+const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
+
+export async function signIn(
+  fetchFn: Fetch,
+  credentials: { readonly email: string; readonly password: string },
+): Promise<AuthResult<SessionUser>> {
+  const response = await send(fetchFn, '/api/auth/login', {
+    method: 'POST',
+    headers: JSON_HEADERS,
+    body: JSON.stringify({ email: credentials.email.trim(), password: credentials.password }),
+  });
+  if (!response.ok) return response;
+  const res = response.value;
+  if (res.status === 401) return fail({ kind: 'invalid_credentials' });
+  return readUser(res);
+}
+
+export async function fetchCurrentUser(fetchFn: Fetch): Promise<AuthResult<SessionUser>> {
+  const response = await send(fetchFn, '/api/auth/me', {
+    method: 'GET',
+    headers: { accept: 'application/json' },
+  });
+  if (!response.ok) return response;
+  const res = response.value;
+  if (res.status === 401) return fail({ kind: 'unauthenticated' });
+  return readUser(res);
+}
+
+export async function signOut(fetchFn: Fetch): Promise<AuthResult<null>> {
+  const response = await send(fetchFn, '/api/auth/logout', {
+    method: 'POST',
+    headers: JSON_HEADERS,
+    body: '{}',
+  });
+  if (!response.ok) return response;
+  const res = response.value;
+  // 401: the session was already gone — the goal (no live session) is reached.
+  if (res.ok || res.status === 401) return { ok: true, value: null };
+  return fail(statusFailure(res));
+}
+
+async function send(fetchFn: Fetch, url: string, init: RequestInit): Promise<AuthResult<Response>> {
+  try {
+    return {
+      ok: true,
+      value: await fetchFn(url, { ...init, credentials: 'same-origin', cache: 'no-store' }),
+    };
+  } catch {
+    // fetch only rejects when no HTTP response arrived at all.
+    return fail({ kind: 'offline' });
+  }
+}
+
+async function readUser(res: Response): Promise<AuthResult<SessionUser>> {
+  if (!res.ok) return fail(statusFailure(res));
+  try {
+    const parsed = authResponseSchema.safeParse(await res.json());
+    return parsed.success
+      ? { ok: true, value: parsed.data.user }
+      : fail({ kind: 'server', status: res.status });
+  } catch {
+    return fail({ kind: 'server', status: res.status });
+  }
+}
+
+function statusFailure(res: Response): AuthFailure {
+  if (res.status === 429)
+    return { kind: 'rate_limited', retryAfterSeconds: parseRetryAfter(res.headers.get('retry-after')) };
+  return { kind: 'server', status: res.status };
+}
+
+/** `Retry-After` is either delta-seconds or an HTTP date; we only trust the seconds form (no clock here). */
+export function parseRetryAfter(value: string | null): number | null {
+  if (value === null || !/^\s*\d+\s*$/.test(value)) return null;
+  return Number(value);
+}
+
+const fail = (error: AuthFailure): { ok: false; error: AuthFailure } => ({ ok: false, error });

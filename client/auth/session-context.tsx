@@ -1,0 +1,133 @@
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
+import { useDependencies } from '../app/dependencies.tsx';
+import { fetchCurrentUser, signIn as apiSignIn, signOut as apiSignOut, type AuthResult } from './auth-api.ts';
+import { forgetUser, readRememberedUser, rememberUser } from './profile-store.ts';
+import type { SessionUser } from './session-user.ts';
+
+/**
+ * The signed-in user, available on the very first render — offline too — from the remembered profile.
+ *
+ * The server check (`/api/auth/me`) runs in the background whenever the browser is online and never blocks
+ * rendering: 200 refreshes the profile, 401 means the session expired (the user signs in again; local data,
+ * including unsynced changes, is kept), anything else (offline, 5xx) leaves the remembered profile alone.
+ */
+export type SignedOutReason = 'expired' | null;
+
+export interface SessionState {
+  readonly user: SessionUser | null;
+  readonly signedOutReason: SignedOutReason;
+  signIn(credentials: { email: string; password: string }): Promise<AuthResult<SessionUser>>;
+  /** Ends the server session, runs `onLogout` (local wipe), forgets the profile. Refuses offline. */
+  signOut(): Promise<AuthResult<null>>;
+  /**
+   * The session is known to be over (e.g. sync got a 401): forget the profile and ask for a new sign-in.
+   * Keeps every local database — unsynced changes drain after the user signs in again (DESIGN §6).
+   */
+  expire(): void;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+export function SessionProvider({
+  children,
+  onSignedIn,
+}: {
+  children: ReactNode;
+  /** Called with every freshly signed-in user (e.g. to adopt their language on first use). */
+  onSignedIn?: (user: SessionUser) => void;
+}) {
+  const { fetch: fetchFn, store, network, lifecycle } = useDependencies();
+  const [user, setUser] = useState<SessionUser | null>(() => readRememberedUser(store));
+  const [signedOutReason, setSignedOutReason] = useState<SignedOutReason>(null);
+  // Bumped by every sign-in/out so a slow /me answer that started before cannot overwrite the newer state.
+  const generation = useRef(0);
+  const onSignedInRef = useRef(onSignedIn);
+  useEffect(() => {
+    onSignedInRef.current = onSignedIn;
+  }, [onSignedIn]);
+
+  useEffect(() => {
+    let cancelled = false;
+    const verify = async () => {
+      if (!network.isOnline()) return;
+      const started = generation.current;
+      const result = await fetchCurrentUser(fetchFn);
+      if (cancelled || started !== generation.current) return;
+      if (result.ok) {
+        rememberUser(store, result.value);
+        setUser(result.value);
+      } else if (result.error.kind === 'unauthenticated') {
+        // The remembered profile mirrors `user`: if there was one, this is an expiry, not a first visit.
+        if (readRememberedUser(store)) setSignedOutReason('expired');
+        forgetUser(store);
+        setUser(null);
+      }
+    };
+    void verify();
+    const unsubscribe = network.subscribe(() => void verify());
+    return () => {
+      cancelled = true;
+      unsubscribe();
+    };
+  }, [fetchFn, network, store]);
+
+  const signIn = useCallback<SessionState['signIn']>(
+    async (credentials) => {
+      if (!network.isOnline()) return { ok: false, error: { kind: 'offline' } };
+      const result = await apiSignIn(fetchFn, credentials);
+      if (result.ok) {
+        generation.current += 1;
+        rememberUser(store, result.value);
+        setUser(result.value);
+        setSignedOutReason(null);
+        onSignedInRef.current?.(result.value);
+      }
+      return result;
+    },
+    [fetchFn, network, store],
+  );
+
+  const signOut = useCallback<SessionState['signOut']>(async () => {
+    if (!network.isOnline()) return { ok: false, error: { kind: 'offline' } };
+    const result = await apiSignOut(fetchFn);
+    if (!result.ok) return result;
+    generation.current += 1;
+    const current = readRememberedUser(store) ?? user;
+    try {
+      if (current) await lifecycle.onLogout(current);
+    } finally {
+      forgetUser(store);
+      setUser(null);
+      setSignedOutReason(null);
+    }
+    return result;
+  }, [fetchFn, lifecycle, network, store, user]);
+
+  const expire = useCallback(() => {
+    generation.current += 1;
+    forgetUser(store);
+    setUser(null);
+    setSignedOutReason('expired');
+  }, [store]);
+
+  const value = useMemo(
+    () => ({ user, signedOutReason, signIn, signOut, expire }),
+    [user, signedOutReason, signIn, signOut, expire],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionState {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession() outside <SessionProvider>');
+  return session;
+}

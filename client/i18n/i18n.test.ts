@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { createI18n, languageFromLocale, readLanguagePreference, saveLanguagePreference } from './i18n.ts';
+import { memoryStore } from '../platform/key-value-store.ts';
+import { en } from './resources/en.ts';
+import { ptBR } from './resources/pt-br.ts';
+
+type Tree = { readonly [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of flatten(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+describe('translations', () => {
+  const pt = flatten(ptBR);
+  const english = flatten(en);
+
+  it('every pt-BR key exists in English', () => {
+    expect([...pt.keys()].filter((k) => !english.has(k))).toEqual([]);
+  });
+
+  it('every English key exists in pt-BR', () => {
+    expect([...english.keys()].filter((k) => !pt.has(k))).toEqual([]);
+  });
+
+  it('no string is empty or left untranslated as a key path', () => {
+    for (const [key, text] of [...pt, ...english]) {
+      expect(text.trim(), key).not.toBe('');
+      expect(text, key).not.toBe(key);
+    }
+  });
+
+  it('both languages use the same interpolation variables in each string', () => {
+    const mismatched = [...pt].filter(([key, text]) => {
+      const other = english.get(key);
+      return other !== undefined && placeholders(text).join() !== placeholders(other).join();
+    });
+    expect(mismatched.map(([k]) => k)).toEqual([]);
+  });
+
+  it('plural keys come in complete _one/_other pairs', () => {
+    for (const key of pt.keys()) {
+      const base = key.replace(/_(one|other)$/, '');
+      if (base === key) continue;
+      expect(pt.has(`${base}_one`) && pt.has(`${base}_other`), base).toBe(true);
+    }
+  });
+});
+
+describe('createI18n', () => {
+  it('renders pt-BR by default, with plurals', () => {
+    const i18n = createI18n('pt-BR');
+    expect(i18n.t('sync.pending', { count: 1 })).toBe('1 pendente');
+    expect(i18n.t('sync.pending', { count: 3 })).toBe('3 pendentes');
+    expect(i18n.t('clientHome.greeting', { name: 'Ana' })).toBe('Olá, Ana');
+  });
+
+  it('switches to English at runtime', async () => {
+    const i18n = createI18n('pt-BR');
+    await i18n.changeLanguage('en');
+    expect(i18n.t('signIn.submit')).toBe('Sign in');
+  });
+
+  it('keeps instances independent', () => {
+    const a = createI18n('pt-BR');
+    const b = createI18n('en');
+    expect(a.t('signIn.submit')).toBe('Entrar');
+    expect(b.t('signIn.submit')).toBe('Sign in');
+  });
+});
+
+describe('language preference', () => {
+  it('remembers a valid choice and ignores junk', () => {
+    const store = memoryStore();
+    expect(readLanguagePreference(store)).toBeNull();
+    saveLanguagePreference(store, 'en');
+    expect(readLanguagePreference(store)).toBe('en');
+    store.setItem('arco.language', 'fr');
+    expect(readLanguagePreference(store)).toBeNull();
+  });
+
+  it.each([
+    ['pt-BR', 'pt-BR'],
+    ['pt', 'pt-BR'],
+    ['en-US', 'en'],
+    ['EN', 'en'],
+    ['es-AR', null],
+    ['', null],
+  ])('locale %s → %s', (locale, expected) => {
+    expect(languageFromLocale(locale)).toBe(expected);
+  });
+});

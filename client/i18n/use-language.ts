@@ -1,0 +1,23 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDependencies } from '../app/dependencies.tsx';
+import { DEFAULT_LANGUAGE, isAppLanguage, saveLanguagePreference } from './i18n.ts';
+import type { AppLanguage } from '../ui/format.ts';
+
+/** The current UI language and a setter that also remembers the choice on this device. */
+export function useLanguage(): {
+  language: AppLanguage;
+  setLanguage: (language: AppLanguage) => Promise<void>;
+} {
+  const { i18n } = useTranslation();
+  const { store } = useDependencies();
+  const language = isAppLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LANGUAGE;
+  const setLanguage = useCallback(
+    async (next: AppLanguage) => {
+      saveLanguagePreference(store, next);
+      await i18n.changeLanguage(next);
+    },
+    [i18n, store],
+  );
+  return { language, setLanguage };
+}

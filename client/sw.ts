@@ -1,0 +1,84 @@
+/// <reference lib="webworker" />
+/**
+ * Arco's service worker (DESIGN §8), built by vite-plugin-pwa (`injectManifest`).
+ *
+ * - Precache the app shell; every navigation outside `/api/` gets `index.html`, so any route opens offline.
+ * - Runtime cache only for static media: API data lives in RxDB, never in the SW cache.
+ * - `push` shows the payload's notification; a click focuses an open window (or opens one) on an in-app,
+ *   allow-listed route — never a foreign URL.
+ * - Update flow is "prompt": a new version waits until the page asks for `SKIP_WAITING`.
+ */
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { CacheFirst } from 'workbox-strategies';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { notificationTargetPath, parsePushPayload } from './sw/notification-target.ts';
+
+declare let self: ServiceWorkerGlobalScope;
+
+/** Message the page listens for to route in place (no reload, RxDB stays open). Keep in sync with the app. */
+const NAVIGATE_MESSAGE = 'arco:navigate';
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('index.html'), {
+    denylist: [/^\/api\//],
+  }),
+);
+
+registerRoute(
+  ({ request, url, sameOrigin }) =>
+    sameOrigin &&
+    !url.pathname.startsWith('/api/') &&
+    ['image', 'font', 'audio', 'video'].includes(request.destination),
+  new CacheFirst({
+    cacheName: 'arco-static-media',
+    plugins: [
+      new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 30 * 24 * 3600, purgeOnQuotaError: true }),
+    ],
+  }),
+);
+
+self.addEventListener('message', (event) => {
+  if ((event.data as { type?: unknown } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+self.addEventListener('push', (event) => {
+  const payload = parsePushPayload(event.data?.text() ?? null, { title: 'Arco' });
+  const url = notificationTargetPath(payload.url, self.location.origin);
+  event.waitUntil(
+    self.registration.showNotification(payload.title, {
+      body: payload.body,
+      tag: payload.tag,
+      icon: '/icons/icon-192.png',
+      badge: '/icons/badge-96.png',
+      lang: 'pt-BR',
+      data: { url },
+    }),
+  );
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  // Re-check: `data` was set by us, but the allow-list is cheap and this is the security boundary.
+  const target = notificationTargetPath(
+    (event.notification.data as { url?: unknown } | null)?.url,
+    self.location.origin,
+  );
+  event.waitUntil(openInApp(target));
+});
+
+async function openInApp(path: string): Promise<void> {
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  const ours = windows.filter((w) => new URL(w.url).origin === self.location.origin);
+  const existing = ours.find((w) => w.focused) ?? ours[0];
+  if (!existing) {
+    await self.clients.openWindow(path);
+    return;
+  }
+  await existing.focus();
+  // The page routes in place (client/app/service-worker-navigation.ts): no reload, local databases stay open.
+  existing.postMessage({ type: NAVIGATE_MESSAGE, url: path });
+}

@@ -1,0 +1,58 @@
+/**
+ * Where a notification click may take the user (DESIGN §6: a push payload's `url` must be an in-app route —
+ * same origin and an allow-listed prefix — else the app opens `/`).
+ *
+ * Pure (no DOM, no worker globals) so the service worker and unit tests share it. The payload comes from the
+ * network, so nothing about it is trusted: a foreign origin, `javascript:`, protocol-relative `//host`, a
+ * backslash trick or an API path all collapse to `/`.
+ */
+export const NOTIFICATION_PATH_PREFIXES: readonly string[] = ['/clientes', '/inicio', '/ajustes'];
+
+export const FALLBACK_PATH = '/';
+
+export function notificationTargetPath(rawUrl: unknown, origin: string): string {
+  if (typeof rawUrl !== 'string' || rawUrl.trim() === '' || rawUrl.includes('\\')) return FALLBACK_PATH;
+  let url: URL;
+  try {
+    url = new URL(rawUrl, origin);
+  } catch {
+    return FALLBACK_PATH;
+  }
+  if (url.origin !== new URL(origin).origin) return FALLBACK_PATH;
+  const allowed = NOTIFICATION_PATH_PREFIXES.some(
+    (prefix) => url.pathname === prefix || url.pathname.startsWith(`${prefix}/`),
+  );
+  return allowed ? `${url.pathname}${url.search}${url.hash}` : FALLBACK_PATH;
+}
+
+/** The fields the service worker reads from a push payload; anything missing gets a sensible default. */
+export interface PushPayload {
+  readonly title: string;
+  readonly body: string;
+  readonly url: string;
+  readonly tag: string | undefined;
+}
+
+/**
+ * Parses a push message's JSON text. A payload that is not JSON still shows something (its text as the body)
+ * rather than a silent push, which Chrome would answer with a generic "site updated in the background" notice.
+ */
+export function parsePushPayload(text: string | null, defaults: { title: string }): PushPayload {
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    return { title: defaults.title, body: (text ?? '').slice(0, 500), url: FALLBACK_PATH, tag: undefined };
+  }
+  const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  const str = (key: string, max: number) => {
+    const v = record[key];
+    return typeof v === 'string' && v.trim() !== '' ? v.slice(0, max) : undefined;
+  };
+  return {
+    title: str('title', 200) ?? defaults.title,
+    body: str('body', 500) ?? '',
+    url: str('url', 2000) ?? FALLBACK_PATH,
+    tag: str('tag', 200),
+  };
+}

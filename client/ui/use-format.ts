@@ -1,0 +1,36 @@
+import { useMemo } from 'react';
+import { useSession } from '../auth/session-context.tsx';
+import { useLanguage } from '../i18n/use-language.ts';
+import {
+  DEFAULT_TIME_ZONE,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatMoneyCompact,
+  formatNumber,
+  formatPercent,
+  formatRelativeTime,
+  formatTimeZone,
+  type FormatOptions,
+} from './format.ts';
+
+/** The formatters bound to the UI language and the signed-in user's time zone (São Paulo by default). */
+export function useFormat() {
+  const { language } = useLanguage();
+  const { user } = useSession();
+  const timeZone = user?.timeZone ?? DEFAULT_TIME_ZONE;
+  return useMemo(() => {
+    const options: FormatOptions = { language, timeZone };
+    return {
+      money: (cents: number) => formatMoney(cents, options),
+      moneyCompact: (cents: number) => formatMoneyCompact(cents, options),
+      number: (value: number) => formatNumber(value, options),
+      percent: (ratio: number) => formatPercent(ratio, options),
+      date: (value: string | Date) => formatDate(value, options),
+      dateTime: (value: string | Date) => formatDateTime(value, options),
+      timeZoneName: (zone: string) => formatTimeZone(zone, options),
+      relative: (value: string | Date, now: Date, style: 'long' | 'short' = 'long') =>
+        formatRelativeTime(value, now, { ...options, style }),
+    };
+  }, [language, timeZone]);
+}

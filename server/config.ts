@@ -80,6 +80,7 @@ const envSchema = z
     PORT: withDefault(intIn(0, 65_535), 3000),
     HOST: optional(z.string().trim().min(1)),
     DATABASE_URL: optional(postgresUrl),
+    DATABASE_APP_URL: optional(postgresUrl),
     DATA_DIR: withDefault(z.string().trim().min(1), '.data'),
     LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
     SESSION_IDLE_MINUTES: withDefault(intIn(5, 525_600), 10_080),
@@ -114,6 +115,9 @@ const envSchema = z
       const missing = env.VAPID_PUBLIC_KEY ? 'VAPID_PRIVATE_KEY' : 'VAPID_PUBLIC_KEY';
       ctx.addIssue({ code: 'custom', path: [missing], message: 'set both VAPID keys or neither' });
     }
+    if (env.DATABASE_APP_URL && !env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_APP_URL'], message: 'requires DATABASE_URL' });
+    }
     if (env.LLM_BASE_URL && !env.LLM_MODEL) {
       ctx.addIssue({ code: 'custom', path: ['LLM_MODEL'], message: 'required when LLM_BASE_URL is set' });
     }
@@ -133,6 +137,11 @@ export interface Config {
   readonly host: string;
   /** Absent → embedded PostgreSQL (PGlite) under `dataDir`. */
   readonly databaseUrl: string | undefined;
+  /**
+   * Optional separate login for request transactions (a member of `arco_app`, no BYPASSRLS). Without it they use
+   * DATABASE_URL's connection with `SET LOCAL ROLE arco_app` (see server/db/database.ts).
+   */
+  readonly databaseAppUrl: string | undefined;
   readonly dataDir: string;
   readonly logLevel: LogLevel;
   readonly session: { readonly idleMs: number; readonly absoluteMs: number };
@@ -174,6 +183,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     port: e.PORT,
     host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
     databaseUrl: e.DATABASE_URL,
+    databaseAppUrl: e.DATABASE_APP_URL,
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_ABSOLUTE_DAYS * 86_400_000 },

@@ -7,8 +7,10 @@ import type {
   LoginRecord,
   NewSession,
   SessionRecord,
+  SessionRef,
   SessionWithUser,
 } from './store.ts';
+import type { AuthUser } from './types.ts';
 
 /**
  * In-memory AuthStore for fast route tests. Same contract as the PostgreSQL store (see store.ts); the shared
@@ -45,15 +47,16 @@ export class MemoryAuthStore implements AuthStore {
     return this.logins.get(email.toLowerCase()) ?? null;
   }
 
-  async updatePasswordHash(userId: string, passwordHash: string): Promise<void> {
-    for (const [email, login] of this.logins)
-      if (login.user.id === userId) this.logins.set(email, { ...login, passwordHash });
+  async updatePasswordHash(user: AuthUser, passwordHash: string): Promise<void> {
+    for (const [email, login] of this.logins) {
+      if (login.user.id === user.id) this.logins.set(email, { ...login, passwordHash });
+    }
   }
 
   async createSession(s: NewSession): Promise<SessionRecord> {
     const record = {
       id: randomUUID(),
-      userId: s.userId,
+      userId: s.user.id,
       tokenHash: s.tokenHash,
       createdAt: s.createdAt,
       lastSeenAt: s.createdAt,
@@ -72,14 +75,14 @@ export class MemoryAuthStore implements AuthStore {
     return { session: withoutHash(session), user: login.user, userDisabled: login.disabled };
   }
 
-  async touchSession(sessionId: string, at: Date): Promise<void> {
-    const s = this.sessions.get(sessionId);
-    if (s && at > s.lastSeenAt) this.sessions.set(sessionId, { ...s, lastSeenAt: at });
+  async touchSession({ id }: SessionRef, at: Date): Promise<void> {
+    const s = this.sessions.get(id);
+    if (s && at > s.lastSeenAt) this.sessions.set(id, { ...s, lastSeenAt: at });
   }
 
-  async revokeSession(sessionId: string, at: Date): Promise<void> {
-    const s = this.sessions.get(sessionId);
-    if (s && !s.revokedAt) this.sessions.set(sessionId, { ...s, revokedAt: at });
+  async revokeSession({ id }: SessionRef, at: Date): Promise<void> {
+    const s = this.sessions.get(id);
+    if (s && !s.revokedAt) this.sessions.set(id, { ...s, revokedAt: at });
   }
 
   async recordLoginAttempt(attempt: LoginAttempt): Promise<void> {
@@ -103,6 +106,13 @@ export class MemoryAuthStore implements AuthStore {
 
   async hasSucceeded(filter: AttemptFilter, since: Date): Promise<boolean> {
     return this.attempts.some((a) => a.succeeded && a.at > since && matches(a, filter));
+  }
+
+  async pruneLoginAttempts(before: Date): Promise<number> {
+    const keep = this.attempts.filter((a) => a.at >= before);
+    const removed = this.attempts.length - keep.length;
+    this.attempts.splice(0, this.attempts.length, ...keep);
+    return removed;
   }
 }
 

@@ -102,7 +102,7 @@ export function authRoutes(deps: {
       writeSessionCookie(c, started.token, started.maxAgeSeconds, secure);
       if (newDeviceId) writeDeviceCookie(c, newDeviceId, secure);
       if (login.passwordHash && needsRehash(login.passwordHash)) {
-        await store.updatePasswordHash(login.user.id, await hashPassword(password));
+        await store.updatePasswordHash(login.user, await hashPassword(password));
       }
       c.get('log').info({ event: 'login_succeeded', userId: login.user.id }, 'signed in');
       return c.json({ user: login.user }, 200);

@@ -42,8 +42,7 @@ export class SessionService {
     const token = newToken(this.deps.random);
     const record = await this.deps.store.createSession({
       tokenHash: hashToken(token),
-      userId: user.id,
-      organizationId: user.organizationId,
+      user,
       createdAt: now,
       expiresAt: new Date(now.getTime() + this.deps.policy.absoluteMs),
       userAgent: meta.userAgent?.slice(0, 512) ?? null,
@@ -61,12 +60,12 @@ export class SessionService {
     const now = this.deps.clock.now();
     if (!this.isAlive(session, now)) return null;
     if (userDisabled) {
-      await this.deps.store.revokeSession(session.id, now);
+      await this.deps.store.revokeSession({ id: session.id, user }, now);
       return null;
     }
     let lastSeenAt = session.lastSeenAt;
     if (now.getTime() - lastSeenAt.getTime() >= this.touchEveryMs) {
-      await this.deps.store.touchSession(session.id, now);
+      await this.deps.store.touchSession({ id: session.id, user }, now);
       lastSeenAt = now;
     }
     return { user, session: active({ ...session, lastSeenAt }) };
@@ -77,7 +76,7 @@ export class SessionService {
     if (!isWellFormedToken(token)) return null;
     const found = await this.deps.store.findSession(hashToken(token));
     if (!found || found.session.revokedAt) return null;
-    await this.deps.store.revokeSession(found.session.id, this.deps.clock.now());
+    await this.deps.store.revokeSession({ id: found.session.id, user: found.user }, this.deps.clock.now());
     return found.user.id;
   }
 

@@ -15,15 +15,15 @@ export interface AuthStore {
   findLoginByEmail(email: string): Promise<LoginRecord | null>;
 
   /** Replaces a user's password hash (re-hash under a stronger policy after a successful sign-in). */
-  updatePasswordHash(userId: string, passwordHash: string): Promise<void>;
+  updatePasswordHash(user: AuthUser, passwordHash: string): Promise<void>;
 
   createSession(session: NewSession): Promise<SessionRecord>;
   /** The session with this token hash and its user (whatever their state: the caller checks expiry/disabled). */
   findSession(tokenHash: string): Promise<SessionWithUser | null>;
   /** Records activity (moves the idle expiry). */
-  touchSession(sessionId: string, at: Date): Promise<void>;
+  touchSession(session: SessionRef, at: Date): Promise<void>;
   /** Idempotent; a revoked session is never accepted again. */
-  revokeSession(sessionId: string, at: Date): Promise<void>;
+  revokeSession(session: SessionRef, at: Date): Promise<void>;
 
   recordLoginAttempt(attempt: LoginAttempt): Promise<void>;
   /**
@@ -34,6 +34,14 @@ export interface AuthStore {
   nthRecentFailure(query: FailureQuery): Promise<Date | null>;
   /** Whether some attempt matching `filter` succeeded after `since` (e.g. "this device signed in as this account"). */
   hasSucceeded(filter: AttemptFilter, since: Date): Promise<boolean>;
+  /** Deletes attempts older than `before` (they no longer count for anything). Returns how many. */
+  pruneLoginAttempts(before: Date): Promise<number>;
+}
+
+/** A session and its owner (the owner's identity is what row-level security checks on session writes). */
+export interface SessionRef {
+  readonly id: string;
+  readonly user: AuthUser;
 }
 
 export interface LoginRecord {
@@ -45,8 +53,7 @@ export interface LoginRecord {
 
 export interface NewSession {
   readonly tokenHash: string;
-  readonly userId: string;
-  readonly organizationId: string;
+  readonly user: AuthUser;
   readonly createdAt: Date;
   readonly expiresAt: Date;
   readonly userAgent: string | null;

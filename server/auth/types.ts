@@ -16,22 +16,31 @@ export interface AuthUser {
 }
 
 /**
- * Who is asking, as the database layer needs it for `db.withIdentity(identity, fn)` (RLS settings).
+ * Who is asking, as the database layer needs it for `db.withIdentity(identity, fn)` (RLS settings): the user
+ * subset of server/db's `Identity` (which also has `system`), so it is assignable to it.
  * Derived from the session only — never from a request body.
  */
-export interface Identity {
-  readonly userId: string;
-  readonly organizationId: string;
-  readonly role: Role;
-  readonly customerId: string | null;
-}
+export type Identity =
+  | {
+      readonly role: 'admin' | 'csm';
+      readonly userId: string;
+      readonly organizationId: string;
+      readonly customerId: null;
+    }
+  | {
+      readonly role: 'client';
+      readonly userId: string;
+      readonly organizationId: string;
+      readonly customerId: string;
+    };
 
-export const identityOf = (user: AuthUser): Identity => ({
-  userId: user.id,
-  organizationId: user.organizationId,
-  role: user.role,
-  customerId: user.customerId,
-});
+export function identityOf(user: AuthUser): Identity {
+  const base = { userId: user.id, organizationId: user.organizationId };
+  if (user.role !== 'client') return { ...base, role: user.role, customerId: null };
+  // The users table guarantees it (CHECK (role = 'client') = (customer_id IS NOT NULL)); refuse rather than widen.
+  if (!user.customerId) throw new Error(`client user ${user.id} has no customer`);
+  return { ...base, role: 'client', customerId: user.customerId };
+}
 
 /** A live session as handlers see it (`c.get('session')`). */
 export interface ActiveSession {

@@ -1,0 +1,211 @@
+import type { Database } from '../db/database.ts';
+import type {
+  AttemptFilter,
+  AuthStore,
+  FailureQuery,
+  LoginAttempt,
+  LoginRecord,
+  NewSession,
+  SessionRecord,
+  SessionRef,
+  SessionWithUser,
+} from './store.ts';
+import { identityOf, type AuthUser } from './types.ts';
+import { ROLES, type Role } from '../../shared/collections.ts';
+
+/**
+ * AuthStore on PostgreSQL (tables users, sessions, login_attempts; server/db/migrations).
+ *
+ * How it gets past row-level security, and no further:
+ * - Before anyone is identified (sign-in, cookie lookup) it calls the SECURITY DEFINER functions
+ *   `arco_find_login(email)` and `arco_find_session(token_hash)`, the only narrow ways to read a user or session
+ *   without an identity.
+ * - Session and user writes run `withIdentity(<the session's own user>)`, so RLS checks them like any write of
+ *   that user (a user may create, touch and revoke only their own sessions).
+ * - login_attempts is not a tenant table (no RLS; the app role may insert, read and delete).
+ */
+export class PgAuthStore implements AuthStore {
+  constructor(private readonly db: Database) {}
+
+  async findLoginByEmail(email: string): Promise<LoginRecord | null> {
+    const { rows } = await this.db.query<LoginRow>('SELECT * FROM arco_find_login($1)', [email]);
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      user: toUser({ ...row, id: row.user_id }),
+      passwordHash: row.password_hash,
+      disabled: row.disabled_at !== null,
+    };
+  }
+
+  async updatePasswordHash(user: AuthUser, passwordHash: string): Promise<void> {
+    await this.db.withIdentity(identityOf(user), (tx) =>
+      tx.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [
+        user.id,
+        passwordHash,
+      ]),
+    );
+  }
+
+  async createSession(s: NewSession): Promise<SessionRecord> {
+    return this.db.withIdentity(identityOf(s.user), async (tx) => {
+      const { rows } = await tx.query<SessionRow>(
+        `INSERT INTO sessions (organization_id, user_id, token_hash, created_at, last_seen_at, expires_at, user_agent, ip)
+         VALUES ($1, $2, $3, $4, $4, $5, $6, $7)
+         RETURNING id AS session_id, user_id, created_at, last_seen_at, expires_at, revoked_at`,
+        [
+          s.user.organizationId,
+          s.user.id,
+          s.tokenHash,
+          iso(s.createdAt),
+          iso(s.expiresAt),
+          s.userAgent,
+          s.ip,
+        ],
+      );
+      await tx.query('UPDATE users SET last_login_at = $2 WHERE id = $1', [s.user.id, iso(s.createdAt)]);
+      return toSession(one(rows));
+    });
+  }
+
+  async findSession(tokenHash: string): Promise<SessionWithUser | null> {
+    const { rows } = await this.db.query<FoundSessionRow>('SELECT * FROM arco_find_session($1)', [tokenHash]);
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      session: toSession(row),
+      user: toUser({ ...row, id: row.user_id }),
+      userDisabled: row.user_disabled_at !== null,
+    };
+  }
+
+  async touchSession({ id, user }: SessionRef, at: Date): Promise<void> {
+    await this.db.withIdentity(identityOf(user), (tx) =>
+      tx.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1 AND last_seen_at < $2', [id, iso(at)]),
+    );
+  }
+
+  async revokeSession({ id, user }: SessionRef, at: Date): Promise<void> {
+    await this.db.withIdentity(identityOf(user), (tx) =>
+      tx.query('UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [id, iso(at)]),
+    );
+  }
+
+  async recordLoginAttempt(a: LoginAttempt): Promise<void> {
+    await this.db.query(
+      `INSERT INTO login_attempts (account_key, ip, device_key, user_id, succeeded, attempted_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [a.accountKey, a.ip, a.deviceKey, a.userId, a.succeeded, iso(a.at)],
+    );
+  }
+
+  async nthRecentFailure({ filter, since, n, resetOnSuccess }: FailureQuery): Promise<Date | null> {
+    const where = filterSql(filter, 3);
+    const reset = resetOnSuccess
+      ? `AND attempted_at > coalesce((SELECT max(attempted_at) FROM login_attempts WHERE succeeded AND ${where.sql}), '-infinity')`
+      : '';
+    const { rows } = await this.db.query<{ attempted_at: string }>(
+      `SELECT attempted_at FROM login_attempts
+        WHERE NOT succeeded AND attempted_at > $1 AND ${where.sql} ${reset}
+        ORDER BY attempted_at DESC OFFSET $2 LIMIT 1`,
+      [iso(since), n - 1, ...where.params],
+    );
+    return rows[0] ? new Date(rows[0].attempted_at) : null;
+  }
+
+  async hasSucceeded(filter: AttemptFilter, since: Date): Promise<boolean> {
+    const where = filterSql(filter, 2);
+    const { rows } = await this.db.query<{ found: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM login_attempts WHERE succeeded AND attempted_at > $1 AND ${where.sql}) AS found`,
+      [iso(since), ...where.params],
+    );
+    return rows[0]?.found === true;
+  }
+
+  async pruneLoginAttempts(before: Date): Promise<number> {
+    const { rowCount } = await this.db.query('DELETE FROM login_attempts WHERE attempted_at < $1', [
+      iso(before),
+    ]);
+    return rowCount ?? 0;
+  }
+}
+
+/** `col = $k AND …` for the given filter (fixed column names), numbering parameters from `first`. */
+function filterSql(filter: AttemptFilter, first: number): { sql: string; params: string[] } {
+  const terms: [column: string, value: string][] = [];
+  if (filter.accountKey !== undefined) terms.push(['account_key', filter.accountKey]);
+  if (filter.ip !== undefined) terms.push(['ip', filter.ip]);
+  if (filter.deviceKey !== undefined) terms.push(['device_key', filter.deviceKey]);
+  if (terms.length === 0) throw new Error('an attempt filter needs at least one key');
+  return {
+    sql: terms.map(([column], i) => `${column} = $${first + i}`).join(' AND '),
+    params: terms.map(([, value]) => value),
+  };
+}
+
+interface UserColumns {
+  id: string;
+  organization_id: string;
+  role: string;
+  customer_id: string | null;
+  email: string;
+  name: string;
+  locale: string;
+  time_zone: string;
+}
+
+interface LoginRow extends Omit<UserColumns, 'id'> {
+  user_id: string;
+  password_hash: string | null;
+  disabled_at: string | null;
+}
+
+interface SessionRow {
+  session_id: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+interface FoundSessionRow extends SessionRow, Omit<UserColumns, 'id'> {
+  user_disabled_at: string | null;
+}
+
+const iso = (d: Date) => d.toISOString();
+
+function one<T>(rows: T[]): T {
+  const row = rows[0];
+  if (!row) throw new Error('expected one row');
+  return row;
+}
+
+function toRole(value: string): Role {
+  if (!(ROLES as readonly string[]).includes(value)) throw new Error(`unexpected role ${value}`);
+  return value as Role;
+}
+
+function toUser(row: UserColumns): AuthUser {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: toRole(row.role),
+    organizationId: row.organization_id,
+    customerId: row.customer_id,
+    locale: row.locale,
+    timeZone: row.time_zone,
+  };
+}
+
+function toSession(row: SessionRow): SessionRecord {
+  return {
+    id: row.session_id,
+    userId: row.user_id,
+    createdAt: new Date(row.created_at),
+    lastSeenAt: new Date(row.last_seen_at),
+    expiresAt: new Date(row.expires_at),
+    revokedAt: row.revoked_at === null ? null : new Date(row.revoked_at),
+  };
+}

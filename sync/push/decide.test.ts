@@ -1,0 +1,446 @@
+import { describe, expect, it } from 'vitest';
+import type { CollectionName } from '../../shared/collections.ts';
+import type { PlainObject, SyncDocument } from '../documents.ts';
+import type { SyncIdentity } from '../identity.ts';
+import {
+  ADMIN,
+  CUSTOMER_LOJA,
+  CUSTOMER_TECHCORP,
+  fixture,
+  LOJA_CLIENT,
+  MARIA_CSM,
+  ORG_A,
+  T1,
+  T2,
+  TECHCORP_CLIENT,
+  uuid,
+} from '../testing/fixtures.ts';
+import { decidePush, referencedCustomerIds, type PushDecision } from './decide.ts';
+import { accessPolicy } from './policy.ts';
+
+const NOW = '2026-11-21T10:00:00.000Z';
+const ID = uuid(0x42);
+
+const stored = (doc: PlainObject, serverSeq = 7, deleted = false): SyncDocument =>
+  ({ ...doc, serverSeq, updatedAt: T1, _deleted: deleted }) as unknown as SyncDocument;
+
+interface Case {
+  collection: CollectionName;
+  identity: SyncIdentity;
+  pushed: PlainObject;
+  current?: SyncDocument | null;
+  /** Defaults to the current master (an up-to-date device). */
+  assumed?: PlainObject | null;
+  customers?: string[];
+}
+
+function decide(c: Case): PushDecision {
+  const current = c.current ?? null;
+  return decidePush(
+    c.collection,
+    {
+      row: {
+        assumedMasterState: (c.assumed === undefined ? current : c.assumed) as never,
+        newDocumentState: { ...c.pushed } as never,
+      },
+      current,
+      identity: c.identity,
+      now: NOW,
+      existingCustomerIds: new Set(c.customers ?? [CUSTOMER_TECHCORP, CUSTOMER_LOJA]),
+    },
+    { policy: accessPolicy },
+  );
+}
+
+const techTicket = () =>
+  fixture('tickets', ID, { customerId: CUSTOMER_TECHCORP, userId: TECHCORP_CLIENT.userId });
+const newTicket = () => ({ ...techTicket(), serverSeq: 0, number: null, slaDeadline: null });
+
+describe('decidePush: creates', () => {
+  it('a client opens a ticket for their own customer; server-owned fields are not theirs to set', () => {
+    const d = decide({
+      collection: 'tickets',
+      identity: TECHCORP_CLIENT,
+      pushed: { ...newTicket(), number: 1, slaDeadline: T2, serverSeq: 999, updatedAt: T2 },
+    });
+    expect(d.kind).toBe('write');
+    if (d.kind !== 'write') return;
+    expect(d.document).toMatchObject({
+      number: null,
+      slaDeadline: null,
+      serverSeq: 0,
+      updatedAt: NOW,
+      _deleted: false,
+    });
+    expect(d.owner).toEqual({ organizationId: ORG_A, customerId: CUSTOMER_TECHCORP, userId: null });
+  });
+
+  it.each([
+    ['another customer', { customerId: CUSTOMER_LOJA }],
+    ['an assigned, already answered ticket', { assignedTo: MARIA_CSM.userId, firstResponseAt: T1 }],
+    ['someone else as author', { createdBy: LOJA_CLIENT.userId }],
+  ])('a client cannot open a ticket for %s', (_, patch) => {
+    const d = decide({
+      collection: 'tickets',
+      identity: TECHCORP_CLIENT,
+      pushed: { ...newTicket(), ...patch },
+    });
+    expect(d).toMatchObject({ kind: 'rejected', code: 'forbidden' });
+    // Converges to a tombstone of its own document: nothing about other tenants is revealed.
+    if (d.kind === 'rejected') expect(d.master).toMatchObject({ id: ID, serverSeq: 0, _deleted: true });
+  });
+
+  it('a document claiming an organization (or any unknown field) is invalid', () => {
+    const d = decide({
+      collection: 'tickets',
+      identity: TECHCORP_CLIENT,
+      pushed: { ...newTicket(), organizationId: uuid(0xb0) },
+    });
+    expect(d).toMatchObject({ kind: 'rejected', code: 'invalid_document' });
+    if (d.kind === 'rejected') expect(d.message).toMatch(/organizationId|Unrecognized/);
+  });
+
+  it('an invalid document is rejected with the first issues', () => {
+    const d = decide({
+      collection: 'tickets',
+      identity: TECHCORP_CLIENT,
+      pushed: { ...newTicket(), priority: 'asap' },
+    });
+    expect(d).toMatchObject({ kind: 'rejected', code: 'invalid_document' });
+    if (d.kind === 'rejected') expect(d.message).toContain('priority');
+  });
+
+  it('staff create for a customer of their organization; an unknown customer is refused', () => {
+    const invoice = { ...fixture('invoices', ID, { customerId: CUSTOMER_LOJA }), serverSeq: 0 };
+    expect(decide({ collection: 'invoices', identity: MARIA_CSM, pushed: invoice }).kind).toBe('write');
+    expect(
+      decide({
+        collection: 'invoices',
+        identity: MARIA_CSM,
+        pushed: invoice,
+        customers: [CUSTOMER_TECHCORP],
+      }),
+    ).toMatchObject({
+      kind: 'rejected',
+      code: 'unknown_customer',
+    });
+  });
+
+  it('a new customer gets zero derived money until the server derives it', () => {
+    const d = decide({
+      collection: 'customers',
+      identity: ADMIN,
+      pushed: { ...fixture('customers', uuid(0xc7)), mrrCents: 99, arrCents: 99, lifetimeValueCents: 99 },
+    });
+    expect(d).toMatchObject({ kind: 'write', document: { mrrCents: 0, arrCents: 0, lifetimeValueCents: 0 } });
+  });
+
+  it('the derive hook sets server-owned fields only', () => {
+    const d = decidePush(
+      'customers',
+      {
+        row: { assumedMasterState: null, newDocumentState: fixture('customers', uuid(0xc7)) as never },
+        current: null,
+        identity: ADMIN,
+        now: NOW,
+        existingCustomerIds: new Set(),
+      },
+      { policy: accessPolicy, derive: () => ({ mrrCents: 500, name: 'hacked' }) },
+    );
+    expect(d).toMatchObject({ kind: 'write', document: { mrrCents: 500, name: 'TechCorp LTDA' } });
+  });
+
+  it.each([
+    ['customers', TECHCORP_CLIENT, fixture('customers', CUSTOMER_TECHCORP)],
+    ['invoices', TECHCORP_CLIENT, fixture('invoices', ID)],
+    ['health', MARIA_CSM, fixture('health', ID)],
+    ['notifications', TECHCORP_CLIENT, fixture('notifications', ID)],
+    ['actions', TECHCORP_CLIENT, fixture('actions', ID)],
+  ] as const)('%s cannot be created by %o', (collection, identity, doc) => {
+    expect(decide({ collection, identity, pushed: doc })).toMatchObject({
+      kind: 'rejected',
+      code: 'forbidden',
+    });
+  });
+});
+
+describe('decidePush: updates, conflicts and idempotence', () => {
+  it('an up-to-date update is written with the master’s server-owned fields', () => {
+    const current = stored(fixture('customers', CUSTOMER_TECHCORP));
+    const d = decide({
+      collection: 'customers',
+      identity: MARIA_CSM,
+      current,
+      pushed: { ...current, notes: 'Renovação em março', mrrCents: 1, serverSeq: 1, clientUpdatedAt: T2 },
+    });
+    expect(d).toMatchObject({
+      kind: 'write',
+      document: { notes: 'Renovação em março', mrrCents: 1_250_000, serverSeq: 7, _deleted: false },
+    });
+  });
+
+  it('a forged server-owned field alone changes nothing', () => {
+    const current = stored(fixture('customers', CUSTOMER_TECHCORP));
+    expect(
+      decide({ collection: 'customers', identity: ADMIN, current, pushed: { ...current, mrrCents: 1 } }),
+    ).toEqual({
+      kind: 'unchanged',
+      id: CUSTOMER_TECHCORP,
+    });
+  });
+
+  it('an outdated base is a conflict answered with the master', () => {
+    const current = stored(techTicket(), 9);
+    const d = decide({
+      collection: 'tickets',
+      identity: MARIA_CSM,
+      current,
+      assumed: { ...current, serverSeq: 4 },
+      pushed: { ...current, priority: 'urgent' },
+    });
+    expect(d).toEqual({ kind: 'conflict', id: ID, master: current });
+  });
+
+  it('a create of an id that exists is a conflict (assumed null)', () => {
+    const current = stored(techTicket());
+    const d = decide({
+      collection: 'tickets',
+      identity: MARIA_CSM,
+      current,
+      assumed: null,
+      pushed: { ...current, priority: 'high' },
+    });
+    expect(d.kind).toBe('conflict');
+  });
+
+  it('a retried push of an applied change writes nothing twice', () => {
+    const current = stored({ ...techTicket(), priority: 'urgent' }, 9);
+    const d = decide({
+      collection: 'tickets',
+      identity: MARIA_CSM,
+      current,
+      assumed: { ...current, serverSeq: 4, priority: 'medium' },
+      pushed: { ...current, serverSeq: 4 },
+    });
+    expect(d).toEqual({ kind: 'unchanged', id: ID });
+  });
+
+  it('staff cannot move a document to another customer', () => {
+    const current = stored(fixture('invoices', ID));
+    const d = decide({
+      collection: 'invoices',
+      identity: ADMIN,
+      current,
+      pushed: { ...current, customerId: CUSTOMER_LOJA },
+    });
+    expect(d).toMatchObject({ kind: 'rejected', code: 'immutable_field', master: current });
+  });
+});
+
+describe('decidePush: limited access (client users)', () => {
+  const action = () => stored(fixture('actions', ID));
+
+  it('may complete an action card but not retitle it', () => {
+    const current = action();
+    expect(
+      decide({
+        collection: 'actions',
+        identity: TECHCORP_CLIENT,
+        current,
+        pushed: { ...current, status: 'completed', completedAt: T2, clientUpdatedAt: T2 },
+      }).kind,
+    ).toBe('write');
+    const d = decide({
+      collection: 'actions',
+      identity: TECHCORP_CLIENT,
+      current,
+      pushed: { ...current, title: 'Outro', priority: 1 },
+    });
+    expect(d).toMatchObject({ kind: 'rejected', code: 'field_not_writable', master: current });
+    if (d.kind === 'rejected') expect(d.message).toContain('priority, title');
+  });
+
+  it('may reply to and close a ticket, but not edit a message, reopen or resolve it', () => {
+    const current = stored(techTicket());
+    const messages = current.messages as PlainObject[];
+    const reply = {
+      id: uuid(0x7002),
+      senderType: 'client',
+      senderId: TECHCORP_CLIENT.userId,
+      senderName: 'Ana',
+      body: 'Alguma novidade?',
+      createdAt: T2,
+    };
+    const push = (patch: PlainObject) =>
+      decide({ collection: 'tickets', identity: TECHCORP_CLIENT, current, pushed: { ...current, ...patch } });
+    expect(push({ messages: [...messages, reply] }).kind).toBe('write');
+    expect(push({ status: 'closed', resolvedAt: T2 }).kind).toBe('write');
+    expect(push({ messages: [{ ...messages[0], body: 'editado' }] })).toMatchObject({
+      code: 'field_not_writable',
+    });
+    expect(push({ status: 'resolved' })).toMatchObject({ code: 'field_not_writable' });
+    expect(push({ messages: [...messages, { ...reply, senderType: 'support' }] })).toMatchObject({
+      code: 'forbidden',
+    });
+  });
+
+  it('may mark only their own notification read', () => {
+    const mine = stored(fixture('notifications', ID, { userId: TECHCORP_CLIENT.userId }));
+    expect(
+      decide({
+        collection: 'notifications',
+        identity: TECHCORP_CLIENT,
+        current: mine,
+        pushed: { ...mine, readAt: T2 },
+      }).kind,
+    ).toBe('write');
+    const other = stored(fixture('notifications', ID, { userId: LOJA_CLIENT.userId }));
+    const d = decide({
+      collection: 'notifications',
+      identity: TECHCORP_CLIENT,
+      current: other,
+      pushed: { ...other, userId: TECHCORP_CLIENT.userId, readAt: T2 },
+    });
+    expect(d).toMatchObject({
+      kind: 'rejected',
+      code: 'forbidden',
+      master: { serverSeq: 0, _deleted: true },
+    });
+  });
+
+  it('may append visit days to their engagement but not remove them or award XP', () => {
+    const current = stored(fixture('engagement', ID));
+    const push = (patch: PlainObject) =>
+      decide({
+        collection: 'engagement',
+        identity: TECHCORP_CLIENT,
+        current,
+        pushed: { ...current, ...patch },
+      });
+    expect(push({ visitDays: ['2026-11-18', '2026-11-19', '2026-11-20'] }).kind).toBe('write');
+    expect(push({ visitDays: ['2026-11-19'] })).toMatchObject({ code: 'field_not_writable' });
+    expect(push({ xp: 99_999 })).toEqual({ kind: 'unchanged', id: ID });
+  });
+
+  it('may request a meeting reschedule only as themselves', () => {
+    const current = stored(fixture('meetings', ID));
+    const request = {
+      type: 'reschedule',
+      proposedAt: T2,
+      reason: 'Viagem',
+      requestedAt: T1,
+      requestedBy: TECHCORP_CLIENT.userId,
+    };
+    const push = (patch: PlainObject) =>
+      decide({
+        collection: 'meetings',
+        identity: TECHCORP_CLIENT,
+        current,
+        pushed: { ...current, ...patch },
+      });
+    expect(push({ clientRequest: request }).kind).toBe('write');
+    expect(push({ clientRequest: { ...request, requestedBy: LOJA_CLIENT.userId } })).toMatchObject({
+      code: 'forbidden',
+    });
+    expect(push({ status: 'cancelled' })).toMatchObject({ code: 'field_not_writable' });
+  });
+
+  it('never writes another customer’s row, and answers with a tombstone rather than its state', () => {
+    const loja = stored(fixture('goals', ID, { customerId: CUSTOMER_LOJA }));
+    const d = decide({
+      collection: 'goals',
+      identity: TECHCORP_CLIENT,
+      current: loja,
+      pushed: { ...loja, customerId: CUSTOMER_TECHCORP, title: 'Minha' },
+    });
+    expect(d).toMatchObject({ kind: 'rejected', code: 'forbidden' });
+    if (d.kind === 'rejected')
+      expect(d.master).toMatchObject({ title: 'Minha', serverSeq: 0, _deleted: true });
+  });
+
+  it('a read-only collection answers with the master so the device converges', () => {
+    const current = stored(fixture('invoices', ID));
+    const d = decide({
+      collection: 'invoices',
+      identity: TECHCORP_CLIENT,
+      current,
+      pushed: { ...current, amountCents: 1 },
+    });
+    expect(d).toMatchObject({ kind: 'rejected', code: 'forbidden', master: current });
+  });
+});
+
+describe('decidePush: deletes', () => {
+  it('staff delete a live document (a tombstone write)', () => {
+    const current = stored(fixture('activities', ID));
+    expect(
+      decide({
+        collection: 'activities',
+        identity: MARIA_CSM,
+        current,
+        pushed: { ...current, _deleted: true },
+      }),
+    ).toMatchObject({
+      kind: 'write',
+      document: { _deleted: true },
+    });
+  });
+
+  it('deleting what is absent, hidden or already deleted is a no-op (no existence oracle, no loop)', () => {
+    const pushed = { ...fixture('goals', ID), _deleted: true };
+    expect(decide({ collection: 'goals', identity: LOJA_CLIENT, pushed })).toEqual({
+      kind: 'unchanged',
+      id: ID,
+    });
+    const hidden = stored(fixture('goals', ID));
+    expect(decide({ collection: 'goals', identity: LOJA_CLIENT, current: hidden, pushed })).toEqual({
+      kind: 'unchanged',
+      id: ID,
+    });
+    const gone = stored(fixture('goals', ID), 7, true);
+    expect(decide({ collection: 'goals', identity: TECHCORP_CLIENT, current: gone, pushed })).toEqual({
+      kind: 'unchanged',
+      id: ID,
+    });
+  });
+
+  it('a client may not delete a ticket', () => {
+    const current = stored(techTicket());
+    expect(
+      decide({
+        collection: 'tickets',
+        identity: TECHCORP_CLIENT,
+        current,
+        pushed: { ...current, _deleted: true },
+      }),
+    ).toMatchObject({
+      code: 'forbidden',
+    });
+  });
+
+  it('restoring a deleted document is a create for the permission check', () => {
+    const current = stored(fixture('leads', ID), 7, true);
+    expect(
+      decide({
+        collection: 'leads',
+        identity: TECHCORP_CLIENT,
+        current,
+        pushed: { ...current, _deleted: false },
+      }).kind,
+    ).toBe('write');
+  });
+});
+
+describe('referencedCustomerIds', () => {
+  it('lists the distinct customers a batch names (none for customers/organization rows)', () => {
+    const row = (customerId: unknown) => ({
+      assumedMasterState: null,
+      newDocumentState: { id: ID, customerId },
+    });
+    expect(referencedCustomerIds('invoices', [row(CUSTOMER_LOJA), row(CUSTOMER_LOJA), row(42)])).toEqual([
+      CUSTOMER_LOJA,
+    ]);
+    expect(referencedCustomerIds('customers', [row(CUSTOMER_LOJA)])).toEqual([]);
+    expect(referencedCustomerIds('content', [row(CUSTOMER_LOJA)])).toEqual([]);
+  });
+});

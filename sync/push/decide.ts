@@ -1,0 +1,246 @@
+import { accessFor, COLLECTION_DEFS, type CollectionName } from '../../shared/collections.ts';
+import {
+  deepEqual,
+  entityFields,
+  isDeleted,
+  sameDeviceContent,
+  type PlainObject,
+  type SyncDocument,
+} from '../documents.ts';
+import type { SyncIdentity } from '../identity.ts';
+import type { PushRow, RejectionCode } from '../protocol.ts';
+import { matchesReadFilter, readFilterFor } from '../visibility.ts';
+import type { FieldWrite, SyncAction, SyncPolicy } from './policy.ts';
+import { serverOwnedValues, type DeriveServerFields } from './server-fields.ts';
+
+/**
+ * The server's decision for one pushed row (DESIGN §5 "Authority"), pure: the store loads, locks and writes;
+ * this decides. The server never trusts the device: the document is re-validated, its scope is checked
+ * against the session's identity, server-owned fields are overwritten, and `limited` roles may change only
+ * their writable fields.
+ */
+
+/** Where a written row belongs; always derived from the identity and the validated document. */
+export interface RowOwner {
+  readonly organizationId: string;
+  /** The customer a row belongs to (for `customers`, the row itself); null for organization/user rows. */
+  readonly customerId: string | null;
+  readonly userId: string | null;
+}
+
+export type PushDecision =
+  /** Write `document` (server-owned fields set; the store stamps `serverSeq` and `updatedAt`). */
+  | { readonly kind: 'write'; readonly id: string; readonly document: SyncDocument; readonly owner: RowOwner }
+  /** Nothing to do: already the master's content (a retried push), or deleting what is not there. */
+  | { readonly kind: 'unchanged'; readonly id: string }
+  /** The device based its write on an outdated master: it must resolve against `master`. */
+  | { readonly kind: 'conflict'; readonly id: string; readonly master: SyncDocument }
+  /**
+   * Refused. `master` is what the device must converge to: the current master when the identity may see it,
+   * else a tombstone of the pushed document (`serverSeq` 0), which reveals nothing about other tenants.
+   */
+  | {
+      readonly kind: 'rejected';
+      readonly id: string;
+      readonly code: RejectionCode;
+      readonly message: string;
+      readonly master: SyncDocument;
+    };
+
+export interface DecideInput {
+  readonly row: PushRow;
+  /**
+   * The stored row with this id in the identity's organization (tombstones included), locked for update;
+   * null when there is none the store can see.
+   */
+  readonly current: SyncDocument | null;
+  readonly identity: SyncIdentity;
+  /** Server clock, ISO-8601. */
+  readonly now: string;
+  /** Live customers of the identity's organization among `referencedCustomerIds(rows)`. */
+  readonly existingCustomerIds: ReadonlySet<string>;
+}
+
+export interface DecideOptions {
+  readonly policy: SyncPolicy;
+  readonly derive?: DeriveServerFields | undefined;
+}
+
+export type PushDecider = (input: DecideInput) => PushDecision;
+
+const FORBIDDEN_MESSAGE = 'You may not write this document.';
+
+/** The customer ids a batch refers to, for the store to check in one query (`existingCustomerIds`). */
+export function referencedCustomerIds(collection: CollectionName, rows: readonly PushRow[]): string[] {
+  if (collection === 'customers' || COLLECTION_DEFS[collection].scope === 'organization') return [];
+  const ids = rows
+    .map((r) => r.newDocumentState.customerId)
+    .filter((v): v is string => typeof v === 'string');
+  return [...new Set(ids)];
+}
+
+/** What a rejected row converges to when the identity may not see a master: its own document, deleted. */
+export function tombstoneOf(pushed: PlainObject & { id: string }): SyncDocument {
+  return { ...entityFields(pushed), id: pushed.id, serverSeq: 0, _deleted: true };
+}
+
+/**
+ * For the store: the id turned out to belong to a row the identity cannot see (the insert hit the primary
+ * key, e.g. another organization's row hidden by RLS). Same answer as any other forbidden write.
+ */
+export function rejectIdTaken(row: PushRow): PushDecision {
+  const id = row.newDocumentState.id;
+  return {
+    kind: 'rejected',
+    id,
+    code: 'forbidden',
+    message: FORBIDDEN_MESSAGE,
+    master: tombstoneOf(row.newDocumentState),
+  };
+}
+
+/** The tenant columns of a row: the organization from the identity (never the payload), owners from the doc. */
+export function rowOwnerOf(collection: CollectionName, organizationId: string, doc: PlainObject): RowOwner {
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  const scope = COLLECTION_DEFS[collection].scope;
+  return {
+    organizationId,
+    customerId:
+      collection === 'customers' ? str(doc.id) : scope === 'organization' ? null : str(doc.customerId),
+    userId: scope === 'user' ? str(doc.userId) : null,
+  };
+}
+
+/** Changed device fields a `limited` role may not change, with the reason. */
+function unwritableChanges(
+  collection: CollectionName,
+  rules: Readonly<Record<string, FieldWrite>>,
+  doc: PlainObject,
+  current: PlainObject,
+): string[] {
+  const owned = COLLECTION_DEFS[collection].serverOwned;
+  const fields = new Set([...Object.keys(doc), ...Object.keys(entityFields(current))]);
+  const bad: string[] = [];
+  for (const f of fields) {
+    if (owned.includes(f) || deepEqual(doc[f], current[f])) continue;
+    const rule = rules[f];
+    if (rule === undefined) bad.push(f);
+    else if (rule === 'append') {
+      const next = Array.isArray(doc[f]) ? (doc[f] as unknown[]) : null;
+      const before = Array.isArray(current[f]) ? (current[f] as unknown[]) : [];
+      if (!next || !before.every((e) => next.some((n) => deepEqual(n, e)))) bad.push(f);
+    } else if (rule !== 'set' && !rule.oneOf.some((v) => deepEqual(v, doc[f]))) bad.push(f);
+  }
+  return bad.sort();
+}
+
+function issuesSummary(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  const shown = issues
+    .slice(0, 5)
+    .map((i) => `${i.path.map(String).join('.') || '(document)'}: ${i.message}`);
+  return `Invalid document — ${shown.join('; ')}${issues.length > 5 ? ` (+${issues.length - 5} more)` : ''}`;
+}
+
+export function decidePush(
+  collection: CollectionName,
+  input: DecideInput,
+  options: DecideOptions,
+): PushDecision {
+  const { row, identity, now } = input;
+  const def = COLLECTION_DEFS[collection];
+  const pushed = row.newDocumentState;
+  const id = pushed.id;
+  const deleting = isDeleted(pushed);
+
+  const filter = readFilterFor(identity, collection);
+  const visible = (doc: PlainObject) =>
+    filter !== null && matchesReadFilter(filter, identity.organizationId, doc);
+  const current = input.current && visible(input.current) ? input.current : null;
+  const reject = (code: RejectionCode, message: string): PushDecision => ({
+    kind: 'rejected',
+    id,
+    code,
+    message,
+    master: current ?? tombstoneOf(pushed),
+  });
+
+  // Deleting what does not exist (for this identity) or is already deleted leaves nothing to do. Answering
+  // the same whether or not a hidden row exists reveals nothing, and it ends a rejected create's round trip.
+  if (deleting && (current === null || isDeleted(current))) return { kind: 'unchanged', id };
+
+  const access = accessFor(identity.role, collection);
+  if (access === 'none' || access === 'read')
+    return reject('forbidden', 'This collection is read-only for you.');
+  if (input.current !== null && current === null) return reject('forbidden', FORBIDDEN_MESSAGE);
+
+  // Validate what would be stored: the device's fields with the server-owned ones overwritten.
+  const candidate: PlainObject = { ...entityFields(pushed), ...serverOwnedValues(collection, current, now) };
+  const parsed = def.schema.safeParse(candidate);
+  if (!parsed.success) return reject('invalid_document', issuesSummary(parsed.error.issues));
+  let doc = parsed.data as PlainObject;
+
+  // Scope: the document must be one this identity may see (own customer / own user / own organization).
+  if (!visible(doc)) return reject('forbidden', FORBIDDEN_MESSAGE);
+  if (identity.role === 'client' && 'customerId' in doc && doc.customerId !== identity.customerId) {
+    return reject('forbidden', FORBIDDEN_MESSAGE);
+  }
+  if (current) {
+    const moved = ['customerId', 'userId'].filter((f) => f in doc && doc[f] !== current[f]);
+    if (moved.length) return reject('immutable_field', `These fields cannot change: ${moved.join(', ')}.`);
+  } else if (
+    identity.role !== 'client' &&
+    def.scope === 'customer' &&
+    collection !== 'customers' &&
+    !input.existingCustomerIds.has(String(doc.customerId))
+  ) {
+    return reject('unknown_customer', 'The customer does not exist.');
+  }
+
+  if (options.derive) {
+    const derived = options.derive(collection, doc, current, now);
+    const owned = Object.fromEntries(def.serverOwned.filter((f) => f in derived).map((f) => [f, derived[f]]));
+    doc = { ...doc, ...owned };
+  }
+
+  // A retried push (or one equal to the master in everything the device owns) writes nothing twice.
+  const next = { ...doc, _deleted: deleting };
+  if (current && sameDeviceContent(collection, next, current)) return { kind: 'unchanged', id };
+
+  const assumedSeq = row.assumedMasterState?.serverSeq;
+  if (current && (typeof assumedSeq === 'number' ? assumedSeq : null) !== current.serverSeq) {
+    return { kind: 'conflict', id, master: current };
+  }
+
+  const action: SyncAction = !current || isDeleted(current) ? 'create' : deleting ? 'delete' : 'update';
+  if (!options.policy.can(identity, action, collection, doc, current))
+    return reject('forbidden', FORBIDDEN_MESSAGE);
+
+  if (current && action === 'update') {
+    const rules = options.policy.writableFields(identity, collection);
+    if (rules !== 'all') {
+      const bad = unwritableChanges(collection, rules, doc, current);
+      if (bad.length) return reject('field_not_writable', `You may not change: ${bad.join(', ')}.`);
+    }
+  }
+
+  // A `limited` role's delete (where allowed) removes the master as it is, not an edited copy.
+  const written =
+    action === 'delete' && access === 'limited' && current
+      ? { ...entityFields(current), ...pick(doc, def.serverOwned) }
+      : doc;
+  return {
+    kind: 'write',
+    id,
+    document: { ...written, id, serverSeq: Number(written.serverSeq), _deleted: deleting },
+    owner: rowOwnerOf(collection, identity.organizationId, written),
+  };
+}
+
+const pick = (doc: PlainObject, fields: readonly string[]): PlainObject =>
+  Object.fromEntries(fields.filter((f) => f in doc).map((f) => [f, doc[f]]));
+
+/** Binds a collection and its options: the `decide` callback handed to `SyncStore.push`. */
+export const createPushDecider =
+  (collection: CollectionName, options: DecideOptions): PushDecider =>
+  (input) =>
+    decidePush(collection, input, options);

@@ -1,0 +1,144 @@
+import { COLLECTION_DEFS, type CollectionName } from '../../shared/collections.ts';
+import { entityFields, isDeleted, type PlainObject, type SyncDocument } from '../documents.ts';
+import {
+  rejectIdTaken,
+  referencedCustomerIds,
+  rowOwnerOf,
+  type PushDecision,
+  type RowOwner,
+} from '../push/decide.ts';
+import { matchesReadFilter } from '../visibility.ts';
+import type { ChangeFeed, PushBatch, SyncStore } from './store.ts';
+
+interface StoredRow {
+  readonly organizationId: string;
+  readonly owner: RowOwner;
+  readonly doc: SyncDocument;
+}
+
+interface OrganizationCounters {
+  seq: number;
+  ticketNumber: number;
+}
+
+export interface MemorySyncStore extends SyncStore {
+  /**
+   * A server-side write (seed loader, a job recomputing `health`): validated, stamped and published through
+   * the same path as a push, bypassing only the device rules.
+   */
+  writeAsServer(organizationId: string, collection: CollectionName, doc: PlainObject): SyncDocument;
+  /** The stored row with this id, whatever its organization (tests check a master stayed unchanged). */
+  peek(collection: CollectionName, id: string): { organizationId: string; doc: SyncDocument } | undefined;
+  /** The organization's last assigned `serverSeq`. */
+  lastSeq(organizationId: string): number;
+}
+
+/**
+ * A faithful in-memory `SyncStore`: one global id space per collection (like a primary key), per-organization
+ * gap-free `serverSeq`, all-or-nothing batches, and publication in commit order. Each `push` runs without
+ * yielding between reading the current rows and writing, which is what the PostgreSQL store gets from its
+ * organization lock.
+ */
+export function createMemorySyncStore(deps: { feed: ChangeFeed; clock: () => Date }): MemorySyncStore {
+  const rows = new Map<CollectionName, Map<string, StoredRow>>();
+  const counters = new Map<string, OrganizationCounters>();
+
+  const table = (c: CollectionName) => {
+    let t = rows.get(c);
+    if (!t) rows.set(c, (t = new Map()));
+    return t;
+  };
+  const countersOf = (organizationId: string) => {
+    let c = counters.get(organizationId);
+    if (!c) counters.set(organizationId, (c = { seq: 0, ticketNumber: 0 }));
+    return c;
+  };
+
+  /** Stamps and stores a batch of accepted documents, then publishes them as one change. */
+  function commit(
+    organizationId: string,
+    collection: CollectionName,
+    writes: readonly { doc: SyncDocument; owner: RowOwner }[],
+    now: string,
+  ): SyncDocument[] {
+    const org = countersOf(organizationId);
+    const written: SyncDocument[] = [];
+    for (const w of writes) {
+      const stamped: PlainObject = { ...w.doc, serverSeq: ++org.seq, updatedAt: now };
+      if (collection === 'tickets' && stamped.number === null) stamped.number = ++org.ticketNumber;
+      const doc = stamped as unknown as SyncDocument;
+      table(collection).set(doc.id, { organizationId, owner: w.owner, doc });
+      written.push(doc);
+    }
+    if (written.length > 0) {
+      deps.feed.publish({
+        organizationId,
+        collection,
+        documents: written,
+        checkpoint: { seq: written[written.length - 1]!.serverSeq },
+      });
+    }
+    return written;
+  }
+
+  return {
+    async pull({ collection, after, limit, filter }) {
+      const out: SyncDocument[] = [];
+      for (const row of table(collection).values()) {
+        if (row.doc.serverSeq > after.seq && matchesReadFilter(filter, row.organizationId, row.doc))
+          out.push(row.doc);
+      }
+      return out.sort((a, b) => a.serverSeq - b.serverSeq).slice(0, limit);
+    },
+
+    async push({ identity, collection, rows: batch, decide }: PushBatch) {
+      const { organizationId } = identity;
+      const now = deps.clock().toISOString();
+      const existingCustomerIds = new Set(
+        referencedCustomerIds(collection, batch).filter((id) => {
+          const c = table('customers').get(id);
+          return c !== undefined && c.organizationId === organizationId && !isDeleted(c.doc);
+        }),
+      );
+      // Rows written earlier in this batch are the "current" rows of later ones (ids are distinct in
+      // practice; this keeps a repeated id correct anyway).
+      const staged = new Map<string, { doc: SyncDocument; owner: RowOwner }>();
+      const decisions: PushDecision[] = [];
+      for (const row of batch) {
+        const id = row.newDocumentState.id;
+        const stored = table(collection).get(id);
+        const foreign = stored !== undefined && stored.organizationId !== organizationId;
+        const current = staged.get(id)?.doc ?? (stored && !foreign ? stored.doc : null);
+        let decision = decide({ row, current, identity, now, existingCustomerIds });
+        if (decision.kind === 'write' && foreign) decision = rejectIdTaken(row);
+        if (decision.kind === 'write') staged.set(id, { doc: decision.document, owner: decision.owner });
+        decisions.push(decision);
+      }
+      commit(organizationId, collection, [...staged.values()], now);
+      return decisions;
+    },
+
+    writeAsServer(organizationId, collection, doc) {
+      const now = deps.clock().toISOString();
+      const parsed = COLLECTION_DEFS[collection].schema.parse(entityFields(doc)) as PlainObject;
+      const stored = table(collection).get(String(parsed.id));
+      if (stored && stored.organizationId !== organizationId)
+        throw new Error('id belongs to another organization');
+      const document = { ...parsed, _deleted: isDeleted(doc) } as unknown as SyncDocument;
+      const [written] = commit(
+        organizationId,
+        collection,
+        [{ doc: document, owner: rowOwnerOf(collection, organizationId, parsed) }],
+        now,
+      );
+      return written!;
+    },
+
+    peek(collection, id) {
+      const row = table(collection).get(id);
+      return row && { organizationId: row.organizationId, doc: row.doc };
+    },
+
+    lastSeq: (organizationId) => countersOf(organizationId).seq,
+  };
+}

@@ -67,8 +67,7 @@ const DIMENSION_NAMES: Record<HealthDimension, string> = {
 };
 
 const show = (v: number | null) => (v === null ? 'sem dados' : formatNumber(v));
-const pts = (impact: number) =>
-  `${formatSigned(impact)} ${Math.abs(impact) >= 0.05 && Math.abs(impact) < 1.05 ? 'pt' : 'pts'} no score`;
+const pts = (impact: number) => `${formatSigned(impact)} pts no score`;
 
 export function explainHealthChange(before: HealthSnapshot, after: HealthSnapshot): HealthChangeExplanation {
   const a = healthSnapshotSchema.parse(before);

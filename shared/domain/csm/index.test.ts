@@ -16,6 +16,8 @@ describe('csm domain index', () => {
       'detectExpansion',
       'detectInsights',
       'recommend',
+      'transitionSignal',
+      'riskAlertDraft',
     ] as const) {
       expect(typeof csm[name]).toBe('function');
     }

@@ -15,5 +15,6 @@ export * from './needs.ts';
 export * from './expansion.ts';
 export * from './insights.ts';
 export * from './recommendations.ts';
+export * from './signals.ts';
 export { calendarDate, DEFAULT_TIME_ZONE } from './dates.ts';
 export { formatBRL, formatDateBR } from './format.ts';

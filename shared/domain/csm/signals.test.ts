@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { ZodError } from 'zod';
+import { SIGNAL_STATUSES } from '../../entities/csm.ts';
+import { recommend } from './recommendations.ts';
+import { detectRisks } from './risk.ts';
+import { AGENCIA_DIGITAL_RISK, SEED_NOW, STARTUP_XYZ_RISK } from './seed-fixtures.ts';
+import { riskAlertDraft, SIGNAL_TRANSITIONS, SignalTransitionError, transitionSignal } from './signals.ts';
+
+const BY = '0190f3c2-0000-7000-8000-000000000001';
+const open = {
+  kind: 'risk_alert' as const,
+  status: 'open' as const,
+  resolutionNotes: null,
+  resolvedAt: null,
+  resolvedBy: null,
+};
+
+describe('signal lifecycle', () => {
+  it('acknowledges, then resolves a risk alert with notes', () => {
+    const ack = transitionSignal(open, { to: 'acknowledged', by: BY }, SEED_NOW);
+    expect(ack).toEqual({
+      status: 'acknowledged',
+      resolutionNotes: null,
+      resolvedAt: null,
+      resolvedBy: null,
+    });
+    const done = transitionSignal(
+      { ...open, ...ack },
+      { to: 'resolved', notes: '  Call feita; treinamento agendado. ', by: BY },
+      SEED_NOW,
+    );
+    expect(done).toEqual({
+      status: 'resolved',
+      resolutionNotes: 'Call feita; treinamento agendado.',
+      resolvedAt: '2026-01-29T18:00:00.000Z',
+      resolvedBy: BY,
+    });
+  });
+
+  it.each([
+    ['without notes', null],
+    ['with blank notes', '   '],
+  ])('refuses to resolve a risk alert %s', (_l, notes) => {
+    try {
+      transitionSignal(open, { to: 'resolved', notes, by: BY }, SEED_NOW);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(SignalTransitionError);
+      expect((e as SignalTransitionError).code).toBe('resolution_notes_required');
+    }
+  });
+
+  it('reopening clears the resolution', () => {
+    const resolved = {
+      ...open,
+      status: 'resolved' as const,
+      resolutionNotes: 'x',
+      resolvedAt: '2026-01-01T00:00:00Z',
+      resolvedBy: BY,
+    };
+    expect(transitionSignal(resolved, { to: 'open', by: BY }, SEED_NOW)).toEqual({
+      status: 'open',
+      resolutionNotes: null,
+      resolvedAt: null,
+      resolvedBy: null,
+    });
+  });
+
+  it.each([
+    ['risk_alert', 'open', 'won'],
+    ['risk_alert', 'resolved', 'acknowledged'],
+    ['expansion', 'won', 'lost'],
+    ['expansion', 'negotiating', 'contacted'],
+    ['insight', 'actioned', 'new'],
+    ['insight', 'new', 'resolved'],
+  ] as const)('refuses %s %s → %s', (kind, status, to) => {
+    try {
+      transitionSignal({ ...open, kind, status }, { to, by: BY }, SEED_NOW);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(SignalTransitionError);
+      expect(e).toMatchObject({ code: 'invalid_signal_transition', details: { kind, from: status, to } });
+    }
+  });
+
+  it('closes an expansion as won and stamps who and when', () => {
+    const s = { ...open, kind: 'expansion' as const, status: 'negotiating' as const };
+    expect(transitionSignal(s, { to: 'won', by: BY }, SEED_NOW)).toMatchObject({
+      status: 'won',
+      resolvedBy: BY,
+    });
+  });
+
+  it('covers every status of every kind, and only valid ones', () => {
+    for (const kind of Object.keys(SIGNAL_STATUSES) as (keyof typeof SIGNAL_STATUSES)[]) {
+      expect(Object.keys(SIGNAL_TRANSITIONS[kind]).sort()).toEqual([...SIGNAL_STATUSES[kind]].sort());
+      for (const targets of Object.values(SIGNAL_TRANSITIONS[kind])) {
+        for (const t of targets) expect(SIGNAL_STATUSES[kind] as readonly string[]).toContain(t);
+      }
+    }
+  });
+
+  it('rejects a malformed change', () => {
+    expect(() => transitionSignal(open, { to: 'acknowledged', by: 'me' }, SEED_NOW)).toThrow(ZodError);
+  });
+});
+
+describe('risk alert draft', () => {
+  it('StartupXYZ: a critical alert carrying score, factors, recommendation and MRR at risk', () => {
+    const risk = detectRisks(STARTUP_XYZ_RISK, SEED_NOW);
+    const d = riskAlertDraft(risk, recommend(risk), 150_000, 88)!;
+    expect(d).toMatchObject({
+      kind: 'risk_alert',
+      subtype: 'critical',
+      status: 'open',
+      title: 'Risco de churn crítico',
+      source: 'rule',
+      riskScore: 20,
+      mrrAtRiskCents: 150_000,
+      probability: 88,
+    });
+    expect(d.description).toBe(
+      'Risk score 20: Sem login há 14 dias; Uso caiu 65% no último mês; Sem resposta aos últimos 3 e-mails; Ticket de suporte sem resolução há 9 dias.',
+    );
+    expect(d.recommendation).toMatch(/^Agendar call de emergência/);
+  });
+
+  it('a warning is "Cliente em risco"; no alert without risk', () => {
+    const risk = detectRisks(AGENCIA_DIGITAL_RISK, SEED_NOW);
+    expect(riskAlertDraft(risk, recommend(risk), 210_000)?.title).toBe('Cliente em risco');
+    const none = detectRisks({ customerSince: '2025-01-01' }, SEED_NOW);
+    expect(riskAlertDraft(none, recommend(none), 1)).toBeNull();
+  });
+});

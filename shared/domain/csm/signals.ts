@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { signalStatusSchema, type Signal, type SuggestedAction } from '../../entities/csm.ts';
+import type { RiskAssessment } from './risk.ts';
+
+/**
+ * Signal lifecycles (DESIGN §7 "alert lifecycle open → acknowledged → resolved with notes"; customers spec §3
+ * `ExpansionOpportunity.status`, `CustomerInsight`) and the risk-alert draft built from a risk assessment.
+ *
+ * Transitions (anything else is refused):
+ *   risk_alert  open → acknowledged → resolved (open → resolved too); resolved/acknowledged → open reopens
+ *   expansion   identified → contacted → negotiating → won | lost (steps may be skipped); lost → identified
+ *   insight     new → dismissed | actioned; dismissed → new
+ * Resolving a risk alert requires notes (what was done). Reaching a closed status stamps resolvedAt/resolvedBy;
+ * reopening clears them.
+ */
+
+type Kind = Signal['kind'];
+type Status = Signal['status'];
+
+export const SIGNAL_TRANSITIONS: { readonly [K in Kind]: Readonly<Record<string, readonly Status[]>> } = {
+  risk_alert: { open: ['acknowledged', 'resolved'], acknowledged: ['resolved', 'open'], resolved: ['open'] },
+  expansion: {
+    identified: ['contacted', 'negotiating', 'won', 'lost'],
+    contacted: ['negotiating', 'won', 'lost'],
+    negotiating: ['won', 'lost'],
+    won: [],
+    lost: ['identified'],
+  },
+  insight: { new: ['dismissed', 'actioned'], dismissed: ['new'], actioned: [] },
+};
+const CLOSED: ReadonlySet<Status> = new Set(['resolved', 'won', 'lost', 'dismissed', 'actioned']);
+
+export type SignalTransitionErrorCode = 'invalid_signal_transition' | 'resolution_notes_required';
+
+/** Carries a string-literal code so the server maps it to `{"error":{"code","message","details"}}`. */
+export class SignalTransitionError extends Error {
+  constructor(
+    readonly code: SignalTransitionErrorCode,
+    message: string,
+    readonly details: { kind: Kind; from: Status; to: Status },
+  ) {
+    super(message);
+    this.name = 'SignalTransitionError';
+  }
+}
+
+export const signalTransitionSchema = z.strictObject({
+  to: signalStatusSchema,
+  notes: z.string().max(20_000).nullable().default(null),
+  by: z.uuid(),
+});
+export type SignalTransition = z.input<typeof signalTransitionSchema>;
+
+export type SignalLifecycleFields = Pick<Signal, 'status' | 'resolutionNotes' | 'resolvedAt' | 'resolvedBy'>;
+
+export function transitionSignal(
+  signal: Pick<Signal, 'kind'> & SignalLifecycleFields,
+  change: SignalTransition,
+  now: Date,
+): SignalLifecycleFields {
+  const { to, notes, by } = signalTransitionSchema.parse(change);
+  const from = signal.status;
+  const details = { kind: signal.kind, from, to };
+  if (!(SIGNAL_TRANSITIONS[signal.kind][from] ?? []).includes(to)) {
+    throw new SignalTransitionError(
+      'invalid_signal_transition',
+      `cannot move a ${signal.kind} from ${from} to ${to}`,
+      details,
+    );
+  }
+  const trimmed = notes?.trim() ? notes.trim() : null;
+  if (signal.kind === 'risk_alert' && to === 'resolved' && !trimmed) {
+    throw new SignalTransitionError(
+      'resolution_notes_required',
+      'resolving a risk alert requires notes',
+      details,
+    );
+  }
+  if (CLOSED.has(to)) {
+    return {
+      status: to,
+      resolutionNotes: trimmed ?? signal.resolutionNotes,
+      resolvedAt: now.toISOString(),
+      resolvedBy: by,
+    };
+  }
+  if (CLOSED.has(from)) return { status: to, resolutionNotes: null, resolvedAt: null, resolvedBy: null };
+  return {
+    status: to,
+    resolutionNotes: trimmed ?? signal.resolutionNotes,
+    resolvedAt: null,
+    resolvedBy: null,
+  };
+}
+
+export type RiskAlertDraft = Pick<
+  Signal,
+  | 'kind'
+  | 'subtype'
+  | 'status'
+  | 'title'
+  | 'description'
+  | 'source'
+  | 'riskScore'
+  | 'riskFactors'
+  | 'recommendation'
+  | 'suggestedActions'
+  | 'estimatedValueCents'
+  | 'mrrAtRiskCents'
+  | 'probability'
+>;
+
+/**
+ * The content of a new risk alert for a customer at risk (null when its level is "none"); the server adds ids,
+ * timestamps and the customer. `probability` carries the churn probability when known.
+ */
+export function riskAlertDraft(
+  risk: RiskAssessment,
+  advice: { recommendation: string; suggestedActions: SuggestedAction[] },
+  mrrCents: number,
+  churnProbability: number | null = null,
+): RiskAlertDraft | null {
+  if (risk.riskLevel === 'none') return null;
+  return {
+    kind: 'risk_alert',
+    subtype: risk.riskLevel,
+    status: 'open',
+    title: risk.riskLevel === 'critical' ? 'Risco de churn crítico' : 'Cliente em risco',
+    description: `Risk score ${risk.riskScore}: ${risk.riskFactors.map((f) => f.description).join('; ')}.`,
+    source: 'rule',
+    riskScore: risk.riskScore,
+    riskFactors: risk.riskFactors,
+    recommendation: advice.recommendation,
+    suggestedActions: advice.suggestedActions,
+    estimatedValueCents: null,
+    mrrAtRiskCents: mrrCents,
+    probability: churnProbability,
+  };
+}

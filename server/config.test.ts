@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+const problems = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe('loadConfig', () => {
+  it('has working defaults for `npm start` on a fresh machine', () => {
+    expect(loadConfig({})).toEqual({
+      env: 'development',
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      databaseAppUrl: undefined,
+      dataDir: '.data',
+      logLevel: 'info',
+      session: { idleMs: 7 * 24 * 60 * 60_000, absoluteMs: 30 * 24 * 60 * 60_000 },
+      publicOrigin: undefined,
+      trustProxy: 0,
+      maxBodyBytes: 4 * 1024 * 1024,
+      vapid: undefined,
+      llm: undefined,
+    });
+  });
+
+  it('binds every interface in production and keeps logs quiet in tests', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('silent');
+  });
+
+  it('parses every variable', () => {
+    const vapidPublic = 'B'.repeat(87);
+    const vapidPrivate = 'k'.repeat(43);
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      PORT: '8080',
+      HOST: '10.0.0.5',
+      DATABASE_URL: 'postgres://arco:secret@db.internal:5432/arco',
+      DATABASE_APP_URL: 'postgresql://arco_app:secret@db.internal:5432/arco',
+      DATA_DIR: '/var/lib/arco',
+      LOG_LEVEL: 'warn',
+      SESSION_IDLE_MINUTES: '60',
+      SESSION_ABSOLUTE_DAYS: '7',
+      PUBLIC_ORIGIN: 'https://arco.example.com/',
+      TRUST_PROXY: '2',
+      MAX_BODY_BYTES: '1048576',
+      VAPID_PUBLIC_KEY: vapidPublic,
+      VAPID_PRIVATE_KEY: vapidPrivate,
+      VAPID_SUBJECT: 'mailto:ops@arco.example',
+      LLM_BASE_URL: 'https://llm.internal/v1',
+      LLM_API_KEY: 'sk-test',
+      LLM_MODEL: 'gpt-4o-mini',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '10.0.0.5',
+      logLevel: 'warn',
+      session: { idleMs: 3_600_000, absoluteMs: 7 * 86_400_000 },
+      publicOrigin: 'https://arco.example.com',
+      trustProxy: 2,
+      maxBodyBytes: 1_048_576,
+      vapid: { publicKey: vapidPublic, privateKey: vapidPrivate, subject: 'mailto:ops@arco.example' },
+      llm: { baseUrl: 'https://llm.internal/v1', apiKey: 'sk-test', model: 'gpt-4o-mini' },
+    });
+  });
+
+  it.each([
+    ['true', 1],
+    ['false', 0],
+    ['0', 0],
+    ['3', 3],
+  ])('reads TRUST_PROXY=%s as %d hops', (value, hops) => {
+    expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toBe(hops);
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '  ', HOST: '' })).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+    });
+  });
+
+  it('lists every bad variable by name in one error', () => {
+    const found = problems({
+      PORT: 'abc',
+      DATABASE_URL: 'mysql://db/arco',
+      LOG_LEVEL: 'loud',
+      PUBLIC_ORIGIN: 'https://arco.example.com/app',
+      TRUST_PROXY: 'maybe',
+      SESSION_ABSOLUTE_DAYS: '0',
+      LLM_BASE_URL: 'ftp://llm',
+    });
+    expect(found.map((p) => p.split(':')[0]).sort()).toEqual([
+      'DATABASE_URL',
+      'LLM_BASE_URL',
+      'LOG_LEVEL',
+      'PORT',
+      'PUBLIC_ORIGIN',
+      'SESSION_ABSOLUTE_DAYS',
+      'TRUST_PROXY',
+    ]);
+  });
+
+  it.each([
+    [{ VAPID_PUBLIC_KEY: 'B'.repeat(87) }, 'VAPID_PRIVATE_KEY'],
+    [{ LLM_BASE_URL: 'https://llm.internal/v1' }, 'LLM_MODEL'],
+    [{ SESSION_IDLE_MINUTES: '2000', SESSION_ABSOLUTE_DAYS: '1' }, 'SESSION_IDLE_MINUTES'],
+    [{ DATABASE_APP_URL: 'postgres://a@b/c' }, 'DATABASE_APP_URL'],
+  ])('checks variables that go together: %o', (env, variable) => {
+    expect(problems(env).map((p) => p.split(':')[0])).toEqual([variable]);
+  });
+
+  it('never echoes a value (it may be a secret)', () => {
+    const error = (() => {
+      try {
+        loadConfig({ DATABASE_URL: 'not a url with password hunter2', VAPID_PRIVATE_KEY: 'hunter2!' });
+      } catch (e) {
+        return e as Error;
+      }
+      return new Error('no error');
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toContain('DATABASE_URL');
+    expect(error.message).not.toContain('hunter2');
+  });
+});

@@ -1,0 +1,208 @@
+import type { Invoice, Payment } from '../../shared/entities/billing.ts';
+import { HOUR_MS } from './clock.ts';
+import type { BuiltCustomer } from './context.ts';
+import type { BillingPeriod, OneTimeCharge } from './customer-doc.ts';
+
+export const MONTH_NAMES_PT = [
+  'janeiro',
+  'fevereiro',
+  'março',
+  'abril',
+  'maio',
+  'junho',
+  'julho',
+  'agosto',
+  'setembro',
+  'outubro',
+  'novembro',
+  'dezembro',
+] as const;
+
+/** Monthly invoices go back at most this many months (keeps 10 000 customers light; TechCorp needs 25). */
+const MAX_INVOICE_MONTHS = 26;
+const ISSUE_DAY = 5;
+const DUE_DAY = 15;
+
+type Method = Payment['method'];
+
+/** CRC16/CCITT-FALSE lookup table (polynomial 0x1021), computed once: a constant. */
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let crc = n << 8;
+  for (let b = 0; b < 8; b++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
+  return crc;
+});
+
+/** CRC16/CCITT-FALSE, the checksum of the Pix "copia e cola" (EMV) payload. */
+export function crc16(text: string): string {
+  let crc = 0xffff;
+  for (let i = 0; i < text.length; i++) {
+    crc = ((crc << 8) & 0xffff) ^ (CRC_TABLE[((crc >>> 8) ^ text.charCodeAt(i)) & 255] as number);
+  }
+  return crc.toString(16).toUpperCase().padStart(4, '0');
+}
+
+const emv = (id: string, value: string) => `${id}${String(value.length).padStart(2, '0')}${value}`;
+
+/** A valid BR Code (Pix) payload for `amountCents`, paying the organization's random Pix key. */
+export function pixCode(pixKey: string, amountCents: number, merchant: string, txid: string): string {
+  const payload =
+    emv('00', '01') +
+    emv('26', emv('00', 'br.gov.bcb.pix') + emv('01', pixKey)) +
+    emv('52', '0000') +
+    emv('53', '986') +
+    emv('54', (amountCents / 100).toFixed(2)) +
+    emv('58', 'BR') +
+    emv('59', merchant.slice(0, 25)) +
+    emv('60', 'SAO PAULO') +
+    emv('62', emv('05', txid.replace(/[^A-Za-z0-9]/g, '').slice(0, 25))) +
+    '6304';
+  return payload + crc16(payload);
+}
+
+const MERCHANT: Record<string, string> = { arco: 'ARCO DIGITAL', outra: 'OUTRA AGENCIA' };
+
+/**
+ * Invoices with their payments, following the contract history; also returns the lifetime value (total
+ * collected), which the server derives the same way.
+ */
+export function buildInvoices(
+  b: BuiltCustomer,
+  billing: readonly BillingPeriod[],
+  oneTime: readonly OneTimeCharge[],
+): { invoices: Invoice[]; collectedCents: number } {
+  const { rng, plan, org } = b;
+  const { cal } = org;
+  const techcorp = b.facts?.key === 'techcorp';
+  const method: Method = techcorp
+    ? 'boleto'
+    : rng.weighted<Method>([
+        ['pix', 45],
+        ['boleto', 35],
+        ['credit_card', 15],
+        ['bank_transfer', 5],
+      ]);
+  const onTimeRate = techcorp
+    ? 1
+    : plan.profile === 'healthy'
+      ? 0.93
+      : plan.profile === 'flagged'
+        ? 0.7
+        : 0.85;
+  const overdueChance =
+    plan.profile === 'churned'
+      ? 1
+      : plan.profile === 'flagged'
+        ? 0.45
+        : plan.profile === 'moderate'
+          ? 0.2
+          : techcorp
+            ? 0
+            : 0.03;
+  const pad5 = String(plan.index).padStart(5, '0');
+  const invoices: Invoice[] = [];
+  let collectedCents = 0;
+
+  const emit = (o: {
+    number: string;
+    description: string;
+    contractId: string;
+    amountCents: number;
+    issueDay: number;
+    dueDay: number;
+    unpaid: boolean;
+  }) => {
+    const createdMs = cal.at(o.issueDay, 8);
+    const late = !techcorp && !rng.chance(onTimeRate);
+    const payDay = techcorp ? o.dueDay : o.dueDay + (late ? rng.int(1, 10) : -rng.int(0, 6));
+    const paidMs = cal.at(Math.max(o.issueDay, payDay), rng.int(8, 19), rng.int(0, 59));
+    const paid = !o.unpaid && paidMs < cal.nowMs;
+    const status: Invoice['status'] = paid ? 'paid' : o.dueDay < cal.today ? 'overdue' : 'pending';
+    const payments: Payment[] = [];
+    if (method === 'credit_card' && (status === 'overdue' || rng.chance(0.08))) {
+      payments.push({
+        id: rng.uuid(paidMs - 2 * HOUR_MS),
+        amountCents: o.amountCents,
+        method,
+        transactionId: `tr_${rng.int(1e9, 9e9)}`,
+        gateway: 'pagarme',
+        status: 'failed',
+        paidAt: null,
+        createdAt: cal.iso(Math.min(paidMs, cal.nowMs) - 2 * HOUR_MS),
+      });
+    }
+    if (paid) {
+      payments.push({
+        id: rng.uuid(paidMs),
+        amountCents: o.amountCents,
+        method,
+        transactionId: method === 'bank_transfer' ? null : `tr_${rng.int(1e9, 9e9)}`,
+        gateway: method === 'bank_transfer' ? null : 'pagarme',
+        status: 'approved',
+        paidAt: cal.iso(paidMs),
+        createdAt: cal.iso(paidMs),
+      });
+      collectedCents += o.amountCents;
+    }
+    invoices.push({
+      id: rng.uuid(createdMs),
+      updatedAt: cal.iso(createdMs),
+      serverSeq: 0,
+      clientUpdatedAt: cal.iso(createdMs),
+      customerId: b.id,
+      contractId: o.contractId,
+      number: o.number,
+      description: o.description,
+      amountCents: o.amountCents,
+      issueDate: cal.date(o.issueDay),
+      dueDate: cal.date(o.dueDay),
+      paidDate: paid ? cal.date(cal.dayOfInstant(paidMs)) : null,
+      status,
+      nfeUrl: paid ? `https://nfse.arco.example/notas/${o.number}.pdf` : null,
+      // A Pix code is only useful while there is something to pay.
+      pixCode: paid
+        ? null
+        : pixCode(org.organization.id, o.amountCents, MERCHANT[org.key] ?? 'ARCO', o.number),
+      payments,
+    });
+  };
+
+  // The customer's most recent due invoice stays unpaid when its profile says so (churned: the last two).
+  const unpaidFrom = rng.chance(overdueChance) ? (plan.profile === 'churned' ? 2 : 1) : 0;
+  const monthly: Parameters<typeof emit>[0][] = [];
+  for (let m = -MAX_INVOICE_MONTHS; m <= 0; m++) {
+    const dueDay = cal.dayInMonth(cal.thisMonth, m, DUE_DAY);
+    const period = billing.find((p) => p.fromDay <= dueDay && dueDay < p.toDay);
+    if (!period) continue;
+    const issueDay = Math.max(cal.dayInMonth(cal.thisMonth, m, ISSUE_DAY), period.fromDay);
+    if (issueDay > cal.today) continue;
+    const { year, month } = cal.monthOf(dueDay);
+    const number = techcorp
+      ? `INV-${1235 + m}`
+      : `${org.invoicePrefix}-${year}${String(month).padStart(2, '0')}-${pad5}`;
+    monthly.push({
+      number,
+      description: `Mensalidade ${MONTH_NAMES_PT[month - 1]} de ${year}`,
+      contractId: period.contractId,
+      amountCents: period.monthlyCents,
+      issueDay,
+      dueDay,
+      unpaid: false,
+    });
+  }
+  const due = monthly.filter((i) => i.dueDay < cal.today);
+  for (const inv of due.slice(due.length - unpaidFrom)) inv.unpaid = unpaidFrom > 0;
+  for (const charge of oneTime) {
+    const { year, month } = cal.monthOf(charge.day);
+    emit({
+      number: charge.number ?? `${org.invoicePrefix}-${year}${String(month).padStart(2, '0')}-${pad5}-S`,
+      description: charge.description,
+      contractId: charge.contractId,
+      amountCents: charge.amountCents,
+      issueDay: charge.day,
+      dueDay: charge.day + 10,
+      unpaid: false,
+    });
+  }
+  for (const inv of monthly) emit(inv);
+  return { invoices, collectedCents };
+}

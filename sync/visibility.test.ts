@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES } from '../shared/collections.ts';
+import { can } from '../shared/permissions.ts';
 import {
   ADMIN,
+  LOJA_CLIENT,
   CUSTOMER_LOJA,
   CUSTOMER_TECHCORP,
   fixture,
@@ -52,5 +54,35 @@ describe('read filters', () => {
     expect(isVisibleTo(ADMIN, 'goals', ORG_A, fixture('goals', uuid(1), { customerId: CUSTOMER_LOJA }))).toBe(
       true,
     );
+  });
+});
+
+describe('agreement with shared/permissions', () => {
+  // The read filter is the SQL form of `can(user, 'read', …)`: both must give the same answer on every row.
+  const identities = [ADMIN, MARIA_CSM, TECHCORP_CLIENT, LOJA_CLIENT];
+  const owners = [
+    { customerId: CUSTOMER_TECHCORP, userId: TECHCORP_CLIENT.userId },
+    { customerId: CUSTOMER_LOJA, userId: LOJA_CLIENT.userId },
+    { customerId: CUSTOMER_TECHCORP, userId: MARIA_CSM.userId },
+  ];
+  it.each(COLLECTION_NAMES)('%s: readFilterFor ⇔ can(read)', (collection) => {
+    for (const identity of identities) {
+      const user = {
+        id: identity.userId,
+        role: identity.role,
+        organizationId: identity.organizationId,
+        customerId: identity.customerId,
+      };
+      for (const owner of owners) {
+        for (const organizationId of [ORG_A, ORG_B]) {
+          const id = collection === 'customers' ? owner.customerId : uuid(1);
+          const doc = fixture(collection, id, owner);
+          expect(
+            isVisibleTo(identity, collection, organizationId, doc),
+            `${identity.role} ${JSON.stringify(owner)}`,
+          ).toBe(can(user, 'read', collection, { ...doc, organizationId }));
+        }
+      }
+    }
   });
 });

@@ -16,7 +16,6 @@ import {
   uuid,
 } from '../testing/fixtures.ts';
 import { decidePush, referencedCustomerIds, type PushDecision } from './decide.ts';
-import { accessPolicy } from './policy.ts';
 
 const NOW = '2026-11-21T10:00:00.000Z';
 const ID = uuid(0x42);
@@ -48,7 +47,7 @@ function decide(c: Case): PushDecision {
       now: NOW,
       existingCustomerIds: new Set(c.customers ?? [CUSTOMER_TECHCORP, CUSTOMER_LOJA]),
     },
-    { policy: accessPolicy },
+    {},
   );
 }
 
@@ -76,16 +75,20 @@ describe('decidePush: creates', () => {
   });
 
   it.each([
-    ['another customer', { customerId: CUSTOMER_LOJA }],
-    ['an assigned, already answered ticket', { assignedTo: MARIA_CSM.userId, firstResponseAt: T1 }],
-    ['someone else as author', { createdBy: LOJA_CLIENT.userId }],
-  ])('a client cannot open a ticket for %s', (_, patch) => {
+    ['another customer', { customerId: CUSTOMER_LOJA }, 'forbidden'],
+    [
+      'an assigned, already answered ticket',
+      { assignedTo: MARIA_CSM.userId, firstResponseAt: T1 },
+      'field_not_writable',
+    ],
+    ['someone else as author', { createdBy: LOJA_CLIENT.userId }, 'field_not_writable'],
+  ])('a client cannot open a ticket for %s', (_, patch, code) => {
     const d = decide({
       collection: 'tickets',
       identity: TECHCORP_CLIENT,
       pushed: { ...newTicket(), ...patch },
     });
-    expect(d).toMatchObject({ kind: 'rejected', code: 'forbidden' });
+    expect(d).toMatchObject({ kind: 'rejected', code });
     // Converges to a tombstone of its own document: nothing about other tenants is revealed.
     if (d.kind === 'rejected') expect(d.master).toMatchObject({ id: ID, serverSeq: 0, _deleted: true });
   });
@@ -145,7 +148,7 @@ describe('decidePush: creates', () => {
         now: NOW,
         existingCustomerIds: new Set(),
       },
-      { policy: accessPolicy, derive: () => ({ mrrCents: 500, name: 'hacked' }) },
+      { derive: () => ({ mrrCents: 500, name: 'hacked' }) },
     );
     expect(d).toMatchObject({ kind: 'write', document: { mrrCents: 500, name: 'TechCorp LTDA' } });
   });
@@ -274,13 +277,14 @@ describe('decidePush: limited access (client users)', () => {
     const push = (patch: PlainObject) =>
       decide({ collection: 'tickets', identity: TECHCORP_CLIENT, current, pushed: { ...current, ...patch } });
     expect(push({ messages: [...messages, reply] }).kind).toBe('write');
-    expect(push({ status: 'closed', resolvedAt: T2 }).kind).toBe('write');
+    expect(push({ status: 'closed' }).kind).toBe('write');
+    expect(push({ status: 'closed', resolvedAt: T2 })).toMatchObject({ code: 'field_not_writable' });
     expect(push({ messages: [{ ...messages[0], body: 'editado' }] })).toMatchObject({
       code: 'field_not_writable',
     });
     expect(push({ status: 'resolved' })).toMatchObject({ code: 'field_not_writable' });
     expect(push({ messages: [...messages, { ...reply, senderType: 'support' }] })).toMatchObject({
-      code: 'forbidden',
+      code: 'field_not_writable',
     });
   });
 
@@ -340,7 +344,7 @@ describe('decidePush: limited access (client users)', () => {
       });
     expect(push({ clientRequest: request }).kind).toBe('write');
     expect(push({ clientRequest: { ...request, requestedBy: LOJA_CLIENT.userId } })).toMatchObject({
-      code: 'forbidden',
+      code: 'field_not_writable',
     });
     expect(push({ status: 'cancelled' })).toMatchObject({ code: 'field_not_writable' });
   });
@@ -428,6 +432,50 @@ describe('decidePush: deletes', () => {
         pushed: { ...current, _deleted: false },
       }).kind,
     ).toBe('write');
+  });
+});
+
+describe('decidePush: injected authorization', () => {
+  it('asks the injected authorize with before/after/deleting and returns its refusal', () => {
+    const current = stored(fixture('goals', ID));
+    const seen: unknown[] = [];
+    const d = decidePush(
+      'goals',
+      {
+        row: {
+          assumedMasterState: current as never,
+          newDocumentState: { ...current, title: 'Nova meta' } as never,
+        },
+        current,
+        identity: TECHCORP_CLIENT,
+        now: NOW,
+        existingCustomerIds: new Set(),
+      },
+      {
+        authorize: (identity, collection, write) => {
+          seen.push({ identity, collection, write });
+          return { allowed: false, code: 'field_not_writable', message: 'Somente leitura hoje.' };
+        },
+      },
+    );
+    expect(d).toMatchObject({
+      kind: 'rejected',
+      code: 'field_not_writable',
+      message: 'Somente leitura hoje.',
+      master: current,
+    });
+    expect(seen).toEqual([
+      {
+        identity: TECHCORP_CLIENT,
+        collection: 'goals',
+        write: {
+          organizationId: ORG_A,
+          before: expect.objectContaining({ title: current.title }),
+          after: expect.objectContaining({ title: 'Nova meta' }),
+          deleting: false,
+        },
+      },
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { accessFor, COLLECTION_DEFS, type CollectionName } from '../../shared/collections.ts';
+import { authorizeWrite, type DenyCode } from '../../shared/permissions.ts';
 import {
-  deepEqual,
   entityFields,
   isDeleted,
   sameDeviceContent,
@@ -10,7 +10,6 @@ import {
 import type { SyncIdentity } from '../identity.ts';
 import type { PushRow, RejectionCode } from '../protocol.ts';
 import { matchesReadFilter, readFilterFor } from '../visibility.ts';
-import type { FieldWrite, SyncAction, SyncPolicy } from './policy.ts';
 import { serverOwnedValues, type DeriveServerFields } from './server-fields.ts';
 
 /**
@@ -61,8 +60,44 @@ export interface DecideInput {
   readonly existingCustomerIds: ReadonlySet<string>;
 }
 
+/** The write being authorized; `before` is null for a create (or the restore of a tombstone). */
+export interface WriteToAuthorize {
+  readonly organizationId: string;
+  readonly before: PlainObject | null;
+  readonly after: PlainObject;
+  readonly deleting: boolean;
+}
+
+export type WriteVerdict =
+  { readonly allowed: true } | { readonly allowed: false; readonly code: DenyCode; readonly message: string };
+
+/**
+ * The authorization of one concrete write (role, action, scope of both states, immutable keys, writable
+ * fields, collection invariants). Injected so it can be replaced in tests; the default is
+ * `shared/permissions.ts`'s `authorizeWrite`, the single authority the UI also uses.
+ */
+export type AuthorizeWrite = (
+  identity: SyncIdentity,
+  collection: CollectionName,
+  write: WriteToAuthorize,
+) => WriteVerdict;
+
+export const authorizeWithPermissions: AuthorizeWrite = (identity, collection, write) => {
+  const user = {
+    id: identity.userId,
+    role: identity.role,
+    organizationId: identity.organizationId,
+    customerId: identity.customerId,
+  };
+  const decision = authorizeWrite(user, collection, write);
+  return decision.allowed
+    ? decision
+    : { allowed: false, code: decision.error.code, message: decision.error.message };
+};
+
 export interface DecideOptions {
-  readonly policy: SyncPolicy;
+  /** Defaults to `authorizeWithPermissions`. */
+  readonly authorize?: AuthorizeWrite | undefined;
   readonly derive?: DeriveServerFields | undefined;
 }
 
@@ -111,29 +146,6 @@ export function rowOwnerOf(collection: CollectionName, organizationId: string, d
   };
 }
 
-/** Changed device fields a `limited` role may not change, with the reason. */
-function unwritableChanges(
-  collection: CollectionName,
-  rules: Readonly<Record<string, FieldWrite>>,
-  doc: PlainObject,
-  current: PlainObject,
-): string[] {
-  const owned = COLLECTION_DEFS[collection].serverOwned;
-  const fields = new Set([...Object.keys(doc), ...Object.keys(entityFields(current))]);
-  const bad: string[] = [];
-  for (const f of fields) {
-    if (owned.includes(f) || deepEqual(doc[f], current[f])) continue;
-    const rule = rules[f];
-    if (rule === undefined) bad.push(f);
-    else if (rule === 'append') {
-      const next = Array.isArray(doc[f]) ? (doc[f] as unknown[]) : null;
-      const before = Array.isArray(current[f]) ? (current[f] as unknown[]) : [];
-      if (!next || !before.every((e) => next.some((n) => deepEqual(n, e)))) bad.push(f);
-    } else if (rule !== 'set' && !rule.oneOf.some((v) => deepEqual(v, doc[f]))) bad.push(f);
-  }
-  return bad.sort();
-}
-
 function issuesSummary(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
   const shown = issues
     .slice(0, 5)
@@ -168,9 +180,6 @@ export function decidePush(
   // the same whether or not a hidden row exists reveals nothing, and it ends a rejected create's round trip.
   if (deleting && (current === null || isDeleted(current))) return { kind: 'unchanged', id };
 
-  const access = accessFor(identity.role, collection);
-  if (access === 'none' || access === 'read')
-    return reject('forbidden', 'This collection is read-only for you.');
   if (input.current !== null && current === null) return reject('forbidden', FORBIDDEN_MESSAGE);
 
   // Validate what would be stored: the device's fields with the server-owned ones overwritten.
@@ -211,21 +220,21 @@ export function decidePush(
     return { kind: 'conflict', id, master: current };
   }
 
-  const action: SyncAction = !current || isDeleted(current) ? 'create' : deleting ? 'delete' : 'update';
-  if (!options.policy.can(identity, action, collection, doc, current))
-    return reject('forbidden', FORBIDDEN_MESSAGE);
+  // Restoring a tombstone is authorized like a create: the document comes back as if new.
+  const before = current && !isDeleted(current) ? entityFields(current) : null;
+  const authorize = options.authorize ?? authorizeWithPermissions;
+  const verdict = authorize(identity, collection, {
+    organizationId: identity.organizationId,
+    before,
+    after: doc,
+    deleting,
+  });
+  if (!verdict.allowed) return reject(verdict.code, verdict.message);
 
-  if (current && action === 'update') {
-    const rules = options.policy.writableFields(identity, collection);
-    if (rules !== 'all') {
-      const bad = unwritableChanges(collection, rules, doc, current);
-      if (bad.length) return reject('field_not_writable', `You may not change: ${bad.join(', ')}.`);
-    }
-  }
-
-  // A `limited` role's delete (where allowed) removes the master as it is, not an edited copy.
+  // A `limited` role's delete (where allowed) removes the master as it is, not an edited copy; a full
+  // writer's tombstone keeps its content (a later restore brings the edit back).
   const written =
-    action === 'delete' && access === 'limited' && current
+    deleting && current && accessFor(identity.role, collection) === 'limited'
       ? { ...entityFields(current), ...pick(doc, def.serverOwned) }
       : doc;
   return {

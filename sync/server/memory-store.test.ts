@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PlainObject, SyncDocument } from '../documents.ts';
 import { createPushDecider } from '../push/decide.ts';
-import { accessPolicy } from '../push/policy.ts';
 import {
   ADMIN,
   CUSTOMER_LOJA,
@@ -38,7 +37,7 @@ const goal = (n: number, customerId = CUSTOMER_TECHCORP): PlainObject => ({
 });
 const rowsOf = (docs: object[]) =>
   docs.map((d) => ({ assumedMasterState: null, newDocumentState: d as never }));
-const decideGoals = createPushDecider('goals', { policy: accessPolicy });
+const decideGoals = createPushDecider('goals', {});
 
 describe('in-memory SyncStore', () => {
   it('assigns gap-free serverSeq per organization and publishes one change per batch, in commit order', async () => {
@@ -106,7 +105,7 @@ describe('in-memory SyncStore', () => {
   it('a batch is all or nothing: a failing decision writes none of it', async () => {
     const { store } = setup();
     let calls = 0;
-    const failing = createPushDecider('goals', { policy: accessPolicy });
+    const failing = createPushDecider('goals', {});
     await expect(
       store.push({
         identity: ADMIN,
@@ -129,7 +128,7 @@ describe('in-memory SyncStore', () => {
       identity: TECHCORP_CLIENT,
       collection: 'tickets',
       rows: rowsOf([ticket]),
-      decide: createPushDecider('tickets', { policy: accessPolicy }),
+      decide: createPushDecider('tickets', {}),
     });
     expect(d?.kind).toBe('write');
     expect(store.peek('tickets', uuid(0x700))?.doc.number).toBe(1);

@@ -480,7 +480,13 @@ describe('stream', () => {
     expect((await events.next())?.event).toBe('resync');
     store.writeAsServer(ORG_B, 'goals', goal(9, uuid(0xc9)));
     store.writeAsServer(ORG_A, 'health', fixture('health', uuid(0x731)));
-    await push('maria', 'tickets', [created({ ...fixture('tickets', uuid(0x701)), number: null })]);
+    const ticket = {
+      ...fixture('tickets', uuid(0x701)),
+      number: null,
+      createdBy: MARIA_CSM.userId,
+      messages: [],
+    };
+    await push('maria', 'tickets', [created(ticket)]);
     const first = streamChangeSchema.parse(JSON.parse((await events.next())!.data!));
     const second = streamChangeSchema.parse(JSON.parse((await events.next())!.data!));
     expect([first.collection, second.collection]).toEqual(['health', 'tickets']);

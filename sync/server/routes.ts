@@ -30,8 +30,7 @@ import {
   type StreamChange,
   type SyncErrorCode,
 } from '../protocol.ts';
-import { createPushDecider } from '../push/decide.ts';
-import { accessPolicy, type SyncPolicy } from '../push/policy.ts';
+import { createPushDecider, type AuthorizeWrite } from '../push/decide.ts';
 import type { DeriveServerFields } from '../push/server-fields.ts';
 import { matchesReadFilter, readFilterFor } from '../visibility.ts';
 import type { Change, ChangeFeed, SyncStore } from './store.ts';
@@ -56,8 +55,8 @@ export interface SyncRoutesDeps<E extends Env = Env> {
   store: SyncStore;
   /** Only `subscribe` is used here: stores publish what they commit. */
   feed: ChangeFeed;
-  /** Authorization rules (default: the registry-derived interim policy). */
-  policy?: SyncPolicy;
+  /** Authorization of each write (default: shared/permissions.ts `authorizeWrite`). */
+  authorize?: AuthorizeWrite;
   /** Server-side derivation of server-owned fields on every accepted write. */
   derive?: DeriveServerFields;
   /** Push body limit in bytes, chunked bodies included (default 8 MiB). */
@@ -96,7 +95,6 @@ const issueList = (issues: readonly { path: readonly PropertyKey[]; message: str
 
 export function createSyncRoutes<E extends Env = Env>(deps: SyncRoutesDeps<E>): Hono<E> {
   const app = new Hono<E>();
-  const policy = deps.policy ?? accessPolicy;
   const timers = deps.timers ?? DEFAULT_TIMERS;
   const maxBodyBytes = deps.maxBodyBytes ?? 8 * 1024 * 1024;
 
@@ -210,7 +208,7 @@ export function createSyncRoutes<E extends Env = Env>(deps: SyncRoutesDeps<E>): 
 
     const response: PushResponse = { conflicts: [], rejected: [] };
     if (rows.length === 0) return c.json(response);
-    const decide = createPushDecider(collection, { policy, derive: deps.derive });
+    const decide = createPushDecider(collection, { authorize: deps.authorize, derive: deps.derive });
     const decisions = await deps.store.push({ identity, collection, rows, decide });
     for (const d of decisions) {
       if (d.kind === 'conflict' || d.kind === 'rejected') response.conflicts.push(d.master);

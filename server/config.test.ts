@@ -24,7 +24,7 @@ describe('loadConfig', () => {
       session: { idleMs: 7 * 24 * 60 * 60_000, absoluteMs: 30 * 24 * 60 * 60_000 },
       publicOrigin: undefined,
       trustProxy: 0,
-      maxBodyBytes: 4 * 1024 * 1024,
+      maxBodyBytes: 8 * 1024 * 1024,
       vapid: undefined,
       llm: undefined,
     });

@@ -87,7 +87,7 @@ const envSchema = z
     SESSION_ABSOLUTE_DAYS: withDefault(intIn(1, 365), 30),
     PUBLIC_ORIGIN: optional(originSchema),
     TRUST_PROXY: withDefault(trustProxySchema, 0),
-    MAX_BODY_BYTES: withDefault(intIn(1024, 64 * 1024 * 1024), 4 * 1024 * 1024),
+    MAX_BODY_BYTES: withDefault(intIn(1024, 64 * 1024 * 1024), 8 * 1024 * 1024),
     VAPID_PUBLIC_KEY: optional(
       z
         .string()

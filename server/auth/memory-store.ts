@@ -6,6 +6,7 @@ import type {
   LoginAttempt,
   LoginRecord,
   NewSession,
+  RevokeReason,
   SessionRecord,
   SessionRef,
   SessionWithUser,
@@ -80,7 +81,7 @@ export class MemoryAuthStore implements AuthStore {
     if (s && at > s.lastSeenAt) this.sessions.set(id, { ...s, lastSeenAt: at });
   }
 
-  async revokeSession({ id }: SessionRef, at: Date): Promise<void> {
+  async revokeSession({ id }: SessionRef, at: Date, _reason: RevokeReason): Promise<void> {
     const s = this.sessions.get(id);
     if (s && !s.revokedAt) this.sessions.set(id, { ...s, revokedAt: at });
   }

@@ -97,4 +97,41 @@ describe('PgAuthStore and row-level security', () => {
     );
     expect(rows[0]?.last_login_at).toBe(at.toISOString());
   });
+
+  it('writes sign-in and the end of a session to the audit log, once', async () => {
+    const [user] = await tenantUsers();
+    const store = new PgAuthStore(t.db);
+    const at = new Date('2026-03-02T12:00:00.000Z');
+    const session = await store.createSession({
+      tokenHash: 'c'.repeat(64),
+      user: user!,
+      createdAt: at,
+      expiresAt: new Date(at.getTime() + 60_000),
+      userAgent: 'Mozilla/5.0 (test)',
+      ip: '192.0.2.1',
+    });
+    await store.revokeSession({ id: session.id, user: user! }, new Date(at.getTime() + 1000), 'sign_out');
+    await store.revokeSession({ id: session.id, user: user! }, new Date(at.getTime() + 2000), 'replaced');
+    const { rows } = await t.db.privileged((c) =>
+      c.query<{ action: string; actor_id: string; entity_id: string; ip: string | null; details: unknown }>(
+        'SELECT action, actor_id, entity_id, ip, details FROM audit_log ORDER BY id',
+      ),
+    );
+    expect(rows).toEqual([
+      {
+        action: 'auth.sign_in',
+        actor_id: user!.id,
+        entity_id: session.id,
+        ip: '192.0.2.1',
+        details: { userAgent: 'Mozilla/5.0 (test)' },
+      },
+      {
+        action: 'auth.sign_out',
+        actor_id: user!.id,
+        entity_id: session.id,
+        ip: null,
+        details: { reason: 'sign_out' },
+      },
+    ]);
+  });
 });

@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.ts';
+import type { Database, DbClient } from '../db/database.ts';
 import type {
   AttemptFilter,
   AuthStore,
@@ -6,6 +6,7 @@ import type {
   LoginAttempt,
   LoginRecord,
   NewSession,
+  RevokeReason,
   SessionRecord,
   SessionRef,
   SessionWithUser,
@@ -63,8 +64,10 @@ export class PgAuthStore implements AuthStore {
           s.ip,
         ],
       );
+      const session = toSession(one(rows));
       await tx.query('UPDATE users SET last_login_at = $2 WHERE id = $1', [s.user.id, iso(s.createdAt)]);
-      return toSession(one(rows));
+      await audit(tx, s.user, 'auth.sign_in', session.id, s.createdAt, { userAgent: s.userAgent }, s.ip);
+      return session;
     });
   }
 
@@ -85,10 +88,14 @@ export class PgAuthStore implements AuthStore {
     );
   }
 
-  async revokeSession({ id, user }: SessionRef, at: Date): Promise<void> {
-    await this.db.withIdentity(identityOf(user), (tx) =>
-      tx.query('UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [id, iso(at)]),
-    );
+  async revokeSession({ id, user }: SessionRef, at: Date, reason: RevokeReason): Promise<void> {
+    await this.db.withIdentity(identityOf(user), async (tx) => {
+      const { rowCount } = await tx.query(
+        'UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL',
+        [id, iso(at)],
+      );
+      if (rowCount) await audit(tx, user, REVOKE_ACTIONS[reason], id, at, { reason }, null);
+    });
   }
 
   async recordLoginAttempt(a: LoginAttempt): Promise<void> {
@@ -174,6 +181,29 @@ interface FoundSessionRow extends SessionRow, Omit<UserColumns, 'id'> {
 }
 
 const iso = (d: Date) => d.toISOString();
+
+const REVOKE_ACTIONS: Record<RevokeReason, string> = {
+  sign_out: 'auth.sign_out',
+  replaced: 'auth.session_replaced',
+  user_disabled: 'auth.session_revoked',
+};
+
+/** One audit_log row, written as the acting user in the same transaction as what it records. */
+async function audit(
+  tx: DbClient,
+  actor: AuthUser,
+  action: string,
+  sessionId: string,
+  at: Date,
+  details: Record<string, unknown>,
+  ip: string | null,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO audit_log (organization_id, actor_id, action, entity, entity_id, at, details, ip)
+     VALUES ($1, $2, $3, 'session', $4, $5, $6, $7)`,
+    [actor.organizationId, actor.id, action, sessionId, iso(at), JSON.stringify(details), ip],
+  );
+}
 
 function one<T>(rows: T[]): T {
   const row = rows[0];

@@ -94,7 +94,7 @@ export function authRoutes(deps: {
       }
 
       // Rotation: whatever session this browser had is revoked; the sign-in always starts a new one.
-      await c.get('sessions').end(readSessionCookie(c, secure));
+      await c.get('sessions').end(readSessionCookie(c, secure), 'replaced');
       const started = await c.get('sessions').start(login.user, {
         userAgent: c.req.header('user-agent') ?? null,
         ip: address,
@@ -109,7 +109,7 @@ export function authRoutes(deps: {
     })
     .post('/logout', async (c) => {
       const secure = c.get('secure');
-      const userId = await c.get('sessions').end(readSessionCookie(c, secure));
+      const userId = await c.get('sessions').end(readSessionCookie(c, secure), 'sign_out');
       clearSessionCookie(c, secure);
       // Tells the browser to drop this origin's caches, cookies and storage (DESIGN §6 "Device data").
       c.header('Clear-Site-Data', CLEAR_SITE_DATA);

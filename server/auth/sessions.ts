@@ -60,7 +60,7 @@ export class SessionService {
     const now = this.deps.clock.now();
     if (!this.isAlive(session, now)) return null;
     if (userDisabled) {
-      await this.deps.store.revokeSession({ id: session.id, user }, now);
+      await this.deps.store.revokeSession({ id: session.id, user }, now, 'user_disabled');
       return null;
     }
     let lastSeenAt = session.lastSeenAt;
@@ -72,11 +72,15 @@ export class SessionService {
   }
 
   /** Revokes the session behind a cookie value (no-op when there is none). Returns the revoked session's user id. */
-  async end(token: string | undefined): Promise<string | null> {
+  async end(token: string | undefined, reason: 'sign_out' | 'replaced'): Promise<string | null> {
     if (!isWellFormedToken(token)) return null;
     const found = await this.deps.store.findSession(hashToken(token));
     if (!found || found.session.revokedAt) return null;
-    await this.deps.store.revokeSession({ id: found.session.id, user: found.user }, this.deps.clock.now());
+    await this.deps.store.revokeSession(
+      { id: found.session.id, user: found.user },
+      this.deps.clock.now(),
+      reason,
+    );
     return found.user.id;
   }
 

@@ -89,8 +89,8 @@ export function authStoreContract(name: string, fixture: () => Promise<StoreFixt
       await store.touchSession({ id: s.id, user }, at(60));
       await store.touchSession({ id: s.id, user }, at(30));
       expect((await store.findSession(sha('token-3')))?.session.lastSeenAt).toEqual(at(60));
-      await store.revokeSession({ id: s.id, user }, at(90));
-      await store.revokeSession({ id: s.id, user }, at(120));
+      await store.revokeSession({ id: s.id, user }, at(90), 'sign_out');
+      await store.revokeSession({ id: s.id, user }, at(120), 'replaced');
       expect((await store.findSession(sha('token-3')))?.session.revokedAt).toEqual(at(90));
       await disable(user);
       expect((await store.findSession(sha('token-3')))?.userDisabled).toBe(true);

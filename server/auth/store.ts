@@ -22,8 +22,8 @@ export interface AuthStore {
   findSession(tokenHash: string): Promise<SessionWithUser | null>;
   /** Records activity (moves the idle expiry). */
   touchSession(session: SessionRef, at: Date): Promise<void>;
-  /** Idempotent; a revoked session is never accepted again. */
-  revokeSession(session: SessionRef, at: Date): Promise<void>;
+  /** Idempotent; a revoked session is never accepted again. `reason` goes to the audit trail. */
+  revokeSession(session: SessionRef, at: Date, reason: RevokeReason): Promise<void>;
 
   recordLoginAttempt(attempt: LoginAttempt): Promise<void>;
   /**
@@ -37,6 +37,9 @@ export interface AuthStore {
   /** Deletes attempts older than `before` (they no longer count for anything). Returns how many. */
   pruneLoginAttempts(before: Date): Promise<number>;
 }
+
+/** Why a session ended early: signed out, replaced by a new sign-in on the same browser, user disabled. */
+export type RevokeReason = 'sign_out' | 'replaced' | 'user_disabled';
 
 /** A session and its owner (the owner's identity is what row-level security checks on session writes). */
 export interface SessionRef {

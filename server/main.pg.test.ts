@@ -25,7 +25,8 @@ beforeAll(async () => {
   running = await startServer({ config, logger, db: t.db, seed: false, staticRoot: null });
   // A second instance on the same database: sessions and throttling must be shared (DESIGN §13).
   second = await startServer({ config, logger, db: t.db, seed: false, staticRoot: null });
-});
+  // Loading the full demo data (what `npm start` does) takes tens of seconds on the embedded database.
+}, 300_000);
 
 afterAll(async () => {
   await running?.close();

@@ -1,0 +1,92 @@
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { MangoQuery, RxCollection } from 'rxdb';
+import type { CollectionName, DocOf } from '../../shared/collections.ts';
+import type { SessionUser } from '../auth/session-user.ts';
+import type { DeviceSession, DeviceSessions } from './device-session.ts';
+
+/**
+ * Makes the signed-in user's device session available to features. Rendering never waits for the network:
+ * the session opens the local database (IndexedDB, ~100 ms) and features render what it has, live.
+ */
+interface DeviceDataValue {
+  readonly session: DeviceSession | null;
+  readonly error: Error | null;
+}
+
+const DeviceDataContext = createContext<DeviceDataValue>({ session: null, error: null });
+
+export function DeviceDataProvider(props: {
+  sessions: DeviceSessions;
+  user: SessionUser | null;
+  children: ReactNode;
+}) {
+  const { sessions, user } = props;
+  const [value, setValue] = useState<DeviceDataValue>({ session: sessions.current(), error: null });
+  useEffect(() => {
+    let cancelled = false;
+    if (!user) {
+      void sessions.closeCurrent();
+      setValue({ session: null, error: null });
+      return;
+    }
+    sessions.open(user).then(
+      (session) => !cancelled && setValue({ session, error: null }),
+      (error: unknown) => !cancelled && setValue({ session: null, error: error as Error }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [sessions, user]);
+  return <DeviceDataContext.Provider value={value}>{props.children}</DeviceDataContext.Provider>;
+}
+
+export const useDeviceData = (): DeviceDataValue => useContext(DeviceDataContext);
+
+/** The collection of the signed-in user's role, or null while the database opens (or the role lacks it). */
+export function useCollection<N extends CollectionName>(name: N): RxCollection<DocOf<N>> | null {
+  const { session } = useDeviceData();
+  return (session?.database.collections[name] as RxCollection<DocOf<N>> | undefined) ?? null;
+}
+
+export interface LiveDocuments<T> {
+  readonly docs: readonly T[];
+  /** False until the first local result arrived (not "synced": local data may still be empty). */
+  readonly ready: boolean;
+}
+
+/**
+ * Documents of a local query, re-rendered on every local change (own writes and replicated ones). Pass a
+ * stable `query` (module constant or useMemo).
+ */
+export function useLiveDocuments<N extends CollectionName>(
+  name: N,
+  query: MangoQuery<DocOf<N>> = {},
+): LiveDocuments<DocOf<N>> {
+  const collection = useCollection(name);
+  const [state, setState] = useState<LiveDocuments<DocOf<N>>>({ docs: [], ready: false });
+  useEffect(() => {
+    if (!collection) return;
+    const sub = collection.find(query).$.subscribe((docs) => {
+      setState({ docs: docs.map((d) => d.toJSON() as DocOf<N>), ready: true });
+    });
+    return () => sub.unsubscribe();
+  }, [collection, query]);
+  return state;
+}
+
+/** One document by id, live; null when absent. */
+export function useLiveDocument<N extends CollectionName>(
+  name: N,
+  id: string | undefined,
+): LiveDocuments<DocOf<N>> {
+  const collection = useCollection(name);
+  const [state, setState] = useState<LiveDocuments<DocOf<N>>>({ docs: [], ready: false });
+  useEffect(() => {
+    if (!collection || !id) return;
+    const sub = collection.findOne(id).$.subscribe((doc) => {
+      setState({ docs: doc ? [doc.toJSON() as DocOf<N>] : [], ready: true });
+    });
+    return () => sub.unsubscribe();
+  }, [collection, id]);
+  return state;
+}

@@ -1,0 +1,116 @@
+import { removeRxDatabase, type RxStorage } from 'rxdb/plugins/core';
+import { collectionsForRole } from '../../shared/collections.ts';
+import { startSync, type SyncHandle } from '../../sync/client/replicate.ts';
+import type { SessionLifecycle } from '../auth/session-lifecycle.ts';
+import type { SessionUser } from '../auth/session-user.ts';
+import { databaseNameFor, openDeviceDatabase, type DeviceDatabase } from './database.ts';
+import type { SyncStatusStore } from './sync-status-store.ts';
+
+/**
+ * One signed-in user's device data: the local database plus its replication. Reads never wait on the network;
+ * replication runs in the background and reports through the status store.
+ */
+export interface DeviceSession {
+  readonly user: SessionUser;
+  readonly database: DeviceDatabase;
+  readonly sync: SyncHandle;
+  close(): Promise<void>;
+}
+
+export interface DeviceSessionDeps {
+  readonly storage: RxStorage<unknown, unknown>;
+  readonly fetch: typeof fetch;
+  readonly now: () => Date;
+  readonly status: SyncStatusStore;
+  /** '' in the browser. */
+  readonly baseUrl: string;
+  readonly multiInstance: boolean;
+  readonly setTimeout: (fn: () => void, ms: number) => unknown;
+  readonly clearTimeout: (handle: unknown) => void;
+  /** Deletes API/runtime caches and the push subscription (browser only). */
+  readonly clearBrowserData: () => Promise<void>;
+}
+
+export interface DeviceSessions {
+  open(user: SessionUser): Promise<DeviceSession>;
+  current(): DeviceSession | null;
+  /** Closes the open session (sign-out of the UI, another user signs in); local data is kept. */
+  closeCurrent(): Promise<void>;
+  /** The shell's logout hook: wipes every local trace of the user (DESIGN §6). */
+  readonly lifecycle: SessionLifecycle;
+}
+
+export function createDeviceSessions(deps: DeviceSessionDeps): DeviceSessions {
+  let current: DeviceSession | null = null;
+  let opening: Promise<DeviceSession> | null = null;
+
+  async function openFor(user: SessionUser): Promise<DeviceSession> {
+    deps.status.reset(collectionsForRole(user.role));
+    const database = await openDeviceDatabase({
+      userId: user.id,
+      role: user.role,
+      storage: deps.storage,
+      now: deps.now,
+      multiInstance: deps.multiInstance,
+      onPendingCount: (collection, count) => deps.status.dispatch({ type: 'pending', collection, count }),
+    });
+    const sync = startSync({
+      collections: database.collections as Record<string, never>,
+      userId: user.id,
+      transport: { baseUrl: deps.baseUrl, fetch: deps.fetch },
+      outbox: database.outbox,
+      now: deps.now,
+      dispatch: deps.status.dispatch,
+      setTimeout: deps.setTimeout,
+      clearTimeout: deps.clearTimeout,
+      waitForLeadership: deps.multiInstance,
+    });
+    deps.status.dispatch({ type: 'signed_in' });
+    return {
+      user,
+      database,
+      sync,
+      close: async () => {
+        await sync.stop();
+        await database.close();
+      },
+    };
+  }
+
+  const sessions: DeviceSessions = {
+    async open(user) {
+      if (current?.user.id === user.id) return current;
+      if (opening) await opening.catch(() => undefined);
+      if (current?.user.id === user.id) return current;
+      await sessions.closeCurrent();
+      opening = openFor(user);
+      try {
+        current = await opening;
+        return current;
+      } finally {
+        opening = null;
+      }
+    },
+    current: () => current,
+    async closeCurrent() {
+      const s = current;
+      current = null;
+      if (s) await s.close();
+    },
+    lifecycle: {
+      async onLogout(user) {
+        const s = current?.user.id === user.id ? current : null;
+        current = s ? null : current;
+        if (s) {
+          await s.sync.stop();
+          await s.database.remove();
+        } else {
+          await removeRxDatabase(databaseNameFor(user.id), deps.storage);
+        }
+        deps.status.reset([]);
+        await deps.clearBrowserData();
+      },
+    },
+  };
+  return sessions;
+}

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { LoginRecord } from './auth/store.ts';
 import { requireUser } from './auth/require-user.ts';
 import { readJson } from './http/body.ts';
-import type { AppEnv } from './http/context.ts';
+import type { AppEnv, AuthedEnv } from './http/context.ts';
 import { conflict, notFound } from './http/errors.ts';
 import { CookieJar, TEST_ORIGIN, jsonHeaders, login, makeTestApp, testLogins } from './http/testing.ts';
 
@@ -46,9 +46,16 @@ function probeRoutes(writes: unknown[]) {
     });
 }
 
+/** A sub-app protected as a whole, the way `/api/sync` will be. */
+const privateRoutes = () =>
+  new Hono<AuthedEnv>().use(requireUser).get('/whoami', (c) => c.json({ email: c.get('user').email }));
+
 function appWithProbe(overrides: Parameters<typeof makeTestApp>[1] = {}) {
   const writes: unknown[] = [];
-  const t = makeTestApp(logins, { apiRoutes: { probe: probeRoutes(writes) }, ...overrides });
+  const t = makeTestApp(logins, {
+    apiRoutes: { probe: probeRoutes(writes), private: privateRoutes() },
+    ...overrides,
+  });
   return { ...t, writes };
 }
 
@@ -329,6 +336,15 @@ describe('requireUser', () => {
       },
     });
     expect((await app.request('/api/probe/mine')).status).toBe(401);
+  });
+
+  it('protects a whole sub-app mounted through apiRoutes', async () => {
+    const { app } = appWithProbe();
+    expect((await app.request('/api/private/whoami')).status).toBe(401);
+    const jar = new CookieJar();
+    await login(app, 'maria@arco.example', undefined, { jar });
+    const res = await app.request('/api/private/whoami', { headers: { cookie: jar.header() } });
+    expect(await res.json()).toEqual({ email: 'maria@arco.example' });
   });
 });
 

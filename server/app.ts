@@ -7,7 +7,7 @@ import { SessionService } from './auth/sessions.ts';
 import type { AuthStore } from './auth/store.ts';
 import { systemRandomBytes, type RandomBytes } from './auth/tokens.ts';
 import { limitBody } from './http/body.ts';
-import { systemClock, type AppEnv, type Clock } from './http/context.ts';
+import { systemClock, type AppEnv, type AuthedEnv, type Clock } from './http/context.ts';
 import { csrfProtection } from './http/csrf.ts';
 import { ApiError, ERROR_STATUS, asApiError, errorBody, internal, isErrorCode } from './http/errors.ts';
 import { healthRoutes, type HealthCheck } from './http/health.ts';
@@ -30,7 +30,7 @@ export interface AppDeps {
    * More API sub-apps, mounted under `/api/<name>` behind the same headers, CSRF check, body limit and error
    * mapping — e.g. `{ sync: syncApp }` → `/api/sync/*`. They protect themselves with `requireUser`.
    */
-  readonly apiRoutes?: Readonly<Record<string, Hono<AppEnv>>>;
+  readonly apiRoutes?: Readonly<Record<string, Hono<AppEnv> | Hono<AuthedEnv>>>;
 }
 
 /**
@@ -52,7 +52,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route('/api/health', healthRoutes(deps.health));
   app.route('/api/auth', authRoutes({ store: deps.auth, clock, random, config }));
-  for (const [name, sub] of Object.entries(deps.apiRoutes ?? {})) app.route(`/api/${name}`, sub);
+  // Sub-apps that use requireUser are typed Hono<AuthedEnv>; mounting does not depend on the env type.
+  for (const [name, sub] of Object.entries(deps.apiRoutes ?? {}))
+    app.route(`/api/${name}`, sub as Hono<AuthedEnv>);
   if (deps.staticRoot) app.get('*', serveSpa({ root: deps.staticRoot }));
 
   app.notFound((c) => c.json(errorBody('not_found', 'Not found.'), 404));

@@ -2,8 +2,8 @@ import { createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
 import { replicateRxCollection } from 'rxdb/plugins/replication';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { COLLECTION_DEFS, type CollectionName } from '../../shared/collections.ts';
-import { toRxJsonSchema } from '../client/rx-schema.ts';
 import { CONFLICT_HANDLERS } from '../conflicts/handlers.ts';
 import type { PlainObject } from '../documents.ts';
 import type { SyncIdentity } from '../identity.ts';
@@ -25,6 +25,24 @@ import { createSyncRoutes } from './routes.ts';
  * The protocol end to end with real RxDB 17 clients (memory storage) talking HTTP to the sync routes: the
  * shapes, the conflict handlers as RxDB calls them, and convergence of rejected writes without a push loop.
  */
+
+/** A plain RxDB schema from the entity schema (sync/client owns the app's; this layer may not import it). */
+function rxSchema(collection: CollectionName) {
+  const json = z.toJSONSchema(COLLECTION_DEFS[collection].schema, {
+    target: 'draft-7',
+    unrepresentable: 'any',
+  }) as {
+    properties: Record<string, unknown>;
+    required: string[];
+  };
+  return {
+    version: 0,
+    primaryKey: 'id',
+    type: 'object',
+    properties: { ...json.properties, id: { type: 'string', maxLength: 36 } },
+    required: json.required,
+  };
+}
 
 const USERS: Record<string, SyncIdentity> = { client: TECHCORP_CLIENT, csm: MARIA_CSM };
 const databases: RxDatabase[] = [];
@@ -64,7 +82,7 @@ async function device(
   databases.push(db);
   const cols = await db.addCollections({
     [collection]: {
-      schema: toRxJsonSchema(COLLECTION_DEFS[collection]) as never,
+      schema: rxSchema(collection) as never,
       conflictHandler: CONFLICT_HANDLERS[collection] as never,
     },
   });

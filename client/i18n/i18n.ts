@@ -4,14 +4,15 @@ import type { AppLanguage } from '../ui/format.ts';
 import type { KeyValueStore } from '../platform/key-value-store.ts';
 import { en } from './resources/en.ts';
 import { ptBR } from './resources/pt-br.ts';
+import { clientHomeEn, clientHomePtBR } from '../features/client-home/i18n.ts';
 
 export const LANGUAGES: readonly AppLanguage[] = ['pt-BR', 'en'];
 export const DEFAULT_LANGUAGE: AppLanguage = 'pt-BR';
 const LANGUAGE_KEY = 'arco.language';
 
 export const resources = {
-  'pt-BR': { translation: ptBR },
-  en: { translation: en },
+  'pt-BR': { translation: ptBR, clientHome: clientHomePtBR },
+  en: { translation: en, clientHome: clientHomeEn },
 } as const;
 
 export function isAppLanguage(value: unknown): value is AppLanguage {

@@ -4,6 +4,7 @@ import type { AppLanguage } from '../ui/format.ts';
 import type { KeyValueStore } from '../platform/key-value-store.ts';
 import { en } from './resources/en.ts';
 import { ptBR } from './resources/pt-br.ts';
+import { customersEn, customersPtBR } from '../features/customers/i18n.ts';
 import { clientHomeEn, clientHomePtBR } from '../features/client-home/i18n.ts';
 
 export const LANGUAGES: readonly AppLanguage[] = ['pt-BR', 'en'];
@@ -11,8 +12,8 @@ export const DEFAULT_LANGUAGE: AppLanguage = 'pt-BR';
 const LANGUAGE_KEY = 'arco.language';
 
 export const resources = {
-  'pt-BR': { translation: ptBR, clientHome: clientHomePtBR },
-  en: { translation: en, clientHome: clientHomeEn },
+  'pt-BR': { translation: ptBR, customers: customersPtBR, clientHome: clientHomePtBR },
+  en: { translation: en, customers: customersEn, clientHome: clientHomeEn },
 } as const;
 
 export function isAppLanguage(value: unknown): value is AppLanguage {

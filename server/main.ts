@@ -10,6 +10,8 @@ import { createLogger, type Logger } from './logger.ts';
 import { LOGIN_THROTTLE } from './auth/login-throttle.ts';
 import { PgAuthStore } from './auth/pg-store.ts';
 import { createDatabase, type Database } from './db/database.ts';
+import { openChangeFeed } from './sync/change-feed.ts';
+import { createSyncApp } from './sync/sync-app.ts';
 
 /**
  * `npm start` (via scripts/start.mjs): configuration → database (embedded PGlite under DATA_DIR, or
@@ -72,10 +74,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         : (options.staticRoot ?? undefined);
     if (!staticRoot)
       logger.warn('no built client (dist/index.html): serving the API only — run `npm run build`');
+    const changes = await openChangeFeed(db, (err) => logger.error({ err }, 'change feed'));
+    const sync = createSyncApp({
+      db,
+      feed: changes.feed,
+      clock: () => new Date(),
+      ...(changes.notifier ? { notifier: changes.notifier } : {}),
+    });
     const app = createApp({
       config,
       logger,
       auth,
+      apiRoutes: { sync },
       health: { check: async () => void (await db.query('SELECT 1')) },
       ...(staticRoot ? { staticRoot } : {}),
     });
@@ -101,6 +111,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       (closing ??= (async () => {
         clearInterval(pruneTimer);
         await stopServer(server);
+        await changes.close();
         if (!options.db) await db.close();
       })());
     return { url, server, db, close };

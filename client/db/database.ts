@@ -45,11 +45,16 @@ export async function openDeviceDatabase(options: {
   onPendingCount: (collection: string, count: number) => void;
   /** Browsers coordinate tabs; a Node test process is a single instance. */
   multiInstance?: boolean;
+  /**
+   * Open only these of the role's collections. RxDB's 13-open-collection limit is per JS realm, so tests and
+   * benchmarks that run several "devices" in one process open just what they exercise.
+   */
+  only?: readonly CollectionName[];
 }): Promise<DeviceDatabase> {
   // Leader election: RxDB 17's default `toggleOnDocumentVisible` calls isLeader() (stack-facts §2).
   addRxPlugin(RxDBLeaderElectionPlugin);
   addRxPlugin(RxDBLocalDocumentsPlugin);
-  const names = collectionsForRole(options.role);
+  const names = collectionsForRole(options.role).filter((n) => !options.only || options.only.includes(n));
   const db = await createRxDatabase({
     name: databaseNameFor(options.userId),
     storage: options.storage,

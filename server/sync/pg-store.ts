@@ -4,7 +4,8 @@ import type { Customer } from '../../shared/entities/customer.ts';
 import type { PlainObject, SyncDocument } from '../../sync/documents.ts';
 import type { SyncIdentity } from '../../sync/identity.ts';
 import { rejectIdTaken, referencedCustomerIds, type PushDecision } from '../../sync/push/decide.ts';
-import type { ChangeFeed, PullQuery, PushBatch, SyncStore } from '../../sync/server/store.ts';
+import type { Change, ChangeFeed, PullQuery, PushBatch, SyncStore } from '../../sync/server/store.ts';
+import type { ChangeNotifier } from './pg-change-feed.ts';
 import {
   DbError,
   lockOrganizationForWrite,
@@ -36,6 +37,12 @@ export interface PgSyncStoreDeps {
   readonly db: Database;
   readonly feed: ChangeFeed;
   readonly clock: () => Date;
+  /**
+   * With a real PostgreSQL the change is announced by NOTIFY inside the writing transaction (delivered at
+   * commit, in commit order — see pg-change-feed.ts); without it (embedded database) the store publishes to
+   * the in-process feed right after commit.
+   */
+  readonly notifier?: ChangeNotifier;
 }
 
 const OWNER_COLUMN = { id: 'id', customerId: 'customer_id', userId: 'user_id' } as const;
@@ -73,6 +80,12 @@ export function createPgSyncStore(deps: PgSyncStoreDeps): SyncStore {
       const { organizationId } = identity;
       const now = deps.clock();
       const written: SyncDocument[] = [];
+      const changeOf = (documents: SyncDocument[]): Change => ({
+        organizationId,
+        collection,
+        documents,
+        checkpoint: { seq: documents[documents.length - 1]!.serverSeq },
+      });
       const decisions = await deps.db.withIdentity(toDbIdentity(identity), async (client) => {
         await lockOrganizationForWrite(client, organizationId);
         const ids = rows.map((r) => r.newDocumentState.id).filter((id) => UUID_RE.test(id));
@@ -106,16 +119,10 @@ export function createPgSyncStore(deps: PgSyncStoreDeps): SyncStore {
           written.push(stored);
           out.push({ ...decision, document: stored });
         }
+        if (written.length > 0 && deps.notifier) await deps.notifier.notifyWithin(client, changeOf(written));
         return out;
       });
-      if (written.length > 0) {
-        deps.feed.publish({
-          organizationId,
-          collection,
-          documents: written,
-          checkpoint: { seq: written[written.length - 1]!.serverSeq },
-        });
-      }
+      if (written.length > 0 && !deps.notifier) deps.feed.publish(changeOf(written));
       return decisions;
     },
   };

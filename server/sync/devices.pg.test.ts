@@ -1,0 +1,217 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import type { RxCollection } from 'rxdb';
+import { v7 as uuidv7 } from 'uuid';
+import { openDeviceDatabase, type DeviceDatabase } from '../../client/db/database.ts';
+import { startSync, type SyncHandle } from '../../sync/client/replicate.ts';
+import { initialSyncStatus, reduceSyncStatus, type SyncStatus } from '../../sync/client/status.ts';
+import { testConfig } from '../config.ts';
+import { createLogger } from '../logger.ts';
+import { startServer, type RunningServer } from '../main.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import {
+  createTestDatabase,
+  createTestTenant,
+  minimalCustomer,
+  type TestDatabase,
+  type TestTenant,
+} from '../db/testing.ts';
+
+/**
+ * The real RxDB client (memory storage) as separate devices against the real server over HTTP — sessions,
+ * the sync routes, the PostgreSQL store, the SSE stream — on PostgreSQL (embedded, or DATABASE_URL).
+ */
+const PASSWORD = 'senha-de-teste-123';
+let t: TestDatabase;
+let tenant: TestTenant;
+let server: RunningServer;
+const emails = {
+  maria: 'maria@devices.example',
+  joao: 'joao@devices.example',
+  client: 'cliente@devices.example',
+};
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  tenant = await createTestTenant(t.db, { name: 'Arco Digital' });
+  const hash = await hashPassword(PASSWORD);
+  await t.db.privileged(async (c) => {
+    const add = (email: string, name: string, role: string, customer: string | null) =>
+      c.query(
+        'INSERT INTO users (organization_id, email, name, role, customer_id, password_hash) VALUES ($1,$2,$3,$4,$5,$6)',
+        [tenant.organizationId, email, name, role, customer, hash],
+      );
+    await add(emails.maria, 'Maria Santos', 'csm', null);
+    await add(emails.joao, 'João Silva', 'csm', null);
+    await add(emails.client, 'Cliente TechCorp', 'client', tenant.customerId);
+  });
+  const config = testConfig({ port: 0, host: '127.0.0.1', trustProxy: 0 });
+  server = await startServer({
+    config,
+    logger: createLogger({ level: 'silent' }),
+    db: t.db,
+    seed: false,
+    staticRoot: null,
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await server?.close();
+  await t?.close();
+});
+
+interface Device {
+  readonly db: DeviceDatabase;
+  readonly sync: SyncHandle;
+  readonly userId: string;
+  status(): SyncStatus;
+  setOnline(online: boolean): void;
+  customers(): RxCollection;
+  close(): Promise<void>;
+}
+const devices: Device[] = [];
+afterEach(async () => {
+  await Promise.all(devices.splice(0).map((d) => d.close()));
+});
+
+/** A browser-like fetch: keeps the session cookie, sends Origin, and can be cut off (offline). */
+function browserFetch() {
+  let cookie = '';
+  let online = true;
+  const f = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    if (!online) throw new TypeError('Failed to fetch');
+    const headers = new Headers(init?.headers);
+    if (cookie) headers.set('cookie', cookie);
+    headers.set('origin', server.url);
+    const res = await fetch(input, { ...init, headers });
+    const set = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
+    if (set.length) cookie = set.join('; ');
+    return res;
+  }) as typeof fetch;
+  return { fetch: f, setOnline: (v: boolean) => void (online = v) };
+}
+
+async function signInDevice(email: string): Promise<Device> {
+  const http = browserFetch();
+  const res = await http.fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  expect(res.status).toBe(200);
+  const { user } = (await res.json()) as { user: { id: string; role: 'csm' | 'client' } };
+  let status = initialSyncStatus([], true);
+  const db = await openDeviceDatabase({
+    userId: `${user.id}-${devices.length}`,
+    role: user.role,
+    storage: getRxStorageMemory(),
+    now: () => new Date(),
+    multiInstance: false,
+    only: ['customers', 'tickets', 'health'],
+    onPendingCount: (collection, count) =>
+      (status = reduceSyncStatus(status, { type: 'pending', collection, count }, new Date())),
+  });
+  const sync = startSync({
+    collections: db.collections as Record<string, RxCollection>,
+    userId: user.id,
+    transport: { baseUrl: server.url, fetch: http.fetch },
+    outbox: db.outbox,
+    now: () => new Date(),
+    dispatch: (e) => (status = reduceSyncStatus(status, e, new Date())),
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+    retryTimeMs: 300,
+    waitForLeadership: false,
+  });
+  const device: Device = {
+    db,
+    sync,
+    userId: user.id,
+    status: () => status,
+    setOnline: http.setOnline,
+    customers: () => db.collections.customers as RxCollection,
+    close: async () => {
+      await sync.stop();
+      await db.remove();
+    },
+  };
+  devices.push(device);
+  return device;
+}
+
+async function eventually<T>(probe: () => Promise<T | undefined | null | false>, what: string, ms = 20_000) {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+const findCustomer = (d: Device, id: string) => d.customers().findOne(id).exec();
+
+describe('two devices through the real server', () => {
+  it('a customer created on A appears on B through the live stream, with server-stamped fields', async () => {
+    const a = await signInDevice(emails.maria);
+    const b = await signInDevice(emails.joao);
+    await eventually(async () => (await b.customers().count().exec()) >= 2, 'B initial pull');
+    const doc = minimalCustomer(uuidv7(), 'Padaria Pão Quente LTDA', null, new Date());
+    await a.customers().insert(doc);
+    const onB = await eventually(() => findCustomer(b, doc.id), 'the customer on B');
+    expect(onB.get('name')).toBe('Padaria Pão Quente LTDA');
+    expect(onB.get('serverSeq')).toBeGreaterThan(0);
+    await eventually(async () => a.status().pending.customers === 0, 'A to drain its outbox');
+  });
+
+  it('edits made offline on both sides converge, and no acknowledged write is lost', async () => {
+    const a = await signInDevice(emails.maria);
+    const b = await signInDevice(emails.joao);
+    const id = uuidv7();
+    await a.customers().insert(minimalCustomer(id, 'Mercado Sol LTDA', null, new Date()));
+    await eventually(() => findCustomer(b, id), 'the customer on B');
+
+    a.setOnline(false);
+    b.setOnline(false);
+    await (await findCustomer(a, id))!.incrementalPatch({ notes: 'Cliente pediu proposta de SEO' });
+    await (await findCustomer(b, id))!.incrementalPatch({ totalSeats: 25 });
+    expect(a.status().pending.customers).toBe(1);
+    a.setOnline(true);
+    b.setOnline(true);
+    a.sync.reSync();
+    b.sync.reSync();
+
+    const converged = async (d: Device) => {
+      const doc = await findCustomer(d, id);
+      return doc?.get('notes') === 'Cliente pediu proposta de SEO' && doc.get('totalSeats') === 25
+        ? doc
+        : null;
+    };
+    await eventually(() => converged(a), 'A to converge');
+    await eventually(() => converged(b), 'B to converge');
+    const stored = await t.db.withIdentity(tenant.admin, (c) =>
+      c.query<{ notes: string; total_seats: number }>(
+        'SELECT notes, total_seats FROM customers WHERE id = $1',
+        [id],
+      ),
+    );
+    expect(stored.rows[0]).toEqual({ notes: 'Cliente pediu proposta de SEO', total_seats: 25 });
+  });
+
+  it('a delete replicates to the other device', async () => {
+    const a = await signInDevice(emails.maria);
+    const b = await signInDevice(emails.joao);
+    const id = uuidv7();
+    await a.customers().insert(minimalCustomer(id, 'Encerrada ME', null, new Date()));
+    await eventually(() => findCustomer(b, id), 'the customer on B');
+    await (await findCustomer(a, id))!.remove();
+    await eventually(async () => (await findCustomer(b, id)) === null, 'the delete on B');
+  });
+
+  it('a client device receives only its own customer', async () => {
+    const c = await signInDevice(emails.client);
+    await eventually(async () => (await c.customers().count().exec()) >= 1, 'the client pull');
+    const ids = (await c.customers().find().exec()).map((d) => d.get('id'));
+    expect(ids).toEqual([tenant.customerId]);
+    expect(c.db.collections.health).toBeUndefined();
+  });
+});

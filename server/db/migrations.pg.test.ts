@@ -1,8 +1,10 @@
+import pg from 'pg';
+import { runner } from 'node-pg-migrate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES } from '../../shared/collections.ts';
 import { notificationTypeSchema } from '../../shared/entities/support.ts';
 import { BASE_COLUMNS, TABLE_SPECS, type ColumnKind, type ColumnSpec } from './collections/table-spec.ts';
-import type { DbClient } from './database.ts';
+import { MIGRATIONS_DIR, MIGRATIONS_TABLE, type DbClient } from './database.ts';
 import { createTestDatabase, type TestDatabase } from './testing.ts';
 
 let t: TestDatabase;
@@ -155,5 +157,30 @@ describe('migrations', () => {
 
   it('gives the app role no access to the migration history', async () => {
     await expect(t.db.query('SELECT * FROM pgmigrations')).rejects.toMatchObject({ code: '42501' });
+  });
+
+  // Last: leaves the schema re-created from scratch.
+  it('roll all the way down and back up', async () => {
+    const client = new pg.Client({ connectionString: t.db.ownerConnectionString });
+    await client.connect();
+    try {
+      const options = {
+        dbClient: client,
+        dir: MIGRATIONS_DIR,
+        migrationsTable: MIGRATIONS_TABLE,
+        log: () => {},
+      };
+      const down = await runner({ ...options, direction: 'down', count: Infinity });
+      expect(down.length).toBeGreaterThanOrEqual(4);
+      const { rows } = await client.query<{ n: string }>(
+        `SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public' AND tablename <> $1`,
+        [MIGRATIONS_TABLE],
+      );
+      expect(Number(rows[0]?.n)).toBe(0);
+    } finally {
+      await client.end();
+    }
+    expect((await t.db.migrate()).applied.length).toBeGreaterThanOrEqual(4);
+    expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM customers')).rows[0]?.n).toBe(0);
   });
 });

@@ -532,6 +532,7 @@ DROP TABLE notifications;
 DROP TABLE meetings;
 DROP TABLE ticket_messages;
 DROP TABLE tickets;
+DROP TABLE actions;
 DROP TABLE goals;
 DROP TABLE payments;
 DROP TABLE invoices;

@@ -56,8 +56,10 @@ DECLARE
   own constant text := 'user_id = (SELECT arco_user())';
   customer constant text := 'customer_id = (SELECT arco_customer())';
 BEGIN
-  -- Synced collections: access as in DESIGN §4 / shared/collections.ts (staff 'none' collections stay readable
-  -- to staff on the server; they are just not synced to staff devices). Children follow their parent.
+  -- Synced collections: access as in DESIGN §4 / shared/collections.ts — a role may write a collection iff its
+  -- access there is 'write' or 'limited' (field-level limits are the app's job); staff may read every collection
+  -- of their organization on the server ('none' only means "not synced to staff devices"); a client reads
+  -- nothing of a 'none' collection. Children follow their parent. (rls.pg.test.ts checks this matrix.)
   PERFORM arco_create_policies('customers', 'write', 'true', 'read', 'id = (SELECT arco_customer())', 'system');
   PERFORM arco_create_policies('customer_contacts', 'write', 'true', 'read', customer, 'write');
   PERFORM arco_create_policies('contracts', 'write', 'true', 'read', customer, 'write');
@@ -83,7 +85,7 @@ BEGIN
     'EXISTS (SELECT 1 FROM leads p WHERE p.organization_id = lead_interactions.organization_id'
     ' AND p.id = lead_interactions.lead_id AND p.customer_id = (SELECT arco_customer()))', 'write');
   PERFORM arco_create_policies('content', 'read', 'true', 'read', 'true', 'system');
-  PERFORM arco_create_policies('engagement', 'write', own, 'write', own, 'system');
+  PERFORM arco_create_policies('engagement', 'read', own, 'write', own, 'system');
 
   -- Server-only tables that fit the same mould.
   PERFORM arco_create_policies('invitations', 'write', '(SELECT arco_role()) = ''admin''', 'none', 'false', 'write');

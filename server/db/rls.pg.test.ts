@@ -1,0 +1,487 @@
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  accessFor,
+  COLLECTION_DEFS,
+  COLLECTION_NAMES,
+  type CollectionName,
+  type DocOf,
+} from '../../shared/collections.ts';
+import { readDocuments, writeDocument } from './collections/mapper.ts';
+import { sampleDocuments, type SampleDocuments } from './collections/samples.ts';
+import { SYNCED_TABLES, TABLE_SPECS } from './collections/table-spec.ts';
+import type { DbClient } from './database.ts';
+import { pgErrorCode } from './errors.ts';
+import type { Identity } from './identity.ts';
+import { nextServerFields } from './ordering.ts';
+import { createTestDatabase, createTestTenant, type TestDatabase, type TestTenant } from './testing.ts';
+
+/**
+ * Row-level security as the second wall (DESIGN §6). Data: two organizations A and B, each with every
+ * collection's sample for its first customer, plus A's samples for its second customer; rows in every
+ * server-only tenant table for both. Write attempts run in transactions that are always rolled back.
+ */
+let t: TestDatabase;
+let a: TestTenant;
+let b: TestTenant;
+const NOW = new Date('2026-01-15T13:00:00.000Z');
+
+const samplesFor = (tenant: TestTenant, customerId: string, clientUserId: string): SampleDocuments =>
+  sampleDocuments({ customerId, clientUserId, staffUserId: tenant.csm.userId as string, newId: uuidv7 });
+
+let aSamples: SampleDocuments;
+
+async function writeAll(tenant: TestTenant, samples: SampleDocuments) {
+  await t.db.withIdentity(tenant.system, async (c) => {
+    for (const name of COLLECTION_NAMES) {
+      const doc = samples[name] as DocOf<typeof name>;
+      await writeDocument(c, tenant, name, doc, await nextServerFields(c, tenant.organizationId, NOW));
+    }
+  });
+}
+
+async function seedServerTables(tenant: TestTenant) {
+  const org = tenant.organizationId;
+  const user = tenant.client.userId;
+  await t.db.privileged(async (c) => {
+    await c.query(
+      `INSERT INTO sessions (organization_id, user_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 day')`,
+      [org, user, `hash-${org}`],
+    );
+    await c.query(
+      `INSERT INTO passkeys (organization_id, user_id, credential_id, public_key) VALUES ($1, $2, $3, '\\x01')`,
+      [org, user, `cred-${org}`],
+    );
+    await c.query(
+      `INSERT INTO invitations (organization_id, email, role, token_hash, expires_at)
+       VALUES ($1, 'novo@arco.example', 'csm', $2, now() + interval '7 days')`,
+      [org, `invite-${org}`],
+    );
+    await c.query(
+      `INSERT INTO push_subscriptions (organization_id, user_id, endpoint, p256dh, auth) VALUES ($1, $2, $3, 'k', 'a')`,
+      [org, user, `https://push.example/${org}`],
+    );
+    await c.query(
+      `INSERT INTO notification_preferences (organization_id, user_id, type, channel, enabled)
+       VALUES ($1, $2, 'invoice_due', 'push', true)`,
+      [org, user],
+    );
+    await c.query('INSERT INTO health_configs (organization_id) VALUES ($1)', [org]);
+    await c.query(
+      `INSERT INTO health_history (organization_id, customer_id, date, score, status, breakdown)
+       VALUES ($1, $2, '2026-01-14', 88, 'healthy', '{}')`,
+      [org, tenant.customerId],
+    );
+    await c.query(
+      `INSERT INTO benchmarks (organization_id, industry, metric, value) VALUES ($1, 'Varejo', 'cvr', 2.1)`,
+      [org],
+    );
+    await c.query(
+      `INSERT INTO churn_models (organization_id, coefficients, trained_at, sample_size) VALUES ($1, '{}', now(), 0)`,
+      [org],
+    );
+    await c.query(
+      `INSERT INTO audit_log (organization_id, actor_id, action, entity) VALUES ($1, $2, 'login', 'session')`,
+      [org, user],
+    );
+  });
+}
+
+let rlsTables: string[];
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  a = await createTestTenant(t.db, { name: 'Arco Digital' });
+  b = await createTestTenant(t.db, { name: 'Outra Agência' });
+  aSamples = samplesFor(a, a.customerId, a.client.userId as string);
+  await writeAll(a, aSamples);
+  const second = samplesFor(a, a.otherCustomerId, a.otherClient.userId as string);
+  await writeAll(a, { ...second, tickets: { ...second.tickets, number: 2848 } });
+  await writeAll(b, samplesFor(b, b.customerId, b.client.userId as string));
+  await seedServerTables(a);
+  await seedServerTables(b);
+  await t.db.privileged((c) =>
+    c.query(
+      `INSERT INTO benchmarks (organization_id, industry, metric, value) VALUES (NULL, 'Varejo', 'cvr', 1.8)`,
+    ),
+  );
+  const { rows } = await t.db.privileged((c) =>
+    c.query<{ table: string }>(
+      `SELECT c.relname AS table FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relrowsecurity ORDER BY 1`,
+    ),
+  );
+  rlsTables = rows.map((r) => r.table);
+});
+afterAll(() => t?.close());
+
+const count = async (identity: Identity | null, sql: string, params: unknown[] = []) => {
+  const run = (c: DbClient) => c.query<{ n: number }>(sql, params);
+  const { rows } = identity ? await t.db.withIdentity(identity, run) : await t.db.transaction(run);
+  return rows[0]?.n ?? -1;
+};
+const ownerCount = async (sql: string, params: unknown[] = []) =>
+  (await t.db.privileged((c) => c.query<{ n: number }>(sql, params))).rows[0]?.n ?? -1;
+
+class Rollback extends Error {}
+/** Runs fn for identity and always rolls back; 'ok' or the SQLSTATE it failed with. */
+async function attempt(identity: Identity, fn: (c: DbClient) => Promise<unknown>): Promise<string> {
+  try {
+    await t.db.withIdentity(identity, async (c) => {
+      await fn(c);
+      throw new Rollback();
+    });
+  } catch (error) {
+    if (error instanceof Rollback) return 'ok';
+    const code = pgErrorCode(error);
+    if (code) return code;
+    throw error;
+  }
+  return 'unreachable';
+}
+
+const orgColumn = (table: string) => (table === 'organizations' ? 'id' : 'organization_id');
+
+describe('isolation between organizations', () => {
+  it("a hand-written SELECT * FROM customers shows only the identity's organization", async () => {
+    const { rows } = await t.db.withIdentity(a.admin, (c) =>
+      c.query<{ organization_id: string }>('SELECT * FROM customers'),
+    );
+    expect(rows.length).toBe(2);
+    expect(new Set(rows.map((r) => r.organization_id))).toEqual(new Set([a.organizationId]));
+    expect(await ownerCount('SELECT count(*)::int AS n FROM customers')).toBe(4);
+  });
+
+  it('no identity of organization A sees a single row of B in any table', async () => {
+    // 12 server-only tenant tables + 15 synced collections + 5 child tables.
+    expect(rlsTables.length).toBe(32);
+    for (const table of rlsTables) {
+      const others = `SELECT count(*)::int AS n FROM ${table} WHERE ${orgColumn(table)} IS DISTINCT FROM $1`;
+      const foreign = `SELECT count(*)::int AS n FROM ${table} WHERE ${orgColumn(table)} = $1`;
+      // The data exists (so this test can fail)…
+      expect({ table, n: (await ownerCount(foreign, [b.organizationId])) > 0 }).toEqual({ table, n: true });
+      for (const identity of [a.admin, a.csm, a.client, a.system]) {
+        const visible = await count(identity, others, [a.organizationId]);
+        // …but nothing outside A is visible, except the platform's default benchmarks (organization NULL).
+        const allowed = table === 'benchmarks' ? 1 : 0;
+        expect({ table, role: identity.role, visible }).toEqual({
+          table,
+          role: identity.role,
+          visible: allowed,
+        });
+      }
+    }
+  });
+
+  it('sees nothing at all without an identity', async () => {
+    for (const table of rlsTables) {
+      expect({ table, n: await count(null, `SELECT count(*)::int AS n FROM ${table}`) }).toEqual({
+        table,
+        n: 0,
+      });
+    }
+  });
+
+  it('refuses to write a row into another organization', async () => {
+    const doc = { ...aSamples.goals, id: uuidv7(), customerId: b.customerId };
+    const viaMapper = await attempt(a.admin, async (c) =>
+      writeDocument(c, b, 'goals', doc, await nextServerFields(c, b.organizationId, NOW)),
+    );
+    expect(viaMapper).toBe('42501');
+    const viaSql = await attempt(a.system, (c) =>
+      c.query(`UPDATE customers SET notes = 'x' WHERE organization_id = $1`, [b.organizationId]).then((r) => {
+        if (r.rowCount !== 0) throw new Error('updated a foreign row');
+      }),
+    );
+    expect(viaSql).toBe('ok');
+  });
+});
+
+describe('client users', () => {
+  const scopeSql = (name: CollectionName, client: Identity) => {
+    const scope = COLLECTION_DEFS[name].scope;
+    if (name === 'customers') return { sql: 'id = $2', param: client.customerId };
+    if (scope === 'organization') return { sql: 'organization_id = $2', param: client.organizationId };
+    if (scope === 'user') return { sql: 'user_id = $2', param: client.userId };
+    return { sql: 'customer_id = $2', param: client.customerId };
+  };
+
+  it.each(COLLECTION_NAMES)(
+    '%s: a client sees exactly its own rows, or none for staff-only collections',
+    async (name) => {
+      const table = TABLE_SPECS[name].table;
+      const { sql, param } = scopeSql(name, a.client);
+      const own = await ownerCount(
+        `SELECT count(*)::int AS n FROM ${table} WHERE organization_id = $1 AND ${sql}`,
+        [a.organizationId, param],
+      );
+      expect(own).toBeGreaterThan(0);
+      const visible = await t.db.withIdentity(a.client, (c) => readDocuments(c, name));
+      const expected = accessFor('client', name) === 'none' ? 0 : own;
+      expect(visible.length).toBe(expected);
+      if (COLLECTION_DEFS[name].scope === 'customer' && name !== 'customers') {
+        for (const s of visible) expect((s.doc as { customerId: string }).customerId).toBe(a.customerId);
+      }
+    },
+  );
+
+  it('sees nothing of health, signals and activities — not even its own customer’s', async () => {
+    for (const table of ['health', 'signals', 'activities']) {
+      expect(
+        await ownerCount(`SELECT count(*)::int AS n FROM ${table} WHERE customer_id = $1`, [a.customerId]),
+      ).toBe(1);
+      expect(await count(a.client, `SELECT count(*)::int AS n FROM ${table}`)).toBe(0);
+    }
+    for (const table of ['health_history', 'health_configs', 'churn_models', 'invitations', 'audit_log']) {
+      expect({ table, n: await count(a.client, `SELECT count(*)::int AS n FROM ${table}`) }).toEqual({
+        table,
+        n: 0,
+      });
+    }
+  });
+
+  it("sees only its own customer's children (contacts, contracts, payments, messages, interactions)", async () => {
+    for (const table of [
+      'customer_contacts',
+      'contracts',
+      'payments',
+      'ticket_messages',
+      'lead_interactions',
+    ]) {
+      const all = await ownerCount(`SELECT count(*)::int AS n FROM ${table} WHERE organization_id = $1`, [
+        a.organizationId,
+      ]);
+      const visible = await count(a.client, `SELECT count(*)::int AS n FROM ${table}`);
+      expect({ table, visible: visible > 0 && visible * 2 === all }).toEqual({ table, visible: true });
+    }
+  });
+
+  it('sees itself and the staff, never other client users', async () => {
+    const { rows } = await t.db.withIdentity(a.client, (c) =>
+      c.query<{ id: string; role: string }>('SELECT id, role FROM users'),
+    );
+    expect(rows.map((r) => r.id).sort()).toEqual([a.admin.userId, a.csm.userId, a.client.userId].sort());
+  });
+
+  it("cannot write into another customer's rows", async () => {
+    const ticket = { ...aSamples.tickets, id: uuidv7(), customerId: a.otherCustomerId, messages: [] };
+    const result = await attempt(a.client, async (c) =>
+      writeDocument(c, a, 'tickets', ticket, await nextServerFields(c, a.organizationId, NOW)),
+    );
+    expect(result).toBe('42501');
+    const reply = await attempt(a.otherClient, (c) =>
+      c.query(
+        `INSERT INTO ticket_messages (organization_id, id, ticket_id, position, sender_type, sender_id, sender_name, body, created_at)
+         VALUES ($1, $2, $3, 9, 'client', $4, 'Carla', 'oi', now())`,
+        [a.organizationId, uuidv7(), aSamples.tickets.id, a.otherClient.userId],
+      ),
+    );
+    expect(reply).toBe('42501');
+  });
+});
+
+describe('who may write what (matches shared/collections.ts access)', () => {
+  const roles = ['admin', 'csm', 'client'] as const;
+  const cases = COLLECTION_NAMES.flatMap((name) => roles.map((role) => [name, role] as const));
+  // One-per-x collections are written over the existing document (a second one would hit the unique key).
+  const updateInPlace = new Set<CollectionName>(['health', 'metrics', 'engagement']);
+
+  it.each(cases)('%s as %s', async (name, role) => {
+    const identity = { admin: a.admin, csm: a.csm, client: a.client }[role];
+    const sample = aSamples[name] as Record<string, unknown>;
+    const doc = {
+      ...sample,
+      id: updateInPlace.has(name) ? sample.id : uuidv7(),
+      ...('userId' in sample && !updateInPlace.has(name) ? { userId: identity.userId } : {}),
+      ...(Array.isArray(sample.contacts) ? { contacts: [], contracts: [] } : {}),
+      ...(Array.isArray(sample.payments) ? { payments: [] } : {}),
+      ...(Array.isArray(sample.messages) ? { messages: [], number: null } : {}),
+      ...(Array.isArray(sample.interactions) ? { interactions: [] } : {}),
+    } as DocOf<typeof name>;
+    const access = accessFor(role, name);
+    const expected = access === 'write' || access === 'limited' ? 'ok' : '42501';
+    const result = await attempt(identity, async (c) =>
+      writeDocument(c, a, name, doc, await nextServerFields(c, a.organizationId, NOW)),
+    );
+    expect(result).toBe(expected);
+  });
+
+  it('only the system identity may hard-delete synced rows; children follow their parent', async () => {
+    const parents = SYNCED_TABLES.filter((tbl) => (COLLECTION_NAMES as readonly string[]).includes(tbl));
+    for (const table of parents) {
+      const deleteAll = (c: DbClient) => c.query(`DELETE FROM ${table}`).then((r) => r.rowCount ?? 0);
+      const asAdmin = await t.db
+        .withIdentity(a.admin, async (c) => {
+          const n = await deleteAll(c);
+          throw Object.assign(new Rollback(), { n });
+        })
+        .catch((e: Rollback & { n: number }) => e.n);
+      expect({ table, deleted: asAdmin }).toEqual({ table, deleted: 0 });
+    }
+    expect(await attempt(a.admin, (c) => c.query('DELETE FROM customer_contacts'))).toBe('ok');
+    expect(await attempt(a.system, (c) => c.query('DELETE FROM tickets'))).toBe('ok');
+  });
+});
+
+describe('composite foreign keys', () => {
+  it("refuse a child pointing at another organization's parent", async () => {
+    const contact = aSamples.customers.contacts[0]!;
+    const insertContact = (c: DbClient) =>
+      c.query(
+        `INSERT INTO customer_contacts (organization_id, id, customer_id, position, first_name, email, is_primary, role, created_at)
+         VALUES ($1, $2, $3, 0, $4, $5, false, 'user', now())`,
+        [a.organizationId, uuidv7(), b.customerId, contact.firstName, contact.email],
+      );
+    // As the owner, so it is the foreign key (not RLS) that refuses.
+    await expect(t.db.privileged(insertContact)).rejects.toMatchObject({ code: '23503' });
+  });
+
+  it("refuse documents, users and sessions pointing at another organization's rows", async () => {
+    const invoice = { ...aSamples.invoices, id: uuidv7(), customerId: b.customerId, payments: [] };
+    await expect(
+      t.db.privileged(async (c) =>
+        writeDocument(c, a, 'invoices', invoice, await nextServerFields(c, a.organizationId, NOW)),
+      ),
+    ).rejects.toMatchObject({ code: '23503' });
+    await expect(
+      t.db.privileged((c) =>
+        c.query(
+          `INSERT INTO users (organization_id, email, name, role, customer_id) VALUES ($1, 'x@y.example', 'X', 'client', $2)`,
+          [a.organizationId, b.customerId],
+        ),
+      ),
+    ).rejects.toMatchObject({ code: '23503' });
+    await expect(
+      t.db.privileged((c) =>
+        c.query(
+          `INSERT INTO sessions (organization_id, user_id, token_hash, expires_at) VALUES ($1, $2, 'h', now())`,
+          [a.organizationId, b.admin.userId],
+        ),
+      ),
+    ).rejects.toMatchObject({ code: '23503' });
+  });
+});
+
+describe('users, sessions and the pre-authentication path', () => {
+  it('lets a user edit their profile but not their role, organization, customer, email or disabled state', async () => {
+    expect(
+      await attempt(a.client, (c) =>
+        c.query(`UPDATE users SET locale = 'en' WHERE id = $1`, [a.client.userId]),
+      ),
+    ).toBe('ok');
+    expect(
+      await attempt(a.client, (c) =>
+        c.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [a.client.userId]),
+      ),
+    ).toBe('42501');
+    expect(
+      await attempt(a.csm, (c) =>
+        c.query(`UPDATE users SET disabled_at = now() WHERE id = $1`, [a.csm.userId]),
+      ),
+    ).toBe('42501');
+    expect(
+      await attempt(a.admin, (c) => c.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [a.csm.userId])),
+    ).toBe('ok');
+    const othersUpdated = await t.db
+      .withIdentity(a.csm, async (c) => {
+        const r = await c.query(`UPDATE users SET name = 'x' WHERE id <> $1`, [a.csm.userId]);
+        throw Object.assign(new Rollback(), { n: r.rowCount });
+      })
+      .catch((e: { n: number }) => e.n);
+    expect(othersUpdated).toBe(0);
+  });
+
+  it('finds a login and a session before any identity exists, through the SECURITY DEFINER functions only', async () => {
+    const { rows: users } = await t.db.privileged((c) =>
+      c.query<{ email: string }>('SELECT email FROM users WHERE id = $1', [a.client.userId]),
+    );
+    const login = await t.db.query<{ user_id: string; role: string; customer_id: string }>(
+      'SELECT * FROM arco_find_login($1)',
+      [`  ${users[0]!.email.toUpperCase()} `],
+    );
+    expect(login.rows).toEqual([
+      expect.objectContaining({ user_id: a.client.userId, role: 'client', customer_id: a.customerId }),
+    ]);
+    expect((await t.db.query('SELECT * FROM users')).rows).toEqual([]);
+
+    const session = await t.db.query<{ user_id: string; organization_id: string }>(
+      'SELECT * FROM arco_find_session($1)',
+      [`hash-${a.organizationId}`],
+    );
+    expect(session.rows).toEqual([
+      expect.objectContaining({ user_id: a.client.userId, organization_id: a.organizationId }),
+    ]);
+    expect((await t.db.query('SELECT * FROM arco_find_session($1)', ['nope'])).rows).toEqual([]);
+    const passkey = await t.db.query('SELECT * FROM arco_find_passkey($1)', [`cred-${a.organizationId}`]);
+    expect(passkey.rows).toHaveLength(1);
+    const invitation = await t.db.query<{ organization_name: string }>(
+      'SELECT * FROM arco_find_invitation($1)',
+      [`invite-${a.organizationId}`],
+    );
+    expect(invitation.rows[0]?.organization_name).toBe('Arco Digital');
+  });
+
+  it('keeps sessions, passkeys and subscriptions to their owner (admins may list sessions)', async () => {
+    for (const table of ['sessions', 'passkeys', 'push_subscriptions', 'notification_preferences']) {
+      expect({ table, n: await count(a.client, `SELECT count(*)::int AS n FROM ${table}`) }).toEqual({
+        table,
+        n: 1,
+      });
+      expect({ table, n: await count(a.otherClient, `SELECT count(*)::int AS n FROM ${table}`) }).toEqual({
+        table,
+        n: 0,
+      });
+      expect({ table, n: await count(a.csm, `SELECT count(*)::int AS n FROM ${table}`) }).toEqual({
+        table,
+        n: 0,
+      });
+    }
+    expect(await count(a.admin, 'SELECT count(*)::int AS n FROM sessions')).toBe(1);
+  });
+
+  it('rate-limit bookkeeping works without identity; settings are read-only; the audit log is append-only', async () => {
+    expect(
+      await attempt(a.admin, (c) =>
+        c.query(
+          `INSERT INTO login_attempts (account_key, ip, succeeded) VALUES ('x@y.example', '10.0.0.1', false)`,
+        ),
+      ),
+    ).toBe('ok');
+    await t.db.transaction(async (c) => {
+      await c.query(
+        `INSERT INTO login_attempts (account_key, ip, succeeded) VALUES ('x@y.example', '10.0.0.1', false)`,
+      );
+      const { rows } = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM login_attempts`);
+      expect(rows[0]?.n).toBe(1);
+    });
+    await t.db.privileged((c) =>
+      c.query(`INSERT INTO app_settings (key, value) VALUES ('vapid', '{"publicKey":"k"}')`),
+    );
+    expect((await t.db.query('SELECT key FROM app_settings')).rows).toEqual([{ key: 'vapid' }]);
+    expect(await attempt(a.system, (c) => c.query(`UPDATE app_settings SET value = '{}'`))).toBe('42501');
+    expect(
+      await attempt(a.csm, (c) =>
+        c.query(
+          `INSERT INTO audit_log (organization_id, actor_id, action, entity) VALUES ($1, $2, 'x', 'y')`,
+          [a.organizationId, a.csm.userId],
+        ),
+      ),
+    ).toBe('ok');
+    expect(
+      await attempt(a.csm, (c) =>
+        c.query(
+          `INSERT INTO audit_log (organization_id, actor_id, action, entity) VALUES ($1, $2, 'x', 'y')`,
+          [a.organizationId, a.admin.userId],
+        ),
+      ),
+    ).toBe('42501');
+    expect(await attempt(a.admin, (c) => c.query(`UPDATE audit_log SET action = 'forged'`))).toBe('42501');
+    expect(await attempt(a.system, (c) => c.query(`DELETE FROM audit_log`))).toBe('42501');
+  });
+
+  it('platform benchmarks are visible to every identity, an organization’s own only to it', async () => {
+    expect(await count(a.client, 'SELECT count(*)::int AS n FROM benchmarks')).toBe(2);
+    expect(await count(b.client, 'SELECT count(*)::int AS n FROM benchmarks')).toBe(2);
+    expect(await count(null, 'SELECT count(*)::int AS n FROM benchmarks')).toBe(0);
+  });
+});

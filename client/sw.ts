@@ -78,7 +78,8 @@ async function openInApp(path: string): Promise<void> {
     await self.clients.openWindow(path);
     return;
   }
-  await existing.focus();
+  // Route first: focusing can be refused (no user activation), and that must not strand the click.
   // The page routes in place (client/app/service-worker-navigation.ts): no reload, local databases stay open.
   existing.postMessage({ type: NAVIGATE_MESSAGE, url: path });
+  await existing.focus().catch(() => undefined);
 }

@@ -1,12 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchChromium,
-  openControlledPage,
-  startServerForTests,
-  type LaunchedBrowser,
-} from './support/app.ts';
+import { openControlledPage, rememberProfileOffline } from './support/app.ts';
+import { launchChromium, type LaunchedBrowser } from './support/browser.ts';
+import { deployChangedServiceWorker } from './support/deploy.ts';
+import { clickFirstNotification, openPushChannel, shownNotifications } from './support/push.ts';
+import { startAppServer, type AppServer } from './support/server.ts';
 
 /**
  * The installable offline PWA (DESIGN §8) in real headless Chromium against the built app and the server:
@@ -26,11 +25,11 @@ const staffProfile = {
   timeZone: 'America/Sao_Paulo',
 };
 
-let server: Awaited<ReturnType<typeof startServerForTests>>;
+let server: AppServer;
 let browser: LaunchedBrowser | undefined;
 
 beforeAll(async () => {
-  server = await startServerForTests();
+  server = await startAppServer();
   await mkdir(SCREENSHOTS, { recursive: true });
 });
 
@@ -98,10 +97,7 @@ describe('installable offline PWA', () => {
     browser = await launchChromium({ viewport: { width: 360, height: 780 } });
     const { context } = browser;
     const page = await openControlledPage(context, server.origin);
-    // The device remembers who signed in last (what a real sign-in leaves behind; no secret in it).
-    await page.evaluate((p) => localStorage.setItem('arco.profile.v1', JSON.stringify(p)), staffProfile);
-
-    await context.setOffline(true);
+    await rememberProfileOffline(context, page, staffProfile);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Clientes' }).waitFor();
     expect(await page.getByTestId('sync-indicator').getAttribute('data-connectivity')).toBe('offline');
@@ -122,5 +118,109 @@ describe('installable offline PWA', () => {
     expect(apiReachable).toBe(false);
     await page.screenshot({ path: join(SCREENSHOTS, 'offline-clientes-360.png'), fullPage: true });
     await context.setOffline(false);
+  });
+
+  it('offers the new version when a deploy changes the service worker, and reloads into it', async () => {
+    browser = await launchChromium();
+    const page = await openControlledPage(browser.context, server.origin);
+    expect(await page.getByTestId('update-prompt').count()).toBe(0);
+
+    const undo = await deployChangedServiceWorker();
+    try {
+      // What the app's hourly check (or the next navigation) does.
+      await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        await registration?.update();
+      });
+      const prompt = page.getByTestId('update-prompt');
+      await prompt.waitFor();
+      expect(await prompt.textContent()).toContain('Nova versão disponível');
+      // With registerType 'prompt' the new worker waits for the user.
+      expect(
+        await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting),
+      ).toBe(true);
+
+      await page.evaluate(() => sessionStorage.setItem('before-update', 'yes'));
+      await page.evaluate(() => ((window as unknown as { beforeUpdate: boolean }).beforeUpdate = true));
+      await Promise.all([
+        page.waitForEvent('load'),
+        prompt.getByRole('button', { name: 'Recarregar' }).click(),
+      ]);
+      // A fresh page (the JS global is gone), controlled by the new worker, nothing left waiting.
+      expect(await page.evaluate(() => 'beforeUpdate' in window)).toBe(false);
+      const state = await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        return {
+          waiting: !!registration?.waiting,
+          active: registration?.active?.state,
+          controlled: !!navigator.serviceWorker.controller,
+        };
+      });
+      expect(state).toEqual({ waiting: false, active: 'activated', controlled: true });
+      expect(await page.getByTestId('update-prompt').count()).toBe(0);
+    } finally {
+      await undo();
+    }
+  });
+
+  it('shows a push notification and opens its in-app deep link on click, never a foreign one', async () => {
+    browser = await launchChromium();
+    const { context } = browser;
+    await context.grantPermissions(['notifications'], { origin: server.origin });
+    const page = await openControlledPage(context, server.origin);
+    // Offline: a push reaches an installed app whatever the network; the click must still route in the app.
+    await rememberProfileOffline(context, page, staffProfile);
+    await page.goto(`${server.origin}/ajustes`);
+    await page.getByRole('heading', { level: 1, name: 'Ajustes' }).waitFor();
+
+    const channel = await openPushChannel(context, page, server.origin);
+    await channel.push({
+      title: 'Cliente em risco',
+      body: 'TechCorp LTDA: sem login há 14 dias',
+      url: '/clientes?saude=risco',
+    });
+    await expect
+      .poll(() => shownNotifications(page), { timeout: 15_000 })
+      .toEqual([
+        {
+          title: 'Cliente em risco',
+          body: 'TechCorp LTDA: sem login há 14 dias',
+          url: '/clientes?saude=risco',
+        },
+      ]);
+
+    await clickFirstNotification(context);
+    await page.getByRole('heading', { level: 1, name: 'Clientes em risco' }).waitFor();
+    expect(page.url()).toBe(`${server.origin}/clientes?saude=risco`);
+    expect(await shownNotifications(page)).toEqual([]); // the click closed it
+
+    // A payload pointing elsewhere is shown, but its click can only ever open the app's own start page.
+    await channel.push({
+      title: 'Oferta imperdível',
+      body: 'Clique aqui',
+      url: 'https://evil.example/clientes',
+    });
+    await expect
+      .poll(() => shownNotifications(page), { timeout: 15_000 })
+      .toEqual([{ title: 'Oferta imperdível', body: 'Clique aqui', url: '/' }]);
+    await channel.close();
+  });
+});
+
+describe('sign-in against the real server', () => {
+  it('explains a rejected password in pt-BR and keeps the user on the form', async () => {
+    browser = await launchChromium({ viewport: { width: 360, height: 780 } });
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/clientes`);
+    await page.getByRole('heading', { level: 1, name: 'Entrar no Arco' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/clientes');
+    await page.getByLabel('E-mail').fill('ninguem@arco.example');
+    await page.getByLabel('Senha').fill('senha-errada');
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('E-mail ou senha incorretos');
+    expect(await page.getByLabel('Senha').inputValue()).toBe('');
+    expect(new URL(page.url()).pathname).toBe('/entrar');
   });
 });

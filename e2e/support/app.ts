@@ -1,17 +1,4 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium, type LaunchedBrowser } from './browser.ts';
-import { startAppServer, type AppServer } from './server.ts';
-import { startStaticServer } from './static-server.ts';
-
-const ROOT = resolve(import.meta.dirname, '..', '..');
-
-/** The real server when it exists; until then the temporary static stand-in (shell tests only). */
-export async function startServerForTests(): Promise<AppServer & { readonly real: boolean }> {
-  if (existsSync(join(ROOT, 'server', 'main.ts'))) return { ...(await startAppServer()), real: true };
-  return { ...(await startStaticServer()), real: false };
-}
 
 /** Opens the app once and waits until its service worker is active *and* controls the page. */
 export async function openControlledPage(context: BrowserContext, origin: string, path = '/'): Promise<Page> {
@@ -26,5 +13,15 @@ export async function openControlledPage(context: BrowserContext, origin: string
   return page;
 }
 
-export type { AppServer, LaunchedBrowser };
-export { launchChromium };
+/**
+ * What a previous sign-in leaves on the device: the remembered profile (no secret in it). With the network
+ * off the app trusts it and opens straight into the user's area — the installed-app-offline case.
+ */
+export async function rememberProfileOffline(
+  context: BrowserContext,
+  page: Page,
+  profile: object,
+): Promise<void> {
+  await page.evaluate((p) => localStorage.setItem('arco.profile.v1', JSON.stringify(p)), profile);
+  await context.setOffline(true);
+}

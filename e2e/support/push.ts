@@ -1,0 +1,81 @@
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+
+/**
+ * Delivers real `push` events to the page's service worker through CDP (headless Chromium has no push
+ * service, so `pushManager.subscribe()` cannot work here — stack-facts §6). Notifications must be granted.
+ *
+ * Keep the channel open until the notification has been observed: detaching the DevTools session right
+ * after `deliverPushMessage` can drop a push that has not been dispatched yet.
+ */
+export interface PushChannel {
+  push(payload: unknown): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openPushChannel(
+  context: BrowserContext,
+  page: Page,
+  origin: string,
+): Promise<PushChannel> {
+  const cdp: CDPSession = await context.newCDPSession(page);
+  const registrationId = new Promise<string>((resolve) => {
+    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+      const ours = registrations.find((r) => r.scopeURL === `${origin}/` && !r.isDeleted);
+      if (ours) resolve(ours.registrationId);
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  return {
+    async push(payload) {
+      await cdp.send('ServiceWorker.deliverPushMessage', {
+        origin: `${origin}/`,
+        registrationId: await registrationId,
+        data: JSON.stringify(payload),
+      });
+    },
+    close: () => cdp.detach(),
+  };
+}
+
+export interface ShownNotification {
+  readonly title: string;
+  readonly body: string;
+  readonly url: unknown;
+}
+
+/** The notifications the service worker is currently showing, as the page's registration reports them. */
+export function shownNotifications(page: Page): Promise<ShownNotification[]> {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    const list = await registration.getNotifications();
+    return list.map((n) => ({
+      title: n.title,
+      body: n.body,
+      url: (n.data as { url?: unknown } | null)?.url,
+    }));
+  });
+}
+
+/**
+ * Clicks the first shown notification. There is no CDP method for that, so the event is dispatched inside the
+ * service worker (stack-facts §6, verified): the real `notificationclick` handler runs.
+ */
+export async function clickFirstNotification(context: BrowserContext): Promise<void> {
+  const [worker] = context.serviceWorkers();
+  if (!worker) throw new Error('no service worker running');
+  await worker.evaluate(async () => {
+    // Runs inside the worker; typed loosely because this project's tools tsconfig has no WebWorker lib.
+    const sw = self as unknown as {
+      registration: ServiceWorkerRegistration;
+      dispatchEvent(event: Event): boolean;
+    };
+    const NotificationEventCtor = (
+      globalThis as unknown as {
+        NotificationEvent: new (type: string, init: { notification: Notification }) => Event;
+      }
+    ).NotificationEvent;
+    const [notification] = await sw.registration.getNotifications();
+    if (!notification) throw new Error('no notification to click');
+    sw.dispatchEvent(new NotificationEventCtor('notificationclick', { notification }));
+  });
+}

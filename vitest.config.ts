@@ -20,7 +20,7 @@ export default defineConfig({
       {
         test: {
           name: 'pg',
-          include: ['{sync,server}/**/*.pg.test.ts'],
+          include: ['{sync,server}/**/*.pg.test.ts', 'e2e/**/*.pg.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,

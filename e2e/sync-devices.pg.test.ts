@@ -2,20 +2,20 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { RxCollection } from 'rxdb';
 import { v7 as uuidv7 } from 'uuid';
-import { openDeviceDatabase, type DeviceDatabase } from '../../client/db/database.ts';
-import { startSync, type SyncHandle } from '../../sync/client/replicate.ts';
-import { initialSyncStatus, reduceSyncStatus, type SyncStatus } from '../../sync/client/status.ts';
-import { testConfig } from '../config.ts';
-import { createLogger } from '../logger.ts';
-import { startServer, type RunningServer } from '../main.ts';
-import { hashPassword } from '../auth/passwords.ts';
+import { openDeviceDatabase, type DeviceDatabase } from '../client/db/database.ts';
+import { startSync, type SyncHandle } from '../sync/client/replicate.ts';
+import { initialSyncStatus, reduceSyncStatus, type SyncStatus } from '../sync/client/status.ts';
+import { testConfig } from '../server/config.ts';
+import { createLogger } from '../server/logger.ts';
+import { startServer, type RunningServer } from '../server/main.ts';
+import { hashPassword } from '../server/auth/passwords.ts';
 import {
   createTestDatabase,
   createTestTenant,
   minimalCustomer,
   type TestDatabase,
   type TestTenant,
-} from '../db/testing.ts';
+} from '../server/db/testing.ts';
 
 /**
  * The real RxDB client (memory storage) as separate devices against the real server over HTTP — sessions,

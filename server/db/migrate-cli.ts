@@ -1,20 +1,22 @@
 /**
- * `npm run migrate`: applies pending migrations to DATABASE_URL, or to the embedded database in
- * PGLITE_DATA_DIR (default `.data/pglite`) — stop the server first, PGlite allows one process per data dir.
- * The server also migrates at start-up; this is for operators and CI.
+ * `npm run migrate`: applies pending migrations as the owner to DATABASE_URL, or to the embedded database in
+ * `$DATA_DIR/pglite` (DATA_DIR defaults to `.data`, as in server/config.ts). Stop the server first when using
+ * the embedded database: PGlite allows one process per data directory. The server also migrates at start-up;
+ * this is for operators and CI.
  */
+import { join } from 'node:path';
 import { z } from 'zod';
-import { createDatabase, DEFAULT_DATA_DIR } from './database.ts';
+import { createDatabase } from './database.ts';
 
 const env = z
   .object({
     DATABASE_URL: z.string().min(1).optional(),
-    PGLITE_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
+    DATA_DIR: z.string().trim().min(1).default('.data'),
   })
   .parse(process.env);
 
 const db = await createDatabase(
-  env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.PGLITE_DATA_DIR },
+  env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: join(env.DATA_DIR, 'pglite') },
 );
 try {
   const started = performance.now();

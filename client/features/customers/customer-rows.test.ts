@@ -1,0 +1,274 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  activeFilterCount,
+  buildRows,
+  computeKpis,
+  filterRows,
+  NO_FILTERS,
+  nextSort,
+  normalizeSearch,
+  rowWarning,
+  shareOf,
+  sortRows,
+  type CustomerFilters,
+  type CustomerSort,
+} from './customer-rows.ts';
+import { csmNameResolver } from './staff-directory.ts';
+import {
+  customerDoc,
+  healthDoc,
+  JOAO,
+  MARIA,
+  PEDRO,
+  WIREFRAME_CUSTOMERS,
+  WIREFRAME_HEALTH,
+} from './test-fixtures.ts';
+
+const names = csmNameResolver(MARIA, [JOAO, PEDRO], (ref) => `CSM ${ref}`);
+const rows = buildRows(WIREFRAME_CUSTOMERS, WIREFRAME_HEALTH, names);
+const byName = (name: string) => rows.find((r) => r.customer.name === name)!;
+const namesOf = (list: readonly { customer: { name: string } }[]) => list.map((r) => r.customer.name);
+
+describe('buildRows (the wireframe rows, customers spec §2.1)', () => {
+  it.each([
+    ['TechCorp LTDA', 450_000, 92, 'healthy', 'Maria Santos'],
+    ['Fintech ABC', 320_000, 87, 'healthy', 'João Silva'],
+    ['AgênciaDigital', 210_000, 68, 'at_risk', 'Maria Santos'],
+    ['StartupXYZ', 150_000, 42, 'critical', null],
+    ['E-commerce Shop', 280_000, 85, 'healthy', 'Pedro Lima'],
+  ])('%s: MRR %i cents, health %i (%s), CSM %s', (name, mrr, score, status, csm) => {
+    const row = byName(name);
+    expect(row.customer.mrrCents).toBe(mrr);
+    expect(row.health?.score).toBe(score);
+    expect(row.health?.status).toBe(status);
+    expect(row.csmName).toBe(csm);
+  });
+
+  it('a customer without a health document yet has no health and no warning', () => {
+    const [row] = buildRows([customerDoc(9, { name: 'Nova LTDA' })], WIREFRAME_HEALTH, names);
+    expect(row?.health).toBeNull();
+    expect(row?.warning).toBeNull();
+  });
+
+  it('an unknown CSM gets a neutral label from the id; the signed-in user always has a name', () => {
+    const only = csmNameResolver(MARIA, [], (ref) => `CSM ${ref}`);
+    expect(only(MARIA.id)).toBe('Maria Santos');
+    expect(only(JOAO.id)).toBe('CSM …0003');
+  });
+});
+
+describe('warning line', () => {
+  it.each([
+    ['TechCorp LTDA', null],
+    ['Fintech ABC', null],
+    // §2.1 "⚠ Baixo engajamento": the top factor is "usage below 50 % of capacity" (−20).
+    [
+      'AgênciaDigital',
+      {
+        severity: 'warning',
+        kind: 'factor',
+        category: 'engagement',
+        description: 'Uso abaixo de 50% da capacidade (28 de 60 licenças em uso)',
+      },
+    ],
+    // §2.1 "🔴 RISCO DE CHURN - Sem login há 14 dias".
+    [
+      'StartupXYZ',
+      { severity: 'critical', kind: 'factor', category: 'engagement', description: 'Sem login há 14 dias' },
+    ],
+    ['E-commerce Shop', null],
+  ])('%s → %j', (name, expected) => {
+    expect(byName(name).warning).toEqual(expected);
+  });
+
+  it('without risk factors, names the weakest health dimension', () => {
+    const h = healthDoc(7, { score: 60, status: 'at_risk', trend: null });
+    const breakdown = { ...h.breakdown, support: { ...h.breakdown.support, score: 31 } };
+    expect(rowWarning({ ...h, breakdown })).toEqual({
+      severity: 'warning',
+      kind: 'dimension',
+      dimension: 'support',
+      score: 31,
+    });
+  });
+
+  it.each([
+    ['no_login', 'engagement'],
+    ['usage_drop', 'usage'],
+    ['stale_ticket', 'support'],
+    ['ticket_surge', 'support'],
+    ['nps_drop', 'satisfaction'],
+    ['main_contact_left', 'relationship'],
+    ['renewal_soon', 'renewal'],
+    ['something_new', 'other'],
+  ])('risk factor %s → category %s', (type, category) => {
+    const h = healthDoc(8, {
+      score: 40,
+      status: 'critical',
+      trend: null,
+      riskFactors: [{ type, description: 'x', impact: -10, detectedAt: '2026-01-29T18:00:00.000Z' }],
+    });
+    expect(rowWarning(h)).toMatchObject({ kind: 'factor', category });
+  });
+});
+
+describe('normalizeSearch', () => {
+  it.each([
+    ['AgênciaDigital', 'agenciadigital'],
+    ['  São   Paulo ', 'sao paulo'],
+    ['JOÃO', 'joao'],
+    ['Ação Çedilha', 'acao cedilha'],
+    ['E-commerce', 'e-commerce'],
+  ])('%j → %j', (input, expected) => {
+    expect(normalizeSearch(input)).toBe(expected);
+  });
+
+  it('is idempotent', () => {
+    fc.assert(fc.property(fc.string(), (s) => normalizeSearch(normalizeSearch(s)) === normalizeSearch(s)));
+  });
+});
+
+describe('filterRows', () => {
+  const f = (filters: Partial<CustomerFilters>) =>
+    namesOf(filterRows(rows, { ...NO_FILTERS, ...filters }, MARIA.id));
+
+  it.each<[Partial<CustomerFilters>, string[]]>([
+    [{}, ['TechCorp LTDA', 'Fintech ABC', 'AgênciaDigital', 'StartupXYZ', 'E-commerce Shop']],
+    [{ query: 'agencia' }, ['AgênciaDigital']],
+    [{ query: 'AGÊNCIA digital' }, ['AgênciaDigital']],
+    [{ query: 'fintechabc.com' }, ['Fintech ABC']], // domain
+    [{ query: 'saas' }, ['TechCorp LTDA']], // industry
+    [{ query: 'com.br shop' }, ['E-commerce Shop']], // every word must match
+    [{ query: 'maria' }, []], // CSM names are not searched
+    [{ health: 'healthy' }, ['TechCorp LTDA', 'Fintech ABC', 'E-commerce Shop']],
+    [{ health: 'at_risk' }, ['AgênciaDigital']],
+    [{ health: 'critical' }, ['StartupXYZ']],
+    [{ tier: 'pro' }, ['Fintech ABC', 'AgênciaDigital', 'E-commerce Shop']],
+    [{ tier: 'custom' }, []],
+    [{ csm: JOAO.id }, ['Fintech ABC']],
+    [{ csm: 'none' }, ['StartupXYZ']],
+    [{ mine: true }, ['TechCorp LTDA', 'AgênciaDigital']],
+    [{ mine: true, health: 'at_risk' }, ['AgênciaDigital']],
+    [{ mine: true, csm: JOAO.id }, []],
+    [{ tier: 'pro', health: 'healthy', query: 'e-comm' }, ['E-commerce Shop']],
+  ])('%j → %j', (filters, expected) => {
+    expect(f(filters)).toEqual(expected);
+  });
+
+  it('counts active filters (the search box is not one)', () => {
+    expect(activeFilterCount({ ...NO_FILTERS, query: 'x' })).toBe(0);
+    expect(activeFilterCount({ ...NO_FILTERS, health: 'at_risk', mine: true })).toBe(2);
+  });
+
+  it('never returns a row the unfiltered list lacks, and "all" filters are the identity', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          query: fc.constantFrom('', 'a', 'tech', 'ç', 'com.br'),
+          health: fc.constantFrom('all', 'healthy', 'at_risk', 'critical'),
+          tier: fc.constantFrom('all', 'starter', 'pro', 'enterprise', 'custom'),
+          csm: fc.constantFrom('all', 'none', JOAO.id, MARIA.id),
+          mine: fc.boolean(),
+        }),
+        (filters) => {
+          const out = filterRows(rows, filters as CustomerFilters, MARIA.id);
+          return out.every((r) => rows.includes(r)) && out.length <= rows.length;
+        },
+      ),
+    );
+    expect(filterRows(rows, NO_FILTERS, MARIA.id)).toEqual(rows);
+  });
+});
+
+describe('sortRows', () => {
+  const s = (key: CustomerSort['key'], direction: CustomerSort['direction']) =>
+    namesOf(sortRows(rows, { key, direction }));
+
+  it.each<[CustomerSort['key'], CustomerSort['direction'], string[]]>([
+    ['name', 'asc', ['AgênciaDigital', 'E-commerce Shop', 'Fintech ABC', 'StartupXYZ', 'TechCorp LTDA']],
+    ['mrr', 'desc', ['TechCorp LTDA', 'Fintech ABC', 'E-commerce Shop', 'AgênciaDigital', 'StartupXYZ']],
+    ['mrr', 'asc', ['StartupXYZ', 'AgênciaDigital', 'E-commerce Shop', 'Fintech ABC', 'TechCorp LTDA']],
+    ['health', 'asc', ['StartupXYZ', 'AgênciaDigital', 'E-commerce Shop', 'Fintech ABC', 'TechCorp LTDA']],
+    // Plans starter < pro < enterprise; ties by name.
+    ['tier', 'asc', ['StartupXYZ', 'AgênciaDigital', 'E-commerce Shop', 'Fintech ABC', 'TechCorp LTDA']],
+    ['tier', 'desc', ['TechCorp LTDA', 'AgênciaDigital', 'E-commerce Shop', 'Fintech ABC', 'StartupXYZ']],
+    // No CSM sorts last in both directions.
+    ['csm', 'asc', ['Fintech ABC', 'AgênciaDigital', 'TechCorp LTDA', 'E-commerce Shop', 'StartupXYZ']],
+    ['csm', 'desc', ['E-commerce Shop', 'AgênciaDigital', 'TechCorp LTDA', 'Fintech ABC', 'StartupXYZ']],
+    ['since', 'asc', ['TechCorp LTDA', 'Fintech ABC', 'E-commerce Shop', 'AgênciaDigital', 'StartupXYZ']],
+  ])('%s %s', (key, direction, expected) => {
+    expect(s(key, direction)).toEqual(expected);
+  });
+
+  it('puts customers without health last in both directions', () => {
+    const withNew = buildRows(
+      [...WIREFRAME_CUSTOMERS, customerDoc(9, { name: 'AAA Nova' })],
+      WIREFRAME_HEALTH,
+      names,
+    );
+    for (const direction of ['asc', 'desc'] as const) {
+      expect(namesOf(sortRows(withNew, { key: 'health', direction })).at(-1)).toBe('AAA Nova');
+    }
+  });
+
+  it('is a permutation, and reversing the direction reverses rows with distinct keys', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 1, maxLength: 30 }),
+        (mrrs) => {
+          const list = buildRows(
+            mrrs.map((mrrCents, i) => customerDoc(i + 10, { name: `C${i}`, mrrCents })),
+            [],
+            names,
+          );
+          const asc = sortRows(list, { key: 'mrr', direction: 'asc' });
+          const desc = sortRows(list, { key: 'mrr', direction: 'desc' });
+          expect(new Set(asc)).toEqual(new Set(list));
+          expect(desc).toEqual([...asc].reverse());
+        },
+      ),
+    );
+  });
+
+  it.each<[CustomerSort, CustomerSort['key'], CustomerSort]>([
+    [{ key: 'name', direction: 'asc' }, 'name', { key: 'name', direction: 'desc' }],
+    [{ key: 'name', direction: 'desc' }, 'name', { key: 'name', direction: 'asc' }],
+    [{ key: 'name', direction: 'asc' }, 'mrr', { key: 'mrr', direction: 'desc' }],
+    [{ key: 'mrr', direction: 'desc' }, 'health', { key: 'health', direction: 'asc' }],
+  ])('nextSort(%j, %s) → %j', (current, key, expected) => {
+    expect(nextSort(current, key)).toEqual(expected);
+  });
+});
+
+describe('computeKpis', () => {
+  it('sums the wireframe rows: R$ 14.100, 5 customers, 3 healthy, 1 at risk, 1 critical', () => {
+    expect(computeKpis(rows, '2026-01-29')).toEqual({
+      mrrCents: 1_410_000,
+      customers: 5,
+      healthy: 3,
+      atRisk: 1,
+      critical: 1,
+      newThisMonth: 0,
+    });
+  });
+
+  it('counts customers that started this calendar month as new', () => {
+    const fresh = buildRows(
+      [customerDoc(9, { name: 'Nova', customerSince: '2026-01-02' }), ...WIREFRAME_CUSTOMERS],
+      WIREFRAME_HEALTH,
+      names,
+    );
+    expect(computeKpis(fresh, '2026-01-29')).toMatchObject({ customers: 6, newThisMonth: 1, healthy: 3 });
+    expect(computeKpis(fresh, '2026-02-01').newThisMonth).toBe(0);
+  });
+
+  it.each([
+    [67, 89, 0.75], // the wireframe: 67 (75%)
+    [12, 89, 0.13], // 12 (13%)
+    [3, 5, 0.6],
+    [0, 0, 0],
+  ])('shareOf(%i, %i) = %f', (part, total, expected) => {
+    expect(shareOf(part, total)).toBe(expected);
+  });
+});

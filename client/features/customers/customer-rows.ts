@@ -1,0 +1,265 @@
+import type { Customer } from '../../../shared/entities/customer.ts';
+import type { Health, HealthDimension, HealthStatus } from '../../../shared/entities/csm.ts';
+import { HEALTH_DIMENSIONS } from '../../../shared/entities/csm.ts';
+
+/**
+ * The customer list's pure logic: joining customers with their health document, search normalisation,
+ * filtering, sorting and the portfolio KPIs. No React, no RxDB: everything here is table-tested.
+ *
+ * Health status comes from the server-computed `health` document (`status` already applies the organization's
+ * thresholds, shared/domain/csm/health-config.ts), so the device never re-derives it from the score.
+ */
+
+export type Tier = Customer['tier'];
+export const TIER_ORDER: readonly Tier[] = ['starter', 'pro', 'enterprise', 'custom'];
+
+/** Short headline groups of the risk factor types (shared/domain/csm/risk.ts `RISK_FACTOR_TYPES`). */
+export type RiskCategory =
+  'engagement' | 'usage' | 'support' | 'satisfaction' | 'relationship' | 'renewal' | 'other';
+
+const RISK_CATEGORY: Readonly<Record<string, RiskCategory>> = {
+  no_login: 'engagement',
+  unanswered_emails: 'engagement',
+  low_capacity_usage: 'engagement',
+  no_executive_engagement: 'engagement',
+  usage_drop: 'usage',
+  stale_ticket: 'support',
+  ticket_surge: 'support',
+  nps_drop: 'satisfaction',
+  main_contact_left: 'relationship',
+  renewal_soon: 'renewal',
+};
+
+export const riskCategoryOf = (type: string): RiskCategory => RISK_CATEGORY[type] ?? 'other';
+
+/**
+ * The warning line under an at-risk or critical customer: its most severe risk factor (the health document
+ * keeps them most negative first), or — when it has none — its weakest health dimension.
+ */
+export type RowWarning =
+  | {
+      readonly severity: 'critical' | 'warning';
+      readonly kind: 'factor';
+      readonly category: RiskCategory;
+      readonly description: string;
+    }
+  | {
+      readonly severity: 'critical' | 'warning';
+      readonly kind: 'dimension';
+      readonly dimension: HealthDimension;
+      readonly score: number;
+    };
+
+export interface CustomerRow {
+  readonly customer: Customer;
+  readonly health: Health | null;
+  /** The CSM as shown (null: no CSM assigned). */
+  readonly csmName: string | null;
+  /** Accent- and case-folded name, domain and industry, for search. */
+  readonly searchText: string;
+  readonly warning: RowWarning | null;
+}
+
+/** Lower case, no diacritics, single spaces: "  AgênciaDigital " → "agenciadigital". */
+export function normalizeSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLocaleLowerCase('pt-BR')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function rowWarning(health: Health | null): RowWarning | null {
+  if (!health || health.status === 'healthy') return null;
+  const severity = health.status === 'critical' ? 'critical' : 'warning';
+  const top = health.riskFactors[0];
+  if (top) {
+    return { severity, kind: 'factor', category: riskCategoryOf(top.type), description: top.description };
+  }
+  let weakest: { dimension: HealthDimension; score: number } | null = null;
+  for (const dimension of HEALTH_DIMENSIONS) {
+    const score = health.breakdown[dimension].score;
+    if (score !== null && (weakest === null || score < weakest.score)) weakest = { dimension, score };
+  }
+  return weakest ? { severity, kind: 'dimension', ...weakest } : null;
+}
+
+/** Joins customers with their health documents (by `customerId`) and resolves CSM names. */
+export function buildRows(
+  customers: readonly Customer[],
+  health: readonly Health[],
+  csmName: (csmId: string) => string,
+): CustomerRow[] {
+  const byCustomer = new Map(health.map((h) => [h.customerId, h]));
+  return customers.map((customer) => {
+    const h = byCustomer.get(customer.id) ?? null;
+    return {
+      customer,
+      health: h,
+      csmName: customer.csmId === null ? null : csmName(customer.csmId),
+      searchText: normalizeSearch(
+        [customer.name, customer.domain, customer.industry].filter(Boolean).join(' '),
+      ),
+      warning: rowWarning(h),
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------- filtering
+
+export type HealthFilter = 'all' | HealthStatus;
+/** `'none'`: customers without a CSM; otherwise a CSM's user id. */
+export type CsmFilter = 'all' | 'none' | string;
+
+export interface CustomerFilters {
+  readonly query: string;
+  readonly health: HealthFilter;
+  readonly tier: 'all' | Tier;
+  readonly csm: CsmFilter;
+  /** "Minha carteira": only the signed-in user's customers. */
+  readonly mine: boolean;
+}
+
+export const NO_FILTERS: CustomerFilters = { query: '', health: 'all', tier: 'all', csm: 'all', mine: false };
+
+/** Filters other than the search text that are not at their default (for the "Filtros (2 ativos)" label). */
+export function activeFilterCount(filters: CustomerFilters): number {
+  return [filters.health !== 'all', filters.tier !== 'all', filters.csm !== 'all', filters.mine].filter(
+    Boolean,
+  ).length;
+}
+
+/** Whose portfolio is in view: "minha carteira" and the CSM filter (the KPIs summarise this scope). */
+export function inPortfolioScope(row: CustomerRow, filters: CustomerFilters, userId: string): boolean {
+  const csmId = row.customer.csmId;
+  if (filters.mine && csmId !== userId) return false;
+  if (filters.csm === 'none') return csmId === null;
+  if (filters.csm !== 'all') return csmId === filters.csm;
+  return true;
+}
+
+export function filterRows(
+  rows: readonly CustomerRow[],
+  filters: CustomerFilters,
+  userId: string,
+): CustomerRow[] {
+  const words = normalizeSearch(filters.query).split(' ').filter(Boolean);
+  return rows.filter(
+    (row) =>
+      inPortfolioScope(row, filters, userId) &&
+      (filters.health === 'all' || row.health?.status === filters.health) &&
+      (filters.tier === 'all' || row.customer.tier === filters.tier) &&
+      // Every word of the query must appear in the name, domain or industry (accent-insensitive).
+      words.every((w) => row.searchText.includes(w)),
+  );
+}
+
+// ------------------------------------------------------------------------------------------------ sorting
+
+export const SORT_KEYS = ['name', 'mrr', 'health', 'tier', 'csm', 'since'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export type SortDirection = 'asc' | 'desc';
+export interface CustomerSort {
+  readonly key: SortKey;
+  readonly direction: SortDirection;
+}
+
+/** The direction a column starts with when first chosen: money descending, health worst first, text A→Z. */
+export const DEFAULT_DIRECTION: Readonly<Record<SortKey, SortDirection>> = {
+  name: 'asc',
+  mrr: 'desc',
+  health: 'asc',
+  tier: 'asc',
+  csm: 'asc',
+  since: 'asc',
+};
+export const DEFAULT_SORT: CustomerSort = { key: 'name', direction: 'asc' };
+
+/** Clicking a column: the same column flips direction, another column starts in its default direction. */
+export function nextSort(current: CustomerSort, key: SortKey): CustomerSort {
+  return current.key === key
+    ? { key, direction: current.direction === 'asc' ? 'desc' : 'asc' }
+    : { key, direction: DEFAULT_DIRECTION[key] };
+}
+
+const collator = new Intl.Collator('pt-BR', { sensitivity: 'base', numeric: true });
+
+/** Compares the sort key; `null` means "no value" (no health yet, no CSM) and always sorts last. */
+function keyOf(row: CustomerRow, key: SortKey): string | number | null {
+  switch (key) {
+    case 'name':
+      return row.customer.name;
+    case 'mrr':
+      return row.customer.mrrCents;
+    case 'health':
+      return row.health?.score ?? null;
+    case 'tier':
+      return TIER_ORDER.indexOf(row.customer.tier);
+    case 'csm':
+      return row.csmName;
+    case 'since':
+      return row.customer.customerSince;
+  }
+}
+
+function compareValues(a: string | number, b: string | number): number {
+  return typeof a === 'number' && typeof b === 'number' ? a - b : collator.compare(String(a), String(b));
+}
+
+/** A stable, total order: the chosen key, then name, then id; missing values last in both directions. */
+export function sortRows(rows: readonly CustomerRow[], sort: CustomerSort): CustomerRow[] {
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  return [...rows].sort((x, y) => {
+    const a = keyOf(x, sort.key);
+    const b = keyOf(y, sort.key);
+    if (a === null || b === null) {
+      if (a !== b) return a === null ? 1 : -1;
+    } else {
+      const byKey = compareValues(a, b);
+      if (byKey !== 0) return sign * byKey;
+    }
+    const byName = collator.compare(x.customer.name, y.customer.name);
+    if (byName !== 0) return byName;
+    return x.customer.id < y.customer.id ? -1 : x.customer.id > y.customer.id ? 1 : 0;
+  });
+}
+
+// --------------------------------------------------------------------------------------------------- KPIs
+
+export interface PortfolioKpis {
+  readonly mrrCents: number;
+  readonly customers: number;
+  readonly healthy: number;
+  readonly atRisk: number;
+  readonly critical: number;
+  /** Customers whose `customerSince` falls in the current calendar month. */
+  readonly newThisMonth: number;
+}
+
+/**
+ * Portfolio totals. Shares are of all customers in scope, including those without a health document yet (a
+ * just-created customer), so healthy + at risk + critical may add up to less than 100 %.
+ * `today` is the calendar date (YYYY-MM-DD) in the user's time zone.
+ */
+export function computeKpis(rows: readonly CustomerRow[], today: string): PortfolioKpis {
+  const month = today.slice(0, 7);
+  let mrrCents = 0;
+  let healthy = 0;
+  let atRisk = 0;
+  let critical = 0;
+  let newThisMonth = 0;
+  for (const { customer, health } of rows) {
+    mrrCents += customer.mrrCents;
+    if (health?.status === 'healthy') healthy += 1;
+    else if (health?.status === 'at_risk') atRisk += 1;
+    else if (health?.status === 'critical') critical += 1;
+    if (customer.customerSince.slice(0, 7) === month) newThisMonth += 1;
+  }
+  return { mrrCents, customers: rows.length, healthy, atRisk, critical, newThisMonth };
+}
+
+/** A whole-percent share as a fraction (67 of 89 → 0.75), 0 for an empty portfolio. */
+export function shareOf(part: number, total: number): number {
+  return total === 0 ? 0 : Math.round((part / total) * 100) / 100;
+}

@@ -224,3 +224,65 @@ describe('sign-in against the real server', () => {
     expect(new URL(page.url()).pathname).toBe('/entrar');
   });
 });
+
+describe('session with the seeded demo accounts', () => {
+  const DEMO_PASSWORD = 'arco-demo';
+
+  it('signs a CSM in to the deep link, keeps them in offline, and signs them out', async () => {
+    browser = await launchChromium({ viewport: { width: 1280, height: 800 } });
+    const { context } = browser;
+    const page = await openControlledPage(context, server.origin, '/clientes?saude=risco');
+    expect(new URL(page.url()).pathname).toBe('/entrar');
+    await page.getByLabel('E-mail').fill('maria@arco.example');
+    await page.getByLabel('Senha').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.waitForURL(`${server.origin}/clientes?saude=risco`);
+    await page.getByRole('navigation', { name: 'Navegação principal' }).waitFor();
+    // Only a minimal profile is remembered — never the session token (that is an HttpOnly cookie).
+    const remembered = await page.evaluate(() =>
+      JSON.parse(localStorage.getItem('arco.profile.v1') ?? 'null'),
+    );
+    expect(remembered).toMatchObject({ email: 'maria@arco.example', name: 'Maria Santos', role: 'csm' });
+    expect(await page.evaluate(() => document.cookie)).toBe('');
+
+    // The installed app opens offline straight into the CSM's area.
+    await context.setOffline(true);
+    await page.goto(`${server.origin}/`);
+    await page.waitForURL(`${server.origin}/clientes`);
+    expect(await page.getByTestId('sync-indicator').getAttribute('data-connectivity')).toBe('offline');
+
+    // Signing out needs the server; offline the app says so and keeps the user in.
+    await page.goto(`${server.origin}/ajustes`);
+    await page.getByRole('button', { name: 'Sair' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain(
+      'Conecte-se à internet para sair com segurança',
+    );
+
+    await context.setOffline(false);
+    await page.reload();
+    await page.getByRole('button', { name: 'Sair' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Entrar no Arco' }).waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('arco.profile.v1'))).toBeNull();
+    // The server session is really gone.
+    expect(await page.evaluate(() => fetch('/api/auth/me').then((r) => r.status))).toBe(401);
+  });
+
+  it('opens the client portal for a client user, on a phone', async () => {
+    browser = await launchChromium({ viewport: { width: 360, height: 780 } });
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/`);
+    await page.getByLabel('E-mail').fill('cliente@techcorp.example');
+    await page.getByLabel('Senha').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.waitForURL(`${server.origin}/inicio`);
+    await page
+      .getByRole('navigation', { name: 'Navegação principal' })
+      .getByRole('link', { name: 'Tickets' })
+      .waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // Staff areas are out of reach: the guard sends a client home.
+    await page.goto(`${server.origin}/clientes`);
+    await page.waitForURL(`${server.origin}/inicio`);
+    await page.screenshot({ path: join(SCREENSHOTS, 'client-home-360.png'), fullPage: true });
+  });
+});

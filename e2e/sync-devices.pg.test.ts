@@ -25,6 +25,8 @@ const PASSWORD = 'senha-de-teste-123';
 let t: TestDatabase;
 let tenant: TestTenant;
 let server: RunningServer;
+/** A second instance on the same PostgreSQL (real server only: the embedded database is one process). */
+let second: RunningServer | null = null;
 const emails = {
   maria: 'maria@devices.example',
   joao: 'joao@devices.example',
@@ -46,16 +48,14 @@ beforeAll(async () => {
     await add(emails.client, 'Cliente TechCorp', 'client', tenant.customerId);
   });
   const config = testConfig({ port: 0, host: '127.0.0.1', trustProxy: 0 });
-  server = await startServer({
-    config,
-    logger: createLogger({ level: 'silent' }),
-    db: t.db,
-    seed: false,
-    staticRoot: null,
-  });
+  const logger = createLogger({ level: 'silent' });
+  server = await startServer({ config, logger, db: t.db, seed: false, staticRoot: null });
+  if (t.kind === 'postgres')
+    second = await startServer({ config, logger, db: t.db, seed: false, staticRoot: null });
 }, 120_000);
 
 afterAll(async () => {
+  await second?.close();
   await server?.close();
   await t?.close();
 });
@@ -75,14 +75,14 @@ afterEach(async () => {
 });
 
 /** A browser-like fetch: keeps the session cookie, sends Origin, and can be cut off (offline). */
-function browserFetch() {
+function browserFetch(target: RunningServer) {
   let cookie = '';
   let online = true;
   const f = (async (input: RequestInfo | URL, init?: RequestInit) => {
     if (!online) throw new TypeError('Failed to fetch');
     const headers = new Headers(init?.headers);
     if (cookie) headers.set('cookie', cookie);
-    headers.set('origin', server.url);
+    headers.set('origin', target.url);
     const res = await fetch(input, { ...init, headers });
     const set = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
     if (set.length) cookie = set.join('; ');
@@ -91,9 +91,9 @@ function browserFetch() {
   return { fetch: f, setOnline: (v: boolean) => void (online = v) };
 }
 
-async function signInDevice(email: string): Promise<Device> {
-  const http = browserFetch();
-  const res = await http.fetch(`${server.url}/api/auth/login`, {
+async function signInDevice(email: string, target: RunningServer = server): Promise<Device> {
+  const http = browserFetch(target);
+  const res = await http.fetch(`${target.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password: PASSWORD }),
@@ -114,7 +114,7 @@ async function signInDevice(email: string): Promise<Device> {
   const sync = startSync({
     collections: db.collections as Record<string, RxCollection>,
     userId: user.id,
-    transport: { baseUrl: server.url, fetch: http.fetch },
+    transport: { baseUrl: target.url, fetch: http.fetch },
     outbox: db.outbox,
     now: () => new Date(),
     dispatch: (e) => (status = reduceSyncStatus(status, e, new Date())),
@@ -214,4 +214,19 @@ describe('two devices through the real server', () => {
     expect(ids).toEqual([tenant.customerId]);
     expect(c.db.collections.health).toBeUndefined();
   });
+
+  // Real PostgreSQL only: fan-out between instances is LISTEN/NOTIFY, which the embedded database (one
+  // process, pglite-socket) cannot do and does not need.
+  it.runIf(process.env.DATABASE_URL)(
+    'a write through one server instance reaches a device streaming from another',
+    async () => {
+      const a = await signInDevice(emails.maria, server);
+      const b = await signInDevice(emails.joao, second!);
+      await eventually(async () => b.status().connectivity === 'online', 'B stream open');
+      const doc = minimalCustomer(uuidv7(), 'Distribuidora Norte S.A.', null, new Date());
+      await a.customers().insert(doc);
+      const onB = await eventually(() => findCustomer(b, doc.id), 'the customer on B via the other instance');
+      expect(onB.get('name')).toBe('Distribuidora Norte S.A.');
+    },
+  );
 });

@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './ensure-deps.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const at = (...parts) => join(root, ...parts);
@@ -50,6 +51,7 @@ function buildIfNeeded() {
   }
 }
 
+ensureDependencies(root);
 buildIfNeeded();
 
 // `node --import tsx` runs the TypeScript server in this same Node, without an extra wrapper process.

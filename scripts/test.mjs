@@ -3,8 +3,11 @@
 // Prints one closing line "Tests: N passed, M failed" summed over all projects (CI reads it).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './ensure-deps.mjs';
 
+ensureDependencies(dirname(dirname(fileURLToPath(import.meta.url))));
 const reportDir = '.tsbuild/test-reports';
 mkdirSync(reportDir, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };

@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COLLECTION_DEFS, COLLECTION_NAMES, type CollectionName } from '../../shared/collections.ts';
 import { DEFAULT_CHURN_MODEL, predictChurn } from '../../shared/domain/csm/churn.ts';
 import { detectRisks } from '../../shared/domain/csm/risk.ts';
 import { summarizePortfolioRisk } from '../../shared/domain/csm/risk-portfolio.ts';
+import { slaDeadline } from '../../shared/domain/portal/sla.ts';
 import type { Customer } from '../../shared/entities/customer.ts';
 import { createCalendar } from './clock.ts';
 import { countDocuments, generateDemoData, organizationIdOf, SEED_REFERENCE_NOW } from './generate.ts';
@@ -131,6 +133,12 @@ describe('demo data — organizations, logins and ownership', () => {
     for (const n of data.documents.notifications) expect(userById.has(n.userId)).toBe(true);
     for (const u of data.users.filter((x) => x.customerId)) {
       expect(orgOfCustomer(u.customerId as string)).toBe(u.organizationId);
+    }
+  });
+
+  it("stamps every ticket with the shared SLA rule's deadline", () => {
+    for (const t of data.documents.tickets) {
+      expect(t.slaDeadline).toBe(slaDeadline({ priority: t.priority, createdAt: t.createdAt }));
     }
   });
 
@@ -349,4 +357,36 @@ describe('demo data — sizes', () => {
     expect(counts.metrics).toBeGreaterThanOrEqual(94 * 12);
     for (const name of COLLECTION_NAMES as CollectionName[]) expect(counts[name]).toBeGreaterThan(0);
   });
+});
+
+describe('demo data — invariants for any seed, size and date (property)', () => {
+  it('validates, keeps ids unique and makes the shared detector find exactly the planned risks', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 6, max: 24 }),
+        fc.integer({ min: Date.parse('2025-01-01T00:00:00Z'), max: Date.parse('2028-12-31T23:59:59Z') }),
+        (seed, customers, nowMs) => {
+          const now = new Date(nowMs);
+          const d = generateDemoData({ seed, customers, now });
+          const c = createCalendar(nowMs);
+          const ids = new Set<string>();
+          for (const name of COLLECTION_NAMES) {
+            for (const doc of d.documents[name] as { id: string }[]) {
+              COLLECTION_DEFS[name].schema.parse(doc);
+              expect(ids.has(doc.id)).toBe(false);
+              ids.add(doc.id);
+            }
+          }
+          for (const customer of d.documents.customers) {
+            if (customer.status === 'churned') continue;
+            const h = d.documents.health.find((x) => x.customerId === customer.id);
+            const detected = detectRisks(riskInputOf(c, docsOf(d, customer)), now);
+            expect(detected.riskFactors.map((f) => f.type)).toEqual(h?.riskFactors.map((f) => f.type));
+          }
+        },
+      ),
+      { numRuns: 8 },
+    );
+  }, 120_000);
 });

@@ -481,7 +481,8 @@ export function buildLeads(b: BuiltCustomer, campaigns: readonly Campaign[]): Le
       const createdDay = Math.max(b.sinceDay, cal.today - rng.int(minAge, maxAge));
       const createdMs = Math.min(cal.nowMs - HOUR_MS, cal.at(createdDay, rng.int(8, 20), rng.int(0, 59)));
       const { first, last } = personName(rng);
-      const company = rng.chance(0.75) ? `${rng.pick(LEAD_COMPANY_WORDS)} ${rng.pick(LAST_NAMES)}` : null;
+      const companyParts = rng.chance(0.75) ? [rng.pick(LEAD_COMPANY_WORDS), rng.pick(LAST_NAMES)] : null;
+      const company = companyParts ? companyParts.join(' ') : null;
       const source = rng.pick(LEAD_SOURCES);
       const valueCents = (units[i] as number) * valueUnit;
       const interactions: LeadInteraction[] = [];
@@ -498,7 +499,7 @@ export function buildLeads(b: BuiltCustomer, campaigns: readonly Campaign[]): Le
           company,
           email: rng.chance(0.9)
             ? company
-              ? emailOf(first, last, `${slugWord(company)}.com.br`)
+              ? emailOf(first, last, `${companyParts?.map(slugWord).join('')}.com.br`)
               : `${slugWord(first)}.${slugWord(last)}${rng.int(1, 99)}@gmail.com`
             : null,
           phone: rng.chance(0.8) ? phoneOf(rng, b.uf) : null,

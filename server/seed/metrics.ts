@@ -124,7 +124,8 @@ export function buildMetrics(b: BuiltCustomer): Metrics[] {
         date: cal.date(day),
         sessions,
         pageviews: Math.round(sessions * pagesPerSession * (0.9 + 0.2 * w)),
-        bounceRate: Math.round((bounce + frac(w * 3.7) * 8 - 4) * 10) / 10,
+        // Whole percent: a small integer stays unboxed in V8 (a year of days for 10 000 customers adds up).
+        bounceRate: Math.round(bounce + frac(w * 3.7) * 8 - 4),
         avgSessionSeconds: Math.max(10, Math.round(duration * (0.8 + 0.4 * frac(w * 5.3)))),
         conversions,
         revenueCents: conversions * Math.round(ticketCents * (0.8 + 0.45 * frac(v * 7.31))),

@@ -320,7 +320,11 @@ export function buildActions(
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 function meetLink(b: BuiltCustomer): string {
-  const part = (n: number) => Array.from({ length: n }, () => b.rng.pick(LETTERS.split(''))).join('');
+  const part = (n: number) => {
+    let s = '';
+    for (let i = 0; i < n; i++) s += LETTERS[b.rng.int(0, 25)];
+    return s;
+  };
   return `https://meet.google.com/${part(3)}-${part(4)}-${part(3)}`;
 }
 

@@ -108,17 +108,28 @@ class Mulberry32 implements Rng {
     const a = this.u32();
     const b = this.u32();
     const c = this.u32();
-    return (
-      `${(HEX[hi >>> 16] as string) + hex16(hi & 0xffff) + (HEX[lo >>> 16] as string)}-${hex16(lo & 0xffff)}-` +
-      `${hex16(0x7000 | (a & 0xfff))}-${hex16(0x8000 | ((a >>> 12) & 0x3fff))}-${hex32(b)}${hex16(c & 0xffff)}`
-    );
+    // Array#join gives a flat string (a template literal would keep a rope of concatenation nodes).
+    return [
+      HEX[hi >>> 16],
+      hex16(hi & 0xffff),
+      HEX[lo >>> 16],
+      '-',
+      hex16(lo & 0xffff),
+      '-',
+      hex16(0x7000 | (a & 0xfff)),
+      '-',
+      hex16(0x8000 | ((a >>> 12) & 0x3fff)),
+      '-',
+      hex16(b >>> 16),
+      hex16(b & 0xffff),
+      hex16(c & 0xffff),
+    ].join('');
   }
 }
 
 /** A v7-shaped UUID formatter needs hex digits; precomputed because it is on the generator's hot path. */
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 const hex16 = (v: number) => (HEX[(v >>> 8) & 255] as string) + (HEX[v & 255] as string);
-const hex32 = (v: number) => hex16(v >>> 16) + hex16(v & 0xffff);
 
 /** A seeded random stream. */
 export function createRng(seed: number): Rng {

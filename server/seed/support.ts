@@ -1,4 +1,4 @@
-import { slaDeadline } from '../../shared/domain/portal/sla.ts';
+import { DEFAULT_FIRST_RESPONSE_MINUTES } from '../../shared/domain/portal/sla.ts';
 import type { Ticket, TicketMessage, TicketPriority } from '../../shared/entities/support.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from './clock.ts';
 import type { BuiltCustomer } from './context.ts';
@@ -192,7 +192,9 @@ export function buildTickets(b: BuiltCustomer): Ticket[] {
       priority: p.priority,
       status: p.status,
       assignedTo: b.owner.id,
-      slaDeadline: slaDeadline({ priority: p.priority, createdAt }),
+      // The shared SLA rule with its default policy (calendar time): createdAt + the priority's first-response
+      // budget. Computed here because `slaDeadline` parses its input per call; the tests compare the two.
+      slaDeadline: cal.iso(p.createdMs + DEFAULT_FIRST_RESPONSE_MINUTES[p.priority] * MINUTE_MS),
       firstResponseAt,
       resolvedAt: p.resolvedMs === null ? null : cal.iso(p.resolvedMs),
       createdBy: client?.id ?? null,

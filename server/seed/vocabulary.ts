@@ -219,7 +219,8 @@ export const COMPANY_CORES: readonly IndustryCore[] = [
   { word: 'E-commerce', industry: 'E-commerce' },
 ];
 
-export const LEGAL_FORMS = ['LTDA', 'LTDA', 'ME', 'S.A.', 'EIRELI'] as const;
+/** Distinct on purpose: generated names are a permutation of prefix × core × legal form (unique up to 14 400). */
+export const LEGAL_FORMS = ['LTDA', 'ME', 'S.A.', 'EIRELI', 'Serviços LTDA', 'Comércio LTDA'] as const;
 
 export interface City {
   name: string;
@@ -424,8 +425,7 @@ export const NPS_COMMENTS = {
   ],
 } as const;
 
-/** Strips accents and non-alphanumerics: "Gonçalves & Cia" → "goncalvescia". */
-export function slugWord(text: string): string {
+function slugOf(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -441,4 +441,20 @@ export function slugify(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
+}
+
+/** Slugs of the vocabulary's own words, computed once (Unicode normalisation is slow in the hot path). */
+const KNOWN_SLUGS: ReadonlyMap<string, string> = new Map(
+  [
+    ...FIRST_NAMES,
+    ...LAST_NAMES,
+    ...COMPANY_PREFIXES,
+    ...COMPANY_CORES.map((c) => c.word),
+    ...LEAD_COMPANY_WORDS,
+  ].map((w) => [w, slugOf(w)]),
+);
+
+/** Strips accents and non-alphanumerics: "Gonçalves & Cia" → "goncalvescia". */
+export function slugWord(text: string): string {
+  return KNOWN_SLUGS.get(text) ?? slugOf(text);
 }

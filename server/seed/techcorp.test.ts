@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import { scoreLead } from '../../shared/domain/portal/lead-score.ts';
+import { evaluateAbTest } from '../../shared/domain/portal/ab-test.ts';
+import { computeRoi } from '../../shared/domain/portal/roi.ts';
+import { slaStatus } from '../../shared/domain/portal/sla.ts';
+import { generateDemoData, SEED_REFERENCE_NOW } from './generate.ts';
+
+/** TechCorp LTDA as the seeds show it: customers spec §2.2–2.3 (CSM side) and the dashboard strategy (client). */
+const NOW = SEED_REFERENCE_NOW;
+const data = generateDemoData({ seed: 1, now: NOW });
+const tech = data.documents.customers.find((c) => c.name === 'TechCorp LTDA');
+if (!tech) throw new Error('TechCorp LTDA missing');
+const mine = <T extends { customerId: string }>(list: T[]) => list.filter((x) => x.customerId === tech.id);
+
+describe('TechCorp — Customer 360 and Contracts tab (customers spec §2.2–2.3)', () => {
+  it('is an Enterprise customer since Jan 2024 in São Paulo with 85 of 100 seats', () => {
+    expect(tech).toMatchObject({
+      tier: 'enterprise',
+      domain: 'techcorp.com.br',
+      location: 'São Paulo, SP',
+      customerSince: '2024-01-15',
+      renewalDate: '2027-01-15',
+      renewalType: 'auto_renew',
+      activeUsers: 85,
+      totalSeats: 100,
+      mrrCents: 450_000,
+      arrCents: 5_400_000,
+    });
+    const primary = tech.contacts.find((c) => c.isPrimary);
+    expect(primary).toMatchObject({ firstName: 'João', lastName: 'Silva', jobTitle: 'CEO', npsScore: 9 });
+    expect(tech.contacts.map((c) => `${c.firstName} ${c.lastName}`)).toEqual(
+      expect.arrayContaining(['Maria Oliveira', 'Pedro Santos']),
+    );
+  });
+
+  it('has the Enterprise Annual License (R$ 54.000/ano) and the completed Training Package', () => {
+    const license = tech.contracts.find((c) => c.contractNumber === 'CTR-2024-0045');
+    expect(license).toMatchObject({
+      name: 'Enterprise Annual License',
+      status: 'active',
+      monthlyValueCents: 450_000,
+      startDate: '2024-01-15',
+      endDate: '2027-01-15',
+      billingCycle: 'monthly',
+      renewalType: 'auto_renew',
+    });
+    expect(license?.items.map((i) => [i.name, i.unitPriceCents])).toEqual([
+      ['Platform License (100 seats)', 350_000],
+      ['Premium Support', 50_000],
+      ['API Access', 50_000],
+    ]);
+    const training = tech.contracts.find((c) => c.contractNumber === 'CTR-2024-0046');
+    expect(training).toMatchObject({
+      name: 'Training Package',
+      status: 'completed',
+      billingCycle: 'one_time',
+      monthlyValueCents: 0,
+      totalValueCents: 500_000,
+      startDate: '2024-02-01',
+      endDate: '2024-04-30',
+    });
+  });
+
+  it('has the payment history INV-1231…1234 (Oct R$ 4.000, then R$ 4.500), all paid on time', () => {
+    const invoices = mine(data.documents.invoices);
+    const rows = ['INV-1231', 'INV-1232', 'INV-1233', 'INV-1234'].map((n) =>
+      invoices.find((i) => i.number === n),
+    );
+    expect(rows.map((i) => [i?.dueDate, i?.amountCents, i?.status, i?.paidDate])).toEqual([
+      ['2025-10-15', 400_000, 'paid', '2025-10-15'],
+      ['2025-11-15', 450_000, 'paid', '2025-11-15'],
+      ['2025-12-15', 450_000, 'paid', '2025-12-15'],
+      ['2026-01-15', 450_000, 'paid', '2026-01-15'],
+    ]);
+    expect(invoices.every((i) => i.status === 'paid' && (i.paidDate ?? '') <= i.dueDate)).toBe(true);
+    for (const i of rows) expect(i?.nfeUrl).toMatch(/^https:\/\//);
+  });
+
+  it('has the seed timeline: the call with João about HR, the newsletter, the 4.8/5 ticket', () => {
+    const acts = mine(data.documents.activities);
+    expect(acts.find((a) => a.description?.includes('expansão para RH'))).toMatchObject({
+      type: 'call',
+      metadata: { executive: true },
+    });
+    expect(acts.some((a) => a.type === 'email' && a.title.includes('Newsletter mensal'))).toBe(true);
+    expect(acts.find((a) => a.type === 'support_ticket' && a.metadata.rating === 4.8)).toBeDefined();
+  });
+});
+
+describe('TechCorp — client dashboard (dashboard strategy §1–§7)', () => {
+  const month = NOW.slice(0, 7);
+  const metrics = mine(data.documents.metrics);
+  const current = metrics.find((m) => m.month === month);
+  const previous = metrics.find((m) => m.month === '2026-01');
+  const sum = (days: { [k: string]: unknown }[] | undefined, field: string) =>
+    (days ?? []).reduce((s, d) => s + (d[field] as number), 0);
+
+  it('has a year of daily metrics: R$ 43,2K and 38 leads this month, R$ 35,1K last month, score 87', () => {
+    expect(metrics).toHaveLength(12);
+    expect(sum(current?.days, 'revenueCents')).toBe(4_320_000);
+    expect(sum(current?.days, 'leads')).toBe(38);
+    expect(sum(previous?.days, 'revenueCents')).toBe(3_510_000);
+    expect(current?.days.at(-1)?.score).toBe(87);
+    // "+127% tráfego vs mês passado"
+    expect(Math.round((sum(current?.days, 'sessions') / sum(previous?.days, 'sessions') - 1) * 100)).toBe(
+      127,
+    );
+    // ROI (§5B): R$ 43.200 of revenue on R$ 8.500 invested → 408 %.
+    const roi = computeRoi({
+      revenueCents: sum(current?.days, 'revenueCents'),
+      investmentCents: sum(current?.days, 'adSpendCents'),
+    });
+    expect(roi.kind === 'computed' && roi.roiPercentDisplay).toBe(408);
+  });
+
+  it('has the monthly goals: 10K visits reached, 50 leads at 38, R$ 20K revenue at 60 %', () => {
+    const goals = mine(data.documents.goals).filter((g) => g.startDate.startsWith(month));
+    const byType = Object.fromEntries(goals.map((g) => [g.type, g]));
+    expect(byType.traffic).toMatchObject({ targetValue: 10_000, status: 'completed' });
+    expect(byType.leads).toMatchObject({ targetValue: 50, currentValue: 38, status: 'active' });
+    expect(byType.revenue).toMatchObject({ targetValue: 2_000_000, currentValue: 1_200_000, unit: 'cents' });
+  });
+
+  it('runs the A/B test "Landing Page: Hero Section" (2,3 % of 1.240 vs 3,1 % of 1.198)', () => {
+    const test = mine(data.documents.campaigns)
+      .flatMap((c) => c.abTests)
+      .find((t) => t.name === 'Landing Page: Hero Section');
+    expect(test).toMatchObject({
+      status: 'running',
+      variantA: { name: 'Aumente Vendas', visitors: 1_240 },
+      variantB: { name: 'Dobre Resultados', visitors: 1_198 },
+    });
+    const r = evaluateAbTest({ variantA: test!.variantA, variantB: test!.variantB });
+    expect([Math.round(r.rateA * 1000) / 10, Math.round(r.rateB * 1000) / 10]).toEqual([2.3, 3.1]);
+  });
+
+  it('has the active campaigns: Google Ads R$ 5.000 / R$ 3.240 (CTR 3,2 %, CPC R$ 1,80), Meta R$ 2.000 / R$ 1.890', () => {
+    const campaigns = mine(data.documents.campaigns);
+    const total = (name: string, field: 'spendCents' | 'clicks' | 'impressions' | 'conversions') =>
+      campaigns.find((c) => c.name === name)?.daily.reduce((s, d) => s + d[field], 0) ?? -1;
+    const google = campaigns.find((c) => c.name === 'Serviços Premium');
+    expect(google).toMatchObject({ platform: 'google_ads', budgetCents: 500_000, status: 'active' });
+    expect(total('Serviços Premium', 'spendCents')).toBe(324_000);
+    expect(total('Serviços Premium', 'clicks') / total('Serviços Premium', 'impressions')).toBeCloseTo(
+      0.032,
+      4,
+    );
+    expect(total('Serviços Premium', 'spendCents') / total('Serviços Premium', 'clicks')).toBe(180);
+    expect(google?.daily.slice(-2).map((d) => d.conversions)).toEqual([12, 18]);
+    const meta = campaigns.find((c) => c.name === 'Retargeting');
+    expect(meta).toMatchObject({ platform: 'meta_ads', budgetCents: 200_000 });
+    expect(total('Retargeting', 'spendCents')).toBe(189_000);
+    expect(meta?.daily.slice(-2).map((d) => d.conversions)).toEqual([14, 12]);
+  });
+
+  it('has the lead pipeline 23 / 15 / 8 / 3 worth R$ 276K / 180K / 96K / 36K, and Carlos Mendes scores 85', () => {
+    const leads = mine(data.documents.leads);
+    const stage = (s: string) => leads.filter((l) => l.stage === s);
+    expect(['new', 'qualified', 'negotiation', 'won'].map((s) => stage(s).length)).toEqual([23, 15, 8, 3]);
+    expect(
+      ['new', 'qualified', 'negotiation', 'won'].map((s) => stage(s).reduce((t, l) => t + l.valueCents, 0)),
+    ).toEqual([27_600_000, 18_000_000, 9_600_000, 3_600_000]);
+    const carlos = leads.find((l) => l.name === 'Carlos Mendes');
+    const score = scoreLead({ lead: carlos!, now: new Date(NOW).toISOString() });
+    expect(score.total).toBe(85);
+    expect(Object.values(score.breakdown).map((b) => b.points)).toEqual([30, 25, 20, 10]);
+  });
+
+  it('has the tickets #2847 (resolved 2h ago) and #2853 (in progress, SLA 1h), and the next meeting', () => {
+    const tickets = mine(data.documents.tickets);
+    expect(tickets.find((t) => t.number === 2847)).toMatchObject({
+      subject: 'Ajuste em campanha',
+      status: 'resolved',
+      resolvedAt: new Date(Date.parse(NOW) - 2 * 3_600_000).toISOString(),
+    });
+    const open = tickets.find((t) => t.number === 2853);
+    expect(open).toMatchObject({ subject: 'Dúvida sobre relatório', status: 'in_progress' });
+    expect(slaStatus({ ticket: open!, now: new Date(NOW).toISOString() }).label).toBe('1h');
+    const meetings = mine(data.documents.meetings);
+    const next = meetings.find((m) => m.status === 'scheduled');
+    const maria = data.users.find((u) => u.email === 'maria@arco.example');
+    expect(next).toMatchObject({ accountManagerId: maria?.id, scheduledAt: '2026-02-18T18:00:00.000Z' });
+    expect(meetings.find((m) => m.status === 'completed')?.scheduledAt).toBe('2026-01-14T18:00:00.000Z');
+  });
+
+  it('has action cards of the three kinds, the content hub and a visit streak for the client user', () => {
+    const actions = mine(data.documents.actions).filter((a) => a.status === 'pending');
+    expect(actions.map((a) => a.type).sort()).toEqual(['insight', 'quick_win', 'urgent']);
+    const titles = data.documents.content.map((c) => c.title);
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        'Como otimizar Google Ads',
+        'Estratégias de Remarketing',
+        'SEO para E-commerce',
+        'E-commerce de Moda (+340% vendas)',
+        '[LIVE] Estratégias 2026',
+        'Workshop: Landing Pages',
+      ]),
+    );
+    const live = data.documents.content.find((c) => c.title.startsWith('[LIVE]'));
+    expect(live).toMatchObject({ startsAt: '2026-02-03T18:00:00.000Z', maxAttendees: 100, attendees: 88 });
+    const client = data.users.find((u) => u.email === 'cliente@techcorp.example');
+    const engagement = data.documents.engagement.find((e) => e.userId === client?.id);
+    expect(engagement?.visitDays.slice(-12)).toEqual(
+      Array.from({ length: 12 }, (_, k) =>
+        new Date(Date.UTC(2026, 1, 2 - 11 + k)).toISOString().slice(0, 10),
+      ),
+    );
+    expect(engagement?.badges.map((b) => b.id)).toEqual(
+      expect.arrayContaining(['streak_7', 'estudante', 'vip']),
+    );
+    const inbox = data.documents.notifications.filter((n) => n.userId === client?.id);
+    expect(inbox.length).toBeGreaterThanOrEqual(6);
+    expect(inbox.some((n) => n.readAt === null)).toBe(true);
+  });
+});

@@ -5,29 +5,45 @@ import { App } from './app/app.tsx';
 import type { AppDependencies } from './app/dependencies.tsx';
 import { createAppRoutes } from './app/routes.tsx';
 import { ServiceWorkerUpdates } from './app/service-worker-updates.tsx';
-import { noLocalData } from './auth/session-lifecycle.ts';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { clearBrowserData } from './db/browser-data.ts';
+import { createDeviceSessions } from './db/device-session.ts';
+import { createSyncStatusStore } from './db/sync-status-store.ts';
 import { createI18n, DEFAULT_LANGUAGE, readLanguagePreference } from './i18n/i18n.ts';
 import { safeStore } from './platform/key-value-store.ts';
 import { browserNetwork } from './platform/network.ts';
-import { networkSyncStatus } from './sync-status/sync-status-source.ts';
 import './ui/global.css';
 
 /**
  * Browser entry: builds the real dependencies and renders the app.
  *
- * Hook points for the RxDB layer (client/db): replace `noLocalData` with its `SessionLifecycle` (the local
- * wipe on logout) and `networkSyncStatus(network)` with the sync engine's `SyncStatusSource`.
+ * The signed-in user's data lives in RxDB on IndexedDB (client/db) and replicates in the background; the sync
+ * status store feeds the top bar, and the device sessions' lifecycle wipes local data on logout.
  */
 const store = safeStore(window.localStorage);
 const network = browserNetwork(window);
+const now = () => new Date();
+const syncStatus = createSyncStatusStore(network, now);
+const deviceSessions = createDeviceSessions({
+  storage: getRxStorageDexie(),
+  fetch: window.fetch.bind(window),
+  now,
+  status: syncStatus,
+  baseUrl: '',
+  multiInstance: true,
+  setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+  clearTimeout: (handle) => window.clearTimeout(handle as number),
+  clearBrowserData: () => clearBrowserData(window),
+});
 
 const deps: AppDependencies = {
   fetch: window.fetch.bind(window),
   store,
   network,
-  now: () => new Date(),
-  syncStatus: networkSyncStatus(network),
-  lifecycle: noLocalData,
+  now,
+  syncStatus,
+  lifecycle: deviceSessions.lifecycle,
+  deviceSessions,
   reload: () => window.location.reload(),
 };
 

@@ -5,6 +5,7 @@ import { RouterProvider, type DataRouter } from 'react-router';
 import { SessionProvider } from '../auth/session-context.tsx';
 import type { SessionUser } from '../auth/session-user.ts';
 import { languageFromLocale, readLanguagePreference } from '../i18n/i18n.ts';
+import { DeviceDataGate } from '../db/device-data-gate.tsx';
 import { DependenciesProvider, type AppDependencies } from './dependencies.tsx';
 import { ErrorScreen, RootErrorBoundary } from './error-screen.tsx';
 
@@ -41,7 +42,13 @@ export function App({
       <DependenciesProvider value={deps}>
         <RootErrorBoundary fallback={(error) => <ErrorScreen error={error} onReload={deps.reload} />}>
           <SessionProvider onSignedIn={onSignedIn}>
-            <RouterProvider router={router} />
+            {deps.deviceSessions ? (
+              <DeviceDataGate sessions={deps.deviceSessions} status={deps.syncStatus}>
+                <RouterProvider router={router} />
+              </DeviceDataGate>
+            ) : (
+              <RouterProvider router={router} />
+            )}
           </SessionProvider>
           {overlay}
         </RootErrorBoundary>

@@ -3,6 +3,7 @@ import type { KeyValueStore } from '../platform/key-value-store.ts';
 import type { NetworkStatus } from '../platform/network.ts';
 import type { SessionLifecycle } from '../auth/session-lifecycle.ts';
 import type { SyncStatusSource } from '../sync-status/sync-status-source.ts';
+import type { DeviceSessions } from '../db/device-session.ts';
 
 /**
  * Everything the shell needs from the outside world, injected once at the root (client/main.tsx builds the
@@ -16,6 +17,8 @@ export interface AppDependencies {
   readonly now: () => Date;
   readonly syncStatus: SyncStatusSource;
   readonly lifecycle: SessionLifecycle;
+  /** The signed-in user's local database and replication (absent in shell-only tests). */
+  readonly deviceSessions?: DeviceSessions;
   /** Full page reload (error screen, upgrade-required banner). */
   readonly reload: () => void;
 }

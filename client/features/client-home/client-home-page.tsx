@@ -1,26 +1,66 @@
 import { useTranslation } from 'react-i18next';
-import { paths } from '../../app/paths.ts';
 import { useSession } from '../../auth/session-context.tsx';
-import { ButtonLink } from '../../ui/button.tsx';
+import { useDeviceData } from '../../db/device-data.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { CompassIcon } from '../../ui/icons.tsx';
+import { Notice } from '../../ui/notice.tsx';
 import { Page } from '../../ui/page.tsx';
+import { useNow } from '../../ui/use-now.ts';
+import { AccountManagerCard } from './account-manager-card.tsx';
+import { CompanyCard } from './company-card.tsx';
+import styles from './portal.module.css';
+import { TicketsSummaryCard } from './tickets-summary-card.tsx';
+import { useMyCustomer, useMyMeetings, useMyTickets } from './use-portal-data.ts';
 
-/** `/inicio` — the client portal's home. The executive summary arrives with the portal features. */
+/**
+ * `/inicio` — the client portal's home (dashboard §1 executive summary, §7 support & account manager): the
+ * company, the account manager with the next meeting, and the tickets. Everything comes from the device
+ * database, so it opens offline after the first sync; before it, an honest "being prepared" state.
+ */
 export function ClientHomePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('clientHome');
   const { user } = useSession();
-  const firstName = user?.name.split(/\s+/)[0] ?? '';
+  const { error } = useDeviceData();
+  const now = useNow();
+  const customer = useMyCustomer();
+  const tickets = useMyTickets();
+  const meetings = useMyMeetings();
+  const firstName = user?.name.trim().split(/\s+/)[0] ?? '';
+  const hasAccountData = customer.value !== null || meetings.value.length > 0;
 
   return (
-    <Page title={firstName ? t('clientHome.greeting', { name: firstName }) : t('clientHome.title')}>
-      <EmptyState
-        icon={<CompassIcon />}
-        title={t('clientHome.emptyTitle')}
-        actions={<ButtonLink to={paths.myTickets}>{t('clientHome.openTickets')}</ButtonLink>}
-      >
-        {t('clientHome.emptyBody')}
-      </EmptyState>
+    <Page
+      title={firstName ? t('home.greeting', { name: firstName }) : t('home.title')}
+      description={t('home.description')}
+    >
+      {error ? <Notice tone="error">{t('home.deviceError')}</Notice> : null}
+      {!customer.ready || !tickets.ready ? (
+        error ? null : (
+          <p role="status" className={styles.muted}>
+            {t('home.loading')}
+          </p>
+        )
+      ) : (
+        <>
+          {customer.value === null ? (
+            <EmptyState icon={<CompassIcon />} title={t('home.preparingTitle')}>
+              {t('home.preparingBody')}
+            </EmptyState>
+          ) : null}
+          <div className={styles.grid}>
+            {customer.value ? <CompanyCard customer={customer.value} /> : null}
+            {hasAccountData ? (
+              <AccountManagerCard
+                customer={customer.value}
+                tickets={tickets.value}
+                meetings={meetings.value}
+                now={now}
+              />
+            ) : null}
+            <TicketsSummaryCard tickets={tickets.value} now={now} />
+          </div>
+        </>
+      )}
     </Page>
   );
 }

@@ -1,16 +1,63 @@
 import { useTranslation } from 'react-i18next';
+import { useDeviceData } from '../../db/device-data.tsx';
+import { ButtonLink } from '../../ui/button.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { InboxIcon } from '../../ui/icons.tsx';
+import { Notice } from '../../ui/notice.tsx';
 import { Page } from '../../ui/page.tsx';
+import { useNow } from '../../ui/use-now.ts';
+import { canOpenTicket } from './portal-writes.ts';
+import styles from './portal.module.css';
+import { TicketListItem } from './ticket-parts.tsx';
+import { ticketPaths } from './ticket-paths.ts';
+import { isActiveTicket } from './ticket-view.ts';
+import { useMyTickets, usePortalUser } from './use-portal-data.ts';
 
-/** `/inicio/tickets` — the client's support tickets (manifest shortcut "Meus tickets"). */
+/**
+ * `/inicio/tickets` — every ticket of the client's company, newest first (manifest shortcut "Meus tickets"),
+ * each with its number (or "pendente" until the server acknowledges it), status, priority, SLA and last
+ * message. Works offline: it reads the device database.
+ */
 export function MyTicketsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('clientHome');
+  const { error } = useDeviceData();
+  const user = usePortalUser();
+  const now = useNow();
+  const tickets = useMyTickets();
+  const openCount = tickets.value.filter(isActiveTicket).length;
+  const newTicket =
+    user && canOpenTicket(user) ? (
+      <ButtonLink to={ticketPaths.new} variant="primary">
+        {t('tickets.newTicket')}
+      </ButtonLink>
+    ) : null;
+
   return (
     <Page title={t('tickets.title')}>
-      <EmptyState icon={<InboxIcon />} title={t('tickets.emptyTitle')}>
-        {t('tickets.emptyBody')}
-      </EmptyState>
+      {error ? <Notice tone="error">{t('home.deviceError')}</Notice> : null}
+      {!tickets.ready ? (
+        error ? null : (
+          <p role="status" className={styles.muted}>
+            {t('home.loading')}
+          </p>
+        )
+      ) : tickets.value.length === 0 ? (
+        <EmptyState icon={<InboxIcon />} title={t('tickets.emptyTitle')} actions={newTicket}>
+          {t('tickets.emptyBody')}
+        </EmptyState>
+      ) : (
+        <>
+          <div className={styles.toolbar}>
+            <p className={styles.muted}>{t('tickets.openCount', { count: openCount })}</p>
+            {newTicket}
+          </div>
+          <ul className={styles.ticketList} aria-label={t('tickets.listLabel')}>
+            {tickets.value.map((ticket) => (
+              <TicketListItem key={ticket.id} ticket={ticket} now={now} />
+            ))}
+          </ul>
+        </>
+      )}
     </Page>
   );
 }

@@ -25,12 +25,15 @@ export const clientPortalUser: PortalUser = {
 };
 
 const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
-/** A deterministic UUID v7-shaped id. */
-export const uid = (n: number) => `0190a8e4-${hex(n >> 16, 4)}-7000-8000-${hex(n & 0xffff, 12)}`;
+/** A deterministic UUID v7-shaped id (n < 2^32). */
+export const uid = (n: number) =>
+  `0190a8e4-${hex(Math.floor(n / 65_536), 4)}-7000-8000-${hex(n % 65_536, 12)}`;
+/** Minutes since the epoch: distinct instants of the fixtures give distinct ids. */
+const minuteOf = (iso: string) => Math.floor(Date.parse(iso) / 60_000);
 
 export function message(over: Partial<TicketMessage> & Pick<TicketMessage, 'createdAt'>): TicketMessage {
   return {
-    id: uid(Date.parse(over.createdAt) % 1_000_000),
+    id: uid(minuteOf(over.createdAt)),
     senderType: 'client',
     senderId: clientPortalUser.id,
     senderName: clientPortalUser.name,
@@ -41,7 +44,7 @@ export function message(over: Partial<TicketMessage> & Pick<TicketMessage, 'crea
 
 export function ticket(over: Partial<Ticket> & Pick<Ticket, 'createdAt'>): Ticket {
   return {
-    id: uid(Date.parse(over.createdAt) % 1_000_000),
+    id: uid(minuteOf(over.createdAt)),
     updatedAt: over.createdAt,
     serverSeq: 1,
     clientUpdatedAt: over.createdAt,
@@ -148,7 +151,7 @@ export function customer(over: Partial<Customer> = {}): Customer {
 
 export function meeting(over: Partial<Meeting> & Pick<Meeting, 'scheduledAt'>): Meeting {
   return {
-    id: uid(Date.parse(over.scheduledAt) % 1_000_000),
+    id: uid(minuteOf(over.scheduledAt)),
     updatedAt: ago(DAY),
     serverSeq: 1,
     clientUpdatedAt: ago(DAY),

@@ -1,0 +1,189 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Meeting } from '../../../shared/entities/support.ts';
+import { useDependencies } from '../../app/dependencies.tsx';
+import { useCollection } from '../../db/device-data.tsx';
+import { Button } from '../../ui/button.tsx';
+import { Notice } from '../../ui/notice.tsx';
+import { InputField, TextAreaField } from './form-fields.tsx';
+import { toLocalDateTimeInput } from './portal-format.ts';
+import {
+  buildMeetingRequest,
+  buildWithdrawRequest,
+  canRequestMeetingChange,
+  type ClientRequest,
+  type ErrorMessage,
+  type MeetingRequestField,
+} from './portal-writes.ts';
+import styles from './portal.module.css';
+import { useErrorText } from './ticket-parts.tsx';
+import { usePortalFormat, usePortalUser } from './use-portal-data.ts';
+
+type Mode = ClientRequest['type'] | null;
+
+/**
+ * The next meeting ("📅 Próxima reunião: 20/10 às 15h  [REAGENDAR] [CANCELAR]"). The client cannot move or
+ * cancel it themselves (DESIGN §4): they write a `clientRequest` that the account manager acts on — offline
+ * too; it replicates with the next sync.
+ */
+export function MeetingRequest({ meeting, now }: { meeting: Meeting; now: Date }) {
+  const { t } = useTranslation('clientHome');
+  const format = usePortalFormat();
+  const user = usePortalUser();
+  const meetings = useCollection('meetings');
+  const deps = useDependencies();
+  const errorText = useErrorText();
+  const [mode, setMode] = useState<Mode>(null);
+  const [proposedLocal, setProposedLocal] = useState('');
+  const [reason, setReason] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<MeetingRequestField, ErrorMessage>>>({});
+  const [formError, setFormError] = useState<ErrorMessage | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+
+  const request = meeting.clientRequest;
+  const mayRequest = user !== null && canRequestMeetingChange(meeting, user, now);
+
+  const open = (next: Mode) => {
+    setMode(next);
+    setFieldErrors({});
+    setFormError(null);
+    setAnnouncement('');
+  };
+
+  async function save(change: ClientRequest | null, message: string) {
+    if (!meetings) return setFormError({ key: 'notReady' });
+    setSaving(true);
+    try {
+      const doc = await meetings.findOne(meeting.id).exec();
+      if (!doc) return setFormError({ key: 'saveFailed' });
+      await doc.incrementalPatch({ clientRequest: change });
+      setMode(null);
+      setProposedLocal('');
+      setReason('');
+      setAnnouncement(message);
+    } catch {
+      setFormError({ key: 'saveFailed' });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!user || !mode) return;
+    const result = buildMeetingRequest(
+      meeting,
+      { type: mode, proposedLocal, reason },
+      { user, now: deps.now(), timeZone: format.timeZone },
+    );
+    setFieldErrors(result.ok ? {} : result.fieldErrors);
+    setFormError(result.ok ? null : result.formError);
+    if (result.ok) void save(result.value, t('meeting.saved'));
+  }
+
+  function withdraw() {
+    if (!user) return;
+    const result = buildWithdrawRequest(meeting, user);
+    if (!result.ok) return setFormError(result.formError);
+    void save(null, t('meeting.withdrawn'));
+  }
+
+  return (
+    <div className={styles.meeting}>
+      <p className={styles.meetingWhen}>
+        {t('manager.nextMeeting', { when: format.meetingTime(meeting.scheduledAt) })}
+      </p>
+      <p className={styles.muted}>
+        {meeting.title}
+        {meeting.status === 'rescheduled' ? ` · ${t('meeting.rescheduled')}` : ''}
+      </p>
+      {meeting.meetingLink ? (
+        <a href={meeting.meetingLink} target="_blank" rel="noreferrer">
+          {t('manager.openMeetingLink')}
+        </a>
+      ) : null}
+
+      {request ? (
+        <div>
+          <p>
+            {request.type === 'cancel'
+              ? t('meeting.pendingCancel', { date: format.dayMonth(request.requestedAt) })
+              : t('meeting.pendingReschedule', { date: format.dayMonth(request.requestedAt) })}{' '}
+            {request.proposedAt
+              ? t('meeting.proposedFor', { when: format.meetingTime(request.proposedAt) })
+              : null}{' '}
+            {t('meeting.awaitingConfirmation')}
+          </p>
+          {mayRequest && request.requestedBy === user?.id ? (
+            <div className={styles.actions}>
+              <Button variant="secondary" onClick={withdraw} disabled={saving}>
+                {t('meeting.withdraw')}
+              </Button>
+            </div>
+          ) : null}
+        </div>
+      ) : mayRequest && mode === null ? (
+        <div className={styles.actions}>
+          <Button variant="secondary" onClick={() => open('reschedule')}>
+            {t('meeting.reschedule')}
+          </Button>
+          <Button variant="danger" onClick={() => open('cancel')}>
+            {t('meeting.cancel')}
+          </Button>
+        </div>
+      ) : null}
+
+      {mode !== null && !request ? (
+        <form className={styles.form} onSubmit={submit} noValidate>
+          <fieldset className={styles.fieldset}>
+            <legend className={styles.legend}>
+              {mode === 'reschedule' ? t('meeting.rescheduleTitle') : t('meeting.cancelTitle')}
+            </legend>
+            {mode === 'reschedule' ? (
+              <InputField
+                type="datetime-local"
+                label={t('meeting.proposedAt')}
+                hint={t('meeting.proposedHint')}
+                value={proposedLocal}
+                min={toLocalDateTimeInput(now, format.timeZone)}
+                onChange={(e) => setProposedLocal(e.target.value)}
+                error={errorText(fieldErrors.proposedAt)}
+                autoFocus
+              />
+            ) : null}
+            <TextAreaField
+              label={t('meeting.reason')}
+              value={reason}
+              rows={3}
+              maxLength={1000}
+              onChange={(e) => setReason(e.target.value)}
+              error={errorText(fieldErrors.reason)}
+              autoFocus={mode === 'cancel'}
+            />
+          </fieldset>
+          <div className={styles.actions}>
+            <Button type="submit" variant={mode === 'cancel' ? 'danger' : 'primary'} disabled={saving}>
+              {saving
+                ? t('meeting.sending')
+                : mode === 'cancel'
+                  ? t('meeting.sendCancel')
+                  : t('meeting.sendReschedule')}
+            </Button>
+            <Button variant="secondary" onClick={() => open(null)} disabled={saving}>
+              {t('meeting.dismiss')}
+            </Button>
+          </div>
+        </form>
+      ) : null}
+      {formError ? (
+        <Notice tone="error" role="alert">
+          {errorText(formError)}
+        </Notice>
+      ) : null}
+      <p role="status" className={announcement ? styles.muted : 'visually-hidden'}>
+        {announcement}
+      </p>
+    </div>
+  );
+}

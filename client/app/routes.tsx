@@ -2,6 +2,8 @@ import type { RouteObject } from 'react-router';
 import { ROLES } from '../../shared/collections.ts';
 import { ClientHomePage } from '../features/client-home/client-home-page.tsx';
 import { MyTicketsPage } from '../features/client-home/my-tickets-page.tsx';
+import { NewTicketPage } from '../features/client-home/new-ticket-page.tsx';
+import { TicketDetailPage } from '../features/client-home/ticket-detail-page.tsx';
 import { CustomerListPage } from '../features/customers/customer-list-page.tsx';
 import { NotFoundPage } from '../features/not-found/not-found-page.tsx';
 import { SettingsPage } from '../features/settings/settings-page.tsx';
@@ -39,6 +41,8 @@ export function createAppRoutes(): RouteObject[] {
               children: [
                 { path: 'inicio', element: <ClientHomePage /> },
                 { path: 'inicio/tickets', element: <MyTicketsPage /> },
+                { path: 'inicio/tickets/novo', element: <NewTicketPage /> },
+                { path: 'inicio/tickets/:ticketId', element: <TicketDetailPage /> },
               ],
             },
             {

@@ -23,4 +23,15 @@ describe('sync status store', () => {
     expect(store.getSnapshot().pending).toEqual({});
     expect(store.getSnapshot().collections).toEqual(['customers', 'tickets']);
   });
+
+  it('shows plain online/offline while nobody is signed in, and connecting once collections sync', () => {
+    const network = manualNetwork(true);
+    const store = createSyncStatusStore(network, () => new Date());
+    expect(store.getSnapshot().connectivity).toBe('online');
+    network.set(false);
+    expect(store.getSnapshot().connectivity).toBe('offline');
+    network.set(true);
+    store.reset(['customers']);
+    expect(store.getSnapshot().connectivity).toBe('connecting');
+  });
 });

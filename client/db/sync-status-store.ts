@@ -17,15 +17,26 @@ export interface SyncStatusStore extends SyncStatusSource {
   reset(collections: readonly string[]): void;
 }
 
+/**
+ * With no collections (nobody signed in) there is no stream to wait for: the browser's network signal is all
+ * there is to know, so "online" rather than "connecting".
+ */
+function idleAware(status: SyncStatus, online: boolean): SyncStatus {
+  if (status.collections.length > 0) return status;
+  const connectivity = online ? 'online' : 'offline';
+  return status.connectivity === connectivity ? status : { ...status, connectivity };
+}
+
 export function createSyncStatusStore(network: NetworkStatus, now: () => Date): SyncStatusStore {
-  let state: SyncStatus = initialSyncStatus([], network.isOnline());
+  let state: SyncStatus = idleAware(initialSyncStatus([], network.isOnline()), network.isOnline());
   const listeners = new Set<() => void>();
   const set = (next: SyncStatus) => {
     if (next === state) return;
     state = next;
     for (const l of [...listeners]) l();
   };
-  const dispatch = (event: SyncEvent) => set(reduceSyncStatus(state, event, now()));
+  const dispatch = (event: SyncEvent) =>
+    set(idleAware(reduceSyncStatus(state, event, now()), network.isOnline()));
   network.subscribe(() => dispatch({ type: 'network', online: network.isOnline() }));
   return {
     getSnapshot: () => state,
@@ -34,6 +45,7 @@ export function createSyncStatusStore(network: NetworkStatus, now: () => Date): 
       return () => void listeners.delete(listener);
     },
     dispatch,
-    reset: (collections) => set(initialSyncStatus(collections, network.isOnline())),
+    reset: (collections) =>
+      set(idleAware(initialSyncStatus(collections, network.isOnline()), network.isOnline())),
   };
 }

@@ -15,6 +15,8 @@ export default defineConfig({
           include: ['{shared,sync,server,client}/**/*.test.{ts,tsx}'],
           exclude: ['**/*.pg.test.ts', '**/node_modules/**'],
           environment: 'node',
+          // Projects with different worker settings must run as separate groups: fast suite first.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -26,6 +28,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // PGlite is single-threaded and costs ~5 s cold per file; two workers fit two cores.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -36,6 +39,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -1,57 +1,290 @@
-import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
-import { AT_RISK_FILTER, HEALTH_FILTER_PARAM, paths } from '../../app/paths.ts';
-import { ButtonLink } from '../../ui/button.tsx';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import type { MangoQuery } from 'rxdb';
+import type { Customer } from '../../../shared/entities/customer.ts';
+import type { Health } from '../../../shared/entities/csm.ts';
+import { calendarDate } from '../../../shared/domain/csm/dates.ts';
+import { can, type PermissionUser } from '../../../shared/permissions.ts';
+import { useDependencies } from '../../app/dependencies.tsx';
+import { useSession } from '../../auth/session-context.tsx';
+import { useCollection, useLiveDocuments } from '../../db/device-data.tsx';
+import { useSyncStatus } from '../../sync-status/use-sync-status.ts';
+import { Button } from '../../ui/button.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
+import { DEFAULT_TIME_ZONE } from '../../ui/format.ts';
 import { AlertIcon, UsersIcon } from '../../ui/icons.tsx';
 import { Page } from '../../ui/page.tsx';
+import { CSV_FORMATS, csvFileName, csvRecords, toCsv } from './customer-csv.ts';
+import { CustomerFormDialog, type FormTarget } from './customer-form-dialog.tsx';
+import {
+  activeFilterCount,
+  buildRows,
+  computeKpis,
+  filterRows,
+  inPortfolioScope,
+  NO_FILTERS,
+  nextSort,
+  sortRows,
+  type CustomerFilters,
+  type CustomerRow,
+  type SortKey,
+} from './customer-rows.ts';
+import { CustomerTable } from './customer-table.tsx';
+import { KpiCards } from './kpi-cards.tsx';
+import { ListToolbar, type CsmOption } from './list-toolbar.tsx';
+import { csmNameResolver, useStaffDirectory } from './staff-directory.ts';
+import { useCustomersTranslation } from './use-customers-translation.ts';
+import { useListState } from './use-list-state.ts';
 import styles from './customer-list-page.module.css';
 
+/** Every local document (RxDB leaves deleted ones out); module constants keep the live queries stable. */
+const ALL_CUSTOMERS: MangoQuery<Customer> = {};
+const ALL_HEALTH: MangoQuery<Health> = {};
+
 /**
- * `/clientes` — the CSM's portfolio (`?saude=risco`: at-risk customers, the manifest shortcut's target).
- * The list itself arrives with the customers feature (RxDB); until the first sync brings customers this is
- * the honest empty state.
+ * `/clientes` — the staff customer list (customers spec §2.1): portfolio KPIs, search, filters and sort kept
+ * in the URL (`?saude=risco` is the manifest's at-risk shortcut), a virtualised table, CSV export, and
+ * creating/editing a company. Reads only the device database, so it works offline.
  */
 export function CustomerListPage() {
-  const { t } = useTranslation();
-  const [params] = useSearchParams();
-  const atRisk = params.get(HEALTH_FILTER_PARAM) === AT_RISK_FILTER;
+  const { user } = useSession();
+  const { t, language } = useCustomersTranslation();
+  const { now } = useDependencies();
+  const collection = useCollection('customers');
+  const customers = useLiveDocuments('customers', ALL_CUSTOMERS);
+  const health = useLiveDocuments('health', ALL_HEALTH);
+  const directory = useStaffDirectory();
+  const sync = useSyncStatus();
+  const [listState, setListState] = useListState();
+  // Filtering 10,000 rows must never delay a keystroke in the search box.
+  const deferred = useDeferredValue(listState);
+  const [dialog, setDialog] = useState<FormTarget | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const openerRef = useRef<HTMLElement | null>(null);
+
+  const me = useMemo(() => (user ? { id: user.id, name: user.name } : { id: '', name: '' }), [user]);
+  const csmName = useMemo(
+    () => csmNameResolver(me, directory, (ref) => t('row.unknownCsm', { ref })),
+    [me, directory, t],
+  );
+  const rows = useMemo(
+    () => buildRows(customers.docs, health.docs, csmName),
+    [customers.docs, health.docs, csmName],
+  );
+  const visible = useMemo(
+    () => sortRows(filterRows(rows, deferred.filters, me.id), deferred.sort),
+    [rows, deferred, me.id],
+  );
+  const timeZone = user?.timeZone ?? DEFAULT_TIME_ZONE;
+  const today = calendarDate(now(), timeZone);
+  const { filters } = listState;
+  const scoped = useMemo(
+    () => rows.filter((r) => inPortfolioScope(r, deferred.filters, me.id)),
+    [rows, deferred.filters, me.id],
+  );
+  const kpis = useMemo(() => computeKpis(scoped, today), [scoped, today]);
+  const csmOptions = useMemo(
+    () => csmOptionsOf(rows, directory, me, csmName),
+    [rows, directory, me, csmName],
+  );
+
+  const setFilters = useCallback(
+    (next: CustomerFilters) => setListState({ ...listState, filters: next }),
+    [listState, setListState],
+  );
+  const onSort = useCallback(
+    (key: SortKey) => setListState({ ...listState, sort: nextSort(listState.sort, key) }),
+    [listState, setListState],
+  );
+
+  if (!user) return null;
+  const permissionUser: PermissionUser = {
+    id: user.id,
+    role: user.role,
+    organizationId: user.organizationId,
+    customerId: user.customerId,
+  };
+  const mayCreate = collection !== null && can(permissionUser, 'create', 'customers');
+  const mayEdit = collection !== null && can(permissionUser, 'update', 'customers');
+  const atRiskView = filters.health === 'at_risk';
+  const title = atRiskView ? t('atRiskTitle') : t('title');
+
+  const openDialog = (target: FormTarget, opener: HTMLElement) => {
+    openerRef.current = opener;
+    setAnnouncement('');
+    setDialog(target);
+  };
+  const closeDialog = () => {
+    setDialog(null);
+    // Back to the control that opened the dialog; if virtualisation recycled it, to the list's heading.
+    const opener = openerRef.current;
+    requestAnimationFrame(() => {
+      if (opener?.isConnected) opener.focus();
+      else document.querySelector<HTMLElement>('[data-page-heading]')?.focus();
+    });
+  };
+  const onSaved = () => {
+    setAnnouncement(sync.connectivity === 'online' ? t('form.savedOnline') : t('form.savedOffline'));
+    closeDialog();
+  };
+  const onExport = () => {
+    const format = CSV_FORMATS[language];
+    const file = csvFileName(today);
+    downloadText(toCsv(csvRecords(visible, t, format), format), file);
+    setAnnouncement(t('toolbar.exported', { file, count: visible.length }));
+  };
+
+  if (!collection) {
+    // No device database (yet): nothing to list, nothing to create.
+    return (
+      <Page title={title}>
+        <EmptyState icon={<UsersIcon />} title={t('empty.title')}>
+          {t('empty.body')}
+        </EmptyState>
+      </Page>
+    );
+  }
+
+  const loading = !customers.ready;
+  const pending = sync.pending.customers ?? 0;
+  const criticalElsewhere = atRiskView
+    ? rows.filter((r) => r.health?.status === 'critical' && inPortfolioScope(r, filters, me.id)).length
+    : 0;
 
   return (
-    <Page title={atRisk ? t('customers.atRiskTitle') : t('customers.title')}>
-      <nav aria-label={t('customers.filters')}>
-        <ul className={styles.filters}>
-          <li>
-            <Link to={paths.customers} className={styles.chip} aria-current={atRisk ? undefined : 'page'}>
-              <UsersIcon size={16} />
-              {t('customers.filterAll')}
-            </Link>
-          </li>
-          <li>
-            <Link
-              to={paths.atRiskCustomers}
-              className={styles.chip}
-              aria-current={atRisk ? 'page' : undefined}
-            >
-              <AlertIcon size={16} />
-              {t('customers.filterAtRisk')}
-            </Link>
-          </li>
-        </ul>
-      </nav>
-      {atRisk ? (
+    <Page title={title}>
+      <ListToolbar
+        filters={filters}
+        onFilters={setFilters}
+        csmOptions={csmOptions}
+        onExport={onExport}
+        exportDisabled={visible.length === 0}
+        onCreate={mayCreate ? (opener) => openDialog({ mode: 'create' }, opener) : undefined}
+        t={t}
+      />
+      <KpiCards kpis={kpis} t={t} language={language} />
+
+      <div className={styles.statusLine}>
+        <p role="status" aria-live="polite" aria-atomic="true" className={styles.count}>
+          {loading ? t('loading') : t('list.showing', { shown: visible.length, count: rows.length })}
+        </p>
+        {pending > 0 ? (
+          <p className={styles.pendingNote}>{t('list.pendingCount', { count: pending })}</p>
+        ) : null}
+        <p role="status" className={styles.announcement}>
+          {announcement}
+        </p>
+      </div>
+
+      {criticalElsewhere > 0 ? (
+        <p className={styles.criticalHint}>
+          <AlertIcon size={16} />
+          {t('list.alsoCritical', { count: criticalElsewhere })}{' '}
+          <button
+            type="button"
+            className={styles.linkButton}
+            onClick={() => setFilters({ ...filters, health: 'critical' })}
+          >
+            {t('list.showCritical')}
+          </button>
+        </p>
+      ) : null}
+
+      {loading ? null : rows.length === 0 ? (
         <EmptyState
-          icon={<AlertIcon />}
-          title={t('customers.emptyAtRiskTitle')}
-          actions={<ButtonLink to={paths.customers}>{t('customers.showAll')}</ButtonLink>}
+          icon={<UsersIcon />}
+          title={t('empty.title')}
+          actions={
+            mayCreate ? (
+              <Button onClick={(e) => openDialog({ mode: 'create' }, e.currentTarget)}>
+                <span aria-hidden="true">+</span> {t('toolbar.newCustomerLabel')}
+              </Button>
+            ) : undefined
+          }
         >
-          {t('customers.emptyAtRiskBody')}
+          {t('empty.body')}
         </EmptyState>
+      ) : visible.length === 0 ? (
+        atRiskView && activeFilterCount(filters) === 1 && !filters.query.trim() ? (
+          <EmptyState
+            icon={<AlertIcon />}
+            title={t('empty.atRiskTitle')}
+            actions={
+              <Button variant="secondary" onClick={() => setFilters(NO_FILTERS)}>
+                {t('empty.showAll')}
+              </Button>
+            }
+          >
+            {t('empty.atRiskBody')}
+          </EmptyState>
+        ) : (
+          <EmptyState
+            icon={<UsersIcon />}
+            title={t('empty.noResultsTitle')}
+            actions={
+              <Button variant="secondary" onClick={() => setFilters(NO_FILTERS)}>
+                {t('filters.clear')}
+              </Button>
+            }
+          >
+            {t('empty.noResultsBody')}
+          </EmptyState>
+        )
       ) : (
-        <EmptyState icon={<UsersIcon />} title={t('customers.emptyTitle')}>
-          {t('customers.emptyBody')}
-        </EmptyState>
+        <CustomerTable
+          rows={visible}
+          sort={listState.sort}
+          onSort={onSort}
+          onEdit={(row, opener) => openDialog({ mode: 'edit', customer: row.customer }, opener)}
+          canEdit={mayEdit}
+          t={t}
+          language={language}
+        />
       )}
+
+      {dialog ? (
+        <CustomerFormDialog
+          key={dialog.mode === 'edit' ? dialog.customer.id : 'new'}
+          target={dialog}
+          user={permissionUser}
+          userName={user.name}
+          collection={collection}
+          csmOptions={csmOptions}
+          now={now}
+          today={today}
+          onSaved={onSaved}
+          onClose={closeDialog}
+          t={t}
+        />
+      ) : null}
     </Page>
   );
+}
+
+/** CSMs to filter by and assign: the directory, the signed-in user and every CSM that has customers. */
+function csmOptionsOf(
+  rows: readonly CustomerRow[],
+  directory: readonly { id: string; name: string; role?: string | undefined }[],
+  me: { id: string; name: string },
+  csmName: (id: string) => string,
+): CsmOption[] {
+  const ids = new Set<string>([me.id]);
+  for (const entry of directory) if (entry.role === undefined || entry.role !== 'client') ids.add(entry.id);
+  for (const row of rows) if (row.customer.csmId) ids.add(row.customer.csmId);
+  ids.delete('');
+  return [...ids]
+    .map((id) => ({ id, name: csmName(id) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'pt-BR', { sensitivity: 'base' }));
+}
+
+/** Saves text as a file through a temporary object URL (works offline: nothing leaves the device). */
+function downloadText(text: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

@@ -73,10 +73,16 @@ export function parseListParams(params: URLSearchParams): ListState {
   };
 }
 
-/** The query for `state`; parameters this module does not own are kept as they were. */
+/**
+ * The query for `state`, always in the same parameter order (one URL per state); parameters this module does
+ * not own are kept first, as they were.
+ */
 export function writeListParams(state: ListState, base = new URLSearchParams()): URLSearchParams {
   const next = new URLSearchParams(base);
-  const set = (name: string, value: string | null) => (value ? next.set(name, value) : next.delete(name));
+  for (const name of Object.values(PARAM)) next.delete(name);
+  const set = (name: string, value: string | null) => {
+    if (value) next.append(name, value);
+  };
   const { filters, sort } = state;
   set(PARAM.query, filters.query.trim() ? filters.query : null);
   set(PARAM.health, filters.health === 'all' ? null : HEALTH_VALUES[filters.health]);

@@ -1,0 +1,260 @@
+// @vitest-environment jsdom
+import '@testing-library/jest-dom/vitest';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppShell } from '../../app/shell/app-shell.tsx';
+import type { SessionUser } from '../../auth/session-user.ts';
+import { openDeviceDatabase, type DeviceDatabase } from '../../db/database.ts';
+import { DeviceDataProvider } from '../../db/device-data.tsx';
+import type { DeviceSession, DeviceSessions } from '../../db/device-session.ts';
+import { renderApp, staffUser } from '../../test/render-app.tsx';
+import { CustomerListPage } from './customer-list-page.tsx';
+import { STAFF_DIRECTORY_KEY } from './staff-directory.ts';
+import { JOAO, MARIA, PEDRO, WIREFRAME_CUSTOMERS, WIREFRAME_HEALTH } from './test-fixtures.ts';
+
+/**
+ * The list against a real RxDB database (memory storage) inside the real shell and providers, offline.
+ * jsdom + RxDB are slow: few, broad tests.
+ */
+const opened: DeviceDatabase[] = [];
+afterEach(async () => {
+  cleanup();
+  await Promise.all(opened.splice(0).map((d) => d.remove()));
+});
+
+async function setup(path = '/clientes', user: SessionUser = staffUser) {
+  expect(user.id).toBe(MARIA.id); // the fixtures' "my portfolio" is Maria's
+  const database = await openDeviceDatabase({
+    userId: crypto.randomUUID(),
+    role: user.role,
+    storage: getRxStorageMemory(),
+    now: () => new Date('2026-11-21T12:00:00.000Z'),
+    onPendingCount: () => {},
+    multiInstance: false,
+  });
+  opened.push(database);
+  await database.collections.customers!.bulkInsert(WIREFRAME_CUSTOMERS);
+  await database.collections.health!.bulkInsert(WIREFRAME_HEALTH);
+  await database.kv.set(STAFF_DIRECTORY_KEY, [JOAO, PEDRO]);
+  const session: DeviceSession = {
+    user,
+    database,
+    sync: { states: {}, reSync() {}, stop: async () => {} },
+    close: async () => {},
+  };
+  const sessions: DeviceSessions = {
+    open: async () => session,
+    current: () => session,
+    closeCurrent: async () => {},
+    lifecycle: { onLogout: async () => {} },
+  };
+  const view = renderApp({
+    path,
+    user,
+    online: false,
+    routes: [
+      {
+        path: '/',
+        element: <AppShell />,
+        children: [
+          {
+            path: 'clientes',
+            element: (
+              <DeviceDataProvider sessions={sessions} user={user}>
+                <CustomerListPage />
+              </DeviceDataProvider>
+            ),
+          },
+        ],
+      },
+    ],
+  });
+  // The table appears once the local query has rows.
+  const table = await screen.findByRole('table', { name: 'Lista de clientes' });
+  return { ...view, database, table };
+}
+
+const rowNames = (table: HTMLElement) =>
+  within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => within(row).getAllByRole('cell')[0]!.querySelector('span')!.textContent);
+
+describe('customer list (device database, offline)', () => {
+  it('shows the wireframe portfolio: KPIs, rows with health, CSM and warning lines', async () => {
+    const { table } = await setup();
+    expect(screen.getByRole('heading', { level: 1, name: 'Clientes' })).toBeInTheDocument();
+
+    const kpis = within(screen.getByRole('region', { name: 'Resumo da carteira' }));
+    expect(kpis.getByText('R$ 14.100')).toBeInTheDocument();
+    expect(kpis.getByText('3 (60%)')).toBeInTheDocument();
+    expect(kpis.getByText('1 (20%)')).toBeInTheDocument();
+    expect(kpis.getByText('1 crítico')).toBeInTheDocument();
+    expect(screen.getByText('Mostrando 5 de 5 clientes')).toHaveAttribute('role', 'status');
+
+    expect(table).toHaveAttribute('aria-rowcount', '6');
+    expect(rowNames(table)).toEqual([
+      'AgênciaDigital',
+      'E-commerce Shop',
+      'Fintech ABC',
+      'StartupXYZ',
+      'TechCorp LTDA',
+    ]);
+    const techcorp = within(within(table).getByText('TechCorp LTDA').closest('[role="row"]') as HTMLElement);
+    expect(techcorp.getByText('SaaS • 85 usuários')).toBeInTheDocument();
+    expect(techcorp.getByText('R$ 4.500')).toBeInTheDocument();
+    expect(techcorp.getByText('Saúde 92 de 100')).toBeInTheDocument();
+    expect(techcorp.getByText('Saudável')).toBeInTheDocument();
+    expect(techcorp.getByText('subiu 5 pontos em 30 dias')).toBeInTheDocument();
+    expect(techcorp.getByText('Enterprise')).toBeInTheDocument();
+    expect(techcorp.getByText('Desde 2024')).toBeInTheDocument();
+    expect(techcorp.getByText('Maria Santos')).toBeInTheDocument();
+
+    expect(within(table).getByText('RISCO DE CHURN - Sem login há 14 dias')).toBeInTheDocument();
+    expect(
+      within(table).getByText(
+        'Baixo engajamento: Uso abaixo de 50% da capacidade (28 de 60 licenças em uso)',
+      ),
+    ).toBeInTheDocument();
+    expect(within(table).getByText('João Silva')).toBeInTheDocument(); // from the staff directory
+    expect(within(table).getByText('Pedro Lima')).toBeInTheDocument();
+    expect(within(table).getByText('Sem CSM')).toBeInTheDocument(); // StartupXYZ, for screen readers
+  });
+
+  it(
+    'opens the at-risk shortcut, sorts by column and searches without losing focus',
+    { timeout: 20_000 },
+    async () => {
+      const user = userEvent.setup();
+      const { table } = await setup('/clientes?saude=risco');
+      expect(screen.getByRole('heading', { level: 1, name: 'Clientes em risco' })).toBeInTheDocument();
+      await waitFor(() => expect(rowNames(table)).toEqual(['AgênciaDigital']));
+      expect(screen.getByText('Mostrando 1 de 5 clientes')).toBeInTheDocument();
+      expect(screen.getByText('Há também 1 cliente em estado crítico.')).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Filtros (1 ativo)' })).toHaveAttribute(
+        'aria-expanded',
+        'true',
+      );
+
+      await user.selectOptions(screen.getByLabelText('Saúde'), 'all');
+      await waitFor(() => expect(rowNames(table)).toHaveLength(5));
+      expect(window.location.search).toBe('');
+
+      await user.click(within(table).getByRole('button', { name: /MRR/ }));
+      const mrrHeader = within(table).getByRole('columnheader', { name: /MRR/ });
+      expect(mrrHeader).toHaveAttribute('aria-sort', 'descending');
+      await waitFor(() =>
+        expect(rowNames(table)).toEqual([
+          'TechCorp LTDA',
+          'Fintech ABC',
+          'E-commerce Shop',
+          'AgênciaDigital',
+          'StartupXYZ',
+        ]),
+      );
+      expect(window.location.search).toBe('?ordem=mrr');
+
+      const search = screen.getByRole('searchbox', { name: 'Buscar clientes' });
+      await user.type(search, 'agencia');
+      await waitFor(() => expect(rowNames(table)).toEqual(['AgênciaDigital']));
+      expect(search).toHaveFocus(); // the URL follows the list without a page navigation
+      expect(search).toHaveValue('agencia');
+      expect(window.location.search).toBe('?busca=agencia&ordem=mrr');
+
+      await user.clear(search);
+      await user.click(screen.getByRole('checkbox', { name: 'Minha carteira' }));
+      await waitFor(() => expect(rowNames(table)).toEqual(['TechCorp LTDA', 'AgênciaDigital']));
+      expect(
+        within(screen.getByRole('region', { name: 'Resumo da carteira' })).getByText('R$ 6.600'),
+      ).toBeVisible();
+    },
+  );
+
+  it(
+    'creates a company offline: validated, stored in the collection, listed as pending',
+    { timeout: 30_000 },
+    async () => {
+      const user = userEvent.setup();
+      const { database, table } = await setup();
+      const opener = screen.getByRole('button', { name: 'Nova empresa' });
+      await user.click(opener);
+      const dialog = screen.getByRole('dialog', { name: 'Nova empresa' });
+      const name = within(dialog).getByLabelText(/Nome da empresa/);
+      expect(name).toHaveFocus();
+
+      await user.click(within(dialog).getByRole('button', { name: 'Salvar' }));
+      expect(within(dialog).getByRole('alert')).toHaveTextContent('Corrija 1 campo para salvar:');
+      expect(name).toHaveAttribute('aria-invalid', 'true');
+      expect(name).toHaveAccessibleDescription('Preencha este campo.');
+      expect(name).toHaveFocus();
+
+      await user.type(name, 'Padaria Pão Quente LTDA');
+      await user.type(within(dialog).getByLabelText(/Domínio/), 'https://www.paoquente.com.br/');
+      await user.type(within(dialog).getByLabelText('Setor'), 'Varejo');
+      await user.selectOptions(within(dialog).getByLabelText('Plano'), 'pro');
+      const seats = within(dialog).getByLabelText(/Licenças contratadas/);
+      await user.clear(seats);
+      await user.type(seats, '12');
+      // A CSM creates as their own or without a CSM, never for a colleague.
+      const csm = within(dialog).getByLabelText(/CSM responsável/);
+      expect(
+        within(csm)
+          .getAllByRole('option')
+          .map((o) => o.textContent),
+      ).toEqual(['Sem CSM', 'Maria Santos']);
+      await user.click(within(dialog).getByRole('button', { name: 'Salvar' }));
+
+      await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+      const stored = await database.collections
+        .customers!.findOne({ selector: { name: 'Padaria Pão Quente LTDA' } })
+        .exec();
+      expect(stored?.toJSON()).toMatchObject({
+        domain: 'paoquente.com.br',
+        industry: 'Varejo',
+        tier: 'pro',
+        status: 'onboarding',
+        totalSeats: 12,
+        csmId: MARIA.id,
+        serverSeq: 0,
+        mrrCents: 0,
+        customerSince: '2026-11-21',
+      });
+      const row = (await within(table).findByText('Padaria Pão Quente LTDA')).closest(
+        '[role="row"]',
+      ) as HTMLElement;
+      expect(within(row).getByText('Pendente de sincronização')).toBeInTheDocument();
+      expect(within(row).getByText('Sem dados')).toBeInTheDocument(); // no health document yet
+      expect(
+        screen.getByText('Salvo neste aparelho. Será enviado quando a conexão voltar.'),
+      ).toBeInTheDocument();
+      expect(screen.getByText('Mostrando 6 de 6 clientes')).toBeInTheDocument();
+      await waitFor(() => expect(opener).toHaveFocus());
+    },
+  );
+
+  it(
+    'edits a company: patches the changed fields; a CSM cannot reassign the CSM',
+    { timeout: 20_000 },
+    async () => {
+      const user = userEvent.setup();
+      const { database, table } = await setup();
+      await user.click(within(table).getByRole('button', { name: 'Editar Fintech ABC' }));
+      const dialog = screen.getByRole('dialog', { name: 'Editar Fintech ABC' });
+      expect(within(dialog).getByLabelText(/CSM responsável/)).toBeDisabled();
+      expect(within(dialog).getByText('Somente um administrador pode trocar o CSM.')).toBeInTheDocument();
+
+      const seats = within(dialog).getByLabelText(/Licenças contratadas/);
+      await user.clear(seats);
+      await user.type(seats, '75');
+      await user.click(within(dialog).getByRole('button', { name: 'Salvar' }));
+      await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+
+      const stored = (await database.collections
+        .customers!.findOne(WIREFRAME_CUSTOMERS[1]!.id)
+        .exec())!.toJSON();
+      expect(stored).toMatchObject({ totalSeats: 75, csmId: JOAO.id, mrrCents: 320_000 });
+    },
+  );
+});

@@ -1,0 +1,244 @@
+import { useLayoutEffect, useRef, useState } from 'react';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import type { AppLanguage } from '../../ui/format.ts';
+import type { CustomerRow, CustomerSort, RowWarning, SortKey } from './customer-rows.ts';
+import { formatMoneyWhole } from './money.ts';
+import type { CustomersT } from './use-customers-translation.ts';
+import styles from './customer-table.module.css';
+
+/**
+ * The customer list as an ARIA table (`role="table"` / `row` / `columnheader` / `cell`): a table on desktop,
+ * stacked cards on phones (the header row becomes a bar of sort buttons). Rows are virtualised against the
+ * window scroll (@tanstack/react-virtual), so 10,000 customers keep a few dozen rows in the DOM;
+ * `aria-rowcount` / `aria-rowindex` tell assistive technology the full size and each row's place.
+ */
+export interface CustomerTableProps {
+  readonly rows: readonly CustomerRow[];
+  readonly sort: CustomerSort;
+  readonly onSort: (key: SortKey) => void;
+  readonly onEdit: (row: CustomerRow, opener: HTMLElement) => void;
+  readonly canEdit: boolean;
+  readonly t: CustomersT;
+  readonly language: AppLanguage;
+}
+
+/** Columns in display order; `null`: not sortable. */
+const COLUMNS: readonly { key: SortKey | null; label: Parameters<CustomersT>[0]; className: string }[] = [
+  { key: 'name', label: 'columns.customer', className: styles.colCustomer! },
+  { key: 'mrr', label: 'columns.mrr', className: styles.colMrr! },
+  { key: 'health', label: 'columns.health', className: styles.colHealth! },
+  { key: 'tier', label: 'columns.plan', className: styles.colPlan! },
+  { key: 'since', label: 'columns.since', className: styles.colSince! },
+  { key: 'csm', label: 'columns.csm', className: styles.colCsm! },
+  { key: null, label: 'columns.actions', className: styles.colActions! },
+];
+
+/** A mobile card is about this tall; real heights are measured as rows render. */
+const ESTIMATED_ROW_PX = 132;
+
+export function CustomerTable({ rows, sort, onSort, onEdit, canEdit, t, language }: CustomerTableProps) {
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  // The virtualiser needs the body's distance from the top of the document. Content above it (the filter
+  // panel, notices, wrapping KPI cards) moves it, and always changes the document's height when it does.
+  useLayoutEffect(() => {
+    const measure = () => {
+      const top = (bodyRef.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
+      setScrollMargin((previous) => (Math.abs(previous - top) > 1 ? top : previous));
+    };
+    measure();
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : null;
+    observer?.observe(document.body);
+    window.addEventListener('resize', measure);
+    return () => {
+      observer?.disconnect();
+      window.removeEventListener('resize', measure);
+    };
+  }, []);
+
+  const virtualizer = useWindowVirtualizer({
+    count: rows.length,
+    estimateSize: () => ESTIMATED_ROW_PX,
+    overscan: 6,
+    scrollMargin,
+    getItemKey: (index) => rows[index]?.customer.id ?? index,
+  });
+
+  return (
+    <div role="table" aria-label={t('list.label')} aria-rowcount={rows.length + 1} className={styles.table}>
+      <div role="rowgroup" className={styles.head}>
+        <div role="row" aria-rowindex={1} className={styles.headRow}>
+          {COLUMNS.map((column) => {
+            const active = column.key !== null && sort.key === column.key;
+            return (
+              <div
+                key={column.label}
+                role="columnheader"
+                className={`${styles.headCell} ${column.className}`}
+                aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+              >
+                {column.key === null ? (
+                  <span className="visually-hidden">{t(column.label)}</span>
+                ) : (
+                  <button
+                    type="button"
+                    className={styles.sortButton}
+                    data-active={active || undefined}
+                    onClick={() => onSort(column.key!)}
+                  >
+                    {t(column.label)}
+                    <span aria-hidden="true" className={styles.sortArrow}>
+                      {active ? (sort.direction === 'asc' ? '↑' : '↓') : '↕'}
+                    </span>
+                  </button>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <div
+        role="rowgroup"
+        ref={bodyRef}
+        className={styles.body}
+        style={{ height: virtualizer.getTotalSize() }}
+      >
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index];
+          if (!row) return null;
+          return (
+            <div
+              key={item.key}
+              role="row"
+              aria-rowindex={item.index + 2}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              className={styles.row}
+              style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
+            >
+              <CustomerCells row={row} onEdit={onEdit} canEdit={canEdit} t={t} language={language} />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function CustomerCells({
+  row,
+  onEdit,
+  canEdit,
+  t,
+  language,
+}: Pick<CustomerTableProps, 'onEdit' | 'canEdit' | 't' | 'language'> & { row: CustomerRow }) {
+  const { customer: c } = row;
+  const meta = [c.industry, t('row.users', { count: c.activeUsers })].filter(Boolean).join(' • ');
+  return (
+    <>
+      <div role="cell" className={styles.colCustomer}>
+        <span className={styles.name}>{c.name}</span>
+        {c.serverSeq === 0 ? <span className={styles.pending}>{t('row.pending')}</span> : null}
+        <span className={styles.meta}>{meta}</span>
+        {row.warning ? <WarningLine warning={row.warning} t={t} /> : null}
+      </div>
+      <div role="cell" className={`${styles.colMrr} ${styles.mrr}`}>
+        {formatMoneyWhole(c.mrrCents, language)}
+      </div>
+      <div role="cell" className={styles.colHealth}>
+        <HealthCell row={row} t={t} />
+      </div>
+      <div role="cell" className={`${styles.colPlan} ${styles.plan}`}>
+        {t(`tiers.${c.tier}`)}
+      </div>
+      <div role="cell" className={`${styles.colSince} ${styles.muted}`}>
+        {t('row.since', { year: c.customerSince.slice(0, 4) })}
+      </div>
+      <div role="cell" className={styles.colCsm}>
+        <span aria-hidden="true" className={styles.mobileLabel}>
+          {t('columns.csm')}:{' '}
+        </span>
+        {row.csmName ?? (
+          <>
+            <span aria-hidden="true">--</span>
+            <span className="visually-hidden">{t('row.noCsm')}</span>
+          </>
+        )}
+      </div>
+      <div role="cell" className={styles.colActions}>
+        {canEdit ? (
+          <button
+            type="button"
+            className={styles.editButton}
+            aria-label={t('row.editNamed', { name: c.name })}
+            onClick={(e) => onEdit(row, e.currentTarget)}
+          >
+            {t('row.edit')}
+          </button>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+const STATUS_GLYPH = { healthy: '●', at_risk: '▲', critical: '■' } as const;
+
+/** Score, status word and glyph (never colour alone), a bar, and the 30-day trend. */
+function HealthCell({ row, t }: { row: CustomerRow; t: CustomersT }) {
+  const h = row.health;
+  if (!h) return <span className={styles.muted}>{t('health.unknown')}</span>;
+  const trend = h.trend ?? 0;
+  const arrow = trend > 0 ? '↑' : trend < 0 ? '↓' : '↔';
+  const trendText =
+    trend > 0
+      ? t('health.trendUp', { count: trend })
+      : trend < 0
+        ? t('health.trendDown', { count: -trend })
+        : t('health.trendStable');
+  return (
+    <div className={styles.health} data-status={h.status}>
+      <span className={styles.healthScore}>
+        <span aria-hidden="true" className={styles.glyph}>
+          {STATUS_GLYPH[h.status]}
+        </span>
+        <span aria-hidden="true">{h.score}</span>
+        <span className="visually-hidden">{t('health.scoreOf', { score: h.score })}</span>
+        <span className={styles.healthLabel}>{t(`health.${h.status}`)}</span>
+      </span>
+      <span className={styles.bar} aria-hidden="true">
+        <span className={styles.barFill} style={{ width: `${h.score}%` }} />
+      </span>
+      {h.trend === null ? null : (
+        <span className={styles.trend} data-direction={trend > 0 ? 'up' : trend < 0 ? 'down' : 'stable'}>
+          <span aria-hidden="true">
+            {arrow} {trend === 0 ? '0' : Math.abs(trend)}
+          </span>
+          <span className="visually-hidden">{trendText}</span>
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** The wireframe's "🔴 RISCO DE CHURN - Sem login há 14 dias" / "⚠ Baixo engajamento" line. */
+export function warningText(warning: RowWarning, t: CustomersT): string {
+  const headline =
+    warning.kind === 'factor'
+      ? t(`riskCategories.${warning.category}`)
+      : t(`weakDimensions.${warning.dimension}`);
+  if (warning.severity === 'critical') {
+    return `${t('row.churnRisk')} - ${warning.kind === 'factor' ? warning.description : headline}`;
+  }
+  return warning.kind === 'factor' ? `${headline}: ${warning.description}` : headline;
+}
+
+function WarningLine({ warning, t }: { warning: RowWarning; t: CustomersT }) {
+  return (
+    <span className={styles.warning} data-severity={warning.severity}>
+      <span aria-hidden="true" className={styles.glyph}>
+        {warning.severity === 'critical' ? '■' : '▲'}
+      </span>
+      {warningText(warning, t)}
+    </span>
+  );
+}

@@ -92,9 +92,9 @@ describe('client portal home (offline, device database)', () => {
     expect(within(tickets).getByText('1 em aberto')).toBeInTheDocument();
     const links = within(tickets).getAllByRole('link', { name: /^#\d+/ });
     expect(links.map((l) => l.textContent)).toEqual([
-      '#2847Ajuste em campanha',
-      '#2853Dúvida sobre relatório',
-      '#2831Acesso de novo usuário',
+      '#2847 Ajuste em campanha',
+      '#2853 Dúvida sobre relatório',
+      '#2831 Acesso de novo usuário',
     ]);
     expect(within(tickets).getByText('Resolvido (há 2 horas)')).toBeInTheDocument();
     expect(within(tickets).getByText('Em andamento (SLA: 1h)')).toBeInTheDocument();

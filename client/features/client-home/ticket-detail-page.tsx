@@ -15,14 +15,7 @@ import { useNow } from '../../ui/use-now.ts';
 import { TextAreaField } from './form-fields.tsx';
 import { buildClose, buildReply, ticketActions, type ErrorMessage } from './portal-writes.ts';
 import styles from './portal.module.css';
-import {
-  AwaitingSyncBadge,
-  PriorityBadge,
-  SlaBadge,
-  StatusBadge,
-  TicketNumber,
-  useErrorText,
-} from './ticket-parts.tsx';
+import { AwaitingSyncBadge, SlaBadge, StatusBadge, TicketNumber, useErrorText } from './ticket-parts.tsx';
 import { messageAnchor, ticketPaths } from './ticket-paths.ts';
 import { isAwaitingSync } from './ticket-view.ts';
 import { usePortalFormat, usePortalUser } from './use-portal-data.ts';
@@ -98,9 +91,7 @@ export function TicketDetailPage() {
           </div>
           <div>
             <dt>{t('detail.priority')}</dt>
-            <dd>
-              <PriorityBadge ticket={ticket} />
-            </dd>
+            <dd>{t(`tickets.priority.${ticket.priority}`)}</dd>
           </div>
           <div>
             <dt>{t('detail.openedAt')}</dt>

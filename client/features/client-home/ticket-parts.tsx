@@ -88,8 +88,7 @@ export function TicketListItem({
   return (
     <li className={styles.ticketItem}>
       <Link to={ticketPaths.ticket(ticket.id)} className={styles.ticketLink}>
-        <TicketNumber ticket={ticket} />
-        <span className={styles.ticketSubject}>{ticket.subject}</span>
+        <TicketNumber ticket={ticket} /> <span className={styles.ticketSubject}>{ticket.subject}</span>
       </Link>
       {compact ? (
         <p className={styles.statusLine}>

@@ -15,6 +15,9 @@ export default defineConfig({
           include: ['{shared,sync,server,client}/**/*.test.{ts,tsx}'],
           exclude: ['**/*.pg.test.ts', '**/node_modules/**'],
           environment: 'node',
+          // No test asserts on time; the generous limit only keeps a loaded 2-core machine from failing
+          // heavy-but-correct tests (seed generation, jsdom + RxDB) on the 5 s default.
+          testTimeout: 30_000,
           // Projects with different worker settings must run as separate groups: fast suite first.
           sequence: { groupOrder: 0 },
         },

@@ -3,10 +3,9 @@ import {
   DEFAULT_CHURN_MODEL,
   predictedChurnDate,
   standardizeChurnFeatures,
-  type ChurnFeature,
   type ChurnFeatures,
+  churnFactorLabel,
 } from '../../shared/domain/csm/churn.ts';
-import { plural } from '../../shared/domain/csm/format.ts';
 import { sigmoid } from '../../shared/domain/csm/logistic-regression.ts';
 import type { ContributingFactor } from '../../shared/domain/csm/churn.ts';
 import { DEFAULT_HEALTH_CONFIG, healthStatusFor } from '../../shared/domain/csm/health-config.ts';
@@ -209,38 +208,6 @@ function trendFor(b: BuiltCustomer): number | null {
   }
 }
 
-/** The shared churn model's label for one feature (same wording as `predictChurn`). */
-function churnLabel(f: ChurnFeature, v: ChurnFeatures, contribution: number): string {
-  const direction = contribution > 0 ? 'aumenta o risco' : contribution < 0 ? 'reduz o risco' : 'neutro';
-  const text = (() => {
-    switch (f) {
-      case 'healthScore':
-        return `Health score ${Math.round(v.healthScore)}`;
-      case 'usageTrend': {
-        const pct = Math.round(Math.abs(v.usageTrend) * 100);
-        return pct === 0
-          ? 'Uso estável no último mês'
-          : `Uso ${v.usageTrend < 0 ? 'caiu' : 'subiu'} ${pct}% no último mês`;
-      }
-      case 'daysSinceLastLogin':
-        return v.daysSinceLastLogin === null
-          ? 'Nenhum login registrado'
-          : v.daysSinceLastLogin === 0
-            ? 'Login hoje'
-            : `Último login há ${plural(v.daysSinceLastLogin, 'dia', 'dias')}`;
-      case 'ticketsLast30':
-        return `${plural(v.ticketsLast30, 'ticket', 'tickets')} nos últimos 30 dias`;
-      case 'npsScore':
-        return v.npsScore === null ? 'NPS não respondido' : `NPS ${v.npsScore}`;
-      case 'tenureMonths':
-        return `Cliente há ${plural(v.tenureMonths, 'mês', 'meses')}`;
-      case 'latePaymentsLast12':
-        return `${plural(v.latePaymentsLast12, 'pagamento atrasado', 'pagamentos atrasados')} em 12 meses`;
-    }
-  })();
-  return `${text} (${direction})`;
-}
-
 export interface ChurnEstimate {
   probability: number;
   predictedChurnDate: string | null;
@@ -261,7 +228,7 @@ export function estimateChurn(
   const x = standardizeChurnFeatures(features);
   const contributions = CHURN_FEATURES.map((f, j) => {
     const contribution = m.coefficients[f] * (x[j] as number) + 0; // + 0 turns −0 into 0
-    return { feature: f, label: churnLabel(f, features, contribution), contribution };
+    return { feature: f, label: churnFactorLabel(f, features, contribution), contribution };
   });
   const logOdds = m.intercept + contributions.reduce((s, c) => s + c.contribution, 0);
   const probability = Math.round(sigmoid(logOdds) * 100);

@@ -197,7 +197,8 @@ export interface ChurnPredictionContext {
   topFactors?: number;
 }
 
-function label(f: ChurnFeature, v: ChurnFeatures, contribution: number): string {
+/** The pt-BR label of one feature's contribution, e.g. "Último login há 14 dias (aumenta o risco)". */
+export function churnFactorLabel(f: ChurnFeature, v: ChurnFeatures, contribution: number): string {
   const direction = contribution > 0 ? 'aumenta o risco' : contribution < 0 ? 'reduz o risco' : 'neutro';
   const text = (() => {
     switch (f) {
@@ -260,7 +261,7 @@ export function predictChurn(
   const x = standardizeChurnFeatures(v);
   const contributions = CHURN_FEATURES.map((f, j) => {
     const contribution = m.coefficients[f] * x[j]! + 0; // + 0 turns −0 into 0
-    return { feature: f, label: label(f, v, contribution), contribution };
+    return { feature: f, label: churnFactorLabel(f, v, contribution), contribution };
   });
   const logOdds = m.intercept + contributions.reduce((s, c) => s + c.contribution, 0);
   const probability = Math.round(sigmoid(logOdds) * 100);

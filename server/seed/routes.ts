@@ -1,22 +1,24 @@
 /**
- * In-app routes the demo data links to (notification `url`, action card `url`). One place, so the client's
- * router and the demo data can be aligned by editing a single file. Every route is a same-origin path.
+ * In-app routes the demo data links to (notification `url`, action card `url`), in the app's pt-BR URL scheme
+ * (client/app/paths.ts). Screens that exist today: `/clientes` (+ `?saude=risco`), `/inicio`,
+ * `/inicio/tickets[/:id]`. The others are the paths those features will take, inside the same areas, so the
+ * service worker's allow-list already accepts them.
  */
 export const demoRoutes = {
-  customer: (id: string) => `/customers/${id}`,
-  atRisk: () => '/customers/at-risk',
-  portalHome: () => '/portal',
-  goals: () => '/portal/goals',
-  leads: () => '/portal/leads',
-  lead: (id: string) => `/portal/leads/${id}`,
-  campaigns: () => '/portal/campaigns',
-  campaign: (id: string) => `/portal/campaigns/${id}`,
-  invoices: () => '/portal/invoices',
-  invoice: (id: string) => `/portal/invoices/${id}`,
-  tickets: () => '/portal/support',
-  ticket: (id: string) => `/portal/support/${id}`,
-  staffTicket: (id: string) => `/tickets/${id}`,
-  meetings: () => '/portal/account-manager',
-  content: (slug: string) => `/portal/content/${slug}`,
-  performance: () => '/portal/performance',
+  customer: (id: string) => `/clientes/${id}`,
+  atRisk: () => '/clientes?saude=risco',
+  portalHome: () => '/inicio',
+  goals: () => '/inicio/metas',
+  leads: () => '/inicio/leads',
+  lead: (id: string) => `/inicio/leads/${id}`,
+  campaigns: () => '/inicio/campanhas',
+  campaign: (id: string) => `/inicio/campanhas/${id}`,
+  invoices: () => '/inicio/faturas',
+  invoice: (id: string) => `/inicio/faturas/${id}`,
+  tickets: () => '/inicio/tickets',
+  ticket: (id: string) => `/inicio/tickets/${id}`,
+  staffTicket: (id: string) => `/clientes/tickets/${id}`,
+  meetings: () => '/inicio',
+  content: (slug: string) => `/inicio/conteudo/${slug}`,
+  performance: () => '/inicio/desempenho',
 } as const;

@@ -120,6 +120,8 @@ describe('normalizeSearch', () => {
     ['JOÃO', 'joao'],
     ['Ação Çedilha', 'acao cedilha'],
     ['E-commerce', 'e-commerce'],
+    ['ÁÉÍÓÚ ÂÊÔ ÃÕ Ç àü', 'aeiou aeo ao c au'],
+    ['\tTab\nnova linha', 'tab nova linha'],
   ])('%j → %j', (input, expected) => {
     expect(normalizeSearch(input)).toBe(expected);
   });

@@ -60,14 +60,21 @@ export interface CustomerRow {
   readonly warning: RowWarning | null;
 }
 
-/** Lower case, no diacritics, single spaces: "  AgênciaDigital " → "agenciadigital". */
+const NON_ASCII = /[^ -~\s]/;
+
+/**
+ * Lower case without diacritics: "AgênciaDigital" → "agenciadigital". Plain toLowerCase (no locale argument:
+ * identical for Portuguese, and much faster); NFD splits "ê" into "e" + a combining mark, which is removed.
+ * ASCII text skips both steps — most of a 10,000-customer portfolio.
+ */
+export function foldAccents(text: string): string {
+  const lower = text.toLowerCase();
+  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : lower;
+}
+
+/** A search query as compared: folded, single spaces, trimmed ("  São   Paulo " → "sao paulo"). */
 export function normalizeSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLocaleLowerCase('pt-BR')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldAccents(text).replace(/\s+/g, ' ').trim();
 }
 
 export function rowWarning(health: Health | null): RowWarning | null {
@@ -98,9 +105,7 @@ export function buildRows(
       customer,
       health: h,
       csmName: customer.csmId === null ? null : csmName(customer.csmId),
-      searchText: normalizeSearch(
-        [customer.name, customer.domain, customer.industry].filter(Boolean).join(' '),
-      ),
+      searchText: foldAccents(`${customer.name} ${customer.domain ?? ''} ${customer.industry ?? ''}`),
       warning: rowWarning(h),
     };
   });

@@ -12,6 +12,7 @@ import { PgAuthStore } from './auth/pg-store.ts';
 import { createDatabase, type Database } from './db/database.ts';
 import { openChangeFeed } from './sync/change-feed.ts';
 import { createSyncApp } from './sync/sync-app.ts';
+import { directoryRoutes } from './directory/routes.ts';
 
 /**
  * `npm start` (via scripts/start.mjs): configuration → database (embedded PGlite under DATA_DIR, or
@@ -85,7 +86,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       config,
       logger,
       auth,
-      apiRoutes: { sync },
+      apiRoutes: { sync, directory: directoryRoutes(db) },
       health: { check: async () => void (await db.query('SELECT 1')) },
       ...(staticRoot ? { staticRoot } : {}),
     });

@@ -4,6 +4,7 @@ import { startSync, type SyncHandle } from '../../sync/client/replicate.ts';
 import type { SessionLifecycle } from '../auth/session-lifecycle.ts';
 import type { SessionUser } from '../auth/session-user.ts';
 import { databaseNameFor, openDeviceDatabase, type DeviceDatabase } from './database.ts';
+import { refreshDirectory } from './directory-cache.ts';
 import type { SyncStatusStore } from './sync-status-store.ts';
 
 /**
@@ -66,6 +67,7 @@ export function createDeviceSessions(deps: DeviceSessionDeps): DeviceSessions {
       waitForLeadership: deps.multiInstance,
     });
     deps.status.dispatch({ type: 'signed_in' });
+    void refreshDirectory({ fetch: deps.fetch, baseUrl: deps.baseUrl, kv: database.kv });
     return {
       user,
       database,

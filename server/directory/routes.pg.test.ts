@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testConfig } from '../config.ts';
+import { createLogger } from '../logger.ts';
+import { startServer, type RunningServer } from '../main.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { createTestDatabase, createTestTenant, type TestDatabase, type TestTenant } from '../db/testing.ts';
+
+let t: TestDatabase;
+let tenant: TestTenant;
+let other: TestTenant;
+let server: RunningServer;
+const PASSWORD = 'senha-de-teste-123';
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  tenant = await createTestTenant(t.db, { name: 'Arco Digital' });
+  other = await createTestTenant(t.db, { name: 'Outra Agência' });
+  const hash = await hashPassword(PASSWORD);
+  await t.db.privileged(async (c) => {
+    const add = (org: string, email: string, name: string, role: string, customer: string | null) =>
+      c.query(
+        'INSERT INTO users (organization_id, email, name, role, customer_id, password_hash) VALUES ($1,$2,$3,$4,$5,$6)',
+        [org, email, name, role, customer, hash],
+      );
+    await add(tenant.organizationId, 'maria@dir.example', 'Maria Santos', 'csm', null);
+    await add(tenant.organizationId, 'cliente@dir.example', 'Cliente TechCorp', 'client', tenant.customerId);
+    await add(other.organizationId, 'admin@outra-dir.example', 'Admin Outra', 'admin', null);
+  });
+  server = await startServer({
+    config: testConfig({ port: 0, host: '127.0.0.1', trustProxy: 0 }),
+    logger: createLogger({ level: 'silent' }),
+    db: t.db,
+    seed: false,
+    staticRoot: null,
+  });
+}, 120_000);
+afterAll(async () => {
+  await server?.close();
+  await t?.close();
+});
+
+async function directoryAs(email: string) {
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const res = await fetch(`${server.url}/api/directory`, { headers: { cookie } });
+  return {
+    status: res.status,
+    body: (await res.json()) as {
+      staff: { name: string }[];
+      accountManager: { name: string; id: string } | null;
+    },
+  };
+}
+
+describe('GET /api/directory', () => {
+  it("gives staff their organization's admins and CSMs, and nothing of another organization", async () => {
+    const { status, body } = await directoryAs('maria@dir.example');
+    expect(status).toBe(200);
+    const names = body.staff.map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(['Maria Santos', 'Admin Arco']));
+    expect(names).not.toContain('Admin Outra');
+    expect(body.accountManager).toBeNull();
+  });
+
+  it("gives a client user only their account manager (the customer's CSM)", async () => {
+    const { body } = await directoryAs('cliente@dir.example');
+    expect(body.staff).toEqual([]);
+    expect(body.accountManager?.id).toBe(tenant.csm.userId);
+  });
+
+  it('refuses an anonymous request', async () => {
+    const res = await fetch(`${server.url}/api/directory`);
+    expect(res.status).toBe(401);
+  });
+});

@@ -1,10 +1,15 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openControlledPage, rememberProfileOffline } from './support/app.ts';
+import { openControlledPage, rememberProfileOffline, signInThroughForm } from './support/app.ts';
 import { launchChromium, type LaunchedBrowser } from './support/browser.ts';
 import { deployChangedServiceWorker } from './support/deploy.ts';
-import { clickFirstNotification, openPushChannel, shownNotifications } from './support/push.ts';
+import {
+  clickFirstNotification,
+  openPushChannel,
+  pushAndWaitForNotification,
+  shownNotifications,
+} from './support/push.ts';
 import { startAppServer, type AppServer } from './support/server.ts';
 
 /**
@@ -98,12 +103,16 @@ describe('installable offline PWA', () => {
     const { context } = browser;
     const page = await openControlledPage(context, server.origin);
     await rememberProfileOffline(context, page, staffProfile);
+    // Assertions stick to what the shell owns (URL, navigation, top bar): the pages belong to features.
+    const nav = page.getByRole('navigation', { name: 'Navegação principal' });
     await page.reload();
-    await page.getByRole('heading', { level: 1, name: 'Clientes' }).waitFor();
+    await page.waitForURL(`${server.origin}/clientes`);
+    await nav.getByRole('link', { name: 'Clientes' }).and(page.locator('[aria-current="page"]')).waitFor();
     expect(await page.getByTestId('sync-indicator').getAttribute('data-connectivity')).toBe('offline');
 
     await page.goto(`${server.origin}/clientes?saude=risco`);
-    await page.getByRole('heading', { level: 1, name: 'Clientes em risco' }).waitFor();
+    await nav.getByRole('link', { name: 'Em risco' }).and(page.locator('[aria-current="page"]')).waitFor();
+    expect(await page.locator('h1').count()).toBe(1);
 
     await page.goto(`${server.origin}/caminho/que/nao/existe`);
     await page.getByRole('heading', { level: 1, name: 'Página não encontrada' }).waitFor();
@@ -167,42 +176,45 @@ describe('installable offline PWA', () => {
     browser = await launchChromium();
     const { context } = browser;
     await context.grantPermissions(['notifications'], { origin: server.origin });
-    const page = await openControlledPage(context, server.origin);
-    // Offline: a push reaches an installed app whatever the network; the click must still route in the app.
-    await rememberProfileOffline(context, page, staffProfile);
-    await page.goto(`${server.origin}/ajustes`);
+    const page = await openControlledPage(context, server.origin, '/ajustes');
+    await signInThroughForm(page, 'maria@arco.example');
     await page.getByRole('heading', { level: 1, name: 'Ajustes' }).waitFor();
 
     const channel = await openPushChannel(context, page, server.origin);
-    await channel.push({
+    await pushAndWaitForNotification(channel, page, {
       title: 'Cliente em risco',
       body: 'TechCorp LTDA: sem login há 14 dias',
       url: '/clientes?saude=risco',
+      tag: 'risk-techcorp',
     });
-    await expect
-      .poll(() => shownNotifications(page), { timeout: 15_000 })
-      .toEqual([
-        {
-          title: 'Cliente em risco',
-          body: 'TechCorp LTDA: sem login há 14 dias',
-          url: '/clientes?saude=risco',
-        },
-      ]);
+    expect(await shownNotifications(page)).toEqual([
+      {
+        title: 'Cliente em risco',
+        body: 'TechCorp LTDA: sem login há 14 dias',
+        tag: 'risk-techcorp',
+        url: '/clientes?saude=risco',
+      },
+    ]);
 
     await clickFirstNotification(context);
-    await page.getByRole('heading', { level: 1, name: 'Clientes em risco' }).waitFor();
-    expect(page.url()).toBe(`${server.origin}/clientes?saude=risco`);
+    await page.waitForURL(`${server.origin}/clientes?saude=risco`);
+    await page.getByRole('navigation', { name: 'Navegação principal' }).waitFor();
     expect(await shownNotifications(page)).toEqual([]); // the click closed it
 
-    // A payload pointing elsewhere is shown, but its click can only ever open the app's own start page.
-    await channel.push({
+    // A payload pointing elsewhere is shown, but its click can only ever open the app itself.
+    await pushAndWaitForNotification(channel, page, {
       title: 'Oferta imperdível',
       body: 'Clique aqui',
       url: 'https://evil.example/clientes',
+      tag: 'phishing',
     });
-    await expect
-      .poll(() => shownNotifications(page), { timeout: 15_000 })
-      .toEqual([{ title: 'Oferta imperdível', body: 'Clique aqui', url: '/' }]);
+    expect(await shownNotifications(page)).toEqual([
+      { title: 'Oferta imperdível', body: 'Clique aqui', tag: 'phishing', url: '/' },
+    ]);
+    await page.goto(`${server.origin}/ajustes`);
+    await clickFirstNotification(context);
+    // `/` sends a signed-in CSM to their home.
+    await page.waitForURL(`${server.origin}/clientes`);
     await channel.close();
   });
 });

@@ -36,7 +36,7 @@ export async function signIn(
   });
   if (!response.ok) return response;
   const res = response.value;
-  if (res.status === 401) return fail({ kind: 'invalid_credentials' });
+  if (res.status === 401) return discard(res, fail({ kind: 'invalid_credentials' }));
   return readUser(res);
 }
 
@@ -47,7 +47,7 @@ export async function fetchCurrentUser(fetchFn: Fetch): Promise<AuthResult<Sessi
   });
   if (!response.ok) return response;
   const res = response.value;
-  if (res.status === 401) return fail({ kind: 'unauthenticated' });
+  if (res.status === 401) return discard(res, fail({ kind: 'unauthenticated' }));
   return readUser(res);
 }
 
@@ -60,8 +60,8 @@ export async function signOut(fetchFn: Fetch): Promise<AuthResult<null>> {
   if (!response.ok) return response;
   const res = response.value;
   // 401: the session was already gone — the goal (no live session) is reached.
-  if (res.ok || res.status === 401) return { ok: true, value: null };
-  return fail(statusFailure(res));
+  if (res.ok || res.status === 401) return discard(res, { ok: true, value: null });
+  return discard(res, fail(statusFailure(res)));
 }
 
 async function send(fetchFn: Fetch, url: string, init: RequestInit): Promise<AuthResult<Response>> {
@@ -77,7 +77,7 @@ async function send(fetchFn: Fetch, url: string, init: RequestInit): Promise<Aut
 }
 
 async function readUser(res: Response): Promise<AuthResult<SessionUser>> {
-  if (!res.ok) return fail(statusFailure(res));
+  if (!res.ok) return discard(res, fail(statusFailure(res)));
   try {
     const parsed = authResponseSchema.safeParse(await res.json());
     return parsed.success
@@ -98,6 +98,15 @@ function statusFailure(res: Response): AuthFailure {
 export function parseRetryAfter(value: string | null): number | null {
   if (value === null || !/^\s*\d+\s*$/.test(value)) return null;
   return Number(value);
+}
+
+/**
+ * Releases a body we do not read. An unread body keeps the request open in the browser, which holds an
+ * HTTP/1.1 connection (six per origin) and never lets the page reach network idle.
+ */
+async function discard<T>(res: Response, result: T): Promise<T> {
+  await res.body?.cancel().catch(() => undefined);
+  return result;
 }
 
 const fail = (error: AuthFailure): { ok: false; error: AuthFailure } => ({ ok: false, error });

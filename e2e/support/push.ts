@@ -12,6 +12,28 @@ export interface PushChannel {
   close(): Promise<void>;
 }
 
+/**
+ * Pushes and waits until a notification with the payload's `tag` is shown. If it is not shown within a few
+ * seconds the push is delivered once more: CDP occasionally drops the first delivery to a worker (seen only
+ * under Playwright's offline emulation, 2–3 in 10). The tag makes a second delivery replace, not duplicate,
+ * so the assertions stay exact; a broken `push` handler still fails both.
+ */
+export async function pushAndWaitForNotification(
+  channel: PushChannel,
+  page: Page,
+  payload: { readonly tag: string } & Record<string, unknown>,
+): Promise<void> {
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    await channel.push(payload);
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline) {
+      if ((await shownNotifications(page)).some((n) => n.tag === payload.tag)) return;
+      await page.waitForTimeout(100);
+    }
+  }
+  throw new Error(`push ${payload.tag} never produced a notification`);
+}
+
 export async function openPushChannel(
   context: BrowserContext,
   page: Page,
@@ -40,6 +62,7 @@ export async function openPushChannel(
 export interface ShownNotification {
   readonly title: string;
   readonly body: string;
+  readonly tag: string;
   readonly url: unknown;
 }
 
@@ -51,6 +74,7 @@ export function shownNotifications(page: Page): Promise<ShownNotification[]> {
     return list.map((n) => ({
       title: n.title,
       body: n.body,
+      tag: n.tag,
       url: (n.data as { url?: unknown } | null)?.url,
     }));
   });

@@ -1,0 +1,199 @@
+import type { RxCollection } from 'rxdb';
+import { firstValueFrom } from 'rxjs';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { openDeviceDatabase, type DeviceDatabase } from '../../client/db/database.ts';
+import type { CollectionName } from '../../shared/collections.ts';
+import { TABLE_SPECS } from '../../server/db/collections/table-spec.ts';
+import type { Database } from '../../server/db/database.ts';
+import type { Identity } from '../../server/db/identity.ts';
+import { startSync, type SyncHandle } from '../../sync/client/replicate.ts';
+import { PULL_LIMIT_MAX, type Checkpoint } from '../../sync/protocol.ts';
+import { demoServerFixture, MARIA } from '../fixtures/demo-server.ts';
+import { repetitionsOf, type Bench } from '../harness/bench.ts';
+import { measure } from '../harness/measure.ts';
+import type { Fact, ResultTable } from '../harness/report.ts';
+import type { HttpSession } from '../support/http-session.ts';
+
+/**
+ * Initial pull throughput (rows/s) of the demo organization at benchmark scale, per collection, as Maria (CSM,
+ * sees the whole organization):
+ *   (a) baseline — raw SQL through `pg`: the same rows (and, for customers, their contacts and contracts) in
+ *       server_seq order, in pages of 1000, one `db.withIdentity(maria)` transaction per page (app role, RLS
+ *       on — what the server pays per pull request before mapping, validating and serializing);
+ *   (b) the HTTP pull loop over `/api/sync/<collection>/pull?limit=1000` until caught up (JSON parsed, not
+ *       validated);
+ *   (c) the real RxDB client (memory storage, `startSync`, the app's default pull batch size) from an empty
+ *       device to `awaitInitialReplication()`.
+ */
+const PAGE = PULL_LIMIT_MAX;
+
+export const syncPull: Bench = {
+  name: 'sync-pull',
+  description:
+    'initial pull (rows/s) of the demo organization: raw pg SELECT (baseline) vs HTTP pull loop vs RxDB client',
+  environment: 'node',
+  async run(ctx) {
+    const demo = await demoServerFixture(ctx);
+    const maria = await demo.signIn(MARIA);
+    const identity: Identity = {
+      role: 'csm',
+      organizationId: maria.user.organizationId,
+      userId: maria.user.id,
+    };
+    const reps = repetitionsOf(ctx.options);
+    const tables: ResultTable[] = [];
+    const facts: Fact[] = [];
+
+    for (const collection of ctx.options.collections) {
+      const expected = await countRows(demo.db, identity, collection);
+      ctx.log(`sync-pull ${collection}: ${expected} rows…`);
+      const checkCount = (what: string, got: number) => {
+        if (got !== expected)
+          throw new Error(`${what} of ${collection} got ${got} rows, expected ${expected}`);
+        return got;
+      };
+
+      // Warm-ups: the first page through the same path (a full run takes seconds here).
+      const baseline = await measure(reps, {
+        label: `raw pg SELECT, pages of ${PAGE}`,
+        baseline: true,
+        warmup: () => rawSelect(demo.db, identity, collection, 1),
+        run: async () => checkCount('raw SELECT', await rawSelect(demo.db, identity, collection)),
+      });
+      const http = await measure(reps, {
+        label: `HTTP pull loop, limit ${PAGE}`,
+        warmup: () => httpPullLoop(maria, collection, 1),
+        run: async () => checkCount('HTTP pull loop', await httpPullLoop(maria, collection)),
+      });
+      let device = 0;
+      const rxdb = await measure<RxDevice>(reps, {
+        label: 'RxDB client (memory storage), initial pull',
+        setup: async () => openDevice(maria, collection, `${maria.user.id}-bench-${device++}`),
+        warmup: async (d) => {
+          d.sync = startDevice(d, maria);
+          await firstValueFrom(d.sync.states[collection]!.received$);
+        },
+        run: async (d) => {
+          d.sync = startDevice(d, maria);
+          await d.sync.states[collection]!.awaitInitialReplication();
+          d.caughtUp = true;
+          return expected;
+        },
+        teardown: async (d) => {
+          // Verified outside the timing: after a measured run the device really holds every row.
+          const held = await (d.db.collections[collection] as RxCollection).count().exec();
+          await d.sync?.stop();
+          await d.db.remove();
+          if (d.caughtUp) checkCount('RxDB client', held);
+        },
+      });
+      tables.push({
+        title: `sync-pull · ${collection} (${expected} documents)`,
+        measurements: [baseline, http, rxdb],
+      });
+    }
+    facts.push({
+      label: 'baseline identity',
+      value: `maria (csm) via db.withIdentity: role arco_app, RLS enforced, one transaction per page of ${PAGE}`,
+    });
+    facts.push({ label: 'RxDB pull batch', value: 'the app default (sync/client/replicate.ts: 500)' });
+    return { tables, facts };
+  },
+};
+
+async function countRows(db: Database, identity: Identity, collection: CollectionName): Promise<number> {
+  const { rows } = await db.withIdentity(identity, (c) =>
+    c.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ${TABLE_SPECS[collection].table} WHERE organization_id = $1`,
+      [identity.organizationId],
+    ),
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/** The rows a pull would deliver, read the plainest way: pages in server_seq order, children by parent id. */
+async function rawSelect(
+  db: Database,
+  identity: Identity,
+  collection: CollectionName,
+  maxPages = Number.POSITIVE_INFINITY,
+): Promise<number> {
+  const spec = TABLE_SPECS[collection];
+  let after = 0;
+  let total = 0;
+  for (let pages = 1; ; pages++) {
+    const page = await db.withIdentity(identity, async (c) => {
+      const { rows } = await c.query<{ id: string; server_seq: string | number }>(
+        `SELECT * FROM ${spec.table} WHERE organization_id = $1 AND server_seq > $2 ORDER BY server_seq LIMIT $3`,
+        [identity.organizationId, after, PAGE],
+      );
+      const ids = rows.map((r) => r.id);
+      for (const child of spec.children) {
+        await c.query(
+          `SELECT * FROM ${child.table} WHERE organization_id = $1 AND ${child.parentColumn} = ANY($2::uuid[])
+            ORDER BY ${child.parentColumn}, position`,
+          [identity.organizationId, ids],
+        );
+      }
+      return rows;
+    });
+    total += page.length;
+    if (page.length < PAGE || pages >= maxPages) return total;
+    after = Number(page[page.length - 1]!.server_seq);
+  }
+}
+
+async function httpPullLoop(
+  session: HttpSession,
+  collection: CollectionName,
+  maxPages = Number.POSITIVE_INFINITY,
+): Promise<number> {
+  let checkpoint: Checkpoint | null = null;
+  let total = 0;
+  for (let pages = 1; ; pages++) {
+    const query = new URLSearchParams({ limit: String(PAGE) });
+    if (checkpoint) query.set('checkpoint', JSON.stringify(checkpoint));
+    const page = (await session.syncJson(`/${collection}/pull?${query}`)) as {
+      documents: unknown[];
+      checkpoint: Checkpoint;
+    };
+    total += page.documents.length;
+    if (page.documents.length < PAGE || pages >= maxPages) return total;
+    checkpoint = page.checkpoint;
+  }
+}
+
+interface RxDevice {
+  readonly db: DeviceDatabase;
+  readonly userId: string;
+  sync: SyncHandle | null;
+  /** Set by a measured run once the initial replication finished (warm-ups stop after the first batch). */
+  caughtUp: boolean;
+}
+
+async function openDevice(session: HttpSession, collection: CollectionName, name: string): Promise<RxDevice> {
+  const db = await openDeviceDatabase({
+    userId: name,
+    role: session.user.role,
+    storage: getRxStorageMemory(),
+    now: () => new Date(),
+    onPendingCount: () => undefined,
+    multiInstance: false,
+    only: [collection],
+  });
+  return { db, userId: session.user.id, sync: null, caughtUp: false };
+}
+
+function startDevice(device: RxDevice, session: HttpSession): SyncHandle {
+  return startSync({
+    collections: device.db.collections as Record<string, RxCollection>,
+    userId: device.userId,
+    transport: { baseUrl: session.origin, fetch: session.fetch },
+    outbox: device.db.outbox,
+    now: () => new Date(),
+    dispatch: () => undefined,
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+    waitForLeadership: false,
+  });
+}

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { createFixtures } from './fixtures.ts';
+import { measure, median, summarize, type Clock, type Sample } from './measure.ts';
+import { baselineOf, formatRatio, formatTable, ratioToBaseline } from './report.ts';
+
+/** A clock that advances only when the code under test says so: runs take exactly the time we script. */
+function scriptedClock() {
+  let t = 0;
+  const clock: Clock = { now: () => t };
+  return { clock, advance: (ms: number) => void (t += ms) };
+}
+
+describe('median', () => {
+  it.each([
+    [[5], 5],
+    [[3, 1, 2], 2],
+    [[4, 1, 3, 2], 2.5],
+    [[10, 10, 1000], 10],
+  ])('median(%j) = %d', (values, expected) => {
+    expect(median(values)).toBe(expected);
+  });
+
+  it('refuses an empty list', () => {
+    expect(() => median([])).toThrow(RangeError);
+  });
+});
+
+describe('summarize', () => {
+  const samples: Sample[] = [
+    { ms: 200, rows: 1000 },
+    { ms: 100, rows: 1000 },
+    { ms: 400, rows: 1000 },
+  ];
+
+  it('reports rows/s at the median run, with min and max', () => {
+    const m = summarize('pull', samples);
+    expect(m).toMatchObject({ rows: 1000, medianMs: 200, minMs: 100, maxMs: 400, rowsPerSecond: 5000 });
+    expect(m.baseline).toBe(false);
+  });
+
+  it('refuses runs that processed different row counts', () => {
+    expect(() => summarize('pull', [...samples, { ms: 1, rows: 999 }])).toThrow(/different row counts/);
+  });
+});
+
+describe('measure', () => {
+  it('discards the warm-up, runs setup/teardown around every run and hands setup’s value to run', async () => {
+    const { clock, advance } = scriptedClock();
+    const calls: string[] = [];
+    const durations = [999, 30, 10, 20];
+    const m = await measure(
+      { warmup: 1, reps: 3 },
+      {
+        label: 'x',
+        setup: async (i) => {
+          calls.push(`setup ${i}`);
+          return i * 10;
+        },
+        run: async (prepared, i) => {
+          calls.push(`run ${i} got ${prepared}`);
+          advance(durations[i]!);
+          return 50;
+        },
+        teardown: async (_p, i) => void calls.push(`teardown ${i}`),
+      },
+      clock,
+    );
+    expect(m.samples.map((s) => s.ms)).toEqual([30, 10, 20]);
+    expect(m.medianMs).toBe(20);
+    expect(m.rowsPerSecond).toBe(2500);
+    expect(calls).toEqual([
+      'setup 0',
+      'run 0 got 0',
+      'teardown 0',
+      'setup 1',
+      'run 1 got 10',
+      'teardown 1',
+      'setup 2',
+      'run 2 got 20',
+      'teardown 2',
+      'setup 3',
+      'run 3 got 30',
+      'teardown 3',
+    ]);
+  });
+
+  it('uses the lighter warm-up only for warm-up runs', async () => {
+    const { clock, advance } = scriptedClock();
+    const seen: string[] = [];
+    await measure(
+      { warmup: 2, reps: 2 },
+      {
+        label: 'x',
+        warmup: async (_p, i) => void seen.push(`warmup ${i}`),
+        run: async (_p, i) => {
+          seen.push(`run ${i}`);
+          advance(1);
+          return 1;
+        },
+      },
+      clock,
+    );
+    expect(seen).toEqual(['warmup 0', 'warmup 1', 'run 2', 'run 3']);
+  });
+
+  it('tears down even when a run fails, and the failure propagates', async () => {
+    let tornDown = 0;
+    await expect(
+      measure(
+        { warmup: 0, reps: 3 },
+        {
+          label: 'x',
+          run: async () => {
+            throw new Error('wrong row count');
+          },
+          teardown: async () => void tornDown++,
+        },
+      ),
+    ).rejects.toThrow('wrong row count');
+    expect(tornDown).toBe(1);
+  });
+});
+
+describe('report', () => {
+  const base = summarize('raw', [{ ms: 100, rows: 1000 }], { baseline: true });
+  const http = summarize('http', [{ ms: 400, rows: 1000 }], { note: '0 conflicts' });
+
+  it('compares throughput with the baseline', () => {
+    expect(ratioToBaseline(http, base)).toBe(0.25);
+    expect(ratioToBaseline(base, base)).toBe(1);
+  });
+
+  it.each([
+    [0.25, '0.25×'],
+    [1, '1.00×'],
+    [0.036, '0.036×'],
+    [12.5, '12.50×'],
+    [Number.POSITIVE_INFINITY, '—'],
+  ])('formats the ratio %d as %s', (ratio, text) => {
+    expect(formatRatio(ratio)).toBe(text);
+  });
+
+  it('prints every case with its rows/s and ratio, and the notes', () => {
+    const text = formatTable({ title: 'pull', measurements: [base, http] });
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('pull');
+    expect(lines.find((l) => l.startsWith('(a) raw'))).toMatch(/10,000\s+baseline$/);
+    expect(lines.find((l) => l.startsWith('http'))).toMatch(/2,500\s+0\.25×$/);
+    expect(text).toContain('· http: 0 conflicts');
+  });
+
+  it('needs exactly one baseline per table', () => {
+    expect(() => baselineOf({ title: 't', measurements: [http] })).toThrow(/exactly one baseline/);
+    expect(() => baselineOf({ title: 't', measurements: [base, base] })).toThrow(/exactly one baseline/);
+  });
+});
+
+describe('fixtures', () => {
+  it('creates a fixture once for every caller and disposes newest first', async () => {
+    const events: string[] = [];
+    const fixtures = createFixtures(() => undefined);
+    const make = (key: string) => async () => {
+      events.push(`create ${key}`);
+      return { value: key.toUpperCase(), dispose: async () => void events.push(`dispose ${key}`) };
+    };
+    const [a1, a2] = await Promise.all([fixtures.get('a', make('a')), fixtures.get('a', make('a'))]);
+    expect([a1, a2]).toEqual(['A', 'A']);
+    expect(await fixtures.get('b', make('b'))).toBe('B');
+    await fixtures.disposeAll();
+    expect(events).toEqual(['create a', 'create b', 'dispose b', 'dispose a']);
+  });
+
+  it('skips a fixture that failed to start and reports dispose failures without stopping', async () => {
+    const reported: string[] = [];
+    const disposed: string[] = [];
+    const fixtures = createFixtures((key) => reported.push(key));
+    await fixtures.get('ok', async () => ({ value: 1, dispose: async () => void disposed.push('ok') }));
+    await expect(
+      fixtures.get('broken', async () => {
+        throw new Error('no database');
+      }),
+    ).rejects.toThrow('no database');
+    await fixtures.get('leaky', async () => ({
+      value: 2,
+      dispose: async () => {
+        throw new Error('still open');
+      },
+    }));
+    await fixtures.disposeAll();
+    expect(reported).toEqual(['leaky']);
+    expect(disposed).toEqual(['ok']);
+  });
+});

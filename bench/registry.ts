@@ -1,0 +1,10 @@
+import { syncPull } from './benches/sync-pull.ts';
+import { syncPush } from './benches/sync-push.ts';
+import type { Bench } from './harness/bench.ts';
+
+/**
+ * Every bench `npm run bench` knows, in the order a full run executes them. Shared fixtures are created by
+ * the first bench that needs them (the seeded demo server by sync-pull), so put cheap-to-share benches
+ * together. To add one, see bench/README.md.
+ */
+export const BENCHES: readonly Bench[] = [syncPull, syncPush];

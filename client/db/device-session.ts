@@ -16,6 +16,8 @@ export interface DeviceSession {
   readonly database: DeviceDatabase;
   readonly sync: SyncHandle;
   close(): Promise<void>;
+  /** Stops replication and deletes the local database (logout). */
+  wipe(): Promise<void>;
 }
 
 export interface DeviceSessionDeps {
@@ -39,6 +41,23 @@ export interface DeviceSessions {
   closeCurrent(): Promise<void>;
   /** The shell's logout hook: wipes every local trace of the user (DESIGN §6). */
   readonly lifecycle: SessionLifecycle;
+}
+
+/** Local document holding the last successful sync, so "last sync" survives reloads and offline starts. */
+const LAST_SYNCED_DOC = 'last-synced-at';
+/** Persisting on every pulled page of a first sync would be wasteful; the value only needs minute precision. */
+const PERSIST_EVERY_MS = 10_000;
+
+function persistLastSync(status: SyncStatusStore, database: DeviceDatabase, now: () => Date): () => void {
+  let savedAt = 0;
+  let saved: string | null = null;
+  return status.subscribe(() => {
+    const last = status.getSnapshot().lastSyncedAt;
+    if (!last || last === saved || now().getTime() - savedAt < PERSIST_EVERY_MS) return;
+    saved = last;
+    savedAt = now().getTime();
+    void database.kv.set(LAST_SYNCED_DOC, last).catch(() => undefined);
+  });
 }
 
 export function createDeviceSessions(deps: DeviceSessionDeps): DeviceSessions {
@@ -66,6 +85,11 @@ export function createDeviceSessions(deps: DeviceSessionDeps): DeviceSessions {
       clearTimeout: deps.clearTimeout,
       waitForLeadership: deps.multiInstance,
     });
+    const restored = await database.kv.get(LAST_SYNCED_DOC);
+    deps.status.reset(collectionsForRole(user.role), {
+      lastSyncedAt: typeof restored === 'string' ? restored : null,
+    });
+    const stopPersisting = persistLastSync(deps.status, database, deps.now);
     deps.status.dispatch({ type: 'signed_in' });
     void refreshDirectory({ fetch: deps.fetch, baseUrl: deps.baseUrl, kv: database.kv });
     return {
@@ -73,8 +97,14 @@ export function createDeviceSessions(deps: DeviceSessionDeps): DeviceSessions {
       database,
       sync,
       close: async () => {
+        stopPersisting();
         await sync.stop();
         await database.close();
+      },
+      wipe: async () => {
+        stopPersisting();
+        await sync.stop();
+        await database.remove();
       },
     };
   }
@@ -103,12 +133,8 @@ export function createDeviceSessions(deps: DeviceSessionDeps): DeviceSessions {
       async onLogout(user) {
         const s = current?.user.id === user.id ? current : null;
         current = s ? null : current;
-        if (s) {
-          await s.sync.stop();
-          await s.database.remove();
-        } else {
-          await removeRxDatabase(databaseNameFor(user.id), deps.storage);
-        }
+        if (s) await s.wipe();
+        else await removeRxDatabase(databaseNameFor(user.id), deps.storage);
         deps.status.reset([]);
         await deps.clearBrowserData();
       },

@@ -14,7 +14,8 @@ import type { SyncStatusSource } from '../sync-status/sync-status-source.ts';
  */
 export interface SyncStatusStore extends SyncStatusSource {
   dispatch(event: SyncEvent): void;
-  reset(collections: readonly string[]): void;
+  /** A fresh status for the next user; `lastSyncedAt` restores what the device last achieved (survives reloads). */
+  reset(collections: readonly string[], restored?: { lastSyncedAt: string | null }): void;
 }
 
 /**
@@ -45,7 +46,15 @@ export function createSyncStatusStore(network: NetworkStatus, now: () => Date): 
       return () => void listeners.delete(listener);
     },
     dispatch,
-    reset: (collections) =>
-      set(idleAware(initialSyncStatus(collections, network.isOnline()), network.isOnline())),
+    reset: (collections, restored) =>
+      set(
+        idleAware(
+          {
+            ...initialSyncStatus(collections, network.isOnline()),
+            lastSyncedAt: restored?.lastSyncedAt ?? null,
+          },
+          network.isOnline(),
+        ),
+      ),
   };
 }

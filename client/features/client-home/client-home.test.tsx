@@ -41,6 +41,7 @@ async function renderPortal(path: string, seed: (db: DeviceDatabase) => Promise<
     database,
     sync: { states: {}, reSync: () => {}, stop: async () => {} },
     close: async () => {},
+    wipe: async () => {},
   };
   const sessions: DeviceSessions = {
     open: async () => session,

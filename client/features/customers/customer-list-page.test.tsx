@@ -43,6 +43,7 @@ async function setup(path = '/clientes', user: SessionUser = staffUser) {
     database,
     sync: { states: {}, reSync() {}, stop: async () => {} },
     close: async () => {},
+    wipe: async () => {},
   };
   const sessions: DeviceSessions = {
     open: async () => session,

@@ -58,7 +58,8 @@ export function CustomerListPage() {
   // Filtering 10,000 rows must never delay a keystroke in the search box.
   const deferred = useDeferredValue(listState);
   const [dialog, setDialog] = useState<FormTarget | null>(null);
-  const [announcement, setAnnouncement] = useState('');
+  /** The last save or export, announced politely; "saved offline" only while that change is still queued. */
+  const [announcement, setAnnouncement] = useState<{ text: string; untilSynced: boolean } | null>(null);
   const openerRef = useRef<HTMLElement | null>(null);
 
   const me = useMemo(() => (user ? { id: user.id, name: user.name } : { id: '', name: '' }), [user]);
@@ -66,9 +67,13 @@ export function CustomerListPage() {
     () => csmNameResolver(me, directory, (ref) => t('row.unknownCsm', { ref })),
     [me, directory, t],
   );
+  // During the first sync every pulled batch re-emits the whole collection; deferring lets React skip to the
+  // newest result instead of rebuilding 10,000 rows for each intermediate one.
+  const customerDocs = useDeferredValue(customers.docs);
+  const healthDocs = useDeferredValue(health.docs);
   const rows = useMemo(
-    () => buildRows(customers.docs, health.docs, csmName),
-    [customers.docs, health.docs, csmName],
+    () => buildRows(customerDocs, healthDocs, csmName),
+    [customerDocs, healthDocs, csmName],
   );
   const visible = useMemo(
     () => sortRows(filterRows(rows, deferred.filters, me.id), deferred.sort),
@@ -96,6 +101,12 @@ export function CustomerListPage() {
     [listState, setListState],
   );
 
+  const onEdit = useCallback((row: CustomerRow, opener: HTMLElement) => {
+    openerRef.current = opener;
+    setAnnouncement(null);
+    setDialog({ mode: 'edit', customer: row.customer });
+  }, []);
+
   if (!user) return null;
   const permissionUser: PermissionUser = {
     id: user.id,
@@ -110,7 +121,7 @@ export function CustomerListPage() {
 
   const openDialog = (target: FormTarget, opener: HTMLElement) => {
     openerRef.current = opener;
-    setAnnouncement('');
+    setAnnouncement(null);
     setDialog(target);
   };
   const closeDialog = () => {
@@ -123,14 +134,15 @@ export function CustomerListPage() {
     });
   };
   const onSaved = () => {
-    setAnnouncement(sync.connectivity === 'online' ? t('form.savedOnline') : t('form.savedOffline'));
+    const online = sync.connectivity === 'online';
+    setAnnouncement({ text: online ? t('form.savedOnline') : t('form.savedOffline'), untilSynced: !online });
     closeDialog();
   };
   const onExport = () => {
     const format = CSV_FORMATS[language];
     const file = csvFileName(today);
     downloadText(toCsv(csvRecords(visible, t, format), format), file);
-    setAnnouncement(t('toolbar.exported', { file, count: visible.length }));
+    setAnnouncement({ text: t('toolbar.exported', { file, count: visible.length }), untilSynced: false });
   };
 
   if (!collection) {
@@ -146,6 +158,7 @@ export function CustomerListPage() {
 
   const loading = !customers.ready;
   const pending = sync.pending.customers ?? 0;
+  const synced = pending === 0 && sync.connectivity === 'online';
   const criticalElsewhere = atRiskView
     ? rows.filter((r) => r.health?.status === 'critical' && inPortfolioScope(r, filters, me.id)).length
     : 0;
@@ -171,7 +184,7 @@ export function CustomerListPage() {
           <p className={styles.pendingNote}>{t('list.pendingCount', { count: pending })}</p>
         ) : null}
         <p role="status" className={styles.announcement}>
-          {announcement}
+          {announcement && !(announcement.untilSynced && synced) ? announcement.text : null}
         </p>
       </div>
 
@@ -234,7 +247,7 @@ export function CustomerListPage() {
           rows={visible}
           sort={listState.sort}
           onSort={onSort}
-          onEdit={(row, opener) => openDialog({ mode: 'edit', customer: row.customer }, opener)}
+          onEdit={onEdit}
           canEdit={mayEdit}
           t={t}
           language={language}

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import type { AppLanguage } from '../../ui/format.ts';
 import type { CustomerRow, CustomerSort, RowWarning, SortKey } from './customer-rows.ts';
@@ -35,6 +35,7 @@ const COLUMNS: readonly { key: SortKey | null; label: Parameters<CustomersT>[0];
 
 /** A mobile card is about this tall; real heights are measured as rows render. */
 const ESTIMATED_ROW_PX = 132;
+const estimateSize = () => ESTIMATED_ROW_PX;
 
 export function CustomerTable({ rows, sort, onSort, onEdit, canEdit, t, language }: CustomerTableProps) {
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -56,12 +57,14 @@ export function CustomerTable({ rows, sort, onSort, onEdit, canEdit, t, language
     };
   }, []);
 
+  // Stable callbacks: the virtualiser recomputes every item's position (10,000 of them) whenever these change.
+  const getItemKey = useCallback((index: number) => rows[index]?.customer.id ?? index, [rows]);
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
-    estimateSize: () => ESTIMATED_ROW_PX,
+    estimateSize,
     overscan: 6,
     scrollMargin,
-    getItemKey: (index) => rows[index]?.customer.id ?? index,
+    getItemKey,
   });
 
   return (
@@ -125,7 +128,8 @@ export function CustomerTable({ rows, sort, onSort, onEdit, canEdit, t, language
   );
 }
 
-function CustomerCells({
+/** Memoised: scrolling renders only the rows that come into view (props are stable across scroll frames). */
+const CustomerCells = memo(function CustomerCells({
   row,
   onEdit,
   canEdit,
@@ -179,7 +183,7 @@ function CustomerCells({
       </div>
     </>
   );
-}
+});
 
 const STATUS_GLYPH = { healthy: '●', at_risk: '▲', critical: '■' } as const;
 

@@ -1,5 +1,5 @@
 import type { AppLanguage } from '../../ui/format.ts';
-import { formatPercent } from '../../ui/format.ts';
+import { formatNumber, formatPercent } from '../../ui/format.ts';
 import { shareOf, type PortfolioKpis } from './customer-rows.ts';
 import { formatMoneyWhole } from './money.ts';
 import type { CustomersT } from './use-customers-translation.ts';
@@ -29,7 +29,7 @@ export function KpiCards({
         </div>
         <div className={styles.kpi}>
           <dt>{t('kpi.customers')}</dt>
-          <dd className={styles.kpiValue}>{kpis.customers}</dd>
+          <dd className={styles.kpiValue}>{formatNumber(kpis.customers, { language })}</dd>
           {kpis.newThisMonth > 0 ? (
             <dd className={styles.kpiNote}>{t('kpi.newThisMonth', { count: kpis.newThisMonth })}</dd>
           ) : null}

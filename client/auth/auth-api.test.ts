@@ -32,17 +32,22 @@ describe('signIn', () => {
   });
 
   it.each([
-    [respond(401, { error: { code: 'invalid_credentials', message: 'x' } }), { kind: 'invalid_credentials' }],
-    [respond(429, {}, { 'retry-after': '90' }), { kind: 'rate_limited', retryAfterSeconds: 90 }],
-    [respond(500, {}), { kind: 'server', status: 500 }],
-    [respond(200, { user: { ...user, role: 'superuser' } }), { kind: 'server', status: 200 }],
     [
+      '401',
+      respond(401, { error: { code: 'invalid_credentials', message: 'x' } }),
+      { kind: 'invalid_credentials' },
+    ],
+    ['429', respond(429, {}, { 'retry-after': '90' }), { kind: 'rate_limited', retryAfterSeconds: 90 }],
+    ['500', respond(500, {}), { kind: 'server', status: 500 }],
+    ['unknown role', respond(200, { user: { ...user, role: 'superuser' } }), { kind: 'server', status: 200 }],
+    [
+      'network failure',
       (async () => {
         throw new TypeError('Failed to fetch');
       }) as unknown as typeof fetch,
       { kind: 'offline' },
     ],
-  ])('maps failure %# to %j', async (fetchFn, error) => {
+  ] as const)('maps %s to its failure kind', async (_case, fetchFn, error) => {
     expect(await signIn(fetchFn, { email: 'a', password: 'b' })).toEqual({ ok: false, error });
   });
 

@@ -63,7 +63,7 @@ describe('createI18n', () => {
     const i18n = createI18n('pt-BR');
     expect(i18n.t('sync.pending', { count: 1 })).toBe('1 pendente');
     expect(i18n.t('sync.pending', { count: 3 })).toBe('3 pendentes');
-    expect(i18n.t('clientHome.greeting', { name: 'Ana' })).toBe('Olá, Ana');
+    expect(i18n.t('app.pageTitle', { page: 'Ajustes' })).toBe('Ajustes · Arco');
   });
 
   it('switches to English at runtime', async () => {

@@ -7,7 +7,6 @@ export const en: Translation = {
     tagline: 'Customer success, even without signal',
     skipToContent: 'Skip to content',
     pageTitle: '{{page}} · Arco',
-    loading: 'Loading…',
   },
   nav: {
     primary: 'Main navigation',
@@ -16,7 +15,6 @@ export const en: Translation = {
     home: 'Home',
     tickets: 'Tickets',
     settings: 'Settings',
-    account: "{{name}}'s account",
   },
   sync: {
     online: 'Online',
@@ -52,34 +50,6 @@ export const en: Translation = {
     errorOffline: 'You are offline. Connect to the internet to sign in.',
     errorServer: 'We could not sign you in right now. Please try again shortly.',
     sessionExpired: 'Your session has expired. Sign in again to continue.',
-    errorSummary: 'Could not sign in',
-  },
-  customers: {
-    title: 'Customers',
-    atRiskTitle: 'At-risk customers',
-    filters: 'Filter customers',
-    filterAll: 'All',
-    filterAtRisk: 'At risk',
-    emptyTitle: 'No customers in your portfolio yet',
-    emptyBody:
-      'Customers show up here as soon as the first sync finishes. After that, the list is available even without internet.',
-    emptyAtRiskTitle: 'No customers at risk',
-    emptyAtRiskBody:
-      'When a customer becomes a churn risk, it shows up here with its risk factors and recommended actions.',
-    showAll: 'See all customers',
-  },
-  clientHome: {
-    title: 'Home',
-    greeting: 'Hello, {{name}}',
-    emptyTitle: 'Your dashboard is being prepared',
-    emptyBody:
-      'Your results, goals and next steps show up here after the first sync. You will be able to see them even offline.',
-    openTickets: 'See my tickets',
-  },
-  tickets: {
-    title: 'My tickets',
-    emptyTitle: 'No open tickets',
-    emptyBody: 'When you open a support ticket, it shows up here with its response deadline.',
   },
   settings: {
     title: 'Settings',

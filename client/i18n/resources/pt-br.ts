@@ -8,7 +8,6 @@ export const ptBR = {
     tagline: 'Sucesso do cliente, mesmo sem sinal',
     skipToContent: 'Pular para o conteúdo',
     pageTitle: '{{page}} · Arco',
-    loading: 'Carregando…',
   },
   nav: {
     primary: 'Navegação principal',
@@ -17,7 +16,6 @@ export const ptBR = {
     home: 'Início',
     tickets: 'Tickets',
     settings: 'Ajustes',
-    account: 'Conta de {{name}}',
   },
   sync: {
     online: 'Online',
@@ -54,34 +52,6 @@ export const ptBR = {
     errorOffline: 'Você está sem conexão. Conecte-se à internet para entrar.',
     errorServer: 'Não foi possível entrar agora. Tente novamente em instantes.',
     sessionExpired: 'Sua sessão expirou. Entre novamente para continuar.',
-    errorSummary: 'Não foi possível entrar',
-  },
-  customers: {
-    title: 'Clientes',
-    atRiskTitle: 'Clientes em risco',
-    filters: 'Filtrar clientes',
-    filterAll: 'Todos',
-    filterAtRisk: 'Em risco',
-    emptyTitle: 'Nenhum cliente na sua carteira ainda',
-    emptyBody:
-      'Os clientes aparecem aqui assim que a primeira sincronização terminar. Depois disso, a lista fica disponível mesmo sem internet.',
-    emptyAtRiskTitle: 'Nenhum cliente em risco',
-    emptyAtRiskBody:
-      'Quando um cliente entrar em risco de churn, ele aparece aqui com os fatores e as ações recomendadas.',
-    showAll: 'Ver todos os clientes',
-  },
-  clientHome: {
-    title: 'Início',
-    greeting: 'Olá, {{name}}',
-    emptyTitle: 'Seu painel está sendo preparado',
-    emptyBody:
-      'Seus resultados, metas e próximos passos aparecem aqui depois da primeira sincronização. Você poderá consultá-los mesmo offline.',
-    openTickets: 'Ver meus tickets',
-  },
-  tickets: {
-    title: 'Meus tickets',
-    emptyTitle: 'Nenhum ticket aberto',
-    emptyBody: 'Quando você abrir um chamado de suporte, ele aparece aqui com o prazo de atendimento.',
   },
   settings: {
     title: 'Ajustes',

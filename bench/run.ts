@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { benchOptionsSchema, BenchSkipped, type Bench, type BenchOptions } from './harness/bench.ts';
 import { createFixtures } from './harness/fixtures.ts';
-import { formatFacts, formatTable, type BenchResult, type Fact } from './harness/report.ts';
+import { formatFacts, formatTable, type BenchResult, type Fact, type ResultTable } from './harness/report.ts';
 import { BENCHES } from './registry.ts';
 
 /**
@@ -81,8 +81,8 @@ export function parseCli(argv: readonly string[]): Cli {
 
 type Outcome =
   | { bench: string; status: 'ok'; seconds: number; result: BenchResult }
-  | { bench: string; status: 'skipped'; reason: string }
-  | { bench: string; status: 'failed'; error: string };
+  | { bench: string; status: 'skipped'; reason: string; tables: ResultTable[] }
+  | { bench: string; status: 'failed'; error: string; tables: ResultTable[] };
 
 const load = () =>
   loadavg()
@@ -123,27 +123,37 @@ async function main(argv: readonly string[]): Promise<number> {
     for (const bench of cli.benches) {
       console.error(`▶ ${bench.name}`);
       const started = performance.now();
+      // Tables a bench reports as it goes are printed at once, so a later failure does not lose them.
+      const reported: ResultTable[] = [];
+      const print = (table: ResultTable) => console.log(`\n${formatTable(table)}`);
       try {
         const result = await bench.run({
           options: cli.options,
           fixtures,
           log: (message) => console.error(`  ${message}`),
           runFact: (label, value) => runFacts.push({ label, value }),
+          report: (table) => {
+            reported.push(table);
+            print(table);
+          },
         });
         const seconds = (performance.now() - started) / 1000;
-        outcomes.push({ bench: bench.name, status: 'ok', seconds, result });
-        for (const table of result.tables) console.log(`\n${formatTable(table)}`);
+        const late = result.tables.filter((t) => !reported.includes(t));
+        late.forEach(print);
+        const tables = [...reported, ...late];
+        outcomes.push({ bench: bench.name, status: 'ok', seconds, result: { ...result, tables } });
         if (result.facts.length) console.log(formatFacts(result.facts));
         console.log(`  (${bench.name}: ${seconds.toFixed(1)} s, load average now ${load()})`);
       } catch (error) {
         if (error instanceof BenchSkipped) {
-          outcomes.push({ bench: bench.name, status: 'skipped', reason: error.message });
+          outcomes.push({ bench: bench.name, status: 'skipped', reason: error.message, tables: reported });
           console.log(`\n${bench.name}: skipped — ${error.message}`);
         } else {
           outcomes.push({
             bench: bench.name,
             status: 'failed',
             error: String((error as Error)?.stack ?? error),
+            tables: reported,
           });
           console.log(`\n${bench.name}: FAILED — ${(error as Error)?.message ?? String(error)}`);
           console.error(error);

@@ -41,11 +41,11 @@ export const syncPull: Bench = {
       userId: maria.user.id,
     };
     const reps = repetitionsOf(ctx.options);
-    const tables: ResultTable[] = [];
     const facts: Fact[] = [];
 
     for (const collection of ctx.options.collections) {
       const expected = await countRows(demo.db, identity, collection);
+      const bytesPerDocument = await documentSize(maria, collection);
       ctx.log(`sync-pull ${collection}: ${expected} rows…`);
       const checkCount = (what: string, got: number) => {
         if (got !== expected)
@@ -87,19 +87,28 @@ export const syncPull: Bench = {
           if (d.caughtUp) checkCount('RxDB client', held);
         },
       });
-      tables.push({
-        title: `sync-pull · ${collection} (${expected} documents)`,
+      const table: ResultTable = {
+        title: `sync-pull · ${collection} (${expected.toLocaleString('en-US')} documents, ≈ ${kilobytes(bytesPerDocument)} of JSON each)`,
         measurements: [baseline, http, rxdb],
-      });
+      };
+      ctx.report(table);
     }
     facts.push({
       label: 'baseline identity',
       value: `maria (csm) via db.withIdentity: role arco_app, RLS enforced, one transaction per page of ${PAGE}`,
     });
     facts.push({ label: 'RxDB pull batch', value: 'the app default (sync/client/replicate.ts: 500)' });
-    return { tables, facts };
+    return { tables: [], facts };
   },
 };
+
+const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** Average size of one document on the wire (the first page, untimed): rows/s means little without it. */
+async function documentSize(session: HttpSession, collection: CollectionName): Promise<number> {
+  const page = (await session.syncJson(`/${collection}/pull?limit=${PAGE}`)) as { documents: unknown[] };
+  return page.documents.length ? JSON.stringify(page.documents).length / page.documents.length : 0;
+}
 
 async function countRows(db: Database, identity: Identity, collection: CollectionName): Promise<number> {
   const { rows } = await db.withIdentity(identity, (c) =>

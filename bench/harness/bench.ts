@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { COLLECTION_NAMES, type CollectionName } from '../../shared/collections.ts';
 import type { Fixtures } from './fixtures.ts';
 import type { RepetitionOptions } from './measure.ts';
-import type { BenchResult } from './report.ts';
+import type { BenchResult, ResultTable } from './report.ts';
 
 /**
  * A benchmark: a script, never a timed test (DESIGN §12). It measures its cases with `measure` (warm-up,
@@ -28,6 +28,11 @@ export interface BenchContext {
   log(message: string): void;
   /** A fact about the whole run (database, seed time), printed once with the environment. */
   runFact(label: string, value: string): void;
+  /**
+   * Prints a finished table now (kept if a later case fails). Report a table here *or* return it in
+   * `BenchResult.tables`; a table given both ways is printed once.
+   */
+  report(table: ResultTable): void;
 }
 
 /** Thrown by a bench that cannot run here (e.g. no Chromium); the run goes on and reports it as skipped. */

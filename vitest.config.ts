@@ -12,7 +12,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{shared,sync,server,client}/**/*.test.{ts,tsx}'],
+          include: ['{shared,sync,server,client,bench}/**/*.test.{ts,tsx}'],
           exclude: ['**/*.pg.test.ts', '**/node_modules/**'],
           environment: 'node',
           // No test asserts on time; the generous limit only keeps a loaded 2-core machine from failing

@@ -179,9 +179,14 @@ export type DocOf<N extends CollectionName> = z.infer<(typeof COLLECTION_DEFS)[N
 export const isCollectionName = (name: string): name is CollectionName =>
   Object.prototype.hasOwnProperty.call(COLLECTION_DEFS, name);
 
+/** What a first sync pulls before everything else, so the main list is usable early (DESIGN §5). */
+export function firstSyncPriority(role: Role): CollectionName[] {
+  return isStaff(role) ? ['customers', 'health'] : ['customers'];
+}
+
 /** Collections a role opens on the device, in first-sync priority order (the list first, then the rest). */
 export function collectionsForRole(role: Role): CollectionName[] {
-  const priority: CollectionName[] = isStaff(role) ? ['customers', 'health'] : ['customers'];
+  const priority = firstSyncPriority(role);
   const rest = COLLECTION_NAMES.filter((n) => !priority.includes(n));
   return [...priority, ...rest].filter((n) => accessFor(role, n) !== 'none');
 }

@@ -1,5 +1,5 @@
 import { removeRxDatabase, type RxStorage } from 'rxdb/plugins/core';
-import { collectionsForRole } from '../../shared/collections.ts';
+import { collectionsForRole, firstSyncPriority } from '../../shared/collections.ts';
 import { startSync, type SyncHandle } from '../../sync/client/replicate.ts';
 import type { SessionLifecycle } from '../auth/session-lifecycle.ts';
 import type { SessionUser } from '../auth/session-user.ts';
@@ -84,6 +84,7 @@ export function createDeviceSessions(deps: DeviceSessionDeps): DeviceSessions {
       setTimeout: deps.setTimeout,
       clearTimeout: deps.clearTimeout,
       waitForLeadership: deps.multiInstance,
+      priority: firstSyncPriority(user.role),
     });
     const restored = await database.kv.get(LAST_SYNCED_DOC);
     deps.status.reset(collectionsForRole(user.role), {

@@ -34,6 +34,13 @@ export interface SyncDeps {
   readonly retryTimeMs?: number;
   /** Tests run one tab per "device"; browsers elect a leader among tabs. */
   readonly waitForLeadership?: boolean;
+  /**
+   * Progressive first sync: these collections replicate first; the others' replications are created once
+   * these caught up, or after `priorityHeadStartMs` at the latest (an offline or failing priority collection
+   * never starves the rest). Default: all at once.
+   */
+  readonly priority?: readonly string[];
+  readonly priorityHeadStartMs?: number;
 }
 
 export interface SyncHandle {
@@ -83,7 +90,7 @@ export function startSync(deps: SyncDeps): SyncHandle {
     );
   }
 
-  for (const [name, collection] of Object.entries(deps.collections)) {
+  function replicate(name: string, collection: RxCollection): void {
     const stream$ = new Subject<RxReplicationPullStreamItem<unknown, unknown>>();
     streams.set(name, stream$);
     const state = replicateRxCollection<Record<string, unknown>, unknown>({
@@ -137,6 +144,26 @@ export function startSync(deps: SyncDeps): SyncHandle {
     states[name] = state as unknown as RxReplicationState<unknown, unknown>;
   }
 
+  // Replications are created (not merely paused) late: cancelling one that never started would hang.
+  const priority = (deps.priority ?? []).filter((n) => n in deps.collections);
+  const entries = Object.entries(deps.collections);
+  const first = priority.length > 0 ? entries.filter(([n]) => priority.includes(n)) : entries;
+  const later = entries.filter(([n]) => !first.some(([f]) => f === n));
+  let stopped = false;
+  for (const [name, collection] of first) replicate(name, collection);
+  if (later.length > 0) {
+    const headStart = new Promise<void>((resolve) =>
+      deps.setTimeout(resolve, deps.priorityHeadStartMs ?? 15_000),
+    );
+    const caughtUp = Promise.all(first.map(([n]) => states[n]!.awaitInitialReplication()));
+    void Promise.race([caughtUp, headStart])
+      .catch(() => undefined)
+      .then(() => {
+        if (stopped) return;
+        for (const [name, collection] of later) replicate(name, collection);
+      });
+  }
+
   // One SSE connection for all collections. Each event names its collection; every (re)connect means we may
   // have missed changes, so every collection re-pulls from its checkpoint (RESYNC).
   const sse = openSse(
@@ -183,6 +210,7 @@ export function startSync(deps: SyncDeps): SyncHandle {
       for (const s of Object.values(states)) s.reSync();
     },
     async stop() {
+      stopped = true;
       sse.close();
       for (const s of streams.values()) s.complete();
       await Promise.all(Object.values(states).map((s) => s.cancel()));

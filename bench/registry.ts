@@ -1,3 +1,4 @@
+import { browserFirstSync } from './browser/first-sync.ts';
 import { syncPull } from './benches/sync-pull.ts';
 import { syncPush } from './benches/sync-push.ts';
 import type { Bench } from './harness/bench.ts';
@@ -7,4 +8,4 @@ import type { Bench } from './harness/bench.ts';
  * the first bench that needs them (the seeded demo server by sync-pull), so put cheap-to-share benches
  * together. To add one, see bench/README.md.
  */
-export const BENCHES: readonly Bench[] = [syncPull, syncPush];
+export const BENCHES: readonly Bench[] = [syncPull, syncPush, browserFirstSync];

@@ -10,11 +10,14 @@ import type { Page } from 'playwright-core';
  * The conditions are the ones a user sees (pt-BR UI, accessible roles):
  * - `heading:<text>` — the page's `<h1>` reads `<text>` (the app shell has routed and rendered the screen);
  * - `firstRows` — the customer table shows its first data row;
- * - `allListed` — the list's count reads "Mostrando N de N clientes" for the expected N;
+ * - `allListed` — the list's count reads "Mostrando N de N clientes" for the expected N (formatted as the page
+ *   formats it);
  * - `synced` — the sync chip says it synced and the first-sync progress bar is gone (every collection of the
- *   role caught up once).
+ *   role caught up once);
+ * - `input` / `filtered` — the first `input` event (typing in the search box), and the first time the count
+ *   reads "Mostrando K de N clientes" with K < N (the list has been filtered).
  */
-export type MarkName = 'submit' | 'heading' | 'firstRows' | 'allListed' | 'synced';
+export type MarkName = 'submit' | 'heading' | 'firstRows' | 'allListed' | 'synced' | 'input' | 'filtered';
 export type Marks = Partial<Record<MarkName, number>>;
 
 export interface RecorderOptions {
@@ -33,12 +36,19 @@ const recorderSource = (options: RecorderOptions): string => `(() => {
   window.__arcoBenchMarks = marks;
   const mark = (name) => { if (marks[name] === undefined) marks[name] = performance.now(); };
   document.addEventListener('submit', () => mark('submit'), true);
-  const listed = 'Mostrando ' + options.customers + ' de ' + options.customers + ' clientes';
+  document.addEventListener('input', () => mark('input'), true);
+  // The count is formatted for the page's language ("1.000" in pt-BR); <html lang> exists only once parsed.
+  const format = (lang) => new Intl.NumberFormat(lang || 'pt-BR').format(options.customers);
   const check = () => {
+    const n = format(document.documentElement?.lang);
+    const listed = 'Mostrando ' + n + ' de ' + n + ' clientes';
     if (document.querySelector('main h1')?.textContent?.trim() === options.heading) mark('heading');
     if (document.querySelector('[role="table"] [role="row"][aria-rowindex="2"]')) mark('firstRows');
+    const filtered = new RegExp('^Mostrando [0-9.,]+ de ' + n.replace(/[.,]/g, '[.,]') + ' clientes$');
     document.querySelectorAll('p[role="status"]').forEach((status) => {
-      if (status.textContent?.trim() === listed) mark('allListed');
+      const text = status.textContent?.trim() ?? '';
+      if (text === listed) mark('allListed');
+      else if (marks.input !== undefined && filtered.test(text)) mark('filtered');
     });
     const chip = document.querySelector('[data-testid="sync-indicator"] button');
     if (chip?.getAttribute('aria-label')?.includes('Sincronizado') && !document.querySelector('header progress'))
@@ -58,20 +68,38 @@ export async function recordMarksNow(page: Page, options: RecorderOptions): Prom
   await page.evaluate(recorderSource(options));
 }
 
-/** Waits until every mark in `names` has been recorded, then returns all marks. */
+/**
+ * Waits until every mark in `names` has been recorded, then returns all marks. On timeout, says which marks
+ * were missing and what the page showed, so a bench that measured nothing explains why.
+ */
 export async function waitForMarks(
   page: Page,
   names: readonly MarkName[],
   timeoutMs: number,
 ): Promise<Marks> {
-  await page.waitForFunction(
-    (wanted) => {
-      const marks = (window as unknown as { __arcoBenchMarks?: Record<string, number> }).__arcoBenchMarks;
-      return marks !== undefined && wanted.every((n) => marks[n] !== undefined);
-    },
-    names,
-    { timeout: timeoutMs, polling: 250 },
-  );
+  try {
+    await page.waitForFunction(
+      (wanted) => {
+        const marks = (window as unknown as { __arcoBenchMarks?: Record<string, number> }).__arcoBenchMarks;
+        return marks !== undefined && wanted.every((n) => marks[n] !== undefined);
+      },
+      names,
+      { timeout: timeoutMs, polling: 250 },
+    );
+  } catch (error) {
+    const seen = await page
+      .evaluate(() => ({
+        marks: (window as unknown as { __arcoBenchMarks?: Record<string, number> }).__arcoBenchMarks ?? null,
+        url: location.href,
+        heading: document.querySelector('main h1')?.textContent ?? null,
+        statuses: Array.from(document.querySelectorAll('[role="status"]')).map((e) => e.textContent),
+        sync:
+          document.querySelector('[data-testid="sync-indicator"] button')?.getAttribute('aria-label') ?? null,
+        progress: document.querySelector('header progress')?.getAttribute('value') ?? null,
+      }))
+      .catch((e: unknown) => String(e));
+    throw new Error(`waiting for marks ${names.join(', ')}: ${String(error)}\npage: ${JSON.stringify(seen)}`);
+  }
   return page.evaluate(
     () =>
       ({ ...(window as unknown as { __arcoBenchMarks: Record<string, number> }).__arcoBenchMarks }) as Marks,

@@ -132,6 +132,8 @@ export const SCREENSHOT_WIDTHS = [360, 1280] as const;
 export async function captureAtWidths(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const original = page.viewportSize();
+  // No focus ring left over from the journey's last keystroke (open popovers stay open).
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   try {
     for (const width of SCREENSHOT_WIDTHS) {
       await page.setViewportSize({ width, height: width < 600 ? 780 : 800 });

@@ -5,6 +5,7 @@ import type { PlainObject, SyncDocument } from '../../sync/documents.ts';
 import type { SyncIdentity } from '../../sync/identity.ts';
 import { rejectIdTaken, referencedCustomerIds, type PushDecision } from '../../sync/push/decide.ts';
 import type { Change, ChangeFeed, PullQuery, PushBatch, SyncStore } from '../../sync/server/store.ts';
+import { decimalToCents } from '../db/collections/codecs.ts';
 import type { ChangeNotifier } from './pg-change-feed.ts';
 import {
   DbError,
@@ -201,7 +202,7 @@ async function withServerDerivedFields(
         WHERE i.organization_id = $1 AND i.customer_id = $2 AND NOT i.deleted AND p.status = 'approved'`,
       [organizationId, doc.id],
     );
-    const collectedCents = Math.round(Number(rows[0]?.amount ?? '0') * 100);
+    const collectedCents = decimalToCents(rows[0]?.amount ?? '0');
     const revenue = deriveCustomerRevenue(
       (doc as unknown as Customer).contracts,
       [{ status: 'approved', amountCents: collectedCents }],

@@ -25,7 +25,10 @@ describe('directory cache', () => {
     expect(staff.data.get(STAFF_DIRECTORY_DOC)).toEqual([{ id: 'u1', name: 'Maria Santos', role: 'csm' }]);
     const client = memoryKv();
     await refreshDirectory({
-      fetch: respond(200, { staff: [], accountManager: maria }),
+      fetch: respond(200, {
+        staff: [],
+        accountManager: { ...maria, phone: '(11) 99999-9999', jobTitle: 'Customer Success Manager' },
+      }),
       baseUrl: '',
       kv: client.kv,
     });
@@ -33,8 +36,19 @@ describe('directory cache', () => {
       id: 'u1',
       name: 'Maria Santos',
       email: 'maria@arco.example',
-      phone: null,
+      phone: '(11) 99999-9999',
+      jobTitle: 'Customer Success Manager',
     });
+  });
+
+  it('reads an older server that sends no phone or job title', async () => {
+    const client = memoryKv();
+    await refreshDirectory({
+      fetch: respond(200, { staff: [], accountManager: maria }),
+      baseUrl: '',
+      kv: client.kv,
+    });
+    expect(client.data.get(ACCOUNT_MANAGER_DOC)).toMatchObject({ phone: null, jobTitle: null });
   });
 
   it('keeps the cached copy when offline, unauthorized or answered with garbage', async () => {

@@ -10,7 +10,15 @@ import type { KeyValueStore } from '../../sync/client/outbox.ts';
 export const STAFF_DIRECTORY_DOC = 'staff-directory';
 export const ACCOUNT_MANAGER_DOC = 'account-manager';
 
-const staffMember = z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.string() });
+const staffMember = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.string(),
+  // Optional so a device talking to an older server still parses the answer.
+  phone: z.string().nullable().optional(),
+  jobTitle: z.string().nullable().optional(),
+});
 const directorySchema = z.object({ staff: z.array(staffMember), accountManager: staffMember.nullable() });
 
 /** Best effort: offline or an error leaves the cached copy as it was. Returns whether it refreshed. */
@@ -30,8 +38,8 @@ export async function refreshDirectory(deps: {
       );
     }
     if (directory.accountManager) {
-      const { id, name, email } = directory.accountManager;
-      await deps.kv.set(ACCOUNT_MANAGER_DOC, { id, name, email, phone: null });
+      const { id, name, email, phone = null, jobTitle = null } = directory.accountManager;
+      await deps.kv.set(ACCOUNT_MANAGER_DOC, { id, name, email, phone, jobTitle });
     }
     return true;
   } catch {

@@ -14,6 +14,8 @@ export interface StaffMember {
   readonly name: string;
   readonly email: string;
   readonly role: 'admin' | 'csm';
+  readonly phone: string | null;
+  readonly jobTitle: string | null;
 }
 
 export interface Directory {
@@ -28,7 +30,7 @@ export function directoryRoutes(db: Database): Hono<AuthedEnv> {
     const user = c.get('user');
     const directory = await db.withIdentity(c.get('identity'), async (client): Promise<Directory> => {
       const { rows: staff } = await client.query<StaffMember>(
-        `SELECT id, name, email, role FROM users
+        `SELECT id, name, email, role, phone, job_title AS "jobTitle" FROM users
           WHERE organization_id = $1 AND role IN ('admin', 'csm') AND disabled_at IS NULL
           ORDER BY name`,
         [user.organizationId],

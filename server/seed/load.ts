@@ -77,8 +77,9 @@ async function insertOrganization(c: DbClient, org: DemoOrganization): Promise<v
 async function insertUsers(c: DbClient, users: readonly DemoUser[], hashes: ReadonlyMap<string, string>) {
   for (const u of users) {
     await c.query(
-      `INSERT INTO users (id, organization_id, email, name, role, customer_id, password_hash, time_zone, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      `INSERT INTO users (id, organization_id, email, name, role, customer_id, password_hash, time_zone, created_at,
+                          phone, job_title)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
         u.id,
         u.organizationId,
@@ -89,6 +90,8 @@ async function insertUsers(c: DbClient, users: readonly DemoUser[], hashes: Read
         hashes.get(u.id),
         u.timeZone,
         u.createdAt,
+        u.phone,
+        u.jobTitle,
       ],
     );
   }

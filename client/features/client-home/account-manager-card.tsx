@@ -33,6 +33,7 @@ export function AccountManagerCard(props: {
         </h2>
       </div>
       {manager.name ? <p className={styles.companyName}>{manager.name}</p> : null}
+      {manager.name && manager.jobTitle ? <p className={styles.muted}>{manager.jobTitle}</p> : null}
       {manager.email || manager.phone ? (
         <ul className={styles.contactList}>
           {manager.email ? (

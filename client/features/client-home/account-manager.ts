@@ -19,6 +19,7 @@ export const accountManagerProfileSchema = z.object({
   name: z.string().trim().min(1).max(200),
   email: z.email().max(320).nullable().default(null),
   phone: z.string().trim().min(1).max(40).nullable().default(null),
+  jobTitle: z.string().trim().min(1).max(120).nullable().default(null),
 });
 export type AccountManagerProfile = z.infer<typeof accountManagerProfileSchema>;
 
@@ -28,6 +29,7 @@ export interface AccountManagerView {
   readonly name: string | null;
   readonly email: string | null;
   readonly phone: string | null;
+  readonly jobTitle: string | null;
   /** The latest meeting already over (not cancelled). */
   readonly lastMeeting: Meeting | null;
   /** The next meeting still ahead or under way (scheduled or rescheduled). */
@@ -51,11 +53,11 @@ export function accountManagerView(input: {
 
   const profile = accountManagerProfileSchema.safeParse(input.profile);
   if (profile.success && (id === null || profile.data.id === id)) {
-    const { name, email, phone } = profile.data;
-    return { id: profile.data.id, name, email, phone, lastMeeting, nextMeeting };
+    const { name, email, phone, jobTitle } = profile.data;
+    return { id: profile.data.id, name, email, phone, jobTitle, lastMeeting, nextMeeting };
   }
   const name = id === null ? null : signedName(input.tickets, id);
-  return { id, name, email: null, phone: null, lastMeeting, nextMeeting };
+  return { id, name, email: null, phone: null, jobTitle: null, lastMeeting, nextMeeting };
 }
 
 /** The most recent name `userId` signed a support message with. */

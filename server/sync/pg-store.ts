@@ -1,19 +1,15 @@
-import type { CollectionName, DocOf } from '../../shared/collections.ts';
-import { deriveCustomerRevenue } from '../../shared/domain/revenue.ts';
-import type { Customer } from '../../shared/entities/customer.ts';
+import type { CollectionName } from '../../shared/collections.ts';
 import type { PlainObject, SyncDocument } from '../../sync/documents.ts';
 import type { SyncIdentity } from '../../sync/identity.ts';
 import { rejectIdTaken, referencedCustomerIds, type PushDecision } from '../../sync/push/decide.ts';
 import type { Change, ChangeFeed, PullQuery, PushBatch, SyncStore } from '../../sync/server/store.ts';
-import { decimalToCents } from '../db/collections/codecs.ts';
 import type { ChangeNotifier } from './pg-change-feed.ts';
+import { deriveBatchFields, needsTicketNumber } from './push-derived.ts';
+import { writeAccepted } from './push-write.ts';
 import {
-  DbError,
   lockOrganizationForWrite,
-  nextServerFields,
-  pgErrorCode,
   readDocuments,
-  writeDocument,
+  TABLE_SPECS,
   type Database,
   type DbClient,
   type Identity,
@@ -25,13 +21,20 @@ import {
  * come from sync/ (`decide`) and shared/ (derived money). Every statement runs under `withIdentity`, so RLS is
  * the second wall behind the pure decision.
  *
+ * A push batch costs a fixed number of statements whatever its size (≤ 100 rows): lock, read the masters
+ * (parents + children), the referenced customers, the existence check for creates, the derived values, one
+ * block of server_seqs, one batched write. Per row only the pure decision runs.
+ *
  * Invariants:
  * - One transaction per pushed batch, holding the organization's write lock from before the current rows are
  *   read until commit: commit order = server_seq order (gap-free pulls), and conflict detection reads a state
  *   no other writer can change underneath it.
- * - A row the identity cannot see (another customer's id in the same organization) surfaces as an RLS or
- *   primary-key error on write; a savepoint turns it into a `forbidden` rejection of that row alone, so the
- *   batch never fails and nothing about the hidden row is revealed.
+ * - A row the identity cannot see (another customer's id in the same organization) becomes a `forbidden`
+ *   rejection of that row alone: ids that exist unseen are found before writing (`arco_existing_ids`), and
+ *   whatever else a single row's write trips over (a child id owned elsewhere) is isolated by push-write.ts's
+ *   savepoint fallback. The batch never fails for it, nothing is half-written and nothing about the hidden row
+ *   is revealed (the answer is the same tombstone as any other forbidden write).
+ * - Retries are idempotent: `decide` answers `unchanged` for a row equal to its master, and nothing is written.
  * - Changes are published only after commit, in commit order.
  */
 export interface PgSyncStoreDeps {
@@ -96,30 +99,67 @@ export function createPgSyncStore(deps: PgSyncStoreDeps): SyncStore {
               where: 'organization_id = $1 AND id = ANY($2::uuid[])',
               params: [organizationId, ids],
             })
-          ).map((s) => [String((s.doc as PlainObject).id), asSyncDocument(s)]),
+          ).map((s) => [idKey((s.doc as PlainObject).id), asSyncDocument(s)]),
         );
         const existingCustomerIds = await liveCustomerIds(
           client,
           organizationId,
           referencedCustomerIds(collection, rows).filter((id) => UUID_RE.test(id)),
         );
-        const out: PushDecision[] = [];
-        for (const row of rows) {
-          const current = currentById.get(row.newDocumentState.id) ?? null;
-          const decision = decide({ row, current, identity, now: now.toISOString(), existingCustomerIds });
-          if (decision.kind !== 'write') {
-            out.push(decision);
-            continue;
+        const out: PushDecision[] = rows.map((row) =>
+          decide({
+            row,
+            current: currentById.get(idKey(row.newDocumentState.id)) ?? null,
+            identity,
+            now: now.toISOString(),
+            existingCustomerIds,
+          }),
+        );
+
+        // A create whose id already exists unseen (RLS hides it) would fail the batched write: refuse it now.
+        const creates = out.flatMap((d) =>
+          d.kind === 'write' && !currentById.has(idKey(d.id)) ? [d.id] : [],
+        );
+        const hidden = await existingIds(client, collection, organizationId, creates);
+        const accepted: number[] = [];
+        out.forEach((d, i) => {
+          if (d.kind !== 'write') return;
+          if (hidden.has(idKey(d.id))) out[i] = rejectIdTaken(rows[i]!);
+          else accepted.push(i);
+        });
+        if (accepted.length === 0) return out;
+
+        const pending = accepted.map((i) => {
+          const { _deleted, ...entity } = (out[i] as WriteDecision).document as unknown as PlainObject;
+          return { entity, deleted: Boolean(_deleted) };
+        });
+        const derived = await deriveBatchFields(
+          client,
+          organizationId,
+          collection,
+          pending.map((p) => p.entity),
+          now,
+        );
+        const stored = await writeAccepted(
+          client,
+          organizationId,
+          collection,
+          pending.map((p, k) => ({
+            doc: derived[k]!,
+            deleted: p.deleted,
+            numbered: needsTicketNumber(collection, p.entity),
+          })),
+          now,
+        );
+        stored.forEach((document, k) => {
+          const i = accepted[k]!;
+          if (document === null) {
+            out[i] = rejectIdTaken(rows[i]!);
+            return;
           }
-          const stored = await writeInSavepoint(client, organizationId, collection, decision.document, now);
-          if (stored === null) {
-            out.push(rejectIdTaken(row));
-            continue;
-          }
-          currentById.set(decision.id, stored);
-          written.push(stored);
-          out.push({ ...decision, document: stored });
-        }
+          written.push(document);
+          out[i] = { ...(out[i] as WriteDecision), document };
+        });
         if (written.length > 0 && deps.notifier) await deps.notifier.notifyWithin(client, changeOf(written));
         return out;
       });
@@ -127,6 +167,30 @@ export function createPgSyncStore(deps: PgSyncStoreDeps): SyncStore {
       return decisions;
     },
   };
+}
+
+type WriteDecision = Extract<PushDecision, { kind: 'write' }>;
+
+/** uuid text as PostgreSQL returns it (lower case), so a device's upper-case id still finds its row. */
+const idKey = (id: unknown): string => String(id).toLowerCase();
+
+/**
+ * Which of `ids` exist in the organization's table for `collection`, visible to the identity or not (SECURITY
+ * DEFINER, org-scoped: migration 0102). One query per batch, and none when the batch creates nothing.
+ */
+async function existingIds(
+  client: DbClient,
+  collection: CollectionName,
+  organizationId: string,
+  ids: string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const { rows } = await client.query<{ id: string }>('SELECT arco_existing_ids($1, $2, $3::uuid[]) AS id', [
+    TABLE_SPECS[collection].table,
+    organizationId,
+    ids,
+  ]);
+  return new Set(rows.map((r) => idKey(r.id)));
 }
 
 async function liveCustomerIds(
@@ -140,81 +204,4 @@ async function liveCustomerIds(
     [organizationId, ids],
   );
   return new Set(rows.map((r) => r.id));
-}
-
-/** Writes one accepted document with server-stamped fields; null when the id is taken where we cannot see. */
-async function writeInSavepoint(
-  client: DbClient,
-  organizationId: string,
-  collection: CollectionName,
-  document: SyncDocument,
-  now: Date,
-): Promise<SyncDocument | null> {
-  await client.query('SAVEPOINT arco_push_row');
-  try {
-    const doc = await withServerDerivedFields(
-      client,
-      organizationId,
-      collection,
-      document as unknown as PlainObject,
-      now,
-    );
-    const server = await nextServerFields(client, organizationId, now, {
-      deleted: Boolean(document._deleted),
-    });
-    const { _deleted: _omit, ...entity } = doc;
-    const stored = await writeDocument(
-      client,
-      { organizationId },
-      collection,
-      entity as DocOf<typeof collection>,
-      server,
-    );
-    await client.query('RELEASE SAVEPOINT arco_push_row');
-    return { ...(stored as PlainObject), _deleted: Boolean(server.deleted) } as unknown as SyncDocument;
-  } catch (error) {
-    const code = pgErrorCode(error);
-    const hidden =
-      code === '42501' ||
-      code === '23505' ||
-      (error instanceof DbError && error.code === 'child_id_conflict');
-    if (!hidden) throw error;
-    await client.query('ROLLBACK TO SAVEPOINT arco_push_row');
-    return null;
-  }
-}
-
-/**
- * Server-owned values the store derives (DESIGN §5 "Authority"): customer money from contracts and payments,
- * and a ticket's human number on its first accepted write.
- */
-async function withServerDerivedFields(
-  client: DbClient,
-  organizationId: string,
-  collection: CollectionName,
-  doc: PlainObject,
-  now: Date,
-): Promise<PlainObject> {
-  if (collection === 'customers') {
-    const { rows } = await client.query<{ amount: string | null }>(
-      `SELECT coalesce(sum(p.amount), 0)::text AS amount
-         FROM payments p JOIN invoices i ON i.organization_id = p.organization_id AND i.id = p.invoice_id
-        WHERE i.organization_id = $1 AND i.customer_id = $2 AND NOT i.deleted AND p.status = 'approved'`,
-      [organizationId, doc.id],
-    );
-    const collectedCents = decimalToCents(rows[0]?.amount ?? '0');
-    const revenue = deriveCustomerRevenue(
-      (doc as unknown as Customer).contracts,
-      [{ status: 'approved', amountCents: collectedCents }],
-      now.toISOString().slice(0, 10),
-    );
-    return { ...doc, ...revenue };
-  }
-  if (collection === 'tickets' && doc.number === null) {
-    const { rows } = await client.query<{ n: number }>('SELECT arco_next_ticket_number($1) AS n', [
-      organizationId,
-    ]);
-    return { ...doc, number: rows[0]!.n };
-  }
-  return doc;
 }

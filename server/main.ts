@@ -13,6 +13,7 @@ import { createDatabase, type Database } from './db/database.ts';
 import { openChangeFeed } from './sync/change-feed.ts';
 import { createSyncApp } from './sync/sync-app.ts';
 import { directoryRoutes } from './directory/routes.ts';
+import { settingsRoutes } from './settings/routes.ts';
 
 /**
  * `npm start` (via scripts/start.mjs): configuration → database (embedded PGlite under DATA_DIR, or
@@ -86,7 +87,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       config,
       logger,
       auth,
-      apiRoutes: { sync, directory: directoryRoutes(db) },
+      apiRoutes: { sync, directory: directoryRoutes(db), settings: settingsRoutes(db) },
       health: { check: async () => void (await db.query('SELECT 1')) },
       ...(staticRoot ? { staticRoot } : {}),
     });

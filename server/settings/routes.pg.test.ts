@@ -1,0 +1,236 @@
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_HEALTH_CONFIG } from '../../shared/domain/csm/health-config.ts';
+import { deviceSettingsSchema } from '../../shared/device-settings.ts';
+import { createApp } from '../app.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { PgAuthStore } from '../auth/pg-store.ts';
+import { testConfig } from '../config.ts';
+import { createTestDatabase, createTestTenant, type TestDatabase, type TestTenant } from '../db/testing.ts';
+import { directoryRoutes } from '../directory/routes.ts';
+import type { AppEnv } from '../http/context.ts';
+import { createLogger } from '../logger.ts';
+import { settingsRoutes } from './routes.ts';
+
+const PASSWORD = 'senha-de-teste-123';
+const ORIGIN = 'http://localhost:3000';
+
+let t: TestDatabase;
+let tenant: TestTenant;
+let other: TestTenant;
+let app: Hono<AppEnv>;
+const emails = new Map<string, string>();
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  tenant = await createTestTenant(t.db, { name: 'Arco Digital' });
+  other = await createTestTenant(t.db, { name: 'Outra Agência' });
+  const hash = await hashPassword(PASSWORD);
+  await t.db.privileged(async (c) => {
+    const { rows } = await c.query<{ id: string; email: string }>(
+      'UPDATE users SET password_hash = $1 WHERE organization_id = ANY($2) RETURNING id, email',
+      [hash, [tenant.organizationId, other.organizationId]],
+    );
+    for (const row of rows) emails.set(row.id, row.email);
+  });
+  app = createApp({
+    config: testConfig({ publicOrigin: ORIGIN }),
+    logger: createLogger({ level: process.env.TEST_LOG ?? 'silent' }),
+    auth: new PgAuthStore(t.db),
+    health: { check: async () => undefined },
+    apiRoutes: { settings: settingsRoutes(t.db), directory: directoryRoutes(t.db) },
+  });
+}, 120_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+/** Signs in through the real auth routes and returns a request function carrying the session cookie. */
+async function as(userId: string) {
+  const login = await app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: ORIGIN },
+    body: JSON.stringify({ email: emails.get(userId), password: PASSWORD }),
+  });
+  expect(login.status).toBe(200);
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return (path: string, init: { method?: string; body?: unknown; contentType?: string } = {}) =>
+    app.request(`/api${path}`, {
+      method: init.method ?? 'GET',
+      headers: {
+        cookie,
+        origin: ORIGIN,
+        ...(init.body === undefined ? {} : { 'content-type': init.contentType ?? 'application/json' }),
+      },
+      ...(init.body === undefined
+        ? {}
+        : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
+    });
+}
+
+const validHealth = {
+  weights: { productUsage: 35, engagement: 25, support: 15, payment: 15, growth: 10 },
+  thresholds: { healthy: 75, atRisk: 45 },
+  rules: [],
+};
+
+describe('GET /api/settings', () => {
+  it("gives staff their organization, their profile and the organization's health configuration", async () => {
+    const res = await (await as(tenant.csm.userId))('/settings');
+    expect(res.status).toBe(200);
+    const body = deviceSettingsSchema.parse(await res.json());
+    expect(body.organization).toMatchObject({
+      id: tenant.organizationId,
+      name: 'Arco Digital',
+      timeZone: 'America/Sao_Paulo',
+      currency: 'BRL',
+    });
+    expect(body.profile).toMatchObject({
+      id: tenant.csm.userId,
+      role: 'csm',
+      customerId: null,
+      locale: 'pt-BR',
+    });
+    // createTestTenant inserts no health_configs row: the seed's defaults apply.
+    expect(body.health).toEqual({ ...DEFAULT_HEALTH_CONFIG, updatedAt: null });
+  });
+
+  it('gives a client user no health configuration (staff-only)', async () => {
+    const body = deviceSettingsSchema.parse(
+      await (await (await as(tenant.client.userId))('/settings')).json(),
+    );
+    expect(body.health).toBeNull();
+    expect(body.profile).toMatchObject({ role: 'client', customerId: tenant.customerId });
+  });
+
+  it('refuses an anonymous request', async () => {
+    const res = await app.request('/api/settings');
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ error: { code: 'unauthorized' } });
+  });
+});
+
+describe('PATCH /api/settings/profile', () => {
+  it("changes the caller's own language, time zone, phone and title, and the account manager card sees the phone", async () => {
+    const csm = await as(tenant.csm.userId);
+    const res = await csm('/settings/profile', {
+      method: 'PATCH',
+      body: { locale: 'en', timeZone: 'America/Manaus', phone: '(11) 99999-9999', jobTitle: 'CSM Sênior' },
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { profile: unknown }).profile).toMatchObject({
+      id: tenant.csm.userId,
+      locale: 'en',
+      timeZone: 'America/Manaus',
+      phone: '(11) 99999-9999',
+      jobTitle: 'CSM Sênior',
+    });
+    // The client whose CSM this is now gets the phone with their account manager.
+    const client = await as(tenant.client.userId);
+    const manager = (await (await client('/directory')).json()) as {
+      accountManager: { phone: string | null; jobTitle: string | null };
+    };
+    expect(manager.accountManager).toMatchObject({ phone: '(11) 99999-9999', jobTitle: 'CSM Sênior' });
+  });
+
+  it('answers bad input with 422 and per-field messages, and changes nothing', async () => {
+    const admin = await as(tenant.admin.userId);
+    const before = await (await admin('/settings')).json();
+    for (const body of [
+      { timeZone: 'Mars/Olympus' },
+      { locale: 'fr' },
+      { phone: 'call me' },
+      { name: '   ' },
+      {},
+      // Role and e-mail are not the user's to change: unknown keys are refused, not ignored.
+      { role: 'admin' },
+      { email: 'x@y.z' },
+      // One bad field fails the whole update: the good one is not applied either.
+      { name: 'Novo Nome', timeZone: 'Nowhere' },
+    ]) {
+      const res = await admin('/settings/profile', { method: 'PATCH', body });
+      expect(res.status, JSON.stringify(body)).toBe(422);
+      const error = ((await res.json()) as { error: { code: string; details: { issues: unknown[] } } }).error;
+      expect(error.code).toBe('validation_failed');
+      expect(error.details.issues.length).toBeGreaterThan(0);
+    }
+    expect((await admin('/settings/profile', { method: 'PATCH', body: '{nope' })).status).toBe(400);
+    expect(
+      (await admin('/settings/profile', { method: 'PATCH', body: 'name=x', contentType: 'text/plain' }))
+        .status,
+    ).toBe(415);
+    expect(await (await admin('/settings')).json()).toEqual(before);
+  });
+
+  it('lets a client user edit their own profile', async () => {
+    const res = await (
+      await as(tenant.otherClient.userId)
+    )('/settings/profile', {
+      method: 'PATCH',
+      body: { name: 'Carla S. Souza', phone: null },
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { profile: unknown }).profile).toMatchObject({
+      name: 'Carla S. Souza',
+      phone: null,
+    });
+  });
+});
+
+describe('PUT /api/settings/health', () => {
+  it('lets an admin replace the configuration, records it in the audit log, and staff devices read it', async () => {
+    const admin = await as(tenant.admin.userId);
+    const res = await admin('/settings/health', { method: 'PUT', body: validHealth });
+    expect(res.status).toBe(200);
+    const { health } = (await res.json()) as { health: { updatedAt: string } };
+    expect(health).toMatchObject(validHealth);
+    expect(Date.parse(health.updatedAt)).not.toBeNaN();
+
+    const seen = deviceSettingsSchema.parse(await (await (await as(tenant.csm.userId))('/settings')).json());
+    expect(seen.health).toEqual({ ...validHealth, updatedAt: health.updatedAt });
+    // The other organization keeps its own (default) configuration.
+    const elsewhere = deviceSettingsSchema.parse(
+      await (await (await as(other.csm.userId))('/settings')).json(),
+    );
+    expect(elsewhere.health).toEqual({ ...DEFAULT_HEALTH_CONFIG, updatedAt: null });
+
+    const { rows } = await t.db.withIdentity(tenant.admin, (c) =>
+      c.query<{ actor_id: string; entity: string }>(
+        "SELECT actor_id, entity FROM audit_log WHERE entity = 'health_config'",
+      ),
+    );
+    expect(rows).toEqual([{ actor_id: tenant.admin.userId, entity: 'health_config' }]);
+  });
+
+  it('refuses a CSM and a client with 403 whatever the body', async () => {
+    for (const userId of [tenant.csm.userId, tenant.client.userId]) {
+      const res = await (await as(userId))('/settings/health', { method: 'PUT', body: validHealth });
+      expect(res.status).toBe(403);
+      expect(await res.json()).toMatchObject({ error: { code: 'forbidden' } });
+    }
+  });
+
+  it('explains invalid weights and thresholds (422) and keeps the saved configuration', async () => {
+    const admin = await as(tenant.admin.userId);
+    const before = deviceSettingsSchema.parse(await (await admin('/settings')).json()).health;
+    const cases: [unknown, string][] = [
+      [
+        { ...validHealth, weights: { ...validHealth.weights, growth: 20 } },
+        'weights must sum to 100 (got 110)',
+      ],
+      [
+        { ...validHealth, thresholds: { healthy: 40, atRisk: 60 } },
+        'thresholds.healthy must be greater than thresholds.atRisk',
+      ],
+    ];
+    for (const [body, message] of cases) {
+      const res = await admin('/settings/health', { method: 'PUT', body });
+      expect(res.status).toBe(422);
+      expect(JSON.stringify(await res.json())).toContain(message);
+    }
+    expect(deviceSettingsSchema.parse(await (await admin('/settings')).json()).health).toEqual(before);
+  });
+});

@@ -1,0 +1,142 @@
+import { Hono } from 'hono';
+import { DEFAULT_HEALTH_CONFIG, healthScoreConfigSchema } from '../../shared/domain/csm/health-config.ts';
+import {
+  profileUpdateSchema,
+  type DeviceHealthConfig,
+  type DeviceSettings,
+  type OrganizationSettings,
+  type UserProfile,
+} from '../../shared/device-settings.ts';
+import { requireUser } from '../auth/require-user.ts';
+import type { Database, DbClient } from '../db/index.ts';
+import { limitBody, readJson } from '../http/body.ts';
+import type { AuthedEnv } from '../http/context.ts';
+import { forbidden, notFound } from '../http/errors.ts';
+
+/** Profiles and health configurations are small; 64 KiB leaves room for 100 health rules. */
+const SETTINGS_BODY_LIMIT = 64 * 1024;
+
+const PROFILE_COLUMNS = `id, name, email, role, customer_id AS "customerId", locale, time_zone AS "timeZone",
+  phone, job_title AS "jobTitle"`;
+
+/**
+ * `/api/settings` — what a device keeps offline besides the synced collections (DESIGN §4, shared/
+ * device-settings.ts): the organization, the signed-in user's profile and, for staff, the organization's
+ * health-score configuration. Everything runs under the caller's identity, so RLS decides what is visible and
+ * editable (a client never reads health_configs; only an admin writes them).
+ */
+export function settingsRoutes(db: Database): Hono<AuthedEnv> {
+  const app = new Hono<AuthedEnv>();
+  app.use('*', requireUser);
+
+  app.get('/', async (c) => {
+    const user = c.get('user');
+    const settings = await db.withIdentity(c.get('identity'), async (client): Promise<DeviceSettings> => {
+      const organization = await readOrganization(client, user.organizationId);
+      const profile = await readProfile(client, user.id);
+      const health = user.role === 'client' ? null : await readHealthConfig(client, user.organizationId);
+      return { organization, profile, health };
+    });
+    return c.json(settings);
+  });
+
+  app.patch('/profile', limitBody(SETTINGS_BODY_LIMIT), async (c) => {
+    const update = await readJson(c, profileUpdateSchema);
+    const user = c.get('user');
+    const columns = {
+      name: update.name,
+      locale: update.locale,
+      time_zone: update.timeZone,
+      phone: update.phone,
+      job_title: update.jobTitle,
+    };
+    const assignments = Object.entries(columns).filter(([, value]) => value !== undefined);
+    const profile = await db.withIdentity(c.get('identity'), async (client) => {
+      await client.query(
+        `UPDATE users SET ${assignments.map(([column], i) => `${column} = $${i + 3}`).join(', ')},
+                updated_at = now()
+          WHERE organization_id = $1 AND id = $2`,
+        [user.organizationId, user.id, ...assignments.map(([, value]) => value)],
+      );
+      return readProfile(client, user.id);
+    });
+    return c.json({ profile });
+  });
+
+  app.put('/health', limitBody(SETTINGS_BODY_LIMIT), async (c) => {
+    const user = c.get('user');
+    // Checked before the body so a CSM learns the rule, not a list of field errors; RLS enforces it again.
+    if (user.role !== 'admin') throw forbidden('Only an administrator can change the health score settings.');
+    const config = await readJson(c, healthScoreConfigSchema);
+    const health = await db.withIdentity(c.get('identity'), async (client) => {
+      const { rows } = await client.query<{ updatedAt: string }>(
+        `INSERT INTO health_configs (organization_id, weights, thresholds, rules, updated_at, updated_by)
+         VALUES ($1, $2, $3, $4, now(), $5)
+         ON CONFLICT (organization_id) DO UPDATE
+           SET weights = EXCLUDED.weights, thresholds = EXCLUDED.thresholds, rules = EXCLUDED.rules,
+               updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
+         RETURNING updated_at AS "updatedAt"`,
+        [
+          user.organizationId,
+          JSON.stringify(config.weights),
+          JSON.stringify(config.thresholds),
+          JSON.stringify(config.rules),
+          user.id,
+        ],
+      );
+      await client.query(
+        `INSERT INTO audit_log (organization_id, actor_id, action, entity, entity_id, details)
+         VALUES ($1, $2, 'update', 'health_config', $3, $4)`,
+        [
+          user.organizationId,
+          user.id,
+          user.organizationId,
+          JSON.stringify({ weights: config.weights, thresholds: config.thresholds }),
+        ],
+      );
+      return { ...config, updatedAt: rows[0]!.updatedAt } satisfies DeviceHealthConfig;
+    });
+    return c.json({ health });
+  });
+
+  return app;
+}
+
+async function readOrganization(client: DbClient, organizationId: string): Promise<OrganizationSettings> {
+  const { rows } = await client.query<OrganizationSettings>(
+    `SELECT id, name, locale, time_zone AS "timeZone", currency FROM organizations WHERE id = $1`,
+    [organizationId],
+  );
+  if (!rows[0]) throw notFound('Your organization was not found.');
+  return rows[0];
+}
+
+async function readProfile(client: DbClient, userId: string): Promise<UserProfile> {
+  const { rows } = await client.query<UserProfile>(`SELECT ${PROFILE_COLUMNS} FROM users WHERE id = $1`, [
+    userId,
+  ]);
+  if (!rows[0]) throw notFound('Your user account was not found.');
+  return rows[0];
+}
+
+/** An organization without a row uses the seed's defaults (customers spec §1.3). */
+async function readHealthConfig(client: DbClient, organizationId: string): Promise<DeviceHealthConfig> {
+  const { rows } = await client.query<{
+    weights: DeviceHealthConfig['weights'];
+    thresholds: DeviceHealthConfig['thresholds'];
+    rules: DeviceHealthConfig['rules'];
+    /** ISO-8601 (server/db/pg-types.ts parses timestamptz to canonical strings). */
+    updatedAt: string;
+  }>(
+    `SELECT weights, thresholds, rules, updated_at AS "updatedAt" FROM health_configs WHERE organization_id = $1`,
+    [organizationId],
+  );
+  const row = rows[0];
+  if (!row) return { ...DEFAULT_HEALTH_CONFIG, updatedAt: null };
+  return {
+    weights: row.weights,
+    thresholds: row.thresholds,
+    rules: row.rules,
+    updatedAt: row.updatedAt,
+  };
+}

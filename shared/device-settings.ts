@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { ROLES } from './collections.ts';
+import { healthScoreConfigSchema } from './domain/csm/health-config.ts';
+
+/**
+ * What a device keeps offline besides the synced collections (DESIGN §4): the organization's settings, its
+ * health-score configuration (staff only) and the signed-in user's profile. They travel as RxDB *local
+ * documents*, fetched from `GET /api/settings`; the profile is edited with `PATCH /api/settings/profile` and
+ * the health configuration by an admin with `PUT /api/settings/health`. Written once here so the server
+ * validates with exactly the rules the device applies optimistically.
+ *
+ * Readers are lenient (`z.object`): a newer server may add fields and an older device must still read them.
+ */
+
+export const LOCALES = ['pt-BR', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** An IANA zone the runtime knows (`Intl` throws a RangeError for anything else). */
+export function isTimeZone(value: string): boolean {
+  if (value.length === 0 || value.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const timeZoneSchema = z.string().refine(isTimeZone, { error: 'Choose a valid time zone.' });
+
+/** Brazilian and international numbers as people type them: digits, spaces, + ( ) . - (the DB checks it too). */
+const phoneSchema = z
+  .string()
+  .trim()
+  .min(3, { error: 'The phone number is too short.' })
+  .max(40, { error: 'The phone number is too long.' })
+  .regex(/^[0-9+()\s.-]+$/, { error: 'Use only digits, spaces and + ( ) . - in the phone number.' });
+
+export const organizationSettingsSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  locale: z.enum(LOCALES),
+  timeZone: z.string().min(1),
+  currency: z.string().min(1),
+});
+export type OrganizationSettings = z.infer<typeof organizationSettingsSchema>;
+
+export const userProfileSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  email: z.string().min(1),
+  role: z.enum(ROLES),
+  customerId: z.string().min(1).nullable(),
+  locale: z.enum(LOCALES),
+  timeZone: z.string().min(1),
+  phone: z.string().nullable(),
+  jobTitle: z.string().nullable(),
+});
+export type UserProfile = z.infer<typeof userProfileSchema>;
+
+/** The organization's health configuration as a device sees it; `updatedAt` null = never edited (defaults). */
+export const deviceHealthConfigSchema = healthScoreConfigSchema.extend({
+  updatedAt: z.string().nullable(),
+});
+export type DeviceHealthConfig = z.infer<typeof deviceHealthConfigSchema>;
+
+export const deviceSettingsSchema = z.object({
+  organization: organizationSettingsSchema,
+  profile: userProfileSchema,
+  /** Null for client users: the health score is staff-only (DESIGN §4). */
+  health: deviceHealthConfigSchema.nullable(),
+});
+export type DeviceSettings = z.infer<typeof deviceSettingsSchema>;
+
+/** The fields a user may change on their own profile; role, e-mail and organization are admin-only. */
+export const profileUpdateSchema = z
+  .strictObject({
+    name: z
+      .string()
+      .trim()
+      .min(1, { error: 'Enter your name.' })
+      .max(120, { error: 'The name is too long (at most 120 characters).' }),
+    locale: z.enum(LOCALES, { error: 'Choose Português (Brasil) or English.' }),
+    timeZone: timeZoneSchema,
+    phone: phoneSchema.nullable(),
+    jobTitle: z
+      .string()
+      .trim()
+      .min(1, { error: 'Enter a job title or leave it empty.' })
+      .max(120, { error: 'The job title is too long (at most 120 characters).' })
+      .nullable(),
+  })
+  .partial()
+  .refine((update) => Object.keys(update).length > 0, { error: 'Nothing to change.' });
+export type ProfileUpdate = z.infer<typeof profileUpdateSchema>;
+
+/** Applies an update the way the server will, so the device can show it before the server confirms it. */
+export function applyProfileUpdate(profile: UserProfile, update: ProfileUpdate): UserProfile {
+  return { ...profile, ...update };
+}

@@ -35,7 +35,7 @@ beforeAll(async () => {
   });
   app = createApp({
     config: testConfig({ publicOrigin: ORIGIN }),
-    logger: createLogger({ level: process.env.TEST_LOG ?? 'silent' }),
+    logger: createLogger({ level: 'silent' }),
     auth: new PgAuthStore(t.db),
     health: { check: async () => undefined },
     apiRoutes: { settings: settingsRoutes(t.db), directory: directoryRoutes(t.db) },
@@ -46,11 +46,11 @@ afterAll(async () => {
 });
 
 /** Signs in through the real auth routes and returns a request function carrying the session cookie. */
-async function as(userId: string) {
+async function as(userId: string | null | undefined) {
   const login = await app.request('/api/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: ORIGIN },
-    body: JSON.stringify({ email: emails.get(userId), password: PASSWORD }),
+    body: JSON.stringify({ email: emails.get(userId ?? ''), password: PASSWORD }),
   });
   expect(login.status).toBe(200);
   const cookie = login.headers

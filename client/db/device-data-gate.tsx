@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { useSession } from '../auth/session-context.tsx';
+import { ProfileLanguage } from '../i18n/profile-language.tsx';
 import type { SyncStatusSource } from '../sync-status/sync-status-source.ts';
 import { DeviceDataProvider } from './device-data.tsx';
 import type { DeviceSessions } from './device-session.ts';
@@ -24,6 +25,7 @@ export function DeviceDataGate(props: {
   );
   return (
     <DeviceDataProvider sessions={props.sessions} user={user}>
+      <ProfileLanguage />
       {props.children}
     </DeviceDataProvider>
   );

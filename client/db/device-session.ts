@@ -4,6 +4,7 @@ import { startSync, type SyncHandle } from '../../sync/client/replicate.ts';
 import type { SessionLifecycle } from '../auth/session-lifecycle.ts';
 import type { SessionUser } from '../auth/session-user.ts';
 import { databaseNameFor, openDeviceDatabase, type DeviceDatabase } from './database.ts';
+import { createDeviceSettingsSync, type DeviceSettingsSync } from './device-settings.ts';
 import { refreshDirectory } from './directory-cache.ts';
 import type { SyncStatusStore } from './sync-status-store.ts';
 
@@ -15,6 +16,8 @@ export interface DeviceSession {
   readonly user: SessionUser;
   readonly database: DeviceDatabase;
   readonly sync: SyncHandle;
+  /** The organization's settings and the user's profile as local documents, and queued profile edits. */
+  readonly settings: DeviceSettingsSync;
   close(): Promise<void>;
   /** Stops replication and deletes the local database (logout). */
   wipe(): Promise<void>;
@@ -60,6 +63,21 @@ function persistLastSync(status: SyncStatusStore, database: DeviceDatabase, now:
   });
 }
 
+/**
+ * Refreshes what the device keeps beside the synced collections (directory, settings, profile) when the session
+ * opens and whenever the connection comes back, so a profile edit queued offline is sent without waiting for
+ * the next start.
+ */
+function refreshWhenOnline(status: SyncStatusStore, refresh: () => void): () => void {
+  let wasOnline = status.getSnapshot().connectivity === 'online';
+  refresh();
+  return status.subscribe(() => {
+    const online = status.getSnapshot().connectivity === 'online';
+    if (online && !wasOnline) refresh();
+    wasOnline = online;
+  });
+}
+
 export function createDeviceSessions(deps: DeviceSessionDeps): DeviceSessions {
   let current: DeviceSession | null = null;
   let opening: Promise<DeviceSession> | null = null;
@@ -92,17 +110,29 @@ export function createDeviceSessions(deps: DeviceSessionDeps): DeviceSessions {
     });
     const stopPersisting = persistLastSync(deps.status, database, deps.now);
     deps.status.dispatch({ type: 'signed_in' });
-    void refreshDirectory({ fetch: deps.fetch, baseUrl: deps.baseUrl, kv: database.kv });
+    const settings = createDeviceSettingsSync({
+      fetch: deps.fetch,
+      baseUrl: deps.baseUrl,
+      kv: database.kv,
+      now: deps.now,
+    });
+    const stopRefreshing = refreshWhenOnline(deps.status, () => {
+      void refreshDirectory({ fetch: deps.fetch, baseUrl: deps.baseUrl, kv: database.kv });
+      void settings.refresh();
+    });
     return {
       user,
       database,
       sync,
+      settings,
       close: async () => {
+        stopRefreshing();
         stopPersisting();
         await sync.stop();
         await database.close();
       },
       wipe: async () => {
+        stopRefreshing();
         stopPersisting();
         await sync.stop();
         await database.remove();

@@ -13,6 +13,7 @@ import type { DeviceSession, DeviceSessions } from '../../db/device-session.ts';
 import { clientUser, renderApp } from '../../test/render-app.tsx';
 import { ACCOUNT_MANAGER_LOCAL_DOC } from './account-manager.ts';
 import { CSM_ID, customer, meeting, NOW, techCorpTickets } from './test-fixtures.ts';
+import { offlineDeviceSettings } from '../../test/device-session.ts';
 
 /**
  * The real app (routes, shell, i18n) over a real RxDB device database (memory storage, role client), offline:
@@ -40,6 +41,7 @@ async function renderPortal(path: string, seed: (db: DeviceDatabase) => Promise<
     user: clientUser,
     database,
     sync: { states: {}, reSync: () => {}, stop: async () => {} },
+    settings: offlineDeviceSettings(database),
     close: async () => {},
     wipe: async () => {},
   };

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import type { MangoQuery } from 'rxdb';
 import type { Customer } from '../../../shared/entities/customer.ts';
 import type { Meeting, Ticket } from '../../../shared/entities/support.ts';
@@ -11,6 +11,7 @@ import { DEFAULT_TIME_ZONE } from '../../ui/format.ts';
 import { useFormat } from '../../ui/use-format.ts';
 import { formatDayMonth, formatMeetingTime, formatMonthYear } from './portal-format.ts';
 import { newestFirst } from './ticket-view.ts';
+import { useLocalValue } from '../../db/local-documents.ts';
 
 /**
  * The client portal's data, read from the device database only (offline-first: never the API). A client
@@ -64,18 +65,8 @@ export function useMyMeetings(): Live<readonly Meeting[]> {
  * The `value` of a local document (device-only settings, e.g. `account-manager`), live; undefined when absent.
  * The value is unparsed: callers parse it with their schema.
  */
-export function useLocalDocumentValue(key: string): unknown {
-  const db = useDeviceData().session?.database.db;
-  const [value, setValue] = useState<unknown>(undefined);
-  useEffect(() => {
-    if (!db) return;
-    const sub = db
-      .getLocal$<{ value: unknown }>(key)
-      .subscribe((doc) => setValue(doc ? (doc.get('value') as unknown) : undefined));
-    return () => sub.unsubscribe();
-  }, [db, key]);
-  return value;
-}
+/** Kept under this name for the portal's cards; the hook itself belongs to the device database. */
+export const useLocalDocumentValue = useLocalValue;
 
 /** The browser's connectivity hint, live (decides only what to tell the user; writes are local anyway). */
 export function useOnline(): boolean {

@@ -13,6 +13,7 @@ import { renderApp, staffUser } from '../../test/render-app.tsx';
 import { CustomerListPage } from './customer-list-page.tsx';
 import { STAFF_DIRECTORY_KEY } from './staff-directory.ts';
 import { JOAO, MARIA, PEDRO, WIREFRAME_CUSTOMERS, WIREFRAME_HEALTH } from './test-fixtures.ts';
+import { offlineDeviceSettings } from '../../test/device-session.ts';
 
 /**
  * The list against a real RxDB database (memory storage) inside the real shell and providers, offline.
@@ -42,6 +43,7 @@ async function setup(path = '/clientes', user: SessionUser = staffUser) {
     user,
     database,
     sync: { states: {}, reSync() {}, stop: async () => {} },
+    settings: offlineDeviceSettings(database),
     close: async () => {},
     wipe: async () => {},
   };

@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_HEALTH_CONFIG } from '../../shared/domain/csm/health-config.ts';
+import { applyProfileUpdate, profileUpdateSchema, type UserProfile } from '../../shared/device-settings.ts';
+import type { KeyValueStore } from '../../sync/client/outbox.ts';
+import {
+  createDeviceSettingsSync,
+  HEALTH_CONFIG_DOC,
+  ORGANIZATION_DOC,
+  PENDING_PROFILE_DOC,
+  PROFILE_DOC,
+  PROFILE_REJECTION_DOC,
+  readProfile,
+  readProfileRejection,
+} from './device-settings.ts';
+
+const memoryKv = () => {
+  const data = new Map<string, unknown>();
+  const kv: KeyValueStore = { get: async (k) => data.get(k), set: async (k, v) => void data.set(k, v) };
+  return { data, kv };
+};
+
+const organization = {
+  id: 'o1',
+  name: 'Arco Digital',
+  locale: 'pt-BR',
+  timeZone: 'America/Sao_Paulo',
+  currency: 'BRL',
+};
+const maria: UserProfile = {
+  id: 'u1',
+  name: 'Maria Santos',
+  email: 'maria@arco.example',
+  role: 'csm',
+  customerId: null,
+  locale: 'pt-BR',
+  timeZone: 'America/Sao_Paulo',
+  phone: null,
+  jobTitle: null,
+};
+
+/**
+ * A stand-in for `/api/settings` that follows the route's contract (server/settings/routes.pg.test.ts tests
+ * the real one): it validates with the same shared schema and records what it was sent.
+ */
+function fakeServer(options: { profile?: UserProfile; health?: boolean } = {}) {
+  const state = {
+    profile: options.profile ?? maria,
+    online: true,
+    status: null as number | null,
+    requests: [] as string[],
+  };
+  const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
+  const fetchFn = (async (url: string, init: RequestInit = {}): Promise<Response> => {
+    if (!state.online) throw new TypeError('Failed to fetch');
+    const method = init.method ?? 'GET';
+    state.requests.push(`${method} ${url}`);
+    if (state.status) return json(state.status, { error: { code: 'x', message: 'forced' } });
+    if (method === 'GET' && url === '/api/settings') {
+      const health = options.health === false ? null : { ...DEFAULT_HEALTH_CONFIG, updatedAt: null };
+      return json(200, { organization, profile: state.profile, health });
+    }
+    if (method === 'PATCH' && url === '/api/settings/profile') {
+      const parsed = profileUpdateSchema.safeParse(JSON.parse(String(init.body)));
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((i) => ({
+          path: i.path.join('.'),
+          code: i.code,
+          message: i.message,
+        }));
+        return json(422, {
+          error: { code: 'validation_failed', message: 'Some fields are invalid.', details: { issues } },
+        });
+      }
+      state.profile = applyProfileUpdate(state.profile, parsed.data);
+      return json(200, { profile: state.profile });
+    }
+    return json(404, { error: { code: 'not_found', message: 'Not found.' } });
+  }) as unknown as typeof fetch;
+  return { state, fetch: fetchFn };
+}
+
+const setup = (server = fakeServer()) => {
+  const store = memoryKv();
+  const sync = createDeviceSettingsSync({
+    fetch: server.fetch,
+    baseUrl: '',
+    kv: store.kv,
+    now: () => new Date('2026-11-21T12:00:00.000Z'),
+  });
+  return { server, store, sync };
+};
+
+describe('device settings: refresh', () => {
+  it("stores the organization, the staff health configuration and the user's profile as local documents", async () => {
+    const { store, sync } = setup();
+    expect(await sync.refresh()).toBe(true);
+    expect(store.data.get(ORGANIZATION_DOC)).toEqual(organization);
+    expect(store.data.get(HEALTH_CONFIG_DOC)).toEqual({ ...DEFAULT_HEALTH_CONFIG, updatedAt: null });
+    expect(store.data.get(PROFILE_DOC)).toEqual(maria);
+  });
+
+  it('stores no health configuration for a client user', async () => {
+    const { store, sync } = setup(fakeServer({ health: false }));
+    await sync.refresh();
+    expect(store.data.has(HEALTH_CONFIG_DOC)).toBe(false);
+  });
+
+  it('keeps the cached copy when offline, unauthorized or answered with garbage', async () => {
+    const { server, store, sync } = setup();
+    await sync.refresh();
+    server.state.online = false;
+    expect(await sync.refresh()).toBe(false);
+    server.state.online = true;
+    server.state.status = 401;
+    expect(await sync.refresh()).toBe(false);
+    expect(store.data.get(PROFILE_DOC)).toEqual(maria);
+  });
+});
+
+describe('device settings: profile edits', () => {
+  it('saves at once when online', async () => {
+    const { server, store, sync } = setup();
+    await sync.refresh();
+    const result = await sync.updateProfile({ locale: 'en', phone: '(11) 99999-9999' });
+    expect(result).toEqual({
+      status: 'saved',
+      profile: { ...maria, locale: 'en', phone: '(11) 99999-9999' },
+    });
+    expect(server.state.profile.locale).toBe('en');
+    expect(store.data.get(PENDING_PROFILE_DOC)).toBeNull();
+  });
+
+  it('shows an offline edit at once, keeps it queued, and sends it before the next refresh reads', async () => {
+    const { server, store, sync } = setup();
+    await sync.refresh();
+    server.state.online = false;
+    expect(await sync.updateProfile({ locale: 'en' })).toEqual({ status: 'queued' });
+    expect(await sync.updateProfile({ jobTitle: 'CSM Sênior' })).toEqual({ status: 'queued' });
+    expect(readProfile(store.data.get(PROFILE_DOC))).toMatchObject({ locale: 'en', jobTitle: 'CSM Sênior' });
+    expect(store.data.get(PENDING_PROFILE_DOC)).toEqual({ locale: 'en', jobTitle: 'CSM Sênior' });
+
+    server.state.online = true;
+    server.state.requests = [];
+    expect(await sync.refresh()).toBe(true);
+    // One PATCH with both edits, then the read — so the server's copy already has them.
+    expect(server.state.requests).toEqual(['PATCH /api/settings/profile', 'GET /api/settings']);
+    expect(server.state.profile).toMatchObject({ locale: 'en', jobTitle: 'CSM Sênior' });
+    expect(store.data.get(PROFILE_DOC)).toEqual(server.state.profile);
+    expect(store.data.get(PENDING_PROFILE_DOC)).toBeNull();
+  });
+
+  it('keeps a queued edit through an expired session (401) and a server error', async () => {
+    const { server, store, sync } = setup();
+    await sync.refresh();
+    for (const status of [401, 503]) {
+      server.state.status = status;
+      expect(await sync.updateProfile({ locale: 'en' })).toEqual({ status: 'queued' });
+      expect(store.data.get(PENDING_PROFILE_DOC)).toEqual({ locale: 'en' });
+      expect(await sync.refresh()).toBe(false);
+    }
+    server.state.status = null;
+    await sync.refresh();
+    expect(server.state.profile.locale).toBe('en');
+  });
+
+  it('refuses an invalid edit before writing anything', async () => {
+    const { server, store, sync } = setup();
+    await sync.refresh();
+    server.state.requests = [];
+    expect(await sync.updateProfile({ timeZone: 'Mars/Olympus' })).toEqual({
+      status: 'invalid',
+      fields: ['timeZone'],
+    });
+    expect(server.state.requests).toEqual([]);
+    expect(store.data.get(PROFILE_DOC)).toEqual(maria);
+    expect(store.data.has(PENDING_PROFILE_DOC)).toBe(false);
+  });
+
+  it('records a refusal from the server, drops the refused edit and goes back to the server copy', async () => {
+    const server = fakeServer();
+    const { store, sync } = setup(server);
+    await sync.refresh();
+    // A queued edit written by an older app version that the server's rules no longer accept.
+    server.state.online = false;
+    await sync.updateProfile({ phone: '(11) 5555-0000' });
+    store.data.set(PENDING_PROFILE_DOC, { phone: '(11) 5555-0000', jobTitle: 'x'.repeat(121) });
+    server.state.online = true;
+    // The queued edit is validated on the way in, so an invalid stored one is ignored, not sent.
+    expect(await sync.refresh()).toBe(true);
+    expect(store.data.get(PROFILE_DOC)).toEqual(maria);
+
+    server.state.status = 422;
+    const result = await sync.updateProfile({ name: 'Maria S.' });
+    expect(result.status).toBe('rejected');
+    expect(readProfileRejection(store.data.get(PROFILE_REJECTION_DOC))).toMatchObject({
+      update: { name: 'Maria S.' },
+      at: '2026-11-21T12:00:00.000Z',
+    });
+    expect(store.data.get(PENDING_PROFILE_DOC)).toBeNull();
+    server.state.status = null;
+    await sync.refresh();
+    expect(store.data.get(PROFILE_DOC)).toEqual(maria);
+    // The next accepted edit clears the refusal notice.
+    await sync.updateProfile({ name: 'Maria S.' });
+    expect(store.data.get(PROFILE_REJECTION_DOC)).toBeNull();
+  });
+});

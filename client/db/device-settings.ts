@@ -1,0 +1,185 @@
+import { z } from 'zod';
+import {
+  applyProfileUpdate,
+  deviceHealthConfigSchema,
+  deviceSettingsSchema,
+  organizationSettingsSchema,
+  profileUpdateSchema,
+  userProfileSchema,
+  type DeviceHealthConfig,
+  type OrganizationSettings,
+  type ProfileUpdate,
+  type UserProfile,
+} from '../../shared/device-settings.ts';
+import type { KeyValueStore } from '../../sync/client/outbox.ts';
+
+/**
+ * The organization's settings, its health configuration (staff) and the user's own profile, kept on the
+ * device as RxDB local documents (DESIGN §4) so the settings screen, the UI language and the health
+ * thresholds work offline. Filled from `GET /api/settings` when a device session opens and whenever the
+ * network comes back.
+ *
+ * Profile edits are written locally first and queued (`profile-pending`), then sent with
+ * `PATCH /api/settings/profile`; a queued edit survives reloads and is sent before the next refresh, so the
+ * server's copy never overwrites an edit it has not seen. Invariant: the pending edit is removed only when
+ * the server has applied it (2xx) or refused it (4xx other than 401, recorded in `profile-rejection` so the
+ * settings screen can say so) — never because the network failed.
+ */
+export const ORGANIZATION_DOC = 'organization';
+export const HEALTH_CONFIG_DOC = 'health-config';
+export const PROFILE_DOC = 'profile';
+export const PENDING_PROFILE_DOC = 'profile-pending';
+export const PROFILE_REJECTION_DOC = 'profile-rejection';
+
+export const profileRejectionSchema = z.object({
+  /** The server's (English) message; the UI shows its own pt-BR/English text and this as detail. */
+  message: z.string(),
+  fields: z.array(z.string()),
+  update: z.record(z.string(), z.unknown()),
+  at: z.string(),
+});
+export type ProfileRejection = z.infer<typeof profileRejectionSchema>;
+
+export type ProfileSaveResult =
+  | { readonly status: 'saved'; readonly profile: UserProfile }
+  /** Kept on the device; sent when the network is back. */
+  | { readonly status: 'queued' }
+  | { readonly status: 'invalid'; readonly fields: readonly string[] }
+  | { readonly status: 'rejected'; readonly rejection: ProfileRejection };
+
+export interface DeviceSettingsSync {
+  /** Sends a queued profile edit, then reloads everything. Best effort: offline changes nothing. */
+  refresh(): Promise<boolean>;
+  /** Applies the edit locally at once, then tries to send it. */
+  updateProfile(update: ProfileUpdate): Promise<ProfileSaveResult>;
+}
+
+export interface DeviceSettingsDeps {
+  readonly fetch: typeof fetch;
+  readonly baseUrl: string;
+  readonly kv: KeyValueStore;
+  readonly now: () => Date;
+}
+
+/** Parsed reads for the features (values written by an older version are treated as absent). */
+export const readOrganization = (value: unknown): OrganizationSettings | null =>
+  organizationSettingsSchema.safeParse(value).data ?? null;
+export const readHealthConfig = (value: unknown): DeviceHealthConfig | null =>
+  deviceHealthConfigSchema.safeParse(value).data ?? null;
+export const readProfile = (value: unknown): UserProfile | null =>
+  userProfileSchema.safeParse(value).data ?? null;
+export const readProfileRejection = (value: unknown): ProfileRejection | null =>
+  profileRejectionSchema.safeParse(value).data ?? null;
+const readPending = (value: unknown): ProfileUpdate | null =>
+  profileUpdateSchema.safeParse(value).data ?? null;
+
+const errorBodySchema = z.object({
+  error: z.object({
+    message: z.string(),
+    details: z.object({ issues: z.array(z.object({ path: z.string() })) }).optional(),
+  }),
+});
+
+type FlushOutcome =
+  | { kind: 'none' }
+  | { kind: 'saved'; profile: UserProfile }
+  | { kind: 'queued' }
+  | { kind: 'rejected'; rejection: ProfileRejection };
+
+export function createDeviceSettingsSync(deps: DeviceSettingsDeps): DeviceSettingsSync {
+  const { kv } = deps;
+  // Operations run one at a time so a refresh never interleaves with sending an edit.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialize = <T>(op: () => Promise<T>): Promise<T> => {
+    const next = queue.then(op, op);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  async function flushPending(): Promise<FlushOutcome> {
+    const pending = readPending(await kv.get(PENDING_PROFILE_DOC));
+    if (!pending) return { kind: 'none' };
+    let res: Response;
+    try {
+      res = await deps.fetch(`${deps.baseUrl}/api/settings/profile`, {
+        method: 'PATCH',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(pending),
+      });
+    } catch {
+      return { kind: 'queued' };
+    }
+    // Signed out or a server hiccup: the edit waits for the next chance (the sync status asks to sign in).
+    if (res.status === 401 || res.status === 408 || res.status === 429 || res.status >= 500) {
+      return { kind: 'queued' };
+    }
+    const body: unknown = await res.json().catch(() => null);
+    if (res.ok) {
+      const profile = readProfile((body as { profile?: unknown } | null)?.profile);
+      await kv.set(PENDING_PROFILE_DOC, null);
+      if (!profile) return { kind: 'queued' };
+      await kv.set(PROFILE_DOC, profile);
+      return { kind: 'saved', profile };
+    }
+    const error = errorBodySchema.safeParse(body).data?.error;
+    const rejection: ProfileRejection = {
+      message: error?.message ?? `HTTP ${res.status}`,
+      fields: error?.details?.issues.map((i) => i.path) ?? [],
+      update: pending,
+      at: deps.now().toISOString(),
+    };
+    await kv.set(PROFILE_REJECTION_DOC, rejection);
+    await kv.set(PENDING_PROFILE_DOC, null);
+    return { kind: 'rejected', rejection };
+  }
+
+  async function load(): Promise<boolean> {
+    try {
+      const res = await deps.fetch(`${deps.baseUrl}/api/settings`, { credentials: 'same-origin' });
+      if (!res.ok) return false;
+      const settings = deviceSettingsSchema.parse(await res.json());
+      await kv.set(ORGANIZATION_DOC, settings.organization);
+      // Client users get no health configuration; nothing staff-only is ever stored on their device.
+      if (settings.health) await kv.set(HEALTH_CONFIG_DOC, settings.health);
+      // An edit made while this request was in flight stays visible until it is sent.
+      const pending = readPending(await kv.get(PENDING_PROFILE_DOC));
+      await kv.set(PROFILE_DOC, pending ? applyProfileUpdate(settings.profile, pending) : settings.profile);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  return {
+    refresh: () =>
+      serialize(async () => {
+        const flushed = await flushPending();
+        if (flushed.kind === 'queued') return false;
+        return load();
+      }),
+    updateProfile: (update) =>
+      serialize(async (): Promise<ProfileSaveResult> => {
+        const parsed = profileUpdateSchema.safeParse(update);
+        if (!parsed.success) {
+          return { status: 'invalid', fields: parsed.error.issues.map((i) => i.path.join('.')) };
+        }
+        const merged = { ...readPending(await kv.get(PENDING_PROFILE_DOC)), ...parsed.data };
+        await kv.set(PENDING_PROFILE_DOC, merged);
+        await kv.set(PROFILE_REJECTION_DOC, null);
+        const profile = readProfile(await kv.get(PROFILE_DOC));
+        if (profile) await kv.set(PROFILE_DOC, applyProfileUpdate(profile, parsed.data));
+        const flushed = await flushPending();
+        switch (flushed.kind) {
+          case 'saved':
+            return { status: 'saved', profile: flushed.profile };
+          case 'rejected':
+            // Back to the server's truth for the fields it refused.
+            await load();
+            return { status: 'rejected', rejection: flushed.rejection };
+          default:
+            return { status: 'queued' };
+        }
+      }),
+  };
+}

@@ -172,6 +172,35 @@ describe('batched push', () => {
     expect((await masterOf('customers', firstOfTwo.id)).contacts).toEqual([contact(twice)]);
   });
 
+  it("a ticket message id that already belongs to another customer's ticket (hidden by RLS) refuses only that ticket", async () => {
+    const message = (id: string, senderId: string) => ({
+      id,
+      senderType: 'client',
+      senderId,
+      senderName: 'Cliente',
+      body: 'Olá',
+      createdAt: NOON.toISOString(),
+    });
+    const messageId = uuidv7();
+    const hidden = newTicket(a.otherCustomerId, a.otherClient.userId!, {
+      messages: [message(messageId, a.otherClient.userId!)],
+    });
+    expect((await sync.push(a.otherClient, 'tickets', [create(hidden)])).body.rejected).toEqual([]);
+    const hiddenMessageBefore = await storedRow('ticket_messages', messageId);
+    const thief = newTicket(a.customerId, a.client.userId!, {
+      messages: [message(messageId, a.client.userId!)],
+    });
+    const fine = newTicket(a.customerId, a.client.userId!);
+
+    const res = await sync.push(a.client, 'tickets', [create(thief), create(fine)]);
+    expect(res.status).toBe(200);
+    expect(res.body.rejected).toEqual([expect.objectContaining({ id: thief.id, code: 'forbidden' })]);
+    expect(await storedRow('tickets', thief.id)).toBeUndefined();
+    expect(await storedRow('ticket_messages', messageId)).toEqual(hiddenMessageBefore);
+    // Renumbered one by one in the fallback: no hole where the refused ticket was.
+    expect((await masterOf('tickets', fine.id)).number).toBe(2802);
+  });
+
   it("derives every customer's lifetime value from its own approved payments, in one batch", async () => {
     const invoice = (customerId: string, deleted: boolean, payments: [number, string][]) => ({
       doc: {
@@ -243,7 +272,17 @@ describe('batched push', () => {
     await sync.push(a.csm, 'customers', [
       { assumedMasterState: master, newDocumentState: { ...master, notes: 'Renovado' } },
     ]);
-    expect(await masterOf('customers', doc.id)).toMatchObject({ mrrCents: 7_000, arrCents: 84_000 });
+    const utc = await masterOf('customers', doc.id);
+    expect(utc).toMatchObject({ mrrCents: 7_000, arrCents: 84_000 });
+
+    // A zone Intl does not know must not block pushes: the product default (São Paulo) applies.
+    await t.db.privileged((c) =>
+      c.query("UPDATE organizations SET time_zone = 'Mars/Olympus_Mons' WHERE id = $1", [a.organizationId]),
+    );
+    await sync.push(a.csm, 'customers', [
+      { assumedMasterState: utc, newDocumentState: { ...utc, notes: 'Fuso inválido' } },
+    ]);
+    expect(await masterOf('customers', doc.id)).toMatchObject({ mrrCents: 100_000, notes: 'Fuso inválido' });
   });
 
   it('costs the same statements for 3 rows as for 30, and no per-row savepoint for a hidden id', async () => {

@@ -74,6 +74,13 @@ function fakeServer(options: { profile?: UserProfile; health?: boolean } = {}) {
       state.profile = applyProfileUpdate(state.profile, parsed.data);
       return json(200, { profile: state.profile });
     }
+    if (method === 'PUT' && url === '/api/settings/health') {
+      if (state.profile.role !== 'admin')
+        return json(403, { error: { code: 'forbidden', message: 'Admins only.' } });
+      return json(200, {
+        health: { ...JSON.parse(String(init.body)), updatedAt: '2026-11-21T12:00:00.000Z' },
+      });
+    }
     return json(404, { error: { code: 'not_found', message: 'Not found.' } });
   }) as unknown as typeof fetch;
   return { state, fetch: fetchFn };
@@ -203,5 +210,42 @@ describe('device settings: profile edits', () => {
     // The next accepted edit clears the refusal notice.
     await sync.updateProfile({ name: 'Maria S.' });
     expect(store.data.get(PROFILE_REJECTION_DOC)).toBeNull();
+  });
+});
+
+describe('device settings: health configuration (admin, online only)', () => {
+  const changed = {
+    ...DEFAULT_HEALTH_CONFIG,
+    weights: { productUsage: 35, engagement: 25, support: 15, payment: 15, growth: 10 },
+  };
+
+  it('saves online and replaces the local copy', async () => {
+    const { store, sync } = setup(fakeServer({ profile: { ...maria, role: 'admin' } }));
+    await sync.refresh();
+    const result = await sync.updateHealthConfig(changed);
+    expect(result).toEqual({
+      status: 'saved',
+      health: { ...changed, updatedAt: '2026-11-21T12:00:00.000Z' },
+    });
+    expect(store.data.get(HEALTH_CONFIG_DOC)).toEqual({ ...changed, updatedAt: '2026-11-21T12:00:00.000Z' });
+  });
+
+  it('is not queued offline, refuses invalid weights locally and reports a refusal, keeping the local copy', async () => {
+    const { server, store, sync } = setup();
+    await sync.refresh();
+    const before = store.data.get(HEALTH_CONFIG_DOC);
+    server.state.requests = [];
+    expect(
+      await sync.updateHealthConfig({ ...changed, weights: { ...changed.weights, growth: 20 } }),
+    ).toEqual({ status: 'invalid', fields: ['weights'] });
+    expect(server.state.requests).toEqual([]);
+    expect(await sync.updateHealthConfig(changed)).toEqual({ status: 'forbidden' }); // maria is a CSM
+    server.state.online = false;
+    expect(await sync.updateHealthConfig(changed)).toEqual({ status: 'offline' });
+    server.state.online = true;
+    server.state.status = 500;
+    expect(await sync.updateHealthConfig(changed)).toEqual({ status: 'failed', message: 'forced' });
+    expect(store.data.get(HEALTH_CONFIG_DOC)).toEqual(before);
+    expect(store.data.get(PENDING_PROFILE_DOC)).toBeUndefined();
   });
 });

@@ -11,6 +11,7 @@ import {
   type ProfileUpdate,
   type UserProfile,
 } from '../../shared/device-settings.ts';
+import { healthScoreConfigSchema, type HealthScoreConfig } from '../../shared/domain/csm/health-config.ts';
 import type { KeyValueStore } from '../../sync/client/outbox.ts';
 
 /**
@@ -47,11 +48,25 @@ export type ProfileSaveResult =
   | { readonly status: 'invalid'; readonly fields: readonly string[] }
   | { readonly status: 'rejected'; readonly rejection: ProfileRejection };
 
+export type HealthConfigSaveResult =
+  | { readonly status: 'saved'; readonly health: DeviceHealthConfig }
+  /** Not sent: an organization-wide setting is changed online only (it is not a queued edit). */
+  | { readonly status: 'offline' }
+  | { readonly status: 'invalid'; readonly fields: readonly string[] }
+  | { readonly status: 'forbidden' }
+  | { readonly status: 'failed'; readonly message: string };
+
 export interface DeviceSettingsSync {
   /** Sends a queued profile edit, then reloads everything. Best effort: offline changes nothing. */
   refresh(): Promise<boolean>;
   /** Applies the edit locally at once, then tries to send it. */
   updateProfile(update: ProfileUpdate): Promise<ProfileSaveResult>;
+  /**
+   * An admin's change of the organization's health weights and thresholds (`PUT /api/settings/health`).
+   * Online only, unlike profile edits: it changes every CSM's scores, so it must not wait on one phone's queue
+   * and surface hours later. On success the local copy is replaced at once.
+   */
+  updateHealthConfig(config: HealthScoreConfig): Promise<HealthConfigSaveResult>;
 }
 
 export interface DeviceSettingsDeps {
@@ -180,6 +195,35 @@ export function createDeviceSettingsSync(deps: DeviceSettingsDeps): DeviceSettin
           default:
             return { status: 'queued' };
         }
+      }),
+    updateHealthConfig: (config) =>
+      serialize(async (): Promise<HealthConfigSaveResult> => {
+        const parsed = healthScoreConfigSchema.safeParse(config);
+        if (!parsed.success) {
+          return { status: 'invalid', fields: parsed.error.issues.map((i) => i.path.join('.')) };
+        }
+        let res: Response;
+        try {
+          res = await deps.fetch(`${deps.baseUrl}/api/settings/health`, {
+            method: 'PUT',
+            credentials: 'same-origin',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(parsed.data),
+          });
+        } catch {
+          return { status: 'offline' };
+        }
+        const body: unknown = await res.json().catch(() => null);
+        if (res.status === 403) return { status: 'forbidden' };
+        const health = res.ok
+          ? deviceHealthConfigSchema.safeParse((body as { health?: unknown } | null)?.health).data
+          : undefined;
+        if (!health) {
+          const error = errorBodySchema.safeParse(body).data?.error;
+          return { status: 'failed', message: error?.message ?? `HTTP ${res.status}` };
+        }
+        await kv.set(HEALTH_CONFIG_DOC, health);
+        return { status: 'saved', health };
       }),
   };
 }

@@ -320,4 +320,30 @@ describe('batched push', () => {
     expect(withHidden).toEqual(small);
     expect(small.filter((s) => /^SAVEPOINT/i.test(s))).toEqual(['SAVEPOINT arco_push_batch']);
   });
+
+  it("arco_existing_ids answers existence only, only in the caller's organization and only for synced tables", async () => {
+    const b = await createTestTenant(t.db, { name: 'Outra Agência', now: NOON });
+    const hidden = newTicket(a.otherCustomerId, a.otherClient.userId!);
+    await sync.push(a.otherClient, 'tickets', [create(hidden)]);
+    const ask = (identity: Identity, table: string, org: string, ids: string[]) =>
+      t.db.withIdentity(identity, async (c) =>
+        (
+          await c.query<{ id: string }>('SELECT arco_existing_ids($1, $2, $3::uuid[]) AS id', [
+            table,
+            org,
+            ids,
+          ])
+        ).rows.map((r) => r.id),
+      );
+    const unknown = uuidv7();
+    expect(await ask(a.client, 'tickets', a.organizationId, [hidden.id, unknown])).toEqual([hidden.id]);
+    await expect(ask(b.admin, 'tickets', a.organizationId, [hidden.id])).rejects.toMatchObject({
+      code: '42501',
+    });
+    for (const table of ['users', 'sessions', 'pg_authid', 'tickets; SELECT 1', 'public.tickets']) {
+      await expect(ask(a.client, table, a.organizationId, [hidden.id])).rejects.toMatchObject({
+        code: '22023',
+      });
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import type { MangoQuery, RxCollection } from 'rxdb';
+import type { MangoQuery, RxCollection, RxDocument } from 'rxdb';
 import type { CollectionName, DocOf } from '../../shared/collections.ts';
 import type { SessionUser } from '../auth/session-user.ts';
 import type { DeviceSession, DeviceSessions } from './device-session.ts';
@@ -56,18 +56,32 @@ export interface LiveDocuments<T> {
 
 /**
  * Documents of a local query, re-rendered on every local change (own writes and replicated ones). Pass a
- * stable `query` (module constant or useMemo).
+ * stable `query` (module constant or useMemo); `null` subscribes to nothing (a query that is no longer
+ * needed, e.g. a first screenful once the full list is there) and keeps the last result.
+ *
+ * Unchanged documents keep their object identity from one result to the next (RxDB hands out the same
+ * RxDocument for the same revision), so a feature can memoise what it derives per document.
  */
 export function useLiveDocuments<N extends CollectionName>(
   name: N,
-  query: MangoQuery<DocOf<N>> = {},
+  query: MangoQuery<DocOf<N>> | null = {},
 ): LiveDocuments<DocOf<N>> {
   const collection = useCollection(name);
   const [state, setState] = useState<LiveDocuments<DocOf<N>>>({ docs: [], ready: false });
   useEffect(() => {
-    if (!collection) return;
+    if (!collection || !query) return;
+    // Per subscription, not per module: dropped with it.
+    const json = new WeakMap<RxDocument<DocOf<N>>, DocOf<N>>();
+    const toJson = (doc: RxDocument<DocOf<N>>): DocOf<N> => {
+      let data = json.get(doc);
+      if (data === undefined) {
+        data = doc.toJSON() as DocOf<N>;
+        json.set(doc, data);
+      }
+      return data;
+    };
     const sub = collection.find(query).$.subscribe((docs) => {
-      setState({ docs: docs.map((d) => d.toJSON() as DocOf<N>), ready: true });
+      setState({ docs: docs.map(toJson), ready: true });
     });
     return () => sub.unsubscribe();
   }, [collection, query]);

@@ -2,6 +2,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { RxStorage } from 'rxdb/plugins/core';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppShell } from '../../app/shell/app-shell.tsx';
@@ -12,7 +13,17 @@ import type { DeviceSession, DeviceSessions } from '../../db/device-session.ts';
 import { renderApp, staffUser } from '../../test/render-app.tsx';
 import { CustomerListPage } from './customer-list-page.tsx';
 import { STAFF_DIRECTORY_KEY } from './staff-directory.ts';
-import { JOAO, MARIA, PEDRO, WIREFRAME_CUSTOMERS, WIREFRAME_HEALTH } from './test-fixtures.ts';
+import type { Customer } from '../../../shared/entities/customer.ts';
+import type { Health } from '../../../shared/entities/csm.ts';
+import {
+  customerDoc,
+  healthDoc,
+  JOAO,
+  MARIA,
+  PEDRO,
+  WIREFRAME_CUSTOMERS,
+  WIREFRAME_HEALTH,
+} from './test-fixtures.ts';
 import { offlineDeviceSettings } from '../../test/device-session.ts';
 
 /**
@@ -25,19 +36,58 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((d) => d.remove()));
 });
 
-async function setup(path = '/clientes', user: SessionUser = staffUser) {
+/**
+ * Memory storage whose reads of whole `customers` / `health` collections (queries without a limit) wait for
+ * `release()`: the list's first-screenful queries answer, the full load is held — as 10,000 customers on a
+ * phone's IndexedDB hold it for seconds.
+ */
+function holdingFullReads(base: RxStorage<unknown, unknown>) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const storage: RxStorage<unknown, unknown> = {
+    ...base,
+    async createStorageInstance(params) {
+      const instance = await base.createStorageInstance(params);
+      if (params.collectionName === 'customers' || params.collectionName === 'health') {
+        const query = instance.query.bind(instance);
+        instance.query = async (prepared) => {
+          if (prepared.query.limit === undefined) await released;
+          return query(prepared);
+        };
+      }
+      return instance;
+    },
+  };
+  return { storage, release };
+}
+
+async function setup(
+  path = '/clientes',
+  user: SessionUser = staffUser,
+  {
+    storage = getRxStorageMemory(),
+    customers = WIREFRAME_CUSTOMERS,
+    health = WIREFRAME_HEALTH,
+    waitUntilLoaded = true,
+  }: {
+    storage?: RxStorage<unknown, unknown>;
+    customers?: readonly Customer[];
+    health?: readonly Health[];
+    waitUntilLoaded?: boolean;
+  } = {},
+) {
   expect(user.id).toBe(MARIA.id); // the fixtures' "my portfolio" is Maria's
   const database = await openDeviceDatabase({
     userId: crypto.randomUUID(),
     role: user.role,
-    storage: getRxStorageMemory(),
+    storage,
     now: () => new Date('2026-11-21T12:00:00.000Z'),
     onPendingCount: () => {},
     multiInstance: false,
   });
   opened.push(database);
-  await database.collections.customers!.bulkInsert(WIREFRAME_CUSTOMERS);
-  await database.collections.health!.bulkInsert(WIREFRAME_HEALTH);
+  await database.collections.customers!.bulkInsert([...customers]);
+  await database.collections.health!.bulkInsert([...health]);
   await database.kv.set(STAFF_DIRECTORY_KEY, [JOAO, PEDRO]);
   const session: DeviceSession = {
     user,
@@ -74,8 +124,9 @@ async function setup(path = '/clientes', user: SessionUser = staffUser) {
       },
     ],
   });
-  // The table appears once the local query has rows.
+  // The table's frame shows at once, busy until the whole portfolio is loaded.
   const table = await screen.findByRole('table', { name: 'Lista de clientes' });
+  if (waitUntilLoaded) await waitFor(() => expect(table).not.toHaveAttribute('aria-busy'));
   return { ...view, database, table };
 }
 
@@ -258,6 +309,75 @@ describe('customer list (device database, offline)', () => {
         .customers!.findOne(WIREFRAME_CUSTOMERS[1]!.id)
         .exec())!.toJSON();
       expect(stored).toMatchObject({ totalSeats: 75, csmId: JOAO.id, mrrCents: 320_000 });
+    },
+  );
+  it(
+    'shows a first screenful before the whole portfolio; KPIs, count and export wait for all of it',
+    { timeout: 30_000 },
+    async () => {
+      // 60 customers: the wireframe's 5 and 55 more of R$ 20.000 (total R$ 1.114.100, shown compact).
+      const more = Array.from({ length: 55 }, (_, i) => i + 6);
+      const customers = [
+        ...WIREFRAME_CUSTOMERS,
+        ...more.map((n) => customerDoc(n, { name: `Cliente ${n}`, mrrCents: 2_000_000, csmId: null })),
+      ];
+      const health = [
+        ...WIREFRAME_HEALTH,
+        ...more.map((n) => healthDoc(n, { score: 80, status: 'healthy', trend: null })),
+      ];
+      const held = holdingFullReads(getRxStorageMemory());
+      const user = userEvent.setup();
+      const { table } = await setup('/clientes', staffUser, {
+        storage: held.storage,
+        customers,
+        health,
+        waitUntilLoaded: false,
+      });
+
+      // The preview: the first 50 customers by id (the wireframe's and "Cliente 6" to "Cliente 50"), in the
+      // list's order (name), the table busy. (jsdom lays out no rows, so the virtualiser's window is arbitrary.)
+      await waitFor(() => expect(rowNames(table).length).toBeGreaterThan(0));
+      const preview = rowNames(table);
+      expect(preview.filter((name) => /^Cliente (5[1-9]|60)$/.test(name ?? ''))).toEqual([]);
+      expect(preview).toEqual([...preview].sort((a, b) => a!.localeCompare(b!, 'pt-BR', { numeric: true })));
+      expect(table).toHaveAttribute('aria-busy', 'true');
+      expect(table).toHaveAttribute('aria-rowcount', '-1');
+      // No partial numbers anywhere: the KPIs and the count say they are loading.
+      const kpis = screen.getByRole('region', { name: 'Resumo da carteira' });
+      expect(kpis).toHaveAttribute('aria-busy', 'true');
+      expect(within(kpis).getAllByText('carregando')).toHaveLength(4);
+      expect(kpis).not.toHaveTextContent(/R\$|\d/);
+      expect(screen.getByText('Carregando clientes…')).toHaveAttribute('role', 'status');
+      expect(screen.queryByText(/^Mostrando/)).not.toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Exportar' })).toBeDisabled();
+
+      // Search stays usable: it filters the preview now and the whole portfolio once loaded.
+      const search = screen.getByRole('searchbox', { name: 'Buscar clientes' });
+      await user.type(search, 'cliente 5');
+      expect(search).toHaveValue('cliente 5');
+      await waitFor(() =>
+        expect(rowNames(table)).toEqual([
+          'Cliente 15',
+          'Cliente 25',
+          'Cliente 35',
+          'Cliente 45',
+          'Cliente 50',
+        ]),
+      );
+      expect(kpis).toHaveAttribute('aria-busy', 'true');
+
+      held.release();
+      await waitFor(() => expect(table).not.toHaveAttribute('aria-busy'));
+      expect(screen.getByText('Mostrando 14 de 60 clientes')).toBeInTheDocument(); // 15 … 45, 50 … 59
+      expect(table).toHaveAttribute('aria-rowcount', '15');
+      expect(kpis).not.toHaveAttribute('aria-busy');
+      expect(within(kpis).queryByText('carregando')).not.toBeInTheDocument();
+      // R$ 1.114.100 does not fit a phone's card: compact on screen, in full for screen readers.
+      expect(within(kpis).getByText('R$ 1,1 mi')).toHaveAttribute('title', 'R$\u00a01.114.100');
+      expect(within(kpis).getByText('R$ 1.114.100')).toHaveClass('visually-hidden');
+      expect(within(kpis).getByText('60')).toBeInTheDocument();
+      expect(within(kpis).getByText('58 (97%)')).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Exportar' })).toBeEnabled();
     },
   );
 });

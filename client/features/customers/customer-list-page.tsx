@@ -19,6 +19,7 @@ import {
   activeFilterCount,
   buildRows,
   computeKpis,
+  createRowCache,
   filterRows,
   inPortfolioScope,
   NO_FILTERS,
@@ -41,6 +42,21 @@ const ALL_CUSTOMERS: MangoQuery<Customer> = {};
 const ALL_HEALTH: MangoQuery<Health> = {};
 
 /**
+ * The first screenful, read before the whole portfolio (10,000 customers of ≈ 4 KB take seconds to come out
+ * of IndexedDB). Only an index-ordered read can stop early, and the customers' only index is the primary key
+ * (sync/client/rx-schema.ts indexes no name), so these are the first customers by id — shown in the list's
+ * sort, as a preview, until the full list takes over. Their health documents are the first by `customerId`
+ * (its index): one per customer, so the same customers, read in parallel.
+ */
+const PREVIEW_ROWS = 50;
+const FIRST_CUSTOMERS: MangoQuery<Customer> = { selector: {}, sort: [{ id: 'asc' }], limit: PREVIEW_ROWS };
+const FIRST_HEALTH: MangoQuery<Health> = {
+  selector: {},
+  sort: [{ customerId: 'asc' }],
+  limit: PREVIEW_ROWS,
+};
+
+/**
  * `/clientes` — the staff customer list (customers spec §2.1): portfolio KPIs, search, filters and sort kept
  * in the URL (`?saude=risco` is the manifest's at-risk shortcut), a virtualised table, CSV export, and
  * creating/editing a company. Reads only the device database, so it works offline.
@@ -50,8 +66,17 @@ export function CustomerListPage() {
   const { t, language } = useCustomersTranslation();
   const { now } = useDependencies();
   const collection = useCollection('customers');
-  const customers = useLiveDocuments('customers', ALL_CUSTOMERS);
-  const health = useLiveDocuments('health', ALL_HEALTH);
+  // Two phases: the first screenful, then (once it is on screen) everything. During the first sync every
+  // pulled batch re-emits the whole collection; deferring lets React skip to the newest result instead of
+  // rebuilding 10,000 rows for each intermediate one. Deferred whole (docs with `ready`), so "loaded" and
+  // the rows it vouches for always come from the same result.
+  const [loaded, setLoaded] = useState(false);
+  const firstCustomers = useLiveDocuments('customers', loaded ? null : FIRST_CUSTOMERS);
+  const firstHealth = useLiveDocuments('health', loaded ? null : FIRST_HEALTH);
+  const previewShown = firstCustomers.ready && firstHealth.ready;
+  const customers = useDeferredValue(useLiveDocuments('customers', previewShown ? ALL_CUSTOMERS : null));
+  const health = useDeferredValue(useLiveDocuments('health', previewShown ? ALL_HEALTH : null));
+  if (customers.ready && health.ready && !loaded) setLoaded(true);
   const directory = useStaffDirectory();
   const sync = useSyncStatus();
   const [listState, setListState] = useListState();
@@ -67,17 +92,21 @@ export function CustomerListPage() {
     () => csmNameResolver(me, directory, (ref) => t('row.unknownCsm', { ref })),
     [me, directory, t],
   );
-  // During the first sync every pulled batch re-emits the whole collection; deferring lets React skip to the
-  // newest result instead of rebuilding 10,000 rows for each intermediate one.
-  const customerDocs = useDeferredValue(customers.docs);
-  const healthDocs = useDeferredValue(health.docs);
+  const rowCache = useMemo(() => createRowCache(csmName), [csmName]);
   const rows = useMemo(
-    () => buildRows(customerDocs, healthDocs, csmName),
-    [customerDocs, healthDocs, csmName],
+    () => buildRows(customers.docs, health.docs, csmName, rowCache),
+    [customers.docs, health.docs, csmName, rowCache],
   );
+  const previewRows = useMemo(
+    () => (loaded ? [] : buildRows(firstCustomers.docs, firstHealth.docs, csmName)),
+    [loaded, firstCustomers.docs, firstHealth.docs, csmName],
+  );
+  // Until everything is loaded the table shows the preview in the chosen sort and filters; counts, KPIs,
+  // empty states and the export wait for the whole portfolio (a preview's numbers would be wrong).
+  const listed = loaded ? rows : previewRows;
   const visible = useMemo(
-    () => sortRows(filterRows(rows, deferred.filters, me.id), deferred.sort),
-    [rows, deferred, me.id],
+    () => sortRows(filterRows(listed, deferred.filters, me.id), deferred.sort),
+    [listed, deferred, me.id],
   );
   const timeZone = user?.timeZone ?? DEFAULT_TIME_ZONE;
   const today = calendarDate(now(), timeZone);
@@ -88,8 +117,8 @@ export function CustomerListPage() {
   );
   const kpis = useMemo(() => computeKpis(scoped, today), [scoped, today]);
   const csmOptions = useMemo(
-    () => csmOptionsOf(rows, directory, me, csmName),
-    [rows, directory, me, csmName],
+    () => csmOptionsOf(listed, directory, me, csmName),
+    [listed, directory, me, csmName],
   );
 
   const setFilters = useCallback(
@@ -156,12 +185,13 @@ export function CustomerListPage() {
     );
   }
 
-  const loading = !customers.ready;
+  const loading = !loaded;
   const pending = sync.pending.customers ?? 0;
   const synced = pending === 0 && sync.connectivity === 'online';
-  const criticalElsewhere = atRiskView
-    ? rows.filter((r) => r.health?.status === 'critical' && inPortfolioScope(r, filters, me.id)).length
-    : 0;
+  const criticalElsewhere =
+    atRiskView && loaded
+      ? rows.filter((r) => r.health?.status === 'critical' && inPortfolioScope(r, filters, me.id)).length
+      : 0;
 
   return (
     <Page title={title}>
@@ -170,11 +200,11 @@ export function CustomerListPage() {
         onFilters={setFilters}
         csmOptions={csmOptions}
         onExport={onExport}
-        exportDisabled={visible.length === 0}
+        exportDisabled={loading || visible.length === 0}
         onCreate={mayCreate ? (opener) => openDialog({ mode: 'create' }, opener) : undefined}
         t={t}
       />
-      <KpiCards kpis={kpis} t={t} language={language} />
+      <KpiCards kpis={loaded ? kpis : null} t={t} language={language} />
 
       <div className={styles.statusLine}>
         <p role="status" aria-live="polite" aria-atomic="true" className={styles.count}>
@@ -202,7 +232,19 @@ export function CustomerListPage() {
         </p>
       ) : null}
 
-      {loading ? null : rows.length === 0 ? (
+      {loading ? (
+        // The table's frame from the start (no jump when rows arrive), the preview's rows as they come.
+        <CustomerTable
+          rows={visible}
+          busy
+          sort={listState.sort}
+          onSort={onSort}
+          onEdit={onEdit}
+          canEdit={mayEdit}
+          t={t}
+          language={language}
+        />
+      ) : rows.length === 0 ? (
         <EmptyState
           icon={<UsersIcon />}
           title={t('empty.title')}

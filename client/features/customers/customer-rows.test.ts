@@ -4,6 +4,7 @@ import {
   activeFilterCount,
   buildRows,
   computeKpis,
+  createRowCache,
   filterRows,
   NO_FILTERS,
   nextSort,
@@ -49,6 +50,29 @@ describe('buildRows (the wireframe rows, customers spec §2.1)', () => {
     const [row] = buildRows([customerDoc(9, { name: 'Nova LTDA' })], WIREFRAME_HEALTH, names);
     expect(row?.health).toBeNull();
     expect(row?.warning).toBeNull();
+  });
+
+  it('with a cache, rebuilds only rows whose customer or health document changed', () => {
+    const cache = createRowCache(names);
+    const first = buildRows(WIREFRAME_CUSTOMERS, WIREFRAME_HEALTH, names, cache);
+    expect(first).toEqual(rows);
+    // The next result of a live query: same objects for unchanged documents, new ones for changed.
+    const renamed = { ...WIREFRAME_CUSTOMERS[0]!, name: 'TechCorp SA' };
+    const rescored = { ...WIREFRAME_HEALTH[1]!, score: 50, status: 'critical' as const };
+    const customers = [renamed, ...WIREFRAME_CUSTOMERS.slice(1)];
+    const health = WIREFRAME_HEALTH.map((h) => (h.customerId === rescored.customerId ? rescored : h));
+    const next = buildRows(customers, health, names, cache);
+    const changed = new Set([renamed.id, rescored.customerId]);
+    next.forEach((row, i) => {
+      if (changed.has(row.customer.id)) expect(row).not.toBe(first[i]);
+      else expect(row).toBe(first[i]);
+    });
+    expect(next[0]?.searchText).toContain('techcorp sa');
+    expect(next.find((r) => r.customer.id === rescored.customerId)?.health?.status).toBe('critical');
+    // Another resolver (the directory arrived) never reuses the cache's names.
+    const other = csmNameResolver(MARIA, [], (ref) => `CSM ${ref}`);
+    const renamedCsm = buildRows(customers, health, other, cache);
+    expect(renamedCsm.find((r) => r.customer.csmId === JOAO.id)?.csmName).toBe('CSM …0003');
   });
 
   it('an unknown CSM gets a neutral label from the id; the signed-in user always has a name', () => {

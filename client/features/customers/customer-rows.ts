@@ -92,22 +92,44 @@ export function rowWarning(health: Health | null): RowWarning | null {
   return weakest ? { severity, kind: 'dimension', ...weakest } : null;
 }
 
+/**
+ * Rows already built, per customer document: a live query re-emits the whole collection on every change (each
+ * batch of a sync), and the device data hooks keep an unchanged document's object, so only new or changed
+ * customers (or a changed health document) are rebuilt. A row holds its CSM's name, so a cache serves only
+ * the `csmName` resolver it was made for (a new resolver — the directory arrived — needs a new cache).
+ */
+export interface RowCache {
+  readonly csmName: (csmId: string) => string;
+  readonly rows: WeakMap<Customer, CustomerRow>;
+}
+export const createRowCache = (csmName: (csmId: string) => string): RowCache => ({
+  csmName,
+  rows: new WeakMap(),
+});
+
 /** Joins customers with their health documents (by `customerId`) and resolves CSM names. */
 export function buildRows(
   customers: readonly Customer[],
   health: readonly Health[],
   csmName: (csmId: string) => string,
+  rowCache?: RowCache,
 ): CustomerRow[] {
-  const byCustomer = new Map(health.map((h) => [h.customerId, h]));
+  const cache = rowCache?.csmName === csmName ? rowCache.rows : undefined;
+  const byCustomer = new Map<string, Health>();
+  for (const h of health) byCustomer.set(h.customerId, h);
   return customers.map((customer) => {
     const h = byCustomer.get(customer.id) ?? null;
-    return {
+    const cached = cache?.get(customer);
+    if (cached !== undefined && cached.health === h) return cached;
+    const row: CustomerRow = {
       customer,
       health: h,
       csmName: customer.csmId === null ? null : csmName(customer.csmId),
       searchText: foldAccents(`${customer.name} ${customer.domain ?? ''} ${customer.industry ?? ''}`),
       warning: rowWarning(h),
     };
+    cache?.set(customer, row);
+    return row;
   });
 }
 

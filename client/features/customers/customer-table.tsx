@@ -14,6 +14,11 @@ import styles from './customer-table.module.css';
  */
 export interface CustomerTableProps {
   readonly rows: readonly CustomerRow[];
+  /**
+   * The rows are a first screenful while the whole list loads: `aria-busy`, and a row count of -1 ("unknown"
+   * in ARIA) so assistive technology does not announce the preview's size as the list's.
+   */
+  readonly busy?: boolean;
   readonly sort: CustomerSort;
   readonly onSort: (key: SortKey) => void;
   readonly onEdit: (row: CustomerRow, opener: HTMLElement) => void;
@@ -37,7 +42,16 @@ const COLUMNS: readonly { key: SortKey | null; label: Parameters<CustomersT>[0];
 const ESTIMATED_ROW_PX = 132;
 const estimateSize = () => ESTIMATED_ROW_PX;
 
-export function CustomerTable({ rows, sort, onSort, onEdit, canEdit, t, language }: CustomerTableProps) {
+export function CustomerTable({
+  rows,
+  busy = false,
+  sort,
+  onSort,
+  onEdit,
+  canEdit,
+  t,
+  language,
+}: CustomerTableProps) {
   const bodyRef = useRef<HTMLDivElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   // The virtualiser needs the body's distance from the top of the document. Content above it (the filter
@@ -68,7 +82,13 @@ export function CustomerTable({ rows, sort, onSort, onEdit, canEdit, t, language
   });
 
   return (
-    <div role="table" aria-label={t('list.label')} aria-rowcount={rows.length + 1} className={styles.table}>
+    <div
+      role="table"
+      aria-label={t('list.label')}
+      aria-rowcount={busy ? -1 : rows.length + 1}
+      aria-busy={busy || undefined}
+      className={styles.table}
+    >
       <div role="rowgroup" className={styles.head}>
         <div role="row" aria-rowindex={1} className={styles.headRow}>
           {COLUMNS.map((column) => {

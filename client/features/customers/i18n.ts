@@ -76,6 +76,7 @@ export const customersPtBR = {
     critical_one: '{{count, number}} crítico',
     critical_other: '{{count, number}} críticos',
     attention: 'atenção',
+    loading: 'carregando',
   },
   list: {
     label: 'Lista de clientes',
@@ -273,6 +274,7 @@ export const customersEn: TranslationShape<typeof customersPtBR> = {
     critical_one: '{{count, number}} critical',
     critical_other: '{{count, number}} critical',
     attention: 'needs attention',
+    loading: 'loading',
   },
   list: {
     label: 'Customer list',

@@ -142,41 +142,107 @@ export function computeHealth(
     };
   }
 
-  const present = HEALTH_DIMENSIONS.filter((d) => scores[d].score !== null);
-  const availableWeight = present.reduce((s, d) => s + cfg.weights[d], 0);
+  const withTrends = {} as Record<HealthDimension, DimensionScore>;
+  for (const dim of HEALTH_DIMENSIONS) {
+    const { score } = scores[dim];
+    const before = prev?.breakdown?.[dim].score ?? null;
+    withTrends[dim] = { ...scores[dim], trendValue: score !== null && before !== null ? score - before : 0 };
+  }
+  const { score, breakdown, missingDimensions } = combineDimensions(withTrends, cfg.weights);
+  const trend = score !== null && prev?.score != null ? score - Math.round(prev.score) : null;
+  return {
+    score,
+    status: score === null ? null : healthStatusFor(score, cfg.thresholds),
+    breakdown,
+    missingDimensions,
+    trend,
+    trendDirection: trend === null ? null : trendDirection(trend),
+  };
+}
 
+/** One dimension's result before weighting. */
+interface DimensionScore {
+  score: number | null;
+  rulePoints: number;
+  factors: HealthFactor[];
+  /** Change of this dimension's score against 30 days before (0 without history). */
+  trendValue: number;
+}
+
+/**
+ * Weights dimension scores into the total: dimensions without data are renormalised away; null when no
+ * weighted dimension has data. Shared by `computeHealth` and `reweighHealth` so both weigh alike.
+ */
+function combineDimensions(
+  scores: Record<HealthDimension, DimensionScore>,
+  weights: HealthScoreConfig['weights'],
+): { score: number | null; breakdown: HealthBreakdown; missingDimensions: HealthDimension[] } {
+  const present = HEALTH_DIMENSIONS.filter((d) => scores[d].score !== null);
+  const availableWeight = present.reduce((s, d) => s + weights[d], 0);
   const breakdown = {} as HealthBreakdown;
   let total = 0;
   for (const dim of HEALTH_DIMENSIONS) {
-    const { score, rulePoints, factors: own } = scores[dim];
+    const { score, rulePoints, factors, trendValue } = scores[dim];
     const effectiveWeight =
-      score === null || availableWeight === 0 ? 0 : (cfg.weights[dim] * 100) / availableWeight;
+      score === null || availableWeight === 0 ? 0 : (weights[dim] * 100) / availableWeight;
     const weightedScore = score === null ? 0 : (score * effectiveWeight) / 100;
     total += weightedScore;
-    const before = prev?.breakdown?.[dim].score ?? null;
-    const trendValue = score !== null && before !== null ? score - before : 0;
     const metric: HealthMetric = {
       score,
-      weight: cfg.weights[dim],
+      weight: weights[dim],
       effectiveWeight,
       weightedScore,
-      factors: own,
+      factors,
       trend: trendDirection(trendValue),
       trendValue,
       rulePoints,
     };
     breakdown[dim] = metric;
   }
-
   // Without any weighted dimension there is nothing to score (all data missing, or only 0-weight dimensions).
-  const score = availableWeight === 0 ? null : Math.min(100, Math.max(0, roundScore(total)));
-  const trend = score !== null && prev?.score != null ? score - Math.round(prev.score) : null;
   return {
-    score,
-    status: score === null ? null : healthStatusFor(score, cfg.thresholds),
+    score: availableWeight === 0 ? null : Math.min(100, Math.max(0, roundScore(total))),
     breakdown,
     missingDimensions: HEALTH_DIMENSIONS.filter((d) => scores[d].score === null),
-    trend,
-    trendDirection: trend === null ? null : trendDirection(trend),
+  };
+}
+
+/** The parts of a stored health document that a new configuration changes. */
+export interface ReweighableHealth {
+  score: number;
+  status: HealthStatus;
+  breakdown: HealthBreakdown;
+  /** Score minus the score 30 days before (null without history). */
+  trend: number | null;
+}
+
+/**
+ * Applies a new configuration's weights and thresholds to an already computed health result, without its raw
+ * inputs: dimension scores (rule points included) are kept, effective weights, the total and the status are
+ * recomputed, and factor impacts follow the new thresholds. The 30-day trend moves by the same amount as the
+ * score. Changed *rules* need the raw inputs, so they take effect at the next full computation.
+ *
+ * A result with no weighted dimension keeps its score and status (there is nothing to reweigh).
+ */
+export function reweighHealth<H extends ReweighableHealth>(health: H, config: HealthScoreConfig): H {
+  const cfg = healthScoreConfigSchema.parse(config);
+  const scores = {} as Record<HealthDimension, DimensionScore>;
+  for (const dim of HEALTH_DIMENSIONS) {
+    const metric = health.breakdown[dim];
+    scores[dim] = {
+      score: metric.score,
+      rulePoints: metric.rulePoints,
+      factors: metric.factors.map((f) => ({ ...f, impact: impactOf(f.value, cfg.thresholds) })),
+      trendValue: metric.trendValue,
+    };
+  }
+  const combined = combineDimensions(scores, cfg.weights);
+  const score = combined.score ?? health.score;
+  return {
+    ...health,
+    score,
+    status: combined.score === null ? health.status : healthStatusFor(score, cfg.thresholds),
+    breakdown: combined.breakdown,
+    trend: health.trend === null ? null : health.trend + (score - health.score),
   };
 }

@@ -1,154 +1,24 @@
-import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { totalPending } from '../../../sync/client/status.ts';
-import type { AuthFailure } from '../../auth/auth-api.ts';
-import { useSession } from '../../auth/session-context.tsx';
-import { LANGUAGES } from '../../i18n/i18n.ts';
-import { useLanguage } from '../../i18n/use-language.ts';
-import { useSyncStatus } from '../../sync-status/use-sync-status.ts';
-import { Button } from '../../ui/button.tsx';
-import { LogOutIcon } from '../../ui/icons.tsx';
-import { Notice } from '../../ui/notice.tsx';
 import { Page } from '../../ui/page.tsx';
-import { useFormat } from '../../ui/use-format.ts';
-import styles from './settings-page.module.css';
+import { AccountSection } from './account-section.tsx';
+import { HealthConfigSection } from './health-config-section.tsx';
+import { LanguageSection } from './language-section.tsx';
+import { OrganizationSection } from './organization-section.tsx';
+import { ProfileSection } from './profile-section.tsx';
 
-/** `/ajustes` — language (remembered on the device), the account, and signing out. */
+/**
+ * `/ajustes` — the user's profile, the organization's settings and (staff) its health-score weights, all read
+ * from the device so the page works offline; the UI language; signing out.
+ */
 export function SettingsPage() {
   const { t } = useTranslation();
   return (
     <Page title={t('settings.title')}>
+      <ProfileSection />
       <LanguageSection />
+      <OrganizationSection />
+      <HealthConfigSection />
       <AccountSection />
     </Page>
-  );
-}
-
-function LanguageSection() {
-  const { t } = useTranslation();
-  const { language, setLanguage } = useLanguage();
-  const hintId = useId();
-  return (
-    <section className={styles.section}>
-      <fieldset className={styles.fieldset} aria-describedby={hintId}>
-        <legend className={styles.legend}>{t('settings.language')}</legend>
-        <div className={styles.options}>
-          {LANGUAGES.map((code) => (
-            <label key={code} className={styles.option} lang={code}>
-              <input
-                type="radio"
-                name="language"
-                value={code}
-                checked={language === code}
-                onChange={() => void setLanguage(code)}
-              />
-              {t(`languages.${code}`)}
-            </label>
-          ))}
-        </div>
-        <p id={hintId} className={styles.hint}>
-          {t('settings.languageHint')}
-        </p>
-      </fieldset>
-    </section>
-  );
-}
-
-function AccountSection() {
-  const { t } = useTranslation();
-  const { user, signOut } = useSession();
-  const format = useFormat();
-  const status = useSyncStatus();
-  const pending = totalPending(status);
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<AuthFailure | null>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  const titleId = useId();
-  const bodyId = useId();
-
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
-
-  if (!user) return null;
-
-  const doSignOut = async () => {
-    setBusy(true);
-    setFailure(null);
-    const result = await signOut();
-    // On success the session is gone and the guards redirect; nothing left to update here.
-    if (!result.ok) {
-      setBusy(false);
-      setConfirming(false);
-      setFailure(result.error);
-    }
-  };
-
-  const onSignOut = () => {
-    // DESIGN §6: warn before unsynced changes are deleted with the local database.
-    if (pending > 0) setConfirming(true);
-    else void doSignOut();
-  };
-
-  return (
-    <section className={styles.section} aria-labelledby={titleId}>
-      <h2 id={titleId} className={styles.sectionTitle}>
-        {t('settings.account')}
-      </h2>
-      <dl className={styles.details}>
-        <div>
-          <dt>{t('settings.name')}</dt>
-          <dd>{user.name}</dd>
-        </div>
-        <div>
-          <dt>{t('settings.email')}</dt>
-          <dd>{user.email}</dd>
-        </div>
-        <div>
-          <dt>{t('settings.role')}</dt>
-          <dd>{t(`roles.${user.role}`)}</dd>
-        </div>
-        <div>
-          <dt>{t('settings.timeZone')}</dt>
-          <dd title={user.timeZone}>{format.timeZoneName(user.timeZone)}</dd>
-        </div>
-      </dl>
-
-      {failure ? (
-        <Notice tone="error" role="alert">
-          <p>{failure.kind === 'offline' ? t('settings.signOutOffline') : t('settings.signOutFailed')}</p>
-        </Notice>
-      ) : null}
-
-      {confirming ? (
-        <div
-          className={styles.confirm}
-          role="alertdialog"
-          aria-labelledby={`${titleId}-confirm`}
-          aria-describedby={bodyId}
-        >
-          <h3 id={`${titleId}-confirm`} className={styles.confirmTitle}>
-            {t('settings.confirmTitle')}
-          </h3>
-          <p id={bodyId}>{t('settings.confirmBody', { count: pending })}</p>
-          <div className={styles.actions}>
-            <Button ref={confirmRef} variant="secondary" onClick={() => setConfirming(false)} disabled={busy}>
-              {t('settings.cancel')}
-            </Button>
-            <Button variant="danger" onClick={() => void doSignOut()} disabled={busy}>
-              {busy ? t('settings.signingOut') : t('settings.confirmSignOut')}
-            </Button>
-          </div>
-        </div>
-      ) : (
-        <div className={styles.actions}>
-          <Button variant="danger" onClick={onSignOut} disabled={busy}>
-            <LogOutIcon size={18} />
-            {busy ? t('settings.signingOut') : t('settings.signOut')}
-          </Button>
-        </div>
-      )}
-    </section>
   );
 }

@@ -14,6 +14,7 @@ import { openChangeFeed } from './sync/change-feed.ts';
 import { createSyncApp } from './sync/sync-app.ts';
 import { directoryRoutes } from './directory/routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
+import { createServerWriter } from './sync/server-writes.ts';
 
 /**
  * `npm start` (via scripts/start.mjs): configuration → database (embedded PGlite under DATA_DIR, or
@@ -87,7 +88,19 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       config,
       logger,
       auth,
-      apiRoutes: { sync, directory: directoryRoutes(db), settings: settingsRoutes(db) },
+      apiRoutes: {
+        sync,
+        directory: directoryRoutes(db),
+        settings: settingsRoutes({
+          db,
+          writer: createServerWriter({
+            db,
+            feed: changes.feed,
+            clock: () => new Date(),
+            ...(changes.notifier ? { notifier: changes.notifier } : {}),
+          }),
+        }),
+      },
       health: { check: async () => void (await db.query('SELECT 1')) },
       ...(staticRoot ? { staticRoot } : {}),
     });

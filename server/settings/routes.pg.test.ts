@@ -11,6 +11,13 @@ import { directoryRoutes } from '../directory/routes.ts';
 import type { AppEnv } from '../http/context.ts';
 import { createLogger } from '../logger.ts';
 import { settingsRoutes } from './routes.ts';
+import { computeHealth } from '../../shared/domain/csm/health-score.ts';
+import { TECHCORP } from '../../shared/domain/csm/seed-fixtures.ts';
+import type { Health } from '../../shared/entities/csm.ts';
+import { createMemoryChangeFeed } from '../../sync/server/memory-feed.ts';
+import type { Change } from '../../sync/server/store.ts';
+import { nextServerFields, readDocuments, writeDocument } from '../db/index.ts';
+import { createServerWriter } from '../sync/server-writes.ts';
 
 const PASSWORD = 'senha-de-teste-123';
 const ORIGIN = 'http://localhost:3000';
@@ -20,6 +27,34 @@ let tenant: TestTenant;
 let other: TestTenant;
 let app: Hono<AppEnv>;
 const emails = new Map<string, string>();
+const published: Change[] = [];
+const NOW = new Date('2026-11-21T12:00:00.000Z');
+
+/** TechCorp's seed health (85/92/95/100/80 → 91, healthy) as a stored document of `customerId`. */
+function techCorpHealth(id: string, customerId: string): Health {
+  const h = computeHealth(TECHCORP);
+  return {
+    id,
+    customerId,
+    updatedAt: NOW.toISOString(),
+    serverSeq: 0,
+    clientUpdatedAt: NOW.toISOString(),
+    score: h.score!,
+    status: h.status!,
+    breakdown: h.breakdown,
+    missingDimensions: h.missingDimensions,
+    trend: 3,
+    history: [],
+    riskScore: 0,
+    riskLevel: 'none',
+    riskFactors: [],
+    atRiskSince: null,
+    churnProbability: 4,
+    predictedChurnDate: null,
+    churnFactors: [],
+    computedAt: NOW.toISOString(),
+  };
+}
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -33,12 +68,31 @@ beforeAll(async () => {
     );
     for (const row of rows) emails.set(row.id, row.email);
   });
+  for (const [org, customerId] of [
+    [tenant, tenant.customerId],
+    [other, other.customerId],
+  ] as const) {
+    await t.db.withIdentity(org.system, async (c) =>
+      writeDocument(
+        c,
+        { organizationId: org.organizationId },
+        'health',
+        techCorpHealth(crypto.randomUUID(), customerId),
+        await nextServerFields(c, org.organizationId, NOW),
+      ),
+    );
+  }
+  const feed = createMemoryChangeFeed(() => undefined);
+  feed.subscribe((change) => {
+    if (change !== 'RESYNC') published.push(change);
+  });
+  const writer = createServerWriter({ db: t.db, feed, clock: () => NOW });
   app = createApp({
     config: testConfig({ publicOrigin: ORIGIN }),
     logger: createLogger({ level: 'silent' }),
     auth: new PgAuthStore(t.db),
     health: { check: async () => undefined },
-    apiRoutes: { settings: settingsRoutes(t.db), directory: directoryRoutes(t.db) },
+    apiRoutes: { settings: settingsRoutes({ db: t.db, writer }), directory: directoryRoutes(t.db) },
   });
 }, 120_000);
 afterAll(async () => {
@@ -185,8 +239,9 @@ describe('PUT /api/settings/health', () => {
     const admin = await as(tenant.admin.userId);
     const res = await admin('/settings/health', { method: 'PUT', body: validHealth });
     expect(res.status).toBe(200);
-    const { health } = (await res.json()) as { health: { updatedAt: string } };
+    const { health, reweighed } = (await res.json()) as { health: { updatedAt: string }; reweighed: number };
     expect(health).toMatchObject(validHealth);
+    expect(reweighed).toBe(1);
     expect(Date.parse(health.updatedAt)).not.toBeNaN();
 
     const seen = deviceSettingsSchema.parse(await (await (await as(tenant.csm.userId))('/settings')).json());
@@ -232,5 +287,53 @@ describe('PUT /api/settings/health', () => {
       expect(JSON.stringify(await res.json())).toContain(message);
     }
     expect(deviceSettingsSchema.parse(await (await admin('/settings')).json()).health).toEqual(before);
+  });
+});
+
+describe('saving a health configuration reweighs the stored scores', () => {
+  const healthOf = async (org: TestTenant) =>
+    t.db.withIdentity(org.system, async (c) =>
+      (await readDocuments(c, 'health', { where: 'organization_id = $1', params: [org.organizationId] })).map(
+        (d) => d.doc,
+      ),
+    );
+
+  it("rewrites the organization's health documents with new seqs, publishes them, and leaves other tenants alone", async () => {
+    const admin = await as(tenant.admin.userId);
+    const [before] = await healthOf(tenant);
+    const [otherBefore] = await healthOf(other);
+    published.length = 0;
+    // Equal weights: TechCorp's 85/92/95/100/80 → 90.4 → 90; a healthy bar of 91 makes it "at risk".
+    const config = {
+      weights: { productUsage: 20, engagement: 20, support: 20, payment: 20, growth: 20 },
+      thresholds: { healthy: 91, atRisk: 50 },
+      rules: [],
+    };
+    const res = await admin('/settings/health', { method: 'PUT', body: config });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { reweighed: number }).reweighed).toBe(1);
+
+    const [after] = await healthOf(tenant);
+    expect(after).toMatchObject({
+      score: 90,
+      status: 'at_risk',
+      trend: before!.trend! + (90 - before!.score),
+    });
+    expect(after!.breakdown.productUsage).toMatchObject({ weight: 20, effectiveWeight: 20 });
+    expect(after!.serverSeq).toBeGreaterThan(before!.serverSeq);
+    expect(published).toHaveLength(1);
+    expect(published[0]).toMatchObject({ organizationId: tenant.organizationId, collection: 'health' });
+    expect(published[0]!.documents).toEqual([
+      expect.objectContaining({ id: after!.id, score: 90, _deleted: false }),
+    ]);
+    expect(published[0]!.checkpoint).toEqual({ seq: after!.serverSeq });
+    expect(await healthOf(other)).toEqual([otherBefore]);
+
+    // Saving the same configuration again writes nothing: the stored result already has it.
+    published.length = 0;
+    const again = await admin('/settings/health', { method: 'PUT', body: config });
+    expect(((await again.json()) as { reweighed: number }).reweighed).toBe(0);
+    expect(published).toEqual([]);
+    expect((await healthOf(tenant))[0]!.serverSeq).toBe(after!.serverSeq);
   });
 });

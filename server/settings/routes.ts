@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { DEFAULT_HEALTH_CONFIG, healthScoreConfigSchema } from '../../shared/domain/csm/health-config.ts';
+import { reweighHealth } from '../../shared/domain/csm/health-score.ts';
 import {
   profileUpdateSchema,
   type DeviceHealthConfig,
@@ -12,6 +13,7 @@ import type { Database, DbClient } from '../db/index.ts';
 import { limitBody, readJson } from '../http/body.ts';
 import type { AuthedEnv } from '../http/context.ts';
 import { forbidden, notFound } from '../http/errors.ts';
+import type { ServerWriter } from '../sync/server-writes.ts';
 
 /** Profiles and health configurations are small; 64 KiB leaves room for 100 health rules. */
 const SETTINGS_BODY_LIMIT = 64 * 1024;
@@ -25,7 +27,8 @@ const PROFILE_COLUMNS = `id, name, email, role, customer_id AS "customerId", loc
  * health-score configuration. Everything runs under the caller's identity, so RLS decides what is visible and
  * editable (a client never reads health_configs; only an admin writes them).
  */
-export function settingsRoutes(db: Database): Hono<AuthedEnv> {
+export function settingsRoutes(deps: { db: Database; writer: ServerWriter }): Hono<AuthedEnv> {
+  const { db, writer } = deps;
   const app = new Hono<AuthedEnv>();
   app.use('*', requireUser);
 
@@ -96,7 +99,14 @@ export function settingsRoutes(db: Database): Hono<AuthedEnv> {
       );
       return { ...config, updatedAt: rows[0]!.updatedAt } satisfies DeviceHealthConfig;
     });
-    return c.json({ health });
+    // Scores follow the new weights and thresholds at once, as server writes every device syncs. A separate
+    // transaction (health is written as `system`, the configuration as the admin): should it fail, the next
+    // save reapplies it — reweighing with the configuration a result already has changes nothing.
+    const reweighed = await writer.rewrite(user.organizationId, 'health', (doc) =>
+      reweighHealth(doc, config),
+    );
+    c.get('log').info({ event: 'health_config_saved', reweighed }, 'health configuration saved');
+    return c.json({ health, reweighed });
   });
 
   return app;

@@ -125,10 +125,15 @@ async function setup(
     ],
   });
   // The table's frame shows at once, busy until the whole portfolio is loaded.
-  const table = await screen.findByRole('table', { name: 'Lista de clientes' });
-  if (waitUntilLoaded) await waitFor(() => expect(table).not.toHaveAttribute('aria-busy'));
+  const table = await screen.findByRole('table', { name: 'Lista de clientes' }, LOAD_TIMEOUT);
+  if (waitUntilLoaded) await waitForLoaded(table);
   return { ...view, database, table };
 }
+
+/** jsdom + RxDB on a shared 2-core machine can take seconds: a generous limit, never a timing assertion. */
+const LOAD_TIMEOUT = { timeout: 10_000 };
+const waitForLoaded = (table: HTMLElement) =>
+  waitFor(() => expect(table).not.toHaveAttribute('aria-busy'), LOAD_TIMEOUT);
 
 const rowNames = (table: HTMLElement) =>
   within(table)
@@ -275,7 +280,7 @@ describe('customer list (device database, offline)', () => {
         mrrCents: 0,
         customerSince: '2026-11-21',
       });
-      const row = (await within(table).findByText('Padaria Pão Quente LTDA')).closest(
+      const row = (await within(table).findByText('Padaria Pão Quente LTDA', {}, LOAD_TIMEOUT)).closest(
         '[role="row"]',
       ) as HTMLElement;
       expect(within(row).getByText('Pendente de sincronização')).toBeInTheDocument();
@@ -336,7 +341,7 @@ describe('customer list (device database, offline)', () => {
 
       // The preview: the first 50 customers by id (the wireframe's and "Cliente 6" to "Cliente 50"), in the
       // list's order (name), the table busy. (jsdom lays out no rows, so the virtualiser's window is arbitrary.)
-      await waitFor(() => expect(rowNames(table).length).toBeGreaterThan(0));
+      await waitFor(() => expect(rowNames(table).length).toBeGreaterThan(0), LOAD_TIMEOUT);
       const preview = rowNames(table);
       expect(preview.filter((name) => /^Cliente (5[1-9]|60)$/.test(name ?? ''))).toEqual([]);
       expect(preview).toEqual([...preview].sort((a, b) => a!.localeCompare(b!, 'pt-BR', { numeric: true })));
@@ -367,7 +372,7 @@ describe('customer list (device database, offline)', () => {
       expect(kpis).toHaveAttribute('aria-busy', 'true');
 
       held.release();
-      await waitFor(() => expect(table).not.toHaveAttribute('aria-busy'));
+      await waitForLoaded(table);
       expect(screen.getByText('Mostrando 14 de 60 clientes')).toBeInTheDocument(); // 15 … 45, 50 … 59
       expect(table).toHaveAttribute('aria-rowcount', '15');
       expect(kpis).not.toHaveAttribute('aria-busy');

@@ -27,8 +27,8 @@ export function KpiCards({
         <span className="visually-hidden">{t('kpi.loading')}</span>
       </>
     );
-    const note = (
-      <dd aria-hidden="true" className={styles.kpiNote}>
+    const note = (lines: 1 | 2) => (
+      <dd aria-hidden="true" className={`${styles.kpiNote} ${styles.kpiNotePending}`} data-lines={lines}>
         <span className={styles.kpiPlaceholder} data-size="note" />
       </dd>
     );
@@ -37,12 +37,12 @@ export function KpiCards({
         t={t}
         busy
         mrr={pending}
-        mrrNote={note}
+        mrrNote={note(2)}
         customers={pending}
         customersNote={null}
         healthy={pending}
         atRisk={pending}
-        atRiskNote={note}
+        atRiskNote={note(1)}
       />
     );
   }

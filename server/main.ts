@@ -117,6 +117,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         return 0;
       });
       if (removed > 0) logger.info({ removed }, 'pruned old sign-in attempts');
+      const now = Date.now();
+      const sessions = await auth
+        .pruneSessions({ deadBefore: new Date(now), idleBefore: new Date(now - config.session.idleMs) })
+        .catch((err: unknown) => {
+          logger.warn({ err }, 'pruning dead sessions failed');
+          return 0;
+        });
+      if (sessions > 0) logger.info({ removed: sessions }, 'pruned dead sessions');
     };
     const pruneTimer = setInterval(() => void prune(), PRUNE_EVERY_MS);
     pruneTimer.unref();

@@ -115,6 +115,18 @@ export class MemoryAuthStore implements AuthStore {
     this.attempts.splice(0, this.attempts.length, ...keep);
     return removed;
   }
+
+  async pruneSessions({ deadBefore, idleBefore }: { deadBefore: Date; idleBefore: Date }): Promise<number> {
+    let removed = 0;
+    for (const [id, s] of this.sessions) {
+      const dead = s.expiresAt < deadBefore || (s.revokedAt !== null && s.revokedAt < deadBefore);
+      if (dead || s.lastSeenAt < idleBefore) {
+        this.sessions.delete(id);
+        removed += 1;
+      }
+    }
+    return removed;
+  }
 }
 
 const matches = (a: LoginAttempt, f: AttemptFilter) =>

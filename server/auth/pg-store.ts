@@ -135,6 +135,14 @@ export class PgAuthStore implements AuthStore {
     ]);
     return rowCount ?? 0;
   }
+
+  async pruneSessions({ deadBefore, idleBefore }: { deadBefore: Date; idleBefore: Date }): Promise<number> {
+    const { rows } = await this.db.query<{ removed: number }>(
+      'SELECT arco_prune_sessions($1, $2) AS removed',
+      [iso(deadBefore), iso(idleBefore)],
+    );
+    return rows[0]?.removed ?? 0;
+  }
 }
 
 /** `col = $k AND …` for the given filter (fixed column names), numbering parameters from `first`. */

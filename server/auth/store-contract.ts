@@ -136,6 +136,33 @@ export function authStoreContract(name: string, fixture: () => Promise<StoreFixt
       expect(await nth(3, { accountKey: 'a@x.example' }, false)).toEqual(at(4));
     });
 
+    it('prunes expired, revoked and idle sessions and keeps live ones', async () => {
+      const { store, users } = await fixture();
+      const user = users[0]!;
+      const open = async (token: string, expiresAt: Date) =>
+        store.createSession({
+          tokenHash: sha(token),
+          user,
+          createdAt: at(0),
+          expiresAt,
+          userAgent: null,
+          ip: null,
+        });
+      await open('prune-expired', at(100));
+      const revoked = await open('prune-revoked', at(10_000));
+      await store.revokeSession({ id: revoked.id, user }, at(50), 'sign_out');
+      await open('prune-idle', at(10_000)); // last seen at 0
+      const live = await open('prune-live', at(10_000));
+      await store.touchSession({ id: live.id, user }, at(900));
+
+      const removed = await store.pruneSessions({ deadBefore: at(1000), idleBefore: at(500) });
+      expect(removed).toBeGreaterThanOrEqual(3);
+      for (const token of ['prune-expired', 'prune-revoked', 'prune-idle']) {
+        expect(await store.findSession(sha(token)), token).toBeNull();
+      }
+      expect((await store.findSession(sha('prune-live')))?.session.id).toBe(live.id);
+    });
+
     it('keys attempts by device', async () => {
       const { store } = await fixture();
       const device = sha('device-1');

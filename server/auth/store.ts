@@ -36,6 +36,11 @@ export interface AuthStore {
   hasSucceeded(filter: AttemptFilter, since: Date): Promise<boolean>;
   /** Deletes attempts older than `before` (they no longer count for anything). Returns how many. */
   pruneLoginAttempts(before: Date): Promise<number>;
+  /**
+   * Deletes sessions no request can use any more: expired or revoked before `deadBefore`, or last seen before
+   * `idleBefore` (idle timeout). Across organizations. Returns how many.
+   */
+  pruneSessions(cutoffs: { deadBefore: Date; idleBefore: Date }): Promise<number>;
 }
 
 /** Why a session ended early: signed out, replaced by a new sign-in on the same browser, user disabled. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { Contract } from '../../shared/entities/customer.ts';
 import { fixture } from '../../sync/testing/fixtures.ts';
-import { nextServerSeqs, writeDocuments, type Database, type DbClient } from '../db/index.ts';
+import { nextServerSeqs, TABLE_SPECS, writeDocuments, type Database, type DbClient } from '../db/index.ts';
 import {
   createTestDatabase,
   createTestTenant,
@@ -340,6 +340,9 @@ describe('batched push', () => {
     await expect(ask(b.admin, 'tickets', a.organizationId, [hidden.id])).rejects.toMatchObject({
       code: '42501',
     });
+    for (const spec of Object.values(TABLE_SPECS)) {
+      expect(await ask(a.admin, spec.table, a.organizationId, [unknown])).toEqual([]);
+    }
     for (const table of ['users', 'sessions', 'pg_authid', 'tickets; SELECT 1', 'public.tickets']) {
       await expect(ask(a.client, table, a.organizationId, [hidden.id])).rejects.toMatchObject({
         code: '22023',

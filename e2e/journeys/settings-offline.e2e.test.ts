@@ -103,6 +103,8 @@ describe('settings offline (profile and health weights from the device)', () => 
     await pendingMarker(page).waitFor();
     await expect.poll(() => profileSection(page).getByLabel('Telefone').inputValue()).toBe(NEW_PHONE);
     await expectWeightsShown(page);
+    await healthSection(page).scrollIntoViewIfNeeded();
+    await captureAtWidths(page, 'settings-health-offline');
     expect((await readServer()).profile.phone).toBe('(11) 99999-9999');
 
     // Back online: the queued edit is sent without a reload, and the marker goes away.

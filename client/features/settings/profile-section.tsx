@@ -171,7 +171,7 @@ function ProfileForm({
 
       {rejection ? <RejectionNotice rejection={rejection} /> : null}
 
-      <form className={styles.form} noValidate onSubmit={(e) => void onSubmit(e)}>
+      <form className={`${styles.form} ${styles.narrow}`} noValidate onSubmit={(e) => void onSubmit(e)}>
         <FormField label={t('settings.name')} error={errorText('name')}>
           {(props) => (
             <input

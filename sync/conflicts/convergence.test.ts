@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COLLECTION_DEFS, type CollectionName } from '../../shared/collections.ts';
 import { TICKET_STATUSES } from '../../shared/entities/support.ts';
-import { deepEqual, deviceContent, isDeleted, type PlainObject } from '../documents.ts';
+import { addedClientMessageIds, type TicketReplyView } from '../../shared/domain/portal/ticket-reply.ts';
+import { deepEqual, deviceContent, entityFields, isDeleted, type PlainObject } from '../documents.ts';
+import { applyWriteRules } from '../push/write-rules.ts';
 import { fixture, uuid } from '../testing/fixtures.ts';
 import { resolveConflict } from './handlers.ts';
 import { MERGE_RULES } from './rules.ts';
@@ -66,6 +68,16 @@ const EDITS: Partial<Record<CollectionName, fc.Arbitrary<Edit>[]>> = {
         const msg = { senderType: 'client', senderId: uuid(0x201), senderName: 'Ana', ...m };
         upsertBy('messages', 'id', msg)(d);
       }),
+    fc.record({ id: fc.constantFrom(uuid(0xa000), uuid(0xa001)), createdAt: clock }).map((m) => (d) => {
+      const msg = {
+        senderType: 'support',
+        senderId: uuid(0x102),
+        senderName: 'Maria',
+        body: 'Pode enviar?',
+        ...m,
+      };
+      upsertBy('messages', 'id', msg)(d);
+    }),
     removeAt('messages'),
     fc.nat(200).map(set('number')), // a device scribbling on a server-owned field
   ],
@@ -221,8 +233,23 @@ const edited = (doc: PlainObject, change: Edit): PlainObject => {
   return copy;
 };
 
+/**
+ * Edits are combined freely (any role's fields at once), except the one combination no role can push and the
+ * ticket reply rule depends on: moving a ticket to `waiting_client` while adding a client message (clients set
+ * no status but `closed`; staff write only `support` messages — shared/permissions.ts).
+ */
+const view = (doc: PlainObject) => doc as unknown as TicketReplyView;
+function authorizable(collection: CollectionName, base: PlainObject, doc: PlainObject): boolean {
+  if (collection !== 'tickets' || doc.status !== 'waiting_client' || base.status === 'waiting_client')
+    return true;
+  return addedClientMessageIds(view(base), view(doc)).length === 0;
+}
+
 let stamp = 0;
-/** What the server stores for an accepted write: device content, its own server-owned fields, a new seq. */
+/**
+ * What the server stores for an accepted write: device content after the server's write rules, its own
+ * server-owned fields, a new seq.
+ */
 function serverApply(
   collection: CollectionName,
   master: PlainObject | null,
@@ -231,9 +258,11 @@ function serverApply(
   const owned = Object.fromEntries(
     COLLECTION_DEFS[collection].serverOwned.map((f) => [f, master ? master[f] : incoming[f]]),
   );
+  const live = master && !isDeleted(master) ? entityFields(master) : null;
   stamp += 1;
   return {
-    ...deviceContent(collection, incoming),
+    // The server's own transitions of device-owned fields (a ticket reply's reopen), as decidePush runs them.
+    ...applyWriteRules(collection, live, deviceContent(collection, incoming)),
     ...owned,
     serverSeq: (master ? (master.serverSeq as number) : 0) + 1,
     updatedAt: new Date(Date.UTC(2026, 10, 21, 0, 0, stamp % 60)).toISOString(),
@@ -267,13 +296,17 @@ const MERGING = Object.keys(EDITS) as CollectionName[];
 const RUNS = { numRuns: 300 };
 
 describe.each(MERGING)('%s conflict resolution (property)', (collection) => {
-  const base = live(fixture(collection, collection === 'customers' ? uuid(0xc1) : uuid(0x42)));
+  const fixed = live(fixture(collection, collection === 'customers' ? uuid(0xc1) : uuid(0x42)));
+  // Tickets also start from `waiting_client`, where a client reply reopens the ticket (the server's write rule).
+  const bases = collection === 'tickets' ? [fixed, { ...fixed, status: 'waiting_client' }] : [fixed];
+  const anyBase = fc.constantFrom(...bases);
 
   it('converges: device edits A and B merge to the same document in either order', () => {
     fc.assert(
-      fc.property(deviceChange(collection), deviceChange(collection), (ea, eb) => {
+      fc.property(anyBase, deviceChange(collection), deviceChange(collection), (base, ea, eb) => {
         const a = edited(base, ea);
         const b = edited(base, eb);
+        fc.pre(authorizable(collection, base, a) && authorizable(collection, base, b));
         const ab = pushInOrder(collection, base, a, b).final;
         const ba = pushInOrder(collection, base, b, a).final;
         expect(content(collection, ab)).toEqual(content(collection, ba));
@@ -284,9 +317,10 @@ describe.each(MERGING)('%s conflict resolution (property)', (collection) => {
 
   it('converges when both devices created the document independently (no common base)', () => {
     fc.assert(
-      fc.property(deviceChange(collection), deviceChange(collection), (ea, eb) => {
+      fc.property(anyBase, deviceChange(collection), deviceChange(collection), (base, ea, eb) => {
         const a = edited(base, ea);
         const b = edited(base, eb);
+        fc.pre(authorizable(collection, base, a) && authorizable(collection, base, b));
         const ab = pushInOrder(collection, null, a, b).final;
         const ba = pushInOrder(collection, null, b, a).final;
         expect(content(collection, ab)).toEqual(content(collection, ba));
@@ -297,8 +331,10 @@ describe.each(MERGING)('%s conflict resolution (property)', (collection) => {
 
   it('is idempotent: resolving the resolved state again changes nothing', () => {
     fc.assert(
-      fc.property(deviceChange(collection), deviceChange(collection), (ea, eb) => {
-        const { m1, resolved } = pushInOrder(collection, base, edited(base, ea), edited(base, eb));
+      fc.property(anyBase, deviceChange(collection), deviceChange(collection), (base, ea, eb) => {
+        const [a, b] = [edited(base, ea), edited(base, eb)];
+        fc.pre(authorizable(collection, base, a) && authorizable(collection, base, b));
+        const { m1, resolved } = pushInOrder(collection, base, a, b);
         const again = resolveConflict(collection, {
           assumedMasterState: base,
           realMasterState: m1,
@@ -321,7 +357,7 @@ describe.each(MERGING)('%s conflict resolution (property)', (collection) => {
     const grouped = new Set((rules.groups ?? []).flatMap((g) => g.fields));
     const units: string[][] = [
       ...(rules.groups ?? []).map((g) => [...g.fields]),
-      ...Object.keys(base)
+      ...Object.keys(fixed)
         .filter((f) => !grouped.has(f) && !rules.serverOwned.includes(f))
         .map((f) => [f]),
     ];
@@ -332,15 +368,29 @@ describe.each(MERGING)('%s conflict resolution (property)', (collection) => {
       setFields.includes(f) && Array.isArray(v) ? [...new Set(v)].sort() : v;
     const unit = (doc: PlainObject, fields: string[]) => fields.map((f) => norm(f, doc[f]));
     fc.assert(
-      fc.property(deviceChange(collection), deviceChange(collection), (ea, eb) => {
+      fc.property(anyBase, deviceChange(collection), deviceChange(collection), (base, ea, eb) => {
         const a = edited(base, ea);
         const b = edited(base, eb);
+        fc.pre(authorizable(collection, base, a) && authorizable(collection, base, b));
         const { m1, resolved } = pushInOrder(collection, base, a, b);
+        // The one change the rules make to a side's value: a `waiting_client` that did not see a client reply
+        // the merge holds gives way to `in_progress` (shared/domain/portal/ticket-reply.ts).
+        const kept = (side: PlainObject, fields: string[]) => {
+          const reopened =
+            collection === 'tickets' &&
+            fields.includes('status') &&
+            side.status === 'waiting_client' &&
+            resolved.status === 'in_progress' &&
+            addedClientMessageIds(view(side), view(resolved)).length > 0;
+          return unit(reopened ? { ...side, status: 'in_progress' } : side, fields);
+        };
+        // Each side's change as the server stores it (its write rules applied against the base).
+        const bStored = applyWriteRules(collection, base, b);
         for (const fields of units) {
-          if (deepEqual(unit(b, fields), unit(base, fields)))
-            expect(unit(resolved, fields)).toEqual(unit(a, fields));
-          if (deepEqual(unit(a, fields), unit(base, fields)))
-            expect(unit(resolved, fields)).toEqual(unit(b, fields));
+          if (deepEqual(unit(bStored, fields), unit(base, fields)))
+            expect(unit(resolved, fields)).toEqual(kept(m1, fields));
+          if (deepEqual(unit(m1, fields), unit(base, fields)))
+            expect(unit(resolved, fields)).toEqual(kept(bStored, fields));
         }
         if (isDeleted(b) === isDeleted(base)) expect(isDeleted(resolved)).toBe(isDeleted(a));
         for (const f of rules.serverOwned) expect(resolved[f]).toEqual(m1[f]);

@@ -60,6 +60,16 @@ export interface MergeRules {
   readonly groups?: readonly FieldGroup[];
   /** Taken from the real master, whatever the device sent. */
   readonly serverOwned: readonly string[];
+  /**
+   * Each side as its writer chose it, before merging: a value a domain rule derived (e.g. a ticket reply's
+   * reopen) is undone here and derived again by `finish`, so it never competes with a side's explicit choice.
+   */
+  readonly prepare?: (side: PlainObject, base: PlainObject | null) => PlainObject;
+  /**
+   * A domain rule over the merged entity (e.g. a ticket reply's reopen), run last; it must be deterministic and
+   * symmetric in `real`/`mine` like the field rules.
+   */
+  readonly finish?: (merged: PlainObject, input: ThreeWayInput) => PlainObject;
 }
 
 /** One side of a conflict: its value and its device clock (`clientUpdatedAt` of the whole document). */
@@ -249,9 +259,10 @@ export interface ThreeWayInput {
  * edit's content is kept inside the tombstone, so a later restore brings it back).
  */
 export function threeWayMerge(rules: MergeRules, input: ThreeWayInput): PlainObject {
-  const real = entityFields(input.real);
-  const mine = entityFields(input.mine);
   const base = input.base ? entityFields(input.base) : null;
+  const sides = { base, real: entityFields(input.real), mine: entityFields(input.mine) };
+  const real = rules.prepare ? rules.prepare(sides.real, base) : sides.real;
+  const mine = rules.prepare ? rules.prepare(sides.mine, base) : sides.mine;
   const hasBase = base !== null;
   const baseDoc = base ?? {};
   const realClock = instantMs(real.clientUpdatedAt);
@@ -287,12 +298,13 @@ export function threeWayMerge(rules: MergeRules, input: ThreeWayInput): PlainObj
     if (merged !== undefined) out[f] = merged;
   }
 
+  const finished = rules.finish ? rules.finish(out, sides) : out;
+
   const realDeleted = isDeleted(input.real);
   const mineDeleted = isDeleted(input.mine);
   let deleted: boolean;
   if (realDeleted === mineDeleted) deleted = realDeleted;
   else if (!input.base) deleted = true;
   else deleted = realDeleted !== isDeleted(input.base) ? realDeleted : mineDeleted;
-  out._deleted = deleted;
-  return out;
+  return { ...finished, _deleted: deleted };
 }

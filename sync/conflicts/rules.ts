@@ -1,7 +1,13 @@
 import { COLLECTION_DEFS, type CollectionName } from '../../shared/collections.ts';
+import {
+  statusAfterConcurrentReply,
+  statusBeforeReopen,
+  ticketReplyViewSchema,
+  type TicketReplyView,
+} from '../../shared/domain/portal/ticket-reply.ts';
 import { TICKET_STATUSES } from '../../shared/entities/support.ts';
 import type { PlainObject } from '../documents.ts';
-import type { FieldRule, MergeRules } from './merge.ts';
+import type { FieldRule, MergeRules, ThreeWayInput } from './merge.ts';
 
 /**
  * Per-collection conflict rules (docs/sync-protocol.md §Conflicts). Anything not listed merges by field with
@@ -36,6 +42,32 @@ export const SIGNAL_STATUS_RANK: Record<string, number> = {
 };
 
 export const ACTION_STATUS_RANK: Record<string, number> = { pending: 0, completed: 1, dismissed: 1 };
+
+const ticketView = (doc: PlainObject): TicketReplyView | null => {
+  const parsed = ticketReplyViewSchema.safeParse(doc);
+  return parsed.success ? parsed.data : null;
+};
+
+/** A ticket side with its reopen undone: the status its writer chose (`finish` derives the reopen again). */
+function ticketChosenStatus(side: PlainObject, base: PlainObject | null): PlainObject {
+  const s = ticketView(side);
+  const b = base === null ? null : ticketView(base);
+  if (s === null || (base !== null && b === null)) return side;
+  const status = statusBeforeReopen(b, s);
+  return status === side.status ? side : { ...side, status };
+}
+
+/**
+ * The reopen derived again on the merged ticket (shared/domain/portal/ticket-reply.ts), so both push orders end
+ * in the same status. Documents the rule cannot read are left as merged.
+ */
+function ticketReplyReopen(merged: PlainObject, { base, real, mine }: ThreeWayInput): PlainObject {
+  const [r, m, x] = [ticketView(real), ticketView(mine), ticketView(merged)];
+  const b = base === null ? null : ticketView(base);
+  if (r === null || m === null || x === null || (base !== null && b === null)) return merged;
+  const status = statusAfterConcurrentReply({ base: b, real: r, mine: m, merged: x });
+  return status === merged.status ? merged : { ...merged, status };
+}
 
 function rules(collection: CollectionName, r: Omit<MergeRules, 'serverOwned'>): MergeRules {
   return { ...r, serverOwned: COLLECTION_DEFS[collection].serverOwned };
@@ -76,6 +108,8 @@ export const MERGE_RULES: Readonly<Record<CollectionName, MergeRules>> = {
       },
     ],
     fields: { firstResponseAt: firstTime, messages: chronological },
+    prepare: ticketChosenStatus,
+    finish: ticketReplyReopen,
   }),
   meetings: rules('meetings', { fields: { completedAt: firstTime } }),
   notifications: rules('notifications', { fields: { readAt: firstTime } }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CollectionName } from '../../shared/collections.ts';
+import type { TicketStatus } from '../../shared/entities/support.ts';
 import type { PlainObject, SyncDocument } from '../documents.ts';
 import type { SyncIdentity } from '../identity.ts';
 import {
@@ -285,6 +286,79 @@ describe('decidePush: limited access (client users)', () => {
     expect(push({ status: 'resolved' })).toMatchObject({ code: 'field_not_writable' });
     expect(push({ messages: [...messages, { ...reply, senderType: 'support' }] })).toMatchObject({
       code: 'field_not_writable',
+    });
+  });
+
+  describe('a reply to a ticket waiting for the client reopens it (shared ticket-reply rule)', () => {
+    const waiting = () => stored({ ...techTicket(), status: 'waiting_client' });
+    const reply = {
+      id: uuid(0x7003),
+      senderType: 'client',
+      senderId: TECHCORP_CLIENT.userId,
+      senderName: 'Ana',
+      body: 'Segue o print.',
+      createdAt: T2,
+    };
+    const push = (identity: SyncIdentity, current: SyncDocument, patch: PlainObject) =>
+      decide({ collection: 'tickets', identity, current, pushed: { ...current, ...patch } });
+    const withReply = (current: SyncDocument) => [...(current.messages as PlainObject[]), reply];
+
+    it.each<[string, TicketStatus, TicketStatus]>([
+      ['the device left the status alone: the server reopens', 'waiting_client', 'in_progress'],
+      ['the device already reopened (optimistic): accepted as it is', 'in_progress', 'in_progress'],
+      ['reply and close: closed', 'closed', 'closed'],
+    ])('%s', (_, pushedStatus, storedStatus) => {
+      const current = waiting();
+      const d = push(TECHCORP_CLIENT, current, { status: pushedStatus, messages: withReply(current) });
+      expect(d).toMatchObject({ kind: 'write', document: { status: storedStatus } });
+    });
+
+    it('a retried optimistic reply writes nothing twice', () => {
+      const current = waiting();
+      const first = push(TECHCORP_CLIENT, current, { status: 'in_progress', messages: withReply(current) });
+      if (first.kind !== 'write') throw new Error(first.kind);
+      const after = stored(first.document, 8);
+      const retry = decide({
+        collection: 'tickets',
+        identity: TECHCORP_CLIENT,
+        current: after,
+        assumed: current,
+        pushed: { ...current, status: 'in_progress', messages: withReply(current) },
+      });
+      expect(retry.kind).toBe('unchanged');
+    });
+
+    it('a client still sets no status but closed: no reopen without a reply, nor from another status', () => {
+      const current = waiting();
+      expect(push(TECHCORP_CLIENT, current, { status: 'in_progress' })).toMatchObject({
+        code: 'field_not_writable',
+      });
+      expect(
+        push(TECHCORP_CLIENT, current, { status: 'resolved', messages: withReply(current) }),
+      ).toMatchObject({
+        code: 'field_not_writable',
+      });
+      const open = stored(techTicket());
+      expect(push(TECHCORP_CLIENT, open, { status: 'in_progress', messages: withReply(open) })).toMatchObject(
+        {
+          code: 'field_not_writable',
+        },
+      );
+      // A reply to a ticket not waiting for the client leaves its status.
+      expect(push(TECHCORP_CLIENT, open, { messages: withReply(open) })).toMatchObject({
+        kind: 'write',
+        document: { status: 'open' },
+      });
+    });
+
+    it('staff messages do not reopen, and staff may set waiting_client with their reply', () => {
+      const current = stored({ ...techTicket(), status: 'in_progress' });
+      const ask = { ...reply, id: uuid(0x7004), senderType: 'support', senderId: MARIA_CSM.userId };
+      const d = push(MARIA_CSM, current, {
+        status: 'waiting_client',
+        messages: [...(current.messages as PlainObject[]), ask],
+      });
+      expect(d).toMatchObject({ kind: 'write', document: { status: 'waiting_client' } });
     });
   });
 

@@ -11,6 +11,7 @@ import type { SyncIdentity } from '../identity.ts';
 import type { PushRow, RejectionCode } from '../protocol.ts';
 import { matchesReadFilter, readFilterFor } from '../visibility.ts';
 import { serverOwnedValues, type DeriveServerFields } from './server-fields.ts';
+import { applyWriteRules, deviceWriteOf } from './write-rules.ts';
 
 /**
  * The server's decision for one pushed row (DESIGN §5 "Authority"), pure: the store loads, locks and writes;
@@ -211,6 +212,12 @@ export function decidePush(
     doc = { ...doc, ...owned };
   }
 
+  // Restoring a tombstone is authorized like a create: the document comes back as if new.
+  const before = current && !isDeleted(current) ? entityFields(current) : null;
+  // Domain transitions of device-owned fields (a client reply reopens a ticket waiting for them), against the
+  // master and before the retry check: what is compared, authorized and written is the ruled document.
+  doc = applyWriteRules(collection, before, doc);
+
   // A retried push (or one equal to the master in everything the device owns) writes nothing twice.
   const next = { ...doc, _deleted: deleting };
   if (current && sameDeviceContent(collection, next, current)) return { kind: 'unchanged', id };
@@ -220,13 +227,12 @@ export function decidePush(
     return { kind: 'conflict', id, master: current };
   }
 
-  // Restoring a tombstone is authorized like a create: the document comes back as if new.
-  const before = current && !isDeleted(current) ? entityFields(current) : null;
   const authorize = options.authorize ?? authorizeWithPermissions;
   const verdict = authorize(identity, collection, {
     organizationId: identity.organizationId,
     before,
-    after: doc,
+    // What the device wrote: the rules' own changes are not the device's to be authorized for.
+    after: deviceWriteOf(collection, before, doc),
     deleting,
   });
   if (!verdict.allowed) return reject(verdict.code, verdict.message);

@@ -24,6 +24,7 @@ import {
   TECHCORP_CLIENT,
   uuid,
 } from '../testing/fixtures.ts';
+import { resolveConflict } from '../conflicts/handlers.ts';
 import { createMemoryChangeFeed } from './memory-feed.ts';
 import { createMemorySyncStore } from './memory-store.ts';
 import { createSyncRoutes, type SyncRoutesDeps, type SyncTimers } from './routes.ts';
@@ -352,6 +353,66 @@ describe('push', () => {
       duplex: 'half',
     } as RequestInit);
     await expectError(res, 413, 'payload_too_large');
+  });
+
+  it("a client's reply to a ticket waiting for them reopens it; a staff change meanwhile still converges", async () => {
+    const { push, pull, store } = setup();
+    const id = uuid(0x711);
+    const waiting = store.writeAsServer(ORG_A, 'tickets', {
+      ...fixture('tickets', id),
+      status: 'waiting_client',
+    });
+    const reply = (n: number) => ({
+      id: uuid(0x7100 + n),
+      senderType: 'client',
+      senderId: TECHCORP_CLIENT.userId,
+      senderName: 'Ana Souza',
+      body: 'Segue o print.',
+      createdAt: T2,
+    });
+    const messages = waiting.messages as PlainObject[];
+
+    // An app that leaves the status alone: the server applies the rule.
+    const res = await push('techcorp', 'tickets', [updated(waiting, { messages: [...messages, reply(1)] })]);
+    expect(res).toEqual({ conflicts: [], rejected: [] });
+    const [pulled] = (await pull('techcorp', 'tickets')).body.documents as PlainObject[];
+    expect(pulled).toMatchObject({ id, status: 'in_progress' });
+
+    // Maria asks again; the client's optimistic reply based on the older master conflicts, is merged by the
+    // device and re-pushed: the reply wins over the concurrent question, and nothing is rejected.
+    const asked = store.peek('tickets', id)!.doc;
+    const ask = { ...reply(2), senderType: 'support', senderId: MARIA_CSM.userId, senderName: 'Maria' };
+    expect(
+      await push('maria', 'tickets', [
+        updated(asked, { status: 'waiting_client', messages: [...(asked.messages as PlainObject[]), ask] }),
+      ]),
+    ).toEqual({ conflicts: [], rejected: [] });
+    const master = store.peek('tickets', id)!.doc;
+    const mine = {
+      ...asked,
+      status: 'in_progress',
+      messages: [...(asked.messages as PlainObject[]), reply(3)],
+    };
+    const stale = await push('techcorp', 'tickets', [{ assumedMasterState: asked, newDocumentState: mine }]);
+    expect(stale.conflicts).toEqual([master]);
+    const merged = resolveConflict('tickets', {
+      assumedMasterState: asked,
+      realMasterState: master,
+      newDocumentState: mine,
+    });
+    expect(merged.status).toBe('in_progress');
+    expect(
+      await push('techcorp', 'tickets', [{ assumedMasterState: master, newDocumentState: merged }]),
+    ).toEqual({ conflicts: [], rejected: [] });
+    const final = store.peek('tickets', id)!.doc;
+    expect(final.status).toBe('in_progress');
+    expect((final.messages as PlainObject[]).map((m) => m.id)).toEqual(
+      expect.arrayContaining([reply(1).id, ask.id, reply(3).id]),
+    );
+
+    // A client still sets no status but closed.
+    const forged = await push('techcorp', 'tickets', [updated(final, { status: 'waiting_client' })]);
+    expect(forged.rejected.map((r) => r.code)).toEqual(['field_not_writable']);
   });
 
   it('an empty batch is a no-op', async () => {

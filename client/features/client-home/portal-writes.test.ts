@@ -16,6 +16,7 @@ import {
   ticketActions,
   type NewTicketInput,
   type PortalUser,
+  withReply,
 } from './portal-writes.ts';
 
 const open = (input: Partial<NewTicketInput>, who: PortalUser = user) =>
@@ -147,6 +148,21 @@ describe('ticketActions, buildReply, buildClose', () => {
       formError: { key: 'notAllowed' },
     });
     expect(buildClose(tc.t2790, user)).toMatchObject({ ok: false, formError: { key: 'notAllowed' } });
+  });
+
+  it('a reply stored on a ticket waiting for the client moves it back to in progress (the push check agrees)', () => {
+    const waiting = { ...tc.t2853, status: 'waiting_client' as const };
+    const result = buildReply(waiting, 'Segue o print.', { user, id: uid(601), now: NOW });
+    if (!result.ok) throw new Error('reply refused');
+    const stored = withReply(waiting, result.value);
+    expect(stored.status).toBe('in_progress');
+    expect(stored.messages.at(-1)).toEqual(result.value);
+    expect(ticketSchema.parse(stored)).toEqual(stored);
+    // Saving the same reply again (a retried save) changes nothing.
+    expect(withReply(stored, result.value)).toBe(stored);
+    // Any other status stays as it is.
+    expect(withReply(tc.t2853, result.value).status).toBe(tc.t2853.status);
+    expect(withReply({ ...tc.t2853, status: 'resolved' }, result.value).status).toBe('resolved');
   });
 
   it('closing sets only the status', () => {

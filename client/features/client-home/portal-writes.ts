@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Role } from '../../../shared/collections.ts';
 import { slaDeadline } from '../../../shared/domain/portal/sla.ts';
+import { statusAfterReply } from '../../../shared/domain/portal/ticket-reply.ts';
 import { zonedTimeToEpochMs } from '../../../shared/domain/portal/time.ts';
 import {
   meetingSchema,
@@ -180,7 +181,7 @@ function authorizeTicketUpdate(ticket: Ticket, after: Ticket, user: PortalUser):
   }).allowed;
 }
 
-/** The client's reply, to be appended to the stored conversation. */
+/** The client's reply, to be appended to the stored conversation (`withReply`). */
 export function buildReply(
   ticket: Ticket,
   body: string,
@@ -207,6 +208,17 @@ export function buildReply(
   return authorizeTicketUpdate(ticket, after, user)
     ? { ok: true, value: parsed.data }
     : fail({}, NOT_ALLOWED);
+}
+
+/**
+ * The stored ticket after the reply: the message appended once (a retried save adds nothing) and the shared
+ * reply rule applied optimistically — a ticket waiting for the client goes back to `in_progress`. The server
+ * applies the same rule to the push, so the status shown now is the one that syncs back.
+ */
+export function withReply(ticket: Ticket, message: TicketMessage): Ticket {
+  if (ticket.messages.some((m) => m.id === message.id)) return ticket;
+  const after = { ...ticket, messages: [...ticket.messages, message] };
+  return { ...after, status: statusAfterReply(ticket, after) };
 }
 
 /** Closing: the only status a client sets. */

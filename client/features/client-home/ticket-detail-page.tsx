@@ -13,7 +13,7 @@ import { Notice } from '../../ui/notice.tsx';
 import { Page } from '../../ui/page.tsx';
 import { useNow } from '../../ui/use-now.ts';
 import { TextAreaField } from './form-fields.tsx';
-import { buildClose, buildReply, ticketActions, type ErrorMessage } from './portal-writes.ts';
+import { buildClose, buildReply, ticketActions, withReply, type ErrorMessage } from './portal-writes.ts';
 import styles from './portal.module.css';
 import { AwaitingSyncBadge, SlaBadge, StatusBadge, TicketNumber, useErrorText } from './ticket-parts.tsx';
 import { messageAnchor, ticketPaths } from './ticket-paths.ts';
@@ -199,11 +199,7 @@ function ReplyForm(props: { ticket: Ticket; user: SessionUser; onSaved: (message
       const doc = await tickets.findOne(ticket.id).exec();
       if (!doc) throw new Error('ticket vanished');
       // Appended to the stored state (a pull may have brought new messages since this screen rendered).
-      await doc.incrementalModify((data) =>
-        data.messages.some((m) => m.id === message.id)
-          ? data
-          : { ...data, messages: [...data.messages, message] },
-      );
+      await doc.incrementalModify((data) => withReply(data, message));
       setBody('');
       onSaved(t('detail.replySaved'));
     } catch {

@@ -13,5 +13,6 @@ export * from './projection.ts';
 export * from './roi.ts';
 export * from './sla.ts';
 export * from './streak.ts';
+export * from './ticket-reply.ts';
 export * from './time.ts';
 export * from './xp.ts';

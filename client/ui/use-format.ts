@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
 import { useSession } from '../auth/session-context.tsx';
+import { PROFILE_DOC, readProfile } from '../db/device-settings.ts';
+import { useLocalValue } from '../db/local-documents.ts';
 import { useLanguage } from '../i18n/use-language.ts';
 import {
   DEFAULT_TIME_ZONE,
@@ -14,11 +16,15 @@ import {
   type FormatOptions,
 } from './format.ts';
 
-/** The formatters bound to the UI language and the signed-in user's time zone (São Paulo by default). */
+/**
+ * The formatters bound to the UI language and the signed-in user's time zone (São Paulo by default): the
+ * profile's on the device (so a change in Ajustes applies at once, also offline), else the session's.
+ */
 export function useFormat() {
   const { language } = useLanguage();
   const { user } = useSession();
-  const timeZone = user?.timeZone ?? DEFAULT_TIME_ZONE;
+  const profile = readProfile(useLocalValue(PROFILE_DOC));
+  const timeZone = profile?.timeZone ?? user?.timeZone ?? DEFAULT_TIME_ZONE;
   return useMemo(() => {
     const options: FormatOptions = { language, timeZone };
     return {

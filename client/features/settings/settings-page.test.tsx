@@ -306,6 +306,22 @@ describe('settings page: organization and health score', () => {
     expect(within(health).queryByRole('button', { name: 'Editar pesos' })).not.toBeInTheDocument();
   }, 60_000);
 
+  it("formats dates in the profile's time zone, which may differ from the one the session started with", async () => {
+    // 02:00 UTC on 6 Oct is still 5 Oct in São Paulo (UTC−3) but already 6 Oct in Fernando de Noronha (UTC−2).
+    const lateNight = { ...healthConfig, updatedAt: '2026-10-06T02:00:00.000Z' };
+    await renderSettings({
+      seed: async (db) => {
+        await db.kv.set(ORGANIZATION_DOC, organization);
+        await db.kv.set(PROFILE_DOC, profileOf(staffUser, { timeZone: 'America/Noronha' }));
+        await db.kv.set(HEALTH_CONFIG_DOC, lateNight);
+      },
+    });
+    expect(staffUser.timeZone).toBe('America/Sao_Paulo');
+    await waitFor(async () =>
+      expect(await region('Health Score')).toHaveTextContent('Atualizado em 06/10/2026'),
+    );
+  });
+
   it('a client user sees no health section, even with a health configuration on the device', async () => {
     await renderSettings({
       user: clientUser,

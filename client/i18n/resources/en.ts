@@ -54,7 +54,7 @@ export const en: Translation = {
   settings: {
     title: 'Settings',
     language: 'Language',
-    languageHint: 'The language is saved on this device.',
+    languageHint: 'The language is saved in your account and on this device.',
     account: 'Account',
     name: 'Name',
     email: 'Email',

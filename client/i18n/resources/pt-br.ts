@@ -56,7 +56,7 @@ export const ptBR = {
   settings: {
     title: 'Ajustes',
     language: 'Idioma',
-    languageHint: 'O idioma fica salvo neste aparelho.',
+    languageHint: 'O idioma fica salvo na sua conta e neste aparelho.',
     account: 'Conta',
     name: 'Nome',
     email: 'E-mail',

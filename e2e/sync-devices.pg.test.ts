@@ -8,8 +8,8 @@ import { initialSyncStatus, reduceSyncStatus, type SyncStatus } from '../sync/cl
 import { testConfig } from '../server/config.ts';
 import { createLogger } from '../server/logger.ts';
 import { startServer, type RunningServer } from '../server/main.ts';
-import { hashPassword } from '../server/auth/passwords.ts';
 import {
+  createSignInUsers,
   createTestDatabase,
   createTestTenant,
   minimalCustomer,
@@ -36,17 +36,12 @@ const emails = {
 beforeAll(async () => {
   t = await createTestDatabase();
   tenant = await createTestTenant(t.db, { name: 'Arco Digital' });
-  const hash = await hashPassword(PASSWORD);
-  await t.db.privileged(async (c) => {
-    const add = (email: string, name: string, role: string, customer: string | null) =>
-      c.query(
-        'INSERT INTO users (organization_id, email, name, role, customer_id, password_hash) VALUES ($1,$2,$3,$4,$5,$6)',
-        [tenant.organizationId, email, name, role, customer, hash],
-      );
-    await add(emails.maria, 'Maria Santos', 'csm', null);
-    await add(emails.joao, 'João Silva', 'csm', null);
-    await add(emails.client, 'Cliente TechCorp', 'client', tenant.customerId);
-  });
+  const { organizationId, customerId } = tenant;
+  await createSignInUsers(t.db, PASSWORD, [
+    { organizationId, email: emails.maria, name: 'Maria Santos', role: 'csm' },
+    { organizationId, email: emails.joao, name: 'João Silva', role: 'csm' },
+    { organizationId, email: emails.client, name: 'Cliente TechCorp', role: 'client', customerId },
+  ]);
   const config = testConfig({ port: 0, host: '127.0.0.1', trustProxy: 0 });
   const logger = createLogger({ level: 'silent' });
   server = await startServer({ config, logger, db: t.db, seed: false, staticRoot: null });

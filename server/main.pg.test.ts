@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, loadSeeder, startServer, type RunningServer } from './main.ts';
-import { hashPassword } from './auth/passwords.ts';
 import { LOGIN_THROTTLE } from './auth/login-throttle.ts';
-import { createTestDatabase, createTestTenant, type TestDatabase } from './db/testing.ts';
+import { createSignInUsers, createTestDatabase, createTestTenant, type TestDatabase } from './db/testing.ts';
 import type { Database } from './db/database.ts';
 
 /**
@@ -38,23 +37,20 @@ afterAll(async () => {
 async function createDemoUsers(db: Database): Promise<void> {
   const arco = await createTestTenant(db, { name: 'Arco Digital' });
   const outra = await createTestTenant(db, { name: 'Outra Agência' });
-  const hash = await hashPassword(DEMO_PASSWORD);
-  const users = [
-    [arco.organizationId, 'admin@arco.example', 'Admin Arco', 'admin', null],
-    [arco.organizationId, 'maria@arco.example', 'Maria Santos', 'csm', null],
-    [arco.organizationId, 'joao@arco.example', 'João Silva', 'csm', null],
-    [arco.organizationId, 'cliente@techcorp.example', 'Cliente TechCorp', 'client', arco.customerId],
-    [outra.organizationId, 'admin@outra.example', 'Admin Outra', 'admin', null],
-  ] as const;
-  await db.privileged(async (c) => {
-    for (const [org, email, name, role, customer] of users) {
-      await c.query(
-        `INSERT INTO users (organization_id, email, name, role, customer_id, password_hash)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [org, email, name, role, customer, hash],
-      );
-    }
-  });
+  const [org, other] = [arco.organizationId, outra.organizationId];
+  await createSignInUsers(db, DEMO_PASSWORD, [
+    { organizationId: org, email: 'admin@arco.example', name: 'Admin Arco', role: 'admin' },
+    { organizationId: org, email: 'maria@arco.example', name: 'Maria Santos', role: 'csm' },
+    { organizationId: org, email: 'joao@arco.example', name: 'João Silva', role: 'csm' },
+    {
+      organizationId: org,
+      email: 'cliente@techcorp.example',
+      name: 'Cliente TechCorp',
+      role: 'client',
+      customerId: arco.customerId,
+    },
+    { organizationId: other, email: 'admin@outra.example', name: 'Admin Outra', role: 'admin' },
+  ]);
 }
 
 const sessionCookie = (res: Response) =>

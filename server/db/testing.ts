@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
+import type { Role } from '../../shared/collections.ts';
 import type { Customer } from '../../shared/entities/customer.ts';
+import { hashPassword } from '../auth/passwords.ts';
 import { writeDocument } from './collections/mapper.ts';
 import { createDatabase, MIGRATIONS_TABLE, type Database } from './database.ts';
 import { systemIdentity, type Identity } from './identity.ts';
@@ -17,6 +19,7 @@ import { nextServerFields } from './ordering.ts';
  *   afterAll(() => t.close());
  *   const tenant = await createTestTenant(t.db);   // an organization with users and two customers
  *   await t.db.withIdentity(tenant.client, (c) => …);
+ *   await createSignInUsers(t.db, 'senha', [{ organizationId, email, name, role: 'csm' }]); // can log in
  */
 export interface TestDatabase {
   readonly db: Database;
@@ -160,6 +163,40 @@ export async function createTestTenant(db: Database, options: TestTenantOptions 
     client: { role: 'client', organizationId, userId: ids.client, customerId },
     otherClient: { role: 'client', organizationId, userId: ids.otherClient, customerId: otherCustomerId },
   };
+}
+
+/** A user who signs in with a password (`createSignInUsers`). */
+export interface SignInUser {
+  readonly organizationId: string;
+  readonly email: string;
+  readonly name: string;
+  readonly role: Role;
+  /** The customer of a client user; staff have none. */
+  readonly customerId?: string | null;
+}
+
+/**
+ * Users that sign in through the real auth routes with `password`. One argon2id hash (the production policy,
+ * `hashPassword`) serves them all: hashing is deliberately slow. Returns each user's id by email.
+ */
+export async function createSignInUsers(
+  db: Database,
+  password: string,
+  users: readonly SignInUser[],
+): Promise<Map<string, string>> {
+  const hash = await hashPassword(password);
+  const ids = new Map<string, string>();
+  await db.privileged(async (c) => {
+    for (const u of users) {
+      const { rows } = await c.query<{ id: string }>(
+        `INSERT INTO users (organization_id, email, name, role, customer_id, password_hash)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [u.organizationId, u.email, u.name, u.role, u.customerId ?? null, hash],
+      );
+      ids.set(u.email, rows[0]!.id);
+    }
+  });
+  return ids;
 }
 
 /** A valid customer document with no contacts or contracts. */

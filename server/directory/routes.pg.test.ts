@@ -2,8 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { startServer, type RunningServer } from '../main.ts';
-import { hashPassword } from '../auth/passwords.ts';
-import { createTestDatabase, createTestTenant, type TestDatabase, type TestTenant } from '../db/testing.ts';
+import {
+  createSignInUsers,
+  createTestDatabase,
+  createTestTenant,
+  type TestDatabase,
+  type TestTenant,
+} from '../db/testing.ts';
 
 let t: TestDatabase;
 let tenant: TestTenant;
@@ -15,17 +20,22 @@ beforeAll(async () => {
   t = await createTestDatabase();
   tenant = await createTestTenant(t.db, { name: 'Arco Digital' });
   other = await createTestTenant(t.db, { name: 'Outra Agência' });
-  const hash = await hashPassword(PASSWORD);
-  await t.db.privileged(async (c) => {
-    const add = (org: string, email: string, name: string, role: string, customer: string | null) =>
-      c.query(
-        'INSERT INTO users (organization_id, email, name, role, customer_id, password_hash) VALUES ($1,$2,$3,$4,$5,$6)',
-        [org, email, name, role, customer, hash],
-      );
-    await add(tenant.organizationId, 'maria@dir.example', 'Maria Santos', 'csm', null);
-    await add(tenant.organizationId, 'cliente@dir.example', 'Cliente TechCorp', 'client', tenant.customerId);
-    await add(other.organizationId, 'admin@outra-dir.example', 'Admin Outra', 'admin', null);
-  });
+  await createSignInUsers(t.db, PASSWORD, [
+    { organizationId: tenant.organizationId, email: 'maria@dir.example', name: 'Maria Santos', role: 'csm' },
+    {
+      organizationId: tenant.organizationId,
+      email: 'cliente@dir.example',
+      name: 'Cliente TechCorp',
+      role: 'client',
+      customerId: tenant.customerId,
+    },
+    {
+      organizationId: other.organizationId,
+      email: 'admin@outra-dir.example',
+      name: 'Admin Outra',
+      role: 'admin',
+    },
+  ]);
   server = await startServer({
     config: testConfig({ port: 0, host: '127.0.0.1', trustProxy: 0 }),
     logger: createLogger({ level: 'silent' }),

@@ -15,6 +15,7 @@ export default defineConfig({
           include: ['{shared,sync,server,client,bench}/**/*.test.{ts,tsx}'],
           exclude: ['**/*.pg.test.ts', '**/node_modules/**'],
           environment: 'node',
+          setupFiles: ['client/test/setup-unit.ts'],
           // No test asserts on time; the generous limit only keeps a loaded 2-core machine from failing
           // heavy-but-correct tests (seed generation, jsdom + RxDB) on the 5 s default.
           testTimeout: 30_000,

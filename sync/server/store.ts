@@ -42,7 +42,8 @@ export interface SyncStore {
   /**
    * Applies a batch in **one transaction**, all or nothing:
    * 1. lock the identity's organization for writing (so commit order = `serverSeq` order: gap-free pulls);
-   * 2. load the current rows of the batch's ids in that organization `FOR UPDATE` (tombstones included);
+   * 2. load the current rows of the batch's ids in that organization (tombstones included; the organization
+   *    lock of step 1 already keeps every other writer out, so no row locks are needed);
    * 3. load which customers named by `referencedCustomerIds(collection, rows)` exist (live) in the organization;
    * 4. for each row in order call `decide({ row, current, identity, now, existingCustomerIds })` with the
    *    transaction's server clock `now` (ISO-8601);

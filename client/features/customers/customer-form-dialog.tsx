@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactElement } from 'react';
 import type { RxCollection } from 'rxdb';
 import { v7 as uuidv7 } from 'uuid';
 import type { Customer } from '../../../shared/entities/customer.ts';
@@ -9,6 +9,7 @@ import {
 } from '../../../shared/entities/customer.ts';
 import { canWriteField, type PermissionUser } from '../../../shared/permissions.ts';
 import { Button } from '../../ui/button.tsx';
+import { FormField as LabelledControl, type ControlProps } from '../../ui/form-field.tsx';
 import { Notice } from '../../ui/notice.tsx';
 import {
   buildCustomer,
@@ -25,7 +26,6 @@ import {
 } from './customer-form.ts';
 import type { CsmOption } from './list-toolbar.tsx';
 import type { CustomersT } from './use-customers-translation.ts';
-import fieldStyles from '../../ui/field.module.css';
 import styles from './customer-form-dialog.module.css';
 
 export type FormTarget = { readonly mode: 'create' } | { readonly mode: 'edit'; readonly customer: Customer };
@@ -313,7 +313,7 @@ interface FieldBase {
   t: CustomersT;
 }
 
-/** Label, control, hint and error wired together (`aria-describedby`, `aria-invalid`). */
+/** The shell's FormField with this form's required marker and translated errors. */
 function Field({
   id,
   label,
@@ -322,33 +322,17 @@ function Field({
   required,
   t,
   children,
-}: Omit<FieldBase, 'value' | 'onChange'> & {
-  children: (described: { 'aria-describedby'?: string; 'aria-invalid'?: true }) => ReactNode;
-}) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
+}: Omit<FieldBase, 'value' | 'onChange'> & { children: (control: ControlProps) => ReactElement }) {
   return (
-    <div className={fieldStyles.field}>
-      <label className={fieldStyles.label} htmlFor={id}>
-        {label}
-        {required ? <span className={styles.required}> ({t('form.required')})</span> : null}
-      </label>
-      {children({
-        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
-        ...(error ? { 'aria-invalid': true as const } : {}),
-      })}
-      {error ? (
-        <p id={errorId} className={styles.error}>
-          {t(`errors.${error.key}`, error.max ? { max: error.max } : undefined)}
-        </p>
-      ) : null}
-      {hint ? (
-        <p id={hintId} className={fieldStyles.hint}>
-          {hint}
-        </p>
-      ) : null}
-    </div>
+    <LabelledControl
+      id={id}
+      label={label}
+      labelSuffix={required ? <span className={styles.required}> ({t('form.required')})</span> : null}
+      hint={hint}
+      error={error ? t(`errors.${error.key}`, error.max ? { max: error.max } : undefined) : undefined}
+    >
+      {children}
+    </LabelledControl>
   );
 }
 
@@ -374,10 +358,9 @@ function TextInput({
 }) {
   return (
     <Field {...field}>
-      {(described) => (
+      {(control) => (
         <input
-          id={field.id}
-          className={fieldStyles.input}
+          {...control}
           type={type}
           value={value}
           onChange={(e) => onChange(e.target.value)}
@@ -389,7 +372,6 @@ function TextInput({
           autoComplete={autoComplete ?? 'off'}
           autoCapitalize={autoCapitalize}
           spellCheck={spellCheck}
-          {...described}
         />
       )}
     </Field>
@@ -404,14 +386,12 @@ function SelectInput({
 }: FieldBase & { options: readonly (readonly [string, string])[] }) {
   return (
     <Field {...field}>
-      {(described) => (
+      {(control) => (
         <select
-          id={field.id}
-          className={fieldStyles.input}
+          {...control}
           value={value}
           onChange={(e) => onChange(e.target.value)}
           disabled={field.disabled}
-          {...described}
         >
           {options.map(([v, text]) => (
             <option key={v} value={v}>

@@ -5,7 +5,7 @@ import type { DeviceHealthConfig } from '../../../shared/device-settings.ts';
 import type { DeviceSettingsSync, HealthConfigSaveResult } from '../../db/device-settings.ts';
 import { Button } from '../../ui/button.tsx';
 import { Notice } from '../../ui/notice.tsx';
-import { FormField } from './form-field.tsx';
+import { FormField } from '../../ui/form-field.tsx';
 import {
   HEALTH_FORM_FIELDS,
   healthFormValues,

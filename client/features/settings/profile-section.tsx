@@ -19,7 +19,7 @@ import { Button } from '../../ui/button.tsx';
 import { CloudOffIcon } from '../../ui/icons.tsx';
 import { Notice } from '../../ui/notice.tsx';
 import { useFormat } from '../../ui/use-format.ts';
-import { FormField } from './form-field.tsx';
+import { FormField } from '../../ui/form-field.tsx';
 import {
   firstInvalidField,
   parseProfileForm,

@@ -1,4 +1,7 @@
 import type { KeyValueStore } from '../../sync/client/outbox.ts';
+import type { SessionUser } from '../auth/session-user.ts';
+import type { DeviceDatabase } from '../db/database.ts';
+import type { DeviceSession, DeviceSessions } from '../db/device-session.ts';
 import { createDeviceSettingsSync, type DeviceSettingsSync } from '../db/device-settings.ts';
 
 /**
@@ -14,4 +17,29 @@ export function offlineDeviceSettings(database: { kv: KeyValueStore }): DeviceSe
     kv: database.kv,
     now: () => new Date('2026-11-21T12:00:00.000Z'),
   });
+}
+
+/**
+ * A signed-in device session over a test's own database, with replication switched off: what the screens
+ * render comes from the local database only (the offline case). `sessions` always answers with it.
+ */
+export function staticDeviceSessions(
+  user: SessionUser,
+  database: DeviceDatabase,
+  settings: DeviceSettingsSync = offlineDeviceSettings(database),
+): DeviceSessions {
+  const session: DeviceSession = {
+    user,
+    database,
+    sync: { states: {}, reSync: () => {}, stop: async () => {} },
+    settings,
+    close: async () => {},
+    wipe: async () => {},
+  };
+  return {
+    open: async () => session,
+    current: () => session,
+    closeCurrent: async () => {},
+    lifecycle: { onLogout: async () => {} },
+  };
 }

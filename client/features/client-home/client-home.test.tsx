@@ -9,11 +9,10 @@ import { meetingSchema, ticketSchema } from '../../../shared/entities/support.ts
 import { createAppRoutes } from '../../app/routes.tsx';
 import { openDeviceDatabase, type DeviceDatabase } from '../../db/database.ts';
 import { DeviceDataProvider } from '../../db/device-data.tsx';
-import type { DeviceSession, DeviceSessions } from '../../db/device-session.ts';
 import { clientUser, renderApp } from '../../test/render-app.tsx';
 import { ACCOUNT_MANAGER_LOCAL_DOC } from './account-manager.ts';
 import { CSM_ID, customer, meeting, NOW, techCorpTickets } from './test-fixtures.ts';
-import { offlineDeviceSettings } from '../../test/device-session.ts';
+import { staticDeviceSessions } from '../../test/device-session.ts';
 
 /**
  * The real app (routes, shell, i18n) over a real RxDB device database (memory storage, role client), offline:
@@ -37,20 +36,7 @@ async function renderPortal(path: string, seed: (db: DeviceDatabase) => Promise<
   });
   opened.push(database);
   await seed(database);
-  const session: DeviceSession = {
-    user: clientUser,
-    database,
-    sync: { states: {}, reSync: () => {}, stop: async () => {} },
-    settings: offlineDeviceSettings(database),
-    close: async () => {},
-    wipe: async () => {},
-  };
-  const sessions: DeviceSessions = {
-    open: async () => session,
-    current: () => session,
-    closeCurrent: async () => {},
-    lifecycle: { onLogout: async () => {} },
-  };
+  const sessions = staticDeviceSessions(clientUser, database);
   const routes = [
     {
       element: (

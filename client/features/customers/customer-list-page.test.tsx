@@ -9,7 +9,6 @@ import { AppShell } from '../../app/shell/app-shell.tsx';
 import type { SessionUser } from '../../auth/session-user.ts';
 import { openDeviceDatabase, type DeviceDatabase } from '../../db/database.ts';
 import { DeviceDataProvider } from '../../db/device-data.tsx';
-import type { DeviceSession, DeviceSessions } from '../../db/device-session.ts';
 import { renderApp, staffUser } from '../../test/render-app.tsx';
 import { CustomerListPage } from './customer-list-page.tsx';
 import { STAFF_DIRECTORY_KEY } from './staff-directory.ts';
@@ -24,7 +23,7 @@ import {
   WIREFRAME_CUSTOMERS,
   WIREFRAME_HEALTH,
 } from './test-fixtures.ts';
-import { offlineDeviceSettings } from '../../test/device-session.ts';
+import { staticDeviceSessions } from '../../test/device-session.ts';
 
 /**
  * The list against a real RxDB database (memory storage) inside the real shell and providers, offline.
@@ -89,20 +88,7 @@ async function setup(
   await database.collections.customers!.bulkInsert([...customers]);
   await database.collections.health!.bulkInsert([...health]);
   await database.kv.set(STAFF_DIRECTORY_KEY, [JOAO, PEDRO]);
-  const session: DeviceSession = {
-    user,
-    database,
-    sync: { states: {}, reSync() {}, stop: async () => {} },
-    settings: offlineDeviceSettings(database),
-    close: async () => {},
-    wipe: async () => {},
-  };
-  const sessions: DeviceSessions = {
-    open: async () => session,
-    current: () => session,
-    closeCurrent: async () => {},
-    lifecycle: { onLogout: async () => {} },
-  };
+  const sessions = staticDeviceSessions(user, database);
   const view = renderApp({
     path,
     user,

@@ -14,7 +14,6 @@ import { createAppRoutes } from '../../app/routes.tsx';
 import type { SessionUser } from '../../auth/session-user.ts';
 import { openDeviceDatabase, type DeviceDatabase } from '../../db/database.ts';
 import { DeviceDataProvider } from '../../db/device-data.tsx';
-import type { DeviceSession, DeviceSessions } from '../../db/device-session.ts';
 import {
   createDeviceSettingsSync,
   HEALTH_CONFIG_DOC,
@@ -25,7 +24,7 @@ import {
   type DeviceSettingsSync,
 } from '../../db/device-settings.ts';
 import { memoryStore } from '../../platform/key-value-store.ts';
-import { offlineDeviceSettings } from '../../test/device-session.ts';
+import { offlineDeviceSettings, staticDeviceSessions } from '../../test/device-session.ts';
 import { clientUser, json, renderApp, staffUser } from '../../test/render-app.tsx';
 
 /**
@@ -128,20 +127,7 @@ async function renderSettings({
   });
   opened.push(database);
   await seed(database);
-  const session: DeviceSession = {
-    user,
-    database,
-    sync: { states: {}, reSync: () => {}, stop: async () => {} },
-    settings: settings(database),
-    close: async () => {},
-    wipe: async () => {},
-  };
-  const sessions: DeviceSessions = {
-    open: async () => session,
-    current: () => session,
-    closeCurrent: async () => {},
-    lifecycle: { onLogout: async () => {} },
-  };
+  const sessions = staticDeviceSessions(user, database, settings(database));
   const routes = [
     {
       element: (

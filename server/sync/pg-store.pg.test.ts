@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Hono } from 'hono';
 import { v7 as uuidv7 } from 'uuid';
 import type { CollectionName } from '../../shared/collections.ts';
-import type { SyncIdentity } from '../../sync/identity.ts';
-import { createSyncRoutes } from '../../sync/server/routes.ts';
-import { createMemoryChangeFeed } from '../../sync/server/memory-feed.ts';
 import { fixture } from '../../sync/testing/fixtures.ts';
 import {
   createTestDatabase,
@@ -14,16 +10,17 @@ import {
   type TestTenant,
 } from '../db/testing.ts';
 import type { Identity } from '../db/identity.ts';
-import { createPgSyncStore } from './pg-store.ts';
+import { syncHarness, type SyncHarness } from './testing.ts';
 
 let t: TestDatabase;
 let a: TestTenant;
 let b: TestTenant;
 const now = new Date('2026-11-21T12:00:00.000Z');
-const feed = createMemoryChangeFeed();
+let harness: SyncHarness;
 
 beforeAll(async () => {
   t = await createTestDatabase();
+  harness = syncHarness(t.db, () => now);
 });
 afterAll(() => t?.close());
 beforeEach(async () => {
@@ -32,40 +29,10 @@ beforeEach(async () => {
   b = await createTestTenant(t.db, { name: 'Outra Agência', now });
 });
 
-const asSync = (i: Identity): SyncIdentity => ({
-  userId: i.userId!,
-  organizationId: i.organizationId,
-  role: i.role as SyncIdentity['role'],
-  customerId: i.role === 'client' ? i.customerId : null,
-});
-
-function appFor(identity: Identity) {
-  const store = createPgSyncStore({ db: t.db, feed, clock: () => now });
-  return new Hono().route(
-    '/api/sync',
-    createSyncRoutes({ getIdentity: () => asSync(identity), store, feed }),
-  );
-}
-
-const pull = async (identity: Identity, collection: CollectionName, seq = 0) => {
-  const cp = encodeURIComponent(JSON.stringify({ seq }));
-  const res = await appFor(identity).request(`/api/sync/${collection}/pull?checkpoint=${cp}&limit=1000`);
-  return { status: res.status, body: (await res.json()) as { documents: Record<string, unknown>[] } };
-};
-const push = async (identity: Identity, collection: CollectionName, rows: unknown) => {
-  const res = await appFor(identity).request(`/api/sync/${collection}/push`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(rows),
-  });
-  return {
-    status: res.status,
-    body: (await res.json()) as {
-      conflicts: Record<string, unknown>[];
-      rejected: { id: string; code: string }[];
-    },
-  };
-};
+const pull = (identity: Identity, collection: CollectionName, seq = 0) =>
+  harness.pull(identity, collection, seq);
+const push = (identity: Identity, collection: CollectionName, rows: unknown) =>
+  harness.push(identity, collection, rows);
 /** Every stored row of every synced table, byte for byte, for "nothing changed" assertions. */
 const snapshot = () =>
   t.db.privileged(async (c) => {

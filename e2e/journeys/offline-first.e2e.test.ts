@@ -1,7 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type LaunchedBrowser } from '../support/browser.ts';
-import { startAppServer, type AppServer } from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
 import { revokeSession, signInApi, type SyncDocument } from './support/api-client.ts';
 import {
   captureAtWidths,
@@ -14,6 +12,7 @@ import {
   waitForFirstSync,
   waitForPending,
 } from './support/device.ts';
+import { journeyEnvironment } from './support/journey-environment.ts';
 
 /**
  * Acceptance journeys of the issue "Installable offline PWA", in headless Debian Chromium against the real
@@ -23,33 +22,10 @@ import {
  *
  * The journeys share the server, so each edits its own customers: Fintech ABC (1), ConsultoriaDEF (4).
  */
-let server: AppServer;
-let browsers: LaunchedBrowser[] = [];
+const env = journeyEnvironment();
 
 const PHONE = { width: 360, height: 780 };
 const DESKTOP = { width: 1280, height: 800 };
-
-beforeAll(async () => {
-  server = await startAppServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
-
-afterEach(async () => {
-  const blocked = browsers.flatMap((b) => b.blockedRequests);
-  await Promise.all(browsers.map((b) => b.close()));
-  browsers = [];
-  // Nothing in the app may reach beyond this machine.
-  expect(blocked).toEqual([]);
-});
-
-async function launch(viewport: { width: number; height: number }): Promise<LaunchedBrowser> {
-  const browser = await launchChromium({ viewport });
-  browsers.push(browser);
-  return browser;
-}
 
 /** Polls the server (through the API client) until `pick` finds what the journey expects. */
 async function serverEventually<T>(what: () => Promise<T | undefined>, timeout = 30_000): Promise<T> {
@@ -82,17 +58,17 @@ describe('a CSM works offline and the team sees the result live (journey 1)', ()
   const CREATED = 'Padaria Pão de Mel Campinas';
 
   it('lists the demo customers, opens offline from the SW + IndexedDB, queues an edit and a create, and both reach the server and João without a reload', async () => {
-    const api = await signInApi(server.origin, 'admin@arco.example');
+    const api = await signInApi(env.server().origin, 'admin@arco.example');
     const before = await api.pullAll('customers');
     const demoCount = before.length;
     expect(byName(before, 'TechCorp LTDA')).toBeDefined();
     expect(byName(before, EDITED)?.industry).not.toBe(NEW_INDUSTRY);
     expect(byName(before, CREATED)).toBeUndefined();
 
-    const [maria, joao] = await Promise.all([launch(DESKTOP), launch(DESKTOP)]);
+    const [maria, joao] = await Promise.all([env.launch(DESKTOP), env.launch(DESKTOP)]);
     const [page, joaoPage] = await Promise.all([
-      signInThroughUi(maria.context, server.origin, 'maria@arco.example', '/clientes'),
-      signInThroughUi(joao.context, server.origin, 'joao@arco.example', '/clientes'),
+      signInThroughUi(maria.context, env.server().origin, 'maria@arco.example', '/clientes'),
+      signInThroughUi(joao.context, env.server().origin, 'joao@arco.example', '/clientes'),
     ]);
     await Promise.all([waitForFirstSync(page), waitForFirstSync(joaoPage)]);
 
@@ -160,7 +136,7 @@ describe('a CSM works offline and the team sees the result live (journey 1)', ()
       domain: 'paodemel.com.br',
       industry: 'Alimentação',
       location: 'Campinas, SP',
-      csmId: (await signInApi(server.origin, 'maria@arco.example')).user.id,
+      csmId: (await signInApi(env.server().origin, 'maria@arco.example')).user.id,
     });
     expect(created.serverSeq).toBeGreaterThan(0);
     const edited = await serverEventually(async () => {
@@ -187,16 +163,16 @@ describe('a client opens a ticket offline (journey 2)', () => {
   const SUBJECT = 'Relatório de campanhas não abre no celular';
 
   it('sees only TechCorp on the device; the offline ticket reaches the server with a number that staff see live', async () => {
-    const staffApi = await signInApi(server.origin, 'maria@arco.example');
-    const clientApi = await signInApi(server.origin, 'cliente@techcorp.example');
+    const staffApi = await signInApi(env.server().origin, 'maria@arco.example');
+    const clientApi = await signInApi(env.server().origin, 'cliente@techcorp.example');
     const techCorpId = clientApi.user.customerId;
     expect(techCorpId).toBeTruthy();
     const numbersBefore = (await staffApi.pullAll('tickets')).map((t) => t.number as number);
 
-    const [client, staff] = await Promise.all([launch(PHONE), launch(DESKTOP)]);
+    const [client, staff] = await Promise.all([env.launch(PHONE), env.launch(DESKTOP)]);
     const [page, staffPage] = await Promise.all([
-      signInThroughUi(client.context, server.origin, 'cliente@techcorp.example', '/inicio'),
-      signInThroughUi(staff.context, server.origin, 'joao@arco.example', '/clientes'),
+      signInThroughUi(client.context, env.server().origin, 'cliente@techcorp.example', '/inicio'),
+      signInThroughUi(staff.context, env.server().origin, 'joao@arco.example', '/clientes'),
     ]);
     await Promise.all([waitForFirstSync(page), waitForFirstSync(staffPage)]);
     await page.getByRole('heading', { level: 1, name: 'Olá, Pedro' }).waitFor();
@@ -232,7 +208,7 @@ describe('a client opens a ticket offline (journey 2)', () => {
     await client.context.setOffline(true);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Olá, Pedro' }).waitFor();
-    await page.goto(`${server.origin}/inicio/tickets`);
+    await page.goto(`${env.server().origin}/inicio/tickets`);
     await page.getByRole('heading', { level: 1, name: 'Meus tickets' }).waitFor();
     await page.getByRole('link', { name: 'Abrir novo ticket' }).click();
     await page.getByRole('heading', { level: 1, name: 'Abrir novo ticket' }).waitFor();
@@ -274,7 +250,7 @@ describe('a client opens a ticket offline (journey 2)', () => {
     expect(await page.getByText('Este ticket está aguardando sincronização').count()).toBe(0);
 
     // Staff's open app received it over the stream, number included, without a reload.
-    const staffId = (await signInApi(server.origin, 'joao@arco.example')).user.id;
+    const staffId = (await signInApi(env.server().origin, 'joao@arco.example')).user.id;
     await expect
       .poll(
         async () =>
@@ -291,17 +267,17 @@ describe('a client opens a ticket offline (journey 2)', () => {
 
 describe('sign-out wipes the device (journey 3)', () => {
   it('removes every IndexedDB database of the user, the runtime caches and the remembered profile', async () => {
-    const admin = await launch(DESKTOP);
-    const page = await signInThroughUi(admin.context, server.origin, 'admin@arco.example', '/clientes');
+    const admin = await env.launch(DESKTOP);
+    const page = await signInThroughUi(admin.context, env.server().origin, 'admin@arco.example', '/clientes');
     await waitForFirstSync(page);
-    const { user } = await signInApi(server.origin, 'admin@arco.example');
+    const { user } = await signInApi(env.server().origin, 'admin@arco.example');
 
     const before = await deviceDatabases(page, user.id);
     // The 12 staff collections, each with data, plus RxDB's own bookkeeping.
     expect(before.filter((n) => /--(customers|health|activities)$/.test(n))).toHaveLength(3);
     expect((await deviceDocuments(page, user.id, 'customers')).length).toBeGreaterThan(0);
 
-    await page.goto(`${server.origin}/ajustes`);
+    await page.goto(`${env.server().origin}/ajustes`);
     await page.getByRole('button', { name: 'Sair' }).click();
     await page.getByRole('heading', { level: 1, name: 'Entrar no Arco' }).waitFor();
 
@@ -322,23 +298,23 @@ describe('a session that expires while offline (journey 4)', () => {
   const NEW_LOCATION = 'Santos, SP';
 
   it('keeps the queued edit, asks to sign in again in pt-BR, and sends the edit after the new sign-in', async () => {
-    const api = await signInApi(server.origin, 'admin@arco.example');
+    const api = await signInApi(env.server().origin, 'admin@arco.example');
     const original = byName(await api.pullAll('customers'), EDITED);
     expect(original?.location).not.toBe(NEW_LOCATION);
 
-    const joao = await launch(PHONE);
-    const page = await signInThroughUi(joao.context, server.origin, 'joao@arco.example', '/clientes');
+    const joao = await env.launch(PHONE);
+    const page = await signInThroughUi(joao.context, env.server().origin, 'joao@arco.example', '/clientes');
     await waitForFirstSync(page);
-    const joaoId = (await signInApi(server.origin, 'joao@arco.example')).user.id;
+    const joaoId = (await signInApi(env.server().origin, 'joao@arco.example')).user.id;
 
     await joao.context.setOffline(true);
     await editCustomer(page, EDITED, { Localização: NEW_LOCATION });
     await waitForPending(page, 1);
 
     // The session ends on the server while the device is offline: signed out with its own cookie.
-    const cookie = (await joao.context.cookies(server.origin)).find((c) => c.name === 'arco_session');
+    const cookie = (await joao.context.cookies(env.server().origin)).find((c) => c.name === 'arco_session');
     expect(cookie).toBeDefined();
-    expect(await revokeSession(server.origin, cookie!)).toBe(401);
+    expect(await revokeSession(env.server().origin, cookie!)).toBe(401);
 
     await joao.context.setOffline(false);
     await page.getByRole('heading', { level: 1, name: 'Entrar no Arco' }).waitFor({ timeout: 30_000 });

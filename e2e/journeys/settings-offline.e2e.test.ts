@@ -1,52 +1,20 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type LaunchedBrowser } from '../support/browser.ts';
-import { startAppServer, type AppServer } from '../support/server.ts';
-import { DEMO_PASSWORD } from './support/api-client.ts';
+import { describe, expect, it } from 'vitest';
+import { signInApi } from './support/api-client.ts';
 import { captureAtWidths, signInThroughUi, waitForFirstSync } from './support/device.ts';
+import { journeyEnvironment } from './support/journey-environment.ts';
 
 /**
  * The settings screen offline, in headless Debian Chromium against the real built app, the real server and its
  * seeded demo data. What the server holds is checked through its own API (`GET /api/settings`) with a separate
  * session of the same user — never through the UI alone.
  */
-let server: AppServer;
-let browsers: LaunchedBrowser[] = [];
-
-beforeAll(async () => {
-  server = await startAppServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
-
-afterEach(async () => {
-  const blocked = browsers.flatMap((b) => b.blockedRequests);
-  await Promise.all(browsers.map((b) => b.close()));
-  browsers = [];
-  // Nothing in the app may reach beyond this machine.
-  expect(blocked).toEqual([]);
-});
+const env = journeyEnvironment();
 
 /** `GET /api/settings` as `email`, in its own session (this test process, not the browser). */
 async function serverSettings(email: string): Promise<() => Promise<{ profile: { phone: string | null } }>> {
-  const login = await fetch(`${server.origin}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  expect(login.status).toBe(200);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0] ?? '')
-    .find((c) => /^(__Host-)?arco_session=/.test(c));
-  if (!cookie) throw new Error('no session cookie');
-  return async () => {
-    const res = await fetch(`${server.origin}/api/settings`, { headers: { cookie } });
-    expect(res.status).toBe(200);
-    return (await res.json()) as { profile: { phone: string | null } };
-  };
+  const api = await signInApi(env.server().origin, email);
+  return async () => (await api.get('/api/settings')) as { profile: { phone: string | null } };
 }
 
 const profileSection = (page: Page): Locator => page.getByRole('region', { name: 'Seu perfil' });
@@ -76,9 +44,13 @@ describe('settings offline (profile and health weights from the device)', () => 
     const readServer = await serverSettings('maria@arco.example');
     expect((await readServer()).profile.phone).toBe('(11) 99999-9999');
 
-    const browser = await launchChromium({ viewport: { width: 360, height: 780 } });
-    browsers.push(browser);
-    const page = await signInThroughUi(browser.context, server.origin, 'maria@arco.example', '/clientes');
+    const browser = await env.launch({ width: 360, height: 780 });
+    const page = await signInThroughUi(
+      browser.context,
+      env.server().origin,
+      'maria@arco.example',
+      '/clientes',
+    );
     await waitForFirstSync(page);
 
     await page.getByRole('link', { name: 'Ajustes' }).click();

@@ -30,6 +30,8 @@ export interface ApiClient {
   pullAll(collection: string): Promise<SyncDocument[]>;
   /** One document by id as the server holds it, or undefined. */
   find(collection: string, id: string): Promise<SyncDocument | undefined>;
+  /** Any other `GET` of the API as this user (e.g. `/api/settings`); throws on a non-2xx answer. */
+  get(path: string): Promise<unknown>;
 }
 
 export async function signInApi(origin: string, email: string, password = DEMO_PASSWORD): Promise<ApiClient> {
@@ -61,6 +63,7 @@ export async function signInApi(origin: string, email: string, password = DEMO_P
   return {
     user,
     pullAll,
+    get,
     find: async (collection, id) => (await pullAll(collection)).find((d) => d.id === id),
   };
 }

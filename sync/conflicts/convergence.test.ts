@@ -234,15 +234,16 @@ const edited = (doc: PlainObject, change: Edit): PlainObject => {
 };
 
 /**
- * Edits are combined freely (any role's fields at once), except the one combination no role can push and the
- * ticket reply rule depends on: moving a ticket to `waiting_client` while adding a client message (clients set
- * no status but `closed`; staff write only `support` messages — shared/permissions.ts).
+ * Edits are combined freely (any role's fields at once), except combinations no role can push that the ticket
+ * reply rule depends on: a write that adds a client message comes from a client (staff write only `support`
+ * messages), and a client sets no status but `closed` — or `in_progress` on a ticket `waiting_client`, the
+ * reply rule applied optimistically on the device (shared/permissions.ts, shared/domain/portal/ticket-reply.ts).
  */
 const view = (doc: PlainObject) => doc as unknown as TicketReplyView;
 function authorizable(collection: CollectionName, base: PlainObject, doc: PlainObject): boolean {
-  if (collection !== 'tickets' || doc.status !== 'waiting_client' || base.status === 'waiting_client')
-    return true;
-  return addedClientMessageIds(view(base), view(doc)).length === 0;
+  if (collection !== 'tickets' || doc.status === base.status || doc.status === 'closed') return true;
+  if (addedClientMessageIds(view(base), view(doc)).length === 0) return true;
+  return base.status === 'waiting_client' && doc.status === 'in_progress';
 }
 
 let stamp = 0;

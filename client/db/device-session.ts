@@ -116,24 +116,32 @@ export function createDeviceSessions(deps: DeviceSessionDeps): DeviceSessions {
       kv: database.kv,
       now: deps.now,
     });
+    // Refreshes write local documents when their answer arrives; closing waits for them, because a write
+    // landing after the database was deleted (logout) would re-create it.
+    const directoryRefreshes = new Set<Promise<unknown>>();
     const stopRefreshing = refreshWhenOnline(deps.status, () => {
-      void refreshDirectory({ fetch: deps.fetch, baseUrl: deps.baseUrl, kv: database.kv });
+      const refresh = refreshDirectory({ fetch: deps.fetch, baseUrl: deps.baseUrl, kv: database.kv });
+      directoryRefreshes.add(refresh);
+      void refresh.finally(() => directoryRefreshes.delete(refresh));
       void settings.refresh();
     });
+    const quiesce = async () => {
+      stopRefreshing();
+      stopPersisting();
+      await Promise.allSettled([...directoryRefreshes, settings.settled()]);
+    };
     return {
       user,
       database,
       sync,
       settings,
       close: async () => {
-        stopRefreshing();
-        stopPersisting();
+        await quiesce();
         await sync.stop();
         await database.close();
       },
       wipe: async () => {
-        stopRefreshing();
-        stopPersisting();
+        await quiesce();
         await sync.stop();
         await database.remove();
       },

@@ -249,3 +249,25 @@ describe('device settings: health configuration (admin, online only)', () => {
     expect(store.data.get(PENDING_PROFILE_DOC)).toBeUndefined();
   });
 });
+
+describe('device settings: settled', () => {
+  it('resolves only once a refresh in flight has written its documents (logout waits for it)', async () => {
+    const server = fakeServer();
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slowFetch = (async (url: string, init?: RequestInit) => {
+      await gate;
+      return server.fetch(url, init);
+    }) as unknown as typeof fetch;
+    const { store, sync } = setup({ ...server, fetch: slowFetch });
+    const refreshing = sync.refresh();
+    let settled = false;
+    const done = sync.settled().then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(settled).toBe(false);
+    release();
+    await done;
+    expect(store.data.get(PROFILE_DOC)).toEqual(maria);
+    expect(await refreshing).toBe(true);
+  });
+});

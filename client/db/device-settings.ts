@@ -67,6 +67,11 @@ export interface DeviceSettingsSync {
    * and surface hours later. On success the local copy is replaced at once.
    */
   updateHealthConfig(config: HealthScoreConfig): Promise<HealthConfigSaveResult>;
+  /**
+   * Resolves once every operation started so far has finished, so a session can close or delete its
+   * database without a late write re-creating it (logout).
+   */
+  settled(): Promise<void>;
 }
 
 export interface DeviceSettingsDeps {
@@ -167,6 +172,7 @@ export function createDeviceSettingsSync(deps: DeviceSettingsDeps): DeviceSettin
   }
 
   return {
+    settled: () => queue.then(() => undefined),
     refresh: () =>
       serialize(async () => {
         const flushed = await flushPending();

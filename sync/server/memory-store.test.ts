@@ -5,8 +5,10 @@ import { createPushDecider } from '../push/decide.ts';
 import {
   ADMIN,
   CUSTOMER_LOJA,
+  CUSTOMER_OTHER_ORG,
   CUSTOMER_TECHCORP,
   fixture,
+  LOJA_CLIENT,
   MARIA_CSM,
   ORG_A,
   ORG_B,
@@ -18,6 +20,56 @@ import { readFilterFor } from '../visibility.ts';
 import { createMemoryChangeFeed } from './memory-feed.ts';
 import { createMemorySyncStore } from './memory-store.ts';
 import type { Change } from './store.ts';
+import { syncStoreContract, type ContractTenant } from './store-contract.ts';
+
+syncStoreContract(
+  'memory',
+  { serverSeq: 'per-organization', firstTicketNumber: 1, derivesCustomerRevenue: false, idSpace: 'global' },
+  async (clock) => {
+    const feed = createMemoryChangeFeed();
+    const store = createMemorySyncStore({ feed, clock });
+    const otherOrgCustomer = uuid(0xc8);
+    const a: ContractTenant = {
+      organizationId: ORG_A,
+      customerId: CUSTOMER_TECHCORP,
+      otherCustomerId: CUSTOMER_LOJA,
+      admin: ADMIN,
+      csm: MARIA_CSM,
+      client: TECHCORP_CLIENT,
+      otherClient: LOJA_CLIENT,
+    };
+    const b: ContractTenant = {
+      organizationId: ORG_B,
+      customerId: CUSTOMER_OTHER_ORG,
+      otherCustomerId: otherOrgCustomer,
+      admin: OTHER_ORG_ADMIN,
+      csm: { ...MARIA_CSM, userId: uuid(0x302), organizationId: ORG_B },
+      client: {
+        ...TECHCORP_CLIENT,
+        userId: uuid(0x303),
+        organizationId: ORG_B,
+        customerId: CUSTOMER_OTHER_ORG,
+      },
+      otherClient: {
+        ...LOJA_CLIENT,
+        userId: uuid(0x304),
+        organizationId: ORG_B,
+        customerId: otherOrgCustomer,
+      },
+    };
+    for (const t of [a, b])
+      for (const id of [t.customerId, t.otherCustomerId])
+        store.writeAsServer(t.organizationId, 'customers', { ...fixture('customers', id), contacts: [] });
+    return {
+      store,
+      feed,
+      a,
+      b,
+      seed: async (organizationId, collection, doc) =>
+        void store.writeAsServer(organizationId, collection, doc),
+    };
+  },
+);
 
 function setup() {
   const feed = createMemoryChangeFeed();

@@ -9,6 +9,9 @@ import type { ReadFilter } from '../visibility.ts';
  * The storage side of sync, implemented over PostgreSQL in server/ and in memory here (memory-store.ts).
  * A store does transactions, locking and IO only; every rule (visibility, validation, permissions,
  * conflicts, server-owned fields) is decided by the pure code in sync/ and handed in.
+ *
+ * store-contract.ts is the executable form of this interface, run against both stores; where they may
+ * differ (serverSeq numbering, first ticket number, derived revenue, id space) it names the difference.
  */
 
 export interface PullQuery {
@@ -47,8 +50,9 @@ export interface SyncStore {
    * 3. load which customers named by `referencedCustomerIds(collection, rows)` exist (live) in the organization;
    * 4. for each row in order call `decide({ row, current, identity, now, existingCustomerIds })` with the
    *    transaction's server clock `now` (ISO-8601);
-   * 5. for each `write` decision: stamp a fresh `serverSeq` (the organization's next, consecutive within the
-   *    batch) and `updatedAt = now`, allocate store-assigned values (a ticket's `number` when null), and upsert
+   * 5. for each `write` decision: stamp a fresh `serverSeq` (ascending in commit order within the
+   *    organization; a store may leave holes, e.g. one database sequence for every organization) and
+   *    `updatedAt = now`, allocate store-assigned values (a ticket's `number` when null), and upsert
    *    it with its `owner` (organization/customer/user columns) and `deleted` = `document._deleted`. If the id
    *    exists where the identity cannot see it (primary-key hit), answer `rejectIdTaken(row)` for that row
    *    instead (use `ON CONFLICT DO NOTHING`/a savepoint: never fail the batch, never reveal the row);

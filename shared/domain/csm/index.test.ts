@@ -18,13 +18,24 @@ describe('csm domain index', () => {
       'recommend',
       'transitionSignal',
       'riskAlertDraft',
+      'assessCustomer',
+      'healthInputFromDocs',
+      'riskInputFromDocs',
+      'churnFeaturesFromDocs',
     ] as const) {
       expect(typeof csm[name]).toBe('function');
     }
   });
 
   it('keeps test fixtures and generators out of the public surface', () => {
-    for (const name of ['TECHCORP', 'SEED_NOW', 'STARTUP_XYZ_RISK', 'healthInputArb'])
+    for (const name of [
+      'TECHCORP',
+      'SEED_NOW',
+      'STARTUP_XYZ_RISK',
+      'healthInputArb',
+      'techCorpDocs',
+      'docFactory',
+    ])
       expect(name in csm).toBe(false);
   });
 });

@@ -17,5 +17,6 @@ export * from './insights.ts';
 export * from './recommendations.ts';
 export * from './signals.ts';
 export * from './customer-inputs.ts';
+export * from './assess-customer.ts';
 export { calendarDate, DEFAULT_TIME_ZONE } from './dates.ts';
 export { formatBRL, formatDateBR } from './format.ts';

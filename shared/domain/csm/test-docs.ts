@@ -371,7 +371,7 @@ export function techCorpDocs(f = docFactory()) {
     }),
     f.activity(cid, { type: 'expansion_identified', title: 'Oportunidade: módulo de RH', occurredAt: at(2) }),
     f.activity(cid, { type: 'call', description: 'Falamos de expansão', occurredAt: at(100) }),
-    f.activity(cid, { type: 'note', description: 'Querem orçamento de SEO para o blog.', occurredAt: at(7) }),
+    f.activity(cid, { type: 'note', description: 'Querem orçamento de SEO.', occurredAt: at(7) }),
   );
   // Tickets: 2 in 30 days (100 − 20 × 2 × 10 ÷ 100 = 96), 3 in 90 days; CSAT of the last 90 days (5 + 4,5) ÷ 2
   // = 4,75 → 93,75 → 94 (the 1/5 of August is older). Suporte (96 + 94) ÷ 2 = 95.

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from './config.ts';
 import { createLogger } from './logger.ts';
-import { DEMO_LOGINS, DEMO_PASSWORD, loadSeeder, startServer, type RunningServer } from './main.ts';
+import { DEMO_LOGINS, DEMO_PASSWORD, startServer, type RunningServer } from './main.ts';
+import { seedDemoData } from './seed/index.ts';
 import { LOGIN_THROTTLE } from './auth/login-throttle.ts';
-import { createSignInUsers, createTestDatabase, createTestTenant, type TestDatabase } from './db/testing.ts';
-import type { Database } from './db/database.ts';
+import { createTestDatabase, type TestDatabase } from './db/testing.ts';
 
 /**
  * The real server (startServer: migrations, PgAuthStore, @hono/node-server) over real sockets against
@@ -16,9 +16,7 @@ let second: RunningServer;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const seeder = await loadSeeder();
-  if (seeder) await seeder.seedDemoData(t.db, { log: () => undefined });
-  else await createDemoUsers(t.db);
+  await seedDemoData(t.db, { log: () => undefined });
   const logger = createLogger({ level: 'silent' });
   const config = testConfig({ port: 0, host: '127.0.0.1', trustProxy: 0 });
   running = await startServer({ config, logger, db: t.db, seed: false, staticRoot: null });
@@ -32,26 +30,6 @@ afterAll(async () => {
   await second?.close();
   await t?.close();
 });
-
-/** The five demo accounts of DESIGN §10, for when the demo-data loader is not there. */
-async function createDemoUsers(db: Database): Promise<void> {
-  const arco = await createTestTenant(db, { name: 'Arco Digital' });
-  const outra = await createTestTenant(db, { name: 'Outra Agência' });
-  const [org, other] = [arco.organizationId, outra.organizationId];
-  await createSignInUsers(db, DEMO_PASSWORD, [
-    { organizationId: org, email: 'admin@arco.example', name: 'Admin Arco', role: 'admin' },
-    { organizationId: org, email: 'maria@arco.example', name: 'Maria Santos', role: 'csm' },
-    { organizationId: org, email: 'joao@arco.example', name: 'João Silva', role: 'csm' },
-    {
-      organizationId: org,
-      email: 'cliente@techcorp.example',
-      name: 'Cliente TechCorp',
-      role: 'client',
-      customerId: arco.customerId,
-    },
-    { organizationId: other, email: 'admin@outra.example', name: 'Admin Outra', role: 'admin' },
-  ]);
-}
 
 const sessionCookie = (res: Response) =>
   res.headers

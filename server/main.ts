@@ -7,7 +7,6 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { LOGIN_THROTTLE } from './auth/login-throttle.ts';
 import { PgAuthStore } from './auth/pg-store.ts';
 import { createDatabase, type Database } from './db/database.ts';
 import { openChangeFeed } from './sync/change-feed.ts';
@@ -15,15 +14,17 @@ import { createSyncApp } from './sync/sync-app.ts';
 import { directoryRoutes } from './directory/routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
 import { createServerWriter } from './sync/server-writes.ts';
+import { JOBS } from './jobs/index.ts';
+import { createJobRunner, type JobRunner } from './jobs/runner.ts';
 
 /**
  * `npm start` (via scripts/start.mjs): configuration → database (embedded PGlite under DATA_DIR, or
- * DATABASE_URL) → migrations → demo data on an empty database (not in production) → HTTP server serving the
- * API and the built PWA from dist/ → graceful shutdown on SIGINT/SIGTERM.
+ * DATABASE_URL) → migrations → demo data on an empty database (not in production) → background jobs
+ * (server/jobs/) → HTTP server serving the API and the built PWA from dist/ → graceful shutdown on
+ * SIGINT/SIGTERM: stop taking requests and jobs, let running ones finish (bounded), close the database.
  */
 
 export const DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url));
-const SEED_MODULE = new URL('./seed/index.ts', import.meta.url);
 
 /** Password of every demo account (DESIGN §10). */
 export const DEMO_PASSWORD = 'arco-demo';
@@ -35,15 +36,17 @@ export const DEMO_LOGINS = [
   { email: 'admin@outra.example', who: 'admin, Outra Agência' },
 ] as const;
 
-/** Attempts older than this count for nothing (known devices are remembered this long). */
-const PRUNE_EVERY_MS = 60 * 60_000;
-/** In-flight requests get this long to finish on shutdown; then open connections (SSE streams) are cut. */
+/**
+ * In-flight requests and running jobs get this long to finish on shutdown; then open connections (SSE
+ * streams) are cut and unfinished jobs are left to pg-boss to retry.
+ */
 const SHUTDOWN_GRACE_MS = 5_000;
 
 export interface RunningServer {
   readonly url: string;
   readonly server: Server;
   readonly db: Database;
+  readonly jobs: JobRunner;
   close(): Promise<void>;
 }
 
@@ -56,11 +59,17 @@ export interface StartOptions {
   readonly seed?: boolean;
   /** Default: dist/ when it has an index.html. */
   readonly staticRoot?: string | null;
+  /** The server's clock, handed to the sync store, server writes and jobs. Default: the system clock. */
+  readonly clock?: () => Date;
+  /** pg-boss tuning (tests poll faster); see server/jobs/runner.ts. */
+  readonly jobs?: { readonly pollingIntervalSeconds?: number; readonly cronIntervalSeconds?: number };
 }
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config, logger } = options;
   const db = options.db ?? (await openDatabase(config, logger));
+  const clock = options.clock ?? (() => new Date());
+  let jobs: JobRunner | undefined;
   try {
     const { applied } = await db.migrate({
       log: (message) => logger.debug({ migration: message }, 'migrate'),
@@ -81,7 +90,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const sync = createSyncApp({
       db,
       feed: changes.feed,
-      clock: () => new Date(),
+      clock,
       ...(changes.notifier ? { notifier: changes.notifier } : {}),
     });
     const app = createApp({
@@ -96,7 +105,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
           writer: createServerWriter({
             db,
             feed: changes.feed,
-            clock: () => new Date(),
+            clock,
             ...(changes.notifier ? { notifier: changes.notifier } : {}),
           }),
         }),
@@ -105,40 +114,29 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       ...(staticRoot ? { staticRoot } : {}),
     });
 
+    jobs = createJobRunner({
+      connectionString: db.ownerConnectionString,
+      jobs: JOBS,
+      deps: { db, auth, clock, logger, config },
+      ...options.jobs,
+    });
+    await jobs.start();
+    const running = jobs;
+
     const server = await listen(app.fetch, config);
     const { port } = server.address() as AddressInfo;
     const url = config.publicOrigin ?? `http://${displayHost(config.host)}:${port}`;
 
-    // Sign-in attempts are only needed for throttling and known devices; drop what no rule looks at any more.
-    const prune = async () => {
-      const before = new Date(Date.now() - LOGIN_THROTTLE.knownDeviceMs);
-      const removed = await auth.pruneLoginAttempts(before).catch((err: unknown) => {
-        logger.warn({ err }, 'pruning sign-in attempts failed');
-        return 0;
-      });
-      if (removed > 0) logger.info({ removed }, 'pruned old sign-in attempts');
-      const now = Date.now();
-      const sessions = await auth
-        .pruneSessions({ deadBefore: new Date(now), idleBefore: new Date(now - config.session.idleMs) })
-        .catch((err: unknown) => {
-          logger.warn({ err }, 'pruning dead sessions failed');
-          return 0;
-        });
-      if (sessions > 0) logger.info({ removed: sessions }, 'pruned dead sessions');
-    };
-    const pruneTimer = setInterval(() => void prune(), PRUNE_EVERY_MS);
-    pruneTimer.unref();
-
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
-        clearInterval(pruneTimer);
-        await stopServer(server);
+        await Promise.all([stopServer(server), running.stop({ graceMs: SHUTDOWN_GRACE_MS })]);
         await changes.close();
         if (!options.db) await db.close();
       })());
-    return { url, server, db, close };
+    return { url, server, db, jobs: running, close };
   } catch (error) {
+    await jobs?.stop({ graceMs: 0 });
     if (!options.db) await db.close();
     throw error;
   }
@@ -157,34 +155,15 @@ async function openDatabase(config: Config, logger: Logger): Promise<Database> {
   return createDatabase({ dataDir });
 }
 
-interface Seeder {
-  seedDemoData(db: Database, options: { log: (message: string) => void }): Promise<unknown>;
-}
-
-/**
- * The demo-data loader lives in server/seed/ (another module): `server/seed/index.ts` exporting
- * `seedDemoData(db, { log })`. It runs only on an empty database (no organization yet).
- */
-export async function loadSeeder(): Promise<Seeder | null> {
-  if (!existsSync(fileURLToPath(SEED_MODULE))) return null;
-  const mod = (await import(SEED_MODULE.href)) as Partial<Seeder>;
-  return typeof mod.seedDemoData === 'function' ? (mod as Seeder) : null;
-}
-
 async function seedIfEmpty(db: Database, logger: Logger): Promise<void> {
   const { rows } = await db.privileged((c) =>
     c.query<{ empty: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM organizations) AS empty'),
   );
   if (!rows[0]?.empty) return;
-  const seeder = await loadSeeder();
-  if (!seeder) {
-    logger.warn(
-      'the database is empty and no demo-data loader exists yet (server/seed/index.ts): not seeding',
-    );
-    return;
-  }
   logger.info('empty database: loading demo data…');
-  await seeder.seedDemoData(db, { log: (message) => logger.info({ seed: message }, 'seed') });
+  // Imported only when needed: the generator is large and most starts find data already there.
+  const { seedDemoData } = await import('./seed/index.ts');
+  await seedDemoData(db, { log: (message) => logger.info({ seed: message }, 'seed') });
   logger.info('demo data loaded');
 }
 

@@ -1,0 +1,214 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { PgAuthStore } from '../auth/pg-store.ts';
+import type { AuthUser } from '../auth/types.ts';
+import { testConfig } from '../config.ts';
+import { createTestDatabase, createTestTenant, truncateAll, type TestDatabase } from '../db/testing.ts';
+import { createLogger } from '../logger.ts';
+import { defineJob, type JobDefinition, type JobDeps } from './define.ts';
+import { JOBS } from './index.ts';
+import { pruneSessionsJob } from './prune-sessions.ts';
+import { createJobRunner, JOBS_SCHEMA, type JobRunner } from './runner.ts';
+
+/**
+ * pg-boss on the app's own database (embedded PGlite, or DATABASE_URL): jobs sent and scheduled run with the
+ * injected clock, shutdown waits for a running handler (up to its bound), and pg-boss's schema stays out of
+ * the app's way (migrations, RLS, the request role).
+ */
+let t: TestDatabase;
+let auth: PgAuthStore;
+const runners: JobRunner[] = [];
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  auth = new PgAuthStore(t.db);
+});
+afterEach(async () => {
+  await Promise.all(runners.splice(0).map((r) => r.stop({ graceMs: 1000 })));
+});
+afterAll(() => t?.close());
+
+function runner(jobs: readonly JobDefinition[], clock: () => Date, cronIntervalSeconds = 30): JobRunner {
+  const deps: JobDeps = {
+    db: t.db,
+    auth,
+    clock,
+    logger: createLogger({ level: 'silent' }),
+    config: testConfig(),
+  };
+  const r = createJobRunner({
+    connectionString: t.db.ownerConnectionString,
+    jobs,
+    deps,
+    pollingIntervalSeconds: 0.5,
+    cronIntervalSeconds,
+  });
+  runners.push(r);
+  return r;
+}
+
+async function until(check: () => Promise<boolean> | boolean, timeoutMs = 20_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const jobState = async (id: string) =>
+  (
+    await t.db.privileged((c) =>
+      c.query<{ state: string }>(`SELECT state::text AS state FROM ${JOBS_SCHEMA}.job WHERE id = $1`, [id]),
+    )
+  ).rows[0]?.state;
+
+async function clientUser(): Promise<AuthUser> {
+  const tenant = await createTestTenant(t.db);
+  const rows = await t.db.privileged(
+    async (c) =>
+      (
+        await c.query<{ email: string; name: string; locale: string; time_zone: string }>(
+          'SELECT email, name, locale, time_zone FROM users WHERE id = $1',
+          [tenant.client.userId],
+        )
+      ).rows,
+  );
+  return {
+    id: tenant.client.userId!,
+    email: rows[0]!.email,
+    name: rows[0]!.name,
+    role: 'client',
+    organizationId: tenant.organizationId,
+    customerId: tenant.customerId,
+    locale: rows[0]!.locale,
+    timeZone: rows[0]!.time_zone,
+  };
+}
+
+describe('jobs on pg-boss', () => {
+  it('a sent prune-sessions job prunes the sessions that are dead by the injected clock', async () => {
+    const user = await clientUser();
+    const open = (token: string, createdAt: string, expiresAt: string) =>
+      auth.createSession({
+        tokenHash: token.padEnd(64, '0'),
+        user,
+        createdAt: new Date(createdAt),
+        expiresAt: new Date(expiresAt),
+        userAgent: null,
+        ip: null,
+      });
+    // In the real clock's future: only the injected clock makes the first two dead.
+    await open('a', '2030-12-01T00:00:00Z', '2030-12-20T00:00:00Z'); // expired
+    await open('b', '2030-12-01T00:00:00Z', '2031-01-30T00:00:00Z'); // idle for a month
+    await open('c', '2030-12-31T23:00:00Z', '2031-01-30T00:00:00Z'); // live
+    const live = async (token: string) => (await auth.findSession(token.padEnd(64, '0'))) !== null;
+
+    const jobs = runner(JOBS, () => new Date('2031-01-01T00:00:00Z'));
+    await jobs.start();
+    const id = await jobs.send(pruneSessionsJob, {});
+    await until(async () => (await jobState(id)) === 'completed');
+    expect([await live('a'), await live('b'), await live('c')]).toEqual([false, false, true]);
+  });
+
+  it('registers the hourly schedule, and a due schedule fires its job', async () => {
+    const ran: string[] = [];
+    const everyMinute = defineJob({
+      name: 'test-every-minute',
+      payload: z.strictObject({ tag: z.string() }),
+      schedule: { cron: '* * * * *', payload: { tag: 'cron' } },
+      handler: async ({ tag }, { clock }) => void ran.push(`${tag}@${clock().toISOString()}`),
+    });
+    const jobs = runner([...JOBS, everyMinute], () => new Date('2031-02-03T04:05:06Z'), 1);
+    await jobs.start();
+    const schedules = await t.db.privileged(
+      async (c) =>
+        (
+          await c.query<{ name: string; cron: string }>(
+            `SELECT name, cron FROM ${JOBS_SCHEMA}.schedule ORDER BY name`,
+          )
+        ).rows,
+    );
+    expect(schedules).toEqual([
+      { name: 'prune-sessions', cron: '0 * * * *' },
+      { name: 'test-every-minute', cron: '* * * * *' },
+    ]);
+    await until(() => ran.length > 0);
+    expect(ran[0]).toBe('cron@2031-02-03T04:05:06.000Z');
+
+    // A schedule that left the code leaves the database on the next start.
+    await jobs.stop();
+    await runner(JOBS, () => new Date()).start();
+    const left = await t.db.privileged(
+      async (c) => (await c.query<{ name: string }>(`SELECT name FROM ${JOBS_SCHEMA}.schedule`)).rows,
+    );
+    expect(left).toEqual([{ name: 'prune-sessions' }]);
+  });
+
+  it('validates a payload when it is sent', async () => {
+    const jobs = runner(JOBS, () => new Date());
+    await jobs.start();
+    await expect(jobs.send(pruneSessionsJob, { extra: 1 } as never)).rejects.toThrow();
+  });
+
+  it('stop() stops fetching and waits for a running handler to finish', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const events: string[] = [];
+    const slow = defineJob({
+      name: 'test-slow',
+      payload: z.strictObject({}),
+      async handler() {
+        events.push('started');
+        await gate;
+        events.push('finished');
+      },
+    });
+    const jobs = runner([slow], () => new Date());
+    await jobs.start();
+    const id = await jobs.send(slow, {});
+    await until(() => events.includes('started'));
+
+    const stopped = jobs.stop({ graceMs: 15_000 }).then(() => events.push('stopped'));
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(events).toEqual(['started']);
+    release();
+    await stopped;
+    expect(events).toEqual(['started', 'finished', 'stopped']);
+    expect(await jobState(id)).toBe('completed');
+    await expect(jobs.send(slow, {})).rejects.toThrow(/stopped/);
+  });
+
+  it('stop() is bounded: a handler still running after the grace period is failed for a retry', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started = false;
+    const stuck = defineJob({
+      name: 'test-stuck',
+      payload: z.strictObject({}),
+      retry: { limit: 1, delaySeconds: 60, backoff: false },
+      async handler() {
+        started = true;
+        await gate;
+      },
+    });
+    const jobs = runner([stuck], () => new Date());
+    await jobs.start();
+    const id = await jobs.send(stuck, {});
+    await until(() => started);
+    const began = Date.now();
+    await jobs.stop({ graceMs: 1000 });
+    expect(Date.now() - began).toBeLessThan(4000);
+    expect(await jobState(id)).toBe('retry');
+    release();
+  });
+
+  it("leaves the app's schema to its migrations and keeps the request role out of pg-boss", async () => {
+    await runner(JOBS, () => new Date()).start();
+    // Re-running the app's migrations applies nothing and still finds the roles safe.
+    expect((await t.db.migrate()).applied).toEqual([]);
+    // The request role (arco_app, no identity) cannot see pg-boss's tables.
+    await expect(t.db.query(`SELECT count(*) FROM ${JOBS_SCHEMA}.job`)).rejects.toThrow(/permission denied/);
+    // Test resets (public schema only) keep working alongside it.
+    await truncateAll(t.db);
+  });
+});

@@ -1,0 +1,167 @@
+import PgBoss from 'pg-boss';
+import type { z } from 'zod';
+import {
+  DEFAULT_RETRY,
+  DEFAULT_TIMEOUT_SECONDS,
+  runJob,
+  type JobDefinition,
+  type JobDeps,
+} from './define.ts';
+
+/**
+ * The job runner: pg-boss (10.x, the Node-20 line) on the app's own PostgreSQL — the embedded PGlite through its
+ * socket server, or DATABASE_URL — with the owner's connection (`Database.ownerConnectionString`).
+ *
+ * - pg-boss keeps everything in its own schema `pgboss`, which it creates and migrates itself at `start()`.
+ *   The app's migrations (server/db/migrations) stay the only source of truth for the app's tables; no app
+ *   query, RLS policy or test reset touches `pgboss` (they are all limited to `public`), and the request role
+ *   `arco_app` has no privilege on it.
+ * - Each definition becomes a queue whose retry policy and timeout follow the code on every start, one worker
+ *   taking one job at a time, and its cron schedule (or none: a schedule removed from the code is removed from
+ *   the database). pg-boss fires a schedule once per slot across every instance sharing the database.
+ * - `stop()` stops fetching at once, waits up to `graceMs` for running handlers, then fails whatever still
+ *   runs (pg-boss retries it later under its policy) and closes the pool.
+ *
+ * On the embedded database every connection is served by one PostgreSQL session, one statement at a time
+ * (server/db/embedded.ts): pg-boss's polling simply queues behind the app's transactions. Never `send` from
+ * inside an open `Database` transaction there — the send waits for the transaction, which waits for the send.
+ */
+export interface JobRunnerOptions {
+  readonly connectionString: string;
+  readonly jobs: readonly JobDefinition[];
+  readonly deps: JobDeps;
+  /**
+   * pg-boss's own pool. Small: the embedded socket server accepts 8 connections in all (the app keeps one)
+   * and serves them one statement at a time anyway; a real server needs no more for a few jobs.
+   */
+  readonly maxConnections?: number;
+  /** Seconds between a worker's polls for new jobs (default 2). */
+  readonly pollingIntervalSeconds?: number;
+  /** Seconds between pg-boss's checks of the cron schedules (default 30; a slot lasts 60 s). */
+  readonly cronIntervalSeconds?: number;
+}
+
+export interface SendOptions {
+  /** Not before this instant (default: now). */
+  readonly startAfter?: Date;
+}
+
+export interface JobRunner {
+  /** Creates/updates the queues and schedules, then starts the workers. */
+  start(): Promise<void>;
+  /** Enqueues one run of `job` (payload validated here); resolves to the job id. Not inside a transaction. */
+  send<S extends z.ZodType>(
+    job: JobDefinition<S>,
+    payload: z.input<S>,
+    options?: SendOptions,
+  ): Promise<string>;
+  /** Idempotent. Stops fetching, lets running handlers finish for up to `graceMs` (default 5000, min 1000). */
+  stop(options?: { graceMs?: number }): Promise<void>;
+}
+
+/** pg-boss's schema. A later major version (11/12) migrates it in place or uses a new name (its docs). */
+export const JOBS_SCHEMA = 'pgboss';
+
+export function createJobRunner(options: JobRunnerOptions): JobRunner {
+  const { jobs, deps } = options;
+  const names = new Set<string>();
+  for (const job of jobs) {
+    if (names.has(job.name)) throw new Error(`two jobs are named "${job.name}"`);
+    names.add(job.name);
+  }
+  const cronSeconds = options.cronIntervalSeconds ?? 30;
+  const boss = new PgBoss({
+    connectionString: options.connectionString,
+    schema: JOBS_SCHEMA,
+    application_name: 'arco-jobs',
+    max: options.maxConnections ?? 2,
+    cronMonitorIntervalSeconds: cronSeconds,
+    cronWorkerIntervalSeconds: cronSeconds,
+  });
+  // Without a listener an 'error' event (a lost connection during a poll) would crash the process; pg-boss
+  // keeps polling and recovers by itself.
+  boss.on('error', (err) => deps.logger.error({ err }, 'job queue'));
+
+  let state: 'new' | 'starting' | 'started' | 'stopped' = 'new';
+  let stopping: Promise<void> | undefined;
+
+  const queueOptions = (job: JobDefinition) => {
+    const retry = job.retry ?? DEFAULT_RETRY;
+    return {
+      name: job.name,
+      retryLimit: retry.limit,
+      retryDelay: retry.delaySeconds,
+      retryBackoff: retry.backoff,
+      expireInSeconds: job.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+    };
+  };
+
+  return {
+    async start() {
+      if (state !== 'new') throw new Error(`the job runner cannot start: it is ${state}`);
+      state = 'starting';
+      await boss.start();
+      const scheduled = new Set<string>();
+      for (const job of jobs) {
+        // createQueue leaves an existing queue as it is; updateQueue makes its policy follow the code.
+        await boss.createQueue(job.name, queueOptions(job));
+        await boss.updateQueue(job.name, queueOptions(job));
+        if (job.schedule) {
+          const payload: unknown = job.payload.parse(job.schedule.payload);
+          await boss.schedule(job.name, job.schedule.cron, asObject(payload), {
+            tz: job.schedule.timeZone ?? 'UTC',
+          });
+          scheduled.add(job.name);
+        }
+      }
+      for (const { name } of await boss.getSchedules()) if (!scheduled.has(name)) await boss.unschedule(name);
+      for (const job of jobs) {
+        await boss.work(
+          job.name,
+          { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+          async (batch) => {
+            for (const { id, data } of batch) {
+              try {
+                await runJob(job, data, { ...deps, jobId: id });
+              } catch (err) {
+                deps.logger.error({ err, job: job.name, jobId: id }, 'job failed (retried per its policy)');
+                throw err;
+              }
+            }
+          },
+        );
+      }
+      state = 'started';
+    },
+
+    async send(job, payload, sendOptions = {}) {
+      if (state !== 'started') throw new Error(`cannot send "${job.name}": the job runner is ${state}`);
+      if (!names.has(job.name)) throw new Error(`job "${job.name}" is not registered with this runner`);
+      const data = asObject(job.payload.parse(payload));
+      const id = await boss.send(
+        job.name,
+        data,
+        sendOptions.startAfter ? { startAfter: sendOptions.startAfter } : {},
+      );
+      if (id === null) throw new Error(`job "${job.name}" was not queued`);
+      return id;
+    },
+
+    stop(stopOptions = {}) {
+      stopping ??= (async () => {
+        const wasStarted = state !== 'new';
+        state = 'stopped';
+        if (!wasStarted) return;
+        await boss.stop({ graceful: true, wait: true, close: true, timeout: stopOptions.graceMs ?? 5_000 });
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** pg-boss stores a payload as a JSON object; schemas of jobs describe objects. */
+function asObject(value: unknown): object {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error('a job payload must be a JSON object');
+  return value;
+}

@@ -16,6 +16,35 @@ const layer = (/** @type {string[]} */ forbidden) => ({
   ],
 });
 
+/**
+ * Inside client/, imports flow ui ← platform floor ← features ← app (docs/architecture.md, "Client: features
+ * as modules"): `ui/` is presentation only; the platform floor (`platform/`, `auth/`, `db/`, `sync-status/`,
+ * `i18n/`) is what every feature may use; features never import the shell; `app/` composes everything. The
+ * service worker and each feature's `paths.ts` (which the worker bundles) stay free of React and the app.
+ * Tests and client/test/ render the real app, so they may import app/.
+ */
+const PLATFORM_FLOOR = ['platform', 'auth', 'db', 'sync-status', 'i18n'];
+const REACT = ['react', 'react/*', 'react-dom', 'react-dom/*', 'react-router', 'react-i18next', 'i18next'];
+const clientLayer = (
+  /** @type {string} */ layer,
+  /** @type {string[]} */ forbidden,
+  /** @type {{ group: string[], message: string }[]} */ extra = [],
+) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        { group: ['**/server/*', '**/server'], message: 'client/ must not import from server/.' },
+        ...forbidden.map((dir) => ({
+          group: [`**/${dir}/*`, `**/${dir}`],
+          message: `${layer} must not import from client/${dir}/ (client layers: ui ← platform, auth, db, sync-status, i18n ← features ← app).`,
+        })),
+        ...extra,
+      ],
+    },
+  ],
+});
+
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', '.data', '.tsbuild', 'coverage', 'docs'] },
   js.configs.recommended,
@@ -30,6 +59,33 @@ export default tseslint.config(
   { files: ['sync/**'], rules: layer(['server', 'client']) },
   { files: ['server/**'], rules: layer(['client']) },
   { files: ['client/**'], rules: layer(['server']) },
+  {
+    files: ['client/ui/**'],
+    rules: clientLayer('ui/ (presentation only)', [...PLATFORM_FLOOR, 'features', 'app']),
+  },
+  {
+    files: PLATFORM_FLOOR.map((dir) => `client/${dir}/**`),
+    rules: clientLayer('The platform floor', ['features', 'app']),
+  },
+  { files: ['client/features/**'], rules: clientLayer('A feature', ['app']) },
+  {
+    files: ['client/sw.ts', 'client/sw/**', 'client/features/*/paths.ts'],
+    rules: clientLayer(
+      'The service worker and the paths.ts it bundles',
+      ['ui', ...PLATFORM_FLOOR, 'app'],
+      [
+        { group: REACT, message: 'The service worker bundle must not contain React or i18next.' },
+        {
+          group: ['**/features/*/*', '!**/features/*/paths.ts'],
+          message: 'The service worker reads only the features’ paths.ts.',
+        },
+      ],
+    ),
+  },
+  {
+    files: ['client/**/*.test.ts', 'client/**/*.test.tsx', 'client/test/**'],
+    rules: clientLayer('A test', []),
+  },
   {
     files: ['client/**/*.tsx', 'client/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },

@@ -6,8 +6,10 @@ import { SessionProvider } from '../auth/session-context.tsx';
 import type { SessionUser } from '../auth/session-user.ts';
 import { languageFromLocale, readLanguagePreference } from '../i18n/i18n.ts';
 import { DeviceDataGate } from '../db/device-data-gate.tsx';
-import { DependenciesProvider, type AppDependencies } from './dependencies.tsx';
+import { DependenciesProvider, type AppDependencies } from '../platform/dependencies.tsx';
+import { ShellNavigationProvider } from '../platform/shell-navigation.tsx';
 import { ErrorScreen, RootErrorBoundary } from './error-screen.tsx';
+import { appNavigation } from './paths.ts';
 
 /**
  * The app root: translations, injected dependencies, the session and the router. `overlay` renders above
@@ -40,18 +42,20 @@ export function App({
   return (
     <I18nextProvider i18n={i18n}>
       <DependenciesProvider value={deps}>
-        <RootErrorBoundary fallback={(error) => <ErrorScreen error={error} onReload={deps.reload} />}>
-          <SessionProvider onSignedIn={onSignedIn}>
-            {deps.deviceSessions ? (
-              <DeviceDataGate sessions={deps.deviceSessions} status={deps.syncStatus}>
+        <ShellNavigationProvider value={appNavigation}>
+          <RootErrorBoundary fallback={(error) => <ErrorScreen error={error} onReload={deps.reload} />}>
+            <SessionProvider onSignedIn={onSignedIn}>
+              {deps.deviceSessions ? (
+                <DeviceDataGate sessions={deps.deviceSessions} status={deps.syncStatus}>
+                  <RouterProvider router={router} />
+                </DeviceDataGate>
+              ) : (
                 <RouterProvider router={router} />
-              </DeviceDataGate>
-            ) : (
-              <RouterProvider router={router} />
-            )}
-          </SessionProvider>
-          {overlay}
-        </RootErrorBoundary>
+              )}
+            </SessionProvider>
+            {overlay}
+          </RootErrorBoundary>
+        </ShellNavigationProvider>
       </DependenciesProvider>
     </I18nextProvider>
   );

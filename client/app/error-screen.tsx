@@ -4,7 +4,7 @@ import { useRouteError } from 'react-router';
 import { AlertIcon } from '../ui/icons.tsx';
 import { Button } from '../ui/button.tsx';
 import { usePageTitle } from '../ui/page.tsx';
-import { useDependencies } from './dependencies.tsx';
+import { useDependencies } from '../platform/dependencies.tsx';
 import styles from './error-screen.module.css';
 
 /**

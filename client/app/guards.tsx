@@ -1,7 +1,8 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import type { Role } from '../../shared/collections.ts';
 import { useSession } from '../auth/session-context.tsx';
-import { homePathFor, paths } from './paths.ts';
+import { NEXT_PARAM, signInPaths } from '../features/sign-in/paths.ts';
+import { homePathFor } from './paths.ts';
 
 /**
  * Route guards work from the remembered profile, so they decide instantly — offline included. The server
@@ -12,7 +13,7 @@ export function RequireRole({ roles }: { roles: readonly Role[] }) {
   const location = useLocation();
   if (!user) {
     const next = `${location.pathname}${location.search}${location.hash}`;
-    return <Navigate to={`${paths.signIn}?next=${encodeURIComponent(next)}`} replace />;
+    return <Navigate to={`${signInPaths.signIn}?${NEXT_PARAM}=${encodeURIComponent(next)}`} replace />;
   }
   if (!roles.includes(user.role)) return <Navigate to={homePathFor(user.role)} replace />;
   return <Outlet />;
@@ -21,5 +22,5 @@ export function RequireRole({ roles }: { roles: readonly Role[] }) {
 /** `/`: the role's home, or sign-in. */
 export function HomeRedirect() {
   const { user } = useSession();
-  return <Navigate to={user ? homePathFor(user.role) : paths.signIn} replace />;
+  return <Navigate to={user ? homePathFor(user.role) : signInPaths.signIn} replace />;
 }

@@ -1,45 +1,43 @@
 import type { Role } from '../../shared/collections.ts';
-import { isStaff } from '../../shared/collections.ts';
+import type { FeatureManifest } from '../platform/feature-manifest.ts';
+import type { ShellNavigation } from '../platform/shell-navigation.tsx';
+import { features } from './features.ts';
 
 /**
- * The app's URLs (pt-BR, stable: push notifications, manifest shortcuts and bookmarks point at them).
- * Keep client/sw/notification-target.ts's allow-list in step when adding an area.
+ * Where each role lands and where sign-in may send a user back to, derived from the features' manifests:
+ * a role's home is the `home` of the feature that names it; the areas it may be sent back to are the
+ * `deepLinks` of the features it may open. URLs themselves live in each feature's paths.ts.
  */
-export const paths = {
-  signIn: '/entrar',
-  customers: '/clientes',
-  atRiskCustomers: '/clientes?saude=risco',
-  clientHome: '/inicio',
-  myTickets: '/inicio/tickets',
-  settings: '/ajustes',
-} as const;
+export function shellNavigation(manifests: readonly FeatureManifest[]): ShellNavigation {
+  const homePathFor = (role: Role): string => {
+    const home = manifests.find((f) => f.home?.roles.includes(role))?.home;
+    if (!home) throw new Error(`No feature is the home of role ${role}`);
+    return home.path;
+  };
+  const areasOf = (role: Role): string[] =>
+    manifests.flatMap((f) => (f.access !== 'public' && f.access.includes(role) ? (f.deepLinks ?? []) : []));
 
-/** Query parameter and value of the at-risk filter (`/clientes?saude=risco`). */
-export const HEALTH_FILTER_PARAM = 'saude';
-export const AT_RISK_FILTER = 'risco';
-
-export const homePathFor = (role: Role): string => (isStaff(role) ? paths.customers : paths.clientHome);
-
-const STAFF_AREAS = ['/clientes'];
-const CLIENT_AREAS = ['/inicio'];
-const SHARED_AREAS = ['/ajustes'];
+  return {
+    homePathFor,
+    postSignInPath(next, role) {
+      const home = homePathFor(role);
+      if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) return home;
+      let url: URL;
+      try {
+        url = new URL(next, 'https://arco.invalid');
+      } catch {
+        return home;
+      }
+      if (url.origin !== 'https://arco.invalid') return home;
+      return areasOf(role).some((area) => under(url.pathname, area))
+        ? `${url.pathname}${url.search}${url.hash}`
+        : home;
+    },
+  };
+}
 
 const under = (pathname: string, area: string) => pathname === area || pathname.startsWith(`${area}/`);
 
-/**
- * Where to go after signing in: the `next` the sign-in page was sent with, if it is a same-origin path inside an
- * area this role may open, else the role's home. Guards against open redirects (`//evil`, absolute URLs).
- */
-export function postSignInPath(next: string | null, role: Role): string {
-  const home = homePathFor(role);
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) return home;
-  let url: URL;
-  try {
-    url = new URL(next, 'https://arco.invalid');
-  } catch {
-    return home;
-  }
-  if (url.origin !== 'https://arco.invalid') return home;
-  const areas = [...(isStaff(role) ? STAFF_AREAS : CLIENT_AREAS), ...SHARED_AREAS];
-  return areas.some((a) => under(url.pathname, a)) ? `${url.pathname}${url.search}${url.hash}` : home;
-}
+/** The app's own navigation, over its features. */
+export const appNavigation = shellNavigation(features);
+export const { homePathFor, postSignInPath } = appNavigation;

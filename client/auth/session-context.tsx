@@ -8,7 +8,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { useDependencies } from '../app/dependencies.tsx';
+import { useDependencies } from '../platform/dependencies.tsx';
 import { fetchCurrentUser, signIn as apiSignIn, signOut as apiSignOut, type AuthResult } from './auth-api.ts';
 import { forgetUser, readRememberedUser, rememberUser } from './profile-store.ts';
 import type { SessionUser } from './session-user.ts';

@@ -2,19 +2,13 @@ import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { AppLanguage } from '../ui/format.ts';
 import type { KeyValueStore } from '../platform/key-value-store.ts';
-import { en } from './resources/en.ts';
-import { ptBR } from './resources/pt-br.ts';
-import { customersEn, customersPtBR } from '../features/customers/i18n.ts';
-import { clientHomeEn, clientHomePtBR } from '../features/client-home/i18n.ts';
 
 export const LANGUAGES: readonly AppLanguage[] = ['pt-BR', 'en'];
 export const DEFAULT_LANGUAGE: AppLanguage = 'pt-BR';
 const LANGUAGE_KEY = 'arco.language';
 
-export const resources = {
-  'pt-BR': { translation: ptBR, customers: customersPtBR, clientHome: clientHomePtBR },
-  en: { translation: en, customers: customersEn, clientHome: clientHomeEn },
-} as const;
+/** Per language, each namespace's strings: the shell's `translation` and the features' (client/app/i18n.ts). */
+export type AppResources = Readonly<Record<AppLanguage, Readonly<Record<string, object>>>>;
 
 export function isAppLanguage(value: unknown): value is AppLanguage {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
@@ -43,7 +37,7 @@ export function saveLanguagePreference(store: KeyValueStore, language: AppLangua
  * One i18next instance per app (no global singleton, so tests can run several side by side). Resources are
  * bundled, so initialisation is synchronous and the first render is already translated — also offline.
  */
-export function createI18n(language: AppLanguage): i18n {
+export function createI18nInstance(language: AppLanguage, resources: AppResources): i18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
     lng: language,

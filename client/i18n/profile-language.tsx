@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDependencies } from '../app/dependencies.tsx';
+import { useDependencies } from '../platform/dependencies.tsx';
 import { PROFILE_DOC, readProfile } from '../db/device-settings.ts';
 import { useLocalValue } from '../db/local-documents.ts';
 import { isAppLanguage, saveLanguagePreference } from './i18n.ts';

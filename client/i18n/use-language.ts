@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDependencies } from '../app/dependencies.tsx';
+import { useDependencies } from '../platform/dependencies.tsx';
 import { useDeviceData } from '../db/device-data.tsx';
 import { DEFAULT_LANGUAGE, isAppLanguage, saveLanguagePreference } from './i18n.ts';
 import type { AppLanguage } from '../ui/format.ts';

@@ -1,12 +1,13 @@
+import { NOTIFICATION_PATH_PREFIXES } from './deep-links.ts';
+
 /**
- * Where a notification click may take the user (DESIGN §6: a push payload's `url` must be an in-app route —
- * same origin and an allow-listed prefix — else the app opens `/`).
+ * Where a notification click may take the user: a push payload's `url` must be an in-app route — same origin
+ * and under one of the features' deep links (deep-links.ts) — else the app opens `/`.
  *
  * Pure (no DOM, no worker globals) so the service worker and unit tests share it. The payload comes from the
  * network, so nothing about it is trusted: a foreign origin, `javascript:`, protocol-relative `//host`, a
  * backslash trick or an API path all collapse to `/`.
  */
-export const NOTIFICATION_PATH_PREFIXES: readonly string[] = ['/clientes', '/inicio', '/ajustes'];
 
 export const FALLBACK_PATH = '/';
 

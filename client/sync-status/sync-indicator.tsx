@@ -2,8 +2,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { totalPending } from '../../sync/client/status.ts';
 import { CloudIcon, CloudOffIcon, RefreshIcon } from '../ui/icons.tsx';
-import { useFormat } from '../ui/use-format.ts';
-import { useNow } from '../ui/use-now.ts';
+import { useFormat } from '../platform/use-format.ts';
+import { useNow } from '../platform/use-now.ts';
 import { useSyncStatus } from './use-sync-status.ts';
 import styles from './sync-indicator.module.css';
 

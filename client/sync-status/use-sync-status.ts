@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { useDependencies } from '../app/dependencies.tsx';
+import { useDependencies } from '../platform/dependencies.tsx';
 import type { SyncStatus } from './sync-status-source.ts';
 
 export function useSyncStatus(): SyncStatus {

@@ -1,11 +1,12 @@
 import { render } from '@testing-library/react';
 import { createMemoryRouter, type RouteObject } from 'react-router';
 import { App } from '../app/app.tsx';
-import type { AppDependencies } from '../app/dependencies.tsx';
+import type { AppDependencies } from '../platform/dependencies.tsx';
 import { createAppRoutes } from '../app/routes.tsx';
 import type { SessionLifecycle } from '../auth/session-lifecycle.ts';
 import type { SessionUser } from '../auth/session-user.ts';
-import { createI18n, readLanguagePreference } from '../i18n/i18n.ts';
+import { createI18n } from '../app/i18n.ts';
+import { readLanguagePreference } from '../i18n/i18n.ts';
 import { memoryStore, type KeyValueStore } from '../platform/key-value-store.ts';
 import { manualNetwork } from '../platform/network.ts';
 import { networkSyncStatus, type SyncStatusSource } from '../sync-status/sync-status-source.ts';

@@ -1,73 +1,46 @@
-import type { ReactNode } from 'react';
+import type { FlatNamespace, ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { isStaff, type Role } from '../../../shared/collections.ts';
-import { AlertIcon, HomeIcon, SettingsIcon, TicketIcon, UsersIcon } from '../../ui/icons.tsx';
-import { AT_RISK_FILTER, HEALTH_FILTER_PARAM, paths } from '../paths.ts';
+import type { Role } from '../../../shared/collections.ts';
+import type { FeatureManifest, NavEntry } from '../../platform/feature-manifest.ts';
+import { features } from '../features.ts';
+import { namespaces } from '../i18n.ts';
 import styles from './app-shell.module.css';
 
-interface NavItem {
-  readonly to: string;
-  readonly label: string;
-  readonly icon: ReactNode;
-  readonly isCurrent: (pathname: string, search: URLSearchParams) => boolean;
+/** The role's navigation entries from the features' manifests, in their `order`. */
+export function navEntriesFor(role: Role, manifests: readonly FeatureManifest[] = features): NavEntry[] {
+  return manifests
+    .flatMap((f) => f.nav ?? [])
+    .filter((entry) => entry.roles.includes(role))
+    .sort((a, b) => a.order - b.order);
 }
+
+/** A translation key of any namespace, `namespace:key`. */
+type AnyKey = ParseKeys<readonly FlatNamespace[]>;
+
+const isUnder = (pathname: string, to: string) => pathname === to || pathname.startsWith(`${to}/`);
 
 /** One navigation landmark: a bottom tab bar on phones, inline in the top bar from tablet width up. */
 export function PrimaryNav({ role }: { role: Role }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation(namespaces);
+  // Manifest labels are plain strings (their types cannot depend on the resources they feed); narrow them by
+  // asking i18next, and show a missing key as itself rather than crash the shell.
+  const isKey = (key: string): key is AnyKey => i18n.exists(key);
   const { pathname, search } = useLocation();
   const params = new URLSearchParams(search);
-  const atRisk = (s: URLSearchParams) => s.get(HEALTH_FILTER_PARAM) === AT_RISK_FILTER;
-
-  const items: NavItem[] = isStaff(role)
-    ? [
-        {
-          to: paths.customers,
-          label: t('nav.customers'),
-          icon: <UsersIcon size={22} />,
-          isCurrent: (p, s) => p.startsWith(paths.customers) && !atRisk(s),
-        },
-        {
-          to: paths.atRiskCustomers,
-          label: t('nav.atRisk'),
-          icon: <AlertIcon size={22} />,
-          isCurrent: (p, s) => p === paths.customers && atRisk(s),
-        },
-      ]
-    : [
-        {
-          to: paths.clientHome,
-          label: t('nav.home'),
-          icon: <HomeIcon size={22} />,
-          isCurrent: (p) => p === paths.clientHome,
-        },
-        {
-          to: paths.myTickets,
-          label: t('nav.tickets'),
-          icon: <TicketIcon size={22} />,
-          isCurrent: (p) => p.startsWith(paths.myTickets),
-        },
-      ];
-  items.push({
-    to: paths.settings,
-    label: t('nav.settings'),
-    icon: <SettingsIcon size={22} />,
-    isCurrent: (p) => p.startsWith(paths.settings),
-  });
 
   return (
     <nav className={styles.nav} aria-label={t('nav.primary')}>
       <ul className={styles.navList}>
-        {items.map((item) => (
-          <li key={item.to}>
+        {navEntriesFor(role).map(({ to, label, icon: Icon, isCurrent }) => (
+          <li key={to}>
             <Link
-              to={item.to}
+              to={to}
               className={styles.navLink}
-              aria-current={item.isCurrent(pathname, params) ? 'page' : undefined}
+              aria-current={(isCurrent ?? ((p) => isUnder(p, to)))(pathname, params) ? 'page' : undefined}
             >
-              {item.icon}
-              <span>{item.label}</span>
+              <Icon size={22} />
+              <span>{isKey(label) ? t(label) : label}</span>
             </Link>
           </li>
         ))}

@@ -5,7 +5,7 @@ import { useSession } from '../../auth/session-context.tsx';
 import { useSyncStatus } from '../../sync-status/use-sync-status.ts';
 import { Button } from '../../ui/button.tsx';
 import { Notice } from '../../ui/notice.tsx';
-import { useDependencies } from '../dependencies.tsx';
+import { useDependencies } from '../../platform/dependencies.tsx';
 import styles from './app-shell.module.css';
 
 /** First-sync progress under the top bar, while the role's collections are still arriving. */

@@ -5,7 +5,7 @@ import { EmptyState } from '../../ui/empty-state.tsx';
 import { CompassIcon } from '../../ui/icons.tsx';
 import { Notice } from '../../ui/notice.tsx';
 import { Page } from '../../ui/page.tsx';
-import { useNow } from '../../ui/use-now.ts';
+import { useNow } from '../../platform/use-now.ts';
 import { AccountManagerCard } from './account-manager-card.tsx';
 import { CompanyCard } from './company-card.tsx';
 import styles from './portal.module.css';

@@ -6,6 +6,7 @@ import type { TranslationShape } from '../../i18n/resources/pt-br.ts';
  * `_one` / `_other` suffixes.
  */
 export const clientHomePtBR = {
+  nav: { home: 'Início', tickets: 'Tickets' },
   home: {
     title: 'Início',
     greeting: 'Olá, {{name}}',
@@ -171,6 +172,7 @@ export const clientHomePtBR = {
 export type ClientHomeTranslation = TranslationShape<typeof clientHomePtBR>;
 
 export const clientHomeEn: ClientHomeTranslation = {
+  nav: { home: 'Home', tickets: 'Tickets' },
   home: {
     title: 'Home',
     greeting: 'Hi, {{name}}',

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../shared/entities/support.ts';
-import { useDependencies } from '../../app/dependencies.tsx';
+import { useDependencies } from '../../platform/dependencies.tsx';
 import { useCollection } from '../../db/device-data.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Notice } from '../../ui/notice.tsx';

@@ -5,11 +5,11 @@ import { EmptyState } from '../../ui/empty-state.tsx';
 import { InboxIcon } from '../../ui/icons.tsx';
 import { Notice } from '../../ui/notice.tsx';
 import { Page } from '../../ui/page.tsx';
-import { useNow } from '../../ui/use-now.ts';
+import { useNow } from '../../platform/use-now.ts';
 import { canOpenTicket } from './portal-writes.ts';
 import styles from './portal.module.css';
 import { TicketListItem } from './ticket-parts.tsx';
-import { ticketPaths } from './ticket-paths.ts';
+import { ticketPaths } from './paths.ts';
 import { isActiveTicket } from './ticket-view.ts';
 import { useMyTickets, usePortalUser } from './use-portal-data.ts';
 

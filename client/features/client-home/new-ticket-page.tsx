@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { v7 as uuidv7 } from 'uuid';
 import { DEFAULT_FIRST_RESPONSE_MINUTES, formatDurationPtBr } from '../../../shared/domain/portal/sla.ts';
 import { ticketPrioritySchema, type TicketPriority } from '../../../shared/entities/support.ts';
-import { useDependencies } from '../../app/dependencies.tsx';
+import { useDependencies } from '../../platform/dependencies.tsx';
 import { useCollection } from '../../db/device-data.tsx';
 import { Button, ButtonLink } from '../../ui/button.tsx';
 import { Notice } from '../../ui/notice.tsx';
@@ -13,8 +13,9 @@ import { InputField, TextAreaField } from './form-fields.tsx';
 import { buildNewTicket, canOpenTicket, type ErrorMessage, type NewTicketField } from './portal-writes.ts';
 import styles from './portal.module.css';
 import { useErrorText } from './ticket-parts.tsx';
-import { ticketPaths } from './ticket-paths.ts';
-import { useOnline, usePortalUser } from './use-portal-data.ts';
+import { ticketPaths } from './paths.ts';
+import { useOnline } from '../../platform/use-online.ts';
+import { usePortalUser } from './use-portal-data.ts';
 
 const PRIORITIES = ticketPrioritySchema.options;
 

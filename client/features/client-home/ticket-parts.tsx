@@ -5,7 +5,7 @@ import type { Ticket } from '../../../shared/entities/support.ts';
 import { formatNumber } from '../../ui/format.ts';
 import type { ErrorMessage } from './portal-writes.ts';
 import styles from './portal.module.css';
-import { ticketPaths } from './ticket-paths.ts';
+import { ticketPaths } from './paths.ts';
 import {
   isActiveTicket,
   isAwaitingSync,

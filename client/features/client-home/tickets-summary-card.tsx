@@ -6,7 +6,7 @@ import { TicketIcon } from '../../ui/icons.tsx';
 import { canOpenTicket } from './portal-writes.ts';
 import styles from './portal.module.css';
 import { TicketListItem } from './ticket-parts.tsx';
-import { ticketPaths } from './ticket-paths.ts';
+import { ticketPaths } from './paths.ts';
 import { homeTicketSummary } from './ticket-view.ts';
 import { usePortalUser } from './use-portal-data.ts';
 

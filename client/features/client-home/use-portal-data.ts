@@ -1,14 +1,13 @@
-import { useMemo, useSyncExternalStore } from 'react';
+import { useMemo } from 'react';
 import type { MangoQuery } from 'rxdb';
 import type { Customer } from '../../../shared/entities/customer.ts';
 import type { Meeting, Ticket } from '../../../shared/entities/support.ts';
-import { useDependencies } from '../../app/dependencies.tsx';
 import { useSession } from '../../auth/session-context.tsx';
 import type { SessionUser } from '../../auth/session-user.ts';
 import { useDeviceData, useLiveDocuments } from '../../db/device-data.tsx';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { DEFAULT_TIME_ZONE } from '../../ui/format.ts';
-import { useFormat } from '../../ui/use-format.ts';
+import { useFormat } from '../../platform/use-format.ts';
 import { formatDayMonth, formatMeetingTime, formatMonthYear } from './portal-format.ts';
 import { newestFirst } from './ticket-view.ts';
 import { useLocalValue } from '../../db/local-documents.ts';
@@ -67,15 +66,6 @@ export function useMyMeetings(): Live<readonly Meeting[]> {
  */
 /** Kept under this name for the portal's cards; the hook itself belongs to the device database. */
 export const useLocalDocumentValue = useLocalValue;
-
-/** The browser's connectivity hint, live (decides only what to tell the user; writes are local anyway). */
-export function useOnline(): boolean {
-  const { network } = useDependencies();
-  return useSyncExternalStore(
-    (listener) => network.subscribe(listener),
-    () => network.isOnline(),
-  );
-}
 
 /** The shell's formatters plus the portal's short date forms, in the UI language and the user's time zone. */
 export function usePortalFormat() {

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { createI18n } from '../../i18n/i18n.ts';
+import { createI18n } from '../../app/i18n.ts';
 import { buildRows, sortRows } from './customer-rows.ts';
 import { centsToDecimal, CSV_FORMATS, csvFileName, csvRecords, toCsv } from './customer-csv.ts';
 import { csmNameResolver } from './staff-directory.ts';

@@ -4,7 +4,7 @@ import type { Customer } from '../../../shared/entities/customer.ts';
 import type { Health } from '../../../shared/entities/csm.ts';
 import { calendarDate } from '../../../shared/domain/csm/dates.ts';
 import { can, type PermissionUser } from '../../../shared/permissions.ts';
-import { useDependencies } from '../../app/dependencies.tsx';
+import { useDependencies } from '../../platform/dependencies.tsx';
 import { useSession } from '../../auth/session-context.tsx';
 import { useCollection, useLiveDocuments } from '../../db/device-data.tsx';
 import { useSyncStatus } from '../../sync-status/use-sync-status.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n } from '../../i18n/i18n.ts';
+import { createI18n } from '../../app/i18n.ts';
 import { customersEn, customersPtBR } from './i18n.ts';
 import { CUSTOMERS_NS } from './use-customers-translation.ts';
 

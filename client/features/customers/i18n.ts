@@ -9,6 +9,7 @@ export const customersPtBR = {
   // Counts that can reach the thousands go through i18next's `number` formatter (Intl: "10.091" / "10,091").
   title: 'Clientes',
   atRiskTitle: 'Clientes em risco',
+  nav: { customers: 'Clientes', atRisk: 'Em risco' },
   loading: 'Carregando clientes…',
   search: {
     label: 'Buscar clientes',
@@ -207,6 +208,7 @@ export const customersPtBR = {
 export const customersEn: TranslationShape<typeof customersPtBR> = {
   title: 'Customers',
   atRiskTitle: 'Customers at risk',
+  nav: { customers: 'Customers', atRisk: 'At risk' },
   loading: 'Loading customers…',
   search: {
     label: 'Search customers',

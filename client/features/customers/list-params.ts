@@ -1,4 +1,4 @@
-import { AT_RISK_FILTER, HEALTH_FILTER_PARAM } from '../../app/paths.ts';
+import { AT_RISK_FILTER, HEALTH_FILTER_PARAM } from './paths.ts';
 import {
   DEFAULT_DIRECTION,
   DEFAULT_SORT,

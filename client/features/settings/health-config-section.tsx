@@ -7,7 +7,7 @@ import { useDeviceData } from '../../db/device-data.tsx';
 import { HEALTH_CONFIG_DOC, readHealthConfig } from '../../db/device-settings.ts';
 import { useLocalValue } from '../../db/local-documents.ts';
 import { Button } from '../../ui/button.tsx';
-import { useFormat } from '../../ui/use-format.ts';
+import { useFormat } from '../../platform/use-format.ts';
 import styles from './health-config.module.css';
 import { HealthWeightsEditor } from './health-weights-editor.tsx';
 import pageStyles from './settings-page.module.css';

@@ -17,7 +17,7 @@ import {
 } from './health-config-form.ts';
 import styles from './health-config.module.css';
 import pageStyles from './settings-page.module.css';
-import { useOnline } from './use-online.ts';
+import { useOnline } from '../../platform/use-online.ts';
 
 type Failure = Exclude<HealthConfigSaveResult['status'], 'saved'> | 'local';
 

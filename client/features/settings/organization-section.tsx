@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ORGANIZATION_DOC, readOrganization } from '../../db/device-settings.ts';
 import { useLocalValue } from '../../db/local-documents.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
-import { useFormat } from '../../ui/use-format.ts';
+import { useFormat } from '../../platform/use-format.ts';
 import styles from './settings-page.module.css';
 
 /** "Organização": the organization's name, time zone and currency as the device keeps them (read-only). */

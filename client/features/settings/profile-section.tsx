@@ -18,7 +18,7 @@ import { languageFromLocale } from '../../i18n/i18n.ts';
 import { Button } from '../../ui/button.tsx';
 import { CloudOffIcon } from '../../ui/icons.tsx';
 import { Notice } from '../../ui/notice.tsx';
-import { useFormat } from '../../ui/use-format.ts';
+import { useFormat } from '../../platform/use-format.ts';
 import { FormField } from '../../ui/form-field.tsx';
 import {
   firstInvalidField,

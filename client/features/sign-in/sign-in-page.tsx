@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
 import type { AuthFailure } from '../../auth/auth-api.ts';
 import { useSession } from '../../auth/session-context.tsx';
-import { postSignInPath } from '../../app/paths.ts';
+import { useShellNavigation } from '../../platform/shell-navigation.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Notice } from '../../ui/notice.tsx';
 import { usePageTitle } from '../../ui/page.tsx';
 import { TextField } from '../../ui/text-field.tsx';
+import { NEXT_PARAM } from './paths.ts';
 import styles from './sign-in-page.module.css';
 
 /**
@@ -19,6 +20,7 @@ export function SignInPage() {
   const { t } = useTranslation();
   const { user, signIn, signedOutReason } = useSession();
   const [params] = useSearchParams();
+  const { postSignInPath } = useShellNavigation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [submitting, setSubmitting] = useState(false);
@@ -30,7 +32,7 @@ export function SignInPage() {
     if (failure) errorRef.current?.focus();
   }, [failure]);
 
-  if (user) return <Navigate to={postSignInPath(params.get('next'), user.role)} replace />;
+  if (user) return <Navigate to={postSignInPath(params.get(NEXT_PARAM), user.role)} replace />;
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

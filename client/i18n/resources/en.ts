@@ -10,10 +10,6 @@ export const en: Translation = {
   },
   nav: {
     primary: 'Main navigation',
-    customers: 'Customers',
-    atRisk: 'At risk',
-    home: 'Home',
-    tickets: 'Tickets',
     settings: 'Settings',
   },
   sync: {

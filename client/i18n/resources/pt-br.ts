@@ -11,10 +11,6 @@ export const ptBR = {
   },
   nav: {
     primary: 'Navegação principal',
-    customers: 'Clientes',
-    atRisk: 'Em risco',
-    home: 'Início',
-    tickets: 'Tickets',
     settings: 'Ajustes',
   },
   sync: {

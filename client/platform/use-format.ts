@@ -14,7 +14,7 @@ import {
   formatRelativeTime,
   formatTimeZone,
   type FormatOptions,
-} from './format.ts';
+} from '../ui/format.ts';
 
 /**
  * The formatters bound to the UI language and the signed-in user's time zone (São Paulo by default): the

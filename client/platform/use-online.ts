@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { useDependencies } from '../../app/dependencies.tsx';
+import { useDependencies } from './dependencies.tsx';
 
 /** The browser's connectivity hint, live: decides what the page offers (an online-only save), not what works. */
 export function useOnline(): boolean {

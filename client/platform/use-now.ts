@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useDependencies } from '../app/dependencies.tsx';
+import { useDependencies } from './dependencies.tsx';
 
 /** The injected clock's time, refreshed every `intervalMs` — for "há 2 min." labels that must age. */
 export function useNow(intervalMs = 30_000): Date {

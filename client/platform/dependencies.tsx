@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { KeyValueStore } from '../platform/key-value-store.ts';
-import type { NetworkStatus } from '../platform/network.ts';
+import type { KeyValueStore } from './key-value-store.ts';
+import type { NetworkStatus } from './network.ts';
 import type { SessionLifecycle } from '../auth/session-lifecycle.ts';
 import type { SyncStatusSource } from '../sync-status/sync-status-source.ts';
 import type { DeviceSessions } from '../db/device-session.ts';

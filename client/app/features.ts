@@ -1,0 +1,22 @@
+import { clientHomeFeature } from '../features/client-home/manifest.tsx';
+import { customersFeature } from '../features/customers/manifest.tsx';
+import { notFoundFeature } from '../features/not-found/manifest.tsx';
+import { settingsFeature } from '../features/settings/manifest.tsx';
+import { signInFeature } from '../features/sign-in/manifest.tsx';
+
+/**
+ * Every feature of the app, one line each: the shell derives the route table (routes.tsx), the navigation
+ * (shell/primary-nav.tsx), the i18n resources and their types (i18n.ts, i18next.d.ts), each role's home and
+ * the sign-in `next` areas (paths.ts) from this list. The service worker finds the deep links on its own in
+ * each feature's `paths.ts` (client/sw/deep-links.ts); features.test.ts checks both agree.
+ *
+ * Adding a screen: a folder `client/features/<feature>/` with its pages, `paths.ts` and `manifest.tsx`, and a
+ * line here (docs/architecture.md, "Client: features as modules").
+ */
+export const features = [
+  signInFeature,
+  customersFeature,
+  clientHomeFeature,
+  settingsFeature,
+  notFoundFeature,
+] as const;

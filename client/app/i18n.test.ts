@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { createI18n, resources } from './i18n.ts';
+
+type Tree = { readonly [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of flatten(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+/** Every namespace registered in `resources` (the shell's and each feature's), flattened per language. */
+const namespaces = Object.keys(resources['pt-BR']) as (keyof (typeof resources)['pt-BR'])[];
+
+describe.each(namespaces)('translations of namespace %s', (ns) => {
+  const pt = flatten(resources['pt-BR'][ns] as Tree);
+  const english = flatten(resources.en[ns] as Tree);
+
+  it('every pt-BR key exists in English', () => {
+    expect([...pt.keys()].filter((k) => !english.has(k))).toEqual([]);
+  });
+
+  it('every English key exists in pt-BR', () => {
+    expect([...english.keys()].filter((k) => !pt.has(k))).toEqual([]);
+  });
+
+  it('no string is empty', () => {
+    for (const [key, text] of [...pt, ...english]) expect(text.trim(), key).not.toBe('');
+  });
+
+  it('both languages use the same interpolation variables in each string', () => {
+    const mismatched = [...pt].filter(([key, text]) => {
+      const other = english.get(key);
+      return other !== undefined && placeholders(text).join() !== placeholders(other).join();
+    });
+    expect(mismatched.map(([k]) => k)).toEqual([]);
+  });
+
+  it('plural keys come in complete _one/_other pairs', () => {
+    for (const key of pt.keys()) {
+      const base = key.replace(/_(one|other)$/, '');
+      if (base === key) continue;
+      expect(pt.has(`${base}_one`) && pt.has(`${base}_other`), base).toBe(true);
+    }
+  });
+});
+
+describe('createI18n', () => {
+  it('renders pt-BR by default, with plurals', () => {
+    const i18n = createI18n('pt-BR');
+    expect(i18n.t('sync.pending', { count: 1 })).toBe('1 pendente');
+    expect(i18n.t('sync.pending', { count: 3 })).toBe('3 pendentes');
+    expect(i18n.t('app.pageTitle', { page: 'Ajustes' })).toBe('Ajustes · Arco');
+  });
+
+  it('switches to English at runtime', async () => {
+    const i18n = createI18n('pt-BR');
+    await i18n.changeLanguage('en');
+    expect(i18n.t('signIn.submit')).toBe('Sign in');
+  });
+
+  it('keeps instances independent', () => {
+    const a = createI18n('pt-BR');
+    const b = createI18n('en');
+    expect(a.t('signIn.submit')).toBe('Entrar');
+    expect(b.t('signIn.submit')).toBe('Sign in');
+  });
+});

@@ -1,0 +1,35 @@
+import { defineFeature, STAFF_ROLES } from '../../platform/feature-manifest.ts';
+import { AlertIcon, UsersIcon } from '../../ui/icons.tsx';
+import { CustomerListPage } from './customer-list-page.tsx';
+import { customersEn, customersPtBR } from './i18n.ts';
+import { AT_RISK_FILTER, customerPaths, deepLinks, HEALTH_FILTER_PARAM } from './paths.ts';
+
+const atRisk = (search: URLSearchParams) => search.get(HEALTH_FILTER_PARAM) === AT_RISK_FILTER;
+
+/** The staff customer list (portfolio, filters, at-risk view, customer form): the staff's home. */
+export const customersFeature = defineFeature({
+  id: 'customers',
+  access: STAFF_ROLES,
+  routes: [{ path: customerPaths.list, element: <CustomerListPage /> }],
+  nav: [
+    {
+      to: customerPaths.list,
+      label: 'customers:nav.customers',
+      icon: UsersIcon,
+      roles: STAFF_ROLES,
+      order: 10,
+      isCurrent: (pathname, search) => pathname.startsWith(customerPaths.list) && !atRisk(search),
+    },
+    {
+      to: customerPaths.atRisk,
+      label: 'customers:nav.atRisk',
+      icon: AlertIcon,
+      roles: STAFF_ROLES,
+      order: 20,
+      isCurrent: (pathname, search) => pathname === customerPaths.list && atRisk(search),
+    },
+  ],
+  home: { roles: STAFF_ROLES, path: customerPaths.list },
+  i18n: { namespace: 'customers', resources: { 'pt-BR': customersPtBR, en: customersEn } },
+  deepLinks,
+});

@@ -1,0 +1,24 @@
+import { ALL_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
+import { SettingsIcon } from '../../ui/icons.tsx';
+import { deepLinks, settingsPaths } from './paths.ts';
+import { SettingsPage } from './settings-page.tsx';
+
+/**
+ * `/ajustes` for every role. Its strings predate feature namespaces and live in the shell's `translation`
+ * namespace (`settings.*`, client/i18n/resources/).
+ */
+export const settingsFeature = defineFeature({
+  id: 'settings',
+  access: ALL_ROLES,
+  routes: [{ path: settingsPaths.settings, element: <SettingsPage /> }],
+  nav: [
+    {
+      to: settingsPaths.settings,
+      label: 'translation:nav.settings',
+      icon: SettingsIcon,
+      roles: ALL_ROLES,
+      order: 90,
+    },
+  ],
+  deepLinks,
+});

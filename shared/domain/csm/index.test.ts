@@ -22,6 +22,7 @@ describe('csm domain index', () => {
       'healthInputFromDocs',
       'riskInputFromDocs',
       'churnFeaturesFromDocs',
+      'portfolioKpis',
     ] as const) {
       expect(typeof csm[name]).toBe('function');
     }

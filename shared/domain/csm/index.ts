@@ -18,5 +18,6 @@ export * from './recommendations.ts';
 export * from './signals.ts';
 export * from './customer-inputs.ts';
 export * from './assess-customer.ts';
+export * from './portfolio-kpis.ts';
 export { calendarDate, DEFAULT_TIME_ZONE } from './dates.ts';
 export { formatBRL, formatDateBR } from './format.ts';

@@ -28,7 +28,12 @@ afterEach(async () => {
 });
 afterAll(() => t?.close());
 
-function runner(jobs: readonly JobDefinition[], clock: () => Date, cronIntervalSeconds = 30): JobRunner {
+function runner(
+  jobs: readonly JobDefinition[],
+  clock: () => Date,
+  cronIntervalSeconds = 30,
+  pollingIntervalSeconds = 0.5,
+): JobRunner {
   const deps: JobDeps = {
     db: t.db,
     auth,
@@ -40,7 +45,7 @@ function runner(jobs: readonly JobDefinition[], clock: () => Date, cronIntervalS
     connectionString: t.db.ownerConnectionString,
     jobs,
     deps,
-    pollingIntervalSeconds: 0.5,
+    pollingIntervalSeconds,
     cronIntervalSeconds,
   });
   runners.push(r);
@@ -142,6 +147,22 @@ describe('jobs on pg-boss', () => {
       async (c) => (await c.query<{ name: string }>(`SELECT name FROM ${JOBS_SCHEMA}.schedule`)).rows,
     );
     expect(left).toEqual([{ name: 'prune-sessions' }]);
+  });
+
+  it('a send wakes the idle worker, and a backlog drains without waiting a polling interval per job', async () => {
+    const ran: number[] = [];
+    const count = defineJob({
+      name: 'test-count',
+      payload: z.strictObject({ n: z.number().int() }),
+      handler: async ({ n }) => void ran.push(n),
+    });
+    // Polling every 60 s: only the wake-ups can make these run within the test's 20 s.
+    const jobs = runner([count], () => new Date(), 30, 60);
+    await jobs.start();
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the worker's first (empty) poll is done
+    for (const n of [1, 2, 3, 4]) await jobs.send(count, { n });
+    await until(() => ran.length === 4);
+    expect([...ran].sort()).toEqual([1, 2, 3, 4]);
   });
 
   it('validates a payload when it is sent', async () => {

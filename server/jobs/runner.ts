@@ -35,7 +35,11 @@ export interface JobRunnerOptions {
    * and serves them one statement at a time anyway; a real server needs no more for a few jobs.
    */
   readonly maxConnections?: number;
-  /** Seconds between a worker's polls for new jobs (default 2). */
+  /**
+   * Seconds an idle worker waits between polls (default 10). It does not delay work: a `send` from this
+   * instance wakes the worker at once, and a worker that just ran a job looks for the next one immediately.
+   * It bounds how soon a job sent by another instance, or a retry coming due, starts.
+   */
   readonly pollingIntervalSeconds?: number;
   /** Seconds between pg-boss's checks of the cron schedules (default 30; a slot lasts 60 s). */
   readonly cronIntervalSeconds?: number;
@@ -83,6 +87,12 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   boss.on('error', (err) => deps.logger.error({ err }, 'job queue'));
 
   let state: 'new' | 'starting' | 'started' | 'stopped' = 'new';
+  const workerIds = new Map<string, string>();
+  /** Skips the worker's idle wait: it fetches again right away. */
+  const wake = (name: string) => {
+    const id = workerIds.get(name);
+    if (id !== undefined) boss.notifyWorker(id);
+  };
   let stopping: Promise<void> | undefined;
 
   const queueOptions = (job: JobDefinition) => {
@@ -116,20 +126,27 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       }
       for (const { name } of await boss.getSchedules()) if (!scheduled.has(name)) await boss.unschedule(name);
       for (const job of jobs) {
-        await boss.work(
+        const workerId = await boss.work(
           job.name,
-          { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+          // One job per fetch: pg-boss 10 fails a whole fetched batch when its handler throws.
+          { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 10 },
           async (batch) => {
-            for (const { id, data } of batch) {
-              try {
-                await runJob(job, data, { ...deps, jobId: id });
-              } catch (err) {
-                deps.logger.error({ err, job: job.name, jobId: id }, 'job failed (retried per its policy)');
-                throw err;
+            try {
+              for (const { id, data } of batch) {
+                try {
+                  await runJob(job, data, { ...deps, jobId: id });
+                } catch (err) {
+                  deps.logger.error({ err, job: job.name, jobId: id }, 'job failed (retried per its policy)');
+                  throw err;
+                }
               }
+            } finally {
+              // A backlog drains at full speed instead of one job per polling interval.
+              wake(job.name);
             }
           },
         );
+        workerIds.set(job.name, workerId);
       }
       state = 'started';
     },
@@ -144,6 +161,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         sendOptions.startAfter ? { startAfter: sendOptions.startAfter } : {},
       );
       if (id === null) throw new Error(`job "${job.name}" was not queued`);
+      if (!sendOptions.startAfter) wake(job.name);
       return id;
     },
 

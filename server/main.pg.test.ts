@@ -20,7 +20,7 @@ beforeAll(async () => {
   const logger = createLogger({ level: 'silent' });
   const config = testConfig({ port: 0, host: '127.0.0.1', trustProxy: 0 });
   running = await startServer({ config, logger, db: t.db, seed: false, staticRoot: null });
-  // A second instance on the same database: sessions and throttling must be shared (DESIGN §13).
+  // A second instance on the same database: sessions and throttling must be shared (docs/scaling.md).
   second = await startServer({ config, logger, db: t.db, seed: false, staticRoot: null });
   // Loading the full demo data (what `npm start` does) takes tens of seconds on the embedded database.
 }, 300_000);

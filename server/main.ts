@@ -26,7 +26,7 @@ import { createJobRunner, type JobRunner } from './jobs/runner.ts';
 
 export const DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url));
 
-/** Password of every demo account (DESIGN §10). */
+/** Password of every demo account (README "Quick start"). */
 export const DEMO_PASSWORD = 'arco-demo';
 export const DEMO_LOGINS = [
   { email: 'admin@arco.example', who: 'admin, Arco Digital' },

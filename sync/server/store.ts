@@ -81,7 +81,7 @@ export interface Change {
  */
 export type ChangeListener = (event: Change | 'RESYNC') => void;
 
-/** Fan-out of committed changes to this instance's stream connections (DESIGN §5 "Fan-out"). */
+/** Fan-out of committed changes to this instance's stream connections (docs/scaling.md, docs/sync-protocol.md "Stream"). */
 export interface ChangeFeed {
   /** Delivers to every current subscriber, synchronously or in publish order. */
   publish(change: Change): void;

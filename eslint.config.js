@@ -23,7 +23,8 @@ const layer = (/** @type {string[]} */ forbidden) => ({
  * service worker and each feature's `paths.ts` (which the worker bundles) stay free of React and the app.
  * Tests and client/test/ render the real app, so they may import app/.
  */
-const PLATFORM_FLOOR = ['platform', 'auth', 'db', 'sync-status', 'i18n'];
+// `domain-text/` (rendering the shared rules' text codes) sits on the same floor once it lands.
+const PLATFORM_FLOOR = ['platform', 'auth', 'db', 'sync-status', 'i18n', 'domain-text'];
 const REACT = ['react', 'react/*', 'react-dom', 'react-dom/*', 'react-router', 'react-i18next', 'i18next'];
 const clientLayer = (
   /** @type {string} */ layer,

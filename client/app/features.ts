@@ -1,8 +1,11 @@
-import { clientHomeFeature } from '../features/client-home/manifest.tsx';
+import { accountManagerFeature } from '../features/account-manager/manifest.ts';
 import { customersFeature } from '../features/customers/manifest.tsx';
+import { meetingsFeature } from '../features/meetings/manifest.ts';
 import { notFoundFeature } from '../features/not-found/manifest.tsx';
+import { portalHomeFeature } from '../features/portal-home/manifest.tsx';
 import { settingsFeature } from '../features/settings/manifest.tsx';
 import { signInFeature } from '../features/sign-in/manifest.tsx';
+import { ticketsFeature } from '../features/tickets/manifest.tsx';
 
 /**
  * Every feature of the app, one line each: the shell derives the route table (routes.tsx), the navigation
@@ -16,7 +19,10 @@ import { signInFeature } from '../features/sign-in/manifest.tsx';
 export const features = [
   signInFeature,
   customersFeature,
-  clientHomeFeature,
+  portalHomeFeature,
+  ticketsFeature,
+  meetingsFeature,
+  accountManagerFeature,
   settingsFeature,
   notFoundFeature,
 ] as const;

@@ -42,6 +42,16 @@ export function DeviceDataProvider(props: {
 
 export const useDeviceData = (): DeviceDataValue => useContext(DeviceDataContext);
 
+/** The signed-in user of the open device session (null while it opens, or signed out). */
+export const useDeviceUser = (): SessionUser | null => useDeviceData().session?.user ?? null;
+
+/** A live value read from the device database. */
+export interface Live<T> {
+  readonly value: T;
+  /** False until the local database answered (not "synced": local data may still be empty). */
+  readonly ready: boolean;
+}
+
 /** The collection of the signed-in user's role, or null while the database opens (or the role lacks it). */
 export function useCollection<N extends CollectionName>(name: N): RxCollection<DocOf<N>> | null {
   const { session } = useDeviceData();

@@ -15,10 +15,12 @@ import {
   formatTimeZone,
   type FormatOptions,
 } from '../ui/format.ts';
+import { formatDayMonth, formatMeetingTime, formatMonthYear } from '../ui/short-dates.ts';
 
 /**
  * The formatters bound to the UI language and the signed-in user's time zone (São Paulo by default): the
- * profile's on the device (so a change in Ajustes applies at once, also offline), else the session's.
+ * profile's on the device (so a change in Ajustes applies at once, also offline), else the session's. The
+ * language and time zone themselves come along for what formats with them elsewhere (form inputs).
  */
 export function useFormat() {
   const { language } = useLanguage();
@@ -28,6 +30,8 @@ export function useFormat() {
   return useMemo(() => {
     const options: FormatOptions = { language, timeZone };
     return {
+      language,
+      timeZone,
       money: (cents: number) => formatMoney(cents, options),
       moneyCompact: (cents: number) => formatMoneyCompact(cents, options),
       number: (value: number) => formatNumber(value, options),
@@ -37,6 +41,12 @@ export function useFormat() {
       timeZoneName: (zone: string) => formatTimeZone(zone, options),
       relative: (value: string | Date, now: Date, style: 'long' | 'short' = 'long') =>
         formatRelativeTime(value, now, { ...options, style }),
+      /** "jan/2024" — a calendar date's month and year. */
+      monthYear: (calendarDate: string) => formatMonthYear(calendarDate, options),
+      /** "15/09" — an instant's day and month. */
+      dayMonth: (instant: string) => formatDayMonth(instant, options),
+      /** "20/10 às 15h" — a meeting's time. */
+      meetingTime: (instant: string) => formatMeetingTime(instant, options),
     };
   }, [language, timeZone]);
 }

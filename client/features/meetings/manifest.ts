@@ -1,0 +1,13 @@
+import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
+import { meetingsEn, meetingsPtBR } from './i18n.ts';
+
+/**
+ * The client's next meeting and their reschedule/cancel request (meeting-request.tsx, shown on the
+ * account-manager card). No page of its own yet: the manifest brings its strings.
+ */
+export const meetingsFeature = defineFeature({
+  id: 'meetings',
+  access: CLIENT_ROLES,
+  routes: [],
+  i18n: { namespace: 'meetings', resources: { 'pt-BR': meetingsPtBR, en: meetingsEn } },
+});

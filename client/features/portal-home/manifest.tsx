@@ -1,0 +1,26 @@
+import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
+import { HomeIcon } from '../../ui/icons.tsx';
+import { portalHomeEn, portalHomePtBR } from './i18n.ts';
+import { deepLinks, portalHomePaths } from './paths.ts';
+import { PortalHomePage } from './portal-home-page.tsx';
+
+/** `/inicio`, the client's home: their company, the account-manager card and the tickets summary. */
+export const portalHomeFeature = defineFeature({
+  id: 'portal-home',
+  access: CLIENT_ROLES,
+  routes: [{ path: portalHomePaths.home, element: <PortalHomePage /> }],
+  nav: [
+    {
+      to: portalHomePaths.home,
+      label: 'portalHome:nav.home',
+      icon: HomeIcon,
+      roles: CLIENT_ROLES,
+      order: 10,
+      // Exactly the home: the tickets under /inicio/tickets have their own entry.
+      isCurrent: (pathname) => pathname === portalHomePaths.home,
+    },
+  ],
+  home: { roles: CLIENT_ROLES, path: portalHomePaths.home },
+  i18n: { namespace: 'portalHome', resources: { 'pt-BR': portalHomePtBR, en: portalHomeEn } },
+  deepLinks,
+});

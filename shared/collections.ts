@@ -14,10 +14,10 @@ import {
   leadSchema,
   metricsSchema,
 } from './entities/portal.ts';
+import { isStaff, type Role } from './identity.ts';
 
-export const ROLES = ['admin', 'csm', 'client'] as const;
-export type Role = (typeof ROLES)[number];
-export const isStaff = (role: Role): boolean => role === 'admin' || role === 'csm';
+/** Roles live with the identity (shared/identity.ts); re-exported for the modules that still import them here. */
+export { isStaff, ROLES, type Role } from './identity.ts';
 
 /**
  * How a row belongs to a tenant (DESIGN §4):

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { COLLECTION_DEFS, COLLECTION_NAMES, type CollectionName, ROLES, type Role } from './collections.ts';
 import { makeEngagement, makeTicket } from './domain/portal/test-fixtures.ts';
 import type { TicketMessage } from './entities/support.ts';
+import { systemIdentity, type UserIdentity } from './identity.ts';
 import {
   allowedActions,
   authorize,
@@ -13,7 +14,6 @@ import {
   deviceOwnedFields,
   PERMISSION_ACTIONS,
   type PermissionAction,
-  type PermissionUser,
   writableFields,
 } from './permissions.ts';
 
@@ -24,10 +24,10 @@ const CUSTOMER = '0199a0e0-0000-7000-8000-0000000000c0'; // the fixtures' custom
 const OTHER_CUSTOMER = id(4);
 const CLIENT_ID = '0199a0e0-0000-7000-8000-0000000000c1'; // the fixtures' client user
 
-const admin: PermissionUser = { id: id(10), role: 'admin', organizationId: ORG, customerId: null };
-const csm: PermissionUser = { id: id(11), role: 'csm', organizationId: ORG, customerId: null };
-const client: PermissionUser = { id: CLIENT_ID, role: 'client', organizationId: ORG, customerId: CUSTOMER };
-const users: Record<Role, PermissionUser> = { admin, csm, client };
+const admin: UserIdentity = { userId: id(10), role: 'admin', organizationId: ORG, customerId: null };
+const csm: UserIdentity = { userId: id(11), role: 'csm', organizationId: ORG, customerId: null };
+const client: UserIdentity = { userId: CLIENT_ID, role: 'client', organizationId: ORG, customerId: CUSTOMER };
+const users: Record<Role, UserIdentity> = { admin, csm, client };
 
 /**
  * DESIGN §4's table, written out by hand (not derived from the registry) so a change to either side fails
@@ -92,7 +92,7 @@ describe('can — document scope', () => {
 
   it.each(readable)('$role reads an own $collection document', ({ collection, role }) => {
     const user = users[role];
-    const doc = docOf(collection, { user: user.id });
+    const doc = docOf(collection, { user: user.userId });
     expect(can(user, 'read', collection, doc)).toBe(true);
   });
 
@@ -101,7 +101,7 @@ describe('can — document scope', () => {
     ({ collection, role }) => {
       const user = users[role];
       expect(
-        authorize(user, 'read', collection, docOf(collection, { org: OTHER_ORG, user: user.id })),
+        authorize(user, 'read', collection, docOf(collection, { org: OTHER_ORG, user: user.userId })),
       ).toMatchObject({
         allowed: false,
         error: { code: 'forbidden', details: { reason: 'other_organization' } },
@@ -155,9 +155,11 @@ describe('can — document scope', () => {
     { name: 'client without a customer', user: { ...client, customerId: null } },
     { name: 'staff with a customer', user: { ...csm, customerId: CUSTOMER } },
     { name: 'unknown role', user: { ...admin, role: 'owner' as Role } },
-    { name: 'non-uuid id', user: { ...admin, id: 'admin' } },
+    { name: 'non-uuid id', user: { ...admin, userId: 'admin' } },
+    { name: 'the system identity', user: systemIdentity(ORG) },
   ])('denies an invalid identity ($name)', ({ user }) => {
-    expect(denied(authorize(user, 'read', 'customers'))).toEqual({
+    // Deliberately ill-typed: the run-time check is what is under test.
+    expect(denied(authorize(user as unknown as UserIdentity, 'read', 'customers'))).toEqual({
       code: 'forbidden',
       reason: 'invalid_user',
     });
@@ -169,21 +171,20 @@ describe('can — document scope', () => {
     CUSTOMER,
     OTHER_CUSTOMER,
     CLIENT_ID,
-    admin.id,
-    csm.id,
+    admin.userId,
+    csm.userId,
     id(77),
   );
   const userArb = fc
     .record({
       role: fc.constantFrom(...ROLES),
-      id: idArb,
+      userId: idArb,
       organizationId: fc.constantFrom(ORG, OTHER_ORG),
       customer: idArb,
     })
-    .map(({ customer, ...u }): PermissionUser => ({
-      ...u,
-      customerId: u.role === 'client' ? customer : null,
-    }));
+    .map(({ customer, role, ...u }): UserIdentity =>
+      role === 'client' ? { ...u, role, customerId: customer } : { ...u, role, customerId: null },
+    );
   const docArb = fc.record({
     organizationId: fc.constantFrom(ORG, OTHER_ORG),
     id: idArb,
@@ -205,7 +206,7 @@ describe('can — document scope', () => {
           return (
             can(user, action, collection) &&
             doc.organizationId === user.organizationId &&
-            (scope !== 'user' || doc.userId === user.id) &&
+            (scope !== 'user' || doc.userId === user.userId) &&
             (user.role !== 'client' || scope === 'organization' || owner === user.customerId)
           );
         },
@@ -294,7 +295,7 @@ describe('writableFields', () => {
 // ---------------------------------------------------------------------------------------- concrete writes
 
 const write = (
-  user: PermissionUser,
+  user: UserIdentity,
   collection: CollectionName,
   before: Record<string, unknown> | null,
   after: Record<string, unknown>,
@@ -377,7 +378,7 @@ describe('authorizeWrite — tickets', () => {
     },
     {
       name: 'pre-assigned',
-      after: { ...opened, assignedTo: csm.id },
+      after: { ...opened, assignedTo: csm.userId },
       expected: { code: 'field_not_writable', reason: 'field_rules' },
     },
     {
@@ -453,13 +454,13 @@ describe('authorizeWrite — tickets', () => {
       after: {
         ...opened,
         status: 'in_progress',
-        messages: [...opened.messages, message(2, 'support', csm.id)],
+        messages: [...opened.messages, message(2, 'support', csm.userId)],
       },
       expected: ok,
     },
     {
       name: 'changes priority and assignee',
-      after: { ...opened, priority: 'high', assignedTo: csm.id },
+      after: { ...opened, priority: 'high', assignedTo: csm.userId },
       expected: ok,
     },
     {
@@ -541,8 +542,8 @@ describe('authorizeWrite — meetings, notifications, customers, goals', () => {
     {
       name: 'staff mark own as read',
       user: csm,
-      before: { ...note, userId: csm.id },
-      after: { ...note, userId: csm.id, readAt: 'x' },
+      before: { ...note, userId: csm.userId },
+      after: { ...note, userId: csm.userId, readAt: 'x' },
       expected: ok,
     },
     {
@@ -566,7 +567,7 @@ describe('authorizeWrite — meetings, notifications, customers, goals', () => {
   const customer = {
     id: CUSTOMER,
     name: 'Mendes Distribuidora',
-    csmId: csm.id,
+    csmId: csm.userId,
     notes: null,
     clientUpdatedAt: 'a',
   };

@@ -1,12 +1,13 @@
-import { z } from 'zod';
-import { accessFor, COLLECTION_DEFS, type CollectionName, isStaff, ROLES } from './collections.ts';
+import { accessFor, COLLECTION_DEFS, type CollectionName } from './collections.ts';
+import { isStaff, userIdentitySchema, type UserIdentity } from './identity.ts';
 
 /**
  * Authorization, in one pure module (DESIGN §4 table, §6): the server calls it as the authority on every
  * read and write; the UI calls the same functions to hide what the user cannot do. PostgreSQL RLS is the
  * second wall, not a substitute.
  *
- * API
+ * API (`user` is a `UserIdentity`, shared/identity.ts; anything else — the server's `system` identity included —
+ * is denied with reason `invalid_user`: the server's own writes are not permission decisions)
  * - `can(user, action, collection, doc?)` → boolean. Without `doc`: "may this user ever do this here?"
  *   (show the button / open the screen). With `doc`: also the tenant scope of that document.
  * - `authorize(...)` → the same decision with a reason (`Decision`), shaped like the API error body.
@@ -44,19 +45,6 @@ import { accessFor, COLLECTION_DEFS, type CollectionName, isStaff, ROLES } from 
 
 export const PERMISSION_ACTIONS = ['read', 'create', 'update', 'delete'] as const;
 export type PermissionAction = (typeof PERMISSION_ACTIONS)[number];
-
-export const permissionUserSchema = z
-  .strictObject({
-    id: z.uuid(),
-    role: z.enum(ROLES),
-    organizationId: z.uuid(),
-    customerId: z.uuid().nullable(),
-  })
-  .refine((u) => (isStaff(u.role) ? u.customerId === null : u.customerId !== null), {
-    message: 'a client user belongs to exactly one customer; staff to none',
-    path: ['customerId'],
-  });
-export type PermissionUser = z.infer<typeof permissionUserSchema>;
 
 /** A document's tenant keys. Pass the document itself spread with its organization: `{ ...doc, organizationId }`. */
 export interface DocRef {
@@ -111,7 +99,7 @@ const LIMITED_ACTIONS: Partial<Record<CollectionName, readonly PermissionAction[
 
 /** The actions `user`'s role has on `collection`, before any document scope. */
 export function allowedActions(
-  user: Pick<PermissionUser, 'role'>,
+  user: Pick<UserIdentity, 'role'>,
   collection: CollectionName,
 ): PermissionAction[] {
   const access = accessFor(user.role, collection);
@@ -128,7 +116,7 @@ export function allowedActions(
 }
 
 export function can(
-  user: PermissionUser,
+  user: UserIdentity,
   action: PermissionAction,
   collection: CollectionName,
   doc?: DocRef,
@@ -137,12 +125,12 @@ export function can(
 }
 
 export function authorize(
-  user: PermissionUser,
+  user: UserIdentity,
   action: PermissionAction,
   collection: CollectionName,
   doc?: DocRef,
 ): Decision {
-  if (!permissionUserSchema.safeParse(user).success) {
+  if (!userIdentitySchema.safeParse(user).success) {
     return deny('forbidden', 'invalid_user', 'Invalid user identity.');
   }
   const actions = allowedActions(user, collection);
@@ -153,12 +141,12 @@ export function authorize(
   return doc === undefined ? ALLOW : scopeDecision(user, collection, doc);
 }
 
-function scopeDecision(user: PermissionUser, collection: CollectionName, doc: DocRef): Decision {
+function scopeDecision(user: UserIdentity, collection: CollectionName, doc: DocRef): Decision {
   const outside = (reason: DenyReason) => deny('forbidden', reason, 'This document is outside your access.');
   if (doc.organizationId !== user.organizationId) return outside('other_organization');
   const scope = COLLECTION_DEFS[collection].scope;
   if (scope === 'user') {
-    if (doc.userId !== user.id) return outside('other_user');
+    if (doc.userId !== user.userId) return outside('other_user');
     // A client's own rows are also their customer's (engagement carries both keys).
     if (user.role === 'client' && 'customerId' in doc && doc.customerId !== user.customerId) {
       return outside('other_customer');
@@ -238,7 +226,7 @@ export function deviceOwnedFields(collection: CollectionName): string[] {
  * actions the role does not have, give `{}` (nothing).
  */
 export function writableFields(
-  user: PermissionUser,
+  user: UserIdentity,
   collection: CollectionName,
   action: PermissionAction,
 ): FieldRules {
@@ -259,7 +247,7 @@ export function writableFields(
 
 /** May `user` set `field` in a create/update of `collection`? (For showing or hiding one input.) */
 export function canWriteField(
-  user: PermissionUser,
+  user: UserIdentity,
   collection: CollectionName,
   action: PermissionAction,
   field: string,
@@ -289,7 +277,7 @@ export interface WriteRequest {
  * of both states, then — for creates and updates — immutable keys, writable fields and collection invariants.
  */
 export function authorizeWrite(
-  user: PermissionUser,
+  user: UserIdentity,
   collection: CollectionName,
   write: WriteRequest,
 ): Decision {
@@ -323,7 +311,7 @@ export function authorizeWrite(
 }
 
 function fieldRuleViolations(
-  user: PermissionUser,
+  user: UserIdentity,
   collection: CollectionName,
   action: PermissionAction,
   before: Doc | null,
@@ -354,7 +342,7 @@ function isAppendOnly(prev: unknown, next: unknown): boolean {
 }
 
 function invariantDecision(
-  user: PermissionUser,
+  user: UserIdentity,
   collection: CollectionName,
   before: Doc | null,
   after: Doc,
@@ -371,10 +359,10 @@ function invariantDecision(
       }
       const senderType = isStaff(user.role) ? 'support' : 'client';
       const added = addedElements(before?.messages, after.messages);
-      if (!added.every((m) => m.senderType === senderType && m.senderId === user.id)) {
+      if (!added.every((m) => m.senderType === senderType && m.senderId === user.userId)) {
         return notAuthor('New messages must be sent as yourself.', 'messages');
       }
-      if (user.role === 'client' && before === null && after.createdBy !== user.id) {
+      if (user.role === 'client' && before === null && after.createdBy !== user.userId) {
         return notAuthor('A ticket is opened as yourself.', 'createdBy');
       }
       return ALLOW;
@@ -382,13 +370,13 @@ function invariantDecision(
     case 'meetings': {
       if (user.role !== 'client') return ALLOW;
       const request = after.clientRequest as Doc | null | undefined;
-      if (request && request.requestedBy !== user.id) {
+      if (request && request.requestedBy !== user.userId) {
         return notAuthor('A request is made as yourself.', 'clientRequest');
       }
       return ALLOW;
     }
     case 'customers':
-      if (user.role === 'csm' && before === null && after.csmId !== null && after.csmId !== user.id) {
+      if (user.role === 'csm' && before === null && after.csmId !== null && after.csmId !== user.userId) {
         return deny('field_not_writable', 'field_rules', 'Only an admin assigns another CSM.', ['csmId']);
       }
       return ALLOW;

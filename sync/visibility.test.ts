@@ -67,12 +67,6 @@ describe('agreement with shared/permissions', () => {
   ];
   it.each(COLLECTION_NAMES)('%s: readFilterFor ⇔ can(read)', (collection) => {
     for (const identity of identities) {
-      const user = {
-        id: identity.userId,
-        role: identity.role,
-        organizationId: identity.organizationId,
-        customerId: identity.customerId,
-      };
       for (const owner of owners) {
         for (const organizationId of [ORG_A, ORG_B]) {
           const id = collection === 'customers' ? owner.customerId : uuid(1);
@@ -80,7 +74,7 @@ describe('agreement with shared/permissions', () => {
           expect(
             isVisibleTo(identity, collection, organizationId, doc),
             `${identity.role} ${JSON.stringify(owner)}`,
-          ).toBe(can(user, 'read', collection, { ...doc, organizationId }));
+          ).toBe(can(identity, 'read', collection, { ...doc, organizationId }));
         }
       }
     }

@@ -1,6 +1,6 @@
 import { accessFor, COLLECTION_DEFS, isStaff, type CollectionName } from '../shared/collections.ts';
 import type { PlainObject } from './documents.ts';
-import type { SyncIdentity } from './identity.ts';
+import type { UserIdentity } from '../shared/identity.ts';
 
 /**
  * Which rows of a collection an identity may read, as a filter a store can turn into one indexed SQL
@@ -14,7 +14,7 @@ export interface ReadFilter {
 }
 
 /** null when the role may not sync the collection at all (e.g. `health` for a client user). */
-export function readFilterFor(identity: SyncIdentity, collection: CollectionName): ReadFilter | null {
+export function readFilterFor(identity: UserIdentity, collection: CollectionName): ReadFilter | null {
   if (accessFor(identity.role, collection) === 'none') return null;
   const { organizationId } = identity;
   const scope = COLLECTION_DEFS[collection].scope;
@@ -33,7 +33,7 @@ export function matchesReadFilter(filter: ReadFilter, organizationId: string, do
 }
 
 export function isVisibleTo(
-  identity: SyncIdentity,
+  identity: UserIdentity,
   collection: CollectionName,
   organizationId: string,
   doc: PlainObject,

@@ -5,7 +5,7 @@ import { openDeviceDatabase, type DeviceDatabase } from '../../client/db/databas
 import type { CollectionName } from '../../shared/collections.ts';
 import { TABLE_SPECS } from '../../server/db/collections/table-spec.ts';
 import type { Database } from '../../server/db/database.ts';
-import type { Identity } from '../../server/db/identity.ts';
+import type { Identity, UserIdentity } from '../../shared/identity.ts';
 import { startSync, type SyncHandle } from '../../sync/client/replicate.ts';
 import { PULL_LIMIT_MAX, type Checkpoint } from '../../sync/protocol.ts';
 import { demoServerFixture, MARIA } from '../fixtures/demo-server.ts';
@@ -35,10 +35,11 @@ export const syncPull: Bench = {
   async run(ctx) {
     const demo = await demoServerFixture(ctx);
     const maria = await demo.signIn(MARIA);
-    const identity: Identity = {
+    const identity: UserIdentity = {
       role: 'csm',
       organizationId: maria.user.organizationId,
       userId: maria.user.id,
+      customerId: null,
     };
     const reps = repetitionsOf(ctx.options);
     const facts: Fact[] = [];

@@ -1,7 +1,7 @@
 import type { Customer } from '../../shared/entities/customer.ts';
 import { readDocuments, writeDocuments } from '../../server/db/collections/mapper.ts';
 import type { Database } from '../../server/db/database.ts';
-import type { Identity } from '../../server/db/identity.ts';
+import type { Identity, UserIdentity } from '../../shared/identity.ts';
 import { nextServerSeqs } from '../../server/db/ordering.ts';
 import { PUSH_MAX_ROWS, pushResponseSchema, type PushRow } from '../../sync/protocol.ts';
 import { demoServerFixture, MARIA } from '../fixtures/demo-server.ts';
@@ -29,10 +29,11 @@ export const syncPush: Bench = {
   async run(ctx) {
     const demo = await demoServerFixture(ctx);
     const maria = await demo.signIn(MARIA);
-    const identity: Identity = {
+    const identity: UserIdentity = {
       role: 'csm',
       organizationId: maria.user.organizationId,
       userId: maria.user.id,
+      customerId: null,
     };
     const { pushRows, staleShare } = ctx.options;
     const reps = repetitionsOf(ctx.options);

@@ -3,7 +3,7 @@ import type { i18n as I18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { RouterProvider, type DataRouter } from 'react-router';
 import { SessionProvider } from '../auth/session-context.tsx';
-import type { SessionUser } from '../auth/session-user.ts';
+import type { SignedInUser } from '../../shared/identity.ts';
 import { languageFromLocale, readLanguagePreference } from '../i18n/i18n.ts';
 import { DeviceDataGate } from '../db/device-data-gate.tsx';
 import { DependenciesProvider, type AppDependencies } from '../platform/dependencies.tsx';
@@ -30,7 +30,7 @@ export function App({
 
   // First sign-in on this device: speak the user's language unless they already picked one here.
   const onSignedIn = useCallback(
-    (user: SessionUser) => {
+    (user: SignedInUser) => {
       const preferred = languageFromLocale(user.locale);
       if (!readLanguagePreference(deps.store) && preferred && preferred !== i18n.language) {
         void i18n.changeLanguage(preferred);

@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { fetchCurrentUser, parseRetryAfter, signIn, signOut } from './auth-api.ts';
 import { forgetUser, readRememberedUser, rememberUser } from './profile-store.ts';
 import { memoryStore } from '../platform/key-value-store.ts';
-import type { SessionUser } from './session-user.ts';
+import type { SignedInUser } from '../../shared/identity.ts';
 
-const user: SessionUser = {
-  id: 'u1',
+const user: SignedInUser = {
+  id: '0190a8e4-0000-7000-8000-000000000001',
   email: 'maria@arco.example',
   name: 'Maria Santos',
   role: 'csm',
-  organizationId: 'o1',
+  organizationId: '0190a8e4-0000-7000-8000-0000000000aa',
   customerId: null,
   locale: 'pt-BR',
   timeZone: 'America/Sao_Paulo',

@@ -1,4 +1,5 @@
-import { authResponseSchema, type SessionUser } from './session-user.ts';
+import { z } from 'zod';
+import { signedInUserSchema, type SignedInUser } from '../../shared/identity.ts';
 
 /**
  * The three auth calls of the stable HTTP surface (DESIGN §10). Every outcome is a value, never a throw, so
@@ -28,7 +29,7 @@ const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/
 export async function signIn(
   fetchFn: Fetch,
   credentials: { readonly email: string; readonly password: string },
-): Promise<AuthResult<SessionUser>> {
+): Promise<AuthResult<SignedInUser>> {
   const response = await send(fetchFn, '/api/auth/login', {
     method: 'POST',
     headers: JSON_HEADERS,
@@ -40,7 +41,7 @@ export async function signIn(
   return readUser(res);
 }
 
-export async function fetchCurrentUser(fetchFn: Fetch): Promise<AuthResult<SessionUser>> {
+export async function fetchCurrentUser(fetchFn: Fetch): Promise<AuthResult<SignedInUser>> {
   const response = await send(fetchFn, '/api/auth/me', {
     method: 'GET',
     headers: { accept: 'application/json' },
@@ -76,7 +77,10 @@ async function send(fetchFn: Fetch, url: string, init: RequestInit): Promise<Aut
   }
 }
 
-async function readUser(res: Response): Promise<AuthResult<SessionUser>> {
+/** `/api/auth/login` and `/api/auth/me` answer `{ user }` (docs/api.md). */
+const authResponseSchema = z.object({ user: signedInUserSchema });
+
+async function readUser(res: Response): Promise<AuthResult<SignedInUser>> {
   if (!res.ok) return discard(res, fail(statusFailure(res)));
   try {
     const parsed = authResponseSchema.safeParse(await res.json());

@@ -1,5 +1,5 @@
 import type { KeyValueStore } from '../platform/key-value-store.ts';
-import { sessionUserSchema, type SessionUser } from './session-user.ts';
+import { signedInUserSchema, type SignedInUser } from '../../shared/identity.ts';
 
 /**
  * The last signed-in user's profile, remembered on the device so an installed app opens offline straight into
@@ -10,19 +10,19 @@ import { sessionUserSchema, type SessionUser } from './session-user.ts';
  */
 const PROFILE_KEY = 'arco.profile.v1';
 
-export function readRememberedUser(store: KeyValueStore): SessionUser | null {
+export function readRememberedUser(store: KeyValueStore): SignedInUser | null {
   const raw = store.getItem(PROFILE_KEY);
   if (!raw) return null;
   try {
-    const parsed = sessionUserSchema.safeParse(JSON.parse(raw));
+    const parsed = signedInUserSchema.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
 }
 
-export function rememberUser(store: KeyValueStore, user: SessionUser): void {
-  store.setItem(PROFILE_KEY, JSON.stringify(sessionUserSchema.parse(user)));
+export function rememberUser(store: KeyValueStore, user: SignedInUser): void {
+  store.setItem(PROFILE_KEY, JSON.stringify(signedInUserSchema.parse(user)));
 }
 
 export function forgetUser(store: KeyValueStore): void {

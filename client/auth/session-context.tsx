@@ -11,7 +11,7 @@ import {
 import { useDependencies } from '../platform/dependencies.tsx';
 import { fetchCurrentUser, signIn as apiSignIn, signOut as apiSignOut, type AuthResult } from './auth-api.ts';
 import { forgetUser, readRememberedUser, rememberUser } from './profile-store.ts';
-import type { SessionUser } from './session-user.ts';
+import type { SignedInUser } from '../../shared/identity.ts';
 
 /**
  * The signed-in user, available on the very first render — offline too — from the remembered profile.
@@ -23,9 +23,9 @@ import type { SessionUser } from './session-user.ts';
 export type SignedOutReason = 'expired' | null;
 
 export interface SessionState {
-  readonly user: SessionUser | null;
+  readonly user: SignedInUser | null;
   readonly signedOutReason: SignedOutReason;
-  signIn(credentials: { email: string; password: string }): Promise<AuthResult<SessionUser>>;
+  signIn(credentials: { email: string; password: string }): Promise<AuthResult<SignedInUser>>;
   /** Ends the server session, runs `onLogout` (local wipe), forgets the profile. Refuses offline. */
   signOut(): Promise<AuthResult<null>>;
   /**
@@ -43,10 +43,10 @@ export function SessionProvider({
 }: {
   children: ReactNode;
   /** Called with every freshly signed-in user (e.g. to adopt their language on first use). */
-  onSignedIn?: (user: SessionUser) => void;
+  onSignedIn?: (user: SignedInUser) => void;
 }) {
   const { fetch: fetchFn, store, network, lifecycle } = useDependencies();
-  const [user, setUser] = useState<SessionUser | null>(() => readRememberedUser(store));
+  const [user, setUser] = useState<SignedInUser | null>(() => readRememberedUser(store));
   const [signedOutReason, setSignedOutReason] = useState<SignedOutReason>(null);
   // Bumped by every sign-in/out so a slow /me answer that started before cannot overwrite the newer state.
   const generation = useRef(0);

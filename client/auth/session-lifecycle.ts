@@ -1,4 +1,4 @@
-import type { SessionUser } from './session-user.ts';
+import type { SignedInUser } from '../../shared/identity.ts';
 
 /**
  * Hook points for what lives on the device beside the session. The RxDB layer (client/db) implements them;
@@ -10,7 +10,7 @@ import type { SessionUser } from './session-user.ts';
  *   session merely expires: unsynced changes are kept and drain after the next sign-in.
  */
 export interface SessionLifecycle {
-  onLogout(user: SessionUser): Promise<void>;
+  onLogout(user: SignedInUser): Promise<void>;
 }
 
 /** Until client/db implements the wipe there is nothing local besides the remembered profile. */

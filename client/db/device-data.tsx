@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { MangoQuery, RxCollection, RxDocument } from 'rxdb';
 import type { CollectionName, DocOf } from '../../shared/collections.ts';
-import type { SessionUser } from '../auth/session-user.ts';
+import type { SignedInUser } from '../../shared/identity.ts';
 import type { DeviceSession, DeviceSessions } from './device-session.ts';
 
 /**
@@ -17,7 +17,7 @@ const DeviceDataContext = createContext<DeviceDataValue>({ session: null, error:
 
 export function DeviceDataProvider(props: {
   sessions: DeviceSessions;
-  user: SessionUser | null;
+  user: SignedInUser | null;
   children: ReactNode;
 }) {
   const { sessions, user } = props;
@@ -43,7 +43,7 @@ export function DeviceDataProvider(props: {
 export const useDeviceData = (): DeviceDataValue => useContext(DeviceDataContext);
 
 /** The signed-in user of the open device session (null while it opens, or signed out). */
-export const useDeviceUser = (): SessionUser | null => useDeviceData().session?.user ?? null;
+export const useDeviceUser = (): SignedInUser | null => useDeviceData().session?.user ?? null;
 
 /** A live value read from the device database. */
 export interface Live<T> {

@@ -2,7 +2,7 @@ import { removeRxDatabase, type RxStorage } from 'rxdb/plugins/core';
 import { collectionsForRole, firstSyncPriority } from '../../shared/collections.ts';
 import { startSync, type SyncHandle } from '../../sync/client/replicate.ts';
 import type { SessionLifecycle } from '../auth/session-lifecycle.ts';
-import type { SessionUser } from '../auth/session-user.ts';
+import type { SignedInUser } from '../../shared/identity.ts';
 import { databaseNameFor, openDeviceDatabase, type DeviceDatabase } from './database.ts';
 import { createDeviceSettingsSync, type DeviceSettingsSync } from './device-settings.ts';
 import { refreshDirectory } from './directory-cache.ts';
@@ -13,7 +13,7 @@ import type { SyncStatusStore } from './sync-status-store.ts';
  * replication runs in the background and reports through the status store.
  */
 export interface DeviceSession {
-  readonly user: SessionUser;
+  readonly user: SignedInUser;
   readonly database: DeviceDatabase;
   readonly sync: SyncHandle;
   /** The organization's settings and the user's profile as local documents, and queued profile edits. */
@@ -38,7 +38,7 @@ export interface DeviceSessionDeps {
 }
 
 export interface DeviceSessions {
-  open(user: SessionUser): Promise<DeviceSession>;
+  open(user: SignedInUser): Promise<DeviceSession>;
   current(): DeviceSession | null;
   /** Closes the open session (sign-out of the UI, another user signs in); local data is kept. */
   closeCurrent(): Promise<void>;
@@ -82,7 +82,7 @@ export function createDeviceSessions(deps: DeviceSessionDeps): DeviceSessions {
   let current: DeviceSession | null = null;
   let opening: Promise<DeviceSession> | null = null;
 
-  async function openFor(user: SessionUser): Promise<DeviceSession> {
+  async function openFor(user: SignedInUser): Promise<DeviceSession> {
     deps.status.reset(collectionsForRole(user.role));
     const database = await openDeviceDatabase({
       userId: user.id,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import type { Role } from '../../shared/collections.ts';
-import type { PermissionUser } from '../../shared/permissions.ts';
+import type { CollectionName } from '../../shared/collections.ts';
+import { identityOf, type SignedInUser } from '../../shared/identity.ts';
+import { authorizeWrite, type WriteRequest } from '../../shared/permissions.ts';
 
 /**
  * What every feature's offline write builders share (tickets, meetings): the acting user, and the result of
@@ -9,20 +10,17 @@ import type { PermissionUser } from '../../shared/permissions.ts';
  * of the feature's `errors` strings with their parameters. Pure: ids and the clock are parameters.
  */
 
-export interface PortalUser {
-  readonly id: string;
-  readonly name: string;
-  readonly role: Role;
-  readonly organizationId: string;
-  readonly customerId: string | null;
-}
+/** What the write builders need of the signed-in user: its identity's keys and the name messages are signed with. */
+export type PortalUser = Pick<SignedInUser, 'id' | 'name' | 'role' | 'organizationId' | 'customerId'>;
 
-export const permissionUserOf = (u: PortalUser): PermissionUser => ({
-  id: u.id,
-  role: u.role,
-  organizationId: u.organizationId,
-  customerId: u.customerId,
-});
+/**
+ * `authorizeWrite` for the acting user, through its identity (shared/identity.ts `identityOf`): a user with no
+ * valid identity may write nothing.
+ */
+export function writeAllowed(user: PortalUser, collection: CollectionName, write: WriteRequest): boolean {
+  const identity = identityOf(user);
+  return identity !== null && authorizeWrite(identity, collection, write).allowed;
+}
 
 /** An error to show: a key of the feature's `errors` strings, with its parameters. */
 export interface ErrorMessage<K extends string = string> {

@@ -1,5 +1,5 @@
 import type { KeyValueStore } from '../../sync/client/outbox.ts';
-import type { SessionUser } from '../auth/session-user.ts';
+import type { SignedInUser } from '../../shared/identity.ts';
 import type { DeviceDatabase } from '../db/database.ts';
 import type { DeviceSession, DeviceSessions } from '../db/device-session.ts';
 import { createDeviceSettingsSync, type DeviceSettingsSync } from '../db/device-settings.ts';
@@ -24,7 +24,7 @@ export function offlineDeviceSettings(database: { kv: KeyValueStore }): DeviceSe
  * render comes from the local database only (the offline case). `sessions` always answers with it.
  */
 export function staticDeviceSessions(
-  user: SessionUser,
+  user: SignedInUser,
   database: DeviceDatabase,
   settings: DeviceSettingsSync = offlineDeviceSettings(database),
 ): DeviceSessions {

@@ -4,7 +4,7 @@ import { App } from '../app/app.tsx';
 import type { AppDependencies } from '../platform/dependencies.tsx';
 import { createAppRoutes } from '../app/routes.tsx';
 import type { SessionLifecycle } from '../auth/session-lifecycle.ts';
-import type { SessionUser } from '../auth/session-user.ts';
+import type { SignedInUser } from '../../shared/identity.ts';
 import { createI18n } from '../app/i18n.ts';
 import { readLanguagePreference } from '../i18n/i18n.ts';
 import { memoryStore, type KeyValueStore } from '../platform/key-value-store.ts';
@@ -15,7 +15,7 @@ import { networkSyncStatus, type SyncStatusSource } from '../sync-status/sync-st
  * Renders the whole app (real routes, providers, i18n) in jsdom with injected fakes for the outside world:
  * an in-memory store, a switchable network, a scripted `fetch` and a fixed clock.
  */
-export const staffUser: SessionUser = {
+export const staffUser: SignedInUser = {
   id: '0190a8e4-0000-7000-8000-000000000001',
   email: 'maria@arco.example',
   name: 'Maria Santos',
@@ -26,7 +26,7 @@ export const staffUser: SessionUser = {
   timeZone: 'America/Sao_Paulo',
 };
 
-export const clientUser: SessionUser = {
+export const clientUser: SignedInUser = {
   ...staffUser,
   id: '0190a8e4-0000-7000-8000-000000000002',
   email: 'cliente@techcorp.example',
@@ -51,7 +51,7 @@ export function renderApp({
   routes = createAppRoutes(),
 }: {
   path?: string;
-  user?: SessionUser | null;
+  user?: SignedInUser | null;
   online?: boolean;
   fetchHandler?: FetchHandler;
   store?: KeyValueStore;

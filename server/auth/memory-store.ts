@@ -11,7 +11,7 @@ import type {
   SessionRef,
   SessionWithUser,
 } from './store.ts';
-import type { AuthUser } from './types.ts';
+import type { SignedInUser } from '../../shared/identity.ts';
 
 /**
  * In-memory AuthStore for fast route tests. Same contract as the PostgreSQL store (see store.ts); the shared
@@ -48,7 +48,7 @@ export class MemoryAuthStore implements AuthStore {
     return this.logins.get(email.toLowerCase()) ?? null;
   }
 
-  async updatePasswordHash(user: AuthUser, passwordHash: string): Promise<void> {
+  async updatePasswordHash(user: SignedInUser, passwordHash: string): Promise<void> {
     for (const [email, login] of this.logins) {
       if (login.user.id === user.id) this.logins.set(email, { ...login, passwordHash });
     }

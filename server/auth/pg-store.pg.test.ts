@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, createTestTenant, type TestDatabase } from '../db/testing.ts';
 import { PgAuthStore } from './pg-store.ts';
 import { authStoreContract } from './store-contract.ts';
-import type { AuthUser } from './types.ts';
+import type { SignedInUser } from '../../shared/identity.ts';
 
 // A syntactically valid argon2id hash; the contract never verifies passwords.
 const passwordHash =
@@ -15,8 +15,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 beforeEach(() => t.truncateAll());
 
-/** The test tenant's users, with a password, as AuthUsers (read as the owner: the test's own view). */
-async function tenantUsers(): Promise<AuthUser[]> {
+/** The test tenant's users, with a password, as SignedInUsers (read as the owner: the test's own view). */
+async function tenantUsers(): Promise<SignedInUser[]> {
   const tenant = await createTestTenant(t.db);
   return t.db.privileged(async (c) => {
     await c.query('UPDATE users SET password_hash = $2 WHERE organization_id = $1', [
@@ -27,7 +27,7 @@ async function tenantUsers(): Promise<AuthUser[]> {
       id: string;
       email: string;
       name: string;
-      role: AuthUser['role'];
+      role: SignedInUser['role'];
       organization_id: string;
       customer_id: string | null;
       locale: string;
@@ -75,7 +75,12 @@ describe('PgAuthStore and row-level security', () => {
     const visible = await t.db.withIdentity(other.admin, (c) => c.query('SELECT id FROM sessions'));
     expect(visible.rows).toEqual([]);
     const own = await t.db.withIdentity(
-      { role: user!.role as 'admin', organizationId: user!.organizationId, userId: user!.id },
+      {
+        role: user!.role as 'admin',
+        organizationId: user!.organizationId,
+        userId: user!.id,
+        customerId: null,
+      },
       (c) => c.query('SELECT token_hash FROM sessions'),
     );
     expect(own.rows).toEqual([{ token_hash: 'a'.repeat(64) }]);

@@ -11,7 +11,8 @@ import type {
   SessionRef,
   SessionWithUser,
 } from './store.ts';
-import { identityOf, type AuthUser } from './types.ts';
+import type { SignedInUser } from '../../shared/identity.ts';
+import { sessionIdentity } from './types.ts';
 import { ROLES, type Role } from '../../shared/collections.ts';
 
 /**
@@ -39,8 +40,8 @@ export class PgAuthStore implements AuthStore {
     };
   }
 
-  async updatePasswordHash(user: AuthUser, passwordHash: string): Promise<void> {
-    await this.db.withIdentity(identityOf(user), (tx) =>
+  async updatePasswordHash(user: SignedInUser, passwordHash: string): Promise<void> {
+    await this.db.withIdentity(sessionIdentity(user), (tx) =>
       tx.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [
         user.id,
         passwordHash,
@@ -49,7 +50,7 @@ export class PgAuthStore implements AuthStore {
   }
 
   async createSession(s: NewSession): Promise<SessionRecord> {
-    return this.db.withIdentity(identityOf(s.user), async (tx) => {
+    return this.db.withIdentity(sessionIdentity(s.user), async (tx) => {
       const { rows } = await tx.query<SessionRow>(
         `INSERT INTO sessions (organization_id, user_id, token_hash, created_at, last_seen_at, expires_at, user_agent, ip)
          VALUES ($1, $2, $3, $4, $4, $5, $6, $7)
@@ -83,13 +84,13 @@ export class PgAuthStore implements AuthStore {
   }
 
   async touchSession({ id, user }: SessionRef, at: Date): Promise<void> {
-    await this.db.withIdentity(identityOf(user), (tx) =>
+    await this.db.withIdentity(sessionIdentity(user), (tx) =>
       tx.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1 AND last_seen_at < $2', [id, iso(at)]),
     );
   }
 
   async revokeSession({ id, user }: SessionRef, at: Date, reason: RevokeReason): Promise<void> {
-    await this.db.withIdentity(identityOf(user), async (tx) => {
+    await this.db.withIdentity(sessionIdentity(user), async (tx) => {
       const { rowCount } = await tx.query(
         'UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL',
         [id, iso(at)],
@@ -199,7 +200,7 @@ const REVOKE_ACTIONS: Record<RevokeReason, string> = {
 /** One audit_log row, written as the acting user in the same transaction as what it records. */
 async function audit(
   tx: DbClient,
-  actor: AuthUser,
+  actor: SignedInUser,
   action: string,
   sessionId: string,
   at: Date,
@@ -224,7 +225,7 @@ function toRole(value: string): Role {
   return value as Role;
 }
 
-function toUser(row: UserColumns): AuthUser {
+function toUser(row: UserColumns): SignedInUser {
   return {
     id: row.id,
     email: row.email,

@@ -2,7 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AuthedEnv } from '../http/context.ts';
 import { unauthorized } from '../http/errors.ts';
 import { clearSessionCookie, readSessionCookie } from './cookies.ts';
-import { identityOf } from './types.ts';
+import { sessionIdentity } from './types.ts';
 
 /**
  * Lets the request through only with a live session (sessions.ts decides what "live" means), and gives the
@@ -20,6 +20,6 @@ export const requireUser = createMiddleware<AuthedEnv>(async (c, next) => {
   }
   c.set('user', resolved.user);
   c.set('session', resolved.session);
-  c.set('identity', identityOf(resolved.user));
+  c.set('identity', sessionIdentity(resolved.user));
   await next();
 });

@@ -1,7 +1,8 @@
 import type { Clock } from '../http/context.ts';
 import type { AuthStore, SessionRecord } from './store.ts';
 import { hashToken, isWellFormedToken, newToken, type RandomBytes } from './tokens.ts';
-import type { ActiveSession, AuthUser } from './types.ts';
+import type { ActiveSession } from './types.ts';
+import type { SignedInUser } from '../../shared/identity.ts';
 
 export interface SessionPolicy {
   /** A session unused for this long is dead (the idle expiry moves with every request). */
@@ -35,7 +36,7 @@ export class SessionService {
 
   /** A brand-new session for `user` (called on every sign-in: sessions are never reused across sign-ins). */
   async start(
-    user: AuthUser,
+    user: SignedInUser,
     meta: { userAgent: string | null; ip: string | null },
   ): Promise<StartedSession> {
     const now = this.deps.clock.now();
@@ -105,7 +106,7 @@ export interface StartedSession {
 }
 
 export interface ResolvedSession {
-  readonly user: AuthUser;
+  readonly user: SignedInUser;
   readonly session: ActiveSession;
 }
 

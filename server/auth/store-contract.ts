@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { AuthStore } from './store.ts';
-import type { AuthUser } from './types.ts';
+import type { SignedInUser } from '../../shared/identity.ts';
 
 /**
  * The AuthStore contract, run against every implementation (memory-store.test.ts, pg-store.pg.test.ts), so
@@ -10,9 +10,9 @@ import type { AuthUser } from './types.ts';
 export interface StoreFixture {
   readonly store: AuthStore;
   /** At least: a staff user and a client user, all with `passwordHash`, none disabled. */
-  readonly users: readonly AuthUser[];
+  readonly users: readonly SignedInUser[];
   readonly passwordHash: string;
-  disable(user: AuthUser): Promise<void>;
+  disable(user: SignedInUser): Promise<void>;
 }
 
 const T0 = new Date('2026-03-02T12:00:00.000Z');

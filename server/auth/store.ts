@@ -1,4 +1,4 @@
-import type { AuthUser } from './types.ts';
+import type { SignedInUser } from '../../shared/identity.ts';
 
 /**
  * What authentication needs from storage. Implemented by `memory-store.ts` (fast route tests) and
@@ -15,7 +15,7 @@ export interface AuthStore {
   findLoginByEmail(email: string): Promise<LoginRecord | null>;
 
   /** Replaces a user's password hash (re-hash under a stronger policy after a successful sign-in). */
-  updatePasswordHash(user: AuthUser, passwordHash: string): Promise<void>;
+  updatePasswordHash(user: SignedInUser, passwordHash: string): Promise<void>;
 
   createSession(session: NewSession): Promise<SessionRecord>;
   /** The session with this token hash and its user (whatever their state: the caller checks expiry/disabled). */
@@ -49,11 +49,11 @@ export type RevokeReason = 'sign_out' | 'replaced' | 'user_disabled';
 /** A session and its owner (the owner's identity is what row-level security checks on session writes). */
 export interface SessionRef {
   readonly id: string;
-  readonly user: AuthUser;
+  readonly user: SignedInUser;
 }
 
 export interface LoginRecord {
-  readonly user: AuthUser;
+  readonly user: SignedInUser;
   /** argon2id PHC string; null for accounts without a password (e.g. passkey-only or invited). */
   readonly passwordHash: string | null;
   readonly disabled: boolean;
@@ -61,7 +61,7 @@ export interface LoginRecord {
 
 export interface NewSession {
   readonly tokenHash: string;
-  readonly user: AuthUser;
+  readonly user: SignedInUser;
   readonly createdAt: Date;
   readonly expiresAt: Date;
   readonly userAgent: string | null;
@@ -79,7 +79,7 @@ export interface SessionRecord {
 
 export interface SessionWithUser {
   readonly session: SessionRecord;
-  readonly user: AuthUser;
+  readonly user: SignedInUser;
   readonly userDisabled: boolean;
 }
 

@@ -11,8 +11,8 @@ import {
   identityParams,
   parseIdentity,
   SET_APP_IDENTITY_SQL,
-  type Identity,
 } from './identity.ts';
+import type { Identity } from '../../shared/identity.ts';
 import { arcoTypeParsers } from './pg-types.ts';
 
 /**

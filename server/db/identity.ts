@@ -1,10 +1,10 @@
-import { z } from 'zod';
-import { idSchema } from '../../shared/entities/common.ts';
+import { identitySchema, type Identity } from '../../shared/identity.ts';
 import { DbError } from './errors.ts';
 
 /**
- * Who a transaction acts for. `withIdentity` stores it in transaction-local settings (`arco.organization_id`,
- * `arco.user_id`, `arco.role`, `arco.customer_id`) that the row-level-security policies read (DESIGN §6).
+ * The database boundary of the identity (shared/identity.ts `Identity`: a user, or `system`). `withIdentity`
+ * validates it and stores it in transaction-local settings (`arco.organization_id`,
+ * `arco.user_id`, `arco.role`, `arco.customer_id`) that the row-level-security policies read (README, "Database").
  *
  * - `admin` / `csm`: a staff user; sees the organization's rows (staff-only tables included).
  * - `client`: a user of one client company; sees only that customer's rows, nothing staff-only.
@@ -14,35 +14,6 @@ import { DbError } from './errors.ts';
  * The identity always comes from the server (session lookup, job payload), never from a request body.
  */
 export const APP_ROLE = 'arco_app';
-
-const staffIdentitySchema = z.strictObject({
-  role: z.enum(['admin', 'csm']),
-  organizationId: idSchema,
-  userId: idSchema,
-  customerId: z.null().optional(),
-});
-const clientIdentitySchema = z.strictObject({
-  role: z.literal('client'),
-  organizationId: idSchema,
-  userId: idSchema,
-  customerId: idSchema,
-});
-const systemIdentitySchema = z.strictObject({
-  role: z.literal('system'),
-  organizationId: idSchema,
-  userId: z.null().optional(),
-  customerId: z.null().optional(),
-});
-
-export const identitySchema = z.discriminatedUnion('role', [
-  staffIdentitySchema,
-  clientIdentitySchema,
-  systemIdentitySchema,
-]);
-export type Identity = z.infer<typeof identitySchema>;
-export type IdentityRole = Identity['role'];
-
-export const systemIdentity = (organizationId: string): Identity => ({ role: 'system', organizationId });
 
 export function parseIdentity(identity: unknown): Identity {
   const parsed = identitySchema.safeParse(identity);
@@ -63,7 +34,8 @@ export const SET_APP_IDENTITY_SQL = `SELECT set_config('role', '${APP_ROLE}', tr
 
 export function identityParams(identity: Identity | null): [string, string, string, string] {
   if (identity === null) return ['', '', '', ''];
-  return [identity.organizationId, identity.userId ?? '', identity.role, identity.customerId ?? ''];
+  if (identity.role === 'system') return [identity.organizationId, '', 'system', ''];
+  return [identity.organizationId, identity.userId, identity.role, identity.customerId ?? ''];
 }
 
 /** Clears any identity without changing role (for privileged transactions; see Database.privileged). */

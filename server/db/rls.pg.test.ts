@@ -12,7 +12,7 @@ import { sampleDocuments, type SampleDocuments } from './collections/samples.ts'
 import { SYNCED_TABLES, TABLE_SPECS } from './collections/table-spec.ts';
 import type { DbClient } from './database.ts';
 import { pgErrorCode } from './errors.ts';
-import type { Identity } from './identity.ts';
+import type { Identity, UserIdentity } from '../../shared/identity.ts';
 import { nextServerFields } from './ordering.ts';
 import { createTestDatabase, createTestTenant, type TestDatabase, type TestTenant } from './testing.ts';
 
@@ -198,7 +198,7 @@ describe('isolation between organizations', () => {
 });
 
 describe('client users', () => {
-  const scopeSql = (name: CollectionName, client: Identity) => {
+  const scopeSql = (name: CollectionName, client: UserIdentity) => {
     const scope = COLLECTION_DEFS[name].scope;
     if (name === 'customers') return { sql: 'id = $2', param: client.customerId };
     if (scope === 'organization') return { sql: 'organization_id = $2', param: client.organizationId };

@@ -6,7 +6,7 @@ import type { Customer } from '../../shared/entities/customer.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { writeDocument } from './collections/mapper.ts';
 import { createDatabase, MIGRATIONS_TABLE, type Database } from './database.ts';
-import { systemIdentity, type Identity } from './identity.ts';
+import { systemIdentity, type SystemIdentity, type UserIdentity } from '../../shared/identity.ts';
 import { nextServerFields } from './ordering.ts';
 
 /**
@@ -100,13 +100,13 @@ export interface TestTenant {
   readonly organizationId: string;
   readonly customerId: string;
   readonly otherCustomerId: string;
-  readonly system: Identity;
-  readonly admin: Identity;
-  readonly csm: Identity;
+  readonly system: SystemIdentity;
+  readonly admin: UserIdentity;
+  readonly csm: UserIdentity;
   /** Client user of `customerId`. */
-  readonly client: Identity;
+  readonly client: UserIdentity;
   /** Client user of `otherCustomerId`. */
-  readonly otherClient: Identity;
+  readonly otherClient: UserIdentity;
 }
 
 export interface TestTenantOptions {
@@ -158,8 +158,8 @@ export async function createTestTenant(db: Database, options: TestTenantOptions 
     customerId,
     otherCustomerId,
     system: systemIdentity(organizationId),
-    admin: { role: 'admin', organizationId, userId: ids.admin },
-    csm: { role: 'csm', organizationId, userId: ids.csm },
+    admin: { role: 'admin', organizationId, userId: ids.admin, customerId: null },
+    csm: { role: 'csm', organizationId, userId: ids.csm, customerId: null },
     client: { role: 'client', organizationId, userId: ids.client, customerId },
     otherClient: { role: 'client', organizationId, userId: ids.otherClient, customerId: otherCustomerId },
   };

@@ -1,6 +1,7 @@
 import type { Logger } from '../logger.ts';
 import type { SessionService } from '../auth/sessions.ts';
-import type { ActiveSession, AuthUser, Identity } from '../auth/types.ts';
+import type { ActiveSession } from '../auth/types.ts';
+import type { SignedInUser, UserIdentity } from '../../shared/identity.ts';
 
 /** Time source; injected everywhere so tests control expiry and rate-limit windows. */
 export interface Clock {
@@ -22,10 +23,10 @@ export interface AppVariables {
 
 /** Set by `requireUser`. */
 export interface AuthVariables {
-  user: AuthUser;
+  user: SignedInUser;
   session: ActiveSession;
   /** Pass to `db.withIdentity(identity, fn)`: the RLS identity of this request. */
-  identity: Identity;
+  identity: UserIdentity;
 }
 
 export type AppEnv = { Variables: AppVariables };

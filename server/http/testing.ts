@@ -6,7 +6,7 @@ import { createLogger } from '../logger.ts';
 import { MemoryAuthStore } from '../auth/memory-store.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { LoginRecord } from '../auth/store.ts';
-import type { AuthUser } from '../auth/types.ts';
+import type { SignedInUser } from '../../shared/identity.ts';
 import type { AppEnv, Clock } from './context.ts';
 
 /**
@@ -41,7 +41,7 @@ export const ORG_ID = '0190a000-0000-7000-8000-000000000001';
 export const OTHER_ORG_ID = '0190a000-0000-7000-8000-000000000002';
 export const TECHCORP_ID = '0190a000-0000-7000-8000-0000000000c1';
 
-export const TEST_USERS: readonly AuthUser[] = [
+export const TEST_USERS: readonly SignedInUser[] = [
   user('00000000-0000-7000-8000-00000000000a', 'admin@arco.example', 'Ana Admin', 'admin', ORG_ID, null),
   user('00000000-0000-7000-8000-00000000000b', 'maria@arco.example', 'Maria Santos', 'csm', ORG_ID, null),
   user(
@@ -66,10 +66,10 @@ function user(
   id: string,
   email: string,
   name: string,
-  role: AuthUser['role'],
+  role: SignedInUser['role'],
   organizationId: string,
   customerId: string | null,
-): AuthUser {
+): SignedInUser {
   return {
     id,
     email,
@@ -83,7 +83,7 @@ function user(
 }
 
 /** Argon2 is deliberately slow: hash the shared password once per test file. */
-export async function testLogins(users: readonly AuthUser[] = TEST_USERS): Promise<LoginRecord[]> {
+export async function testLogins(users: readonly SignedInUser[] = TEST_USERS): Promise<LoginRecord[]> {
   const passwordHash = await hashPassword(TEST_PASSWORD);
   return users.map((u) => ({ user: u, passwordHash, disabled: false }));
 }

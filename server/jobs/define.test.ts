@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { MemoryAuthStore } from '../auth/memory-store.ts';
-import type { AuthUser } from '../auth/types.ts';
+import type { SignedInUser } from '../../shared/identity.ts';
 import { testConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { createLogger } from '../logger.ts';
@@ -100,7 +100,7 @@ describe('runJob', () => {
 });
 
 describe('prune-sessions job', () => {
-  const user: AuthUser = {
+  const user: SignedInUser = {
     id: '01900000-0000-7000-8000-000000000201',
     email: 'cliente@techcorp.example',
     name: 'Cliente',

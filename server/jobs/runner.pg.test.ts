@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PgAuthStore } from '../auth/pg-store.ts';
-import type { AuthUser } from '../auth/types.ts';
+import type { SignedInUser } from '../../shared/identity.ts';
 import { testConfig } from '../config.ts';
 import { createTestDatabase, createTestTenant, truncateAll, type TestDatabase } from '../db/testing.ts';
 import { createLogger } from '../logger.ts';
@@ -67,7 +67,7 @@ const jobState = async (id: string) =>
     )
   ).rows[0]?.state;
 
-async function clientUser(): Promise<AuthUser> {
+async function clientUser(): Promise<SignedInUser> {
   const tenant = await createTestTenant(t.db);
   const rows = await t.db.privileged(
     async (c) =>

@@ -104,7 +104,7 @@ describe('loadDemoData (in-memory data set, default portfolio)', () => {
     expect(seen.map((s) => s.doc.name)).toEqual(['TechCorp LTDA']);
     const outra = userByEmail('admin@outra.example');
     const outraCustomers = await t.db.withIdentity(
-      { role: 'admin', organizationId: outra.organizationId, userId: outra.id },
+      { role: 'admin', organizationId: outra.organizationId, userId: outra.id, customerId: null },
       (c) => readDocuments(c, 'customers'),
     );
     expect(outraCustomers).toHaveLength(5);

@@ -1,7 +1,7 @@
 import { COLLECTION_NAMES, type CollectionName, type DocOf } from '../../shared/collections.ts';
 import { writeDocuments, type WriteEntry } from '../db/collections/mapper.ts';
 import type { Database, DbClient } from '../db/database.ts';
-import { systemIdentity } from '../db/identity.ts';
+import { systemIdentity } from '../../shared/identity.ts';
 import { lockOrganizationForWrite, nextServerSeqs } from '../db/ordering.ts';
 import type { DemoStream } from './generate.ts';
 import type { DemoBatch, DemoData, DemoDocuments, DemoOrganization, DemoUser } from './types.ts';

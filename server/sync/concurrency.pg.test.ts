@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
-import type { SyncIdentity } from '../../sync/identity.ts';
 import { authorizeWithPermissions, createPushDecider } from '../../sync/push/decide.ts';
 import { createMemoryChangeFeed } from '../../sync/server/memory-feed.ts';
 import { readFilterFor } from '../../sync/visibility.ts';
@@ -13,6 +12,7 @@ import {
   type TestTenant,
 } from '../db/testing.ts';
 import { createPgSyncStore } from './pg-store.ts';
+import type { UserIdentity } from '../../shared/identity.ts';
 
 /**
  * DESIGN §5 "Ordering without gaps": concurrent writers and a puller that keeps advancing its checkpoint while
@@ -27,7 +27,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t?.close());
 
-const csm = (): SyncIdentity => ({
+const csm = (): UserIdentity => ({
   userId: tenant.csm.userId!,
   organizationId: tenant.organizationId,
   role: 'csm',

@@ -3,10 +3,10 @@ import type { CollectionName, DocOf } from '../../shared/collections.ts';
 import { entityFields } from '../../sync/documents.ts';
 import { createMemoryChangeFeed } from '../../sync/server/memory-feed.ts';
 import { syncStoreContract, type ContractTenant } from '../../sync/server/store-contract.ts';
-import { nextServerFields, systemIdentity, writeDocument } from '../db/index.ts';
+import { nextServerFields, writeDocument } from '../db/index.ts';
+import { systemIdentity } from '../../shared/identity.ts';
 import { createTestDatabase, createTestTenant, type TestDatabase, type TestTenant } from '../db/testing.ts';
 import { createPgSyncStore } from './pg-store.ts';
-import { asSyncIdentity } from './testing.ts';
 
 /**
  * The SyncStore contract against the PostgreSQL store (embedded PGlite, or the server in DATABASE_URL). Changes
@@ -22,10 +22,10 @@ const asTenant = (x: TestTenant): ContractTenant => ({
   organizationId: x.organizationId,
   customerId: x.customerId,
   otherCustomerId: x.otherCustomerId,
-  admin: asSyncIdentity(x.admin),
-  csm: asSyncIdentity(x.csm),
-  client: asSyncIdentity(x.client),
-  otherClient: asSyncIdentity(x.otherClient),
+  admin: x.admin,
+  csm: x.csm,
+  client: x.client,
+  otherClient: x.otherClient,
 });
 
 syncStoreContract(

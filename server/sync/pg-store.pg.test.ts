@@ -9,7 +9,7 @@ import {
   type TestDatabase,
   type TestTenant,
 } from '../db/testing.ts';
-import type { Identity } from '../db/identity.ts';
+import type { UserIdentity } from '../../shared/identity.ts';
 import { syncHarness, type SyncHarness } from './testing.ts';
 
 let t: TestDatabase;
@@ -29,9 +29,9 @@ beforeEach(async () => {
   b = await createTestTenant(t.db, { name: 'Outra Agência', now });
 });
 
-const pull = (identity: Identity, collection: CollectionName, seq = 0) =>
+const pull = (identity: UserIdentity, collection: CollectionName, seq = 0) =>
   harness.pull(identity, collection, seq);
-const push = (identity: Identity, collection: CollectionName, rows: unknown) =>
+const push = (identity: UserIdentity, collection: CollectionName, rows: unknown) =>
   harness.push(identity, collection, rows);
 /** Every stored row of every synced table, byte for byte, for "nothing changed" assertions. */
 const snapshot = () =>

@@ -1,6 +1,5 @@
 import type { CollectionName } from '../../shared/collections.ts';
 import type { PlainObject, SyncDocument } from '../../sync/documents.ts';
-import type { SyncIdentity } from '../../sync/identity.ts';
 import { rejectIdTaken, referencedCustomerIds, type PushDecision } from '../../sync/push/decide.ts';
 import type { Change, ChangeFeed, PullQuery, PushBatch, SyncStore } from '../../sync/server/store.ts';
 import type { ChangeNotifier } from './pg-change-feed.ts';
@@ -12,7 +11,6 @@ import {
   TABLE_SPECS,
   type Database,
   type DbClient,
-  type Identity,
   type StoredDocument,
 } from '../db/index.ts';
 
@@ -52,16 +50,6 @@ export interface PgSyncStoreDeps {
 const OWNER_COLUMN = { id: 'id', customerId: 'customer_id', userId: 'user_id' } as const;
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const toDbIdentity = (identity: SyncIdentity): Identity =>
-  identity.role === 'client'
-    ? {
-        role: 'client',
-        organizationId: identity.organizationId,
-        userId: identity.userId,
-        customerId: identity.customerId!,
-      }
-    : { role: identity.role, organizationId: identity.organizationId, userId: identity.userId };
-
 const asSyncDocument = (stored: StoredDocument<CollectionName>): SyncDocument =>
   ({ ...(stored.doc as PlainObject), _deleted: stored.deleted }) as unknown as SyncDocument;
 
@@ -74,7 +62,7 @@ export function createPgSyncStore(deps: PgSyncStoreDeps): SyncStore {
         params.push(filter.owner.equals);
         where += ` AND ${OWNER_COLUMN[filter.owner.field]} = $3`;
       }
-      const rows = await deps.db.withIdentity(toDbIdentity(identity), (client) =>
+      const rows = await deps.db.withIdentity(identity, (client) =>
         readDocuments(client, collection, { where, params, limit }),
       );
       return rows.map(asSyncDocument);
@@ -90,7 +78,7 @@ export function createPgSyncStore(deps: PgSyncStoreDeps): SyncStore {
         documents,
         checkpoint: { seq: documents[documents.length - 1]!.serverSeq },
       });
-      const decisions = await deps.db.withIdentity(toDbIdentity(identity), async (client) => {
+      const decisions = await deps.db.withIdentity(identity, async (client) => {
         await lockOrganizationForWrite(client, organizationId);
         const ids = rows.map((r) => r.newDocumentState.id).filter((id) => UUID_RE.test(id));
         const currentById = new Map(

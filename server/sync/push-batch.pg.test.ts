@@ -11,7 +11,7 @@ import {
   type TestTenant,
 } from '../db/testing.ts';
 import { snapshotSyncedRows, syncHarness, type SyncHarness } from './testing.ts';
-import type { Identity } from '../db/identity.ts';
+import type { Identity } from '../../shared/identity.ts';
 
 /**
  * The batched push path of the PostgreSQL store (pg-store.ts, push-write.ts, push-derived.ts): one lock, one

@@ -5,10 +5,10 @@ import {
   lockOrganizationForWrite,
   nextServerSeqs,
   readDocuments,
-  systemIdentity,
   writeDocuments,
   type Database,
 } from '../db/index.ts';
+import { systemIdentity } from '../../shared/identity.ts';
 import type { ChangeNotifier } from './pg-change-feed.ts';
 
 /**

@@ -15,15 +15,7 @@ export function createSyncApp(deps: PgSyncStoreDeps): Hono<AuthedEnv> {
   app.route(
     '/',
     createSyncRoutes<AuthedEnv>({
-      getIdentity: (c) => {
-        const user = c.get('user');
-        return {
-          userId: user.id,
-          organizationId: user.organizationId,
-          role: user.role,
-          customerId: user.customerId,
-        };
-      },
+      getIdentity: (c) => c.get('identity'),
       store,
       feed: deps.feed,
     }),

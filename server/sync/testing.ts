@@ -1,21 +1,13 @@
 import { Hono } from 'hono';
 import type { CollectionName } from '../../shared/collections.ts';
-import type { SyncIdentity } from '../../sync/identity.ts';
 import { createMemoryChangeFeed } from '../../sync/server/memory-feed.ts';
 import { createSyncRoutes } from '../../sync/server/routes.ts';
 import type { Change } from '../../sync/server/store.ts';
 import type { Database } from '../db/database.ts';
-import type { Identity } from '../db/identity.ts';
+import type { UserIdentity } from '../../shared/identity.ts';
 import { createPgSyncStore } from './pg-store.ts';
 
 /** Test helpers for the PostgreSQL sync store driven through the real sync routes (tests only). */
-
-export const asSyncIdentity = (i: Identity): SyncIdentity => ({
-  userId: i.userId!,
-  organizationId: i.organizationId,
-  role: i.role as SyncIdentity['role'],
-  customerId: i.role === 'client' ? i.customerId : null,
-});
 
 export interface PushAnswer {
   readonly status: number;
@@ -27,11 +19,11 @@ export interface PushAnswer {
 
 export interface SyncHarness {
   pull(
-    identity: Identity,
+    identity: UserIdentity,
     collection: CollectionName,
     seq?: number,
   ): Promise<{ status: number; body: { documents: Record<string, unknown>[] } }>;
-  push(identity: Identity, collection: CollectionName, rows: unknown): Promise<PushAnswer>;
+  push(identity: UserIdentity, collection: CollectionName, rows: unknown): Promise<PushAnswer>;
   /** Every change the store published, in order. */
   readonly changes: Change[];
 }
@@ -44,11 +36,8 @@ export function syncHarness(db: Database, clock: () => Date): SyncHarness {
     if (event !== 'RESYNC') changes.push(event);
   });
   const store = createPgSyncStore({ db, feed, clock });
-  const appFor = (identity: Identity) =>
-    new Hono().route(
-      '/api/sync',
-      createSyncRoutes({ getIdentity: () => asSyncIdentity(identity), store, feed }),
-    );
+  const appFor = (identity: UserIdentity) =>
+    new Hono().route('/api/sync', createSyncRoutes({ getIdentity: () => identity, store, feed }));
   return {
     changes,
     async pull(identity, collection, seq = 0) {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketStatus } from '../../shared/entities/support.ts';
 import { deviceContent, type PlainObject, type SyncDocument } from '../documents.ts';
-import type { SyncIdentity } from '../identity.ts';
 import { decidePush } from '../push/decide.ts';
 import { CUSTOMER_TECHCORP, fixture, MARIA_CSM, T1, T2, TECHCORP_CLIENT, uuid } from '../testing/fixtures.ts';
 import { resolveConflict } from './handlers.ts';
+import type { UserIdentity } from '../../shared/identity.ts';
 
 /**
  * A client's reply and a concurrent staff change to the same ticket, through the real push decision (with its
@@ -38,7 +38,7 @@ function master(status: TicketStatus): SyncDocument {
 }
 
 /** One push of one row: the stored master after it, or the conflict the device must resolve. */
-function push(identity: SyncIdentity, current: SyncDocument, assumed: PlainObject, doc: PlainObject) {
+function push(identity: UserIdentity, current: SyncDocument, assumed: PlainObject, doc: PlainObject) {
   const d = decidePush(
     'tickets',
     {
@@ -58,7 +58,7 @@ function push(identity: SyncIdentity, current: SyncDocument, assumed: PlainObjec
 }
 
 interface Edit {
-  readonly identity: SyncIdentity;
+  readonly identity: UserIdentity;
   readonly doc: PlainObject;
 }
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { CollectionName } from '../../shared/collections.ts';
 import type { TicketStatus } from '../../shared/entities/support.ts';
 import type { PlainObject, SyncDocument } from '../documents.ts';
-import type { SyncIdentity } from '../identity.ts';
 import {
   ADMIN,
   CUSTOMER_LOJA,
@@ -17,6 +16,7 @@ import {
   uuid,
 } from '../testing/fixtures.ts';
 import { decidePush, referencedCustomerIds, type PushDecision } from './decide.ts';
+import type { UserIdentity } from '../../shared/identity.ts';
 
 const NOW = '2026-11-21T10:00:00.000Z';
 const ID = uuid(0x42);
@@ -26,7 +26,7 @@ const stored = (doc: PlainObject, serverSeq = 7, deleted = false): SyncDocument 
 
 interface Case {
   collection: CollectionName;
-  identity: SyncIdentity;
+  identity: UserIdentity;
   pushed: PlainObject;
   current?: SyncDocument | null;
   /** Defaults to the current master (an up-to-date device). */
@@ -299,7 +299,7 @@ describe('decidePush: limited access (client users)', () => {
       body: 'Segue o print.',
       createdAt: T2,
     };
-    const push = (identity: SyncIdentity, current: SyncDocument, patch: PlainObject) =>
+    const push = (identity: UserIdentity, current: SyncDocument, patch: PlainObject) =>
       decide({ collection: 'tickets', identity, current, pushed: { ...current, ...patch } });
     const withReply = (current: SyncDocument) => [...(current.messages as PlainObject[]), reply];
 

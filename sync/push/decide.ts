@@ -7,11 +7,11 @@ import {
   type PlainObject,
   type SyncDocument,
 } from '../documents.ts';
-import type { SyncIdentity } from '../identity.ts';
 import type { PushRow, RejectionCode } from '../protocol.ts';
 import { matchesReadFilter, readFilterFor } from '../visibility.ts';
 import { serverOwnedValues, type DeriveServerFields } from './server-fields.ts';
 import { applyWriteRules, deviceWriteOf } from './write-rules.ts';
+import type { UserIdentity } from '../../shared/identity.ts';
 
 /**
  * The server's decision for one pushed row (DESIGN §5 "Authority"), pure: the store loads, locks and writes;
@@ -54,7 +54,7 @@ export interface DecideInput {
    * null when there is none the store can see.
    */
   readonly current: SyncDocument | null;
-  readonly identity: SyncIdentity;
+  readonly identity: UserIdentity;
   /** Server clock, ISO-8601. */
   readonly now: string;
   /** Live customers of the identity's organization among `referencedCustomerIds(rows)`. */
@@ -78,19 +78,13 @@ export type WriteVerdict =
  * `shared/permissions.ts`'s `authorizeWrite`, the single authority the UI also uses.
  */
 export type AuthorizeWrite = (
-  identity: SyncIdentity,
+  identity: UserIdentity,
   collection: CollectionName,
   write: WriteToAuthorize,
 ) => WriteVerdict;
 
 export const authorizeWithPermissions: AuthorizeWrite = (identity, collection, write) => {
-  const user = {
-    id: identity.userId,
-    role: identity.role,
-    organizationId: identity.organizationId,
-    customerId: identity.customerId,
-  };
-  const decision = authorizeWrite(user, collection, write);
+  const decision = authorizeWrite(identity, collection, write);
   return decision.allowed
     ? decision
     : { allowed: false, code: decision.error.code, message: decision.error.message };

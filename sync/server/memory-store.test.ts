@@ -45,13 +45,13 @@ syncStoreContract(
       admin: OTHER_ORG_ADMIN,
       csm: { ...MARIA_CSM, userId: uuid(0x302), organizationId: ORG_B },
       client: {
-        ...TECHCORP_CLIENT,
+        role: 'client',
         userId: uuid(0x303),
         organizationId: ORG_B,
         customerId: CUSTOMER_OTHER_ORG,
       },
       otherClient: {
-        ...LOJA_CLIENT,
+        role: 'client',
         userId: uuid(0x304),
         organizationId: ORG_B,
         customerId: otherOrgCustomer,

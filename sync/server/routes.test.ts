@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CollectionName } from '../../shared/collections.ts';
 import type { PlainObject } from '../documents.ts';
-import type { SyncIdentity } from '../identity.ts';
 import {
   errorResponseSchema,
   PROTOCOL_HEADER,
@@ -28,8 +27,9 @@ import { resolveConflict } from '../conflicts/handlers.ts';
 import { createMemoryChangeFeed } from './memory-feed.ts';
 import { createMemorySyncStore } from './memory-store.ts';
 import { createSyncRoutes, type SyncRoutesDeps, type SyncTimers } from './routes.ts';
+import type { UserIdentity } from '../../shared/identity.ts';
 
-const USERS: Record<string, SyncIdentity> = {
+const USERS: Record<string, UserIdentity> = {
   admin: ADMIN,
   maria: MARIA_CSM,
   techcorp: TECHCORP_CLIENT,

@@ -8,7 +8,6 @@ import {
   isCollectionName,
   type CollectionName,
 } from '../../shared/collections.ts';
-import { syncIdentitySchema, type SyncIdentity } from '../identity.ts';
 import {
   checkpointSchema,
   checkProtocolHeader,
@@ -34,6 +33,7 @@ import { createPushDecider, type AuthorizeWrite } from '../push/decide.ts';
 import type { DeriveServerFields } from '../push/server-fields.ts';
 import { matchesReadFilter, readFilterFor } from '../visibility.ts';
 import type { Change, ChangeFeed, SyncStore } from './store.ts';
+import { userIdentitySchema, type UserIdentity } from '../../shared/identity.ts';
 
 /**
  * The sync HTTP surface (DESIGN §5, docs/sync-protocol.md), mounted by the server under `/api/sync`:
@@ -51,7 +51,7 @@ export interface SyncTimers {
 
 export interface SyncRoutesDeps<E extends Env = Env> {
   /** The authenticated user of this request, or null (→ 401). */
-  getIdentity(c: Context<E>): SyncIdentity | null | Promise<SyncIdentity | null>;
+  getIdentity(c: Context<E>): UserIdentity | null | Promise<UserIdentity | null>;
   store: SyncStore;
   /** Only `subscribe` is used here: stores publish what they commit. */
   feed: ChangeFeed;
@@ -120,16 +120,16 @@ export function createSyncRoutes<E extends Env = Env>(deps: SyncRoutesDeps<E>): 
     await next();
   });
 
-  const identityOf = async (c: Context<E>): Promise<SyncIdentity | null> => {
+  const identityIn = async (c: Context<E>): Promise<UserIdentity | null> => {
     const identity = await deps.getIdentity(c);
     // A malformed identity is a server bug, not bad input: fail loudly rather than guess a scope.
-    return identity === null ? null : syncIdentitySchema.parse(identity);
+    return identity === null ? null : userIdentitySchema.parse(identity);
   };
 
   /** The collection a request names, or the response refusing it (no hint of what exists beyond the name). */
   const resolveCollection = (
     c: Context,
-    identity: SyncIdentity,
+    identity: UserIdentity,
   ): { collection: CollectionName } | { response: Response } => {
     const name = c.req.param('collection') ?? '';
     if (!isCollectionName(name)) return { response: fail(c, 404, 'not_found', 'Not found.') };
@@ -139,7 +139,7 @@ export function createSyncRoutes<E extends Env = Env>(deps: SyncRoutesDeps<E>): 
   };
 
   app.get('/:collection/pull', async (c) => {
-    const identity = await identityOf(c);
+    const identity = await identityIn(c);
     if (!identity) return fail(c, 401, 'unauthenticated', 'Sign in to sync.');
     const resolved = resolveCollection(c, identity);
     if ('response' in resolved) return resolved.response;
@@ -179,7 +179,7 @@ export function createSyncRoutes<E extends Env = Env>(deps: SyncRoutesDeps<E>): 
     }),
   );
   app.post('/:collection/push', async (c) => {
-    const identity = await identityOf(c);
+    const identity = await identityIn(c);
     if (!identity) return fail(c, 401, 'unauthenticated', 'Sign in to sync.');
     const resolved = resolveCollection(c, identity);
     if ('response' in resolved) return resolved.response;
@@ -221,14 +221,14 @@ export function createSyncRoutes<E extends Env = Env>(deps: SyncRoutesDeps<E>): 
   });
 
   app.get('/stream', async (c) => {
-    const identity = await identityOf(c);
+    const identity = await identityIn(c);
     if (!identity) return fail(c, 401, 'unauthenticated', 'Sign in to sync.');
     c.header('X-Accel-Buffering', 'no');
     return streamSSE(c, (stream) => runStream(stream, identity, c.req.raw.signal));
   });
 
   /** One connection for all of the user's collections: RESYNC first, then each visible committed batch. */
-  function runStream(stream: SSEStreamingApi, identity: SyncIdentity, signal: AbortSignal): Promise<void> {
+  function runStream(stream: SSEStreamingApi, identity: UserIdentity, signal: AbortSignal): Promise<void> {
     const collections = new Set(collectionsForRole(identity.role));
     const maxQueued = deps.maxQueuedEvents ?? 1000;
     type Outgoing = { event: string; data: string } | { comment: string };

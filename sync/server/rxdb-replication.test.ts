@@ -6,7 +6,6 @@ import { z } from 'zod';
 import { COLLECTION_DEFS, type CollectionName } from '../../shared/collections.ts';
 import { CONFLICT_HANDLERS } from '../conflicts/handlers.ts';
 import type { PlainObject } from '../documents.ts';
-import type { SyncIdentity } from '../identity.ts';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION, pullResponseSchema, pushResponseSchema } from '../protocol.ts';
 import {
   CUSTOMER_LOJA,
@@ -20,6 +19,7 @@ import {
 import { createMemoryChangeFeed } from './memory-feed.ts';
 import { createMemorySyncStore } from './memory-store.ts';
 import { createSyncRoutes } from './routes.ts';
+import type { UserIdentity } from '../../shared/identity.ts';
 
 /**
  * The protocol end to end with real RxDB 17 clients (memory storage) talking HTTP to the sync routes: the
@@ -44,7 +44,7 @@ function rxSchema(collection: CollectionName) {
   };
 }
 
-const USERS: Record<string, SyncIdentity> = { client: TECHCORP_CLIENT, csm: MARIA_CSM };
+const USERS: Record<string, UserIdentity> = { client: TECHCORP_CLIENT, csm: MARIA_CSM };
 const databases: RxDatabase[] = [];
 afterEach(async () => {
   await Promise.all(databases.splice(0).map((db) => db.close()));

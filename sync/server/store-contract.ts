@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CollectionName } from '../../shared/collections.ts';
 import type { PlainObject, SyncDocument } from '../documents.ts';
-import type { SyncIdentity } from '../identity.ts';
+import type { UserIdentity } from '../../shared/identity.ts';
 import type { PushRow } from '../protocol.ts';
 import { createPushDecider, type PushDecider, type PushDecision } from '../push/decide.ts';
 import { fixture } from '../testing/fixtures.ts';
@@ -23,12 +23,12 @@ export interface ContractTenant {
   readonly organizationId: string;
   readonly customerId: string;
   readonly otherCustomerId: string;
-  readonly admin: SyncIdentity;
-  readonly csm: SyncIdentity;
+  readonly admin: UserIdentity;
+  readonly csm: UserIdentity;
   /** Client user of `customerId`. */
-  readonly client: SyncIdentity;
+  readonly client: UserIdentity;
   /** Client user of `otherCustomerId`. */
-  readonly otherClient: SyncIdentity;
+  readonly otherClient: UserIdentity;
 }
 
 export interface ContractWorld {
@@ -158,9 +158,9 @@ export function syncStoreContract(name: string, traits: StoreTraits, factory: Co
         if (!d) deciders.set(collection, (d = createPushDecider(collection, {})));
         return d;
       };
-      const push = (identity: SyncIdentity, collection: CollectionName, rows: PushRow[]) =>
+      const push = (identity: UserIdentity, collection: CollectionName, rows: PushRow[]) =>
         world.store.push({ identity, collection, rows, decide: deciderFor(collection) });
-      const pull = (identity: SyncIdentity, collection: CollectionName, after = 0, limit = 1000) =>
+      const pull = (identity: UserIdentity, collection: CollectionName, after = 0, limit = 1000) =>
         world.store.pull({
           identity,
           collection,
@@ -169,7 +169,7 @@ export function syncStoreContract(name: string, traits: StoreTraits, factory: Co
           filter: readFilterFor(identity, collection)!,
         });
       /** Pages through `collection` `limit` at a time until a page comes back empty. */
-      async function pullAll(identity: SyncIdentity, collection: CollectionName, limit: number) {
+      async function pullAll(identity: UserIdentity, collection: CollectionName, limit: number) {
         const pages: SyncDocument[][] = [];
         let after = 0;
         for (;;) {
@@ -179,7 +179,7 @@ export function syncStoreContract(name: string, traits: StoreTraits, factory: Co
           after = page.at(-1)!.serverSeq;
         }
       }
-      const find = async (identity: SyncIdentity, collection: CollectionName, id: string) =>
+      const find = async (identity: UserIdentity, collection: CollectionName, id: string) =>
         (await pull(identity, collection)).find((d) => d.id === id);
       return {
         ...world,

@@ -1,9 +1,9 @@
 import type { CollectionName } from '../../shared/collections.ts';
 import type { SyncDocument } from '../documents.ts';
-import type { SyncIdentity } from '../identity.ts';
 import type { Checkpoint, PushRow } from '../protocol.ts';
 import type { PushDecider, PushDecision } from '../push/decide.ts';
 import type { ReadFilter } from '../visibility.ts';
+import type { UserIdentity } from '../../shared/identity.ts';
 
 /**
  * The storage side of sync, implemented over PostgreSQL in server/ and in memory here (memory-store.ts).
@@ -15,7 +15,7 @@ import type { ReadFilter } from '../visibility.ts';
  */
 
 export interface PullQuery {
-  readonly identity: SyncIdentity;
+  readonly identity: UserIdentity;
   readonly collection: CollectionName;
   /** Rows strictly after this `serverSeq` (the initial checkpoint is `{ seq: 0 }`). */
   readonly after: Checkpoint;
@@ -26,7 +26,7 @@ export interface PullQuery {
 }
 
 export interface PushBatch {
-  readonly identity: SyncIdentity;
+  readonly identity: UserIdentity;
   readonly collection: CollectionName;
   /** 1‥100 rows with distinct ids, envelopes validated. */
   readonly rows: readonly PushRow[];

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { COLLECTION_DEFS, COLLECTION_NAMES } from '../../shared/collections.ts';
-import { syncIdentitySchema } from '../identity.ts';
 import {
   ADMIN,
   fixture,
@@ -10,6 +9,7 @@ import {
   TECHCORP_CLIENT,
   uuid,
 } from './fixtures.ts';
+import { userIdentitySchema } from '../../shared/identity.ts';
 
 describe('sync test fixtures', () => {
   it.each(COLLECTION_NAMES)('%s fixture is a valid document', (name) => {
@@ -19,10 +19,10 @@ describe('sync test fixtures', () => {
 
   it('identities are valid and client users belong to one customer', () => {
     for (const i of [ADMIN, MARIA_CSM, TECHCORP_CLIENT, LOJA_CLIENT, OTHER_ORG_ADMIN]) {
-      expect(syncIdentitySchema.safeParse(i).success).toBe(true);
+      expect(userIdentitySchema.safeParse(i).success).toBe(true);
     }
-    expect(syncIdentitySchema.safeParse({ ...TECHCORP_CLIENT, customerId: null }).success).toBe(false);
-    expect(syncIdentitySchema.safeParse({ ...ADMIN, customerId: TECHCORP_CLIENT.customerId }).success).toBe(
+    expect(userIdentitySchema.safeParse({ ...TECHCORP_CLIENT, customerId: null }).success).toBe(false);
+    expect(userIdentitySchema.safeParse({ ...ADMIN, customerId: TECHCORP_CLIENT.customerId }).success).toBe(
       false,
     );
   });

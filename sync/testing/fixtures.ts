@@ -1,6 +1,6 @@
 import type { CollectionName } from '../../shared/collections.ts';
 import type { PlainObject } from '../documents.ts';
-import type { SyncIdentity } from '../identity.ts';
+import type { UserIdentity } from '../../shared/identity.ts';
 
 /**
  * Valid documents and identities for sync tests (pt-BR content, as in the seeds). Every factory returns a
@@ -16,31 +16,31 @@ export const CUSTOMER_TECHCORP = uuid(0xc1);
 export const CUSTOMER_LOJA = uuid(0xc2);
 export const CUSTOMER_OTHER_ORG = uuid(0xc9);
 
-export const ADMIN: SyncIdentity = {
+export const ADMIN: UserIdentity = {
   userId: uuid(0x101),
   organizationId: ORG_A,
   role: 'admin',
   customerId: null,
 };
-export const MARIA_CSM: SyncIdentity = {
+export const MARIA_CSM: UserIdentity = {
   userId: uuid(0x102),
   organizationId: ORG_A,
   role: 'csm',
   customerId: null,
 };
-export const TECHCORP_CLIENT: SyncIdentity = {
+export const TECHCORP_CLIENT: UserIdentity = {
   userId: uuid(0x201),
   organizationId: ORG_A,
   role: 'client',
   customerId: CUSTOMER_TECHCORP,
 };
-export const LOJA_CLIENT: SyncIdentity = {
+export const LOJA_CLIENT: UserIdentity = {
   userId: uuid(0x202),
   organizationId: ORG_A,
   role: 'client',
   customerId: CUSTOMER_LOJA,
 };
-export const OTHER_ORG_ADMIN: SyncIdentity = {
+export const OTHER_ORG_ADMIN: UserIdentity = {
   userId: uuid(0x301),
   organizationId: ORG_B,
   role: 'admin',

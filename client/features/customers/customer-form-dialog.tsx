@@ -7,7 +7,8 @@ import {
   customerTierSchema,
   renewalTypeSchema,
 } from '../../../shared/entities/customer.ts';
-import { canWriteField, type PermissionUser } from '../../../shared/permissions.ts';
+import type { UserIdentity } from '../../../shared/identity.ts';
+import { canWriteField } from '../../../shared/permissions.ts';
 import { Button } from '../../ui/button.tsx';
 import { FormField as LabelledControl, type ControlProps } from '../../ui/form-field.tsx';
 import { Notice } from '../../ui/notice.tsx';
@@ -51,8 +52,7 @@ export function CustomerFormDialog({
   t,
 }: {
   target: FormTarget;
-  /** Exactly the identity shared/permissions.ts checks (its schema is strict). */
-  user: PermissionUser;
+  user: UserIdentity;
   userName: string;
   collection: RxCollection<Customer>;
   csmOptions: readonly CsmOption[];
@@ -98,7 +98,7 @@ export function CustomerFormDialog({
   const csmChoices: readonly CsmOption[] =
     user.role === 'admin' || csmLocked
       ? withCurrent(csmOptions, values.csmId)
-      : [{ id: user.id, name: userName }];
+      : [{ id: user.userId, name: userName }];
 
   const set = (field: FormField, value: string) => {
     setValues((v) => ({ ...v, [field]: value }));

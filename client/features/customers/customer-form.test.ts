@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { customerSchema } from '../../../shared/entities/customer.ts';
-import type { PermissionUser } from '../../../shared/permissions.ts';
+import type { UserIdentity } from '../../../shared/identity.ts';
 import {
   buildCustomer,
   customerPatch,
@@ -13,9 +13,9 @@ import {
 import { JOAO, MARIA, WIREFRAME_CUSTOMERS } from './test-fixtures.ts';
 
 const ORG = '0190a8e4-0000-7000-8000-0000000000aa';
-const csm: PermissionUser = { id: MARIA.id, role: 'csm', organizationId: ORG, customerId: null };
-const admin: PermissionUser = {
-  id: '0190a8e4-0000-7000-8000-0000000000ad',
+const csm: UserIdentity = { userId: MARIA.id, role: 'csm', organizationId: ORG, customerId: null };
+const admin: UserIdentity = {
+  userId: '0190a8e4-0000-7000-8000-0000000000ad',
   role: 'admin',
   organizationId: ORG,
   customerId: null,
@@ -24,7 +24,7 @@ const NEW_ID = '0190a8e4-0000-7000-8000-0000000009ff';
 const now = new Date('2026-11-21T12:00:00.000Z');
 const techcorp = WIREFRAME_CUSTOMERS[0]!;
 
-const create = (values: Partial<CustomerFormValues>, user: PermissionUser = csm) =>
+const create = (values: Partial<CustomerFormValues>, user: UserIdentity = csm) =>
   buildCustomer({ ...newFormValues(user, '2026-11-21'), ...values }, null, { id: NEW_ID, now });
 
 describe('creating a customer', () => {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { customerSchema, type Customer } from '../../../shared/entities/customer.ts';
-import { authorizeWrite, canWriteField, type PermissionUser } from '../../../shared/permissions.ts';
+import type { UserIdentity } from '../../../shared/identity.ts';
+import { authorizeWrite, canWriteField } from '../../../shared/permissions.ts';
 
 /**
  * The create/edit customer form as pure functions: form values ⇄ document, validation with the shared zod
@@ -63,7 +64,10 @@ export function formValuesFrom(customer: Customer): CustomerFormValues {
 }
 
 /** A new company: onboarding, starter, auto-renew, customer since today; a CSM creates it as their own. */
-export function newFormValues(user: Pick<PermissionUser, 'id' | 'role'>, today: string): CustomerFormValues {
+export function newFormValues(
+  user: Pick<UserIdentity, 'userId' | 'role'>,
+  today: string,
+): CustomerFormValues {
   return {
     name: '',
     domain: '',
@@ -77,7 +81,7 @@ export function newFormValues(user: Pick<PermissionUser, 'id' | 'role'>, today: 
     customerSince: today,
     renewalDate: '',
     renewalType: 'auto_renew',
-    csmId: user.role === 'csm' ? user.id : '',
+    csmId: user.role === 'csm' ? user.userId : '',
   };
 }
 
@@ -168,7 +172,7 @@ function fieldError(field: FormField, issue: z.core.$ZodIssue): FieldError {
  * The fields an edit changes, restricted to what `user` may write (shared/permissions.ts): a CSM's form never
  * sends `csmId`, even if the input was tampered with. Empty when nothing changed.
  */
-export function customerPatch(before: Customer, after: Customer, user: PermissionUser): Partial<Customer> {
+export function customerPatch(before: Customer, after: Customer, user: UserIdentity): Partial<Customer> {
   const patch: Record<string, unknown> = {};
   for (const field of [...FORM_FIELDS, 'churnedAt'] as const) {
     if (JSON.stringify(before[field]) === JSON.stringify(after[field])) continue;
@@ -179,6 +183,6 @@ export function customerPatch(before: Customer, after: Customer, user: Permissio
 }
 
 /** The shared authorization of the concrete write (the server applies the same check on push). */
-export function writeAllowed(user: PermissionUser, before: Customer | null, after: Customer): boolean {
+export function writeAllowed(user: UserIdentity, before: Customer | null, after: Customer): boolean {
   return authorizeWrite(user, 'customers', { organizationId: user.organizationId, before, after }).allowed;
 }

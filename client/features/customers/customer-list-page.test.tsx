@@ -6,7 +6,7 @@ import type { RxStorage } from 'rxdb/plugins/core';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppShell } from '../../app/shell/app-shell.tsx';
-import type { SessionUser } from '../../auth/session-user.ts';
+import type { SignedInUser } from '../../../shared/identity.ts';
 import { openDeviceDatabase, type DeviceDatabase } from '../../db/database.ts';
 import { DeviceDataProvider } from '../../db/device-data.tsx';
 import { renderApp, staffUser } from '../../test/render-app.tsx';
@@ -62,7 +62,7 @@ function holdingFullReads(base: RxStorage<unknown, unknown>) {
 
 async function setup(
   path = '/clientes',
-  user: SessionUser = staffUser,
+  user: SignedInUser = staffUser,
   {
     storage = getRxStorageMemory(),
     customers = WIREFRAME_CUSTOMERS,

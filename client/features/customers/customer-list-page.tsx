@@ -3,7 +3,8 @@ import type { MangoQuery } from 'rxdb';
 import type { Customer } from '../../../shared/entities/customer.ts';
 import type { Health } from '../../../shared/entities/csm.ts';
 import { calendarDate } from '../../../shared/domain/csm/dates.ts';
-import { can, type PermissionUser } from '../../../shared/permissions.ts';
+import { identityOf } from '../../../shared/identity.ts';
+import { can } from '../../../shared/permissions.ts';
 import { useDependencies } from '../../platform/dependencies.tsx';
 import { useSession } from '../../auth/session-context.tsx';
 import { useCollection, useLiveDocuments } from '../../db/device-data.tsx';
@@ -137,15 +138,11 @@ export function CustomerListPage() {
     setDialog({ mode: 'edit', customer: row.customer });
   }, []);
 
-  if (!user) return null;
-  const permissionUser: PermissionUser = {
-    id: user.id,
-    role: user.role,
-    organizationId: user.organizationId,
-    customerId: user.customerId,
-  };
-  const mayCreate = collection !== null && can(permissionUser, 'create', 'customers');
-  const mayEdit = collection !== null && can(permissionUser, 'update', 'customers');
+  // A signed-in user parsed at the session boundary always has an identity.
+  const identity = user ? identityOf(user) : null;
+  if (!user || identity === null) return null;
+  const mayCreate = collection !== null && can(identity, 'create', 'customers');
+  const mayEdit = collection !== null && can(identity, 'update', 'customers');
   const atRiskView = filters.health === 'at_risk';
   const title = atRiskView ? t('atRiskTitle') : t('title');
 
@@ -301,7 +298,7 @@ export function CustomerListPage() {
         <CustomerFormDialog
           key={dialog.mode === 'edit' ? dialog.customer.id : 'new'}
           target={dialog}
-          user={permissionUser}
+          user={identity}
           userName={user.name}
           collection={collection}
           csmOptions={csmOptions}

@@ -1,13 +1,14 @@
 import { zonedTimeToEpochMs } from '../../../shared/domain/portal/time.ts';
 import { meetingSchema, type Meeting } from '../../../shared/entities/support.ts';
-import { authorizeWrite, can, canWriteField } from '../../../shared/permissions.ts';
+import { identityOf } from '../../../shared/identity.ts';
+import { can, canWriteField } from '../../../shared/permissions.ts';
 import {
   fail,
   lengthError,
-  permissionUserOf,
   type ErrorMessage as LocalErrorMessage,
   type PortalUser,
   type WriteResult as LocalWriteResult,
+  writeAllowed,
 } from '../../platform/local-writes.ts';
 import type { meetingsPtBR } from './i18n.ts';
 
@@ -40,12 +41,13 @@ export const meetingEndMs = (m: Pick<Meeting, 'scheduledAt' | 'durationMinutes'>
 
 /** A meeting still ahead (or under way) that the client may ask to move or cancel. */
 export function canRequestMeetingChange(meeting: Meeting, user: PortalUser, now: Date): boolean {
-  const permissionUser = permissionUserOf(user);
+  const identity = identityOf(user);
   return (
+    identity !== null &&
     (meeting.status === 'scheduled' || meeting.status === 'rescheduled') &&
     Date.parse(meeting.scheduledAt) > now.getTime() &&
-    can(permissionUser, 'update', 'meetings', { ...meeting, organizationId: user.organizationId }) &&
-    canWriteField(permissionUser, 'meetings', 'update', 'clientRequest')
+    can(identity, 'update', 'meetings', { ...meeting, organizationId: user.organizationId }) &&
+    canWriteField(identity, 'meetings', 'update', 'clientRequest')
   );
 }
 
@@ -112,9 +114,9 @@ export function buildWithdrawRequest(meeting: Meeting, user: PortalUser): WriteR
 }
 
 function authorizeMeetingRequest(meeting: Meeting, request: ClientRequest | null, user: PortalUser): boolean {
-  return authorizeWrite(permissionUserOf(user), 'meetings', {
+  return writeAllowed(user, 'meetings', {
     organizationId: user.organizationId,
     before: meeting,
     after: { ...meeting, clientRequest: request },
-  }).allowed;
+  });
 }

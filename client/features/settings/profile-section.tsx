@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserProfile } from '../../../shared/device-settings.ts';
 import { useSession } from '../../auth/session-context.tsx';
-import type { SessionUser } from '../../auth/session-user.ts';
+import type { SignedInUser } from '../../../shared/identity.ts';
 import { useDeviceData } from '../../db/device-data.tsx';
 import {
   PENDING_PROFILE_DOC,
@@ -55,7 +55,7 @@ export function ProfileSection() {
   );
 }
 
-function profileFromSession(user: SessionUser): UserProfile {
+function profileFromSession(user: SignedInUser): UserProfile {
   return {
     id: user.id,
     name: user.name,

@@ -11,7 +11,7 @@ import type {
   UserProfile,
 } from '../../../shared/device-settings.ts';
 import { createAppRoutes } from '../../app/routes.tsx';
-import type { SessionUser } from '../../auth/session-user.ts';
+import type { SignedInUser } from '../../../shared/identity.ts';
 import { openDeviceDatabase, type DeviceDatabase } from '../../db/database.ts';
 import { DeviceDataProvider } from '../../db/device-data.tsx';
 import {
@@ -33,7 +33,7 @@ import { clientUser, json, renderApp, staffUser } from '../../test/render-app.ts
  * scripted server). jsdom + RxDB are slow: few, broad tests.
  */
 const NOW = new Date('2026-11-21T12:00:00.000Z');
-const adminUser: SessionUser = {
+const adminUser: SignedInUser = {
   ...staffUser,
   id: '0190a8e4-0000-7000-8000-000000000003',
   email: 'admin@arco.example',
@@ -64,7 +64,7 @@ const healthConfig: DeviceHealthConfig = {
   ],
   updatedAt: '2026-10-05T14:00:00.000Z',
 };
-const profileOf = (user: SessionUser, extra: Partial<UserProfile> = {}): UserProfile => ({
+const profileOf = (user: SignedInUser, extra: Partial<UserProfile> = {}): UserProfile => ({
   id: user.id,
   name: user.name,
   email: user.email,
@@ -111,7 +111,7 @@ async function renderSettings({
     if (user.role !== 'client') await db.kv.set(HEALTH_CONFIG_DOC, healthConfig);
   },
 }: {
-  user?: SessionUser;
+  user?: SignedInUser;
   online?: boolean;
   language?: 'pt-BR' | 'en';
   settings?: (database: DeviceDatabase) => DeviceSettingsSync;

@@ -4,7 +4,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { v7 as uuidv7 } from 'uuid';
 import type { Ticket, TicketMessage } from '../../../shared/entities/support.ts';
 import { useDependencies } from '../../platform/dependencies.tsx';
-import type { SessionUser } from '../../auth/session-user.ts';
+import type { SignedInUser } from '../../../shared/identity.ts';
 import { useCollection, useDeviceData, useDeviceUser, useLiveDocument } from '../../db/device-data.tsx';
 import { Button } from '../../ui/button.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
@@ -142,7 +142,7 @@ function SlaDetail({ ticket, now }: { ticket: Ticket; now: Date }) {
   );
 }
 
-function Conversation({ ticket, user }: { ticket: Ticket; user: SessionUser }) {
+function Conversation({ ticket, user }: { ticket: Ticket; user: SignedInUser }) {
   const { t } = useTranslation('tickets');
   const format = useFormat();
   const headingId = useId();
@@ -176,7 +176,7 @@ function Conversation({ ticket, user }: { ticket: Ticket; user: SessionUser }) {
   );
 }
 
-function ReplyForm(props: { ticket: Ticket; user: SessionUser; onSaved: (message: string) => void }) {
+function ReplyForm(props: { ticket: Ticket; user: SignedInUser; onSaved: (message: string) => void }) {
   const { ticket, user, onSaved } = props;
   const { t } = useTranslation('tickets');
   const { now } = useDependencies();
@@ -234,7 +234,7 @@ function ReplyForm(props: { ticket: Ticket; user: SessionUser; onSaved: (message
   );
 }
 
-function CloseTicket(props: { ticket: Ticket; user: SessionUser; onSaved: (message: string) => void }) {
+function CloseTicket(props: { ticket: Ticket; user: SignedInUser; onSaved: (message: string) => void }) {
   const { ticket, user, onSaved } = props;
   const { t } = useTranslation('tickets');
   const tickets = useCollection('tickets');

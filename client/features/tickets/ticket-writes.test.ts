@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { identityOf } from '../../../shared/identity.ts';
 import { authorizeWrite } from '../../../shared/permissions.ts';
 import { ticketSchema } from '../../../shared/entities/support.ts';
 import {
@@ -11,7 +12,7 @@ import {
   clientPortalUser as user,
   ORG_ID,
 } from '../../test/portal-fixtures.ts';
-import { permissionUserOf, type PortalUser } from '../../platform/local-writes.ts';
+import type { PortalUser } from '../../platform/local-writes.ts';
 import {
   buildClose,
   buildNewTicket,
@@ -62,7 +63,7 @@ describe('buildNewTicket', () => {
     ]);
     // The same check the sync push makes.
     expect(
-      authorizeWrite(permissionUserOf(user), 'tickets', { organizationId: ORG_ID, before: null, after: t }),
+      authorizeWrite(identityOf(user)!, 'tickets', { organizationId: ORG_ID, before: null, after: t }),
     ).toEqual({ allowed: true });
   });
 

@@ -7,11 +7,12 @@ import {
   type Ticket,
   type TicketMessage,
 } from '../../../shared/entities/support.ts';
-import { authorizeWrite, can, canWriteField } from '../../../shared/permissions.ts';
+import { identityOf } from '../../../shared/identity.ts';
+import { can, canWriteField } from '../../../shared/permissions.ts';
 import {
   fail,
   lengthError,
-  permissionUserOf,
+  writeAllowed,
   type ErrorMessage as LocalErrorMessage,
   type PortalUser,
   type WriteResult as LocalWriteResult,
@@ -41,8 +42,10 @@ export interface NewTicketInput {
 }
 export type NewTicketField = 'subject' | 'description' | 'priority';
 
-export const canOpenTicket = (user: PortalUser): boolean =>
-  user.customerId !== null && can(permissionUserOf(user), 'create', 'tickets');
+export function canOpenTicket(user: PortalUser): boolean {
+  const identity = identityOf(user);
+  return identity !== null && identity.customerId !== null && can(identity, 'create', 'tickets');
+}
 
 /**
  * A new ticket as the device stores it: number null (the server assigns it), status open, the optimistic SLA
@@ -106,12 +109,12 @@ export function buildNewTicket(
   }
   if (!parsed.success || Object.keys(errors).length > 0) return fail(errors, formError);
 
-  const decision = authorizeWrite(permissionUserOf(user), 'tickets', {
+  const allowed = writeAllowed(user, 'tickets', {
     organizationId: user.organizationId,
     before: null,
     after: parsed.data,
   });
-  return decision.allowed ? { ok: true, value: parsed.data } : fail({}, NOT_ALLOWED);
+  return allowed ? { ok: true, value: parsed.data } : fail({}, NOT_ALLOWED);
 }
 
 export interface TicketActions {
@@ -124,22 +127,19 @@ export interface TicketActions {
  * A closed ticket takes neither — a new subject is a new ticket.
  */
 export function ticketActions(ticket: Ticket, user: PortalUser): TicketActions {
-  const permissionUser = permissionUserOf(user);
+  const identity = identityOf(user);
+  if (identity === null) return { canReply: false, canClose: false };
   const mayUpdate =
     ticket.status !== 'closed' &&
-    can(permissionUser, 'update', 'tickets', { ...ticket, organizationId: user.organizationId });
+    can(identity, 'update', 'tickets', { ...ticket, organizationId: user.organizationId });
   return {
-    canReply: mayUpdate && canWriteField(permissionUser, 'tickets', 'update', 'messages'),
-    canClose: mayUpdate && canWriteField(permissionUser, 'tickets', 'update', 'status'),
+    canReply: mayUpdate && canWriteField(identity, 'tickets', 'update', 'messages'),
+    canClose: mayUpdate && canWriteField(identity, 'tickets', 'update', 'status'),
   };
 }
 
 function authorizeTicketUpdate(ticket: Ticket, after: Ticket, user: PortalUser): boolean {
-  return authorizeWrite(permissionUserOf(user), 'tickets', {
-    organizationId: user.organizationId,
-    before: ticket,
-    after,
-  }).allowed;
+  return writeAllowed(user, 'tickets', { organizationId: user.organizationId, before: ticket, after });
 }
 
 /** The client's reply, to be appended to the stored conversation (`withReply`). */

@@ -102,7 +102,9 @@ export function assessCustomerAt(
   const baseline = options.baseline !== undefined ? options.baseline : baselineFromHistory(history, today);
 
   const assessed = computeHealth(healthInput, config, baseline);
-  const risk = churned ? NO_RISK : detectRisks(riskInput, now, { timeZone, levels: options.riskLevels });
+  const risk = churned
+    ? NO_RISK
+    : detectRisks(riskInput, now, { timeZone, today, levels: options.riskLevels });
 
   let health: HealthFields | null = null;
   let churnFeatures: ChurnFeatures | null = null;
@@ -111,6 +113,7 @@ export function assessCustomerAt(
     const churn = predictChurn(options.churnModel ?? DEFAULT_CHURN_MODEL, churnFeatures, now, {
       renewalDate: customer.renewalDate,
       timeZone,
+      today,
     });
     health = {
       customerId: customer.id,
@@ -123,7 +126,13 @@ export function assessCustomerAt(
       riskScore: risk.riskScore,
       riskLevel: risk.riskLevel,
       riskFactors: risk.riskFactors,
-      atRiskSince: nextAtRiskSince(options.previous?.atRiskSince ?? null, risk.riskLevel, now, timeZone),
+      atRiskSince: nextAtRiskSince(
+        options.previous?.atRiskSince ?? null,
+        risk.riskLevel,
+        now,
+        timeZone,
+        today,
+      ),
       churnProbability: churned ? 100 : churn.probability,
       predictedChurnDate: churned ? null : churn.predictedChurnDate,
       churnFactors: churn.factors,
@@ -158,7 +167,7 @@ export function assessCustomerAt(
     : detectInsights(
         { customerSince: customer.customerSince, npsScore: healthInput.npsScore ?? null, healthScore },
         now,
-        { timeZone },
+        { timeZone, today },
       );
 
   return {

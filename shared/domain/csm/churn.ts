@@ -193,6 +193,8 @@ export interface ChurnPredictionContext {
   /** The next renewal: a churn usually materialises there, so the predicted date never passes it. */
   renewalDate?: string | null;
   timeZone?: string;
+  /** `YYYY-MM-DD` of `now` in `timeZone` when the caller already has it (must equal `calendarDate(now, timeZone)`). */
+  today?: string;
   /** How many top factors to return (default 3). */
   topFactors?: number;
 }
@@ -265,7 +267,7 @@ export function predictChurn(
   });
   const logOdds = m.intercept + contributions.reduce((s, c) => s + c.contribution, 0);
   const probability = Math.round(sigmoid(logOdds) * 100);
-  const today = calendarDate(now, context.timeZone ?? DEFAULT_TIME_ZONE);
+  const today = context.today ?? calendarDate(now, context.timeZone ?? DEFAULT_TIME_ZONE);
   const factors = [...contributions]
     .filter((c) => Math.abs(c.contribution) > 1e-9)
     .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))

@@ -4,11 +4,13 @@ import { contractSchema, customerTierSchema, type Contract } from '../../entitie
 import { DAY_MS } from './dates.ts';
 import { formatBRL, formatDateBR, plural } from './format.ts';
 import {
+  compileNeeds,
   DEFAULT_NEEDS,
-  findNeedMentions,
-  mentionsNeed,
+  findCompiledNeedMentions,
+  mentionsCompiledNeed,
   needDefinitionSchema,
   normalizeText,
+  tokenizeSentences,
   type NeedDefinition,
 } from './needs.ts';
 
@@ -73,6 +75,9 @@ const SEAT_WORDS = new Set([
   'user',
   'users',
 ]);
+
+/** The default catalogue compiled once (immutable). */
+const DEFAULT_NEEDS_COMPILED = Object.freeze(compileNeeds(DEFAULT_NEEDS));
 
 const activityTextSchema = activitySchema.pick({
   id: true,
@@ -213,12 +218,20 @@ function crossSells(
     .filter((c) => c.status === 'active')
     .map((c) => [c.name, ...c.items.map((it) => it.name)].join('. '))
     .join('. ');
+  const boughtTokens = normalizeText(bought).split(' ');
+  // Each note is split and normalised once, then searched for every need (not once per need).
+  const texts = recent.map((a) => ({
+    a,
+    sentences: tokenizeSentences(`${a.title}. ${a.description ?? ''}`),
+  }));
 
   const out: ExpansionOpportunityDraft[] = [];
-  for (const need of needs) {
-    if (mentionsNeed(bought, need)) continue; // already a customer of this service
-    const hits = recent
-      .map((a) => ({ a, mentions: findNeedMentions(`${a.title}. ${a.description ?? ''}`, [need]) }))
+  const compiled = needs === DEFAULT_NEEDS ? DEFAULT_NEEDS_COMPILED : compileNeeds(needs);
+  for (const [n, need] of needs.entries()) {
+    const one = [compiled[n]!];
+    if (mentionsCompiledNeed(boughtTokens, one[0]!)) continue; // already a customer of this service
+    const hits = texts
+      .map(({ a, sentences }) => ({ a, mentions: findCompiledNeedMentions(sentences, one) }))
       .filter((h) => h.mentions.length > 0);
     if (hits.length === 0) continue;
     const interest = hits.some((h) => h.mentions.some((m) => m.interest));

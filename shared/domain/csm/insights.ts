@@ -39,10 +39,12 @@ export interface InsightDraft {
 export function detectInsights(
   input: InsightInput,
   now: Date,
-  options: { timeZone?: string } = {},
+  /** `today`: `YYYY-MM-DD` of `now` in `timeZone` when the caller already has it (must be `calendarDate(now, timeZone)`). */
+  options: { timeZone?: string; today?: string } = {},
 ): InsightDraft[] {
   const i = insightInputSchema.parse(input);
-  const months = fullMonthsBetween(i.customerSince, calendarDate(now, options.timeZone ?? DEFAULT_TIME_ZONE));
+  const today = options.today ?? calendarDate(now, options.timeZone ?? DEFAULT_TIME_ZONE);
+  const months = fullMonthsBetween(i.customerSince, today);
   const out: InsightDraft[] = [];
   if (
     i.npsScore !== null &&

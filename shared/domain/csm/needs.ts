@@ -185,11 +185,15 @@ const NEGATIONS = new Set(['nao', 'nunca', 'nem']);
 /** How many words before a keyword a refusal ("não … interesse …") is looked for. */
 const REFUSAL_WINDOW = 6;
 
+/** Anything but printable ASCII and white space (accents, dashes, emoji): only such text needs the NFD pass. */
+const NON_ASCII = /[^\t\n\r\u0020-\u007e]/;
+
 /** Lower case, accents removed, every non-alphanumeric run collapsed to one space. */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
+  // Plain ASCII (most notes and every keyword after the first pass) has no marks to strip: NFD and the \p{M}
+  // pass would return it unchanged, and they are the costly part.
+  const unmarked = NON_ASCII.test(text) ? text.normalize('NFD').replace(/\p{M}+/gu, '') : text;
+  return unmarked
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
@@ -218,21 +222,45 @@ export interface NeedMention {
   interest: boolean;
 }
 
-/** Needs mentioned in `text` (one entry per need and sentence). */
-export function findNeedMentions(
-  text: string,
-  needs: readonly NeedDefinition[] = DEFAULT_NEEDS,
-): NeedMention[] {
-  const out: NeedMention[] = [];
-  const compiled = needs.map((n) => ({
-    key: n.key,
-    keywords: n.keywords.map((k) => normalizeText(k).split(' ')),
-  }));
+/** A need with its keywords normalised and split into words (see `compileNeeds`). */
+export interface CompiledNeed {
+  readonly key: string;
+  readonly keywords: readonly (readonly string[])[];
+}
+
+/** The keywords of `needs` as word sequences: done once per catalogue, not once per text searched. */
+export function compileNeeds(needs: readonly NeedDefinition[]): CompiledNeed[] {
+  return needs.map((n) => ({ key: n.key, keywords: n.keywords.map((k) => normalizeText(k).split(' ')) }));
+}
+
+/** One sentence of a text as written (trimmed) and as normalised words. */
+export interface TokenizedSentence {
+  readonly sentence: string;
+  readonly tokens: readonly string[];
+}
+
+/** `text` split into sentences (at `.`, `!`, `?` and line breaks), empty ones left out. */
+export function tokenizeSentences(text: string): TokenizedSentence[] {
+  const out: TokenizedSentence[] = [];
   for (const raw of text.split(/[.!?\n]+/)) {
     const sentence = raw.trim();
-    if (!sentence) continue;
-    const tokens = normalizeText(sentence).split(' ');
-    for (const need of compiled) {
+    if (sentence) out.push({ sentence, tokens: normalizeText(sentence).split(' ') });
+  }
+  return out;
+}
+
+/**
+ * `findNeedMentions` over a text already split by `tokenizeSentences`, with a compiled catalogue: searching one
+ * text for many needs (or many texts for one catalogue) normalises each text and keyword only once.
+ */
+export function findCompiledNeedMentions(
+  sentences: readonly TokenizedSentence[],
+  needs: readonly CompiledNeed[],
+): NeedMention[] {
+  const out: NeedMention[] = [];
+  for (const { sentence, tokens } of sentences) {
+    let interest: boolean | undefined;
+    for (const need of needs) {
       let found = false;
       for (const kw of need.keywords) {
         for (let at = indexOfSequence(tokens, kw, 0); at >= 0; at = indexOfSequence(tokens, kw, at + 1)) {
@@ -244,15 +272,27 @@ export function findNeedMentions(
         if (found) break;
       }
       if (!found) continue;
-      const interest = tokens.some((t, i) => INTEREST_WORDS.has(t) && !refusedBefore(tokens, i + 1));
+      interest ??= tokens.some((t, i) => INTEREST_WORDS.has(t) && !refusedBefore(tokens, i + 1));
       out.push({ key: need.key, sentence, interest });
     }
   }
   return out;
 }
 
+/** Needs mentioned in `text` (one entry per need and sentence). */
+export function findNeedMentions(
+  text: string,
+  needs: readonly NeedDefinition[] = DEFAULT_NEEDS,
+): NeedMention[] {
+  return findCompiledNeedMentions(tokenizeSentences(text), compileNeeds(needs));
+}
+
 /** Whether any keyword of `need` appears in `text` (used to skip services the customer already buys). */
 export function mentionsNeed(text: string, need: NeedDefinition): boolean {
-  const tokens = normalizeText(text).split(' ');
-  return need.keywords.some((k) => indexOfSequence(tokens, normalizeText(k).split(' '), 0) >= 0);
+  return mentionsCompiledNeed(normalizeText(text).split(' '), compileNeeds([need])[0]!);
+}
+
+/** `mentionsNeed` over a text already normalised and split into words. */
+export function mentionsCompiledNeed(tokens: readonly string[], need: CompiledNeed): boolean {
+  return need.keywords.some((k) => indexOfSequence(tokens, k, 0) >= 0);
 }

@@ -25,9 +25,11 @@ export function nextAtRiskSince(
   riskLevel: RiskLevel,
   now: Date,
   timeZone: string = DEFAULT_TIME_ZONE,
+  /** `YYYY-MM-DD` of `now` in `timeZone` when the caller already has it (must equal `calendarDate(now, timeZone)`). */
+  today?: string,
 ): string | null {
   if (riskLevel === 'none') return null;
-  return previous ?? calendarDate(now, timeZone);
+  return previous ?? today ?? calendarDate(now, timeZone);
 }
 
 export interface PortfolioRiskRow {

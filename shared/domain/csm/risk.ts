@@ -115,6 +115,11 @@ export interface RiskAssessment {
 
 export interface RiskOptions {
   timeZone?: string;
+  /**
+   * `YYYY-MM-DD` of `now` in `timeZone`, when the caller already has it (a batch computes it once: building the
+   * date formatter is most of a call's cost). Must equal `calendarDate(now, timeZone)`.
+   */
+  today?: string;
   levels?: RiskLevelThresholds;
 }
 
@@ -194,7 +199,7 @@ export function riskScoreFrom(factors: readonly Pick<RiskFactor, 'impact'>[]): n
 export function detectRisks(input: RiskInput, now: Date, options: RiskOptions = {}): RiskAssessment {
   const parsed = riskInputSchema.parse(input);
   const levels = riskLevelThresholdsSchema.parse(options.levels ?? DEFAULT_RISK_LEVELS);
-  const ctx = { now, today: calendarDate(now, options.timeZone ?? DEFAULT_TIME_ZONE) };
+  const ctx = { now, today: options.today ?? calendarDate(now, options.timeZone ?? DEFAULT_TIME_ZONE) };
   const detectedAt = now.toISOString();
   const riskFactors: RiskFactor[] = [];
   for (const type of RISK_FACTOR_TYPES) {

@@ -3,7 +3,7 @@ import { DEFAULT_LANGUAGE, isAppLanguage } from '../../i18n/i18n.ts';
 import type { AppLanguage } from '../../ui/format.ts';
 import type { customersPtBR } from './i18n.ts';
 
-/** The i18next namespace of this feature (registered in client/i18n/i18n.ts `resources`). */
+/** The i18next namespace of this feature (its manifest registers it). */
 export const CUSTOMERS_NS = 'customers';
 
 type Leaves<T, P extends string = ''> = {
@@ -16,12 +16,11 @@ export type CustomersKey = PluralBase<Leaves<typeof customersPtBR>>;
 export type CustomersT = (key: CustomersKey, options?: Record<string, unknown>) => string;
 
 /**
- * `useTranslation('customers')` with keys checked against the pt-BR resource. The app's `CustomTypeOptions`
- * (client/i18n/i18next.d.ts) types only the namespaces listed there, so the namespace name is passed untyped
- * and the `t` function is re-typed here from this feature's own resource.
+ * `useTranslation('customers')` with keys checked against the pt-BR resource (the namespace is typed through
+ * its manifest, client/app/i18next.d.ts), plus the UI language for the feature's own number formatting.
  */
 export function useCustomersTranslation(): { t: CustomersT; language: AppLanguage } {
-  const { t, i18n } = useTranslation(CUSTOMERS_NS as never);
+  const { t, i18n } = useTranslation(CUSTOMERS_NS);
   const language = isAppLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LANGUAGE;
-  return { t: t as unknown as CustomersT, language };
+  return { t, language };
 }

@@ -68,7 +68,19 @@ export default tseslint.config(
     files: PLATFORM_FLOOR.map((dir) => `client/${dir}/**`),
     rules: clientLayer('The platform floor', ['features', 'app']),
   },
-  { files: ['client/features/**'], rules: clientLayer('A feature', ['app']) },
+  {
+    files: ['client/features/**'],
+    rules: clientLayer(
+      'A feature',
+      ['app'],
+      [
+        {
+          group: ['../*/manifest', '../*/manifest.*'],
+          message: 'Only the shell collects manifests (client/app/features.ts).',
+        },
+      ],
+    ),
+  },
   {
     files: ['client/sw.ts', 'client/sw/**', 'client/features/*/paths.ts'],
     rules: clientLayer(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from './collections.ts';
+import { ROLES } from './collections/index.ts';
 import { healthScoreConfigSchema } from './domain/csm/health-config.ts';
 
 /**

@@ -1,4 +1,4 @@
-export * from './collections.ts';
+export * from './collections/index.ts';
 export * from './entities/common.ts';
 export * from './entities/customer.ts';
 export * from './entities/billing.ts';

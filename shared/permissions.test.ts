@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COLLECTION_DEFS, COLLECTION_NAMES, type CollectionName, ROLES, type Role } from './collections.ts';
+import {
+  COLLECTION_DEFS,
+  COLLECTION_NAMES,
+  type CollectionName,
+  ROLES,
+  type Role,
+} from './collections/index.ts';
 import { makeEngagement, makeTicket } from './domain/portal/test-fixtures.ts';
 import type { TicketMessage } from './entities/support.ts';
 import { systemIdentity, type UserIdentity } from './identity.ts';

@@ -1,10 +1,25 @@
-import { accessFor, COLLECTION_DEFS, type CollectionName } from './collections.ts';
-import { isStaff, userIdentitySchema, type UserIdentity } from './identity.ts';
+import {
+  allFieldsRules,
+  definitionOf,
+  isAllFields,
+  type CollectionName,
+  type FieldRules,
+  type FieldSpec,
+  type FieldWrite,
+  PERMISSION_ACTIONS,
+  type PermissionAction,
+  type ViolationReason,
+} from './collections/index.ts';
+import { userIdentitySchema, type UserIdentity } from './identity.ts';
+import { isAppendOnly, jsonEqual } from './collections/values.ts';
+
+export { PERMISSION_ACTIONS, type FieldRules, type FieldWrite, type PermissionAction };
 
 /**
- * Authorization, in one pure module (DESIGN §4 table, §6): the server calls it as the authority on every
- * read and write; the UI calls the same functions to hide what the user cannot do. PostgreSQL RLS is the
- * second wall, not a substitute.
+ * Authorization, in one pure, generic module (docs/sync-protocol.md "Authority"): the server calls it as the
+ * authority on every read and write; the UI calls the same functions to hide what the user cannot do.
+ * PostgreSQL RLS is the second wall, not a substitute. What each role may do with each collection is not
+ * written here but in the collection's definition (shared/collections/<name>.ts: `access`, `invariants`).
  *
  * API (`user` is a `UserIdentity`, shared/identity.ts; anything else — the server's `system` identity included —
  * is denied with reason `invalid_user`: the server's own writes are not permission decisions)
@@ -16,7 +31,7 @@ import { isStaff, userIdentitySchema, type UserIdentity } from './identity.ts';
  *   (`'all'`, or per field `'set' | 'append' | { oneOf }`); `canWriteField` answers for one field.
  * - `authorizeWrite(user, collection, { organizationId, before, after, deleting? })` → the complete check of a
  *   concrete change (action, scope of old and new state, immutable keys, writable fields, and the
- *   per-collection invariants below). This is what the sync push must call.
+ *   collection's invariants). This is what the sync push calls.
  *
  * Scope (per row, never per field):
  * - every document belongs to one organization; rows do not carry `organizationId`, so the caller supplies
@@ -26,25 +41,8 @@ import { isStaff, userIdentitySchema, type UserIdentity } from './identity.ts';
  *   every customer of their organization;
  * - `user` scope (notifications, engagement): only the user's own rows, for every role;
  * - `organization` scope (content): the organization.
- *
- * The `limited` cells of DESIGN §4, as enforced here:
- * - actions (client): update `status`, `completedAt`, `dismissedAt`;
- * - tickets (client): create as themselves (status `open`, unassigned, no response/resolution, every message
- *   their own); update = append their own messages (`senderType` client, `senderId` = user) and close
- *   (status → `closed`); never delete. For everyone, messages are append-only and a new message is signed by
- *   its author (staff write `support` messages as themselves);
- * - meetings (client): update only `clientRequest`, signed `requestedBy` = user (or withdraw it: null);
- * - notifications (every role): read and mark read (`readAt`) their own;
- * - engagement (client): create and update their own document: `timeZone`; `visitDays` and `quickWins`
- *   append-only; `reading` entries never removed, progress never decreases, a completion date never changes;
- *   `eventRegistrations` never removed and only `registered` ⇄ `cancelled` (attendance is the server's).
- * Role split among staff (DESIGN §1, "admin: … CSM assignment"): only an admin reassigns a customer's
- * `csmId`; a CSM creating a customer may leave it empty or assign themselves.
- * Server-owned fields (registry `serverOwned`) are ignored here: the server overwrites them.
+ * Server-owned fields (the definition's `serverOwned`) are ignored here: the server overwrites them.
  */
-
-export const PERMISSION_ACTIONS = ['read', 'create', 'update', 'delete'] as const;
-export type PermissionAction = (typeof PERMISSION_ACTIONS)[number];
 
 /** A document's tenant keys. Pass the document itself spread with its organization: `{ ...doc, organizationId }`. */
 export interface DocRef {
@@ -54,11 +52,6 @@ export interface DocRef {
   readonly userId?: unknown;
 }
 
-/** How one field may be written (same shape the sync push understands). */
-export type FieldWrite = 'set' | 'append' | { readonly oneOf: readonly unknown[] };
-/** `'all'`: every device-owned field; otherwise only the listed fields (an empty record: none). */
-export type FieldRules = 'all' | Readonly<Record<string, FieldWrite>>;
-
 export type DenyCode = 'forbidden' | 'immutable_field' | 'field_not_writable';
 export type DenyReason =
   | 'invalid_user'
@@ -67,9 +60,7 @@ export type DenyReason =
   | 'other_organization'
   | 'other_customer'
   | 'other_user'
-  | 'field_rules'
-  | 'not_author'
-  | 'invalid_transition';
+  | ViolationReason;
 
 export type Decision =
   | { readonly allowed: true }
@@ -88,31 +79,12 @@ const deny = (code: DenyCode, reason: DenyReason, message: string, fields?: read
   error: { code, message, details: fields ? { reason, fields } : { reason } },
 });
 
-/** What each `limited` cell allows, per role (DESIGN §4). */
-const LIMITED_ACTIONS: Partial<Record<CollectionName, readonly PermissionAction[]>> = {
-  actions: ['read', 'update'],
-  tickets: ['read', 'create', 'update'],
-  meetings: ['read', 'update'],
-  notifications: ['read', 'update'],
-  engagement: ['read', 'create', 'update'],
-};
-
-/** The actions `user`'s role has on `collection`, before any document scope. */
+/** The actions `user`'s role has on `collection`, before any document scope (its definition's `access`). */
 export function allowedActions(
   user: Pick<UserIdentity, 'role'>,
   collection: CollectionName,
 ): PermissionAction[] {
-  const access = accessFor(user.role, collection);
-  switch (access) {
-    case 'none':
-      return [];
-    case 'read':
-      return ['read'];
-    case 'write':
-      return [...PERMISSION_ACTIONS];
-    case 'limited':
-      return [...(LIMITED_ACTIONS[collection] ?? ['read'])];
-  }
+  return [...definitionOf(collection).access[user.role].actions];
 }
 
 export function can(
@@ -144,7 +116,7 @@ export function authorize(
 function scopeDecision(user: UserIdentity, collection: CollectionName, doc: DocRef): Decision {
   const outside = (reason: DenyReason) => deny('forbidden', reason, 'This document is outside your access.');
   if (doc.organizationId !== user.organizationId) return outside('other_organization');
-  const scope = COLLECTION_DEFS[collection].scope;
+  const scope = definitionOf(collection).scope;
   if (scope === 'user') {
     if (doc.userId !== user.userId) return outside('other_user');
     // A client's own rows are also their customer's (engagement carries both keys).
@@ -162,63 +134,24 @@ function scopeDecision(user: UserIdentity, collection: CollectionName, doc: DocR
 
 // ------------------------------------------------------------------------------------------ field rules
 
-const CLOCK = { clientUpdatedAt: 'set' } as const;
-
-/** Updates of the `limited` cells. */
-const LIMITED_UPDATE_FIELDS: Partial<Record<CollectionName, Readonly<Record<string, FieldWrite>>>> = {
-  actions: { ...CLOCK, status: 'set', completedAt: 'set', dismissedAt: 'set' },
-  tickets: { ...CLOCK, messages: 'append', status: { oneOf: ['closed'] } },
-  meetings: { ...CLOCK, clientRequest: 'set' },
-  notifications: { ...CLOCK, readAt: 'set' },
-  engagement: {
-    ...CLOCK,
-    timeZone: 'set',
-    visitDays: 'append',
-    quickWins: 'append',
-    // Element-level rules (never removed, progress only grows, attendance is the server's) in `authorizeWrite`.
-    reading: 'set',
-    eventRegistrations: 'set',
-  },
-};
-
-/** Creates of the `limited` cells: every device-owned field, some pinned to their only allowed value. */
-const LIMITED_CREATE_FIELDS: Partial<Record<CollectionName, Readonly<Record<string, FieldWrite>>>> = {
-  tickets: {
-    ...CLOCK,
-    id: 'set',
-    customerId: 'set',
-    subject: 'set',
-    description: 'set',
-    priority: 'set',
-    status: { oneOf: ['open'] },
-    assignedTo: { oneOf: [null] },
-    firstResponseAt: { oneOf: [null] },
-    resolvedAt: { oneOf: [null] },
-    createdBy: 'set',
-    createdAt: 'set',
-    messages: 'set',
-  },
-  engagement: {
-    ...CLOCK,
-    id: 'set',
-    userId: 'set',
-    customerId: 'set',
-    timeZone: 'set',
-    visitDays: 'set',
-    reading: 'set',
-    eventRegistrations: 'set',
-    quickWins: 'set',
-  },
-};
-
 /** Keys that tie a row to its tenant and identity: never change after creation, for anyone. */
 const IMMUTABLE_FIELDS = ['id', 'customerId', 'userId'] as const;
 
 /** Device-owned fields of a collection (schema fields minus server-owned ones). */
 export function deviceOwnedFields(collection: CollectionName): string[] {
-  const def = COLLECTION_DEFS[collection];
-  const shape = (def.schema as unknown as { shape: Record<string, unknown> }).shape;
-  return Object.keys(shape).filter((f) => !def.serverOwned.includes(f));
+  const def = definitionOf(collection);
+  return Object.keys(def.schema.shape).filter((f) => !def.serverOwned.includes(f));
+}
+
+/** A role's `FieldSpec` as concrete rules over the collection's device-owned fields. */
+function resolveFields(collection: CollectionName, spec: FieldSpec): FieldRules {
+  if (!isAllFields(spec)) return spec;
+  const all = allFieldsRules(spec);
+  return Object.fromEntries(
+    deviceOwnedFields(collection)
+      .filter((f) => !all.except.includes(f))
+      .map((f) => [f, all.pinned[f] ?? 'set']),
+  );
 }
 
 /**
@@ -231,18 +164,8 @@ export function writableFields(
   action: PermissionAction,
 ): FieldRules {
   if (action === 'read' || action === 'delete' || !can(user, action, collection)) return {};
-  if (accessFor(user.role, collection) === 'limited') {
-    return (action === 'create' ? LIMITED_CREATE_FIELDS : LIMITED_UPDATE_FIELDS)[collection] ?? {};
-  }
-  if (collection === 'customers' && action === 'update' && user.role === 'csm') {
-    // Only an admin reassigns the CSM.
-    return Object.fromEntries(
-      deviceOwnedFields(collection)
-        .filter((f) => f !== 'csmId')
-        .map((f) => [f, 'set' as const]),
-    );
-  }
-  return 'all';
+  const access = definitionOf(collection).access[user.role];
+  return resolveFields(collection, action === 'create' ? access.create : access.update);
 }
 
 /** May `user` set `field` in a create/update of `collection`? (For showing or hiding one input.) */
@@ -319,7 +242,7 @@ function fieldRuleViolations(
 ): string[] {
   const rules = writableFields(user, collection, action);
   if (rules === 'all') return [];
-  const serverOwned = COLLECTION_DEFS[collection].serverOwned;
+  const serverOwned = definitionOf(collection).serverOwned;
   const names = new Set([...Object.keys(after), ...Object.keys(before ?? {})]);
   const bad: string[] = [];
   for (const f of names) {
@@ -334,118 +257,16 @@ function fieldRuleViolations(
   return bad.sort();
 }
 
-/** Every element of `prev` still present (unchanged) in `next`. */
-function isAppendOnly(prev: unknown, next: unknown): boolean {
-  if (!Array.isArray(next)) return false;
-  const kept = new Set(next.map(canonical));
-  return (Array.isArray(prev) ? prev : []).every((e) => kept.has(canonical(e)));
-}
-
+/** The collection's invariants (its definition), in order; the first broken one answers. */
 function invariantDecision(
   user: UserIdentity,
   collection: CollectionName,
   before: Doc | null,
   after: Doc,
 ): Decision {
-  const notAuthor = (message: string, field: string) =>
-    deny('field_not_writable', 'not_author', message, [field]);
-  const badTransition = (message: string, field: string) =>
-    deny('field_not_writable', 'invalid_transition', message, [field]);
-
-  switch (collection) {
-    case 'tickets': {
-      if (!isAppendOnly(before?.messages ?? [], after.messages)) {
-        return badTransition('Messages cannot be edited or removed.', 'messages');
-      }
-      const senderType = isStaff(user.role) ? 'support' : 'client';
-      const added = addedElements(before?.messages, after.messages);
-      if (!added.every((m) => m.senderType === senderType && m.senderId === user.userId)) {
-        return notAuthor('New messages must be sent as yourself.', 'messages');
-      }
-      if (user.role === 'client' && before === null && after.createdBy !== user.userId) {
-        return notAuthor('A ticket is opened as yourself.', 'createdBy');
-      }
-      return ALLOW;
-    }
-    case 'meetings': {
-      if (user.role !== 'client') return ALLOW;
-      const request = after.clientRequest as Doc | null | undefined;
-      if (request && request.requestedBy !== user.userId) {
-        return notAuthor('A request is made as yourself.', 'clientRequest');
-      }
-      return ALLOW;
-    }
-    case 'customers':
-      if (user.role === 'csm' && before === null && after.csmId !== null && after.csmId !== user.userId) {
-        return deny('field_not_writable', 'field_rules', 'Only an admin assigns another CSM.', ['csmId']);
-      }
-      return ALLOW;
-    case 'engagement':
-      return engagementInvariants(before, after, badTransition);
-    default:
-      return ALLOW;
-  }
-}
-
-function engagementInvariants(
-  before: Doc | null,
-  after: Doc,
-  badTransition: (message: string, field: string) => Decision,
-): Decision {
-  const list = (d: Doc | null, f: string) => (Array.isArray(d?.[f]) ? (d[f] as Doc[]) : []);
-
-  const reading = new Map(list(after, 'reading').map((r) => [r.contentId, r]));
-  for (const old of list(before, 'reading')) {
-    const now = reading.get(old.contentId);
-    const grew = now !== undefined && Number(now.progress) >= Number(old.progress);
-    const keptDate = now !== undefined && (old.completedAt === null || now.completedAt === old.completedAt);
-    if (!grew || !keptDate) {
-      return badTransition('Reading progress is never removed, lowered or re-dated.', 'reading');
-    }
-  }
-
-  // A device registers and cancels; attendance (attended / no_show) is recorded by the server.
-  const deviceStatuses = ['registered', 'cancelled'];
-  const events = new Map(list(after, 'eventRegistrations').map((e) => [e.contentId, e]));
-  const previous = new Map(list(before, 'eventRegistrations').map((e) => [e.contentId, e]));
-  for (const old of previous.values()) {
-    const now = events.get(old.contentId);
-    const same = now !== undefined && jsonEqual(now, old);
-    const deviceChange =
-      now !== undefined &&
-      deviceStatuses.includes(String(old.status)) &&
-      deviceStatuses.includes(String(now.status)) &&
-      now.registeredAt === old.registeredAt;
-    if (!same && !deviceChange) {
-      return badTransition(
-        'Registrations are never removed; only register/cancel is yours.',
-        'eventRegistrations',
-      );
-    }
-  }
-  for (const e of events.values()) {
-    if (!previous.has(e.contentId) && !deviceStatuses.includes(String(e.status))) {
-      return badTransition('Attendance is recorded by the server.', 'eventRegistrations');
-    }
+  for (const invariant of definitionOf(collection).invariants) {
+    const broken = invariant({ actor: user, before, after });
+    if (broken) return deny('field_not_writable', broken.reason, broken.message, [broken.field]);
   }
   return ALLOW;
 }
-
-function addedElements(prev: unknown, next: unknown): Doc[] {
-  const before = new Set((Array.isArray(prev) ? prev : []).map(canonical));
-  return (Array.isArray(next) ? (next as Doc[]) : []).filter((e) => !before.has(canonical(e)));
-}
-
-/** Canonical JSON (sorted keys) for structural equality of JSON values. */
-function canonical(value: unknown): string {
-  if (value === undefined) return 'null';
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(obj[k])}`).join(',')}}`;
-}
-
-const jsonEqual = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);

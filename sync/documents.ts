@@ -1,4 +1,4 @@
-import { COLLECTION_DEFS, type CollectionName } from '../shared/collections.ts';
+import { COLLECTION_DEFS, type CollectionName } from '../shared/collections/index.ts';
 
 /**
  * A document as it travels on the wire: the collection's entity plus RxDB's `_deleted` flag (tombstones are

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COLLECTION_DEFS, COLLECTION_NAMES } from '../shared/collections.ts';
+import { COLLECTION_DEFS, COLLECTION_NAMES } from '../shared/collections/index.ts';
 import { canonicalJson } from './documents.ts';
 import { PROTOCOL_MESSAGE_SCHEMAS } from './protocol.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COLLECTION_NAMES } from '../shared/collections.ts';
+import { COLLECTION_NAMES } from '../shared/collections/index.ts';
 
 /**
  * The Arco replication protocol (DESIGN §5, docs/sync-protocol.md): RxDB 17's pull/push/stream contract over

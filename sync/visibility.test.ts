@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COLLECTION_NAMES } from '../shared/collections.ts';
+import { COLLECTION_NAMES } from '../shared/collections/index.ts';
 import { can } from '../shared/permissions.ts';
 import {
   ADMIN,
@@ -13,7 +13,21 @@ import {
   TECHCORP_CLIENT,
   uuid,
 } from './testing/fixtures.ts';
-import { isVisibleTo, readFilterFor } from './visibility.ts';
+import type { CollectionName } from '../shared/collections/index.ts';
+import type { PlainObject } from './documents.ts';
+import type { UserIdentity } from '../shared/identity.ts';
+import { matchesReadFilter, readFilterFor } from './visibility.ts';
+
+/** The read rule evaluated on one document, as the routes and stores combine it. */
+const isVisibleTo = (
+  identity: UserIdentity,
+  collection: CollectionName,
+  organizationId: string,
+  doc: PlainObject,
+) => {
+  const filter = readFilterFor(identity, collection);
+  return filter !== null && matchesReadFilter(filter, organizationId, doc);
+};
 
 describe('read filters', () => {
   it('staff read their whole organization, except other users’ inboxes', () => {

@@ -1,11 +1,11 @@
-import { accessFor, COLLECTION_DEFS, isStaff, type CollectionName } from '../shared/collections.ts';
+import { accessFor, definitionOf, isStaff, type CollectionName } from '../shared/collections/index.ts';
 import type { PlainObject } from './documents.ts';
 import type { UserIdentity } from '../shared/identity.ts';
 
 /**
  * Which rows of a collection an identity may read, as a filter a store can turn into one indexed SQL
  * condition (`organization_id = $1 [and <owner column> = $2]`). Visibility is per row, never per field
- * (DESIGN §4), so this is the whole read rule.
+ * (docs/sync-protocol.md), so this is the whole read rule.
  */
 export interface ReadFilter {
   readonly organizationId: string;
@@ -17,7 +17,7 @@ export interface ReadFilter {
 export function readFilterFor(identity: UserIdentity, collection: CollectionName): ReadFilter | null {
   if (accessFor(identity.role, collection) === 'none') return null;
   const { organizationId } = identity;
-  const scope = COLLECTION_DEFS[collection].scope;
+  const scope = definitionOf(collection).scope;
   if (scope === 'user') return { organizationId, owner: { field: 'userId', equals: identity.userId } };
   if (scope === 'organization' || isStaff(identity.role)) return { organizationId, owner: null };
   // A client user: only their own customer's rows. A `customers` document *is* the customer.
@@ -30,14 +30,4 @@ export function readFilterFor(identity: UserIdentity, collection: CollectionName
 export function matchesReadFilter(filter: ReadFilter, organizationId: string, doc: PlainObject): boolean {
   if (organizationId !== filter.organizationId) return false;
   return filter.owner === null || doc[filter.owner.field] === filter.owner.equals;
-}
-
-export function isVisibleTo(
-  identity: UserIdentity,
-  collection: CollectionName,
-  organizationId: string,
-  doc: PlainObject,
-): boolean {
-  const filter = readFilterFor(identity, collection);
-  return filter !== null && matchesReadFilter(filter, organizationId, doc);
 }

@@ -2,7 +2,7 @@ import type { RxCollection } from 'rxdb';
 import { firstValueFrom } from 'rxjs';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { openDeviceDatabase, type DeviceDatabase } from '../../client/db/database.ts';
-import type { CollectionName } from '../../shared/collections.ts';
+import type { CollectionName } from '../../shared/collections/index.ts';
 import { TABLE_SPECS } from '../../server/db/collections/table-spec.ts';
 import type { Database } from '../../server/db/database.ts';
 import type { Identity, UserIdentity } from '../../shared/identity.ts';

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { collectionsForRole, type CollectionName } from '../../shared/collections.ts';
+import { collectionsForRole, type CollectionName } from '../../shared/collections/index.ts';
 import { PULL_LIMIT_MAX } from '../../sync/protocol.ts';
 import { openControlledPage } from '../../e2e/support/app.ts';
 import { launchChromium, type LaunchedBrowser } from '../../e2e/support/browser.ts';

@@ -1,6 +1,6 @@
 import { createRxDatabase, type RxStorage } from 'rxdb/plugins/core';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { COLLECTION_DEFS, type CollectionName } from '../../shared/collections.ts';
+import { COLLECTION_DEFS, type CollectionName } from '../../shared/collections/index.ts';
 import { toRxJsonSchema } from '../../sync/client/rx-schema.ts';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION, PULL_LIMIT_MAX } from '../../sync/protocol.ts';
 

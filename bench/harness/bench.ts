@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COLLECTION_NAMES, type CollectionName } from '../../shared/collections.ts';
+import { COLLECTION_NAMES, type CollectionName } from '../../shared/collections/index.ts';
 import type { Fixtures } from './fixtures.ts';
 import type { RepetitionOptions } from './measure.ts';
 import type { BenchResult, ResultTable } from './report.ts';

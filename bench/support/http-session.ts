@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../../shared/collections.ts';
+import { ROLES } from '../../shared/collections/index.ts';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../sync/protocol.ts';
 
 /**

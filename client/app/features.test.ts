@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES } from '../../shared/collections.ts';
+import { ROLES } from '../../shared/collections/index.ts';
 import { NOTIFICATION_PATH_PREFIXES } from '../sw/deep-links.ts';
 import { features } from './features.ts';
 import { createI18n } from './i18n.ts';

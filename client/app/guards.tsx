@@ -1,5 +1,5 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
-import type { Role } from '../../shared/collections.ts';
+import type { Role } from '../../shared/collections/index.ts';
 import { useSession } from '../auth/session-context.tsx';
 import { NEXT_PARAM, signInPaths } from '../features/sign-in/paths.ts';
 import { homePathFor } from './paths.ts';

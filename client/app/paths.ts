@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/collections.ts';
+import type { Role } from '../../shared/collections/index.ts';
 import type { FeatureManifest } from '../platform/feature-manifest.ts';
 import type { ShellNavigation } from '../platform/shell-navigation.tsx';
 import { features } from './features.ts';

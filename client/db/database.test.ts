@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { MAX_COLLECTIONS_PER_ROLE } from '../../shared/collections.ts';
+import { MAX_COLLECTIONS_PER_ROLE } from '../../shared/collections/index.ts';
 import { openDeviceDatabase, type DeviceDatabase } from './database.ts';
 
 const opened: DeviceDatabase[] = [];

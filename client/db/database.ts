@@ -12,7 +12,7 @@ import {
   collectionsForRole,
   type CollectionName,
   type Role,
-} from '../../shared/collections.ts';
+} from '../../shared/collections/index.ts';
 import { toRxJsonSchema } from '../../sync/client/rx-schema.ts';
 import { CONFLICT_HANDLERS } from '../../sync/conflicts/index.ts';
 import { createOutbox, type KeyValueStore, type Outbox } from '../../sync/client/outbox.ts';

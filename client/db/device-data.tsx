@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { MangoQuery, RxCollection, RxDocument } from 'rxdb';
-import type { CollectionName, DocOf } from '../../shared/collections.ts';
+import type { CollectionName, DocOf } from '../../shared/collections/index.ts';
 import type { SignedInUser } from '../../shared/identity.ts';
 import type { DeviceSession, DeviceSessions } from './device-session.ts';
 

@@ -1,5 +1,5 @@
 import { removeRxDatabase, type RxStorage } from 'rxdb/plugins/core';
-import { collectionsForRole, firstSyncPriority } from '../../shared/collections.ts';
+import { collectionsForRole, firstSyncPriority } from '../../shared/collections/index.ts';
 import { startSync, type SyncHandle } from '../../sync/client/replicate.ts';
 import type { SessionLifecycle } from '../auth/session-lifecycle.ts';
 import type { SignedInUser } from '../../shared/identity.ts';

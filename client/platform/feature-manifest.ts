@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
-import { isStaff, ROLES, type Role } from '../../shared/collections.ts';
+import { isStaff, ROLES, type Role } from '../../shared/collections/index.ts';
 import type { TranslationShape } from '../i18n/resources/pt-br.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CollectionName } from '../../shared/collections.ts';
+import type { CollectionName } from '../../shared/collections/index.ts';
 import { identityOf, type SignedInUser } from '../../shared/identity.ts';
 import { authorizeWrite, type WriteRequest } from '../../shared/permissions.ts';
 

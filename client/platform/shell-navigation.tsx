@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { Role } from '../../shared/collections.ts';
+import type { Role } from '../../shared/collections/index.ts';
 
 /**
  * What a feature may ask of the shell's route table without importing it (features sit below client/app/):

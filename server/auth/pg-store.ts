@@ -13,7 +13,7 @@ import type {
 } from './store.ts';
 import type { SignedInUser } from '../../shared/identity.ts';
 import { sessionIdentity } from './types.ts';
-import { ROLES, type Role } from '../../shared/collections.ts';
+import { ROLES, type Role } from '../../shared/collections/index.ts';
 
 /**
  * AuthStore on PostgreSQL (tables users, sessions, login_attempts; server/db/migrations).

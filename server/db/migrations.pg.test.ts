@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { runner } from 'node-pg-migrate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COLLECTION_NAMES } from '../../shared/collections.ts';
+import { COLLECTION_NAMES } from '../../shared/collections/index.ts';
 import { notificationTypeSchema } from '../../shared/entities/support.ts';
 import { BASE_COLUMNS, TABLE_SPECS, type ColumnKind, type ColumnSpec } from './collections/table-spec.ts';
 import { MIGRATIONS_DIR, MIGRATIONS_TABLE, type DbClient } from './database.ts';

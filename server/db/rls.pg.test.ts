@@ -6,7 +6,7 @@ import {
   COLLECTION_NAMES,
   type CollectionName,
   type DocOf,
-} from '../../shared/collections.ts';
+} from '../../shared/collections/index.ts';
 import { readDocuments, writeDocument } from './collections/mapper.ts';
 import { sampleDocuments, type SampleDocuments } from './collections/samples.ts';
 import { SYNCED_TABLES, TABLE_SPECS } from './collections/table-spec.ts';

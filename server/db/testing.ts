@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import type { Role } from '../../shared/collections.ts';
+import type { Role } from '../../shared/collections/index.ts';
 import type { Customer } from '../../shared/entities/customer.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { writeDocument } from './collections/mapper.ts';

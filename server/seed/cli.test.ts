@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COLLECTION_NAMES, type CollectionName } from '../../shared/collections.ts';
+import { COLLECTION_NAMES, type CollectionName } from '../../shared/collections/index.ts';
 import { formatCounts, parseCliArgs } from './cli.ts';
 
 describe('seed CLI arguments', () => {

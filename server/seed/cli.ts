@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { COLLECTION_NAMES, type CollectionName } from '../../shared/collections.ts';
+import { COLLECTION_NAMES, type CollectionName } from '../../shared/collections/index.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { loadConfig } from '../config.ts';
 import { createDatabase } from '../db/database.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COLLECTION_DEFS, COLLECTION_NAMES, type CollectionName } from '../../shared/collections.ts';
+import { COLLECTION_DEFS, COLLECTION_NAMES, type CollectionName } from '../../shared/collections/index.ts';
 import { DEFAULT_CHURN_MODEL, predictChurn } from '../../shared/domain/csm/churn.ts';
 import { detectRisks } from '../../shared/domain/csm/risk.ts';
 import { summarizePortfolioRisk } from '../../shared/domain/csm/risk-portfolio.ts';

@@ -1,4 +1,4 @@
-import { COLLECTION_NAMES, type CollectionName } from '../../shared/collections.ts';
+import { COLLECTION_NAMES, type CollectionName } from '../../shared/collections/index.ts';
 import { buildCustomerBundle, type CustomerBundle } from './bundle.ts';
 import { createCalendar, type Calendar } from './clock.ts';
 import { buildContent } from './content.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COLLECTION_NAMES } from '../../shared/collections.ts';
+import { COLLECTION_NAMES } from '../../shared/collections/index.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { normalizeDocument, readDocuments } from '../db/collections/mapper.ts';
 import { createTestDatabase, type TestDatabase } from '../db/testing.ts';

@@ -1,4 +1,4 @@
-import { COLLECTION_NAMES, type CollectionName, type DocOf } from '../../shared/collections.ts';
+import { COLLECTION_NAMES, type CollectionName, type DocOf } from '../../shared/collections/index.ts';
 import { writeDocuments, type WriteEntry } from '../db/collections/mapper.ts';
 import type { Database, DbClient } from '../db/database.ts';
 import { systemIdentity } from '../../shared/identity.ts';

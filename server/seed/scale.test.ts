@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COLLECTION_DEFS, COLLECTION_NAMES } from '../../shared/collections.ts';
+import { COLLECTION_DEFS, COLLECTION_NAMES } from '../../shared/collections/index.ts';
 import { countDocuments, generateDemoData, SEED_REFERENCE_NOW } from './generate.ts';
 
 /** Benchmarks load 10 000 customers: the generator must produce them (speed is measured by `npm run bench`). */

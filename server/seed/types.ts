@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CollectionName, DocOf, Role } from '../../shared/collections.ts';
+import type { CollectionName, DocOf, Role } from '../../shared/collections/index.ts';
 
 /** Inputs of the generator, parsed at the boundary (CLI args, start-up seeding, tests). */
 export const demoOptionsSchema = z.strictObject({

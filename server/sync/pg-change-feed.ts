@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { isCollectionName } from '../../shared/collections.ts';
+import { isCollectionName } from '../../shared/collections/index.ts';
 import type { PlainObject, SyncDocument } from '../../sync/documents.ts';
 import { createMemoryChangeFeed } from '../../sync/server/memory-feed.ts';
 import type { Change, ChangeFeed } from '../../sync/server/store.ts';

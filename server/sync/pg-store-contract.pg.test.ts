@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import type { CollectionName, DocOf } from '../../shared/collections.ts';
+import type { CollectionName, DocOf } from '../../shared/collections/index.ts';
 import { entityFields } from '../../sync/documents.ts';
 import { createMemoryChangeFeed } from '../../sync/server/memory-feed.ts';
 import { syncStoreContract, type ContractTenant } from '../../sync/server/store-contract.ts';

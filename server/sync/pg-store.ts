@@ -1,9 +1,10 @@
-import type { CollectionName } from '../../shared/collections.ts';
+import type { CollectionName } from '../../shared/collections/index.ts';
 import type { PlainObject, SyncDocument } from '../../sync/documents.ts';
 import { rejectIdTaken, referencedCustomerIds, type PushDecision } from '../../sync/push/decide.ts';
+import { usesCounter } from '../../sync/push/server-fields.ts';
 import type { Change, ChangeFeed, PullQuery, PushBatch, SyncStore } from '../../sync/server/store.ts';
 import type { ChangeNotifier } from './pg-change-feed.ts';
-import { deriveBatchFields, needsTicketNumber } from './push-derived.ts';
+import { deriveBatchFields } from './push-derived.ts';
 import { writeAccepted } from './push-write.ts';
 import {
   lockOrganizationForWrite,
@@ -16,7 +17,7 @@ import {
 
 /**
  * The PostgreSQL `SyncStore` (contract: sync/server/store.ts). It does transactions, locking and IO; the rules
- * come from sync/ (`decide`) and shared/ (derived money). Every statement runs under `withIdentity`, so RLS is
+ * come from sync/ (`decide`) and the collection definitions in shared/ (write rules, server derivations). Every statement runs under `withIdentity`, so RLS is
  * the second wall behind the pure decision.
  *
  * A push batch costs a fixed number of statements whatever its size (≤ 100 rows): lock, read the masters
@@ -134,8 +135,9 @@ export function createPgSyncStore(deps: PgSyncStoreDeps): SyncStore {
           collection,
           pending.map((p, k) => ({
             doc: derived[k]!,
+            source: p.entity,
             deleted: p.deleted,
-            numbered: needsTicketNumber(collection, p.entity),
+            counted: usesCounter(collection, p.entity),
           })),
           now,
         );

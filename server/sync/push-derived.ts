@@ -1,19 +1,39 @@
-import type { CollectionName } from '../../shared/collections.ts';
-import { deriveCustomerRevenue } from '../../shared/domain/revenue.ts';
+import {
+  definitionOf,
+  type CollectionName,
+  type ServerInputName,
+  type ServerInputs,
+} from '../../shared/collections/index.ts';
 import { DEFAULT_TIME_ZONE, isKnownTimeZone, localDateOf } from '../../shared/domain/portal/time.ts';
-import type { Customer } from '../../shared/entities/customer.ts';
 import type { PlainObject } from '../../sync/documents.ts';
+import { rowsNeeding, withServerDerivation } from '../../sync/push/server-fields.ts';
 import { decimalToCents, type DbClient } from '../db/index.ts';
 
 /**
- * Server-owned values the store derives for a whole push batch (DESIGN §5 "Authority"), with a fixed number of
- * queries per batch whatever its size:
- * - customers: MRR/ARR from the contracts active *today in the organization's time zone* and lifetime value
- *   from approved payments — one query for every customer of the batch (and the zone);
- * - tickets: a human number for each new ticket, consecutive from one `arco_next_ticket_number` call (the
- *   organization's write lock is held, so nobody else numbers tickets until commit).
+ * The server's side of the definitions' `serverDerived` rules (shared/collections/<name>.ts): the IO that loads
+ * each `ServerInputs` entry for a whole push batch, with a fixed number of queries per batch whatever its size.
+ * The rules themselves are shared and pure; this wraps them with the server's clock, settings and tables.
+ * - `ticketNumber`: consecutive numbers from one `arco_next_ticket_number` call (the organization's write lock
+ *   is held, so nobody else numbers tickets until commit);
+ * - `customerRevenue`: approved payments of each customer of the batch and today in the organization's time
+ *   zone, in one query.
  * Runs under the caller's identity (RLS), like the rest of the push.
  */
+type Loader<K extends ServerInputName> = (
+  client: DbClient,
+  organizationId: string,
+  docs: readonly PlainObject[],
+  now: Date,
+) => Promise<ServerInputs[K][]>;
+
+const LOADERS: { readonly [K in ServerInputName]: Loader<K> } = {
+  ticketNumber: async (client, organizationId, docs) => {
+    let next = await nextTicketNumber(client, organizationId);
+    return docs.map(() => next++);
+  },
+  customerRevenue: loadCustomerRevenue,
+};
+
 export async function deriveBatchFields(
   client: DbClient,
   organizationId: string,
@@ -21,15 +41,28 @@ export async function deriveBatchFields(
   docs: readonly PlainObject[],
   now: Date,
 ): Promise<PlainObject[]> {
-  if (docs.length === 0) return [];
-  if (collection === 'customers') return withRevenue(client, organizationId, docs, now);
-  if (collection === 'tickets') return withTicketNumbers(client, organizationId, docs);
-  return [...docs];
+  let out = [...docs];
+  for (const derivation of definitionOf(collection).serverDerived) {
+    const rows = rowsNeeding(derivation, out);
+    if (rows.length === 0) continue;
+    const picked = rows.map((i) => out[i]!);
+    out =
+      derivation.input === 'ticketNumber'
+        ? withServerDerivation(
+            derivation,
+            out,
+            rows,
+            await LOADERS.ticketNumber(client, organizationId, picked, now),
+          )
+        : withServerDerivation(
+            derivation,
+            out,
+            rows,
+            await LOADERS.customerRevenue(client, organizationId, picked, now),
+          );
+  }
+  return out;
 }
-
-/** A ticket the store must number (created without one). */
-export const needsTicketNumber = (collection: CollectionName, doc: PlainObject): boolean =>
-  collection === 'tickets' && doc.number === null;
 
 export async function nextTicketNumber(client: DbClient, organizationId: string): Promise<number> {
   const { rows } = await client.query<{ n: number }>('SELECT arco_next_ticket_number($1) AS n', [
@@ -40,22 +73,12 @@ export async function nextTicketNumber(client: DbClient, organizationId: string)
   return n;
 }
 
-async function withTicketNumbers(
-  client: DbClient,
-  organizationId: string,
-  docs: readonly PlainObject[],
-): Promise<PlainObject[]> {
-  if (!docs.some((d) => needsTicketNumber('tickets', d))) return [...docs];
-  let next = await nextTicketNumber(client, organizationId);
-  return docs.map((doc) => (needsTicketNumber('tickets', doc) ? { ...doc, number: next++ } : doc));
-}
-
-async function withRevenue(
+async function loadCustomerRevenue(
   client: DbClient,
   organizationId: string,
   docs: readonly PlainObject[],
   now: Date,
-): Promise<PlainObject[]> {
+): Promise<ServerInputs['customerRevenue'][]> {
   const ids = docs.map((d) => String(d.id));
   // Sums stay `numeric` until decimalToCents: no float ever touches money.
   const { rows } = await client.query<{ time_zone: string; customer_id: string; collected: string }>(
@@ -72,14 +95,7 @@ async function withRevenue(
   if (rows.length !== ids.length) throw new Error('organization not visible while deriving revenue');
   const today = localDateOf(now.getTime(), usableTimeZone(rows[0]!.time_zone));
   const collected = new Map(rows.map((r) => [r.customer_id, decimalToCents(r.collected)]));
-  return docs.map((doc) => ({
-    ...doc,
-    ...deriveCustomerRevenue(
-      (doc as unknown as Customer).contracts,
-      [{ status: 'approved', amountCents: collected.get(String(doc.id).toLowerCase()) ?? 0 }],
-      today,
-    ),
-  }));
+  return ids.map((id) => ({ collectedCents: collected.get(id.toLowerCase()) ?? 0, today }));
 }
 
 /**

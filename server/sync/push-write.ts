@@ -1,4 +1,4 @@
-import type { CollectionName, DocOf } from '../../shared/collections.ts';
+import type { CollectionName, DocOf } from '../../shared/collections/index.ts';
 import type { PlainObject, SyncDocument } from '../../sync/documents.ts';
 import {
   DbError,
@@ -9,15 +9,17 @@ import {
   type DbClient,
   type WriteEntry,
 } from '../db/index.ts';
-import { nextTicketNumber } from './push-derived.ts';
+import { deriveBatchFields } from './push-derived.ts';
 
 /** One accepted row of a push batch, ready to store: decided, derived, not yet stamped. */
 export interface AcceptedWrite {
   /** The entity (no `_deleted`), server-derived fields applied. */
   readonly doc: PlainObject;
+  /** The same entity before the server derivations (what a re-derivation starts from). */
+  readonly source: PlainObject;
   readonly deleted: boolean;
-  /** A ticket the store numbered; renumbered in the per-row fallback so a refused row leaves no hole. */
-  readonly numbered: boolean;
+  /** Took a counter value (a ticket number); re-derived in the per-row fallback so a refused row leaves no hole. */
+  readonly counted: boolean;
 }
 
 /**
@@ -72,8 +74,8 @@ export async function writeAccepted(
   for (const [k, row] of rows.entries()) {
     await client.query('SAVEPOINT arco_push_row');
     try {
-      const doc = row.numbered
-        ? { ...row.doc, number: await nextTicketNumber(client, organizationId) }
+      const doc = row.counted
+        ? (await deriveBatchFields(client, organizationId, collection, [row.source], now))[0]!
         : row.doc;
       const [stored] = await writeDocuments(client, owner, collection, [entry(row, k, doc)]);
       await client.query('RELEASE SAVEPOINT arco_push_row');

@@ -1,4 +1,4 @@
-import type { CollectionName, DocOf } from '../../shared/collections.ts';
+import type { CollectionName, DocOf } from '../../shared/collections/index.ts';
 import type { SyncDocument } from '../../sync/documents.ts';
 import type { Change, ChangeFeed } from '../../sync/server/store.ts';
 import {

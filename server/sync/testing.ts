@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { CollectionName } from '../../shared/collections.ts';
+import type { CollectionName } from '../../shared/collections/index.ts';
 import { createMemoryChangeFeed } from '../../sync/server/memory-feed.ts';
 import { createSyncRoutes } from '../../sync/server/routes.ts';
 import type { Change } from '../../sync/server/store.ts';

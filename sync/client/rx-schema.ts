@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import type { CollectionDef } from '../../shared/collections.ts';
+import type { CollectionDef } from '../../shared/collections/index.ts';
 
 /**
- * RxDB JSON schemas are derived from the shared zod schemas (DESIGN §2: the schema is the type, never written
- * twice). Bump `RX_SCHEMA_VERSION` with a migration strategy when a stored shape changes incompatibly.
+ * RxDB JSON schemas are derived from the collection definitions (shared/collections/<name>.ts): the zod schema
+ * is the type, never written twice; owner keys are indexed by convention, other indexes come from the
+ * definition's `indexes`. Bump `RX_SCHEMA_VERSION` with a migration strategy when a stored shape changes incompatibly.
  */
 export const RX_SCHEMA_VERSION = 0;
 
@@ -32,6 +33,11 @@ export function toRxJsonSchema(def: CollectionDef): RxJsonSchemaLike {
       properties[owner] = UUID_FIELD;
       indexes.push([owner]);
     }
+  }
+  for (const index of def.indexes) {
+    for (const field of index)
+      if (field.endsWith('Id') && field in properties) properties[field] = UUID_FIELD;
+    indexes.push([...index]);
   }
   return {
     version: RX_SCHEMA_VERSION,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COLLECTION_DEFS, type CollectionName } from '../../shared/collections.ts';
+import { COLLECTION_DEFS, type CollectionName } from '../../shared/collections/index.ts';
 import { TICKET_STATUSES } from '../../shared/entities/support.ts';
 import { addedClientMessageIds, type TicketReplyView } from '../../shared/domain/portal/ticket-reply.ts';
 import { deepEqual, deviceContent, entityFields, isDeleted, type PlainObject } from '../documents.ts';

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { COLLECTION_DEFS, COLLECTION_NAMES, type CollectionName } from '../../shared/collections.ts';
+import { COLLECTION_DEFS, COLLECTION_NAMES, type CollectionName } from '../../shared/collections/index.ts';
 import { SIGNAL_STATUSES } from '../../shared/entities/csm.ts';
 import type { PlainObject } from '../documents.ts';
 import { fixture, T0, T1, T2, uuid } from '../testing/fixtures.ts';
 import { CONFLICT_HANDLERS, resolveConflict, statesEqual } from './handlers.ts';
-import { MERGE_RULES, SIGNAL_STATUS_RANK } from './rules.ts';
+import { SIGNAL_STATUS_RANK } from '../../shared/collections/signals.ts';
+import { MERGE_RULES } from './rules.ts';
 
 const ID = uuid(0x42);
 const master = (collection: CollectionName, patch: PlainObject = {}): PlainObject => ({

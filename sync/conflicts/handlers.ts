@@ -1,4 +1,4 @@
-import { COLLECTION_NAMES, type CollectionName } from '../../shared/collections.ts';
+import { COLLECTION_NAMES, type CollectionName } from '../../shared/collections/index.ts';
 import { deepEqual, deviceContent, entityFields, isDeleted, type PlainObject } from '../documents.ts';
 import { threeWayMerge } from './merge.ts';
 import { MERGE_RULES } from './rules.ts';

@@ -1,3 +1,9 @@
+import type {
+  MergeFieldGroup,
+  MergeFieldRule,
+  MergeSpec,
+  ThreeWayInput,
+} from '../../shared/collections/index.ts';
 import {
   compareValues,
   deepEqual,
@@ -9,7 +15,7 @@ import {
 } from '../documents.ts';
 
 /**
- * A generic, pure, deterministic three-way merge (DESIGN §5). Each field is compared against the common base
+ * A generic, pure, deterministic three-way merge (docs/sync-protocol.md §Conflicts). Each field is compared against the common base
  * (the master state the device last saw):
  *
  * - changed on neither side or to the same value → that value;
@@ -20,56 +26,14 @@ import {
  * total order on the values, so merging device edits A and B yields the same content in either order.
  */
 
-/** How a field changed on both sides is decided. */
-export type FieldRule =
-  /** The side with the later `clientUpdatedAt`; equal clocks → the larger value (canonical JSON order). */
-  | { readonly kind: 'latest' }
-  /** The larger number (e.g. reading progress). */
-  | { readonly kind: 'max' }
-  /** The later ISO instant (e.g. the device clock itself, last login). */
-  | { readonly kind: 'latestInstant' }
-  /** The earliest non-null ISO instant ("read at", "completed at": the first time it happened wins). */
-  | { readonly kind: 'earliestNonNull' }
-  /** Higher rank wins (a status precedence); equal ranks → `latest`. */
-  | { readonly kind: 'rank'; readonly rank: (value: unknown) => number }
-  /** An embedded array of objects merged element by element by `key`; elements merged by field. */
-  | {
-      readonly kind: 'keyed';
-      readonly key: (element: PlainObject) => string;
-      readonly element?: Readonly<Record<string, FieldRule>>;
-      /** Sort key of the merged array (e.g. `createdAt`); without it: base order, then new keys sorted. */
-      readonly order?: (element: PlainObject) => string;
-    }
-  /** An array of strings merged as a set (three-way: additions from both sides, removals from either). */
-  | { readonly kind: 'set' };
+/** The rule types live with the collection definitions (shared/collections/define.ts); this module runs them. */
+export type FieldRule = MergeFieldRule;
+export type FieldGroup = MergeFieldGroup;
 
-/**
- * Fields that only make sense together (a status and its timestamps) are merged as one value, so a merge
- * never yields `status: 'dismissed'` with the other side's `completedAt`.
- */
-export interface FieldGroup {
-  readonly fields: readonly string[];
-  /** Rank of the group's value; higher wins when both sides changed it, equal → `latest`. */
-  readonly rank: (group: PlainObject) => number;
-}
-
-export interface MergeRules {
-  /** The server's state always wins (server-computed or read-only collections). */
-  readonly serverWins?: boolean;
-  readonly fields?: Readonly<Record<string, FieldRule>>;
-  readonly groups?: readonly FieldGroup[];
+/** A collection's merge rules as this engine runs them: its definition's `merge` plus its server-owned fields. */
+export interface MergeRules extends MergeSpec {
   /** Taken from the real master, whatever the device sent. */
   readonly serverOwned: readonly string[];
-  /**
-   * Each side as its writer chose it, before merging: a value a domain rule derived (e.g. a ticket reply's
-   * reopen) is undone here and derived again by `finish`, so it never competes with a side's explicit choice.
-   */
-  readonly prepare?: (side: PlainObject, base: PlainObject | null) => PlainObject;
-  /**
-   * A domain rule over the merged entity (e.g. a ticket reply's reopen), run last; it must be deterministic and
-   * symmetric in `real`/`mine` like the field rules.
-   */
-  readonly finish?: (merged: PlainObject, input: ThreeWayInput) => PlainObject;
 }
 
 /** One side of a conflict: its value and its device clock (`clientUpdatedAt` of the whole document). */
@@ -244,20 +208,13 @@ function unionKeys(...objects: PlainObject[]): string[] {
 const pick = (doc: PlainObject, fields: readonly string[]): PlainObject =>
   Object.fromEntries(fields.map((f) => [f, doc[f]]));
 
-export interface ThreeWayInput {
-  /** The master state the device based its change on; null when the device thought the document was new. */
-  readonly base: PlainObject | null;
-  /** The server's current state (`realMasterState`). */
-  readonly real: PlainObject;
-  /** The device's state (`newDocumentState`). */
-  readonly mine: PlainObject;
-}
-
 /**
  * Merges `mine` into `real` against `base`. Server-owned fields always come from `real`. Deletion is one more
  * field: a one-sided delete or restore keeps; with no common base, a delete beats a concurrent edit (the
  * edit's content is kept inside the tombstone, so a later restore brings it back).
  */
+export type { ThreeWayInput };
+
 export function threeWayMerge(rules: MergeRules, input: ThreeWayInput): PlainObject {
   const base = input.base ? entityFields(input.base) : null;
   const sides = { base, real: entityFields(input.real), mine: entityFields(input.mine) };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CollectionName } from '../../shared/collections.ts';
+import type { CollectionName } from '../../shared/collections/index.ts';
+import { slaDeadline } from '../../shared/domain/portal/sla.ts';
 import type { TicketStatus } from '../../shared/entities/support.ts';
 import type { PlainObject, SyncDocument } from '../documents.ts';
 import {
@@ -10,12 +11,14 @@ import {
   LOJA_CLIENT,
   MARIA_CSM,
   ORG_A,
+  T0,
   T1,
   T2,
   TECHCORP_CLIENT,
   uuid,
 } from '../testing/fixtures.ts';
 import { decidePush, referencedCustomerIds, type PushDecision } from './decide.ts';
+import { withServerDerivation } from './server-fields.ts';
 import type { UserIdentity } from '../../shared/identity.ts';
 
 const NOW = '2026-11-21T10:00:00.000Z';
@@ -67,7 +70,8 @@ describe('decidePush: creates', () => {
     if (d.kind !== 'write') return;
     expect(d.document).toMatchObject({
       number: null,
-      slaDeadline: null,
+      // The shared SLA rule's deadline (medium: 8 h after creation), whatever the device sent.
+      slaDeadline: slaDeadline({ priority: 'medium', createdAt: T0 }),
       serverSeq: 0,
       updatedAt: NOW,
       _deleted: false,
@@ -139,19 +143,16 @@ describe('decidePush: creates', () => {
     expect(d).toMatchObject({ kind: 'write', document: { mrrCents: 0, arrCents: 0, lifetimeValueCents: 0 } });
   });
 
-  it('the derive hook sets server-owned fields only', () => {
-    const d = decidePush(
-      'customers',
-      {
-        row: { assumedMasterState: null, newDocumentState: fixture('customers', uuid(0xc7)) as never },
-        current: null,
-        identity: ADMIN,
-        now: NOW,
-        existingCustomerIds: new Set(),
-      },
-      { derive: () => ({ mrrCents: 500, name: 'hacked' }) },
+  it('a server derivation sets only the fields it declares', () => {
+    const docs = [fixture('tickets', ID), fixture('tickets', uuid(0x43))];
+    const derived = withServerDerivation(
+      { input: 'ticketNumber', sets: ['number'], derive: (_doc, n) => ({ number: n, subject: 'hacked' }) },
+      docs,
+      [1],
+      [500],
     );
-    expect(d).toMatchObject({ kind: 'write', document: { mrrCents: 500, name: 'TechCorp LTDA' } });
+    expect(derived[0]).toEqual(docs[0]);
+    expect(derived[1]).toEqual({ ...docs[1], number: 500 });
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { accessFor, COLLECTION_DEFS, type CollectionName } from '../../shared/collections.ts';
+import { accessFor, definitionOf, type CollectionName } from '../../shared/collections/index.ts';
 import { authorizeWrite, type DenyCode } from '../../shared/permissions.ts';
 import {
   entityFields,
@@ -9,7 +9,7 @@ import {
 } from '../documents.ts';
 import type { PushRow, RejectionCode } from '../protocol.ts';
 import { matchesReadFilter, readFilterFor } from '../visibility.ts';
-import { serverOwnedValues, type DeriveServerFields } from './server-fields.ts';
+import { serverOwnedValues } from './server-fields.ts';
 import { applyWriteRules, deviceWriteOf } from './write-rules.ts';
 import type { UserIdentity } from '../../shared/identity.ts';
 
@@ -93,7 +93,6 @@ export const authorizeWithPermissions: AuthorizeWrite = (identity, collection, w
 export interface DecideOptions {
   /** Defaults to `authorizeWithPermissions`. */
   readonly authorize?: AuthorizeWrite | undefined;
-  readonly derive?: DeriveServerFields | undefined;
 }
 
 export type PushDecider = (input: DecideInput) => PushDecision;
@@ -102,7 +101,7 @@ const FORBIDDEN_MESSAGE = 'You may not write this document.';
 
 /** The customer ids a batch refers to, for the store to check in one query (`existingCustomerIds`). */
 export function referencedCustomerIds(collection: CollectionName, rows: readonly PushRow[]): string[] {
-  if (collection === 'customers' || COLLECTION_DEFS[collection].scope === 'organization') return [];
+  if (collection === 'customers' || definitionOf(collection).scope === 'organization') return [];
   const ids = rows
     .map((r) => r.newDocumentState.customerId)
     .filter((v): v is string => typeof v === 'string');
@@ -132,7 +131,7 @@ export function rejectIdTaken(row: PushRow): PushDecision {
 /** The tenant columns of a row: the organization from the identity (never the payload), owners from the doc. */
 export function rowOwnerOf(collection: CollectionName, organizationId: string, doc: PlainObject): RowOwner {
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
-  const scope = COLLECTION_DEFS[collection].scope;
+  const scope = definitionOf(collection).scope;
   return {
     organizationId,
     customerId:
@@ -154,7 +153,7 @@ export function decidePush(
   options: DecideOptions,
 ): PushDecision {
   const { row, identity, now } = input;
-  const def = COLLECTION_DEFS[collection];
+  const def = definitionOf(collection);
   const pushed = row.newDocumentState;
   const id = pushed.id;
   const deleting = isDeleted(pushed);
@@ -200,16 +199,11 @@ export function decidePush(
     return reject('unknown_customer', 'The customer does not exist.');
   }
 
-  if (options.derive) {
-    const derived = options.derive(collection, doc, current, now);
-    const owned = Object.fromEntries(def.serverOwned.filter((f) => f in derived).map((f) => [f, derived[f]]));
-    doc = { ...doc, ...owned };
-  }
-
   // Restoring a tombstone is authorized like a create: the document comes back as if new.
   const before = current && !isDeleted(current) ? entityFields(current) : null;
-  // Domain transitions of device-owned fields (a client reply reopens a ticket waiting for them), against the
-  // master and before the retry check: what is compared, authorized and written is the ruled document.
+  // The collection's write rules, the same the device ran optimistically (a ticket's SLA deadline, a client
+  // reply's reopen), now authoritative: against the master and before the retry check, so what is compared,
+  // authorized and written is the ruled document.
   doc = applyWriteRules(collection, before, doc);
 
   // A retried push (or one equal to the master in everything the device owns) writes nothing twice.

@@ -1,35 +1,33 @@
-import type { CollectionName } from '../../shared/collections.ts';
-import {
-  isReplyReopen,
-  statusAfterReply,
-  type TicketReplyView,
-} from '../../shared/domain/portal/ticket-reply.ts';
+import { definitionOf, type CollectionName } from '../../shared/collections/index.ts';
 import type { PlainObject } from '../documents.ts';
 
 /**
- * Domain transitions the server applies to *device-owned* fields of every accepted write (server-owned ones are
- * `server-fields.ts`'s). Both functions take a schema-valid document and `before`, the live master (null for a
- * create or the restore of a tombstone).
+ * The engine of a collection's write rules (its definition's `writeRules`, shared/collections/<name>.ts): the
+ * domain rules that derive fields of a write from the document itself — a ticket's SLA deadline, a client
+ * reply's reopen. The device runs `applyWriteRules` on what it writes (optimistic); the server runs the same
+ * function on every accepted push, against its master (authoritative, sync/push/decide.ts). Both functions
+ * take a schema-valid document and `before`, the live master (null for a create or the restore of a tombstone).
  *
- * - tickets: a client reply to a ticket `waiting_client` leaves it `in_progress` (shared/domain/portal/
- *   ticket-reply.ts), also when the device pushed the reply without touching the status.
+ * Invariant: only the fields a rule declares in `sets` are applied, and rules are pure, so a retried push
+ * derives the same values and stays a no-op.
  */
-/** Schema-valid tickets are views of the rule (it reads `status` and `messages`). */
-const view = (doc: PlainObject): TicketReplyView => doc as unknown as TicketReplyView;
-
 export function applyWriteRules(
   collection: CollectionName,
   before: PlainObject | null,
   doc: PlainObject,
 ): PlainObject {
-  if (collection !== 'tickets') return doc;
-  const status = statusAfterReply(before && view(before), view(doc));
-  return status === doc.status ? doc : { ...doc, status };
+  let out = doc;
+  for (const rule of definitionOf(collection).writeRules) {
+    const derived: PlainObject = rule.derive(before, out);
+    const changed = rule.sets.filter((f) => f in derived && derived[f] !== out[f]);
+    if (changed.length > 0) out = { ...out, ...Object.fromEntries(changed.map((f) => [f, derived[f]])) };
+  }
+  return out;
 }
 
 /**
- * The write as the device made it, for authorization: a change that is the rule's own (here the reopen, which a
- * device applies optimistically) is undone, so a client is authorized for the reply alone and still may set no
+ * The write as the device made it, for authorization: a change that is a rule's own (the reopen, which a device
+ * applies optimistically) is undone, so a client is authorized for the reply alone and still may set no
  * status but `closed`.
  */
 export function deviceWriteOf(
@@ -37,6 +35,6 @@ export function deviceWriteOf(
   before: PlainObject | null,
   doc: PlainObject,
 ): PlainObject {
-  if (collection !== 'tickets' || before === null) return doc;
-  return isReplyReopen(view(before), view(doc)) ? { ...doc, status: before.status } : doc;
+  if (before === null) return doc;
+  return definitionOf(collection).writeRules.reduce((d, rule) => (rule.undo ? rule.undo(before, d) : d), doc);
 }

@@ -1,4 +1,4 @@
-import { COLLECTION_DEFS, type CollectionName } from '../../shared/collections.ts';
+import { definitionOf, type CollectionName } from '../../shared/collections/index.ts';
 import { entityFields, isDeleted, type PlainObject, type SyncDocument } from '../documents.ts';
 import {
   rejectIdTaken,
@@ -7,6 +7,7 @@ import {
   type PushDecision,
   type RowOwner,
 } from '../push/decide.ts';
+import { rowsNeeding, withServerDerivation } from '../push/server-fields.ts';
 import { matchesReadFilter } from '../visibility.ts';
 import type { ChangeFeed, PushBatch, SyncStore } from './store.ts';
 
@@ -54,6 +55,30 @@ export function createMemorySyncStore(deps: { feed: ChangeFeed; clock: () => Dat
     return c;
   };
 
+  /**
+   * The definitions' server derivations with the inputs this store has: its per-organization ticket counter.
+   * It keeps no payments, so `customerRevenue` is not loaded here (a customer keeps its server-owned money
+   * values); the PostgreSQL store loads every input.
+   */
+  function derived(
+    org: OrganizationCounters,
+    collection: CollectionName,
+    writes: readonly { doc: SyncDocument; owner: RowOwner }[],
+  ): { doc: SyncDocument; owner: RowOwner }[] {
+    let docs: PlainObject[] = writes.map((w) => w.doc);
+    for (const derivation of definitionOf(collection).serverDerived) {
+      if (derivation.input !== 'ticketNumber') continue;
+      const rows = rowsNeeding(derivation, docs);
+      docs = withServerDerivation(
+        derivation,
+        docs,
+        rows,
+        rows.map(() => ++org.ticketNumber),
+      );
+    }
+    return writes.map((w, i) => ({ ...w, doc: docs[i] as SyncDocument }));
+  }
+
   /** Stamps and stores a batch of accepted documents, then publishes them as one change. */
   function commit(
     organizationId: string,
@@ -63,9 +88,8 @@ export function createMemorySyncStore(deps: { feed: ChangeFeed; clock: () => Dat
   ): SyncDocument[] {
     const org = countersOf(organizationId);
     const written: SyncDocument[] = [];
-    for (const w of writes) {
+    for (const w of derived(org, collection, writes)) {
       const stamped: PlainObject = { ...w.doc, serverSeq: ++org.seq, updatedAt: now };
-      if (collection === 'tickets' && stamped.number === null) stamped.number = ++org.ticketNumber;
       const doc = stamped as unknown as SyncDocument;
       table(collection).set(doc.id, { organizationId, owner: w.owner, doc });
       written.push(doc);
@@ -120,7 +144,7 @@ export function createMemorySyncStore(deps: { feed: ChangeFeed; clock: () => Dat
 
     writeAsServer(organizationId, collection, doc) {
       const now = deps.clock().toISOString();
-      const parsed = COLLECTION_DEFS[collection].schema.parse(entityFields(doc)) as PlainObject;
+      const parsed = definitionOf(collection).schema.parse(entityFields(doc)) as PlainObject;
       const stored = table(collection).get(String(parsed.id));
       if (stored && stored.organizationId !== organizationId)
         throw new Error('id belongs to another organization');

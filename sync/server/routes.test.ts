@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CollectionName } from '../../shared/collections.ts';
+import type { CollectionName } from '../../shared/collections/index.ts';
 import type { PlainObject } from '../documents.ts';
 import {
   errorResponseSchema,

@@ -7,7 +7,7 @@ import {
   collectionsForRole,
   isCollectionName,
   type CollectionName,
-} from '../../shared/collections.ts';
+} from '../../shared/collections/index.ts';
 import {
   checkpointSchema,
   checkProtocolHeader,
@@ -30,7 +30,6 @@ import {
   type SyncErrorCode,
 } from '../protocol.ts';
 import { createPushDecider, type AuthorizeWrite } from '../push/decide.ts';
-import type { DeriveServerFields } from '../push/server-fields.ts';
 import { matchesReadFilter, readFilterFor } from '../visibility.ts';
 import type { Change, ChangeFeed, SyncStore } from './store.ts';
 import { userIdentitySchema, type UserIdentity } from '../../shared/identity.ts';
@@ -57,8 +56,6 @@ export interface SyncRoutesDeps<E extends Env = Env> {
   feed: ChangeFeed;
   /** Authorization of each write (default: shared/permissions.ts `authorizeWrite`). */
   authorize?: AuthorizeWrite;
-  /** Server-side derivation of server-owned fields on every accepted write. */
-  derive?: DeriveServerFields;
   /** Push body limit in bytes, chunked bodies included (default 8 MiB). */
   maxBodyBytes?: number;
   /** SSE keep-alive comment interval (default 25 s, under common 30–60 s proxy idle timeouts). */
@@ -208,7 +205,7 @@ export function createSyncRoutes<E extends Env = Env>(deps: SyncRoutesDeps<E>): 
 
     const response: PushResponse = { conflicts: [], rejected: [] };
     if (rows.length === 0) return c.json(response);
-    const decide = createPushDecider(collection, { authorize: deps.authorize, derive: deps.derive });
+    const decide = createPushDecider(collection, { authorize: deps.authorize });
     const decisions = await deps.store.push({ identity, collection, rows, decide });
     for (const d of decisions) {
       if (d.kind === 'conflict' || d.kind === 'rejected') response.conflicts.push(d.master);

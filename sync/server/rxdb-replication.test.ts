@@ -3,7 +3,7 @@ import { replicateRxCollection } from 'rxdb/plugins/replication';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { COLLECTION_DEFS, type CollectionName } from '../../shared/collections.ts';
+import { COLLECTION_DEFS, type CollectionName } from '../../shared/collections/index.ts';
 import { CONFLICT_HANDLERS } from '../conflicts/handlers.ts';
 import type { PlainObject } from '../documents.ts';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION, pullResponseSchema, pushResponseSchema } from '../protocol.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CollectionName } from '../../shared/collections.ts';
+import type { CollectionName } from '../../shared/collections/index.ts';
 import type { PlainObject, SyncDocument } from '../documents.ts';
 import type { UserIdentity } from '../../shared/identity.ts';
 import type { PushRow } from '../protocol.ts';

@@ -1,4 +1,4 @@
-import type { CollectionName } from '../../shared/collections.ts';
+import type { CollectionName } from '../../shared/collections/index.ts';
 import type { SyncDocument } from '../documents.ts';
 import type { Checkpoint, PushRow } from '../protocol.ts';
 import type { PushDecider, PushDecision } from '../push/decide.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COLLECTION_DEFS, COLLECTION_NAMES } from '../../shared/collections.ts';
+import { COLLECTION_DEFS, COLLECTION_NAMES } from '../../shared/collections/index.ts';
 import {
   ADMIN,
   fixture,

@@ -1,4 +1,4 @@
-import type { CollectionName } from '../../shared/collections.ts';
+import type { CollectionName } from '../../shared/collections/index.ts';
 import type { PlainObject } from '../documents.ts';
 import type { UserIdentity } from '../../shared/identity.ts';
 

@@ -1,7 +1,7 @@
 import type { FlatNamespace, ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import type { Role } from '../../../shared/collections.ts';
+import type { Role } from '../../../shared/collections/index.ts';
 import type { FeatureManifest, NavEntry } from '../../platform/feature-manifest.ts';
 import { features } from '../features.ts';
 import { namespaces } from '../i18n.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { COLLECTION_NAMES, type CollectionName, type DocOf } from '../../../shared/collections.ts';
+import { COLLECTION_NAMES, type CollectionName, type DocOf } from '../../../shared/collections/index.ts';
 import type { Invoice } from '../../../shared/entities/billing.ts';
 import type { DbClient } from '../database.ts';
 import { nextServerFields, nextServerSeqs } from '../ordering.ts';

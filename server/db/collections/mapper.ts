@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COLLECTION_DEFS, type CollectionName, type DocOf } from '../../../shared/collections.ts';
+import { COLLECTION_DEFS, type CollectionName, type DocOf } from '../../../shared/collections/index.ts';
 import { idSchema, isoDateTime } from '../../../shared/entities/common.ts';
 import type { DbClient } from '../database.ts';
 import { DbError } from '../errors.ts';

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import { COLLECTION_DEFS, COLLECTION_NAMES } from '../../../shared/collections.ts';
+import { COLLECTION_DEFS, COLLECTION_NAMES } from '../../../shared/collections/index.ts';
 import { normalizeDocument } from './mapper.ts';
 import { sampleDocuments } from './samples.ts';
 

@@ -1,4 +1,4 @@
-import type { CollectionName, DocOf } from '../../../shared/collections.ts';
+import type { CollectionName, DocOf } from '../../../shared/collections/index.ts';
 import type { HealthMetric } from '../../../shared/entities/csm.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { COLLECTION_DEFS, COLLECTION_NAMES } from '../../../shared/collections.ts';
+import { COLLECTION_DEFS, COLLECTION_NAMES } from '../../../shared/collections/index.ts';
 import { BASE_COLUMNS, columnFor, snakeCase, SYNCED_TABLES, TABLE_SPECS } from './table-spec.ts';
 
 describe('table specs derived from the collection schemas', () => {

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { COLLECTION_DEFS, COLLECTION_NAMES, type CollectionName } from '../../../shared/collections.ts';
+import {
+  type ChildTable,
+  COLLECTION_NAMES,
+  definitionOf,
+  type CollectionName,
+} from '../../../shared/collections/index.ts';
 
 /**
  * How each synced collection is laid out in PostgreSQL, derived from its zod schema by one convention, so the
@@ -15,7 +20,7 @@ import { COLLECTION_DEFS, COLLECTION_NAMES, type CollectionName } from '../../..
  *     enum / literal → `text` + CHECK; boolean; other strings → `text`; arrays, objects, records → `jsonb`.
  *   A document's own `createdAt` is stored in `created_at`; where the entity has none, `created_at` is the
  *   server's insert time. `customerId` / `userId` become `customer_id` / `user_id` with composite FKs.
- * Owned children (`CHILD_TABLES`) get real tables: organization_id, id (primary key together), the parent's
+ * Owned children (the definition's `embedded` tables) get real tables: organization_id, id (primary key together), the parent's
  *   `<parent>_id` (composite FK to the parent, ON DELETE CASCADE), `position` (index in the array), then the
  *   element's fields by the same rules.
  */
@@ -64,18 +69,12 @@ export const BASE_COLUMNS = [
   'deleted',
 ] as const;
 
-/** Owned child entities that live in their own tables (DESIGN §4), with their table and parent FK column. */
-export const CHILD_TABLES: Partial<
-  Record<CollectionName, Record<string, { table: string; parentColumn: string }>>
-> = {
-  customers: {
-    contacts: { table: 'customer_contacts', parentColumn: 'customer_id' },
-    contracts: { table: 'contracts', parentColumn: 'customer_id' },
-  },
-  invoices: { payments: { table: 'payments', parentColumn: 'invoice_id' } },
-  tickets: { messages: { table: 'ticket_messages', parentColumn: 'ticket_id' } },
-  leads: { interactions: { table: 'lead_interactions', parentColumn: 'lead_id' } },
-};
+/**
+ * Owned child entities that live in their own tables, with their table and parent FK column: the definition's
+ * `embedded` entries that name a table (shared/collections/<name>.ts); other embedded arrays are jsonb.
+ */
+export const childTablesOf = (collection: CollectionName): Readonly<Record<string, ChildTable>> =>
+  definitionOf(collection).childTables;
 
 const DOCUMENT_BASE_FIELDS = new Set(['id', 'updatedAt', 'serverSeq', 'clientUpdatedAt', 'createdAt']);
 
@@ -129,8 +128,8 @@ function elementSchema(schema: z.ZodType): z.ZodType {
 }
 
 function deriveTableSpec(collection: CollectionName): TableSpec {
-  const shape = shapeOf(COLLECTION_DEFS[collection].schema);
-  const childDefs = CHILD_TABLES[collection] ?? {};
+  const shape = shapeOf(definitionOf(collection).schema);
+  const childDefs = childTablesOf(collection);
   const children: ChildSpec[] = Object.entries(childDefs).map(([field, { table, parentColumn }]) => {
     const childShape = shapeOf(elementSchema(shape[field] as z.ZodType));
     return {

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  accessFor,
-  COLLECTION_NAMES,
-  collectionsForRole,
-  MAX_COLLECTIONS_PER_ROLE,
-  ROLES,
-} from './collections.ts';
+import { accessFor, COLLECTION_NAMES, collectionsForRole, MAX_COLLECTIONS_PER_ROLE, ROLES } from './index.ts';
 
 describe('collection registry', () => {
   it('has the 15 synced collections of DESIGN §4', () => {

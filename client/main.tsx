@@ -56,6 +56,6 @@ if (!root) throw new Error('index.html has no #root');
 
 createRoot(root).render(
   <StrictMode>
-    <App deps={deps} i18n={i18n} router={router} overlay={<ServiceWorkerUpdates />} />
+    <App deps={deps} i18n={i18n} router={router} frame={ServiceWorkerUpdates} />
   </StrictMode>,
 );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, type ReactNode } from 'react';
+import { useCallback, useEffect, type ComponentType, type ReactNode } from 'react';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { RouterProvider, type DataRouter } from 'react-router';
@@ -12,19 +12,20 @@ import { ErrorScreen, RootErrorBoundary } from './error-screen.tsx';
 import { appNavigation } from './paths.ts';
 
 /**
- * The app root: translations, injected dependencies, the session and the router. `overlay` renders above
- * every route (the service-worker update prompt in the browser build; nothing in tests).
+ * The app root: translations, injected dependencies, the session and the router. `frame` wraps the session
+ * and the routes (the service worker's registration in the browser build: it provides the offline-ready state
+ * the shell shows and renders the update prompt; nothing in tests).
  */
 export function App({
   deps,
   i18n,
   router,
-  overlay,
+  frame: Frame = Unframed,
 }: {
   deps: AppDependencies;
   i18n: I18n;
   router: DataRouter;
-  overlay?: ReactNode;
+  frame?: ComponentType<{ children: ReactNode }>;
 }) {
   useDocumentLanguage(i18n);
 
@@ -44,22 +45,25 @@ export function App({
       <DependenciesProvider value={deps}>
         <ShellNavigationProvider value={appNavigation}>
           <RootErrorBoundary fallback={(error) => <ErrorScreen error={error} onReload={deps.reload} />}>
-            <SessionProvider onSignedIn={onSignedIn}>
-              {deps.deviceSessions ? (
-                <DeviceDataGate sessions={deps.deviceSessions} status={deps.syncStatus}>
+            <Frame>
+              <SessionProvider onSignedIn={onSignedIn}>
+                {deps.deviceSessions ? (
+                  <DeviceDataGate sessions={deps.deviceSessions} status={deps.syncStatus}>
+                    <RouterProvider router={router} />
+                  </DeviceDataGate>
+                ) : (
                   <RouterProvider router={router} />
-                </DeviceDataGate>
-              ) : (
-                <RouterProvider router={router} />
-              )}
-            </SessionProvider>
-            {overlay}
+                )}
+              </SessionProvider>
+            </Frame>
           </RootErrorBoundary>
         </ShellNavigationProvider>
       </DependenciesProvider>
     </I18nextProvider>
   );
 }
+
+const Unframed = ({ children }: { children: ReactNode }) => children;
 
 /** `<html lang>` follows the UI language (screen readers pick their voice from it). */
 function useDocumentLanguage(i18n: I18n): void {

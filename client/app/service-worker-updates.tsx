@@ -1,5 +1,7 @@
 /// <reference types="vite-plugin-pwa/react" />
+import { useCallback, useMemo, type ReactNode } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
+import { OfflineReadyProvider } from './offline-ready.tsx';
 import { UpdatePrompt } from './update-prompt.tsx';
 
 /** How often an open app asks the server whether a new version was deployed. */
@@ -7,10 +9,11 @@ const UPDATE_CHECK_MS = 60 * 60 * 1000;
 
 /**
  * Registers the service worker and shows the update prompt when a new version is waiting. "Recarregar" sends
- * SKIP_WAITING to the waiting worker; the page reloads once it takes control. Browser build only (the virtual
- * module exists only under Vite).
+ * SKIP_WAITING to the waiting worker; the page reloads once it takes control. "Pronto para uso offline" is
+ * handed to the shell (offline-ready.tsx), which shows it in the page's flow. Wraps the app so the shell can
+ * read that state. Browser build only (the virtual module exists only under Vite).
  */
-export function ServiceWorkerUpdates() {
+export function ServiceWorkerUpdates({ children }: { children: ReactNode }) {
   const {
     needRefresh: [needRefresh, setNeedRefresh],
     offlineReady: [offlineReady, setOfflineReady],
@@ -28,15 +31,20 @@ export function ServiceWorkerUpdates() {
     },
   });
 
+  const dismissOfflineReady = useCallback(() => setOfflineReady(false), [setOfflineReady]);
+  const offline = useMemo(
+    () => ({ ready: offlineReady, dismiss: dismissOfflineReady }),
+    [offlineReady, dismissOfflineReady],
+  );
+
   return (
-    <UpdatePrompt
-      needRefresh={needRefresh}
-      offlineReady={offlineReady}
-      onReload={() => void updateServiceWorker(true)}
-      onClose={() => {
-        setNeedRefresh(false);
-        setOfflineReady(false);
-      }}
-    />
+    <OfflineReadyProvider value={offline}>
+      {children}
+      <UpdatePrompt
+        needRefresh={needRefresh}
+        onReload={() => void updateServiceWorker(true)}
+        onClose={() => setNeedRefresh(false)}
+      />
+    </OfflineReadyProvider>
   );
 }

@@ -4,16 +4,15 @@ import styles from './update-prompt.module.css';
 /**
  * The "Nova versão disponível — Recarregar" toast (registerType: 'prompt'). Presentational; the service
  * worker wiring is in service-worker-updates.tsx. Lives in a polite live region so it is announced without
- * stealing focus from whatever the user is doing.
+ * stealing focus from whatever the user is doing. It floats because it asks for a decision; the calm
+ * "pronto para uso offline" news is a line in the page's flow instead (offline-ready.tsx).
  */
 export function UpdatePrompt({
   needRefresh,
-  offlineReady,
   onReload,
   onClose,
 }: {
   needRefresh: boolean;
-  offlineReady: boolean;
   onReload: () => void;
   onClose: () => void;
 }) {
@@ -29,15 +28,6 @@ export function UpdatePrompt({
             </button>
             <button type="button" className={styles.primary} onClick={onReload}>
               {t('update.reload')}
-            </button>
-          </div>
-        </div>
-      ) : offlineReady ? (
-        <div className={styles.toast} data-testid="offline-ready">
-          <p className={styles.message}>{t('update.offlineReady')}</p>
-          <div className={styles.actions}>
-            <button type="button" className={styles.ghost} onClick={onClose}>
-              {t('update.dismiss')}
             </button>
           </div>
         </div>

@@ -1,3 +1,4 @@
+import type { ComponentType, ReactNode } from 'react';
 import { render } from '@testing-library/react';
 import { createMemoryRouter, type RouteObject } from 'react-router';
 import { App } from '../app/app.tsx';
@@ -49,6 +50,7 @@ export function renderApp({
   syncStatus,
   lifecycle = { onLogout: async () => {} },
   routes = createAppRoutes(),
+  frame,
 }: {
   path?: string;
   user?: SignedInUser | null;
@@ -58,6 +60,8 @@ export function renderApp({
   syncStatus?: SyncStatusSource;
   lifecycle?: SessionLifecycle;
   routes?: RouteObject[];
+  /** What the browser build wraps the app in (the service worker's state); nothing by default. */
+  frame?: ComponentType<{ children: ReactNode }>;
 } = {}) {
   if (user) store.setItem('arco.profile.v1', JSON.stringify(user));
   const network = manualNetwork(online);
@@ -80,6 +84,6 @@ export function renderApp({
   };
   const i18n = createI18n(readLanguagePreference(store) ?? 'pt-BR');
   const router = createMemoryRouter(routes, { initialEntries: [path] });
-  const view = render(<App deps={deps} i18n={i18n} router={router} />);
+  const view = render(<App deps={deps} i18n={i18n} router={router} frame={frame} />);
   return { ...view, router, network, calls, store, reloads, i18n };
 }

@@ -4,6 +4,7 @@ import { Link, Outlet } from 'react-router';
 import { useSession } from '../../auth/session-context.tsx';
 import { SyncIndicator } from '../../sync-status/sync-indicator.tsx';
 import { ArcoMark } from '../../ui/icons.tsx';
+import { OfflineReadyStatus } from '../offline-ready.tsx';
 import { useRouteFocus } from '../route-focus.ts';
 import { useServiceWorkerNavigation } from '../service-worker-navigation.ts';
 import { PrimaryNav } from './primary-nav.tsx';
@@ -12,7 +13,8 @@ import styles from './app-shell.module.css';
 
 /**
  * The frame around every screen: skip link, top bar (brand, navigation when signed in, the sync indicator —
- * always visible), sync banners, and `<main>` with the route's page.
+ * always visible), the offline-ready line and sync banners (in the flow, never over the page), and `<main>`
+ * with the route's page.
  */
 export function AppShell() {
   const { t } = useTranslation();
@@ -41,6 +43,7 @@ export function AppShell() {
         </div>
         <FirstSyncProgress />
       </header>
+      <OfflineReadyStatus />
       <SyncBanners />
       <main
         id="conteudo"

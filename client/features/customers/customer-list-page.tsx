@@ -19,10 +19,10 @@ import { CustomerFormDialog, type FormTarget } from './customer-form-dialog.tsx'
 import {
   activeFilterCount,
   buildRows,
-  computeKpis,
   createRowCache,
   filterRows,
   inPortfolioScope,
+  listKpis,
   NO_FILTERS,
   nextSort,
   sortRows,
@@ -113,11 +113,11 @@ export function CustomerListPage() {
   const timeZone = user?.timeZone ?? DEFAULT_TIME_ZONE;
   const today = calendarDate(now(), timeZone);
   const { filters } = listState;
-  const scoped = useMemo(
-    () => rows.filter((r) => inPortfolioScope(r, deferred.filters, me.id)),
-    [rows, deferred.filters, me.id],
+  // The cards follow the search and every filter: they summarise the rows the table lists (never the preview).
+  const kpis = useMemo(
+    () => listKpis(rows, deferred.filters, me.id, today),
+    [rows, deferred.filters, me.id, today],
   );
-  const kpis = useMemo(() => computeKpis(scoped, today), [scoped, today]);
   const csmOptions = useMemo(
     () => csmOptionsOf(listed, directory, me, csmName),
     [listed, directory, me, csmName],

@@ -6,6 +6,7 @@ import {
   computeKpis,
   createRowCache,
   filterRows,
+  listKpis,
   NO_FILTERS,
   nextSort,
   normalizeSearch,
@@ -287,6 +288,39 @@ describe('computeKpis', () => {
     );
     expect(computeKpis(fresh, '2026-01-29')).toMatchObject({ customers: 6, newThisMonth: 1, healthy: 3 });
     expect(computeKpis(fresh, '2026-02-01').newThisMonth).toBe(0);
+  });
+
+  // The cards follow the search and every filter (issue 10, "the list, finished").
+  it.each<[string, Partial<CustomerFilters>, Partial<ReturnType<typeof computeKpis>>]>([
+    ['no filter', {}, { mrrCents: 1_410_000, customers: 5, healthy: 3, atRisk: 1, critical: 1 }],
+    ['search "agencia"', { query: 'agencia' }, { mrrCents: 210_000, customers: 1, healthy: 0, atRisk: 1 }],
+    ['search by domain', { query: 'techcorp.com' }, { mrrCents: 450_000, customers: 1, healthy: 1 }],
+    ['health: at risk', { health: 'at_risk' }, { mrrCents: 210_000, customers: 1, atRisk: 1, critical: 0 }],
+    ['health: critical', { health: 'critical' }, { mrrCents: 150_000, customers: 1, critical: 1 }],
+    ['plan: pro', { tier: 'pro' }, { mrrCents: 810_000, customers: 3, healthy: 2, atRisk: 1 }],
+    ['CSM: João', { csm: JOAO.id }, { mrrCents: 320_000, customers: 1, healthy: 1 }],
+    ['no CSM', { csm: 'none' }, { mrrCents: 150_000, customers: 1, critical: 1 }],
+    ['my portfolio', { mine: true }, { mrrCents: 660_000, customers: 2, healthy: 1, atRisk: 1 }],
+    ['my portfolio + pro', { mine: true, tier: 'pro' }, { mrrCents: 210_000, customers: 1, atRisk: 1 }],
+    ['nothing matches', { query: 'zzz' }, { mrrCents: 0, customers: 0, healthy: 0, atRisk: 0, critical: 0 }],
+  ])('listKpis with %s', (_, filters, expected) => {
+    expect(listKpis(rows, { ...NO_FILTERS, ...filters }, MARIA.id, '2026-01-29')).toMatchObject(expected);
+  });
+
+  it('listKpis always equals computeKpis over the rows filterRows keeps', () => {
+    const filters: fc.Arbitrary<CustomerFilters> = fc.record({
+      query: fc.constantFrom('', 'a', 'tech', 'ç', 'shop'),
+      health: fc.constantFrom<CustomerFilters['health'][]>('all', 'healthy', 'at_risk', 'critical'),
+      tier: fc.constantFrom<CustomerFilters['tier'][]>('all', 'starter', 'pro', 'enterprise', 'custom'),
+      csm: fc.constantFrom('all', 'none', MARIA.id, JOAO.id),
+      mine: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(filters, (f) => {
+        const kept = filterRows(rows, f, MARIA.id);
+        expect(listKpis(rows, f, MARIA.id, '2026-01-29')).toEqual(computeKpis(kept, '2026-01-29'));
+      }),
+    );
   });
 
   it.each([

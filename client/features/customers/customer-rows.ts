@@ -286,6 +286,20 @@ export function computeKpis(rows: readonly CustomerRow[], today: string): Portfo
   return { mrrCents, customers: rows.length, healthy, atRisk, critical, newThisMonth };
 }
 
+/**
+ * The KPI cards of the list as it stands: `computeKpis` over exactly the rows `filterRows` keeps — search,
+ * health, plan, CSM and "minha carteira" all apply — so the cards, the table, the count and the CSV export
+ * always describe the same customers (a search for "agencia" sums AgênciaDigital alone).
+ */
+export function listKpis(
+  rows: readonly CustomerRow[],
+  filters: CustomerFilters,
+  userId: string,
+  today: string,
+): PortfolioKpis {
+  return computeKpis(filterRows(rows, filters, userId), today);
+}
+
 /** A whole-percent share as a fraction (67 of 89 → 0.75), 0 for an empty portfolio. */
 export function shareOf(part: number, total: number): number {
   return total === 0 ? 0 : Math.round((part / total) * 100) / 100;

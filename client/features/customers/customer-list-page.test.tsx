@@ -363,6 +363,13 @@ describe('customer list (device database, offline)', () => {
       expect(table).toHaveAttribute('aria-rowcount', '15');
       expect(kpis).not.toHaveAttribute('aria-busy');
       expect(within(kpis).queryByText('carregando')).not.toBeInTheDocument();
+      // The cards follow the search: the 14 customers listed, R$ 20.000 each.
+      expect(within(kpis).getByText('R$ 280.000')).toBeInTheDocument();
+      expect(within(kpis).getByText('14')).toBeInTheDocument();
+      expect(within(kpis).getByText('14 (100%)')).toBeInTheDocument();
+
+      await user.clear(search);
+      await waitFor(() => expect(screen.getByText('Mostrando 60 de 60 clientes')).toBeInTheDocument());
       // R$ 1.114.100 does not fit a phone's card: compact on screen, in full for screen readers.
       expect(within(kpis).getByText('R$ 1,1 mi')).toHaveAttribute('title', 'R$\u00a01.114.100');
       expect(within(kpis).getByText('R$ 1.114.100')).toHaveClass('visually-hidden');

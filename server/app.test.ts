@@ -9,7 +9,7 @@ import type { LoginRecord } from './auth/store.ts';
 import { requireUser } from './auth/require-user.ts';
 import { readJson } from './http/body.ts';
 import type { AppEnv, AuthedEnv } from './http/context.ts';
-import { conflict, notFound } from './http/errors.ts';
+import { ApiError, conflict, notFound } from '../shared/api-errors.ts';
 import { CookieJar, TEST_ORIGIN, jsonHeaders, login, makeTestApp, testLogins } from './http/testing.ts';
 
 let logins: LoginRecord[];
@@ -38,7 +38,11 @@ function probeRoutes(writes: unknown[]) {
       throw new Error('secret internals: connection string postgres://u:p@h/db');
     })
     .get('/exposed', () => {
-      // Errors from layers that cannot import server/ (sync/) are recognised by shape.
+      // Every layer (sync/ included) throws the one ApiError of shared/api-errors.ts.
+      throw new ApiError('upgrade_required', 'Protocol too old.');
+    })
+    .get('/look-alike', () => {
+      // The old duck-typed "exposed" errors are no longer trusted: anything that is not an ApiError is internal.
       throw Object.assign(new Error('Protocol too old.'), { code: 'upgrade_required', expose: true });
     })
     .get('/http-exception', () => {
@@ -144,7 +148,7 @@ describe('errors', () => {
     expect(entry?.reqId).toBe(res.headers.get('x-request-id'));
   });
 
-  it('recognises exposed errors by shape and maps Hono exceptions by status', async () => {
+  it('answers ApiErrors from any layer, maps Hono exceptions by status, and nothing else by shape', async () => {
     const { app } = appWithProbe();
     const exposed = await app.request('/api/probe/exposed');
     expect(exposed.status).toBe(426);
@@ -155,6 +159,9 @@ describe('errors', () => {
     const hono = await app.request('/api/probe/http-exception');
     expect(hono.status).toBe(401);
     expect(((await hono.json()) as ErrorJson).error.code).toBe('unauthorized');
+    const lookAlike = await app.request('/api/probe/look-alike');
+    expect(lookAlike.status).toBe(500);
+    expect(((await lookAlike.json()) as ErrorJson).error.code).toBe('internal');
   });
 });
 

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -9,11 +8,11 @@ import { systemRandomBytes, type RandomBytes } from './auth/tokens.ts';
 import { limitBody } from './http/body.ts';
 import { systemClock, type AppEnv, type AuthedEnv, type Clock } from './http/context.ts';
 import { csrfProtection } from './http/csrf.ts';
-import { ApiError, ERROR_STATUS, asApiError, errorBody, internal, isErrorCode } from './http/errors.ts';
 import { healthRoutes, type HealthCheck } from './http/health.ts';
 import { requestContext } from './http/request-context.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { serveSpa } from './static/spa.ts';
+import { withErrorHandling } from '../sync/server/error-handler.ts';
 
 export interface AppDeps {
   readonly config: Config;
@@ -57,26 +56,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     app.route(`/api/${name}`, sub as Hono<AuthedEnv>);
   if (deps.staticRoot) app.get('*', serveSpa({ root: deps.staticRoot }));
 
-  app.notFound((c) => c.json(errorBody('not_found', 'Not found.'), 404));
-  app.onError((err, c) => {
+  // The one error handler of the API (sync/server/error-handler.ts): the sync routes mounted above throw the
+  // same ApiErrors and are answered here.
+  withErrorHandling(app, (c, err, answer) => {
     const log = c.get('log') ?? logger;
-    let apiError = asApiError(err) ?? fromHttpException(err);
-    if (!apiError) {
-      log.error({ err }, 'unhandled error');
-      apiError = internal();
-    } else if (apiError.status >= 500) {
-      log.error({ err }, apiError.message);
-    }
-    for (const [name, value] of Object.entries(apiError.headers)) c.header(name, value);
-    return c.json(apiError.toBody(), apiError.status);
+    log.error({ err }, err === answer ? answer.message : 'unhandled error');
   });
   return app;
-}
-
-/** Hono's own exceptions (e.g. from middleware we did not write) mapped onto our codes by status. */
-function fromHttpException(err: unknown): ApiError | undefined {
-  if (!(err instanceof HTTPException)) return undefined;
-  const code = Object.entries(ERROR_STATUS).find(([, status]) => status === err.status)?.[0];
-  if (!isErrorCode(code) || err.status >= 500) return undefined;
-  return new ApiError(code, err.message || 'The request could not be processed.');
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorBodySchema } from '../shared/api-errors.ts';
 import { COLLECTION_NAMES } from '../shared/collections/index.ts';
 
 /**
@@ -11,7 +12,7 @@ import { COLLECTION_NAMES } from '../shared/collections/index.ts';
  * `MIN_SUPPORTED_PROTOCOL_VERSION` only when the server can no longer serve older apps correctly (they get
  * 426 and ask the user to update).
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 export const MIN_SUPPORTED_PROTOCOL_VERSION = 1;
 export const PROTOCOL_HEADER = 'x-arco-protocol';
 
@@ -29,6 +30,12 @@ export const PROTOCOL_HISTORY: readonly ProtocolHistoryEntry[] = [
     fingerprint: '0e3fba784e8050f0fbcb9702001146c792d7bf26a3225ef7d4d14c3621e1c492',
     change:
       'Initial protocol: {seq} checkpoint, pull/push/stream, rejected rows with master states, 15 collections.',
+  },
+  {
+    version: 2,
+    fingerprint: 'b7a479a4f49ab1c3d9a00dcada2ff83b2a1915c966c43e9cb1244588ef75b693',
+    change:
+      "HTTP errors use the API's one error family (shared/api-errors.ts); sync-only distinctions move to details.reason. Version 1 apps are still served: they act on statuses only (401, 426), which did not change.",
   },
 ];
 
@@ -121,26 +128,26 @@ export const streamEventSchema = z.union([z.literal(RESYNC), streamChangeSchema]
 export type StreamEvent = z.infer<typeof streamEventSchema>;
 export const STREAM_EVENT_NAMES = { change: 'change', resync: 'resync' } as const;
 
-export const SYNC_ERROR_CODES = [
+/**
+ * Sync errors are the API's one error family (shared/api-errors.ts: codes and statuses, one handler). What only
+ * the sync protocol distinguishes travels as `details.reason`:
+ * - `protocol_outdated` (426 `upgrade_required`): the app is older than `MIN_SUPPORTED_PROTOCOL_VERSION`;
+ * - `protocol_unsupported` (400 `bad_request`): a newer app than this server, or a malformed header;
+ * - `invalid_query` / `invalid_checkpoint` (400 `bad_request`): a malformed pull query / checkpoint;
+ * - `too_many_rows` (413 `payload_too_large`): more than `PUSH_MAX_ROWS` rows in one push.
+ */
+export const SYNC_ERROR_REASONS = [
   'protocol_outdated',
   'protocol_unsupported',
-  'unauthenticated',
-  'not_found',
-  'forbidden',
-  'invalid_checkpoint',
   'invalid_query',
-  'invalid_body',
-  'unsupported_media_type',
-  'payload_too_large',
+  'invalid_checkpoint',
   'too_many_rows',
 ] as const;
-export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
+export type SyncErrorReason = (typeof SYNC_ERROR_REASONS)[number];
 
-export const errorResponseSchema = z.strictObject({
-  error: z.strictObject({
-    code: z.enum(SYNC_ERROR_CODES),
-    message: z.string(),
-    details: z.unknown().optional(),
+export const errorResponseSchema = errorBodySchema.extend({
+  error: errorBodySchema.shape.error.extend({
+    details: z.looseObject({ reason: z.enum(SYNC_ERROR_REASONS).optional() }).optional(),
   }),
 });
 export type SyncErrorBody = z.infer<typeof errorResponseSchema>;

@@ -45,7 +45,7 @@ export function renderApp({
   path = '/',
   user = null,
   online = true,
-  fetchHandler = () => json(401, { error: { code: 'unauthenticated', message: 'Sessão inválida' } }),
+  fetchHandler = () => json(401, { error: { code: 'unauthorized', message: 'Sessão inválida' } }),
   store = memoryStore(),
   syncStatus,
   lifecycle = { onLogout: async () => {} },

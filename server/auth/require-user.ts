@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import type { AuthedEnv } from '../http/context.ts';
-import { unauthorized } from '../http/errors.ts';
+import { unauthorized } from '../../shared/api-errors.ts';
 import { clearSessionCookie, readSessionCookie } from './cookies.ts';
 import { sessionIdentity } from './types.ts';
 

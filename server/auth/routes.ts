@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Clock, AppEnv } from '../http/context.ts';
 import { limitBody, readJson } from '../http/body.ts';
-import { rateLimited, unauthorized } from '../http/errors.ts';
+import { rateLimited, unauthorized } from '../../shared/api-errors.ts';
 import { addressKey, clientAddress } from '../http/request-info.ts';
 import type { Config } from '../config.ts';
 import {

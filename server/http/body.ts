@@ -1,7 +1,12 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
-import { badRequest, payloadTooLarge, unsupportedMediaType, validationFailed } from './errors.ts';
+import {
+  badRequest,
+  payloadTooLarge,
+  unsupportedMediaType,
+  validationFailed,
+} from '../../shared/api-errors.ts';
 
 /**
  * Caps the request body at `maxBytes`, whether the client declares a Content-Length or streams it chunked

@@ -3,7 +3,7 @@ import { getCookie } from 'hono/cookie';
 import type { Config } from '../config.ts';
 import { sessionCookieName } from '../auth/cookies.ts';
 import { isJsonContentType } from './body.ts';
-import { forbidden, unsupportedMediaType } from './errors.ts';
+import { forbidden, unsupportedMediaType } from '../../shared/api-errors.ts';
 import { expectedOrigin } from './request-info.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './context.ts';
-import { unavailable } from './errors.ts';
+import { unavailable } from '../../shared/api-errors.ts';
 
 /** Something that answers when the database is reachable (e.g. runs `select 1`). */
 export interface HealthCheck {

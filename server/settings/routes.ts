@@ -12,7 +12,7 @@ import { requireUser } from '../auth/require-user.ts';
 import type { Database, DbClient } from '../db/index.ts';
 import { limitBody, readJson } from '../http/body.ts';
 import type { AuthedEnv } from '../http/context.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { forbidden, notFound } from '../../shared/api-errors.ts';
 import type { ServerWriter } from '../sync/server-writes.ts';
 
 /** Profiles and health configurations are small; 64 KiB leaves room for 100 health rules. */

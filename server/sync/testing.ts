@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { CollectionName } from '../../shared/collections/index.ts';
 import { createMemoryChangeFeed } from '../../sync/server/memory-feed.ts';
+import { withErrorHandling } from '../../sync/server/error-handler.ts';
 import { createSyncRoutes } from '../../sync/server/routes.ts';
 import type { Change } from '../../sync/server/store.ts';
 import type { Database } from '../db/database.ts';
@@ -37,7 +38,9 @@ export function syncHarness(db: Database, clock: () => Date): SyncHarness {
   });
   const store = createPgSyncStore({ db, feed, clock });
   const appFor = (identity: UserIdentity) =>
-    new Hono().route('/api/sync', createSyncRoutes({ getIdentity: () => identity, store, feed }));
+    withErrorHandling(
+      new Hono().route('/api/sync', createSyncRoutes({ getIdentity: () => identity, store, feed })),
+    );
   return {
     changes,
     async pull(identity, collection, seq = 0) {

@@ -4,7 +4,14 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import type { Outbox } from './outbox.ts';
 import type { SyncEvent } from './status.ts';
 import { openSse } from './sse.ts';
-import { PROTOCOL_HEADER, PROTOCOL_VERSION, pullResponseSchema, pushResponseSchema } from '../protocol.ts';
+import {
+  errorResponseSchema,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  pullResponseSchema,
+  pushResponseSchema,
+  type SyncErrorReason,
+} from '../protocol.ts';
 
 /**
  * Wires RxDB replication of every collection of the signed-in user's role to the Arco server (DESIGN §5):
@@ -53,8 +60,11 @@ export interface SyncHandle {
 export class SyncHttpError extends Error {
   constructor(
     readonly status: number,
+    /** An `ErrorCode` of the API, or `http_error` when the body was not the API's. */
     readonly code: string,
     message: string,
+    /** The sync protocol's `details.reason`, when the server gave one. */
+    readonly reason?: SyncErrorReason,
   ) {
     super(message);
     this.name = 'SyncHttpError';
@@ -78,15 +88,17 @@ export function startSync(deps: SyncDeps): SyncHandle {
       },
     });
     if (res.ok) return res.json();
-    const body = (await res.json().catch(() => null)) as {
-      error?: { code?: string; message?: string };
-    } | null;
+    // The API's one error family (shared/api-errors.ts); a proxy's HTML page or an empty body parses as nothing.
+    const body = errorResponseSchema.safeParse(await res.json().catch(() => null));
+    const error = body.success ? body.data.error : null;
+    // Decided on the status, which every protocol version keeps: 401 → sign in again, 426 → update the app.
     if (res.status === 401) deps.dispatch({ type: 'unauthorized' });
     if (res.status === 426) deps.dispatch({ type: 'upgrade_required' });
     throw new SyncHttpError(
       res.status,
-      body?.error?.code ?? 'http_error',
-      body?.error?.message ?? res.statusText,
+      error?.code ?? 'http_error',
+      error?.message ?? res.statusText,
+      error?.details?.reason,
     );
   }
 

@@ -26,6 +26,7 @@ import {
 import { resolveConflict } from '../conflicts/handlers.ts';
 import { createMemoryChangeFeed } from './memory-feed.ts';
 import { createMemorySyncStore } from './memory-store.ts';
+import { withErrorHandling } from './error-handler.ts';
 import { createSyncRoutes, type SyncRoutesDeps, type SyncTimers } from './routes.ts';
 import type { UserIdentity } from '../../shared/identity.ts';
 
@@ -66,13 +67,15 @@ function setup(extra: Partial<SyncRoutesDeps> = {}) {
   store.writeAsServer(ORG_A, 'customers', { ...fixture('customers', CUSTOMER_LOJA), name: 'Loja Bela Moda' });
   store.writeAsServer(ORG_B, 'customers', { ...fixture('customers', uuid(0xc9)), name: 'Cliente da Outra' });
   const manual = manualTimers();
-  const app = createSyncRoutes({
-    getIdentity: (c) => USERS[c.req.header('x-test-as') ?? ''] ?? null,
-    store,
-    feed,
-    timers: manual.timers,
-    ...extra,
-  });
+  const app = withErrorHandling(
+    createSyncRoutes({
+      getIdentity: (c) => USERS[c.req.header('x-test-as') ?? ''] ?? null,
+      store,
+      feed,
+      timers: manual.timers,
+      ...extra,
+    }),
+  );
   const headers = (who: Who, more: Record<string, string> = {}) => ({ 'x-test-as': who, ...more });
   const pull = async (who: Who, collection: string, query = '') => {
     const res = await app.request(`/${collection}/pull${query}`, { headers: headers(who) });
@@ -102,10 +105,12 @@ const goal = (n: number, customerId = CUSTOMER_TECHCORP) =>
 const q = (checkpoint: unknown, limit?: number) =>
   `?checkpoint=${encodeURIComponent(JSON.stringify(checkpoint))}${limit === undefined ? '' : `&limit=${limit}`}`;
 
-async function expectError(res: Response, status: number, code: string) {
+/** The API's one error family (shared/api-errors.ts); `reason` is the sync protocol's `details.reason`. */
+async function expectError(res: Response, status: number, code: string, reason?: string) {
   expect(res.status).toBe(status);
   const body = errorResponseSchema.parse(await res.json());
   expect(body.error.code).toBe(code);
+  expect(body.error.details?.reason).toBe(reason);
   return body;
 }
 
@@ -154,9 +159,14 @@ describe('pull', () => {
     ['?limit=abc', 'invalid_query'],
     ['?limit=-5', 'invalid_query'],
     ['?limit=1e3', 'invalid_query'],
-  ])('%s → 400 %s', async (query, code) => {
+  ])('%s → 400 bad_request (%s)', async (query, reason) => {
     const { app, headers } = setup();
-    await expectError(await app.request(`/goals/pull${query}`, { headers: headers('maria') }), 400, code);
+    await expectError(
+      await app.request(`/goals/pull${query}`, { headers: headers('maria') }),
+      400,
+      'bad_request',
+      reason,
+    );
   });
 
   it('refuses unknown collections (404), collections the role may not sync (403) and anonymous users (401)', async () => {
@@ -167,7 +177,7 @@ describe('pull', () => {
     for (const c of ['health', 'signals', 'activities'])
       await expectError(await get(`/${c}/pull`), 403, 'forbidden');
     await expectError(await get('/engagement/pull', 'maria'), 403, 'forbidden');
-    await expectError(await get('/goals/pull', 'anonymous'), 401, 'unauthenticated');
+    await expectError(await get('/goals/pull', 'anonymous'), 401, 'unauthorized');
     await expectError(await get('/health/push'), 404, 'not_found'); // push is POST only
   });
 });
@@ -179,10 +189,10 @@ describe('protocol version', () => {
       app.request('/goals/pull', {
         headers: headers('maria', version === undefined ? {} : { [PROTOCOL_HEADER]: version }),
       });
-    const old = await expectError(await get('0'), 426, 'protocol_outdated');
-    expect(old.error.details).toEqual({ minimum: 1, current: PROTOCOL_VERSION });
-    await expectError(await get(String(PROTOCOL_VERSION + 1)), 400, 'protocol_unsupported');
-    await expectError(await get('v1'), 400, 'protocol_unsupported');
+    const old = await expectError(await get('0'), 426, 'upgrade_required', 'protocol_outdated');
+    expect(old.error.details).toEqual({ reason: 'protocol_outdated', minimum: 1, current: PROTOCOL_VERSION });
+    await expectError(await get(String(PROTOCOL_VERSION + 1)), 400, 'bad_request', 'protocol_unsupported');
+    await expectError(await get('v1'), 400, 'bad_request', 'protocol_unsupported');
     expect((await get()).status).toBe(200);
     expect((await get(String(PROTOCOL_VERSION))).status).toBe(200);
     // The check applies to push and stream too.
@@ -191,10 +201,11 @@ describe('protocol version', () => {
       headers: headers('maria', { [PROTOCOL_HEADER]: '0', 'content-type': 'application/json' }),
       body: '[]',
     });
-    await expectError(push, 426, 'protocol_outdated');
+    await expectError(push, 426, 'upgrade_required', 'protocol_outdated');
     await expectError(
       await app.request('/stream', { headers: headers('maria', { [PROTOCOL_HEADER]: '0' }) }),
       426,
+      'upgrade_required',
       'protocol_outdated',
     );
   });
@@ -306,27 +317,28 @@ describe('push', () => {
   });
 
   it.each([
-    ['not JSON', '{oops', 400, 'invalid_body'],
-    ['not an array', '{"newDocumentState":{}}', 400, 'invalid_body'],
-    ['a row without a document', '[{"assumedMasterState":null}]', 400, 'invalid_body'],
-    ['a document without an id', '[{"newDocumentState":{"title":"x"}}]', 400, 'invalid_body'],
-    ['an extra row key', '[{"newDocumentState":{"id":"a"},"x":1}]', 400, 'invalid_body'],
+    ['not JSON', '{oops', 400, 'bad_request'],
+    ['not an array', '{"newDocumentState":{}}', 422, 'validation_failed'],
+    ['a row without a document', '[{"assumedMasterState":null}]', 422, 'validation_failed'],
+    ['a document without an id', '[{"newDocumentState":{"title":"x"}}]', 422, 'validation_failed'],
+    ['an extra row key', '[{"newDocumentState":{"id":"a"},"x":1}]', 422, 'validation_failed'],
     [
       'the same id twice',
       '[{"newDocumentState":{"id":"a"}},{"newDocumentState":{"id":"a"}}]',
-      400,
-      'invalid_body',
+      422,
+      'validation_failed',
     ],
     [
       '101 rows',
       JSON.stringify(Array.from({ length: 101 }, (_, i) => ({ newDocumentState: { id: `r${i}` } }))),
       413,
+      'payload_too_large',
       'too_many_rows',
     ],
-  ])('%s is refused and nothing is written', async (_, body, status, code) => {
+  ])('%s is refused and nothing is written', async (_, body, status, code, reason?: string) => {
     const { pushRaw, store } = setup();
     const before = store.lastSeq(ORG_A);
-    await expectError(await pushRaw('maria', 'goals', body), status, code);
+    await expectError(await pushRaw('maria', 'goals', body), status, code, reason);
     expect(store.lastSeq(ORG_A)).toBe(before);
   });
 
@@ -588,10 +600,6 @@ describe('stream', () => {
 
   it('refuses anonymous users', async () => {
     const { app, headers } = setup();
-    await expectError(
-      await app.request('/stream', { headers: headers('anonymous') }),
-      401,
-      'unauthenticated',
-    );
+    await expectError(await app.request('/stream', { headers: headers('anonymous') }), 401, 'unauthorized');
   });
 });

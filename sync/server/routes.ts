@@ -1,7 +1,17 @@
 import { Hono, type Context, type Env } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import {
+  ApiError,
+  badRequest,
+  forbidden,
+  issueList,
+  notFound,
+  payloadTooLarge,
+  unauthorized,
+  unsupportedMediaType,
+  validationFailed,
+} from '../../shared/api-errors.ts';
 import {
   accessFor,
   collectionsForRole,
@@ -27,7 +37,7 @@ import {
   type PushResponse,
   type RejectedRow,
   type StreamChange,
-  type SyncErrorCode,
+  type SyncErrorReason,
 } from '../protocol.ts';
 import { createPushDecider, type AuthorizeWrite } from '../push/decide.ts';
 import { matchesReadFilter, readFilterFor } from '../visibility.ts';
@@ -37,8 +47,10 @@ import { userIdentitySchema, type UserIdentity } from '../../shared/identity.ts'
 /**
  * The sync HTTP surface (DESIGN §5, docs/sync-protocol.md), mounted by the server under `/api/sync`:
  * `GET /:collection/pull`, `POST /:collection/push`, `GET /stream`. Authentication happens before (the
- * server's `requireUser`); this sub-app only reads the identity through `getIdentity`. Bad input is always a
- * 4xx with `{"error":{"code","message","details?"}}`; answers never reveal another tenant's rows.
+ * server's `requireUser`); this sub-app only reads the identity through `getIdentity`. Failures are thrown as
+ * the API's one error family (shared/api-errors.ts) and answered by the handler at the root of the app that
+ * serves the routes (sync/server/error-handler.ts): bad input is always a 4xx; answers never reveal another
+ * tenant's rows.
  */
 
 export interface SyncTimers {
@@ -77,25 +89,14 @@ const DEFAULT_TIMERS: SyncTimers = {
   clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 };
 
-function fail(
-  c: Context,
-  status: ContentfulStatusCode,
-  code: SyncErrorCode,
-  message: string,
-  details?: unknown,
-) {
-  return c.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, status);
-}
-
-const issueList = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) =>
-  issues.slice(0, 10).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+/** A malformed pull query or checkpoint: `bad_request` with the sync reason and (at most 10) issues. */
+const badInput = (reason: SyncErrorReason, message: string, issues: Parameters<typeof issueList>[0] = []) =>
+  badRequest(message, issues.length > 0 ? { reason, issues: issueList(issues.slice(0, 10)) } : { reason });
 
 export function createSyncRoutes<E extends Env = Env>(deps: SyncRoutesDeps<E>): Hono<E> {
   const app = new Hono<E>();
   const timers = deps.timers ?? DEFAULT_TIMERS;
   const maxBodyBytes = deps.maxBodyBytes ?? 8 * 1024 * 1024;
-
-  app.notFound((c) => fail(c, 404, 'not_found', 'Not found.'));
 
   // Protocol version, for every route.
   app.use('*', async (c, next) => {
@@ -103,59 +104,52 @@ export function createSyncRoutes<E extends Env = Env>(deps: SyncRoutesDeps<E>): 
     c.header('Cache-Control', 'no-store');
     const check = checkProtocolHeader(c.req.header(PROTOCOL_HEADER));
     if (!check.ok) {
-      const details = { minimum: MIN_SUPPORTED_PROTOCOL_VERSION, current: PROTOCOL_VERSION };
-      return check.reason === 'outdated'
-        ? fail(
-            c,
-            426,
-            'protocol_outdated',
-            'This version of the app is too old to sync. Please update.',
-            details,
-          )
-        : fail(c, 400, 'protocol_unsupported', `Unsupported ${PROTOCOL_HEADER} header.`, details);
+      const versions = { minimum: MIN_SUPPORTED_PROTOCOL_VERSION, current: PROTOCOL_VERSION };
+      throw check.reason === 'outdated'
+        ? new ApiError('upgrade_required', 'This version of the app is too old to sync. Please update.', {
+            reason: 'protocol_outdated',
+            ...versions,
+          })
+        : badRequest(`Unsupported ${PROTOCOL_HEADER} header.`, {
+            reason: 'protocol_unsupported',
+            ...versions,
+          });
     }
     await next();
   });
 
-  const identityIn = async (c: Context<E>): Promise<UserIdentity | null> => {
+  /** The signed-in user, or 401 like every other route. */
+  const identityIn = async (c: Context<E>): Promise<UserIdentity> => {
     const identity = await deps.getIdentity(c);
+    if (identity === null) throw unauthorized('Sign in to sync.');
     // A malformed identity is a server bug, not bad input: fail loudly rather than guess a scope.
-    return identity === null ? null : userIdentitySchema.parse(identity);
+    return userIdentitySchema.parse(identity);
   };
 
-  /** The collection a request names, or the response refusing it (no hint of what exists beyond the name). */
-  const resolveCollection = (
-    c: Context,
-    identity: UserIdentity,
-  ): { collection: CollectionName } | { response: Response } => {
+  /** The collection a request names (no hint of what exists beyond the name). */
+  const collectionIn = (c: Context, identity: UserIdentity): CollectionName => {
     const name = c.req.param('collection') ?? '';
-    if (!isCollectionName(name)) return { response: fail(c, 404, 'not_found', 'Not found.') };
-    if (accessFor(identity.role, name) === 'none')
-      return { response: fail(c, 403, 'forbidden', 'Forbidden.') };
-    return { collection: name };
+    if (!isCollectionName(name)) throw notFound();
+    if (accessFor(identity.role, name) === 'none') throw forbidden('Forbidden.');
+    return name;
   };
 
   app.get('/:collection/pull', async (c) => {
     const identity = await identityIn(c);
-    if (!identity) return fail(c, 401, 'unauthenticated', 'Sign in to sync.');
-    const resolved = resolveCollection(c, identity);
-    if ('response' in resolved) return resolved.response;
-    const { collection } = resolved;
+    const collection = collectionIn(c, identity);
 
     const query = pullQuerySchema.safeParse(c.req.query());
-    if (!query.success)
-      return fail(c, 400, 'invalid_query', 'Invalid pull query.', issueList(query.error.issues));
+    if (!query.success) throw badInput('invalid_query', 'Invalid pull query.', query.error.issues);
     let after: Checkpoint = INITIAL_CHECKPOINT;
     if (query.data.checkpoint !== undefined) {
       let raw: unknown;
       try {
         raw = JSON.parse(query.data.checkpoint);
       } catch {
-        return fail(c, 400, 'invalid_checkpoint', 'The checkpoint is not valid JSON.');
+        throw badInput('invalid_checkpoint', 'The checkpoint is not valid JSON.');
       }
       const parsed = checkpointSchema.safeParse(raw);
-      if (!parsed.success)
-        return fail(c, 400, 'invalid_checkpoint', 'Invalid checkpoint.', issueList(parsed.error.issues));
+      if (!parsed.success) throw badInput('invalid_checkpoint', 'Invalid checkpoint.', parsed.error.issues);
       after = parsed.data;
     }
     const requested = query.data.limit === undefined ? PULL_LIMIT_DEFAULT : Number(query.data.limit);
@@ -172,36 +166,42 @@ export function createSyncRoutes<E extends Env = Env>(deps: SyncRoutesDeps<E>): 
     '/:collection/push',
     bodyLimit({
       maxSize: maxBodyBytes,
-      onError: (c) => fail(c, 413, 'payload_too_large', `The request body exceeds ${maxBodyBytes} bytes.`),
+      onError: () => {
+        throw payloadTooLarge(maxBodyBytes);
+      },
     }),
   );
   app.post('/:collection/push', async (c) => {
     const identity = await identityIn(c);
-    if (!identity) return fail(c, 401, 'unauthenticated', 'Sign in to sync.');
-    const resolved = resolveCollection(c, identity);
-    if ('response' in resolved) return resolved.response;
-    const { collection } = resolved;
+    const collection = collectionIn(c, identity);
 
     const type = c.req.header('content-type') ?? '';
     if (!/^application\/json\s*(;|$)/i.test(type)) {
-      return fail(c, 415, 'unsupported_media_type', 'Send the push as application/json.');
+      throw unsupportedMediaType('Send the push as application/json.');
     }
     let raw: unknown;
     try {
       raw = JSON.parse(await c.req.text());
     } catch {
-      return fail(c, 400, 'invalid_body', 'The body is not valid JSON.');
+      throw badRequest('The body is not valid JSON.');
     }
     if (Array.isArray(raw) && raw.length > PUSH_MAX_ROWS) {
-      return fail(c, 413, 'too_many_rows', `At most ${PUSH_MAX_ROWS} rows per push.`, { max: PUSH_MAX_ROWS });
+      throw new ApiError('payload_too_large', `At most ${PUSH_MAX_ROWS} rows per push.`, {
+        reason: 'too_many_rows',
+        max: PUSH_MAX_ROWS,
+      });
     }
     const parsed = pushRequestSchema.safeParse(raw);
-    if (!parsed.success)
-      return fail(c, 400, 'invalid_body', 'Invalid push body.', issueList(parsed.error.issues));
+    if (!parsed.success) throw validationFailed(parsed.error, 'Invalid push body.');
     const rows = parsed.data;
     const ids = rows.map((r) => r.newDocumentState.id);
-    if (new Set(ids).size !== ids.length)
-      return fail(c, 400, 'invalid_body', 'A push may name each document once.');
+    const repeated = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+    if (repeated !== -1) {
+      const message = 'A push may name each document once.';
+      throw new ApiError('validation_failed', message, {
+        issues: [{ path: `${repeated}.newDocumentState.id`, code: 'custom', message }],
+      });
+    }
 
     const response: PushResponse = { conflicts: [], rejected: [] };
     if (rows.length === 0) return c.json(response);
@@ -219,7 +219,6 @@ export function createSyncRoutes<E extends Env = Env>(deps: SyncRoutesDeps<E>): 
 
   app.get('/stream', async (c) => {
     const identity = await identityIn(c);
-    if (!identity) return fail(c, 401, 'unauthenticated', 'Sign in to sync.');
     c.header('X-Accel-Buffering', 'no');
     return streamSSE(c, (stream) => runStream(stream, identity, c.req.raw.signal));
   });

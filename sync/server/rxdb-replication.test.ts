@@ -18,6 +18,7 @@ import {
 } from '../testing/fixtures.ts';
 import { createMemoryChangeFeed } from './memory-feed.ts';
 import { createMemorySyncStore } from './memory-store.ts';
+import { withErrorHandling } from './error-handler.ts';
 import { createSyncRoutes } from './routes.ts';
 import type { UserIdentity } from '../../shared/identity.ts';
 
@@ -59,11 +60,13 @@ function server() {
   });
   store.writeAsServer(ORG_A, 'customers', fixture('customers', CUSTOMER_TECHCORP));
   store.writeAsServer(ORG_A, 'customers', fixture('customers', CUSTOMER_LOJA));
-  const app = createSyncRoutes({
-    getIdentity: (c) => USERS[c.req.header('x-test-as') ?? ''] ?? null,
-    store,
-    feed,
-  });
+  const app = withErrorHandling(
+    createSyncRoutes({
+      getIdentity: (c) => USERS[c.req.header('x-test-as') ?? ''] ?? null,
+      store,
+      feed,
+    }),
+  );
   return { app, store };
 }
 

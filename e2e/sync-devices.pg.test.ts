@@ -3,6 +3,8 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { RxCollection } from 'rxdb';
 import { v7 as uuidv7 } from 'uuid';
 import { openDeviceDatabase, type DeviceDatabase } from '../client/db/database.ts';
+import { buildNewTicket } from '../client/features/tickets/ticket-writes.ts';
+import { slaDeadline } from '../shared/domain/portal/sla.ts';
 import { startSync, type SyncHandle } from '../sync/client/replicate.ts';
 import { initialSyncStatus, reduceSyncStatus, type SyncStatus } from '../sync/client/status.ts';
 import { testConfig } from '../server/config.ts';
@@ -59,6 +61,13 @@ interface Device {
   readonly db: DeviceDatabase;
   readonly sync: SyncHandle;
   readonly userId: string;
+  readonly user: {
+    id: string;
+    name: string;
+    role: 'csm' | 'client';
+    organizationId: string;
+    customerId: string | null;
+  };
   status(): SyncStatus;
   setOnline(online: boolean): void;
   customers(): RxCollection;
@@ -94,7 +103,15 @@ async function signInDevice(email: string, target: RunningServer = server): Prom
     body: JSON.stringify({ email, password: PASSWORD }),
   });
   expect(res.status).toBe(200);
-  const { user } = (await res.json()) as { user: { id: string; role: 'csm' | 'client' } };
+  const { user } = (await res.json()) as {
+    user: {
+      id: string;
+      name: string;
+      role: 'csm' | 'client';
+      organizationId: string;
+      customerId: string | null;
+    };
+  };
   let status = initialSyncStatus([], true);
   const db = await openDeviceDatabase({
     userId: `${user.id}-${devices.length}`,
@@ -122,6 +139,7 @@ async function signInDevice(email: string, target: RunningServer = server): Prom
     db,
     sync,
     userId: user.id,
+    user,
     status: () => status,
     setOnline: http.setOnline,
     customers: () => db.collections.customers as RxCollection,
@@ -208,6 +226,49 @@ describe('two devices through the real server', () => {
     const ids = (await c.customers().find().exec()).map((d) => d.get('id'));
     expect(ids).toEqual([tenant.customerId]);
     expect(c.db.collections.health).toBeUndefined();
+  });
+
+  it("a ticket opened on a client's device comes back with the server's number and the shared SLA deadline", async () => {
+    const c = await signInDevice(emails.client);
+    const m = await signInDevice(emails.maria);
+    const now = new Date();
+    const built = buildNewTicket(
+      {
+        subject: 'Relatório não abre',
+        description: 'O painel de conversões fica em branco.',
+        priority: 'high',
+      },
+      { user: c.user, id: uuidv7(), messageId: uuidv7(), now },
+    );
+    if (!built.ok) throw new Error(`the ticket did not build: ${JSON.stringify(built)}`);
+    const expected = slaDeadline({ priority: 'high', createdAt: now.toISOString() });
+    // The device computes the deadline optimistically with the tickets' write rule…
+    expect(built.value).toMatchObject({ number: null, slaDeadline: expected });
+    const tickets = (d: Device) => d.db.collections.tickets as RxCollection;
+    await tickets(c).insert(built.value);
+    // …and keeps it after the server's answer: the stored row has the number and the same deadline.
+    const synced = await eventually(async () => {
+      const doc = await tickets(c).findOne(built.value.id).exec();
+      return doc?.get('number') !== null && doc?.get('number') !== undefined ? doc : null;
+    }, 'the server-numbered ticket back on the client device');
+    expect(synced.get('slaDeadline')).toBe(expected);
+    const onStaff = await eventually(
+      () => tickets(m).findOne(built.value.id).exec(),
+      'the ticket on the CSM device',
+    );
+    expect({ number: onStaff.get('number'), slaDeadline: onStaff.get('slaDeadline') }).toEqual({
+      number: synced.get('number'),
+      slaDeadline: expected,
+    });
+    const stored = await t.db.withIdentity(tenant.admin, (q) =>
+      q.query<{ number: number; sla: string }>(
+        'SELECT number, sla_deadline AS sla FROM tickets WHERE id = $1',
+        [built.value.id],
+      ),
+    );
+    expect(stored.rows.map((r) => ({ number: r.number, sla: Date.parse(r.sla) }))).toEqual([
+      { number: synced.get('number'), sla: Date.parse(expected) },
+    ]);
   });
 
   // Real PostgreSQL only: fan-out between instances is LISTEN/NOTIFY, which the embedded database (one

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { CollectionName } from '../../shared/collections/index.ts';
+import { slaDeadline } from '../../shared/domain/portal/sla.ts';
 import { fixture } from '../../sync/testing/fixtures.ts';
 import {
   createTestDatabase,
@@ -131,6 +132,26 @@ describe('PostgreSQL sync store through the sync routes', () => {
     for (const collection of ['health', 'signals', 'activities'] as const) {
       expect((await pull(a.client, collection)).status).toBeGreaterThanOrEqual(400);
     }
+  });
+
+  it("a client ticket is stored with its number and the shared SLA rule's deadline, and comes back on pull", async () => {
+    const opened = clientTicket(a.customerId, a.client.userId!);
+    const ticket = { ...opened, priority: 'urgent', slaDeadline: null };
+    const ok = await push(a.client, 'tickets', [{ assumedMasterState: null, newDocumentState: ticket }]);
+    expect(ok.body).toEqual({ conflicts: [], rejected: [] });
+    const expected = slaDeadline({ priority: 'urgent', createdAt: String(opened.createdAt) });
+    const mine = (await pull(a.client, 'tickets')).body.documents.find((d) => d.id === ticket.id)!;
+    expect(mine).toMatchObject({ number: 2801, slaDeadline: expected });
+    const stored = await t.db.privileged(
+      async (c) =>
+        (await c.query<{ sla: string }>('SELECT sla_deadline AS sla FROM tickets WHERE id = $1', [ticket.id]))
+          .rows,
+    );
+    expect(stored.map((r) => Date.parse(r.sla))).toEqual([Date.parse(expected)]);
+    // A retried push (the lost-response case) writes nothing twice.
+    const retry = await push(a.client, 'tickets', [{ assumedMasterState: null, newDocumentState: ticket }]);
+    expect(retry.body).toEqual({ conflicts: [], rejected: [] });
+    expect((await pull(a.client, 'tickets')).body.documents.find((d) => d.id === ticket.id)).toEqual(mine);
   });
 
   it('a client ticket gets a server-assigned number and reaches staff; a forged customer is rejected unchanged', async () => {

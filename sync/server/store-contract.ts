@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CollectionName } from '../../shared/collections/index.ts';
+import { slaDeadline } from '../../shared/domain/portal/sla.ts';
 import type { PlainObject, SyncDocument } from '../documents.ts';
 import type { UserIdentity } from '../../shared/identity.ts';
 import type { PushRow } from '../protocol.ts';
@@ -377,6 +378,34 @@ export function syncStoreContract(name: string, traits: StoreTraits, factory: Co
         const master = (await w.find(w.a.client, 'tickets', mine.id))!;
         await w.push(w.a.csm, 'tickets', [edit(master, { ...master, priority: 'high', number: null })]);
         expect((await w.find(w.a.csm, 'tickets', mine.id))?.number).toBe(traits.firstTicketNumber);
+      });
+
+      it("stores a client's new ticket with its number and the shared SLA rule's deadline; a retry changes nothing", async () => {
+        const w = await setup();
+        // The device's values for server-owned fields are ignored; the deadline is the rule's, not the device's.
+        const opened = ticket(w.a.customerId, w.a.client.userId);
+        const createdAt = String(opened.createdAt);
+        const doc = { ...opened, priority: 'high', slaDeadline: DEVICE_CLAIMED_AT };
+        const expected = slaDeadline({ priority: 'high', createdAt });
+        const [d] = await w.push(w.a.client, 'tickets', [create(doc)]);
+        expect(d).toMatchObject({ kind: 'write' });
+        const stored = (await w.find(w.a.client, 'tickets', doc.id))!;
+        expect(stored).toMatchObject({ number: traits.firstTicketNumber, slaDeadline: expected });
+        expect(Date.parse(expected)).toBe(Date.parse(createdAt) + 4 * 3_600_000);
+
+        const published = w.changes.length;
+        const [retry] = await w.push(w.a.client, 'tickets', [create(doc)]);
+        expect(retry).toEqual({ kind: 'unchanged', id: doc.id });
+        expect(w.changes).toHaveLength(published);
+        expect(await w.find(w.a.client, 'tickets', doc.id)).toEqual(stored);
+
+        // Staff raising the priority moves the deadline by the same rule; the number stays.
+        const [raised] = await w.push(w.a.csm, 'tickets', [edit(stored, { ...stored, priority: 'urgent' })]);
+        expect(raised).toMatchObject({ kind: 'write' });
+        expect(await w.find(w.a.csm, 'tickets', doc.id)).toMatchObject({
+          number: traits.firstTicketNumber,
+          slaDeadline: slaDeadline({ priority: 'urgent', createdAt }),
+        });
       });
 
       it(

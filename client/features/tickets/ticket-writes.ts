@@ -1,4 +1,3 @@
-import { slaDeadline } from '../../../shared/domain/portal/sla.ts';
 import { statusAfterReply } from '../../../shared/domain/portal/ticket-reply.ts';
 import {
   ticketMessageSchema,
@@ -8,6 +7,7 @@ import {
   type TicketMessage,
 } from '../../../shared/entities/support.ts';
 import { identityOf } from '../../../shared/identity.ts';
+import { applyWriteRules } from '../../../sync/push/write-rules.ts';
 import { can, canWriteField } from '../../../shared/permissions.ts';
 import {
   fail,
@@ -48,8 +48,8 @@ export function canOpenTicket(user: PortalUser): boolean {
 }
 
 /**
- * A new ticket as the device stores it: number null (the server assigns it), status open, the optimistic SLA
- * deadline from the shared rule (the server stamps the final one), and the description as the first client
+ * A new ticket as the device stores it: number null (the server assigns it), status open, the SLA deadline from
+ * the tickets' shared write rule (the server derives the same value), and the description as the first client
  * message — the same shape the server's own tickets have, so the conversation reads the same everywhere.
  */
 export function buildNewTicket(
@@ -73,7 +73,8 @@ export function buildNewTicket(
     priority: priority.success ? priority.data : 'medium',
     status: 'open',
     assignedTo: null,
-    slaDeadline: priority.success ? slaDeadline({ priority: priority.data, createdAt }) : null,
+    // Derived below by the tickets' write rules, the ones the server runs on the push.
+    slaDeadline: null,
     firstResponseAt: null,
     resolvedAt: null,
     createdBy: user.id,
@@ -92,7 +93,10 @@ export function buildNewTicket(
 
   const errors: Partial<Record<NewTicketField, ErrorMessage>> = {};
   if (!priority.success) errors.priority = { key: 'priorityRequired' };
-  const parsed = ticketSchema.safeParse(candidate);
+  // The collection's write rules (shared/collections/tickets.ts: the SLA deadline from priority and creation
+  // time), applied optimistically; the server applies the same functions to the push, so the value shown now
+  // is the one stored.
+  const parsed = ticketSchema.safeParse(applyWriteRules('tickets', null, candidate));
   let formError: ErrorMessage | null = null;
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

@@ -33,7 +33,7 @@ export interface AppDeps {
 }
 
 /**
- * The whole HTTP surface (DESIGN §2, §6, §10). Middleware order matters:
+ * The whole HTTP surface (docs/api.md). Middleware order matters:
  * request context (id, log, HTTPS flag) → security headers (wrap everything, errors included) → body limit
  * (every route, chunked bodies too) → CSRF on /api → routes → one error mapper and one 404.
  */

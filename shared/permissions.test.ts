@@ -36,8 +36,8 @@ const client: UserIdentity = { userId: CLIENT_ID, role: 'client', organizationId
 const users: Record<Role, UserIdentity> = { admin, csm, client };
 
 /**
- * DESIGN §4's table, written out by hand (not derived from the registry) so a change to either side fails
- * here: r = read, c = create, u = update, d = delete.
+ * The access table (`shared/collections/<name>.ts`), written out by hand (not derived from the registry) so a
+ * change to either side fails here: r = read, c = create, u = update, d = delete.
  */
 const EXPECTED: Record<CollectionName, Record<Role, string>> = {
   customers: { admin: 'rcud', csm: 'rcud', client: 'r' },
@@ -84,7 +84,7 @@ function docOf(collection: CollectionName, opts: { org?: string; customer?: stri
 
 const denied = (d: Decision) => (d.allowed ? null : { code: d.error.code, reason: d.error.details.reason });
 
-describe('can — every collection × role × action (DESIGN §4)', () => {
+describe('can — every collection × role × action', () => {
   it('covers all 15 collections, 3 roles and 4 actions', () => expect(matrix).toHaveLength(180));
 
   it.each(matrix)('$role $action $collection → $allowed', ({ collection, role, action, allowed }) => {

@@ -3,7 +3,7 @@ import { errorBodySchema } from '../shared/api-errors.ts';
 import { COLLECTION_NAMES } from '../shared/collections/index.ts';
 
 /**
- * The Arco replication protocol (DESIGN §5, docs/sync-protocol.md): RxDB 17's pull/push/stream contract over
+ * The Arco replication protocol (docs/sync-protocol.md): RxDB 17's pull/push/stream contract over
  * HTTP, versioned as a whole.
  *
  * Versioning rule: any change to a message schema below, to an entity schema in shared/entities, or to a

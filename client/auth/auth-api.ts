@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { signedInUserSchema, type SignedInUser } from '../../shared/identity.ts';
 
 /**
- * The three auth calls of the stable HTTP surface (DESIGN §10). Every outcome is a value, never a throw, so
+ * The three auth calls of the stable HTTP surface (docs/api.md). Every outcome is a value, never a throw, so
  * screens can map each one to a clear message. `fetch` is injected.
  *
  * Failure kinds:

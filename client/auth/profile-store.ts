@@ -3,7 +3,7 @@ import { signedInUserSchema, type SignedInUser } from '../../shared/identity.ts'
 
 /**
  * The last signed-in user's profile, remembered on the device so an installed app opens offline straight into
- * the right area without asking the server (DESIGN §1: everything works offline after the first sync).
+ * the right area without asking the server (everything works offline after the first sync; README).
  *
  * Holds no secret: the session token is an HttpOnly cookie. Whatever is stored is parsed on the way out,
  * so a profile written by an older version (or tampered with) is simply forgotten.

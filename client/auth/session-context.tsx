@@ -30,7 +30,8 @@ export interface SessionState {
   signOut(): Promise<AuthResult<null>>;
   /**
    * The session is known to be over (e.g. sync got a 401): forget the profile and ask for a new sign-in.
-   * Keeps every local database — unsynced changes drain after the user signs in again (DESIGN §6).
+   * Keeps every local database: an expired session is not a sign-out, and unsynced changes drain after the user
+   * signs in again.
    */
   expire(): void;
 }

@@ -42,7 +42,7 @@ export interface DeviceSessions {
   current(): DeviceSession | null;
   /** Closes the open session (sign-out of the UI, another user signs in); local data is kept. */
   closeCurrent(): Promise<void>;
-  /** The shell's logout hook: wipes every local trace of the user (DESIGN §6). */
+  /** The shell's logout hook: wipes every local trace of the user (a signed-out device keeps nothing). */
   readonly lifecycle: SessionLifecycle;
 }
 

@@ -37,7 +37,7 @@ const LOGIN_BODY_LIMIT = 8 * 1024;
 export const CLEAR_SITE_DATA = '"cache", "cookies", "storage"';
 
 /**
- * `/api/auth`: sign-in, sign-out, current user (DESIGN §6, §10). See docs/api.md.
+ * `/api/auth`: sign-in, sign-out, current user. See docs/api.md.
  */
 export function authRoutes(deps: {
   readonly store: AuthStore;
@@ -111,7 +111,7 @@ export function authRoutes(deps: {
       const secure = c.get('secure');
       const userId = await c.get('sessions').end(readSessionCookie(c, secure), 'sign_out');
       clearSessionCookie(c, secure);
-      // Tells the browser to drop this origin's caches, cookies and storage (DESIGN §6 "Device data").
+      // Tells the browser to drop this origin's caches, cookies and storage (docs/api.md, "POST /api/auth/logout").
       c.header('Clear-Site-Data', CLEAR_SITE_DATA);
       if (userId) c.get('log').info({ event: 'logout', userId }, 'signed out');
       return c.body(null, 204);

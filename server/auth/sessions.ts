@@ -12,7 +12,7 @@ export interface SessionPolicy {
 }
 
 /**
- * Session lifecycle (DESIGN §6). Invariants:
+ * Session lifecycle (docs/api.md, "Sessions"). Invariants:
  * - The token exists only in the cookie; storage holds its SHA-256.
  * - A session is accepted only if not revoked, before its absolute expiry, within the idle window, and its
  *   user is not disabled. A disabled user's session is revoked on first sight, so re-enabling the user does not

@@ -21,7 +21,7 @@ import { arcoTypeParsers } from './pg-types.ts';
  *
  * Every method runs exactly one transaction:
  * - `withIdentity(identity, fn)` — the normal path for requests and jobs: `SET LOCAL ROLE arco_app` plus the
- *   identity settings, so row-level security decides what the transaction can see and write (DESIGN §6).
+ *   identity settings, so row-level security decides what the transaction can see and write (README, "Database").
  * - `transaction(fn)` / `query(sql)` — the app role with **no identity**: RLS shows no tenant row at all. For
  *   the pre-authentication lookups (`arco_find_login(email)`, `arco_find_session(token_hash)`,
  *   `arco_find_passkey(credential_id)`, `arco_find_invitation(token_hash)`: SECURITY DEFINER functions that

@@ -17,7 +17,7 @@ import { nextServerFields } from './ordering.ts';
 import { createTestDatabase, createTestTenant, type TestDatabase, type TestTenant } from './testing.ts';
 
 /**
- * Row-level security as the second wall (DESIGN §6). Data: two organizations A and B, each with every
+ * Row-level security as the second wall (README, "Database"). Data: two organizations A and B, each with every
  * collection's sample for its first customer, plus A's samples for its second customer; rows in every
  * server-only tenant table for both. Write attempts run in transactions that are always rolled back.
  */

@@ -9,7 +9,7 @@ import { expectedOrigin } from './request-info.ts';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * CSRF defence for the API (DESIGN §6). Hono's `csrf()` only inspects form-like content types, so this checks
+ * CSRF defence for the API (docs/api.md, "Requests that change state"). Hono's `csrf()` only inspects form-like content types, so this checks
  * every state-changing request itself:
  *
  * 1. `Sec-Fetch-Site`, when the browser sends it, must be `same-origin` (or `none`, a user-typed navigation).

@@ -22,7 +22,7 @@ const PROFILE_COLUMNS = `id, name, email, role, customer_id AS "customerId", loc
   phone, job_title AS "jobTitle"`;
 
 /**
- * `/api/settings` — what a device keeps offline besides the synced collections (DESIGN §4, shared/
+ * `/api/settings` — what a device keeps offline besides the synced collections (docs/api.md, shared/
  * device-settings.ts): the organization, the signed-in user's profile and, for staff, the organization's
  * health-score configuration. Everything runs under the caller's identity, so RLS decides what is visible and
  * editable (a client never reads health_configs; only an admin writes them).

@@ -15,8 +15,8 @@ import { createPgSyncStore } from './pg-store.ts';
 import type { UserIdentity } from '../../shared/identity.ts';
 
 /**
- * DESIGN §5 "Ordering without gaps": concurrent writers and a puller that keeps advancing its checkpoint while
- * they commit. Whatever the interleaving, the puller must end up having seen every committed row — a row whose
+ * Gap-free ordering (README, "Database"; docs/sync-protocol.md): concurrent writers and a puller that keeps
+ * advancing its checkpoint while they commit. Whatever the interleaving, the puller must end up having seen every committed row — a row whose
  * transaction committed after the puller moved past its server_seq would be skipped forever.
  */
 let t: TestDatabase;

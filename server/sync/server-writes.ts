@@ -13,7 +13,7 @@ import type { ChangeNotifier } from './pg-change-feed.ts';
 
 /**
  * Writes the server makes on its own account (recomputed health after a configuration change, jobs) go
- * through the same path as pushes (DESIGN §5): one transaction as the organization's `system` identity, the
+ * through the same path as pushes (docs/sync-protocol.md): one transaction as the organization's `system` identity, the
  * organization's write lock held from before reading until commit, fresh server_seqs, and the change announced
  * in commit order — NOTIFY inside the transaction on a real PostgreSQL, the in-process feed after commit on
  * the embedded database. Devices then pull or stream the new versions like any other change.

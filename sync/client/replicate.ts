@@ -14,7 +14,7 @@ import {
 } from '../protocol.ts';
 
 /**
- * Wires RxDB replication of every collection of the signed-in user's role to the Arco server (DESIGN §5):
+ * Wires RxDB replication of every collection of the signed-in user's role to the Arco server (docs/sync-protocol.md):
  * pull pages by opaque checkpoint, push batches returning conflicts and rejections, and one SSE stream for all
  * collections that nudges live pulls (`RESYNC` on every (re)connect).
  *

@@ -14,7 +14,7 @@ import { applyWriteRules, deviceWriteOf } from './write-rules.ts';
 import type { UserIdentity } from '../../shared/identity.ts';
 
 /**
- * The server's decision for one pushed row (DESIGN §5 "Authority"), pure: the store loads, locks and writes;
+ * The server's decision for one pushed row (docs/sync-protocol.md), pure: the store loads, locks and writes;
  * this decides. The server never trusts the device: the document is re-validated, its scope is checked
  * against the session's identity, server-owned fields are overwritten, and `limited` roles may change only
  * their writable fields.

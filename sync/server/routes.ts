@@ -45,7 +45,7 @@ import type { Change, ChangeFeed, SyncStore } from './store.ts';
 import { userIdentitySchema, type UserIdentity } from '../../shared/identity.ts';
 
 /**
- * The sync HTTP surface (DESIGN §5, docs/sync-protocol.md), mounted by the server under `/api/sync`:
+ * The sync HTTP surface (docs/sync-protocol.md), mounted by the server under `/api/sync`:
  * `GET /:collection/pull`, `POST /:collection/push`, `GET /stream`. Authentication happens before (the
  * server's `requireUser`); this sub-app only reads the identity through `getIdentity`. Failures are thrown as
  * the API's one error family (shared/api-errors.ts) and answered by the handler at the root of the app that

@@ -30,7 +30,9 @@ import {
   type CustomerRow,
   type SortKey,
 } from './customer-rows.ts';
-import { CustomerTable } from './customer-table.tsx';
+import { CustomerTable, type RowSelection } from './customer-table.tsx';
+import { AssignCsmDialog } from './assign-csm-dialog.tsx';
+import { assigneeOptions, mayAssignCsm, selectedCustomers, type AssignmentPlan } from './csm-assignment.ts';
 import { KpiCards } from './kpi-cards.tsx';
 import { ListToolbar, type CsmOption } from './list-toolbar.tsx';
 import { csmNameResolver, useStaffDirectory } from './staff-directory.ts';
@@ -88,6 +90,9 @@ export function CustomerListPage() {
   /** The last save or export, announced politely; "saved offline" only while that change is still queued. */
   const [announcement, setAnnouncement] = useState<{ text: string; untilSynced: boolean } | null>(null);
   const openerRef = useRef<HTMLElement | null>(null);
+  /** Customers ticked for "Atribuir a…" (admins), by id; kept across searches and filters until used. */
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const [assigning, setAssigning] = useState(false);
 
   const me = useMemo(() => (user ? { id: user.id, name: user.name } : { id: '', name: '' }), [user]);
   const csmName = useMemo(
@@ -132,6 +137,30 @@ export function CustomerListPage() {
     [listState, setListState],
   );
 
+  const selection = useMemo<RowSelection>(
+    () => ({
+      selected,
+      onToggle: (id, on) =>
+        setSelected((current) => {
+          const next = new Set(current);
+          if (on) next.add(id);
+          else next.delete(id);
+          return next;
+        }),
+      onToggleAll: (on) =>
+        setSelected((current) => {
+          const next = new Set(current);
+          for (const row of visible) {
+            if (on) next.add(row.customer.id);
+            else next.delete(row.customer.id);
+          }
+          return next;
+        }),
+    }),
+    [selected, visible],
+  );
+  const assignees = useMemo(() => assigneeOptions(directory, me), [directory, me]);
+
   const onEdit = useCallback((row: CustomerRow, opener: HTMLElement) => {
     openerRef.current = opener;
     setAnnouncement(null);
@@ -143,6 +172,9 @@ export function CustomerListPage() {
   if (!user || identity === null) return null;
   const mayCreate = collection !== null && can(identity, 'create', 'customers');
   const mayEdit = collection !== null && can(identity, 'update', 'customers');
+  // Portfolio assignment is the admin's (shared permission rule); CSMs never see the checkboxes.
+  const mayAssign = collection !== null && mayAssignCsm(identity);
+  const selectedDocs = mayAssign ? selectedCustomers(customers.docs, selected) : [];
   const atRiskView = filters.health === 'at_risk';
   const title = atRiskView ? t('atRiskTitle') : t('title');
 
@@ -151,8 +183,7 @@ export function CustomerListPage() {
     setAnnouncement(null);
     setDialog(target);
   };
-  const closeDialog = () => {
-    setDialog(null);
+  const restoreFocus = () => {
     // Back to the control that opened the dialog; if virtualisation recycled it, to the list's heading.
     const opener = openerRef.current;
     requestAnimationFrame(() => {
@@ -160,10 +191,26 @@ export function CustomerListPage() {
       else document.querySelector<HTMLElement>('[data-page-heading]')?.focus();
     });
   };
+  const closeDialog = () => {
+    setDialog(null);
+    restoreFocus();
+  };
   const onSaved = () => {
     const online = sync.connectivity === 'online';
     setAnnouncement({ text: online ? t('form.savedOnline') : t('form.savedOffline'), untilSynced: !online });
     closeDialog();
+  };
+  const onAssigned = (plan: AssignmentPlan, name: string | null) => {
+    const online = sync.connectivity === 'online';
+    const count = plan.changes.length;
+    const done =
+      plan.csmId === null
+        ? t('assign.doneRemoved', { count })
+        : t('assign.doneAssigned', { count, name: name ?? '' });
+    setAnnouncement({ text: online ? done : `${done} ${t('form.savedOffline')}`, untilSynced: false });
+    setSelected(new Set());
+    setAssigning(false);
+    restoreFocus();
   };
   const onExport = () => {
     const format = CSV_FORMATS[language];
@@ -230,6 +277,24 @@ export function CustomerListPage() {
         </p>
       ) : null}
 
+      {mayAssign && selectedDocs.length > 0 ? (
+        <div role="group" aria-label={t('assign.barLabel')} className={styles.selectionBar}>
+          <p className={styles.selectionCount}>{t('assign.selected', { count: selectedDocs.length })}</p>
+          <Button
+            onClick={(e) => {
+              openerRef.current = e.currentTarget;
+              setAnnouncement(null);
+              setAssigning(true);
+            }}
+          >
+            {t('assign.open')}
+          </Button>
+          <Button variant="secondary" onClick={() => setSelected(new Set())}>
+            {t('assign.clear')}
+          </Button>
+        </div>
+      ) : null}
+
       {loading ? (
         // The table's frame from the start (no jump when rows arrive), the preview's rows as they come.
         <CustomerTable
@@ -291,6 +356,7 @@ export function CustomerListPage() {
           canEdit={mayEdit}
           t={t}
           language={language}
+          selection={mayAssign ? selection : undefined}
         />
       )}
 
@@ -306,6 +372,20 @@ export function CustomerListPage() {
           today={today}
           onSaved={onSaved}
           onClose={closeDialog}
+          t={t}
+        />
+      ) : null}
+      {assigning && mayAssign && selectedDocs.length > 0 ? (
+        <AssignCsmDialog
+          user={identity}
+          customers={selectedDocs}
+          options={assignees}
+          collection={collection}
+          onDone={onAssigned}
+          onClose={() => {
+            setAssigning(false);
+            restoreFocus();
+          }}
           t={t}
         />
       ) : null}

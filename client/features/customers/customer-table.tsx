@@ -25,6 +25,15 @@ export interface CustomerTableProps {
   readonly canEdit: boolean;
   readonly t: CustomersT;
   readonly language: AppLanguage;
+  /** Row selection for bulk actions (admins assigning CSMs); absent: no checkboxes. */
+  readonly selection?: RowSelection;
+}
+
+export interface RowSelection {
+  readonly selected: ReadonlySet<string>;
+  readonly onToggle: (customerId: string, selected: boolean) => void;
+  /** Select or clear every listed row (all of them, not only the ones the virtualiser has rendered). */
+  readonly onToggleAll: (selected: boolean) => void;
 }
 
 /** Columns in display order; `null`: not sortable. */
@@ -51,6 +60,7 @@ export function CustomerTable({
   canEdit,
   t,
   language,
+  selection,
 }: CustomerTableProps) {
   const bodyRef = useRef<HTMLDivElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
@@ -81,6 +91,9 @@ export function CustomerTable({
     getItemKey,
   });
 
+  const selectedListed = selection ? rows.filter((r) => selection.selected.has(r.customer.id)).length : 0;
+  const allListed = rows.length > 0 && selectedListed === rows.length;
+
   return (
     <div
       role="table"
@@ -100,6 +113,15 @@ export function CustomerTable({
                 className={`${styles.headCell} ${column.className}`}
                 aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
               >
+                {selection && column.key === 'name' ? (
+                  <SelectBox
+                    label={t('assign.selectAll', { count: rows.length })}
+                    checked={allListed}
+                    mixed={selectedListed > 0 && !allListed}
+                    disabled={busy || rows.length === 0}
+                    onChange={selection.onToggleAll}
+                  />
+                ) : null}
                 {column.key === null ? (
                   <span className="visually-hidden">{t(column.label)}</span>
                 ) : (
@@ -139,7 +161,15 @@ export function CustomerTable({
               className={styles.row}
               style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
             >
-              <CustomerCells row={row} onEdit={onEdit} canEdit={canEdit} t={t} language={language} />
+              <CustomerCells
+                row={row}
+                onEdit={onEdit}
+                canEdit={canEdit}
+                t={t}
+                language={language}
+                selected={selection ? selection.selected.has(row.customer.id) : null}
+                onToggle={selection?.onToggle}
+              />
             </div>
           );
         })}
@@ -155,12 +185,26 @@ const CustomerCells = memo(function CustomerCells({
   canEdit,
   t,
   language,
-}: Pick<CustomerTableProps, 'onEdit' | 'canEdit' | 't' | 'language'> & { row: CustomerRow }) {
+  selected,
+  onToggle,
+}: Pick<CustomerTableProps, 'onEdit' | 'canEdit' | 't' | 'language'> & {
+  row: CustomerRow;
+  /** null: rows are not selectable. */
+  selected: boolean | null;
+  onToggle: RowSelection['onToggle'] | undefined;
+}) {
   const { customer: c } = row;
   const meta = [c.industry, t('row.users', { count: c.activeUsers })].filter(Boolean).join(' • ');
   return (
     <>
       <div role="cell" className={styles.colCustomer}>
+        {selected !== null && onToggle ? (
+          <SelectBox
+            label={t('assign.select', { name: c.name })}
+            checked={selected}
+            onChange={(next) => onToggle(c.id, next)}
+          />
+        ) : null}
         <span className={styles.name}>{c.name}</span>
         {c.serverSeq === 0 ? <span className={styles.pending}>{t('row.pending')}</span> : null}
         <span className={styles.meta}>{meta}</span>
@@ -204,6 +248,36 @@ const CustomerCells = memo(function CustomerCells({
     </>
   );
 });
+
+/** A 44 px touch target around a native checkbox; `mixed` sets the indeterminate state (some rows selected). */
+function SelectBox({
+  label,
+  checked,
+  mixed = false,
+  disabled = false,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  mixed?: boolean;
+  disabled?: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <label className={styles.select}>
+      <input
+        type="checkbox"
+        ref={(input) => {
+          if (input) input.indeterminate = mixed;
+        }}
+        checked={checked}
+        disabled={disabled}
+        aria-label={label}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+    </label>
+  );
+}
 
 const STATUS_GLYPH = { healthy: '●', at_risk: '▲', critical: '■' } as const;
 

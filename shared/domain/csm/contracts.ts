@@ -25,18 +25,24 @@ export interface ContractValues {
   readonly totalValueCents: number;
 }
 
+type PricedItem = Pick<ContractItem, 'quantity' | 'unitPriceCents' | 'billingType'>;
+
+const itemsTotal = (items: readonly PricedItem[], type: ContractItem['billingType']) =>
+  items.filter((i) => i.billingType === type).reduce((s, i) => s + i.quantity * i.unitPriceCents, 0);
+
+/** The monthly value of a contract's items: its recurring items, quantity × unit price. */
+export const monthlyValueOf = (items: readonly PricedItem[]): number => itemsTotal(items, 'recurring');
+
 /** The values a contract's items and period give (see the invariants). */
 export function contractValues(
-  items: readonly Pick<ContractItem, 'quantity' | 'unitPriceCents' | 'billingType'>[],
+  items: readonly PricedItem[],
   startDate: string,
   endDate: string,
 ): ContractValues {
-  const sum = (type: ContractItem['billingType']) =>
-    items.filter((i) => i.billingType === type).reduce((s, i) => s + i.quantity * i.unitPriceCents, 0);
-  const monthlyValueCents = sum('recurring');
+  const monthlyValueCents = monthlyValueOf(items);
   return {
     monthlyValueCents,
-    totalValueCents: monthlyValueCents * termMonths(startDate, endDate) + sum('one_time'),
+    totalValueCents: monthlyValueCents * termMonths(startDate, endDate) + itemsTotal(items, 'one_time'),
   };
 }
 

@@ -1,4 +1,5 @@
 import { accountManagerFeature } from '../features/account-manager/manifest.ts';
+import { contractsFeature } from '../features/contracts/manifest.tsx';
 import { customersFeature } from '../features/customers/manifest.tsx';
 import { meetingsFeature } from '../features/meetings/manifest.ts';
 import { notFoundFeature } from '../features/not-found/manifest.tsx';
@@ -19,6 +20,7 @@ import { ticketsFeature } from '../features/tickets/manifest.tsx';
 export const features = [
   signInFeature,
   customersFeature,
+  contractsFeature,
   portalHomeFeature,
   ticketsFeature,
   meetingsFeature,

@@ -1,4 +1,4 @@
-import type { Invoice } from '../../entities/billing.ts';
+import type { Invoice, Payment } from '../../entities/billing.ts';
 import type { Contract, ContractItem } from '../../entities/customer.ts';
 import { addMonths } from '../portal/time.ts';
 import { deriveCustomerRevenue, isContractActiveOn } from '../revenue.ts';
@@ -138,7 +138,9 @@ export interface PaymentSummary {
  * was paid on or before its due date; one not yet due and unpaid does not count either way.
  */
 export function paymentSummary(
-  invoices: readonly Pick<Invoice, 'status' | 'dueDate' | 'paidDate' | 'payments'>[],
+  invoices: readonly (Pick<Invoice, 'status' | 'dueDate' | 'paidDate'> & {
+    readonly payments: readonly Pick<Payment, 'status' | 'amountCents'>[];
+  })[],
   today: string,
 ): PaymentSummary {
   const totalCollectedCents = deriveCustomerRevenue(

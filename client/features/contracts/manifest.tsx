@@ -1,0 +1,16 @@
+import { defineFeature, STAFF_ROLES } from '../../platform/feature-manifest.ts';
+import { ContractPrintPage } from './contract-print-page.tsx';
+import { contractsEn, contractsPtBR } from './i18n.ts';
+import { contractPaths, deepLinks } from './paths.ts';
+
+/**
+ * A customer's contracts: the Contracts tab (`ContractsTab`, mounted by the Customer 360 shell) and the
+ * printable contract, its own route.
+ */
+export const contractsFeature = defineFeature({
+  id: 'contracts',
+  access: STAFF_ROLES,
+  routes: [{ path: contractPaths.print, element: <ContractPrintPage /> }],
+  i18n: { namespace: 'contracts', resources: { 'pt-BR': contractsPtBR, en: contractsEn } },
+  deepLinks,
+});

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { CollectionName } from '../../shared/collections.ts';
+import type { CollectionName } from '../../shared/collections/index.ts';
 import { useLocalValue } from './local-documents.ts';
 
 /**

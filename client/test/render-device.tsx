@@ -1,0 +1,99 @@
+import { screen } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import type { Invoice } from '../../shared/entities/billing.ts';
+import type { Activity } from '../../shared/entities/csm.ts';
+import type { Customer } from '../../shared/entities/customer.ts';
+import type { SignedInUser } from '../../shared/identity.ts';
+import { AppShell } from '../app/shell/app-shell.tsx';
+import { openDeviceDatabase, type DeviceDatabase } from '../db/database.ts';
+import { DeviceDataProvider } from '../db/device-data.tsx';
+import { outboxDocumentKey } from '../db/pending-writes.ts';
+import { staticDeviceSessions } from './device-session.ts';
+import { renderApp, staffUser } from './render-app.tsx';
+
+/**
+ * Screens of one customer's records (contracts, contacts, activity) over a real device database: the staff
+ * collections they read, seeded as if synced, and the app's shell rendered offline around the given routes.
+ */
+/** jsdom + RxDB on a shared 2-core machine can take seconds: a generous limit, never a timing assertion. */
+export const LOAD_TIMEOUT = { timeout: 10_000 };
+
+/**
+ * A real device database (memory storage) with the given documents, and the app's shell rendered offline at
+ * `path` with `routes` (children of the shell, wrapped in the device-data provider).
+ */
+export async function renderOverDevice({
+  path,
+  routes,
+  customers = [],
+  invoices = [],
+  activities = [],
+  user = staffUser,
+  online = false,
+  opened,
+}: {
+  path: string;
+  routes: { path: string; element: ReactNode }[];
+  customers?: readonly Customer[];
+  invoices?: readonly Invoice[];
+  activities?: readonly Activity[];
+  user?: SignedInUser;
+  online?: boolean;
+  /** Databases to remove after the test. */
+  opened: DeviceDatabase[];
+}) {
+  const database = await openDeviceDatabase({
+    userId: crypto.randomUUID(),
+    role: user.role,
+    storage: getRxStorageMemory(),
+    now: () => new Date('2026-11-21T12:00:00.000Z'),
+    onPendingCount: () => {},
+    multiInstance: false,
+    only: ['customers', 'invoices', 'activities'],
+  });
+  opened.push(database);
+  if (customers.length) await database.collections.customers!.bulkInsert([...customers]);
+  if (invoices.length) await database.collections.invoices!.bulkInsert([...invoices]);
+  if (activities.length) await database.collections.activities!.bulkInsert([...activities]);
+  // The seeded documents stand for synced ones: a local insert counts as a pending write, so acknowledge it
+  // the way a push answer would (the outbox compares the write's stamp).
+  for (const name of ['customers', 'invoices', 'activities'] as const) {
+    const docs = await database.collections[name]!.find().exec();
+    database.outbox.ack(
+      name,
+      docs.map((d) => ({ id: d.primary, stamp: String(d.get('clientUpdatedAt')) })),
+    );
+  }
+  await database.outbox.flush();
+  const sessions = staticDeviceSessions(user, database);
+  const view = renderApp({
+    path,
+    user,
+    online,
+    routes: [
+      {
+        path: '/',
+        element: <AppShell />,
+        children: routes.map((r) => ({
+          path: r.path,
+          element: (
+            <DeviceDataProvider sessions={sessions} user={user}>
+              {r.element}
+            </DeviceDataProvider>
+          ),
+        })),
+      },
+    ],
+  });
+  return { ...view, database };
+}
+
+/** The ids the outbox holds for a collection, from its persisted document (what the pending markers read). */
+export async function outboxIds(database: DeviceDatabase, collection: 'customers' | 'activities') {
+  await database.outbox.flush();
+  const snapshot = await database.kv.get(outboxDocumentKey(collection));
+  return Object.keys((snapshot ?? {}) as object);
+}
+
+export const findHeading = (name: string | RegExp) => screen.findByRole('heading', { name }, LOAD_TIMEOUT);

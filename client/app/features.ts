@@ -1,4 +1,5 @@
 import { accountManagerFeature } from '../features/account-manager/manifest.ts';
+import { contactsFeature } from '../features/contacts/manifest.tsx';
 import { contractsFeature } from '../features/contracts/manifest.tsx';
 import { customersFeature } from '../features/customers/manifest.tsx';
 import { meetingsFeature } from '../features/meetings/manifest.ts';
@@ -21,6 +22,7 @@ export const features = [
   signInFeature,
   customersFeature,
   contractsFeature,
+  contactsFeature,
   portalHomeFeature,
   ticketsFeature,
   meetingsFeature,

@@ -1,4 +1,5 @@
 import { browserFirstSync } from './browser/first-sync.ts';
+import { healthFollow, healthRecompute } from './benches/health.ts';
 import { syncPull } from './benches/sync-pull.ts';
 import { syncPush } from './benches/sync-push.ts';
 import type { Bench } from './harness/bench.ts';
@@ -8,4 +9,10 @@ import type { Bench } from './harness/bench.ts';
  * the first bench that needs them (the seeded demo server by sync-pull), so put cheap-to-share benches
  * together. To add one, see bench/README.md.
  */
-export const BENCHES: readonly Bench[] = [syncPull, syncPush, browserFirstSync];
+export const BENCHES: readonly Bench[] = [
+  syncPull,
+  syncPush,
+  healthFollow,
+  healthRecompute,
+  browserFirstSync,
+];

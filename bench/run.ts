@@ -10,7 +10,7 @@ import { BENCHES } from './registry.ts';
 
 /**
  * `npm run bench [-- <bench>…] [--reps N] [--warmup N] [--customers N] [--collections a,b] [--push-rows N]
- *  [--stale-share 0.2] [--seed N] [--json file] [--list]`
+ *  [--stale-share 0.2] [--health-customers 10000,100000] [--seed N] [--json file] [--list]`
  *
  * Runs every bench (or the named ones) in registry order on the embedded database, or on the PostgreSQL at
  * DATABASE_URL (a fresh `arco_test_*` database is created there and dropped at the end). The report goes to
@@ -27,6 +27,7 @@ options:
                      e.g. customers,health,metrics)
   --push-rows N      rows per sync-push run, in batches of 100 (default 200)
   --stale-share F    share of stale rows in the conflict case (default 0.2)
+  --health-customers a,b  organization sizes of the health recompute (default 10000,100000)
   --seed N           demo-data generator seed (default 1)
   --json FILE        also write every figure as JSON
   --list             list the benches and exit
@@ -52,6 +53,7 @@ export function parseCli(argv: readonly string[]): Cli {
       collections: { type: 'string' },
       'push-rows': { type: 'string' },
       'stale-share': { type: 'string' },
+      'health-customers': { type: 'string' },
       seed: { type: 'string' },
       json: { type: 'string' },
       list: { type: 'boolean' },
@@ -68,6 +70,7 @@ export function parseCli(argv: readonly string[]): Cli {
     collections: values.collections,
     pushRows: values['push-rows'],
     staleShare: values['stale-share'],
+    healthCustomers: values['health-customers'],
     seed: values.seed,
   });
   return {

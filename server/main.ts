@@ -16,6 +16,8 @@ import { settingsRoutes } from './settings/routes.ts';
 import { createServerWriter } from './sync/server-writes.ts';
 import { JOBS } from './jobs/index.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
+import { customerKey, recomputeCustomerHealthJob } from './jobs/recompute-customer-health.ts';
+import { subscribeHealthTriggers } from './health/triggers.ts';
 
 /**
  * `npm start` (via scripts/start.mjs): configuration → database (embedded PGlite under DATA_DIR, or
@@ -70,6 +72,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const db = options.db ?? (await openDatabase(config, logger));
   const clock = options.clock ?? (() => new Date());
   let jobs: JobRunner | undefined;
+  let stopTriggers = () => {};
   try {
     const { applied } = await db.migrate({
       log: (message) => logger.debug({ migration: message }, 'migrate'),
@@ -87,6 +90,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     if (!staticRoot)
       logger.warn('no built client (dist/index.html): serving the API only — run `npm run build`');
     const changes = await openChangeFeed(db, (err) => logger.error({ err }, 'change feed'));
+    const writer = createServerWriter({
+      db,
+      feed: changes.feed,
+      clock,
+      ...(changes.notifier ? { notifier: changes.notifier } : {}),
+    });
     const sync = createSyncApp({
       db,
       feed: changes.feed,
@@ -100,15 +109,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       apiRoutes: {
         sync,
         directory: directoryRoutes(db),
-        settings: settingsRoutes({
-          db,
-          writer: createServerWriter({
-            db,
-            feed: changes.feed,
-            clock,
-            ...(changes.notifier ? { notifier: changes.notifier } : {}),
-          }),
-        }),
+        settings: settingsRoutes({ db, writer }),
       },
       health: { check: async () => void (await db.query('SELECT 1')) },
       ...(staticRoot ? { staticRoot } : {}),
@@ -117,11 +118,22 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     jobs = createJobRunner({
       connectionString: db.ownerConnectionString,
       jobs: JOBS,
-      deps: { db, auth, clock, logger, config },
+      deps: { db, auth, clock, logger, config, writer },
       ...options.jobs,
     });
     await jobs.start();
     const running = jobs;
+    // Health follows the data: each committed input change queues its customer's recompute (server/health/).
+    stopTriggers = subscribeHealthTriggers(
+      changes.feed,
+      (organizationId, customerId) =>
+        running.sendDeduplicated(
+          recomputeCustomerHealthJob,
+          { organizationId, customerIds: [customerId] },
+          customerKey(organizationId, customerId),
+        ),
+      (err) => logger.error({ err }, 'health recompute request failed'),
+    );
 
     const server = await listen(app.fetch, config);
     const { port } = server.address() as AddressInfo;
@@ -130,12 +142,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
+        stopTriggers();
         await Promise.all([stopServer(server), running.stop({ graceMs: SHUTDOWN_GRACE_MS })]);
         await changes.close();
         if (!options.db) await db.close();
       })());
     return { url, server, db, jobs: running, close };
   } catch (error) {
+    stopTriggers();
     await jobs?.stop({ graceMs: 0 });
     if (!options.db) await db.close();
     throw error;

@@ -68,6 +68,15 @@ export const benchOptionsSchema = z.strictObject({
   pushRows: z.coerce.number().int().min(100).max(10_000).default(200),
   /** Share of pushed rows that carry a stale assumed master state in the conflict case. */
   staleShare: z.coerce.number().min(0).max(1).default(0.2),
+  /**
+   * Organization sizes the health recompute bench measures, each in its own organization (bench/support/
+   * health-org.ts). The largest is run once (`--reps` applies to the others).
+   */
+  healthCustomers: z
+    .string()
+    .transform((s) => s.split(',').map((n) => Number(n.trim())))
+    .pipe(z.array(z.number().int().min(1).max(200_000)).min(1))
+    .default([10_000, 100_000]),
 });
 export type BenchOptions = z.output<typeof benchOptionsSchema>;
 

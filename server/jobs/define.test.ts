@@ -5,7 +5,8 @@ import type { SignedInUser } from '../../shared/identity.ts';
 import { testConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { createLogger } from '../logger.ts';
-import { defineJob, runJob, type JobContext } from './define.ts';
+import type { ServerWriter } from '../sync/server-writes.ts';
+import { defineJob, runJob, type JobContext, type JobSender } from './define.ts';
 import { JOBS } from './index.ts';
 import { pruneSessionsJob } from './prune-sessions.ts';
 
@@ -16,6 +17,17 @@ const noDatabase = new Proxy({} as Database, {
   },
 });
 
+const noWriter = new Proxy({} as ServerWriter, {
+  get(_target, property) {
+    throw new Error(`unexpected server write: ${String(property)}`);
+  },
+});
+const noJobs = new Proxy({} as JobSender, {
+  get(_target, property) {
+    throw new Error(`unexpected job send: ${String(property)}`);
+  },
+});
+
 function context(clock: () => Date, auth = new MemoryAuthStore()): JobContext {
   return {
     db: noDatabase,
@@ -23,6 +35,8 @@ function context(clock: () => Date, auth = new MemoryAuthStore()): JobContext {
     clock,
     logger: createLogger({ level: 'silent' }),
     config: testConfig(),
+    writer: noWriter,
+    jobs: noJobs,
     jobId: 'job-1',
   };
 }

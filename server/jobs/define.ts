@@ -3,6 +3,7 @@ import type { AuthStore } from '../auth/store.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
+import type { ServerWriter } from '../sync/server-writes.ts';
 
 /**
  * A background job is one file in server/jobs/ exporting `defineJob({...})`, listed once in `JOBS`
@@ -28,11 +29,39 @@ export interface JobDeps {
   readonly clock: () => Date;
   readonly logger: Logger;
   readonly config: Pick<Config, 'session'>;
+  /** Writes to synced tables (organization lock, fresh server_seqs, change published). */
+  readonly writer: ServerWriter;
+}
+
+export interface SendOptions {
+  /** Not before this instant (default: now). */
+  readonly startAfter?: Date;
+}
+
+/** Enqueueing jobs (the runner; handlers get it as `ctx.jobs` to fan work out). Never inside a transaction. */
+export interface JobSender {
+  /** Enqueues one run of `job` (payload validated here); resolves to the job id. */
+  send<S extends z.ZodType>(
+    job: JobDefinition<S>,
+    payload: z.input<S>,
+    options?: SendOptions,
+  ): Promise<string>;
+  /**
+   * For a job defined with `deduplicate: true`: enqueues one run unless a run with the same `key` is already
+   * waiting (then nothing is queued and it resolves to null). A run that has started does not count, so a
+   * change made while it runs is picked up by the next one.
+   */
+  sendDeduplicated<S extends z.ZodType>(
+    job: JobDefinition<S>,
+    payload: z.input<S>,
+    key: string,
+  ): Promise<string | null>;
 }
 
 export interface JobContext extends JobDeps {
   /** pg-boss's id of the job being run (for logs). */
   readonly jobId: string;
+  readonly jobs: JobSender;
 }
 
 export interface RetryPolicy {
@@ -64,6 +93,11 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   readonly retry?: RetryPolicy;
   /** A run still going after this long counts as failed (and is retried). Default 15 minutes. */
   readonly timeoutSeconds?: number;
+  /**
+   * At most one waiting run per key (`JobSender.sendDeduplicated`; pg-boss's "stately" queue policy: one
+   * queued and one active per key). Default false.
+   */
+  readonly deduplicate?: boolean;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { limit: 3, delaySeconds: 30, backoff: true };

@@ -1,5 +1,11 @@
 import type { JobDefinition } from './define.ts';
 import { pruneSessionsJob } from './prune-sessions.ts';
+import { recomputeAllHealthJob } from './recompute-all-health.ts';
+import { recomputeCustomerHealthJob } from './recompute-customer-health.ts';
 
 /** Every background job the server runs (docs/architecture.md "Jobs"): add a file, then list it here. */
-export const JOBS: readonly JobDefinition[] = [pruneSessionsJob];
+export const JOBS: readonly JobDefinition[] = [
+  pruneSessionsJob,
+  recomputeCustomerHealthJob,
+  recomputeAllHealthJob,
+];

@@ -9,6 +9,8 @@ import { defineJob, type JobDefinition, type JobDeps } from './define.ts';
 import { JOBS } from './index.ts';
 import { pruneSessionsJob } from './prune-sessions.ts';
 import { createJobRunner, JOBS_SCHEMA, type JobRunner } from './runner.ts';
+import { createMemoryChangeFeed } from '../../sync/server/memory-feed.ts';
+import { createServerWriter } from '../sync/server-writes.ts';
 
 /**
  * pg-boss on the app's own database (embedded PGlite, or DATABASE_URL): jobs sent and scheduled run with the
@@ -40,6 +42,7 @@ function runner(
     clock,
     logger: createLogger({ level: 'silent' }),
     config: testConfig(),
+    writer: createServerWriter({ db: t.db, feed: createMemoryChangeFeed(), clock }),
   };
   const r = createJobRunner({
     connectionString: t.db.ownerConnectionString,
@@ -135,6 +138,7 @@ describe('jobs on pg-boss', () => {
     );
     expect(schedules).toEqual([
       { name: 'prune-sessions', cron: '0 * * * *' },
+      { name: 'recompute-all-health', cron: '7 * * * *' },
       { name: 'test-every-minute', cron: '* * * * *' },
     ]);
     await until(() => ran.length > 0);
@@ -146,7 +150,7 @@ describe('jobs on pg-boss', () => {
     const left = await t.db.privileged(
       async (c) => (await c.query<{ name: string }>(`SELECT name FROM ${JOBS_SCHEMA}.schedule`)).rows,
     );
-    expect(left).toEqual([{ name: 'prune-sessions' }]);
+    expect(left.map((s) => s.name).sort()).toEqual(['prune-sessions', 'recompute-all-health']);
   });
 
   it('a send wakes the idle worker, and a backlog drains without waiting a polling interval per job', async () => {
@@ -163,6 +167,34 @@ describe('jobs on pg-boss', () => {
     for (const n of [1, 2, 3, 4]) await jobs.send(count, { n });
     await until(() => ran.length === 4);
     expect([...ran].sort()).toEqual([1, 2, 3, 4]);
+  });
+
+  it('sendDeduplicated keeps one waiting run per key; a run that started no longer counts', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const ran: string[] = [];
+    const dedup = defineJob({
+      name: 'test-dedup',
+      payload: z.strictObject({ key: z.string() }),
+      deduplicate: true,
+      async handler({ key }) {
+        ran.push(key);
+        if (key === 'a' && ran.length === 1) await gate;
+      },
+    });
+    const jobs = runner([dedup], () => new Date());
+    await jobs.start();
+    const first = await jobs.sendDeduplicated(dedup, { key: 'a' }, 'a');
+    expect(first).not.toBeNull();
+    await until(() => ran.length === 1); // 'a' is running (held at the gate)
+    const waiting = await jobs.sendDeduplicated(dedup, { key: 'a' }, 'a');
+    expect(waiting).not.toBeNull(); // the running one does not count
+    expect(await jobs.sendDeduplicated(dedup, { key: 'a' }, 'a')).toBeNull(); // one is already waiting
+    expect(await jobs.sendDeduplicated(dedup, { key: 'b' }, 'b')).not.toBeNull(); // another key
+    await expect(jobs.sendDeduplicated(pruneSessionsJob, {}, 'x')).rejects.toThrow(/not registered/);
+    release();
+    await until(() => ran.length === 3);
+    expect([...ran].sort()).toEqual(['a', 'a', 'b']);
   });
 
   it('validates a payload when it is sent', async () => {

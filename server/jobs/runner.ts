@@ -1,11 +1,12 @@
 import PgBoss from 'pg-boss';
-import type { z } from 'zod';
 import {
   DEFAULT_RETRY,
   DEFAULT_TIMEOUT_SECONDS,
   runJob,
   type JobDefinition,
   type JobDeps,
+  type JobSender,
+  type SendOptions,
 } from './define.ts';
 
 /**
@@ -45,20 +46,11 @@ export interface JobRunnerOptions {
   readonly cronIntervalSeconds?: number;
 }
 
-export interface SendOptions {
-  /** Not before this instant (default: now). */
-  readonly startAfter?: Date;
-}
+export type { SendOptions };
 
-export interface JobRunner {
+export interface JobRunner extends JobSender {
   /** Creates/updates the queues and schedules, then starts the workers. */
   start(): Promise<void>;
-  /** Enqueues one run of `job` (payload validated here); resolves to the job id. Not inside a transaction. */
-  send<S extends z.ZodType>(
-    job: JobDefinition<S>,
-    payload: z.input<S>,
-    options?: SendOptions,
-  ): Promise<string>;
   /** Idempotent. Stops fetching, lets running handlers finish for up to `graceMs` (default 5000, min 1000). */
   stop(options?: { graceMs?: number }): Promise<void>;
 }
@@ -75,10 +67,20 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   }
   const cronSeconds = options.cronIntervalSeconds ?? 30;
   const boss = new PgBoss({
-    connectionString: options.connectionString,
+    // The embedded database serves every socket connection one protocol message at a time, so two connections'
+    // parameterised statements can interleave (one's Bind reaching the other's unnamed Parse: "bind message
+    // supplies 3 parameters, but prepared statement requires 2"). There pg-boss runs its SQL through the app's
+    // own single-connection pool instead, one statement per owner transaction, queued with the app's work.
+    ...(deps.db.kind === 'embedded'
+      ? {
+          db: {
+            executeSql: (text: string, values?: unknown[]) =>
+              deps.db.privileged((c) => c.query(text, values)),
+          },
+        }
+      : { connectionString: options.connectionString, max: options.maxConnections ?? 2 }),
     schema: JOBS_SCHEMA,
     application_name: 'arco-jobs',
-    max: options.maxConnections ?? 2,
     cronMonitorIntervalSeconds: cronSeconds,
     cronWorkerIntervalSeconds: cronSeconds,
   });
@@ -103,10 +105,16 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       retryDelay: retry.delaySeconds,
       retryBackoff: retry.backoff,
       expireInSeconds: job.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+      policy: job.deduplicate ? ('stately' as const) : ('standard' as const),
     };
   };
 
-  return {
+  const checkSend = (job: JobDefinition) => {
+    if (state !== 'started') throw new Error(`cannot send "${job.name}": the job runner is ${state}`);
+    if (!names.has(job.name)) throw new Error(`job "${job.name}" is not registered with this runner`);
+  };
+
+  const runner: JobRunner = {
     async start() {
       if (state !== 'new') throw new Error(`the job runner cannot start: it is ${state}`);
       state = 'starting';
@@ -134,7 +142,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
             try {
               for (const { id, data } of batch) {
                 try {
-                  await runJob(job, data, { ...deps, jobId: id });
+                  await runJob(job, data, { ...deps, jobId: id, jobs: runner });
                 } catch (err) {
                   deps.logger.error({ err, job: job.name, jobId: id }, 'job failed (retried per its policy)');
                   throw err;
@@ -152,8 +160,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     },
 
     async send(job, payload, sendOptions = {}) {
-      if (state !== 'started') throw new Error(`cannot send "${job.name}": the job runner is ${state}`);
-      if (!names.has(job.name)) throw new Error(`job "${job.name}" is not registered with this runner`);
+      checkSend(job);
       const data = asObject(job.payload.parse(payload));
       const id = await boss.send(
         job.name,
@@ -162,6 +169,16 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       );
       if (id === null) throw new Error(`job "${job.name}" was not queued`);
       if (!sendOptions.startAfter) wake(job.name);
+      return id;
+    },
+
+    async sendDeduplicated(job, payload, key) {
+      checkSend(job);
+      if (!job.deduplicate) throw new Error(`job "${job.name}" is not defined with deduplicate: true`);
+      const data = asObject(job.payload.parse(payload));
+      // null: a run with this key is already waiting (the queue's unique index refused the insert).
+      const id = await boss.send(job.name, data, { singletonKey: key });
+      if (id !== null) wake(job.name);
       return id;
     },
 
@@ -175,6 +192,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       return stopping;
     },
   };
+  return runner;
 }
 
 /** pg-boss stores a payload as a JSON object; schemas of jobs describe objects. */

@@ -7,6 +7,7 @@ import {
   readDocuments,
   writeDocuments,
   type Database,
+  type DbClient,
 } from '../db/index.ts';
 import { systemIdentity } from '../../shared/identity.ts';
 import type { ChangeNotifier } from './pg-change-feed.ts';
@@ -25,7 +26,28 @@ export interface ServerWriterDeps {
   readonly clock: () => Date;
 }
 
+/** What `ServerWriter.transaction` hands its work: the transaction and a way to store documents in it. */
+export interface ServerWriteTransaction {
+  /** The transaction, as the organization's `system` identity, with the organization's write lock held. */
+  readonly client: DbClient;
+  /**
+   * Stores `docs` of `collection` with fresh server_seqs and the server's clock (`deleted` makes them
+   * tombstones) and returns them as stored. Every document written is published when the transaction commits.
+   */
+  write<N extends CollectionName>(
+    collection: N,
+    docs: readonly DocOf<N>[],
+    options?: { deleted?: boolean },
+  ): Promise<DocOf<N>[]>;
+}
+
 export interface ServerWriter {
+  /**
+   * Runs `work` in one transaction as the organization's `system` identity, holding its write lock from the
+   * first statement (so whatever `work` reads stays current until commit), and publishes what it wrote: one
+   * change per `write` call, in commit order. A `work` that writes nothing publishes nothing.
+   */
+  transaction<T>(organizationId: string, work: (tx: ServerWriteTransaction) => Promise<T>): Promise<T>;
   /**
    * Applies `update` to every live document of `collection` in the organization and stores those it changed
    * (compared as JSON; an unchanged document keeps its server_seq, so devices download nothing for it).
@@ -39,34 +61,63 @@ export interface ServerWriter {
 }
 
 export function createServerWriter(deps: ServerWriterDeps): ServerWriter {
+  const transaction: ServerWriter['transaction'] = async (organizationId, work) => {
+    const changes: Change[] = [];
+    const result = await deps.db.withIdentity(systemIdentity(organizationId), async (client) => {
+      await lockOrganizationForWrite(client, organizationId);
+      return work({
+        client,
+        async write(collection, docs, options = {}) {
+          if (docs.length === 0) return [];
+          const seqs = await nextServerSeqs(client, organizationId, docs.length);
+          const updatedAt = deps.clock().toISOString();
+          const written = await writeDocuments(
+            client,
+            { organizationId },
+            collection,
+            docs.map((doc, i) => ({
+              doc,
+              server: { serverSeq: seqs[i]!, updatedAt, deleted: options.deleted ?? false },
+            })),
+          );
+          const documents = written.map(
+            (doc) => ({ ...doc, _deleted: options.deleted ?? false }) as unknown as SyncDocument,
+          );
+          const change: Change = {
+            organizationId,
+            collection,
+            documents,
+            checkpoint: { seq: seqs[seqs.length - 1]! },
+          };
+          if (deps.notifier) await deps.notifier.notifyWithin(client, change);
+          changes.push(change);
+          return written;
+        },
+      });
+    });
+    // The embedded database's in-process feed: after commit, in commit order.
+    if (!deps.notifier) for (const change of changes) deps.feed.publish(change);
+    return result;
+  };
+
   return {
+    transaction,
     async rewrite(organizationId, collection, update) {
-      let change: Change | null = null;
-      await deps.db.withIdentity(systemIdentity(organizationId), async (client) => {
-        await lockOrganizationForWrite(client, organizationId);
-        const stored = await readDocuments(client, collection, {
+      return transaction(organizationId, async (tx) => {
+        const stored = await readDocuments(tx.client, collection, {
           where: 'organization_id = $1 AND NOT deleted',
           params: [organizationId],
         });
         const changed = stored
           .map(({ doc }) => ({ before: doc, after: update(doc) }))
           .filter(({ before, after }) => JSON.stringify(before) !== JSON.stringify(after));
-        if (changed.length === 0) return;
-        const seqs = await nextServerSeqs(client, organizationId, changed.length);
-        const updatedAt = deps.clock().toISOString();
-        const written = await writeDocuments(
-          client,
-          { organizationId },
-          collection,
-          changed.map(({ after }, i) => ({ doc: after, server: { serverSeq: seqs[i]!, updatedAt } })),
-        );
-        const documents = written.map((doc) => ({ ...doc, _deleted: false }) as unknown as SyncDocument);
-        change = { organizationId, collection, documents, checkpoint: { seq: seqs[seqs.length - 1]! } };
-        if (deps.notifier) await deps.notifier.notifyWithin(client, change);
+        return (
+          await tx.write(
+            collection,
+            changed.map(({ after }) => after),
+          )
+        ).length;
       });
-      const published = change as Change | null;
-      if (published && !deps.notifier) deps.feed.publish(published);
-      return published?.documents.length ?? 0;
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Health } from '../../entities/csm.ts';
+import type { Health, RiskFactor } from '../../entities/csm.ts';
 import { deriveCustomerRevenue } from '../revenue.ts';
 import { DEFAULT_CHURN_MODEL, predictChurn, type ChurnFeatures, type ChurnModel } from './churn.ts';
 import {
@@ -41,8 +41,12 @@ export interface AssessOptions {
   /** The organization's churn model (trained or default); default `DEFAULT_CHURN_MODEL`. */
   churnModel?: ChurnModel;
   riskLevels?: RiskLevelThresholds;
-  /** The customer's stored health document, if any: its history continues and `atRiskSince` is kept. */
-  previous?: Pick<Health, 'history' | 'atRiskSince'> | null;
+  /**
+   * The customer's stored health document, if any: its history continues, `atRiskSince` is kept, and a risk
+   * factor still present keeps the `detectedAt` it was first detected at (so an unchanged customer recomputes
+   * to an unchanged document).
+   */
+  previous?: (Pick<Health, 'history' | 'atRiskSince'> & Partial<Pick<Health, 'riskFactors'>>) | null;
   /**
    * The score (and, when kept, the breakdown) of 30 days before, for the total's and the dimensions' trends.
    * Default: the score of the latest point of `previous.history` at least 30 days old, without a breakdown
@@ -86,6 +90,16 @@ export function baselineFromHistory(
   return best === null ? null : { score: best.score, breakdown: null };
 }
 
+/** Factors of a type already detected before keep that first detection's instant. */
+function keepDetectedAt(risk: RiskAssessment, before: readonly RiskFactor[] | undefined): RiskAssessment {
+  if (!before || before.length === 0) return risk;
+  const since = new Map(before.map((f) => [f.type, f.detectedAt]));
+  return {
+    ...risk,
+    riskFactors: risk.riskFactors.map((f) => ({ ...f, detectedAt: since.get(f.type) ?? f.detectedAt })),
+  };
+}
+
 /** `assessCustomer` on a clock built once for a batch of customers. */
 export function assessCustomerAt(
   docs: CustomerDocs,
@@ -104,7 +118,10 @@ export function assessCustomerAt(
   const assessed = computeHealth(healthInput, config, baseline);
   const risk = churned
     ? NO_RISK
-    : detectRisks(riskInput, now, { timeZone, today, levels: options.riskLevels });
+    : keepDetectedAt(
+        detectRisks(riskInput, now, { timeZone, today, levels: options.riskLevels }),
+        options.previous?.riskFactors,
+      );
 
   let health: HealthFields | null = null;
   let churnFeatures: ChurnFeatures | null = null;

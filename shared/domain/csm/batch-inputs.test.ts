@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assessCustomerAt } from './assess-customer.ts';
 import { DEFAULT_CHURN_MODEL, predictChurn } from './churn.ts';
+import { assessmentClock } from './customer-inputs.ts';
 import { calendarDate } from './dates.ts';
+import { DEFAULT_HEALTH_CONFIG } from './health-config.ts';
 import { detectInsights } from './insights.ts';
 import {
   compileNeeds,
@@ -16,6 +19,7 @@ import {
 import { detectRisks } from './risk.ts';
 import { nextAtRiskSince } from './risk-portfolio.ts';
 import { AGENCIA_DIGITAL_RISK, CONSULTORIA_DEF_RISK, SEED_NOW, STARTUP_XYZ_RISK } from './seed-fixtures.ts';
+import { DOCS_NOW, startupXyzDocs } from './test-docs.ts';
 
 /**
  * The batch forms of the rules (a server recompute of 100,000 customers computes the calendar day and compiles
@@ -102,5 +106,32 @@ describe('needs: the compiled catalogue finds what the plain functions find', ()
   it('normalizeText: ASCII and accented text alike', () => {
     expect(normalizeText('E-MAIL Marketing!!  now')).toBe('e mail marketing now');
     expect(normalizeText('Ação — Orçamento')).toBe('acao orcamento');
+  });
+});
+
+describe('assessCustomerAt with the stored document as `previous`', () => {
+  const clock = assessmentClock(DOCS_NOW, 'America/Sao_Paulo');
+  const later = assessmentClock(new Date(DOCS_NOW.getTime() + 3_600_000), 'America/Sao_Paulo');
+
+  it('a risk factor still present keeps the instant it was first detected; a new one gets now', () => {
+    const docs = startupXyzDocs();
+    const first = assessCustomerAt(docs, DEFAULT_HEALTH_CONFIG, clock).health!;
+    expect(first.riskFactors.every((f) => f.detectedAt === DOCS_NOW.toISOString())).toBe(true);
+    const dropped = first.riskFactors.slice(1);
+    const again = assessCustomerAt(docs, DEFAULT_HEALTH_CONFIG, later, {
+      previous: { ...first, riskFactors: dropped },
+    }).health!;
+    expect(again.riskFactors.map((f) => f.type)).toEqual(first.riskFactors.map((f) => f.type));
+    expect(again.riskFactors.map((f) => f.detectedAt)).toEqual([
+      later.now.toISOString(),
+      ...dropped.map(() => DOCS_NOW.toISOString()),
+    ]);
+  });
+
+  it('the same documents an hour later give the same document but for computedAt', () => {
+    const docs = startupXyzDocs();
+    const first = assessCustomerAt(docs, DEFAULT_HEALTH_CONFIG, clock).health!;
+    const again = assessCustomerAt(docs, DEFAULT_HEALTH_CONFIG, later, { previous: first }).health!;
+    expect({ ...again, computedAt: first.computedAt }).toEqual(first);
   });
 });

@@ -1,0 +1,257 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { assessCustomerAt } from '../../shared/domain/csm/assess-customer.ts';
+import { assessmentClock, type CustomerDocs } from '../../shared/domain/csm/customer-inputs.ts';
+import { DEFAULT_HEALTH_CONFIG } from '../../shared/domain/csm/health-config.ts';
+import { docFactory, DOCS_NOW, startupXyzDocs, techCorpDocs } from '../../shared/domain/csm/test-docs.ts';
+import type { Health } from '../../shared/entities/csm.ts';
+import { createMemoryChangeFeed } from '../../sync/server/memory-feed.ts';
+import type { Change } from '../../sync/server/store.ts';
+import { MemoryAuthStore } from '../auth/memory-store.ts';
+import { testConfig } from '../config.ts';
+import { readDocuments } from '../db/index.ts';
+import { createTestDatabase, createTestTenant, type TestDatabase, type TestTenant } from '../db/testing.ts';
+import { runJob, type JobSender } from '../jobs/define.ts';
+import { recomputeAllHealthJob } from '../jobs/recompute-all-health.ts';
+import { createLogger } from '../logger.ts';
+import { createServerWriter, type ServerWriter } from '../sync/server-writes.ts';
+import { customersChangedSince, inputWatermark } from './inputs.ts';
+import { storeCustomerDocs, storeDocs } from './testing.ts';
+import {
+  recomputeCustomerHealth,
+  recomputeOrganizationHealth,
+  type HealthRecomputeDeps,
+} from './recompute.ts';
+
+/**
+ * The server's recompute over PostgreSQL (embedded PGlite, or DATABASE_URL): it stores what the shared rule
+ * computes from the stored documents, writes nothing when nothing changed, leaves a customer whose inputs moved
+ * meanwhile to that change's own recompute, and the nightly job covers every customer.
+ */
+const TZ = 'America/Sao_Paulo';
+let t: TestDatabase;
+let tenant: TestTenant;
+let published: Change[];
+let writer: ServerWriter;
+let now: Date;
+let techCorp: ReturnType<typeof techCorpDocs>;
+let startup: ReturnType<typeof startupXyzDocs>;
+
+const deps = (): HealthRecomputeDeps => ({ db: t.db, writer, clock: () => now });
+
+async function healthDocs(): Promise<Map<string, { deleted: boolean; doc: Health }>> {
+  const rows = await t.db.withIdentity(tenant.system, (c) =>
+    readDocuments(c, 'health', { where: 'organization_id = $1', params: [tenant.organizationId] }),
+  );
+  return new Map(rows.map((r) => [r.doc.customerId, { deleted: r.deleted, doc: r.doc }]));
+}
+
+async function historyRows() {
+  return t.db.privileged(async (c) => {
+    const { rows } = await c.query<{ customerId: string; date: string; score: number }>(
+      `SELECT customer_id AS "customerId", to_char(date, 'YYYY-MM-DD') AS date, score FROM health_history
+        WHERE organization_id = $1 ORDER BY customer_id, date`,
+      [tenant.organizationId],
+    );
+    return rows;
+  });
+}
+
+/**
+ * What the shared rule says about these documents at `now` — the device's provisional computation. A staff device
+ * syncs meetings and signals, so "none stored" is an empty list (known), as the server reads it.
+ */
+function pureRule(docs: CustomerDocs, at: Date) {
+  const known = { ...docs, meetings: docs.meetings ?? [], signals: docs.signals ?? [] };
+  return assessCustomerAt(known, DEFAULT_HEALTH_CONFIG, assessmentClock(at, TZ)).health!;
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t?.close());
+
+beforeEach(async () => {
+  await t.truncateAll();
+  now = DOCS_NOW;
+  tenant = await createTestTenant(t.db, { now });
+  published = [];
+  const feed = createMemoryChangeFeed();
+  feed.subscribe((e) => void (e !== 'RESYNC' && published.push(e)));
+  writer = createServerWriter({ db: t.db, feed, clock: () => now });
+  const f = docFactory();
+  techCorp = techCorpDocs(f);
+  startup = startupXyzDocs(f);
+  await storeCustomerDocs(t.db, tenant.organizationId, tenant.csm.userId!, techCorp, now);
+  await storeCustomerDocs(t.db, tenant.organizationId, tenant.csm.userId!, startup, now);
+});
+
+describe('recomputeCustomerHealth', () => {
+  it('stores what the shared rule computes from the stored documents, and today’s history row', async () => {
+    const ids = [techCorp.customer.id, startup.customer.id];
+    const summary = await recomputeCustomerHealth(deps(), tenant.organizationId, ids);
+    expect(summary).toMatchObject({ customers: 2, written: 2, unchanged: 0, deferred: 0 });
+
+    const stored = await healthDocs();
+    const tc = stored.get(techCorp.customer.id)!.doc;
+    expect([tc.score, tc.status]).toEqual([91, 'healthy']);
+    expect(Object.values(tc.breakdown).map((d) => d.score)).toEqual([85, 92, 95, 100, 80]);
+    for (const docs of [techCorp, startup]) {
+      const { id, updatedAt, serverSeq, clientUpdatedAt, ...fields } = stored.get(docs.customer.id)!.doc;
+      expect([id, updatedAt, serverSeq, clientUpdatedAt].every((v) => v !== undefined)).toBe(true);
+      expect(fields).toEqual(pureRule(docs, now));
+    }
+    expect(stored.get(startup.customer.id)!.doc.riskLevel).toBe('critical');
+    // One change published (one health batch), carrying both documents.
+    expect(published.map((c) => [c.collection, c.documents.length])).toEqual([['health', 2]]);
+    expect(await historyRows()).toEqual(
+      expect.arrayContaining([
+        { customerId: techCorp.customer.id, date: '2026-01-29', score: 91 },
+        {
+          customerId: startup.customer.id,
+          date: '2026-01-29',
+          score: stored.get(startup.customer.id)!.doc.score,
+        },
+      ]),
+    );
+  });
+
+  it('writes nothing when nothing changed — not even an hour later (first detections and computedAt kept)', async () => {
+    const ids = [techCorp.customer.id, startup.customer.id];
+    await recomputeCustomerHealth(deps(), tenant.organizationId, ids);
+    const before = await healthDocs();
+    const historyBefore = await historyRows();
+    published.length = 0;
+
+    now = new Date(DOCS_NOW.getTime() + 3_600_000);
+    const summary = await recomputeCustomerHealth(deps(), tenant.organizationId, ids);
+    expect(summary).toMatchObject({ written: 0, unchanged: 2, removed: 0 });
+    expect(published).toEqual([]);
+    expect(await healthDocs()).toEqual(before);
+    expect(await historyRows()).toEqual(historyBefore);
+  });
+
+  it('a new day adds a history point (document and table) and keeps when the risk was first detected', async () => {
+    const id = startup.customer.id;
+    await recomputeCustomerHealth(deps(), tenant.organizationId, [id]);
+    const first = (await healthDocs()).get(id)!.doc;
+    now = new Date(DOCS_NOW.getTime() + 86_400_000);
+    expect(await recomputeCustomerHealth(deps(), tenant.organizationId, [id])).toMatchObject({ written: 1 });
+    const next = (await healthDocs()).get(id)!.doc;
+    expect(next.history.map((p) => p.date)).toEqual(['2026-01-29', '2026-01-30']);
+    expect(next.serverSeq).toBeGreaterThan(first.serverSeq);
+    expect(next.id).toBe(first.id);
+    expect(next.atRiskSince).toBe(first.atRiskSince);
+    const kept = new Map(first.riskFactors.map((f) => [f.type, f.detectedAt]));
+    for (const f of next.riskFactors) if (kept.has(f.type)) expect(f.detectedAt).toBe(kept.get(f.type));
+    expect((await historyRows()).filter((r) => r.customerId === id).map((r) => r.date)).toEqual([
+      '2026-01-29',
+      '2026-01-30',
+    ]);
+  });
+
+  it('uses the organization’s saved configuration', async () => {
+    await t.db.withIdentity(tenant.system, (c) =>
+      c.query(
+        `INSERT INTO health_configs (organization_id, weights, thresholds, rules) VALUES ($1, $2, $3, '[]')`,
+        [
+          tenant.organizationId,
+          JSON.stringify({ productUsage: 20, engagement: 20, support: 20, payment: 20, growth: 20 }),
+          JSON.stringify({ healthy: 95, atRisk: 50 }),
+        ],
+      ),
+    );
+    await recomputeCustomerHealth(deps(), tenant.organizationId, [techCorp.customer.id]);
+    const tc = (await healthDocs()).get(techCorp.customer.id)!.doc;
+    // (85 + 92 + 95 + 100 + 80) ÷ 5 = 90,4 → 90; below the saved "healthy" threshold of 95.
+    expect([tc.score, tc.status, tc.breakdown.growth.weight]).toEqual([90, 'at_risk', 20]);
+  });
+
+  it('removes the health document of a customer that was deleted', async () => {
+    const id = startup.customer.id;
+    await recomputeCustomerHealth(deps(), tenant.organizationId, [id]);
+    await t.db.withIdentity(tenant.system, (c) =>
+      c.query('UPDATE customers SET deleted = true WHERE organization_id = $1 AND id = $2', [
+        tenant.organizationId,
+        id,
+      ]),
+    );
+    expect(await recomputeCustomerHealth(deps(), tenant.organizationId, [id])).toMatchObject({ removed: 1 });
+    expect((await healthDocs()).get(id)?.deleted).toBe(true);
+  });
+
+  it('finds the customers whose inputs were written after the read (those are left to their own recompute)', async () => {
+    const org = tenant.organizationId;
+    const ids = [techCorp.customer.id, startup.customer.id];
+    const mark = await t.db.withIdentity(tenant.system, (c) => inputWatermark(c, org));
+    const none = await t.db.withIdentity(tenant.system, (c) => customersChangedSince(c, org, ids, mark));
+    expect([...none]).toEqual([]);
+    const f = docFactory();
+    await storeDocs(t.db, org, 'activities', now, [
+      {
+        ...f.activity(startup.customer.id, { type: 'note', occurredAt: now.toISOString() }),
+        id: crypto.randomUUID(),
+      },
+    ]);
+    const changed = await t.db.withIdentity(tenant.system, (c) => customersChangedSince(c, org, ids, mark));
+    expect([...changed]).toEqual([startup.customer.id]);
+  });
+});
+
+describe('the nightly recompute', () => {
+  const jobs = (sent: unknown[]): JobSender => ({
+    send: async () => 'unused',
+    sendDeduplicated: async (job, payload, key) => {
+      sent.push({ job: job.name, payload, key });
+      return 'id';
+    },
+  });
+  const ctx = (sent: unknown[] = []) => ({
+    db: t.db,
+    auth: new MemoryAuthStore(),
+    clock: () => now,
+    logger: createLogger({ level: 'silent' }),
+    config: testConfig(),
+    writer,
+    jobs: jobs(sent),
+    jobId: 'job-1',
+  });
+
+  it('covers every live customer of the organization, in batches', async () => {
+    await runJob(recomputeAllHealthJob, { organizationId: tenant.organizationId }, ctx());
+    const { rows } = await t.db.withIdentity(tenant.system, (c) =>
+      c.query<{ id: string }>('SELECT id FROM customers WHERE organization_id = $1 AND NOT deleted', [
+        tenant.organizationId,
+      ]),
+    );
+    const stored = await healthDocs();
+    expect(rows.length).toBe(4); // the tenant's two customers and the two stored here
+    expect(new Set(stored.keys())).toEqual(new Set(rows.map((r) => r.id)));
+    expect((await historyRows()).length).toBe(4);
+
+    // Batches of one reach the same customers and, nothing having changed, write nothing.
+    const batches: number[] = [];
+    const total = await recomputeOrganizationHealth(deps(), tenant.organizationId, {
+      batchSize: 1,
+      onBatch: (s) => batches.push(s.customers),
+    });
+    expect(batches).toEqual([1, 1, 1, 1]);
+    expect(total).toMatchObject({ customers: 4, unchanged: 4, written: 0 });
+  });
+
+  it('scheduled hourly, it starts the organizations whose local time is 03:xx, once each', async () => {
+    const other = await createTestTenant(t.db, { now });
+    await t.db.privileged((c) =>
+      c.query(`UPDATE organizations SET time_zone = 'Asia/Tokyo' WHERE id = $1`, [other.organizationId]),
+    );
+    const at = async (iso: string) => {
+      const sent: { payload: unknown; key: string }[] = [];
+      now = new Date(iso);
+      await runJob(recomputeAllHealthJob, {}, ctx(sent));
+      return sent.map((s) => s.key);
+    };
+    // 06:07 UTC = 03:07 in São Paulo (15:07 in Tokyo); 18:07 UTC = 03:07 in Tokyo.
+    expect(await at('2026-01-29T06:07:00Z')).toEqual([tenant.organizationId]);
+    expect(await at('2026-01-29T18:07:00Z')).toEqual([other.organizationId]);
+    expect(await at('2026-01-29T07:07:00Z')).toEqual([]);
+  });
+});

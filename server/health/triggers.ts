@@ -1,0 +1,29 @@
+import type { ChangeFeed } from '../../sync/server/store.ts';
+import { customersTouchedBy } from './inputs.ts';
+
+/**
+ * Health that follows the data: every committed change to a customer's inputs (a push, a server write, on this
+ * instance or — through LISTEN/NOTIFY — another) asks for that customer's recompute. Subscribing to the change
+ * feed, rather than hooking the push path, covers every writer at once.
+ *
+ * Invariants:
+ * - the recompute's own `health` writes are not inputs, so they never ask again (no loop);
+ * - a request is per customer and deduplicated by the queue (one waiting job per customer: a burst of changes
+ *   while it waits costs one recompute; a change while it runs queues exactly one more);
+ * - requests are sent after the change committed (the feed only carries committed changes), never inside a
+ *   transaction; a failed send is reported and left to the nightly recompute.
+ */
+export type RequestRecompute = (organizationId: string, customerId: string) => Promise<unknown>;
+
+export function subscribeHealthTriggers(
+  feed: ChangeFeed,
+  request: RequestRecompute,
+  onError: (error: unknown) => void,
+): () => void {
+  return feed.subscribe((event) => {
+    // RESYNC (changes possibly missed by this instance): the nightly recompute catches up.
+    if (event === 'RESYNC') return;
+    for (const customerId of customersTouchedBy(event))
+      request(event.organizationId, customerId).catch(onError);
+  });
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { recomputeCustomerHealth } from '../health/recompute.ts';
+import { defineJob } from './define.ts';
+
+/** Customers per job: what one recompute batch reads in its fixed number of queries. */
+export const MAX_CUSTOMERS_PER_JOB = 500;
+
+/**
+ * Recomputes the health of some customers of one organization after their inputs changed
+ * (server/health/triggers.ts sends one per customer, deduplicated by `customerKey`). Idempotent: a run whose
+ * result equals the stored documents writes nothing.
+ */
+export const recomputeCustomerHealthJob = defineJob({
+  name: 'recompute-customer-health',
+  payload: z.strictObject({
+    organizationId: z.uuid(),
+    customerIds: z.array(z.uuid()).min(1).max(MAX_CUSTOMERS_PER_JOB),
+  }),
+  deduplicate: true,
+  retry: { limit: 3, delaySeconds: 10, backoff: true },
+  timeoutSeconds: 5 * 60,
+  async handler({ organizationId, customerIds }, { db, writer, clock, logger, jobId }) {
+    const summary = await recomputeCustomerHealth({ db, writer, clock }, organizationId, customerIds);
+    logger.debug({ jobId, organizationId, ...summary }, 'health recomputed');
+  },
+});
+
+/** The deduplication key of one customer's recompute. */
+export const customerKey = (organizationId: string, customerId: string) => `${organizationId}:${customerId}`;

@@ -1,4 +1,4 @@
-import type { CollectionName, DocOf } from '../../shared/collections.ts';
+import type { CollectionName, DocOf } from '../../shared/collections/index.ts';
 import type { CustomerDocs } from '../../shared/domain/csm/customer-inputs.ts';
 import type { Invoice } from '../../shared/entities/billing.ts';
 import type { Activity, Signal } from '../../shared/entities/csm.ts';

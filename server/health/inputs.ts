@@ -1,4 +1,4 @@
-import type { CollectionName } from '../../shared/collections.ts';
+import type { CollectionName } from '../../shared/collections/index.ts';
 import type { Invoice } from '../../shared/entities/billing.ts';
 import type { Activity, Signal } from '../../shared/entities/csm.ts';
 import type { Metrics } from '../../shared/entities/portal.ts';

@@ -1,4 +1,4 @@
-import type { CollectionName, DocOf } from '../../shared/collections.ts';
+import type { CollectionName, DocOf } from '../../shared/collections/index.ts';
 import type { CustomerDocs } from '../../shared/domain/csm/customer-inputs.ts';
 import type { Metrics } from '../../shared/entities/portal.ts';
 import { systemIdentity } from '../../shared/identity.ts';

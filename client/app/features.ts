@@ -1,4 +1,5 @@
 import { accountManagerFeature } from '../features/account-manager/manifest.ts';
+import { activityFeature } from '../features/activity/manifest.tsx';
 import { contactsFeature } from '../features/contacts/manifest.tsx';
 import { contractsFeature } from '../features/contracts/manifest.tsx';
 import { customersFeature } from '../features/customers/manifest.tsx';
@@ -23,6 +24,7 @@ export const features = [
   customersFeature,
   contractsFeature,
   contactsFeature,
+  activityFeature,
   portalHomeFeature,
   ticketsFeature,
   meetingsFeature,

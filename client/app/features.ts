@@ -2,6 +2,7 @@ import { accountManagerFeature } from '../features/account-manager/manifest.ts';
 import { activityFeature } from '../features/activity/manifest.tsx';
 import { contactsFeature } from '../features/contacts/manifest.tsx';
 import { contractsFeature } from '../features/contracts/manifest.tsx';
+import { csmHomeFeature } from '../features/csm-home/manifest.tsx';
 import { customersFeature } from '../features/customers/manifest.tsx';
 import { meetingsFeature } from '../features/meetings/manifest.ts';
 import { notFoundFeature } from '../features/not-found/manifest.tsx';
@@ -25,6 +26,7 @@ export const features = [
   contractsFeature,
   contactsFeature,
   activityFeature,
+  csmHomeFeature,
   portalHomeFeature,
   ticketsFeature,
   meetingsFeature,

@@ -1,0 +1,113 @@
+// @vitest-environment jsdom
+import '@testing-library/jest-dom/vitest';
+import { cleanup, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SignedInUser } from '../../../shared/identity.ts';
+import type { DeviceDatabase } from '../../db/database.ts';
+import { staffRenderer } from '../../test/render-staff.tsx';
+import { staffUser } from '../../test/render-app.tsx';
+import {
+  customerDoc,
+  healthDoc,
+  MARIA,
+  WIREFRAME_CUSTOMERS,
+  WIREFRAME_HEALTH,
+} from '../customers/test-fixtures.ts';
+
+/** `/painel` over a real device database, offline (renderApp's clock: 2026-11-21). */
+const { renderStaff, removeDatabases } = staffRenderer();
+afterEach(async () => {
+  cleanup();
+  await removeDatabases();
+});
+const LOAD = { timeout: 10_000 };
+
+const STARTUP = WIREFRAME_CUSTOMERS.find((c) => c.name === 'StartupXYZ')!;
+const STARTUP_HEALTH = WIREFRAME_HEALTH.find((h) => h.customerId === STARTUP.id)!;
+
+/** Maria's portfolio: the wireframe's (TechCorp, AgênciaDigital), StartupXYZ given to her, and two renewals. */
+const seed = async (db: DeviceDatabase) => {
+  await db.collections.customers!.bulkInsert([
+    ...WIREFRAME_CUSTOMERS.map((c) => (c.id === STARTUP.id ? { ...c, csmId: MARIA.id } : c)),
+    customerDoc(40, {
+      name: 'Clínica Bem Estar',
+      csmId: MARIA.id,
+      mrrCents: 180_000,
+      renewalDate: '2026-12-05',
+      renewalType: 'manual',
+    }),
+    customerDoc(41, { name: 'Renova Depois', csmId: MARIA.id, renewalDate: '2027-03-01' }),
+  ]);
+  await db.collections.health!.bulkInsert([
+    ...WIREFRAME_HEALTH,
+    healthDoc(40, { score: 81, status: 'healthy', trend: 0 }),
+  ]);
+};
+
+describe('CSM home (/painel, offline)', () => {
+  it('shows her at-risk customers critical first with the main reason, and renewals in 90 days', async () => {
+    const user = userEvent.setup();
+    const { router } = await renderStaff('/painel', { seed });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Meu painel' }, LOAD)).toBeInTheDocument();
+    const attention = await screen.findByRole(
+      'list',
+      { name: 'Clientes em risco, mais arriscados primeiro' },
+      LOAD,
+    );
+    const items = within(attention).getAllByRole('listitem');
+    expect(items.map((li) => within(li).getByRole('link').textContent)).toEqual([
+      'StartupXYZ',
+      'AgênciaDigital',
+    ]);
+    expect(within(items[0]!).getByText('Crítico')).toBeInTheDocument();
+    expect(within(items[0]!).getByText(`Risco ${STARTUP_HEALTH.riskScore}`)).toBeInTheDocument();
+    expect(within(items[0]!).getByText('Saúde 42')).toBeInTheDocument();
+    expect(within(items[0]!).getByText('R$ 1.500')).toBeInTheDocument();
+    expect(within(items[0]!).getByText(STARTUP_HEALTH.riskFactors[0]!.description)).toBeInTheDocument();
+    expect(within(items[1]!).getByText('Em risco')).toBeInTheDocument();
+
+    const summary = within(screen.getByRole('region', { name: 'Resumo da sua carteira' }));
+    expect(summary.getByText('1 crítico')).toBeInTheDocument();
+    expect(summary.getByText('R$ 9.900 de MRR')).toBeInTheDocument(); // 4.500 + 2.100 + 1.500 + 1.800 + 0
+
+    const renewals = screen.getByRole('list', { name: 'Renovações, as mais próximas primeiro' });
+    const renewal = within(renewals).getAllByRole('listitem');
+    // Soonest first; 2027-03-01 is past the 90 days.
+    expect(renewal.map((li) => within(li).getByRole('link').textContent)).toEqual([
+      'Clínica Bem Estar',
+      'TechCorp LTDA',
+    ]);
+    expect(within(renewal[0]!).getByText('05/12/2026 (em 14 dias)')).toBeInTheDocument();
+    expect(within(renewal[0]!).getByText('Renovação manual')).toBeInTheDocument();
+    expect(within(renewal[1]!).getByText('15/01/2027 (em 55 dias)')).toBeInTheDocument();
+
+    // No tasks section until tasks exist.
+    expect(screen.queryByRole('heading', { name: /tarefa/i })).not.toBeInTheDocument();
+
+    // Names open the customer (today through the list, searched for it).
+    await user.click(within(attention).getByRole('link', { name: 'StartupXYZ' }));
+    expect(router.state.location.pathname).toBe('/clientes');
+    expect(router.state.location.search).toBe('?busca=StartupXYZ');
+  });
+
+  it('offers the CSM the page in the navigation; the list stays the landing page', async () => {
+    const { router } = await renderStaff('/', { seed });
+    await screen.findByRole('heading', { level: 1, name: 'Clientes' }, LOAD);
+    expect(router.state.location.pathname).toBe('/clientes');
+    const nav = screen.getByRole('navigation', { name: 'Navegação principal' });
+    expect(within(nav).getByRole('link', { name: 'Meu painel' })).toHaveAttribute('href', '/painel');
+  });
+
+  it('says so when nothing is assigned to the user', async () => {
+    const other: SignedInUser = {
+      ...staffUser,
+      id: '0190a8e4-0000-7000-8000-000000000077',
+      name: 'Nova CSM',
+    };
+    await renderStaff('/painel', { user: other, seed });
+    expect(
+      await screen.findByRole('heading', { name: 'Nenhum cliente atribuído a você' }, LOAD),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,176 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { MangoQuery } from 'rxdb';
+import type { Customer } from '../../../shared/entities/customer.ts';
+import type { Health } from '../../../shared/entities/csm.ts';
+import { useSession } from '../../auth/session-context.tsx';
+import { useLiveDocuments } from '../../db/device-data.tsx';
+import { useFormat } from '../../platform/use-format.ts';
+import { useNow } from '../../platform/use-now.ts';
+import { ButtonLink } from '../../ui/button.tsx';
+import { EmptyState } from '../../ui/empty-state.tsx';
+import { AlertIcon, CompassIcon, UsersIcon } from '../../ui/icons.tsx';
+import { Page } from '../../ui/page.tsx';
+import { formatMoneyWhole } from '../customers/money.ts';
+import { customerPaths } from '../customers/paths.ts';
+import { csmHome, type AttentionItem, type RenewalItem } from './csm-home.ts';
+import { customerHref } from './customer-link.ts';
+import styles from './csm-home.module.css';
+
+const STATUS_GLYPH = { at_risk: '▲', critical: '■' } as const;
+
+/**
+ * `/painel` — the signed-in CSM's home: their customers at risk (critical first, riskiest first) and their
+ * renewals in the next 90 days, each linking to the customer. Reads only the device database (their own
+ * customers by `csmId`, and those customers' health documents), so it opens offline. Tasks due join this page
+ * when tasks exist (issue 10 item 9); until then there is no tasks section at all rather than an empty promise.
+ */
+export function CsmHomePage() {
+  const { t } = useTranslation('csmHome');
+  const { user } = useSession();
+  const format = useFormat();
+  const now = useNow();
+  const userId = user?.id ?? '';
+  const customersQuery = useMemo<MangoQuery<Customer>>(() => ({ selector: { csmId: userId } }), [userId]);
+  const customers = useLiveDocuments('customers', userId ? customersQuery : null);
+  const ids = useMemo(() => customers.docs.map((c) => c.id), [customers.docs]);
+  const healthQuery = useMemo<MangoQuery<Health>>(() => ({ selector: { customerId: { $in: ids } } }), [ids]);
+  const health = useLiveDocuments('health', customers.ready ? healthQuery : null);
+  const ready = customers.ready && health.ready;
+  // The day changes the renewals' "in N days": recomputed when the clock's minute does (useNow ticks).
+  const home = useMemo(
+    () => csmHome(userId, customers.docs, health.docs, now, format.timeZone),
+    [userId, customers.docs, health.docs, now, format.timeZone],
+  );
+
+  return (
+    <Page title={t('title')} description={t('description')}>
+      {!ready ? (
+        <p role="status" className={styles.muted} aria-busy="true">
+          {t('loading')}
+        </p>
+      ) : home.customers === 0 ? (
+        <EmptyState icon={<UsersIcon />} title={t('noPortfolioTitle')}>
+          {t('noPortfolioBody')}
+        </EmptyState>
+      ) : (
+        <>
+          <section aria-label={t('summary.label')}>
+            <dl className={styles.summary}>
+              <div className={styles.stat}>
+                <dt>{t('summary.customers')}</dt>
+                <dd className={styles.statValue}>{format.number(home.customers)}</dd>
+                <dd className={styles.statNote}>
+                  {t('summary.mrrOf', { value: formatMoneyWhole(home.mrrCents, format.language) })}
+                </dd>
+              </div>
+              <div className={styles.stat} data-tone={home.attention.length > 0 ? 'risk' : undefined}>
+                <dt>{t('summary.attention')}</dt>
+                <dd className={styles.statValue}>{format.number(home.attention.length)}</dd>
+                {home.critical > 0 ? (
+                  <dd className={styles.statNote} data-tone="critical">
+                    {t('summary.critical', { count: home.critical })}
+                  </dd>
+                ) : null}
+              </div>
+              <div className={styles.stat}>
+                <dt>{t('summary.renewals')}</dt>
+                <dd className={styles.statValue}>{format.number(home.renewals.length)}</dd>
+                <dd className={styles.statNote}>
+                  {t('summary.mrrOf', { value: formatMoneyWhole(home.renewalMrrCents, format.language) })}
+                </dd>
+              </div>
+            </dl>
+          </section>
+
+          <div className={styles.columns}>
+            <section className={styles.panel} aria-labelledby="csm-home-attention">
+              <h2 id="csm-home-attention" className={styles.panelTitle}>
+                {t('attention.heading')}
+              </h2>
+              {home.attention.length === 0 ? (
+                <EmptyState icon={<AlertIcon />} title={t('attention.emptyTitle')} headingLevel={3}>
+                  {t('attention.emptyBody')}
+                </EmptyState>
+              ) : (
+                <>
+                  <ul className={styles.list} aria-label={t('attention.listLabel')}>
+                    {home.attention.map((item) => (
+                      <AttentionRow key={item.customer.id} item={item} />
+                    ))}
+                  </ul>
+                  <ButtonLink to={customerPaths.atRisk} className={styles.more}>
+                    {t('attention.viewAll')}
+                  </ButtonLink>
+                </>
+              )}
+            </section>
+
+            <section className={styles.panel} aria-labelledby="csm-home-renewals">
+              <h2 id="csm-home-renewals" className={styles.panelTitle}>
+                {t('renewals.heading')}
+              </h2>
+              {home.renewals.length === 0 ? (
+                <EmptyState icon={<CompassIcon />} title={t('renewals.emptyTitle')} headingLevel={3}>
+                  {t('renewals.emptyBody')}
+                </EmptyState>
+              ) : (
+                <ul className={styles.list} aria-label={t('renewals.listLabel')}>
+                  {home.renewals.map((item) => (
+                    <RenewalRow key={item.customer.id} item={item} />
+                  ))}
+                </ul>
+              )}
+            </section>
+          </div>
+        </>
+      )}
+    </Page>
+  );
+}
+
+function AttentionRow({ item }: { item: AttentionItem }) {
+  const { t } = useTranslation('csmHome');
+  const format = useFormat();
+  const { customer, health, status } = item;
+  const reason = health.riskFactors[0]?.description ?? null;
+  return (
+    <li className={styles.item} data-status={status}>
+      <div className={styles.itemMain}>
+        <Link to={customerHref(customer)} className={styles.name}>
+          {customer.name}
+        </Link>
+        <span className={styles.badge} data-status={status}>
+          <span aria-hidden="true">{STATUS_GLYPH[status]}</span> {t(`status.${status}`)}
+        </span>
+      </div>
+      <div className={styles.itemMeta}>
+        <span>{t('attention.riskScore', { score: health.riskScore })}</span>
+        <span>{t('attention.healthScore', { score: health.score })}</span>
+        <span className={styles.money}>{formatMoneyWhole(customer.mrrCents, format.language)}</span>
+      </div>
+      {reason ? <p className={styles.reason}>{reason}</p> : null}
+    </li>
+  );
+}
+
+function RenewalRow({ item }: { item: RenewalItem }) {
+  const { t } = useTranslation('csmHome');
+  const format = useFormat();
+  const when = item.daysLeft === 0 ? t('renewals.today') : t('renewals.inDays', { count: item.daysLeft });
+  return (
+    <li className={styles.item}>
+      <div className={styles.itemMain}>
+        <Link to={customerHref(item.customer)} className={styles.name}>
+          {item.customer.name}
+        </Link>
+        <span className={styles.money}>{formatMoneyWhole(item.mrrCents, format.language)}</span>
+      </div>
+      <div className={styles.itemMeta}>
+        <span>{t('renewals.on', { date: format.date(item.renewalDate), when })}</span>
+        <span>{t(`renewalTypes.${item.customer.renewalType}`)}</span>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,27 @@
+import { defineFeature, STAFF_ROLES } from '../../platform/feature-manifest.ts';
+import { HomeIcon } from '../../ui/icons.tsx';
+import { CsmHomePage } from './csm-home-page.tsx';
+import { csmHomeEn, csmHomePtBR } from './i18n.ts';
+import { csmHomePaths, deepLinks } from './paths.ts';
+
+/**
+ * `/painel`, the CSM's own portfolio: at-risk customers and renewals in 90 days. Staff may open it (an admin who
+ * keeps accounts sees theirs); the navigation offers it to CSMs. The staff's landing page stays the customer
+ * list (`/clientes`), which the journeys and bookmarks expect after sign-in.
+ */
+export const csmHomeFeature = defineFeature({
+  id: 'csm-home',
+  access: STAFF_ROLES,
+  routes: [{ path: csmHomePaths.home, element: <CsmHomePage /> }],
+  nav: [
+    {
+      to: csmHomePaths.home,
+      label: 'csmHome:nav.home',
+      icon: HomeIcon,
+      roles: ['csm'],
+      order: 5,
+    },
+  ],
+  i18n: { namespace: 'csmHome', resources: { 'pt-BR': csmHomePtBR, en: csmHomeEn } },
+  deepLinks,
+});

@@ -3,6 +3,7 @@ import { activityFeature } from '../features/activity/manifest.tsx';
 import { contactsFeature } from '../features/contacts/manifest.tsx';
 import { contractsFeature } from '../features/contracts/manifest.tsx';
 import { csmHomeFeature } from '../features/csm-home/manifest.tsx';
+import { customer360Feature } from '../features/customer-360/manifest.tsx';
 import { customersFeature } from '../features/customers/manifest.tsx';
 import { meetingsFeature } from '../features/meetings/manifest.ts';
 import { notFoundFeature } from '../features/not-found/manifest.tsx';
@@ -27,6 +28,7 @@ export const features = [
   contactsFeature,
   activityFeature,
   csmHomeFeature,
+  customer360Feature,
   portalHomeFeature,
   ticketsFeature,
   meetingsFeature,

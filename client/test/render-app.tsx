@@ -51,6 +51,7 @@ export function renderApp({
   lifecycle = { onLogout: async () => {} },
   routes = createAppRoutes(),
   frame,
+  now = () => new Date('2026-11-21T12:00:00.000Z'),
 }: {
   path?: string;
   user?: SignedInUser | null;
@@ -62,6 +63,8 @@ export function renderApp({
   routes?: RouteObject[];
   /** What the browser build wraps the app in (the service worker's state); nothing by default. */
   frame?: ComponentType<{ children: ReactNode }>;
+  /** The app's clock (default 2026-11-21 12:00 UTC): screens whose rules read dates pass their fixtures' day. */
+  now?: () => Date;
 } = {}) {
   if (user) store.setItem('arco.profile.v1', JSON.stringify(user));
   const network = manualNetwork(online);
@@ -77,7 +80,7 @@ export function renderApp({
     fetch: fetchFn,
     store,
     network,
-    now: () => new Date('2026-11-21T12:00:00.000Z'),
+    now,
     syncStatus: syncStatus ?? networkSyncStatus(network),
     lifecycle,
     reload: () => void reloads.push(1),

@@ -1,0 +1,28 @@
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ChartProps } from './chart-types.ts';
+
+/**
+ * A bar chart (recharts). Only chart.tsx imports this module, through `React.lazy`, so recharts is a chunk of
+ * its own fetched when a chart is first shown (vite.config.ts keeps it out of the shared vendor chunk).
+ * Presentation only: the figure's text alternative is chart.tsx's table.
+ */
+export default function BarChartView({ points, formatValue, domain }: ChartProps) {
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <BarChart data={[...points]} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+        <CartesianGrid vertical={false} stroke="#d9dce5" />
+        <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} interval="preserveStartEnd" />
+        <YAxis
+          tickFormatter={formatValue}
+          tickLine={false}
+          axisLine={false}
+          fontSize={12}
+          width={72}
+          domain={domain ? [...domain] : undefined}
+        />
+        <Tooltip formatter={(value) => formatValue(Number(value))} cursor={{ fill: '#eef2ff' }} />
+        <Bar dataKey="value" fill="#4338ca" radius={[4, 4, 0, 0]} isAnimationActive={false} />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,32 @@
+import { lazy, Suspense } from 'react';
+import { defineFeature, STAFF_ROLES } from '../../platform/feature-manifest.ts';
+import { Customer360Skeleton } from './customer-360-skeleton.tsx';
+import { customer360En, customer360PtBR } from './i18n.ts';
+import { customer360Paths, deepLinks } from './paths.ts';
+
+/** The page (and the shared rules it runs) is fetched when a customer is first opened, not with the app's first screen. */
+const Customer360Page = lazy(() =>
+  import('./customer-360-page.tsx').then((m) => ({ default: m.Customer360Page })),
+);
+
+/**
+ * The Customer 360 (staff): `/clientes/:customerId` and its tabs below it (tabs.ts; the page routes them, each
+ * tab a URL of its own). No navigation entry: it is opened from the customer list, search, alerts and
+ * notifications (the list's "Clientes" entry stays current under `/clientes/…`).
+ */
+export const customer360Feature = defineFeature({
+  id: 'customer-360',
+  access: STAFF_ROLES,
+  routes: [
+    {
+      path: `${customer360Paths.detail}/*`,
+      element: (
+        <Suspense fallback={<Customer360Skeleton />}>
+          <Customer360Page />
+        </Suspense>
+      ),
+    },
+  ],
+  i18n: { namespace: 'customer360', resources: { 'pt-BR': customer360PtBR, en: customer360En } },
+  deepLinks,
+});

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Navigate, useSearchParams } from 'react-router';
 import type { AuthFailure } from '../../auth/auth-api.ts';
 import { useSession } from '../../auth/session-context.tsx';
@@ -101,7 +102,7 @@ export function SignInPage() {
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction<'translation'>;
 
 function failureMessage(failure: AuthFailure, t: T): string {
   switch (failure.kind) {

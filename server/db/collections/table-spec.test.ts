@@ -76,6 +76,15 @@ describe('table specs derived from the collection schemas', () => {
     });
   });
 
+  it('a field with a default (how a new field keeps older apps valid) is stored as the type it wraps', () => {
+    expect(columnFor('category', z.string().nullable().default(null))).toEqual({
+      field: 'category',
+      column: 'category',
+      kind: 'text',
+      nullable: true,
+    });
+  });
+
   it('refuses a zod type outside the convention', () => {
     expect(() => columnFor('x', z.bigint())).toThrow(/no column convention/);
   });

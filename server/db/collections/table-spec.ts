@@ -88,7 +88,8 @@ export function columnName(field: string, kind: ColumnKind): string {
 
 /** The column kind of one field, by the convention above. Throws on a zod type the convention doesn't cover. */
 export function columnFor(field: string, schema: z.ZodType): ColumnSpec {
-  let inner = schema;
+  // A default only fills in a value an older app did not send; the stored column is the wrapped type.
+  let inner = schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
   let nullable = false;
   if (inner instanceof z.ZodNullable) {
     nullable = true;

@@ -85,10 +85,9 @@ describe('CSM home (/painel, offline)', () => {
     // No tasks section until tasks exist.
     expect(screen.queryByRole('heading', { name: /tarefa/i })).not.toBeInTheDocument();
 
-    // Names open the customer (today through the list, searched for it).
+    // Names open the customer's 360.
     await user.click(within(attention).getByRole('link', { name: 'StartupXYZ' }));
-    expect(router.state.location.pathname).toBe('/clientes');
-    expect(router.state.location.search).toBe('?busca=StartupXYZ');
+    expect(router.state.location.pathname).toBe(`/clientes/${STARTUP.id}`);
   });
 
   it('offers the CSM the page in the navigation; the list stays the landing page', async () => {

@@ -12,17 +12,17 @@ import { ButtonLink } from '../../ui/button.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { AlertIcon, CompassIcon, UsersIcon } from '../../ui/icons.tsx';
 import { Page } from '../../ui/page.tsx';
+import { customerPath } from '../customer-360/paths.ts';
 import { formatMoneyWhole } from '../customers/money.ts';
 import { customerPaths } from '../customers/paths.ts';
 import { csmHome, type AttentionItem, type RenewalItem } from './csm-home.ts';
-import { customerHref } from './customer-link.ts';
 import styles from './csm-home.module.css';
 
 const STATUS_GLYPH = { at_risk: '▲', critical: '■' } as const;
 
 /**
  * `/painel` — the signed-in CSM's home: their customers at risk (critical first, riskiest first) and their
- * renewals in the next 90 days, each linking to the customer. Reads only the device database (their own
+ * renewals in the next 90 days, each linking to the customer's 360. Reads only the device database (their own
  * customers by `csmId`, and those customers' health documents), so it opens offline. Tasks due join this page
  * when tasks exist (issue 10 item 9); until then there is no tasks section at all rather than an empty promise.
  */
@@ -138,7 +138,7 @@ function AttentionRow({ item }: { item: AttentionItem }) {
   return (
     <li className={styles.item} data-status={status}>
       <div className={styles.itemMain}>
-        <Link to={customerHref(customer)} className={styles.name}>
+        <Link to={customerPath(customer.id)} className={styles.name}>
           {customer.name}
         </Link>
         <span className={styles.badge} data-status={status}>
@@ -162,7 +162,7 @@ function RenewalRow({ item }: { item: RenewalItem }) {
   return (
     <li className={styles.item}>
       <div className={styles.itemMain}>
-        <Link to={customerHref(item.customer)} className={styles.name}>
+        <Link to={customerPath(item.customer.id)} className={styles.name}>
           {item.customer.name}
         </Link>
         <span className={styles.money}>{formatMoneyWhole(item.mrrCents, format.language)}</span>

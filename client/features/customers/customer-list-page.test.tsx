@@ -125,7 +125,7 @@ const rowNames = (table: HTMLElement) =>
   within(table)
     .getAllByRole('row')
     .slice(1)
-    .map((row) => within(row).getAllByRole('cell')[0]!.querySelector('span')!.textContent);
+    .map((row) => within(row).getAllByRole('cell')[0]!.querySelector('a')!.textContent);
 
 describe('customer list (device database, offline)', () => {
   it('shows the wireframe portfolio: KPIs, rows with health, CSM and warning lines', async () => {
@@ -166,6 +166,27 @@ describe('customer list (device database, offline)', () => {
     expect(within(table).getByText('João Silva')).toBeInTheDocument(); // from the staff directory
     expect(within(table).getByText('Pedro Lima')).toBeInTheDocument();
     expect(within(table).getByText('Sem CSM')).toBeInTheDocument(); // StartupXYZ, for screen readers
+  });
+
+  it('links every name to its Customer 360, and the KPI cards follow the search and filters', async () => {
+    const user = userEvent.setup();
+    const { table } = await setup();
+    const techcorp = WIREFRAME_CUSTOMERS.find((c) => c.name === 'TechCorp LTDA')!;
+    expect(within(table).getByRole('link', { name: 'TechCorp LTDA' })).toHaveAttribute(
+      'href',
+      `/clientes/${techcorp.id}`,
+    );
+    const kpis = () => within(screen.getByRole('region', { name: 'Resumo da carteira' }));
+    expect(kpis().getByText('R$ 14.100')).toBeInTheDocument();
+    await user.type(screen.getByRole('searchbox', { name: 'Buscar clientes' }), 'agencia');
+    await waitFor(() => expect(kpis().getByText('R$ 2.100')).toBeInTheDocument());
+    expect(kpis().getByText('0 (0%)')).toBeInTheDocument(); // healthy
+    expect(kpis().getByText('1 (100%)')).toBeInTheDocument(); // at risk
+    await user.clear(screen.getByRole('searchbox', { name: 'Buscar clientes' }));
+    await user.click(screen.getByRole('button', { name: /^Filtros/ }));
+    await user.selectOptions(screen.getByLabelText('Plano'), 'pro');
+    await waitFor(() => expect(kpis().getByText('R$ 8.100')).toBeInTheDocument());
+    expect(kpis().getByText('3')).toBeInTheDocument();
   });
 
   it(

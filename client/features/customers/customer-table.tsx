@@ -1,6 +1,8 @@
 import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { Link } from 'react-router';
 import type { AppLanguage } from '../../ui/format.ts';
+import { customerPath } from '../customer-360/paths.ts';
 import type { CustomerRow, CustomerSort, RowWarning, SortKey } from './customer-rows.ts';
 import { formatMoneyWhole } from './money.ts';
 import type { CustomersT } from './use-customers-translation.ts';
@@ -205,7 +207,10 @@ const CustomerCells = memo(function CustomerCells({
             onChange={(next) => onToggle(c.id, next)}
           />
         ) : null}
-        <span className={styles.name}>{c.name}</span>
+        {/* The name opens the customer's 360 (its overview tab). */}
+        <Link to={customerPath(c.id)} className={styles.name}>
+          {c.name}
+        </Link>
         {c.serverSeq === 0 ? <span className={styles.pending}>{t('row.pending')}</span> : null}
         <span className={styles.meta}>{meta}</span>
         {row.warning ? <WarningLine warning={row.warning} t={t} /> : null}

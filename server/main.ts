@@ -12,6 +12,7 @@ import { createDatabase, type Database } from './db/database.ts';
 import { openChangeFeed } from './sync/change-feed.ts';
 import { createSyncApp } from './sync/sync-app.ts';
 import { directoryRoutes } from './directory/routes.ts';
+import { pgEngagementSource, portfolioRoutes } from './portfolio/routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
 import { createServerWriter } from './sync/server-writes.ts';
 import { JOBS } from './jobs/index.ts';
@@ -109,6 +110,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       apiRoutes: {
         sync,
         directory: directoryRoutes(db),
+        portfolio: portfolioRoutes({ source: pgEngagementSource(db), clock: { now: clock } }),
         settings: settingsRoutes({ db, writer }),
       },
       health: { check: async () => void (await db.query('SELECT 1')) },

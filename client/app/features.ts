@@ -1,4 +1,5 @@
 import { accountManagerFeature } from '../features/account-manager/manifest.ts';
+import { agencyDashboardFeature } from '../features/agency-dashboard/manifest.tsx';
 import { activityFeature } from '../features/activity/manifest.tsx';
 import { contactsFeature } from '../features/contacts/manifest.tsx';
 import { contractsFeature } from '../features/contracts/manifest.tsx';
@@ -28,6 +29,7 @@ export const features = [
   contactsFeature,
   activityFeature,
   csmHomeFeature,
+  agencyDashboardFeature,
   customer360Feature,
   portalHomeFeature,
   ticketsFeature,

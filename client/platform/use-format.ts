@@ -12,6 +12,7 @@ import {
   formatNumber,
   formatPercent,
   formatRelativeTime,
+  formatTime,
   formatTimeZone,
   type FormatOptions,
 } from '../ui/format.ts';
@@ -38,6 +39,8 @@ export function useFormat() {
       percent: (ratio: number) => formatPercent(ratio, options),
       date: (value: string | Date) => formatDate(value, options),
       dateTime: (value: string | Date) => formatDateTime(value, options),
+      /** "14:05" — an instant's clock time. */
+      time: (value: string | Date) => formatTime(value, options),
       timeZoneName: (zone: string) => formatTimeZone(zone, options),
       relative: (value: string | Date, now: Date, style: 'long' | 'short' = 'long') =>
         formatRelativeTime(value, now, { ...options, style }),

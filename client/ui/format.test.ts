@@ -7,6 +7,7 @@ import {
   formatMoneyCompact,
   formatPercent,
   formatRelativeTime,
+  formatTime,
   formatTimeZone,
 } from './format.ts';
 
@@ -149,5 +150,15 @@ describe('formatTimeZone', () => {
     ['Marte/Olympus_Mons', 'pt-BR', 'Marte/Olympus_Mons'],
   ] as const)('%s in %s → %s', (zone, language, expected) => {
     expect(formatTimeZone(zone, { language })).toBe(expected);
+  });
+});
+
+describe('formatTime', () => {
+  it.each([
+    ['pt-BR', 'America/Sao_Paulo', '2026-11-21T17:05:00.000Z', '14:05'],
+    ['en', 'America/Sao_Paulo', '2026-11-21T17:05:00.000Z', '02:05 PM'],
+    ['pt-BR', 'America/Manaus', '2026-11-21T03:30:00.000Z', '23:30'],
+  ] as const)('%s in %s: %s → %s', (language, timeZone, instant, expected) => {
+    expect(formatTime(instant, { language, timeZone })).toBe(expected);
   });
 });

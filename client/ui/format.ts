@@ -74,6 +74,19 @@ export function formatDate(
 }
 
 /** An instant with its time: "21/11/2026 09:30" in pt-BR. */
+/** The clock time of an instant in the user's zone: "14:05" (pt-BR), "2:05 PM" (en). */
+export function formatTime(
+  value: string | Date,
+  { language, timeZone = DEFAULT_TIME_ZONE }: FormatOptions,
+): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[language], {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: language === 'pt-BR' ? 'h23' : 'h12',
+    timeZone,
+  }).format(toDate(value));
+}
+
 export function formatDateTime(
   value: string | Date,
   { language, timeZone = DEFAULT_TIME_ZONE }: FormatOptions,

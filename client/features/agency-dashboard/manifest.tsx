@@ -1,0 +1,26 @@
+import { defineFeature } from '../../platform/feature-manifest.ts';
+import { CompassIcon } from '../../ui/icons.tsx';
+import { AgencyDashboardPage } from './agency-dashboard-page.tsx';
+import { agencyDashboardEn, agencyDashboardPtBR } from './i18n.ts';
+import { agencyDashboardPaths, deepLinks } from './paths.ts';
+
+/** `/agencia`, the admin's dashboard of the agency's figures (`portfolioKpis`). Admins only. */
+export const agencyDashboardFeature = defineFeature({
+  id: 'agency-dashboard',
+  access: ['admin'],
+  routes: [{ path: agencyDashboardPaths.dashboard, element: <AgencyDashboardPage /> }],
+  nav: [
+    {
+      to: agencyDashboardPaths.dashboard,
+      label: 'agencyDashboard:nav.dashboard',
+      icon: CompassIcon,
+      roles: ['admin'],
+      order: 30,
+    },
+  ],
+  i18n: {
+    namespace: 'agencyDashboard',
+    resources: { 'pt-BR': agencyDashboardPtBR, en: agencyDashboardEn },
+  },
+  deepLinks,
+});

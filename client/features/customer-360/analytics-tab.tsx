@@ -164,9 +164,16 @@ function ChurnSection() {
             <ul className={styles.list}>
               {factors.map((f) => (
                 <li key={f.label} className={styles.item}>
-                  <span className={styles.itemText}>{f.label}</span>
-                  <span className={f.contribution > 0 ? styles.critical : styles.healthy}>
-                    {f.contribution > 0 ? t('analytics.churn.raises') : t('analytics.churn.lowers')}
+                  {/* The label already says which way it pulls; the arrow and colour repeat it at a glance. */}
+                  <span
+                    className={`${styles.itemText} ${f.contribution > 0 ? styles.critical : styles.healthy}`}
+                  >
+                    <span aria-hidden="true">{f.contribution > 0 ? '▲ ' : '▼ '}</span>
+                    {f.label}
+                    <span className="visually-hidden">
+                      {' '}
+                      ({f.contribution > 0 ? t('analytics.churn.raises') : t('analytics.churn.lowers')})
+                    </span>
                   </span>
                 </li>
               ))}

@@ -12,7 +12,7 @@ import { COLLECTION_NAMES } from '../shared/collections/index.ts';
  * `MIN_SUPPORTED_PROTOCOL_VERSION` only when the server can no longer serve older apps correctly (they get
  * 426 and ask the user to update).
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 export const MIN_SUPPORTED_PROTOCOL_VERSION = 1;
 export const PROTOCOL_HEADER = 'x-arco-protocol';
 
@@ -36,6 +36,12 @@ export const PROTOCOL_HISTORY: readonly ProtocolHistoryEntry[] = [
     fingerprint: 'b7a479a4f49ab1c3d9a00dcada2ff83b2a1915c966c43e9cb1244588ef75b693',
     change:
       "HTTP errors use the API's one error family (shared/api-errors.ts); sync-only distinctions move to details.reason. Version 1 apps are still served: they act on statuses only (401, 426), which did not change.",
+  },
+  {
+    version: 3,
+    fingerprint: '3bb7353ad3e3239a550001eb6bfa354b218c608be68f4852070c24a068bbeed9',
+    change:
+      'Alert lifecycle on signals (risk alerts gain in_progress and dismissed; acknowledgedAt, startedAt, dismissReason) and tasks as activities (type task; signalId, dueAt, completedAt, assignedTo). New fields default to null, so older apps are still served.',
   },
 ];
 

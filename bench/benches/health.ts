@@ -146,6 +146,10 @@ function npsRow(org: HealthOrg, customer: number, userId: string) {
     performedByName: 'CSM 1',
     occurredAt: now,
     metadata: { npsScore: typeof latest === 'number' && latest <= 5 ? 10 : 0 },
+    signalId: null,
+    dueAt: null,
+    completedAt: null,
+    assignedTo: null,
   };
   return { assumedMasterState: null, newDocumentState: { ...doc, _deleted: false } };
 }

@@ -7,13 +7,14 @@ import {
 } from 'rxdb/plugins/core';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import {
   COLLECTION_DEFS,
   collectionsForRole,
   type CollectionName,
   type Role,
 } from '../../shared/collections/index.ts';
-import { toRxJsonSchema } from '../../sync/client/rx-schema.ts';
+import { rxMigrationStrategies, toRxJsonSchema } from '../../sync/client/rx-schema.ts';
 import { CONFLICT_HANDLERS } from '../../sync/conflicts/index.ts';
 import { createOutbox, type KeyValueStore, type Outbox } from '../../sync/client/outbox.ts';
 import { trackLocalWrites } from '../../sync/client/write-tracking.ts';
@@ -54,6 +55,8 @@ export async function openDeviceDatabase(options: {
   // Leader election: RxDB 17's default `toggleOnDocumentVisible` calls isLeader() (stack-facts §2).
   addRxPlugin(RxDBLeaderElectionPlugin);
   addRxPlugin(RxDBLocalDocumentsPlugin);
+  // Stored documents of an older schema version are migrated when their collection opens.
+  addRxPlugin(RxDBMigrationSchemaPlugin);
   const names = collectionsForRole(options.role).filter((n) => !options.only || options.only.includes(n));
   const db = await createRxDatabase({
     name: databaseNameFor(options.userId),
@@ -69,6 +72,7 @@ export async function openDeviceDatabase(options: {
         {
           schema: toRxJsonSchema(COLLECTION_DEFS[name]) as never,
           conflictHandler: CONFLICT_HANDLERS[name] as never,
+          migrationStrategies: rxMigrationStrategies(COLLECTION_DEFS[name]),
         },
       ]),
     ),

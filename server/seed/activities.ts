@@ -79,6 +79,10 @@ export function buildActivities(
       performedByName: performerName,
       occurredAt: cal.iso(at),
       metadata,
+      signalId: null,
+      dueAt: null,
+      completedAt: null,
+      assignedTo: null,
     });
   };
   const hourOf = () => cal.at(0, rng.int(9, 17), rng.int(0, 59)) - cal.at(0, 0);

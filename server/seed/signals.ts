@@ -1,6 +1,7 @@
 import { formatBRL } from '../../shared/domain/csm/format.ts';
 import type { RiskAssessment, RiskFactorType } from '../../shared/domain/csm/risk.ts';
 import type { Health, Signal, SuggestedAction } from '../../shared/entities/csm.ts';
+import { lifecycleStamps } from '../../shared/domain/csm/alert-lifecycle.ts';
 import { DAY_MS, HOUR_MS } from './clock.ts';
 import type { BuiltCustomer } from './context.ts';
 import { NEED_MENTIONS, SERVICES } from './vocabulary.ts';
@@ -99,6 +100,8 @@ const ACTIONS: Record<RiskFactorType, SuggestedAction> = {
   },
 };
 
+const ACTED_AFTER_MS = 26 * HOUR_MS;
+
 type SignalFields = Omit<
   Signal,
   'id' | 'updatedAt' | 'serverSeq' | 'clientUpdatedAt' | 'customerId' | 'createdAt'
@@ -116,6 +119,9 @@ const BLANK: Pick<
   | 'resolutionNotes'
   | 'resolvedAt'
   | 'resolvedBy'
+  | 'acknowledgedAt'
+  | 'startedAt'
+  | 'dismissReason'
 > = {
   riskScore: null,
   riskFactors: [],
@@ -127,6 +133,9 @@ const BLANK: Pick<
   resolutionNotes: null,
   resolvedAt: null,
   resolvedBy: null,
+  acknowledgedAt: null,
+  startedAt: null,
+  dismissReason: null,
 };
 
 /**
@@ -138,6 +147,9 @@ export function buildSignals(b: BuiltCustomer, result: { health: Health; risk: R
   const { cal } = org;
   const signals: Signal[] = [];
   const push = (createdMs: number, fields: SignalFields) => {
+    // Signals past their open phase were first acted upon a day after they appeared (or now, if sooner):
+    // the lifecycle's first-time stamps, as a CSM's move would have set them (docs/domain.md §6).
+    const actedMs = Math.min(createdMs + ACTED_AFTER_MS, cal.nowMs);
     signals.push({
       id: rng.uuid(createdMs),
       updatedAt: cal.iso(createdMs),
@@ -145,6 +157,7 @@ export function buildSignals(b: BuiltCustomer, result: { health: Health; risk: R
       clientUpdatedAt: cal.iso(createdMs),
       customerId: b.id,
       ...fields,
+      ...lifecycleStamps(null, fields, cal.iso(actedMs)),
       createdAt: cal.iso(createdMs),
     });
   };
@@ -158,7 +171,7 @@ export function buildSignals(b: BuiltCustomer, result: { health: Health; risk: R
     push(cal.at(since, 7, 30), {
       ...BLANK,
       kind: 'risk_alert',
-      subtype: null,
+      subtype: risk.riskLevel,
       status: acknowledged ? 'acknowledged' : 'open',
       title: `${risk.riskLevel === 'critical' ? 'Risco crítico de churn' : 'Cliente em risco'}: ${customer.name}`,
       description: risk.riskFactors.map((f) => `${f.description} (${f.impact} pts)`).join('; '),
@@ -175,7 +188,7 @@ export function buildSignals(b: BuiltCustomer, result: { health: Health; risk: R
     push(createdMs, {
       ...BLANK,
       kind: 'risk_alert',
-      subtype: null,
+      subtype: 'warning',
       status: 'resolved',
       title: `Cliente em risco: ${customer.name}`,
       description: 'Uso caiu 55% no último mês (-25 pts); Sem contato com executivo há 34 dias (-15 pts)',

@@ -103,16 +103,32 @@ export const healthSchema = z.strictObject({
 });
 export type Health = z.infer<typeof healthSchema>;
 
-/** Risk alerts, expansion opportunities and insights, each with its own lifecycle (customers spec §3, §4). */
+/**
+ * Risk alerts, expansion opportunities and insights, each with its own lifecycle (customers spec §3, §4). A risk
+ * alert moves open → acknowledged → in progress → resolved, or is dismissed with a reason; the other kinds keep
+ * their own statuses, and `lifecyclePhase` (shared/domain/csm/signals.ts) maps every status onto those five
+ * phases, so "days to action" and the lifecycle timestamps mean the same for every kind (docs/domain.md).
+ */
 export const signalKindSchema = z.enum(['risk_alert', 'expansion', 'insight']);
 export const SIGNAL_STATUSES = {
-  risk_alert: ['open', 'acknowledged', 'resolved'],
+  risk_alert: ['open', 'acknowledged', 'in_progress', 'resolved', 'dismissed'],
   expansion: ['identified', 'contacted', 'negotiating', 'won', 'lost'],
   insight: ['new', 'dismissed', 'actioned'],
 } as const;
+/** Why a signal was dismissed instead of acted upon (required exactly when its status is `dismissed`). */
+export const DISMISS_REASONS = [
+  'false_positive',
+  'handled_elsewhere',
+  'expected_behaviour',
+  'customer_lost',
+  'other',
+] as const;
+export const dismissReasonSchema = z.enum(DISMISS_REASONS);
+export type DismissReason = z.infer<typeof dismissReasonSchema>;
 export const signalStatusSchema = z.enum([
   'open',
   'acknowledged',
+  'in_progress',
   'resolved',
   'identified',
   'contacted',
@@ -123,6 +139,7 @@ export const signalStatusSchema = z.enum([
   'dismissed',
   'actioned',
 ]);
+export type SignalStatus = z.infer<typeof signalStatusSchema>;
 
 export const signalSchema = z
   .strictObject({
@@ -143,14 +160,28 @@ export const signalSchema = z
     mrrAtRiskCents: cents.nullable(),
     /** 0–100: probability for opportunities, confidence for insights. */
     probability: z.number().min(0).max(100).nullable(),
+    /** Notes on what was done (resolving a risk alert requires them) or on why it was dismissed. */
     resolutionNotes: longText.nullable(),
+    /** When the signal reached a closed status (resolved, dismissed, won, lost, actioned); null while open. */
     resolvedAt: isoDateTime.nullable(),
     resolvedBy: idSchema.nullable(),
     createdAt: isoDateTime,
+    /**
+     * The first time the signal left its open phase — the first action on it, whatever the step ("days to
+     * action" = this − createdAt). Kept when it is reopened. Defaults let older documents parse.
+     */
+    acknowledgedAt: isoDateTime.nullable().default(null),
+    /** The first time work on it started (phase `in_progress`); kept when it is reopened. */
+    startedAt: isoDateTime.nullable().default(null),
+    dismissReason: dismissReasonSchema.nullable().default(null),
   })
   .refine((s) => (SIGNAL_STATUSES[s.kind] as readonly string[]).includes(s.status), {
     message: 'status is not valid for this kind of signal',
     path: ['status'],
+  })
+  .refine((s) => (s.status === 'dismissed') === (s.dismissReason !== null), {
+    message: 'a dismissed signal has a reason, and only a dismissed one',
+    path: ['dismissReason'],
   });
 export type Signal = z.infer<typeof signalSchema>;
 
@@ -165,6 +196,7 @@ export const activityTypeSchema = z.enum([
   'payment_received',
   'health_change',
   'expansion_identified',
+  'task',
 ]);
 
 /** A CSM timeline entry (customers spec `CustomerActivity`). `metadata` holds type-specific numbers. */
@@ -179,5 +211,20 @@ export const activitySchema = z.strictObject({
   occurredAt: isoDateTime,
   /** e.g. { npsScore: 9 }, { durationMinutes: 30 }, { replied: false }, { executive: true }. */
   metadata: z.record(z.string().max(60), z.union([z.string().max(500), z.number(), z.boolean(), z.null()])),
+  /**
+   * The alert (signal) this entry was done or planned for: an intervention (a call, e-mail, meeting… logged for
+   * it) or a task (docs/domain.md "Alert lifecycle, tasks and playbooks").
+   */
+  signalId: idSchema.nullable().default(null),
+  /**
+   * Task fields (type `task` only; null on every other type — the collection's invariant and a SQL CHECK):
+   * when it is due, when it was completed (a completed task stays completed), and who should do it.
+   * `occurredAt` of a task is when it was planned. Defaults let older documents parse.
+   */
+  dueAt: isoDateTime.nullable().default(null),
+  completedAt: isoDateTime.nullable().default(null),
+  assignedTo: idSchema.nullable().default(null),
 });
 export type Activity = z.infer<typeof activitySchema>;
+/** The activity fields only a task carries. */
+export const TASK_FIELDS = ['dueAt', 'completedAt', 'assignedTo'] as const;

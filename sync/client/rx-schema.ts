@@ -1,12 +1,43 @@
 import { z } from 'zod';
-import type { CollectionDef } from '../../shared/collections/index.ts';
+import type { CollectionDef, CollectionName } from '../../shared/collections/index.ts';
 
 /**
  * RxDB JSON schemas are derived from the collection definitions (shared/collections/<name>.ts): the zod schema
  * is the type, never written twice; owner keys are indexed by convention, other indexes come from the
- * definition's `indexes`. Bump `RX_SCHEMA_VERSION` with a migration strategy when a stored shape changes incompatibly.
+ * definition's `indexes`. When a collection's stored shape changes, bump its version in `RX_SCHEMA_VERSIONS`
+ * and give the step in `rxMigrationStrategies` (RxDB migrates a device's stored documents when the collection
+ * opens; without it, an installed app would refuse to open its database after the update).
  */
 export const RX_SCHEMA_VERSION = 0;
+/** Collections past version 0, with why: 1 = the alert lifecycle and task fields (migration 0110). */
+export const RX_SCHEMA_VERSIONS: Readonly<Partial<Record<CollectionName, number>>> = {
+  signals: 1,
+  activities: 1,
+};
+
+type RxMigrationStrategy = (doc: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * Fields a stored document lacks get their schema default (new fields are added with `.default(…)` so an older
+ * document stays valid: shared/entities/csm.ts).
+ */
+export function withSchemaDefaults(
+  def: CollectionDef,
+  doc: Record<string, unknown>,
+): Record<string, unknown> {
+  const filled = { ...doc };
+  for (const [field, schema] of Object.entries(def.schema.shape as Record<string, z.ZodType>)) {
+    if (filled[field] === undefined && schema instanceof z.ZodDefault)
+      filled[field] = schema.def.defaultValue as unknown;
+  }
+  return filled;
+}
+
+/** One step per version above 0 (RxDB requires every step up to the current version). */
+export function rxMigrationStrategies(def: CollectionDef): Record<number, RxMigrationStrategy> {
+  const version = RX_SCHEMA_VERSIONS[def.name as CollectionName] ?? RX_SCHEMA_VERSION;
+  return version >= 1 ? { 1: (doc) => withSchemaDefaults(def, doc) } : {};
+}
 
 /** Indexed string fields need a maxLength in RxDB/Dexie; UUIDs are 36 characters. */
 const UUID_FIELD = { type: 'string', maxLength: 36 } as const;
@@ -40,7 +71,7 @@ export function toRxJsonSchema(def: CollectionDef): RxJsonSchemaLike {
     indexes.push([...index]);
   }
   return {
-    version: RX_SCHEMA_VERSION,
+    version: RX_SCHEMA_VERSIONS[def.name as CollectionName] ?? RX_SCHEMA_VERSION,
     primaryKey: 'id',
     type: 'object',
     properties,

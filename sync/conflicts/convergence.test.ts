@@ -148,20 +148,21 @@ const EDITS: Partial<Record<CollectionName, fc.Arbitrary<Edit>[]>> = {
   signals: [
     fc
       .tuple(
-        fc.constantFrom('open', 'acknowledged', 'resolved'),
+        fc.constantFrom('open', 'acknowledged', 'in_progress', 'resolved', 'dismissed'),
         clock,
         fc.constantFrom('Ligação feita', null),
+        fc.constantFrom('false_positive', 'other'),
       )
-      .map(
-        ([s, t, notes]) =>
-          (d) =>
-            Object.assign(d, {
-              status: s,
-              resolvedAt: s === 'resolved' ? t : null,
-              resolutionNotes: s === 'resolved' ? notes : null,
-              resolvedBy: s === 'resolved' ? uuid(0x102) : null,
-            }),
-      ),
+      .map(([s, t, notes, reason]) => (d) => {
+        const closed = s === 'resolved' || s === 'dismissed';
+        Object.assign(d, {
+          status: s,
+          resolvedAt: closed ? t : null,
+          resolutionNotes: closed ? notes : null,
+          resolvedBy: closed ? uuid(0x102) : null,
+          dismissReason: s === 'dismissed' ? reason : null,
+        });
+      }),
     fc.constantFrom('Sem login há 14 dias', 'Uso caiu 50%').map(set('title')),
   ],
   goals: [

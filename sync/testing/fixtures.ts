@@ -278,6 +278,9 @@ export const FIXTURES: Readonly<Record<CollectionName, Factory>> = {
     resolvedAt: null,
     resolvedBy: null,
     createdAt: T0,
+    acknowledgedAt: null,
+    startedAt: null,
+    dismissReason: null,
   }),
   activities: (id, { customerId }) => ({
     ...base(id),
@@ -289,6 +292,10 @@ export const FIXTURES: Readonly<Record<CollectionName, Factory>> = {
     performedByName: 'Maria Santos',
     occurredAt: T0,
     metadata: { durationMinutes: 15 },
+    signalId: null,
+    dueAt: null,
+    completedAt: null,
+    assignedTo: null,
   }),
   leads: (id, { customerId }) => ({
     ...base(id),

@@ -38,6 +38,11 @@ describe('buildQuickLog', () => {
         performedByName: 'Maria Santos',
         occurredAt: NOW.toISOString(),
         metadata: {},
+        // Not a task, not done for an alert (the task fields of docs/domain.md §6).
+        signalId: null,
+        dueAt: null,
+        completedAt: null,
+        assignedTo: null,
       },
     });
   });

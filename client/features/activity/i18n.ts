@@ -38,6 +38,7 @@ export const activityPtBR = {
     payment_received: 'Pagamento',
     health_change: 'Saúde',
     expansion_identified: 'Expansão',
+    task: 'Tarefa',
   },
   quickLog: {
     heading: 'Registrar atividade',
@@ -104,6 +105,7 @@ export const activityEn: TranslationShape<typeof activityPtBR> = {
     payment_received: 'Payment',
     health_change: 'Health',
     expansion_identified: 'Expansion',
+    task: 'Task',
   },
   quickLog: {
     heading: 'Log activity',

@@ -206,6 +206,10 @@ export const activity = (
   performedByName: 'Maria Santos',
   occurredAt,
   metadata,
+  signalId: null,
+  dueAt: null,
+  completedAt: null,
+  assignedTo: null,
 });
 
 export const RH_CALL = activity(

@@ -148,6 +148,7 @@ export const customer360PtBR = {
     payment_received: 'Pagamento recebido',
     health_change: 'Mudança de health',
     expansion_identified: 'Expansão identificada',
+    task: 'Tarefa',
   },
   log: {
     title: {
@@ -379,6 +380,7 @@ export const customer360En: TranslationShape<typeof customer360PtBR> = {
     payment_received: 'Payment received',
     health_change: 'Health change',
     expansion_identified: 'Expansion identified',
+    task: 'Task',
   },
   log: {
     title: {

@@ -434,6 +434,9 @@ export function sampleDocuments(refs: SampleRefs): SampleDocuments {
       resolvedAt: null,
       resolvedBy: null,
       createdAt: '2026-01-15T06:00:00.000Z',
+      acknowledgedAt: null,
+      startedAt: null,
+      dismissReason: null,
     },
     activities: {
       ...base(),
@@ -445,6 +448,10 @@ export function sampleDocuments(refs: SampleRefs): SampleDocuments {
       performedByName: 'Pedro Almeida',
       occurredAt: '2026-01-12T15:00:00-03:00',
       metadata: { npsScore: 9, channel: 'email', executive: true, previousScore: null },
+      signalId: null,
+      dueAt: null,
+      completedAt: null,
+      assignedTo: null,
     },
     leads: {
       ...base(),

@@ -91,6 +91,8 @@ export function columnFor(field: string, schema: z.ZodType): ColumnSpec {
   // A default only fills in a value an older app did not send; the stored column is the wrapped type.
   let inner = schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
   let nullable = false;
+  // A default only fills the field in when an older document lacks it; the stored column is the value's.
+  if (inner instanceof z.ZodDefault) inner = inner.unwrap() as z.ZodType;
   if (inner instanceof z.ZodNullable) {
     nullable = true;
     inner = inner.unwrap() as z.ZodType;

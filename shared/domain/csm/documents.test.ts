@@ -24,6 +24,9 @@ const signalStorage = (n: number) => ({
   resolvedAt: null,
   resolvedBy: null,
   createdAt: SEED_NOW.toISOString(),
+  acknowledgedAt: null,
+  startedAt: null,
+  dismissReason: null,
 });
 
 describe('rule outputs fill the stored documents as they are', () => {

@@ -16,6 +16,7 @@ export * from './expansion.ts';
 export * from './insights.ts';
 export * from './recommendations.ts';
 export * from './signals.ts';
+export * from './alert-lifecycle.ts';
 export * from './customer-inputs.ts';
 export * from './assess-customer.ts';
 export * from './portfolio-kpis.ts';

@@ -3,22 +3,30 @@ import { signalStatusSchema, type Signal, type SuggestedAction } from '../../ent
 import type { RiskAssessment } from './risk.ts';
 
 /**
- * Signal lifecycles (DESIGN §7 "alert lifecycle open → acknowledged → resolved with notes"; customers spec §3
+ * Signal lifecycles (docs/domain.md §6 "Alert lifecycle, tasks and playbooks"; customers spec §3
  * `ExpansionOpportunity.status`, `CustomerInsight`) and the risk-alert draft built from a risk assessment.
  *
  * Transitions (anything else is refused):
- *   risk_alert  open → acknowledged → resolved (open → resolved too); resolved/acknowledged → open reopens
+ *   risk_alert  open → acknowledged → in_progress → resolved | dismissed (steps may be skipped);
+ *               acknowledged → open un-acknowledges; resolved/dismissed → open reopens
  *   expansion   identified → contacted → negotiating → won | lost (steps may be skipped); lost → identified
  *   insight     new → dismissed | actioned; dismissed → new
  * Resolving a risk alert requires notes (what was done). Reaching a closed status stamps resolvedAt/resolvedBy;
- * reopening clears them.
+ * reopening clears them. The lifecycle's phases, first-time stamps and dismissal reasons are in
+ * ./alert-lifecycle.ts (`changeSignalStatus` builds on `transitionSignal`).
  */
 
 type Kind = Signal['kind'];
 type Status = Signal['status'];
 
 export const SIGNAL_TRANSITIONS: { readonly [K in Kind]: Readonly<Record<string, readonly Status[]>> } = {
-  risk_alert: { open: ['acknowledged', 'resolved'], acknowledged: ['resolved', 'open'], resolved: ['open'] },
+  risk_alert: {
+    open: ['acknowledged', 'in_progress', 'resolved', 'dismissed'],
+    acknowledged: ['in_progress', 'resolved', 'dismissed', 'open'],
+    in_progress: ['resolved', 'dismissed'],
+    resolved: ['open'],
+    dismissed: ['open'],
+  },
   expansion: {
     identified: ['contacted', 'negotiating', 'won', 'lost'],
     contacted: ['negotiating', 'won', 'lost'],
@@ -30,7 +38,8 @@ export const SIGNAL_TRANSITIONS: { readonly [K in Kind]: Readonly<Record<string,
 };
 const CLOSED: ReadonlySet<Status> = new Set(['resolved', 'won', 'lost', 'dismissed', 'actioned']);
 
-export type SignalTransitionErrorCode = 'invalid_signal_transition' | 'resolution_notes_required';
+export type SignalTransitionErrorCode =
+  'invalid_signal_transition' | 'resolution_notes_required' | 'dismiss_reason_required';
 
 /** Carries a string-literal code so the server maps it to `{"error":{"code","message","details"}}`. */
 export class SignalTransitionError extends Error {

@@ -46,9 +46,13 @@ describe('"pronto para uso offline"', () => {
     renderApp({ path: '/', user: staffUser, online: false, frame: ReadyWorker });
     await screen.findByRole('heading', { level: 1, name: 'Clientes' });
     expect(message()).toBeInTheDocument();
-    act(() => vi.advanceTimersByTime(OFFLINE_READY_VISIBLE_MS - 100));
+    await act(async () => {
+      vi.advanceTimersByTime(OFFLINE_READY_VISIBLE_MS - 100);
+    });
     expect(message()).toBeInTheDocument();
-    act(() => vi.advanceTimersByTime(200));
+    await act(async () => {
+      vi.advanceTimersByTime(200);
+    });
     expect(message()).not.toBeInTheDocument();
   });
 

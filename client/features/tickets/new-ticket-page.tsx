@@ -65,7 +65,7 @@ export function NewTicketPage() {
     setSaving(true);
     try {
       await tickets.insert(result.value);
-      navigate(ticketPaths.ticket(result.value.id));
+      void navigate(ticketPaths.ticket(result.value.id));
     } catch {
       setSaving(false);
       showErrors({}, { key: 'saveFailed' });

@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-/** Import direction is shared → sync → {client, server}; nothing flows back (DESIGN §2). */
+/** Import direction is shared → sync → {client, server}; nothing flows back (docs/architecture.md §2). */
 const layer = (/** @type {string[]} */ forbidden) => ({
   'no-restricted-imports': [
     'error',

@@ -8,7 +8,7 @@ const BACKGROUND_COLOR = '#f6f7fb';
 
 /**
  * RxDB's dev-mode must never ship: it needs a validator storage and, in a browser, loads a page from
- * rxdb.info (stack-facts §2). Fail the production build if anything pulls it in.
+ * rxdb.info. Fail the production build if anything pulls it in.
  */
 function forbidRxdbDevMode(): Plugin {
   return {
@@ -79,7 +79,7 @@ export default defineConfig({
         ],
       },
       injectManifest: {
-        // Not svg/webmanifest: the plugin adds the manifest and its icons itself (stack-facts §5/Part 2 row 5).
+        // Not svg/webmanifest: the plugin adds the manifest and its icons itself; listing them again would precache them twice.
         globPatterns: ['**/*.{js,css,html,png,woff2}'],
       },
       devOptions: { enabled: false },

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three projects so the fast suite needs no database and no browser (DESIGN §11):
+ * Three projects so the fast suite needs no database and no browser (docs/architecture.md §11):
  * - unit: colocated `*.test.ts(x)` in shared/, sync/, server/, client/ (client files opt into jsdom per file).
  * - pg:   `*.pg.test.ts`, against PostgreSQL (DATABASE_URL when set, else embedded PGlite).
  * - e2e:  `e2e/**\/*.e2e.test.ts`, headless Debian Chromium against the real built app and server.

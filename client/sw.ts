@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /**
- * Arco's service worker (DESIGN §8), built by vite-plugin-pwa (`injectManifest`).
+ * Arco's service worker (docs/architecture.md §8), built by vite-plugin-pwa (`injectManifest`).
  *
  * - Precache the app shell; every navigation outside `/api/` gets `index.html`, so any route opens offline.
  * - Runtime cache only for static media: API data lives in RxDB, never in the SW cache.

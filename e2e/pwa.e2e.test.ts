@@ -13,7 +13,7 @@ import {
 import { startAppServer, type AppServer } from './support/server.ts';
 
 /**
- * The installable offline PWA (DESIGN §8) in real headless Chromium against the built app and the server:
+ * The installable offline PWA (docs/architecture.md §8) in real headless Chromium against the built app and the server:
  * layout at phone and desktop widths, installability, offline start and deep links from the service worker,
  * the update prompt, and push notifications that deep-link into an allow-listed route.
  */

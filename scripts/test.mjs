@@ -1,4 +1,4 @@
-// `npm test`: everything that proves the product works (DESIGN §10) — unit, PostgreSQL integration (real
+// `npm test`: everything that proves the product works (docs/architecture.md §10) — unit, PostgreSQL integration (real
 // PostgreSQL when DATABASE_URL is set, else embedded PGlite) and end-to-end in headless Debian Chromium.
 // Prints one closing line "Tests: N passed, M failed" summed over all projects (CI reads it).
 import { spawnSync } from 'node:child_process';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Server configuration, parsed once from the environment at start-up (DESIGN §10). Every variable is
+ * Server configuration, parsed once from the environment at start-up (docs/architecture.md §10). Every variable is
  * documented in the README's "Configuration" table; keep both in sync.
  *
  * Invariants:

@@ -3,7 +3,7 @@ import { ROLES } from './collections/index.ts';
 import { healthScoreConfigSchema } from './domain/csm/health-config.ts';
 
 /**
- * What a device keeps offline besides the synced collections (DESIGN §4): the organization's settings, its
+ * What a device keeps offline besides the synced collections (docs/architecture.md §4): the organization's settings, its
  * health-score configuration (staff only) and the signed-in user's profile. They travel as RxDB *local
  * documents*, fetched from `GET /api/settings`; the profile is edited with `PATCH /api/settings/profile` and
  * the health configuration by an admin with `PUT /api/settings/health`. Written once here so the server
@@ -67,7 +67,7 @@ export type DeviceHealthConfig = z.infer<typeof deviceHealthConfigSchema>;
 export const deviceSettingsSchema = z.object({
   organization: organizationSettingsSchema,
   profile: userProfileSchema,
-  /** Null for client users: the health score is staff-only (DESIGN §4). */
+  /** Null for client users: the health score is staff-only (docs/architecture.md §4). */
   health: deviceHealthConfigSchema.nullable(),
 });
 export type DeviceSettings = z.infer<typeof deviceSettingsSchema>;

@@ -29,7 +29,7 @@ export function entityFields(doc: PlainObject): PlainObject {
   return out;
 }
 
-/** RxDB treats any truthy `_deleted` as deleted (stack-facts §1). */
+/** RxDB treats any truthy `_deleted` as deleted. */
 export const isDeleted = (doc: PlainObject | null | undefined): boolean => Boolean(doc?._deleted);
 
 /**

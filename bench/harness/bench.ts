@@ -5,7 +5,7 @@ import type { RepetitionOptions } from './measure.ts';
 import type { BenchResult, ResultTable } from './report.ts';
 
 /**
- * A benchmark: a script, never a timed test (DESIGN §12). It measures its cases with `measure` (warm-up,
+ * A benchmark: a script, never a timed test (docs/architecture.md §12). It measures its cases with `measure` (warm-up,
  * repetitions, median), always next to a baseline measured in the same run, and returns tables and facts.
  * Benches check that they measured the right work (row counts, conflicts returned) and throw otherwise — but
  * they never assert on time.

@@ -1,5 +1,5 @@
 /**
- * What logout removes besides the databases (DESIGN §6): runtime caches (the app shell precache stays, so
+ * What logout removes besides the databases (docs/architecture.md §6): runtime caches (the app shell precache stays, so
  * the installed app still opens) and the push subscription.
  */
 export async function clearBrowserData(win: Window): Promise<void> {

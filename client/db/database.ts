@@ -52,7 +52,7 @@ export async function openDeviceDatabase(options: {
    */
   only?: readonly CollectionName[];
 }): Promise<DeviceDatabase> {
-  // Leader election: RxDB 17's default `toggleOnDocumentVisible` calls isLeader() (stack-facts §2).
+  // Leader election: RxDB 17's default `toggleOnDocumentVisible` calls isLeader(), which needs the leader-election plugin.
   addRxPlugin(RxDBLeaderElectionPlugin);
   addRxPlugin(RxDBLocalDocumentsPlugin);
   // Stored documents of an older schema version are migrated when their collection opens.

@@ -7,7 +7,7 @@ import type { DeviceSessions } from './device-session.ts';
 
 /**
  * Opens the signed-in user's device data under the session, and turns a sync 401 into "sign in again":
- * `expire()` keeps every local database, so queued edits drain after the next sign-in (DESIGN §6).
+ * `expire()` keeps every local database, so queued edits drain after the next sign-in (docs/architecture.md §6).
  */
 export function DeviceDataGate(props: {
   sessions: DeviceSessions;

@@ -16,7 +16,7 @@ import type { KeyValueStore } from '../../sync/client/outbox.ts';
 
 /**
  * The organization's settings, its health configuration (staff) and the user's own profile, kept on the
- * device as RxDB local documents (DESIGN §4) so the settings screen, the UI language and the health
+ * device as RxDB local documents (docs/architecture.md §4) so the settings screen, the UI language and the health
  * thresholds work offline. Filled from `GET /api/settings` when a device session opens and whenever the
  * network comes back.
  *

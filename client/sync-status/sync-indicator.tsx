@@ -8,7 +8,7 @@ import { useSyncStatus } from './use-sync-status.ts';
 import styles from './sync-indicator.module.css';
 
 /**
- * Always visible in the top bar (DESIGN §8): online/offline, pending changes, last sync. The chip opens a
+ * Always visible in the top bar (docs/architecture.md §8): online/offline, pending changes, last sync. The chip opens a
  * small panel with the details; a polite live region announces connectivity and queue changes.
  */
 export function SyncIndicator() {

@@ -1,5 +1,5 @@
 /**
- * Locale-aware formatters built on `Intl` (DESIGN §1: BRL, `dd/mm/aaaa`, America/Sao_Paulo by default).
+ * Locale-aware formatters built on `Intl` (docs/architecture.md §1: BRL, `dd/mm/aaaa`, America/Sao_Paulo by default).
  *
  * Invariants:
  * - Money comes in as integer cents and is never converted through floats beyond the final display division.

@@ -28,7 +28,7 @@ export async function rememberProfileOffline(
   await context.setOffline(true);
 }
 
-/** Password of every seeded demo account (DESIGN §10). */
+/** Password of every seeded demo account (docs/architecture.md §10). */
 export const DEMO_PASSWORD = 'arco-demo';
 
 /** Signs in through the real form and waits until the app has left the sign-in page. */

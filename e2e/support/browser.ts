@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 
 /**
- * Debian's Chromium through playwright-core (no browser downloads on these machines — DESIGN §11), in a fresh
+ * Debian's Chromium through playwright-core (no browser downloads on these machines — docs/architecture.md §11), in a fresh
  * profile, with every request that leaves the machine blocked so a test can never depend on the internet
  * (and RxDB dev-mode's rxdb.info iframe would show up as a failure, not a silent fetch).
  */

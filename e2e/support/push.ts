@@ -2,7 +2,7 @@ import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 
 /**
  * Delivers real `push` events to the page's service worker through CDP (headless Chromium has no push
- * service, so `pushManager.subscribe()` cannot work here — stack-facts §6). Notifications must be granted.
+ * service, so `pushManager.subscribe()` cannot work here; docs/architecture.md §11). Notifications must be granted.
  *
  * Keep the channel open until the notification has been observed: detaching the DevTools session right
  * after `deliverPushMessage` can drop a push that has not been dispatched yet.
@@ -82,7 +82,7 @@ export function shownNotifications(page: Page): Promise<ShownNotification[]> {
 
 /**
  * Clicks the first shown notification. There is no CDP method for that, so the event is dispatched inside the
- * service worker (stack-facts §6, verified): the real `notificationclick` handler runs.
+ * service worker (verified in headless Chromium; docs/architecture.md §11): the real `notificationclick` handler runs.
  */
 export async function clickFirstNotification(context: BrowserContext): Promise<void> {
   const [worker] = context.serviceWorkers();

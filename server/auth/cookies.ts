@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 
 /**
- * Cookie names and attributes (DESIGN §6). Over HTTPS the names carry the `__Host-` prefix, which makes the
+ * Cookie names and attributes (docs/architecture.md §6). Over HTTPS the names carry the `__Host-` prefix, which makes the
  * browser insist on Secure, Path=/ and no Domain — so a sibling subdomain cannot plant or shadow them.
  *
  * - session: the opaque session token; HttpOnly (no script can read it), SameSite=Lax (not sent on

@@ -1,7 +1,7 @@
 import type { AttemptFilter, AuthStore } from './store.ts';
 
 /**
- * Failed sign-in throttling (DESIGN §6), counted in the database so every server instance sees the same
+ * Failed sign-in throttling (docs/architecture.md §6), counted in the database so every server instance sees the same
  * numbers. The goal is two-sided: slow guessing down hard, and never let an attacker lock a real user out.
  *
  * A browser is a **known device** for an account when its device cookie (see cookies.ts) was used for a

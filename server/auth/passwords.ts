@@ -1,7 +1,7 @@
 import { hash, parseOptions, verify, type Algorithm, type Options } from '@node-rs/argon2';
 
 /**
- * Password hashing policy (DESIGN §6): argon2id, m = 19 MiB, t = 2, p = 1 (OWASP's minimum for argon2id).
+ * Password hashing policy (docs/architecture.md §6): argon2id, m = 19 MiB, t = 2, p = 1 (OWASP's minimum for argon2id).
  * The demo seeder and any user-management code must hash through `hashPassword` so every stored hash
  * follows this policy.
  */

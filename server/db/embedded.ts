@@ -6,7 +6,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
  * The embedded PostgreSQL used when no DATABASE_URL is set: PGlite 0.5.14 (PostgreSQL 18 compiled to WASM) served
  * on 127.0.0.1 (random port) by pglite-socket, so the rest of the server speaks plain `pg` either way.
  *
- * Limits that shape the code above (notes/stack-facts.md §4):
+ * Limits that shape the code above (verified on PGlite 0.5.14; docs/architecture.md §10):
  * - ONE backend session: connections are multiplexed one protocol message at a time, and a connection inside a
  *   transaction blocks all others until it ends. Session-level settings are shared by every connection
  *   (so the Database only ever uses transaction-local settings), and holding a transaction while awaiting a

@@ -2,7 +2,7 @@ import type { DbClient } from './database.ts';
 import type { ServerFields } from './collections/mapper.ts';
 
 /**
- * Gap-free sync order (DESIGN §5 "Ordering without gaps").
+ * Gap-free sync order (docs/architecture.md §5 "Ordering without gaps").
  *
  * A pull checkpoint is "the last server_seq I saw". If two transactions of one organization could take
  * server_seq 101 and 102 and commit 102 first, a pull in between would move the checkpoint past 101 and never

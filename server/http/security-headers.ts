@@ -3,7 +3,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './context.ts';
 
 /**
- * Content-Security-Policy for the Vite-built React PWA (DESIGN §6). Everything is same-origin:
+ * Content-Security-Policy for the Vite-built React PWA (docs/architecture.md §6). Everything is same-origin:
  * - scripts: only our bundles — no inline scripts, no eval (the SW registration is bundled, not inlined);
  * - styles: our CSS plus inline styles, because UI libraries (charts, positioning of popovers) set style
  *   attributes; style injection cannot run code, so this is the accepted trade-off;

@@ -10,7 +10,7 @@ import { createRng, deriveSeed, type Rng } from './random.ts';
 import { demoRoutes } from './routes.ts';
 import type { DemoDocuments, DemoUser } from './types.ts';
 
-/** Every demo login uses this password (DESIGN §10). The loader hashes it. */
+/** Every demo login uses this password (docs/architecture.md §10). The loader hashes it. */
 export const DEMO_PASSWORD = 'arco-demo';
 export const DEMO_TIME_ZONE = 'America/Sao_Paulo';
 

@@ -6,7 +6,7 @@ import { startPgChangeFeed, type ChangeNotifier } from './pg-change-feed.ts';
 /**
  * The change feed for this deployment: LISTEN/NOTIFY on a real PostgreSQL (several instances share it), an
  * in-process feed on the embedded database (one process; cross-connection NOTIFY doesn't work through
- * pglite-socket, DESIGN §5).
+ * pglite-socket, docs/architecture.md §5).
  */
 export interface ServerChangeFeed {
   readonly feed: ChangeFeed;

@@ -6,7 +6,7 @@ import type { Change, ChangeFeed } from '../../sync/server/store.ts';
 import { readDocuments, type Database, type DbClient } from '../db/index.ts';
 
 /**
- * Fan-out across server instances sharing one PostgreSQL (DESIGN §5 "Fan-out"): `publish` sends a small
+ * Fan-out across server instances sharing one PostgreSQL (docs/architecture.md §5 "Fan-out"): `publish` sends a small
  * NOTIFY (organization, collection, server_seq range — payloads are capped at 8000 bytes, so never the
  * documents), and every instance, this one included, LISTENs on a dedicated connection, reads that range back
  * and delivers it to its own SSE streams. So each stream gets each change exactly once, whichever instance

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { accessFor, COLLECTION_NAMES, collectionsForRole, MAX_COLLECTIONS_PER_ROLE, ROLES } from './index.ts';
 
 describe('collection registry', () => {
-  it('has the 15 synced collections of DESIGN §4', () => {
+  it('has the 15 synced collections of docs/architecture.md §4.1', () => {
     expect(COLLECTION_NAMES).toHaveLength(15);
   });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Building blocks shared by every synced document (DESIGN §4).
+ * Building blocks shared by every synced document (docs/architecture.md §4).
  *
  * Invariants:
  * - `id` is generated on the device (UUID v7), so offline creates need no round trip.

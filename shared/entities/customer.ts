@@ -10,7 +10,7 @@ import {
   syncedFields,
 } from './common.ts';
 
-// Enums from the customers spec §3 (seeds/customers-module-spec.pt-BR.md).
+// Enums from the customers spec §3 (the product's customers module spec; docs/domain.md).
 export const customerStatusSchema = z.enum(['onboarding', 'active', 'at_risk', 'churned', 'paused']);
 export const customerTierSchema = z.enum(['starter', 'pro', 'enterprise', 'custom']);
 export const renewalTypeSchema = z.enum(['auto_renew', 'manual', 'month_to_month']);

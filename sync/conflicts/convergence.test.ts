@@ -10,7 +10,7 @@ import { resolveConflict } from './handlers.ts';
 import { MERGE_RULES } from './rules.ts';
 
 /**
- * Property tests of the conflict handlers (DESIGN §11): two devices edit the same master offline; whichever
+ * Property tests of the conflict handlers (docs/architecture.md §11): two devices edit the same master offline; whichever
  * reaches the server first, the other resolves against it, and both orders must end in the same document.
  */
 

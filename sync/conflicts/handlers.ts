@@ -4,7 +4,7 @@ import { threeWayMerge } from './merge.ts';
 import { MERGE_RULES } from './rules.ts';
 
 /**
- * Conflict handlers in RxDB 17's shape (`{ isEqual, resolve }`, stack-facts §1), defined structurally so
+ * Conflict handlers in RxDB 17's shape (`{ isEqual, resolve }`), defined structurally so
  * sync/ does not depend on rxdb. `WithDeleted<T>` is RxDB's document state without `_meta`/`_rev`.
  */
 export type WithDeleted<T> = T & { _deleted: boolean };

@@ -9,7 +9,7 @@ export interface MemoryChangeFeed extends ChangeFeed {
 
 /**
  * In-process fan-out: the embedded-database deployment's feed (cross-connection NOTIFY does not work through
- * pglite-socket, DESIGN §5) and the test double. Delivery is synchronous and in publish order; one failing
+ * pglite-socket, docs/architecture.md §5) and the test double. Delivery is synchronous and in publish order; one failing
  * listener never stops the others.
  */
 export function createMemoryChangeFeed(

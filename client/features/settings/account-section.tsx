@@ -9,7 +9,7 @@ import { LogOutIcon } from '../../ui/icons.tsx';
 import { Notice } from '../../ui/notice.tsx';
 import styles from './settings-page.module.css';
 
-/** Signing out, with a warning before unsynced changes are deleted with the local database (DESIGN §6). */
+/** Signing out, with a warning before unsynced changes are deleted with the local database (docs/architecture.md §6). */
 export function AccountSection() {
   const { t } = useTranslation();
   const { user, signOut } = useSession();
@@ -41,7 +41,7 @@ export function AccountSection() {
   };
 
   const onSignOut = () => {
-    // DESIGN §6: warn before unsynced changes are deleted with the local database.
+    // docs/architecture.md §6: warn before unsynced changes are deleted with the local database.
     if (pending > 0) setConfirming(true);
     else void doSignOut();
   };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * A separate signed-in client of the real server's HTTP API (DESIGN §10's stable surface), used to check what
+ * A separate signed-in client of the real server's HTTP API (docs/architecture.md §10's stable surface), used to check what
  * the *server* holds — never only what a browser shows. It keeps its own session cookie, so it is a different
  * session from any browser's.
  */

@@ -1,6 +1,6 @@
 -- Up Migration
 
--- The role app transactions run as (DESIGN §6): not the tables' owner, no BYPASSRLS. Roles are cluster-wide,
+-- The role app transactions run as (docs/architecture.md §6): not the tables' owner, no BYPASSRLS. Roles are cluster-wide,
 -- so another database's migration (parallel test runs on one server) may create it at the same moment: the
 -- loser of that race gets unique_violation/duplicate_object, which is fine.
 DO $$
@@ -43,7 +43,7 @@ CREATE FUNCTION arco_role() RETURNS text
 CREATE FUNCTION arco_is_staff() RETURNS boolean
   LANGUAGE sql STABLE AS $$ SELECT coalesce(arco_role() IN ('admin', 'csm'), false) $$;
 
--- Sync order (DESIGN §5). One global sequence; within an organization, values are handed out only while
+-- Sync order (docs/architecture.md §5). One global sequence; within an organization, values are handed out only while
 -- holding that organization's transaction-scoped advisory lock, so commit order = server_seq order and a
 -- pull checkpoint can never skip a row that commits late.
 CREATE SEQUENCE sync_seq AS bigint;

@@ -1,5 +1,5 @@
 -- Up Migration
--- Row-level security: the second wall behind the app's own authorization (DESIGN §6).
+-- Row-level security: the second wall behind the app's own authorization (docs/architecture.md §6).
 --
 -- App transactions run as arco_app (SET LOCAL ROLE) with a transaction-local identity (see 0001):
 --   arco_org()       organization of the transaction — every policy requires organization_id to match it;
@@ -56,7 +56,7 @@ DECLARE
   own constant text := 'user_id = (SELECT arco_user())';
   customer constant text := 'customer_id = (SELECT arco_customer())';
 BEGIN
-  -- Synced collections: access as in DESIGN §4 / shared/collections.ts — a role may write a collection iff its
+  -- Synced collections: access as in docs/architecture.md §4.1 / shared/collections/ — a role may write a collection iff its
   -- access there is 'write' or 'limited' (field-level limits are the app's job); staff may read every collection
   -- of their organization on the server ('none' only means "not synced to staff devices"); a client reads
   -- nothing of a 'none' collection. Children follow their parent. (rls.pg.test.ts checks this matrix.)

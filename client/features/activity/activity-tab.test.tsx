@@ -21,7 +21,7 @@ afterEach(async () => {
 
 function TabRoute() {
   const { id = '' } = useParams();
-  return <ActivityTab customerId={id} />;
+  return <ActivityTab customer={{ id }} />;
 }
 
 const NEWSLETTER = activity(

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Customer } from '../../../shared/entities/customer.ts';
 import type { Activity } from '../../../shared/entities/csm.ts';
 import { useLiveDocuments } from '../../db/device-data.tsx';
 import { usePendingIds } from '../../db/pending-writes.ts';
@@ -18,7 +19,7 @@ import styles from './activity.module.css';
  * filtered by type and paged ("load more"), read live from the device database. An activity the server has
  * not acknowledged yet carries the pending marker.
  */
-export function ActivityTab({ customerId }: { customerId: string }) {
+export function ActivityTab({ customer: { id: customerId } }: { customer: Pick<Customer, 'id'> }) {
   const { t } = useTranslation('activity');
   const [filter, setFilter] = useState<TimelineFilter>('all');
   const [pages, setPages] = useState(1);

@@ -22,7 +22,7 @@ afterEach(async () => {
 
 function TabRoute() {
   const { id = '' } = useParams();
-  return <ContactsTab customerId={id} />;
+  return <ContactsTab customer={{ id }} />;
 }
 
 async function setup() {

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Customer } from '../../../shared/entities/customer.ts';
 import type { Contact } from '../../../shared/entities/customer.ts';
 import {
   removeContact,
@@ -30,7 +31,7 @@ type Dialog = { readonly mode: 'create' } | { readonly mode: 'edit'; readonly co
  * customer document (offline, pending marker), the one-primary rule from shared/domain/csm/contacts.ts. A main
  * contact who left is shown as the risk factor it is (`mainContactLeft`, the risk rule's own reading).
  */
-export function ContactsTab({ customerId }: { customerId: string }) {
+export function ContactsTab({ customer: { id: customerId } }: { customer: Pick<Customer, 'id'> }) {
   const { t } = useTranslation('contacts');
   const format = useFormat();
   const { now } = useDependencies();

@@ -23,7 +23,7 @@ afterEach(async () => {
 
 function TabRoute() {
   const { id = '' } = useParams();
-  return <ContractsTab customerId={id} />;
+  return <ContractsTab customer={{ id }} />;
 }
 
 const setup = (path = `/clientes/${TECHCORP_ID}/contratos`) =>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MangoQuery } from 'rxdb';
 import { v7 as uuidv7 } from 'uuid';
 import type { Invoice } from '../../../shared/entities/billing.ts';
-import type { Contract } from '../../../shared/entities/customer.ts';
+import type { Contract, Customer } from '../../../shared/entities/customer.ts';
 import {
   contractPhase,
   groupContracts,
@@ -37,7 +37,7 @@ export function useCustomerInvoices(customerId: string) {
  * renew (the next period) in a dialog, written to the device database (offline, with the pending marker); the
  * printable contract; the payment history with total collected and the on-time share.
  */
-export function ContractsTab({ customerId }: { customerId: string }) {
+export function ContractsTab({ customer: { id: customerId } }: { customer: Pick<Customer, 'id'> }) {
   const { t } = useTranslation('contracts');
   const record = useCustomerRecord(customerId);
   const invoices = useCustomerInvoices(customerId);

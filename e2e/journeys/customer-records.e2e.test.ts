@@ -37,12 +37,19 @@ async function serverEventually<T>(what: () => Promise<T | undefined>, timeout =
   return found as T;
 }
 
-const tab = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Seções do cliente' }).getByRole('link', { name, exact: true });
+const tabBar = (page: Page) => page.getByRole('navigation', { name: 'Seções do cliente' });
+const tab = (page: Page, name: string) => tabBar(page).getByRole('link', { name, exact: true });
 
-async function openTab(page: Page, name: 'Contratos' | 'Contatos' | 'Atividades', heading: string) {
+/** What each tab shows once its content is there (the 360 shell names the tab in a hidden heading of its own). */
+const TAB_READY = {
+  Contratos: (page: Page) => page.getByRole('heading', { level: 3, name: 'Contratos ativos' }),
+  Contatos: (page: Page) => page.getByRole('button', { name: /Adicionar contato/ }),
+  Atividades: (page: Page) => page.getByRole('heading', { level: 3, name: 'Linha do tempo' }),
+} as const;
+
+async function openTab(page: Page, name: keyof typeof TAB_READY) {
   await tab(page, name).click();
-  await page.getByRole('heading', { level: 2, name: heading }).waitFor({ timeout: 15_000 });
+  await TAB_READY[name](page).waitFor({ timeout: 15_000 });
 }
 
 describe("TechCorp's contracts, contacts and activity (Customer 360 tabs)", () => {
@@ -83,14 +90,13 @@ describe("TechCorp's contracts, contacts and activity (Customer 360 tabs)", () =
     ]);
     await Promise.all([waitForFirstSync(page), waitForFirstSync(joaoPage)]);
 
-    // From the list to the Customer 360 (names are links), then its tabs.
-    await page.getByRole('searchbox', { name: 'Buscar clientes' }).fill('TechCorp');
-    await page.getByRole('link', { name: TECHCORP }).click();
+    // The Customer 360 (opening it from the list is the 360's own journey), then its tabs.
+    const customerUrl = `${origin}/clientes/${encodeURIComponent(techcorp.id)}`;
+    await page.goto(customerUrl);
     await page.getByRole('heading', { level: 1, name: TECHCORP }).waitFor();
-    const customerUrl = page.url();
 
     // Contracts: CTR-2024-0045 with its three items, the payments INV-1231…1234.
-    await openTab(page, 'Contratos', 'Contratos ativos');
+    await openTab(page, 'Contratos');
     const license = page.getByRole('article', { name: 'Enterprise Annual License' });
     await license.getByText('Contrato CTR-2024-0045').waitFor();
     for (const item of ['Platform License (100 seats)', 'Premium Support', 'API Access']) {
@@ -99,11 +105,13 @@ describe("TechCorp's contracts, contacts and activity (Customer 360 tabs)", () =
     await license.getByText('R$ 54.000,00/ano').waitFor();
     await license.getByText('R$ 4.500,00/mês').first().waitFor();
     const payments = page.getByRole('table', { name: 'Faturas, mais recentes primeiro' });
+    await captureAtWidths(page, 'customer-contracts', { scrollTo: tabBar(page) });
+    const viewAll = page.getByRole('button', { name: /^Ver todas/ });
+    if (await viewAll.isVisible()) await viewAll.click();
     for (const n of ['INV-1234', 'INV-1233', 'INV-1232', 'INV-1231']) {
       await payments.getByRole('link', { name: n }).waitFor();
     }
     await page.getByRole('region', { name: 'Histórico de pagamentos' }).getByText('Total recebido').waitFor();
-    await captureAtWidths(page, 'customer-contracts');
 
     // The printable contract, on screen and as the print stylesheet lays it out.
     await page.getByRole('link', { name: 'Ver contrato CTR-2024-0045 para imprimir' }).click();
@@ -118,29 +126,29 @@ describe("TechCorp's contracts, contacts and activity (Customer 360 tabs)", () =
     expect(pdf.byteLength).toBeGreaterThan(10_000);
     await page.emulateMedia({ media: 'screen' });
     await page.getByRole('link', { name: /Voltar aos contratos/ }).click();
-    await page.getByRole('heading', { level: 2, name: 'Contratos ativos' }).waitFor();
+    await TAB_READY.Contratos(page).waitFor();
 
     // Contacts: João Silva, CEO, the primary one.
-    await openTab(page, 'Contatos', 'Contatos');
+    await openTab(page, 'Contatos');
     const joaoCard = page
       .getByRole('listitem')
       .filter({ has: page.getByRole('heading', { name: 'João Silva' }) });
     await joaoCard.getByText('Principal').waitFor();
     await joaoCard.getByText(/^CEO · /).waitFor();
-    await captureAtWidths(page, 'customer-contacts');
+    await captureAtWidths(page, 'customer-contacts', { scrollTo: tabBar(page) });
 
     // Activity: the call about "expansão para RH".
-    await openTab(page, 'Atividades', 'Atividades');
+    await openTab(page, 'Atividades');
     const timeline = page.getByRole('list', { name: 'Linha do tempo, mais recentes primeiro' });
     await timeline
       .getByText(/expansão para RH/)
       .first()
       .waitFor();
-    await captureAtWidths(page, 'customer-activity');
+    await captureAtWidths(page, 'customer-activity', { scrollTo: tabBar(page) });
 
     // João keeps TechCorp's activity open on his own device.
     await joaoPage.goto(`${customerUrl}/atividades`);
-    await joaoPage.getByRole('heading', { level: 2, name: 'Atividades' }).waitFor();
+    await TAB_READY.Atividades(joaoPage).waitFor();
     await joaoPage.evaluate(
       () => ((window as unknown as { journeyMarker: string }).journeyMarker = 'no-reload'),
     );
@@ -154,9 +162,9 @@ describe("TechCorp's contracts, contacts and activity (Customer 360 tabs)", () =
     await quickLog.getByText('Registrado neste aparelho: Ligação.', { exact: false }).waitFor();
     const logged = timeline.getByRole('listitem').filter({ hasText: CALL_TEXT });
     await logged.getByText('aguardando sincronização').waitFor();
-    await captureAtWidths(page, 'customer-activity-offline');
+    await captureAtWidths(page, 'customer-activity-offline', { scrollTo: tabBar(page) });
 
-    await openTab(page, 'Contatos', 'Contatos');
+    await openTab(page, 'Contatos');
     await page.getByRole('button', { name: /Adicionar contato/ }).click();
     const dialog = page.getByRole('dialog', { name: 'Novo contato' });
     await dialog.getByRole('button', { name: 'Salvar contato' }).click();
@@ -171,7 +179,7 @@ describe("TechCorp's contracts, contacts and activity (Customer 360 tabs)", () =
     await page.getByText('Contato salvo neste aparelho. Será enviado quando a conexão voltar.').waitFor();
     await page.getByTestId('customer-pending').waitFor();
     await waitForPending(page, 2);
-    await captureAtWidths(page, 'customer-contacts-offline');
+    await captureAtWidths(page, 'customer-contacts-offline', { scrollTo: tabBar(page) });
 
     // Nothing reached the server yet.
     const callOnServer = async () =>
@@ -212,7 +220,7 @@ describe("TechCorp's contracts, contacts and activity (Customer 360 tabs)", () =
       .getByRole('list', { name: 'Linha do tempo, mais recentes primeiro' })
       .getByText(CALL_TEXT)
       .waitFor({ timeout: 30_000 });
-    await openTab(joaoPage, 'Contatos', 'Contatos');
+    await openTab(joaoPage, 'Contatos');
     await joaoPage
       .getByRole('heading', { level: 3, name: `${NEW_CONTACT.first} ${NEW_CONTACT.last}` })
       .waitFor({

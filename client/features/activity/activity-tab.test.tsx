@@ -48,7 +48,7 @@ async function setup() {
     activities: [RH_CALL, NEWSLETTER, TICKET, ...NOTES],
     routes: [{ path: 'clientes/:id/atividades', element: <TabRoute /> }],
   });
-  await findHeading('Atividades');
+  await findHeading('Linha do tempo');
   const list = await screen.findByRole(
     'list',
     { name: 'Linha do tempo, mais recentes primeiro' },

@@ -31,11 +31,11 @@ export function ActivityTab({ customer: { id: customerId } }: { customer: Pick<C
 
   return (
     <div className={styles.tab}>
-      <QuickLog customerId={customerId} />
+      <QuickLog customerId={customerId} headingLevel={3} />
       <section aria-labelledby="activity-timeline" className={styles.timelineSection}>
-        <h2 id="activity-timeline" className={styles.title}>
+        <h3 id="activity-timeline" className={styles.title}>
           {t('tab.heading')}
-        </h2>
+        </h3>
         <fieldset className={styles.chipGroup}>
           <legend className={styles.legend}>{t('tab.filter')}</legend>
           <div className={styles.chips}>

@@ -3,7 +3,7 @@ import type { TranslationShape } from '../../i18n/resources/pt-br.ts';
 /** Strings of a customer's Activity tab and the quick log (i18next namespace `activity`). */
 export const activityPtBR = {
   tab: {
-    heading: 'Atividades',
+    heading: 'Linha do tempo',
     loading: 'Carregando atividades…',
     filter: 'Filtrar por tipo',
     loadMore: 'Carregar mais',
@@ -70,7 +70,7 @@ export const activityPtBR = {
 
 export const activityEn: TranslationShape<typeof activityPtBR> = {
   tab: {
-    heading: 'Activity',
+    heading: 'Timeline',
     loading: 'Loading activity…',
     filter: 'Filter by type',
     loadMore: 'Load more',

@@ -6,7 +6,7 @@ import { useParams } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Customer } from '../../../shared/entities/customer.ts';
 import type { DeviceDatabase } from '../../db/database.ts';
-import { findHeading, LOAD_TIMEOUT, outboxIds, renderOverDevice } from '../../test/render-device.tsx';
+import { LOAD_TIMEOUT, outboxIds, renderOverDevice } from '../../test/render-device.tsx';
 import { TECHCORP, TECHCORP_ID } from '../contracts/test-fixtures.ts';
 import { ContactsTab } from './contacts-tab.tsx';
 
@@ -32,7 +32,7 @@ async function setup() {
     customers: [TECHCORP],
     routes: [{ path: 'clientes/:id/contatos', element: <TabRoute /> }],
   });
-  await findHeading('Contatos');
+  await screen.findByRole('button', { name: /Adicionar contato/ }, LOAD_TIMEOUT);
   return view;
 }
 

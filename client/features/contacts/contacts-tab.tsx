@@ -43,7 +43,7 @@ export function ContactsTab({ customer: { id: customerId } }: { customer: Pick<C
   const [announcement, setAnnouncement] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const openerRef = useRef<HTMLElement | null>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
   const { customer, mayEdit, pending } = record;
 
   if (!record.ready) {
@@ -88,16 +88,16 @@ export function ContactsTab({ customer: { id: customerId } }: { customer: Pick<C
   const close = () => {
     setDialog(null);
     const opener = openerRef.current;
-    requestAnimationFrame(() => (opener?.isConnected ? opener : headingRef.current)?.focus());
+    requestAnimationFrame(() => (opener?.isConnected ? opener : addRef.current)?.focus());
   };
 
-  const card = (contact: Contact) => {
+  const card = (contact: Contact, Heading: 'h3' | 'h4' = 'h3') => {
     const name = contactName(contact);
     const successor = successorIfRemoved(contacts, contact.id);
     return (
       <li key={contact.id} className={styles.card}>
         <div className={styles.cardHeader}>
-          <h3 className={styles.name}>{name}</h3>
+          <Heading className={styles.name}>{name}</Heading>
           {contact.isPrimary ? <span className={styles.primary}>{t('card.primary')}</span> : null}
           {contact.leftCompanyAt ? (
             <span className={styles.left}>
@@ -141,9 +141,7 @@ export function ContactsTab({ customer: { id: customerId } }: { customer: Pick<C
                   variant="danger"
                   onClick={() => {
                     setConfirming(null);
-                    void apply((list) => removeContact(list, contact.id)).then(() =>
-                      headingRef.current?.focus(),
-                    );
+                    void apply((list) => removeContact(list, contact.id)).then(() => addRef.current?.focus());
                   }}
                 >
                   {t('card.confirm')}
@@ -202,16 +200,13 @@ export function ContactsTab({ customer: { id: customerId } }: { customer: Pick<C
 
   return (
     <div className={styles.tab}>
-      <div className={styles.header}>
-        <h2 ref={headingRef} tabIndex={-1} className={styles.title}>
-          {t('tab.heading')}
-        </h2>
-        {mayEdit ? (
-          <Button onClick={(e) => open({ mode: 'create' }, e.currentTarget)}>
+      {mayEdit ? (
+        <div className={styles.header}>
+          <Button ref={addRef} onClick={(e) => open({ mode: 'create' }, e.currentTarget)}>
             <span aria-hidden="true">+</span> {t('tab.add')}
           </Button>
-        ) : null}
-      </div>
+        </div>
+      ) : null}
       {pending ? (
         <p className={styles.pending} data-testid="customer-pending">
           {t('tab.pending')}
@@ -237,15 +232,15 @@ export function ContactsTab({ customer: { id: customerId } }: { customer: Pick<C
         </EmptyState>
       ) : (
         <ul className={styles.cards} aria-label={t('tab.heading')}>
-          {current.map(card)}
+          {current.map((c) => card(c))}
         </ul>
       )}
       {former.length > 0 ? (
         <section aria-labelledby="contacts-former" className={styles.former}>
-          <h2 id="contacts-former" className={styles.subtitle}>
+          <h3 id="contacts-former" className={styles.subtitle}>
             {t('tab.formerHeading')}
-          </h2>
-          <ul className={styles.cards}>{former.map(card)}</ul>
+          </h3>
+          <ul className={styles.cards}>{former.map((c) => card(c, 'h4'))}</ul>
         </section>
       ) : null}
 

@@ -123,39 +123,41 @@ export function ContractPrintPage() {
           <h2 id="print-items" className={styles.blockTitle}>
             {t('print.items')}
           </h2>
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                <th scope="col">{t('print.item')}</th>
-                <th scope="col" className={styles.numeric}>
-                  {t('print.quantity')}
-                </th>
-                <th scope="col" className={styles.numeric}>
-                  {t('print.unitPrice')}
-                </th>
-                <th scope="col" className={styles.numeric}>
-                  {t('print.subtotal')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {contract.items.map((item) => (
-                <tr key={item.id}>
-                  <td>
-                    {item.name}
-                    {item.description ? <span className={styles.itemNote}>{item.description}</span> : null}
-                  </td>
-                  <td className={styles.numeric}>{format.number(item.quantity)}</td>
-                  <td className={styles.numeric}>{format.money(item.unitPriceCents)}</td>
-                  <td className={styles.numeric}>
-                    {item.billingType === 'recurring'
-                      ? t('card.itemMonthly', { value: format.money(item.quantity * item.unitPriceCents) })
-                      : t('card.itemOnce', { value: format.money(item.quantity * item.unitPriceCents) })}
-                  </td>
+          <div className={styles.tableWrap}>
+            <table className={styles.table}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('print.item')}</th>
+                  <th scope="col" className={styles.numeric}>
+                    {t('print.quantity')}
+                  </th>
+                  <th scope="col" className={styles.numeric}>
+                    {t('print.unitPrice')}
+                  </th>
+                  <th scope="col" className={styles.numeric}>
+                    {t('print.subtotal')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {contract.items.map((item) => (
+                  <tr key={item.id}>
+                    <td>
+                      {item.name}
+                      {item.description ? <span className={styles.itemNote}>{item.description}</span> : null}
+                    </td>
+                    <td className={styles.numeric}>{format.number(item.quantity)}</td>
+                    <td className={styles.numeric}>{format.money(item.unitPriceCents)}</td>
+                    <td className={styles.numeric}>
+                      {item.billingType === 'recurring'
+                        ? t('card.itemMonthly', { value: format.money(item.quantity * item.unitPriceCents) })
+                        : t('card.itemOnce', { value: format.money(item.quantity * item.unitPriceCents) })}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <dl className={styles.totals}>
             {oneTime ? null : (
               <>

@@ -97,9 +97,9 @@ export function ContractsTab({ customer: { id: customerId } }: { customer: Pick<
 
       <section aria-labelledby="contracts-open" className={styles.section}>
         <div className={styles.sectionHeader}>
-          <h2 id="contracts-open" ref={headingRef} tabIndex={-1} className={styles.sectionTitle}>
+          <h3 id="contracts-open" ref={headingRef} tabIndex={-1} className={styles.sectionTitle}>
             {t('tab.openHeading')}
-          </h2>
+          </h3>
           {mayEdit ? (
             <Button onClick={(e) => open({ mode: 'create' }, e.currentTarget)}>
               <span aria-hidden="true">+</span> {t('tab.newContract')}
@@ -130,9 +130,9 @@ export function ContractsTab({ customer: { id: customerId } }: { customer: Pick<
 
       {groups.closed.length > 0 ? (
         <section aria-labelledby="contracts-closed" className={styles.section}>
-          <h2 id="contracts-closed" className={styles.sectionTitle}>
+          <h3 id="contracts-closed" className={styles.sectionTitle}>
             {t('tab.closedHeading')}
-          </h2>
+          </h3>
           <ul className={styles.cards}>
             {groups.closed.map((c) => (
               <li key={c.id}>
@@ -178,9 +178,9 @@ function RevenueSummary({ figures }: { figures: ReturnType<typeof revenueFigures
   ) : null;
   return (
     <section aria-labelledby="contracts-revenue" className={styles.revenue}>
-      <h2 id="contracts-revenue" className={styles.visuallyHidden}>
+      <h3 id="contracts-revenue" className={styles.visuallyHidden}>
         {t('revenue.heading')}
-      </h2>
+      </h3>
       <dl className={styles.revenueList}>
         {(
           [
@@ -226,9 +226,9 @@ function ContractCard({
   return (
     <article className={styles.card} aria-labelledby={titleId}>
       <header className={styles.cardHeader}>
-        <h3 id={titleId} className={styles.cardTitle}>
+        <h4 id={titleId} className={styles.cardTitle}>
           {contract.name}
-        </h3>
+        </h4>
         <span className={`${styles.badge} ${styles[`badge_${phase}`] ?? ''}`}>
           {phase === 'upcoming'
             ? t('status.upcoming', { date: format.date(contract.startDate) })
@@ -278,7 +278,7 @@ function ContractCard({
       </dl>
       {contract.items.length > 0 ? (
         <div className={styles.items}>
-          <h4 className={styles.itemsTitle}>{t('card.items')}</h4>
+          <h5 className={styles.itemsTitle}>{t('card.items')}</h5>
           <ul className={styles.itemList}>
             {contract.items.map((item) => {
               const subtotal = format.money(item.quantity * item.unitPriceCents);

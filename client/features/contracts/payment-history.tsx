@@ -35,9 +35,9 @@ export function PaymentHistory({
 
   return (
     <section aria-labelledby="contracts-payments" className={styles.section}>
-      <h2 id="contracts-payments" className={styles.sectionTitle}>
+      <h3 id="contracts-payments" className={styles.sectionTitle}>
         {t('payments.heading')}
-      </h2>
+      </h3>
       {ready && invoices.length === 0 ? (
         <EmptyState icon={<InboxIcon />} title={t('payments.emptyTitle')} headingLevel={3}>
           {t('payments.emptyBody')}

@@ -123,13 +123,23 @@ export const SCREENSHOT_DIR = join(
 
 export const SCREENSHOT_WIDTHS = [360, 1280] as const;
 
+/** The sticky top bar's height and a margin, left above an element scrolled into a screenshot. */
+const TOP_BAR_ROOM = 72;
+
 /**
  * Screenshots of what the screen shows at phone and desktop sizes (`<name>-360.png`, `<name>-1280.png`),
  * checking on the way that neither width scrolls sideways. Viewport, not full page: the lists are long
  * (virtualised against the window) and a full-page capture would paint the phone's fixed bottom navigation in
  * the middle of the page. Restores the viewport.
  */
-export async function captureAtWidths(page: Page, name: string): Promise<void> {
+export async function captureAtWidths(
+  page: Page,
+  name: string,
+  options: {
+    /** Scroll this element to just under the sticky top bar at each width (a tab's content below a header). */
+    scrollTo?: Locator;
+  } = {},
+): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const original = page.viewportSize();
   // No focus ring left over from the journey's last keystroke (open popovers stay open).
@@ -137,6 +147,10 @@ export async function captureAtWidths(page: Page, name: string): Promise<void> {
   try {
     for (const width of SCREENSHOT_WIDTHS) {
       await page.setViewportSize({ width, height: width < 600 ? 780 : 800 });
+      await options.scrollTo?.evaluate(
+        (el, room) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - room),
+        TOP_BAR_ROOM,
+      );
       // Let layout, the virtualised list's measurements and web fonts settle.
       await page.evaluate(
         () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))),

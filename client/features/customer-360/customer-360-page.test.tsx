@@ -168,6 +168,9 @@ describe('Customer 360 (device database, offline)', () => {
     const links = within(tabs).getAllByRole('link');
     expect(links.map((l) => [l.textContent, l.getAttribute('href')])).toEqual([
       ['Visão geral', customerPath(fx.customer.id)],
+      ['Contratos', customerPath(fx.customer.id, 'contracts')],
+      ['Contatos', customerPath(fx.customer.id, 'contacts')],
+      ['Atividades', customerPath(fx.customer.id, 'activity')],
       ['Análise', customerPath(fx.customer.id, 'analytics')],
     ]);
     expect(within(tabs).getByRole('link', { name: 'Visão geral' })).toHaveAttribute('aria-current', 'page');

@@ -29,6 +29,24 @@ export interface Customer360Tab {
 export const CUSTOMER_360_TABS: readonly Customer360Tab[] = [
   { id: 'overview', path: CUSTOMER_TAB_SEGMENTS.overview, labelKey: 'tabs.overview', element: OverviewTab },
   {
+    id: 'contracts',
+    path: CUSTOMER_TAB_SEGMENTS.contracts,
+    labelKey: 'tabs.contracts',
+    element: lazy(() => import('../contracts/contracts-tab.tsx').then((m) => ({ default: m.ContractsTab }))),
+  },
+  {
+    id: 'contacts',
+    path: CUSTOMER_TAB_SEGMENTS.contacts,
+    labelKey: 'tabs.contacts',
+    element: lazy(() => import('../contacts/contacts-tab.tsx').then((m) => ({ default: m.ContactsTab }))),
+  },
+  {
+    id: 'activity',
+    path: CUSTOMER_TAB_SEGMENTS.activity,
+    labelKey: 'tabs.activity',
+    element: lazy(() => import('../activity/activity-tab.tsx').then((m) => ({ default: m.ActivityTab }))),
+  },
+  {
     id: 'analytics',
     path: CUSTOMER_TAB_SEGMENTS.analytics,
     labelKey: 'tabs.analytics',

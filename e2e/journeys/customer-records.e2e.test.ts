@@ -90,9 +90,11 @@ describe("TechCorp's contracts, contacts and activity (Customer 360 tabs)", () =
     ]);
     await Promise.all([waitForFirstSync(page), waitForFirstSync(joaoPage)]);
 
-    // The Customer 360 (opening it from the list is the 360's own journey), then its tabs.
+    // From the list to the Customer 360 (names are links), then its tabs.
     const customerUrl = `${origin}/clientes/${encodeURIComponent(techcorp.id)}`;
-    await page.goto(customerUrl);
+    await page.getByRole('searchbox', { name: 'Buscar clientes' }).fill('TechCorp');
+    await page.getByRole('link', { name: TECHCORP }).click();
+    await page.waitForURL(customerUrl);
     await page.getByRole('heading', { level: 1, name: TECHCORP }).waitFor();
 
     // Contracts: CTR-2024-0045 with its three items, the payments INV-1231…1234.

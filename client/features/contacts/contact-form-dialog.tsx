@@ -8,7 +8,7 @@ import type { SignedInUser } from '../../../shared/identity.ts';
 import { useDependencies } from '../../platform/dependencies.tsx';
 import { FormField } from '../../ui/form-field.tsx';
 import { saveCustomerChange } from '../contracts/customer-record.ts';
-import { DialogSection, FieldRow, RecordDialog } from '../contracts/record-dialog.tsx';
+import { DialogSection, FieldRow, FormDialog } from '../../ui/form-dialog.tsx';
 import {
   CONTACT_FIELDS,
   contactName,
@@ -146,7 +146,7 @@ export function ContactFormDialog({
   );
 
   return (
-    <RecordDialog
+    <FormDialog
       title={base ? t('form.titleEdit', { name: contactName(base) }) : t('form.titleNew')}
       errorSummary={summary}
       summaryRef={summaryRef}
@@ -193,6 +193,6 @@ export function ContactFormDialog({
           {t('form.isPrimaryHint')}
         </p>
       </DialogSection>
-    </RecordDialog>
+    </FormDialog>
   );
 }

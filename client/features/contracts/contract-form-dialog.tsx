@@ -33,7 +33,7 @@ import {
   type ItemValues,
 } from './contract-form.ts';
 import { saveCustomerChange } from './customer-record.ts';
-import { DialogSection, FieldRow, RecordDialog } from './record-dialog.tsx';
+import { DialogSection, FieldRow, FormDialog } from '../../ui/form-dialog.tsx';
 import styles from './contracts.module.css';
 
 export type ContractDialogTarget =
@@ -212,7 +212,7 @@ export function ContractFormDialog({
   );
 
   return (
-    <RecordDialog
+    <FormDialog
       title={title}
       intro={
         target.mode === 'renew' ? t('form.renewIntro', { date: format.date(target.from.endDate) }) : undefined
@@ -288,7 +288,7 @@ export function ContractFormDialog({
               })}
         </p>
       </DialogSection>
-    </RecordDialog>
+    </FormDialog>
   );
 }
 

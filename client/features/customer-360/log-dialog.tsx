@@ -1,24 +1,22 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { v7 as uuidv7 } from 'uuid';
 import type { Customer } from '../../../shared/entities/customer.ts';
 import { useSession } from '../../auth/session-context.tsx';
 import { useCollection } from '../../db/device-data.tsx';
 import { useDependencies } from '../../platform/dependencies.tsx';
 import { useFormat } from '../../platform/use-format.ts';
-import { Button } from '../../ui/button.tsx';
 import { InputField, TextAreaField } from '../../ui/form-fields.tsx';
-import { Notice } from '../../ui/notice.tsx';
+import { FormDialog } from '../../ui/form-dialog.tsx';
 import { buildActivity, buildExpansion, type ErrorMessage, type LoggedType } from './customer-writes.ts';
 import { contactName, primaryContact } from './overview-view.ts';
 import { useCustomer360Translation } from './use-customer-360-translation.ts';
-import styles from './log-dialog.module.css';
 
 export type LogKind = LoggedType | 'expansion';
 
 /**
  * The quick actions' small form (customers spec §2.2): log a call, e-mail, note or meeting as an activity, or
  * create an expansion opportunity — two fields and Save, written to the device database (offline too) and
- * replicated later. A modal `<dialog>`: focus moves in, Escape closes, focus returns to the opener.
+ * replicated later. A compact ui/form-dialog: focus moves in, Escape closes, focus returns to the opener.
  */
 export function LogDialog({
   kind,
@@ -45,24 +43,6 @@ export function LogDialog({
   const [errors, setErrors] = useState<Partial<Record<'title' | 'description' | 'value', ErrorMessage>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const firstRef = useRef<HTMLInputElement>(null);
-  const titleId = useId();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    // Browsers: a real modal (inert background, focus trap, Escape). jsdom: an open dialog with aria-modal.
-    if (typeof dialog.showModal === 'function') {
-      if (!dialog.open) dialog.showModal();
-    } else {
-      dialog.setAttribute('open', '');
-    }
-    firstRef.current?.focus();
-    return () => {
-      if (typeof dialog.close === 'function' && dialog.open) dialog.close();
-    };
-  }, []);
 
   const message = (e: ErrorMessage | undefined) =>
     e === undefined ? undefined : t(`log.errors.${e.key}`, { max: e.max ?? 0 });
@@ -118,64 +98,42 @@ export function LogDialog({
   };
 
   return (
-    <dialog
-      ref={dialogRef}
-      className={styles.dialog}
-      aria-labelledby={titleId}
-      aria-modal="true"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && typeof dialogRef.current?.showModal !== 'function') onClose();
-      }}
+    <FormDialog
+      title={t(`log.title.${kind}`)}
+      errorSummary={formError}
+      submitLabel={t('log.save')}
+      cancelLabel={t('log.cancel')}
+      saving={saving}
+      size="compact"
+      onSubmit={(e) => void submit(e)}
+      onClose={onClose}
     >
-      <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate>
-        <h2 id={titleId} className={styles.title}>
-          {t(`log.title.${kind}`)}
-        </h2>
-        {formError ? (
-          <Notice tone="error" role="alert">
-            {formError}
-          </Notice>
-        ) : null}
+      <InputField
+        label={t('log.summary')}
+        value={title}
+        required
+        maxLength={200}
+        error={message(errors.title)}
+        onChange={(e) => setTitle(e.target.value)}
+      />
+      {kind === 'expansion' ? (
         <InputField
-          ref={firstRef}
-          label={t('log.summary')}
-          value={title}
-          required
-          maxLength={200}
-          error={message(errors.title)}
-          onChange={(e) => setTitle(e.target.value)}
+          label={t('log.value')}
+          hint={t('log.valueHint')}
+          inputMode="decimal"
+          value={value}
+          error={message(errors.value)}
+          onChange={(e) => setValue(e.target.value)}
         />
-        {kind === 'expansion' ? (
-          <InputField
-            label={t('log.value')}
-            hint={t('log.valueHint')}
-            inputMode="decimal"
-            value={value}
-            error={message(errors.value)}
-            onChange={(e) => setValue(e.target.value)}
-          />
-        ) : null}
-        <TextAreaField
-          label={t('log.details')}
-          hint={t('log.detailsHint')}
-          value={description}
-          rows={4}
-          error={message(errors.description)}
-          onChange={(e) => setDescription(e.target.value)}
-        />
-        <div className={styles.footer}>
-          <Button variant="secondary" onClick={onClose}>
-            {t('log.cancel')}
-          </Button>
-          <Button type="submit" disabled={saving}>
-            {t('log.save')}
-          </Button>
-        </div>
-      </form>
-    </dialog>
+      ) : null}
+      <TextAreaField
+        label={t('log.details')}
+        hint={t('log.detailsHint')}
+        value={description}
+        rows={4}
+        error={message(errors.description)}
+        onChange={(e) => setDescription(e.target.value)}
+      />
+    </FormDialog>
   );
 }

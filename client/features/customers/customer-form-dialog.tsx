@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactElement } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactElement } from 'react';
 import type { RxCollection } from 'rxdb';
 import { v7 as uuidv7 } from 'uuid';
 import type { Customer } from '../../../shared/entities/customer.ts';
@@ -9,9 +9,8 @@ import {
 } from '../../../shared/entities/customer.ts';
 import type { UserIdentity } from '../../../shared/identity.ts';
 import { canWriteField } from '../../../shared/permissions.ts';
-import { Button } from '../../ui/button.tsx';
 import { FormField as LabelledControl, type ControlProps } from '../../ui/form-field.tsx';
-import { Notice } from '../../ui/notice.tsx';
+import { DialogSection, FieldRow, FormDialog } from '../../ui/form-dialog.tsx';
 import {
   buildCustomer,
   COMPANY_SIZES,
@@ -69,28 +68,9 @@ export function CustomerFormDialog({
   const [errors, setErrors] = useState<FormErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const titleId = useId();
   const fieldId = useId();
   const idOf = (field: FormField) => `${fieldId}-${field}`;
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    // Browsers: a real modal (inert background, focus trap, Escape). Without showModal (old engines, jsdom):
-    // an open dialog with aria-modal, which still announces as a dialog.
-    if (typeof dialog.showModal === 'function') {
-      if (!dialog.open) dialog.showModal();
-    } else {
-      dialog.setAttribute('open', '');
-    }
-    formRef.current?.querySelector<HTMLElement>('input, select')?.focus();
-    return () => {
-      if (typeof dialog.close === 'function' && dialog.open) dialog.close();
-    };
-  }, []);
 
   const action = base ? 'update' : 'create';
   const csmLocked = !canWriteField(user, 'customers', action, 'csmId');
@@ -154,138 +134,109 @@ export function CustomerFormDialog({
   });
 
   return (
-    <dialog
-      ref={dialogRef}
-      className={styles.dialog}
-      aria-labelledby={titleId}
-      aria-modal="true"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && typeof dialogRef.current?.showModal !== 'function') onClose();
-      }}
+    <FormDialog
+      title={base ? t('form.titleEdit', { name: base.name }) : t('form.titleNew')}
+      errorSummary={
+        errorCount > 0 || formError ? (
+          <>
+            {formError ? <p>{formError}</p> : null}
+            {errorCount > 0 ? (
+              <>
+                <p>{t('form.errorSummary', { count: errorCount })}</p>
+                <ul className={styles.summaryList}>
+                  {FORM_FIELDS.filter((f) => errors[f]).map((f) => (
+                    <li key={f}>
+                      <a href={`#${idOf(f)}`}>{t(`form.${f === 'csmId' ? 'csm' : f}`)}</a>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </>
+        ) : null
+      }
+      summaryRef={summaryRef}
+      submitLabel={saving ? t('form.saving') : t('form.save')}
+      cancelLabel={t('form.cancel')}
+      saving={saving}
+      size="medium"
+      onSubmit={(e) => void submit(e)}
+      onClose={onClose}
     >
-      <form ref={formRef} className={styles.form} onSubmit={(e) => void submit(e)} noValidate>
-        <header className={styles.header}>
-          <h2 id={titleId} className={styles.title}>
-            {base ? t('form.titleEdit', { name: base.name }) : t('form.titleNew')}
-          </h2>
-        </header>
+      <DialogSection legend={t('form.profile')}>
+        <TextInput {...fieldProps('name')} label={t('form.name')} required autoComplete="organization" />
+        <TextInput
+          {...fieldProps('domain')}
+          label={t('form.domain')}
+          hint={t('form.domainHint')}
+          inputMode="url"
+          autoCapitalize="none"
+          spellCheck={false}
+        />
+        <TextInput {...fieldProps('industry')} label={t('form.industry')} hint={t('form.industryHint')} />
+        <SelectInput
+          {...fieldProps('size')}
+          label={t('form.size')}
+          options={[
+            ['', t('form.sizeNone')],
+            ...withCurrentValue(COMPANY_SIZES, values.size).map((s) => [s, s] as const),
+          ]}
+        />
+        <TextInput {...fieldProps('location')} label={t('form.location')} hint={t('form.locationHint')} />
+      </DialogSection>
 
-        <div className={styles.content}>
-          {errorCount > 0 || formError ? (
-            <Notice tone="error" role="alert" ref={summaryRef}>
-              {formError ? <p>{formError}</p> : null}
-              {errorCount > 0 ? (
-                <>
-                  <p>{t('form.errorSummary', { count: errorCount })}</p>
-                  <ul className={styles.summaryList}>
-                    {FORM_FIELDS.filter((f) => errors[f]).map((f) => (
-                      <li key={f}>
-                        <a href={`#${idOf(f)}`}>{t(`form.${f === 'csmId' ? 'csm' : f}`)}</a>
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              ) : null}
-            </Notice>
-          ) : null}
+      <DialogSection legend={t('form.plan')}>
+        <SelectInput
+          {...fieldProps('tier')}
+          label={t('form.tier')}
+          options={customerTierSchema.options.map((v) => [v, t(`tiers.${v}`)] as const)}
+        />
+        <SelectInput
+          {...fieldProps('status')}
+          label={t('form.status')}
+          options={customerStatusSchema.options.map((v) => [v, t(`statuses.${v}`)] as const)}
+        />
+        <FieldRow>
+          <TextInput
+            {...fieldProps('totalSeats')}
+            label={t('form.totalSeats')}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            step={1}
+            required
+          />
+          <TextInput
+            {...fieldProps('activeUsers')}
+            label={t('form.activeUsers')}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            step={1}
+            required
+          />
+        </FieldRow>
+      </DialogSection>
 
-          <fieldset className={styles.section}>
-            <legend className={styles.legend}>{t('form.profile')}</legend>
-            <TextInput {...fieldProps('name')} label={t('form.name')} required autoComplete="organization" />
-            <TextInput
-              {...fieldProps('domain')}
-              label={t('form.domain')}
-              hint={t('form.domainHint')}
-              inputMode="url"
-              autoCapitalize="none"
-              spellCheck={false}
-            />
-            <TextInput {...fieldProps('industry')} label={t('form.industry')} hint={t('form.industryHint')} />
-            <SelectInput
-              {...fieldProps('size')}
-              label={t('form.size')}
-              options={[
-                ['', t('form.sizeNone')],
-                ...withCurrentValue(COMPANY_SIZES, values.size).map((s) => [s, s] as const),
-              ]}
-            />
-            <TextInput {...fieldProps('location')} label={t('form.location')} hint={t('form.locationHint')} />
-          </fieldset>
-
-          <fieldset className={styles.section}>
-            <legend className={styles.legend}>{t('form.plan')}</legend>
-            <SelectInput
-              {...fieldProps('tier')}
-              label={t('form.tier')}
-              options={customerTierSchema.options.map((v) => [v, t(`tiers.${v}`)] as const)}
-            />
-            <SelectInput
-              {...fieldProps('status')}
-              label={t('form.status')}
-              options={customerStatusSchema.options.map((v) => [v, t(`statuses.${v}`)] as const)}
-            />
-            <div className={styles.pair}>
-              <TextInput
-                {...fieldProps('totalSeats')}
-                label={t('form.totalSeats')}
-                type="number"
-                inputMode="numeric"
-                min={0}
-                step={1}
-                required
-              />
-              <TextInput
-                {...fieldProps('activeUsers')}
-                label={t('form.activeUsers')}
-                type="number"
-                inputMode="numeric"
-                min={0}
-                step={1}
-                required
-              />
-            </div>
-          </fieldset>
-
-          <fieldset className={styles.section}>
-            <legend className={styles.legend}>{t('form.account')}</legend>
-            <div className={styles.pair}>
-              <TextInput
-                {...fieldProps('customerSince')}
-                label={t('form.customerSince')}
-                type="date"
-                required
-              />
-              <TextInput {...fieldProps('renewalDate')} label={t('form.renewalDate')} type="date" />
-            </div>
-            <SelectInput
-              {...fieldProps('renewalType')}
-              label={t('form.renewalType')}
-              options={renewalTypeSchema.options.map((v) => [v, t(`renewalTypes.${v}`)] as const)}
-            />
-            <SelectInput
-              {...fieldProps('csmId')}
-              label={t('form.csm')}
-              disabled={csmLocked}
-              hint={csmLocked ? t('form.csmLocked') : user.role === 'csm' ? t('form.csmSelfOnly') : undefined}
-              options={[['', t('row.noCsm')], ...csmChoices.map((o) => [o.id, o.name] as const)]}
-            />
-          </fieldset>
-        </div>
-
-        <footer className={styles.footer}>
-          <Button variant="secondary" onClick={onClose}>
-            {t('form.cancel')}
-          </Button>
-          <Button type="submit" disabled={saving} aria-disabled={saving || undefined}>
-            {saving ? t('form.saving') : t('form.save')}
-          </Button>
-        </footer>
-      </form>
-    </dialog>
+      <DialogSection legend={t('form.account')}>
+        <FieldRow>
+          <TextInput {...fieldProps('customerSince')} label={t('form.customerSince')} type="date" required />
+          <TextInput {...fieldProps('renewalDate')} label={t('form.renewalDate')} type="date" />
+        </FieldRow>
+        <SelectInput
+          {...fieldProps('renewalType')}
+          label={t('form.renewalType')}
+          options={renewalTypeSchema.options.map((v) => [v, t(`renewalTypes.${v}`)] as const)}
+        />
+        <SelectInput
+          {...fieldProps('csmId')}
+          label={t('form.csm')}
+          disabled={csmLocked}
+          hint={csmLocked ? t('form.csmLocked') : user.role === 'csm' ? t('form.csmSelfOnly') : undefined}
+          options={[['', t('row.noCsm')], ...csmChoices.map((o) => [o.id, o.name] as const)]}
+        />
+      </DialogSection>
+    </FormDialog>
   );
 }
 

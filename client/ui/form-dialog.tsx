@@ -1,15 +1,27 @@
 import { useEffect, useId, useRef, type FormEvent, type ReactNode, type Ref } from 'react';
-import { Button } from '../../ui/button.tsx';
-import { Notice } from '../../ui/notice.tsx';
-import styles from './record-dialog.module.css';
+import { Button } from './button.tsx';
+import { Notice } from './notice.tsx';
+import styles from './form-dialog.module.css';
+
+/** How wide the panel may grow from tablet width up; `compact` is also a panel (not full screen) on phones. */
+export type FormDialogSize = 'wide' | 'medium' | 'narrow' | 'compact';
+
+const SIZE_CLASS: Record<FormDialogSize, string | undefined> = {
+  wide: styles.wide,
+  medium: styles.medium,
+  narrow: styles.narrow,
+  compact: styles.compact,
+};
 
 /**
- * A form in a modal `<dialog>` for editing one record of a customer (a contract, a contact): full screen on a
- * phone, a centred panel on wider screens; the browser traps focus and Escape closes (in jsdom, without
- * `showModal`, an open dialog with aria-modal). Focus goes to the first field on open; the caller returns it to
- * the opener on close. Errors show as a summary (`role="alert"`, focusable) above the fields and in place.
+ * A form in a modal `<dialog>`: a title (the dialog's accessible name), an optional intro, an error area, the
+ * fields, and Cancel / submit. Full screen on a phone, a centred panel from tablet width up (`compact`: a
+ * small panel everywhere). In browsers `showModal` makes the background inert, traps focus and Escape closes;
+ * without it (old engines, jsdom) the dialog is opened with `aria-modal`, which still announces as a dialog,
+ * and Escape is handled here. Focus goes to the first field on open; the caller returns it to the opener on
+ * close. Presentation only: the caller validates, writes and translates.
  */
-export function RecordDialog({
+export function FormDialog({
   title,
   intro,
   errorSummary,
@@ -17,18 +29,24 @@ export function RecordDialog({
   submitLabel,
   cancelLabel,
   saving,
+  submitDisabled = false,
+  size = 'wide',
   onSubmit,
   onClose,
   children,
 }: {
   title: string;
   intro?: ReactNode;
-  /** Already translated; null when there is nothing to fix. */
+  /** Already translated; shown as a focusable `role="alert"` above the fields. Null when there is nothing. */
   errorSummary: ReactNode | null;
   summaryRef?: Ref<HTMLDivElement>;
   submitLabel: string;
   cancelLabel: string;
+  /** A write is under way: the submit button is disabled. */
   saving: boolean;
+  /** Disables the submit button for another reason (nothing to do). */
+  submitDisabled?: boolean;
+  size?: FormDialogSize;
   onSubmit: (event: FormEvent) => void;
   onClose: () => void;
   children: ReactNode;
@@ -54,7 +72,7 @@ export function RecordDialog({
   return (
     <dialog
       ref={dialogRef}
-      className={styles.dialog}
+      className={`${styles.dialog} ${SIZE_CLASS[size] ?? ''}`}
       aria-labelledby={titleId}
       aria-modal="true"
       onCancel={(e) => {
@@ -84,7 +102,7 @@ export function RecordDialog({
           <Button variant="secondary" onClick={onClose}>
             {cancelLabel}
           </Button>
-          <Button type="submit" disabled={saving}>
+          <Button type="submit" disabled={saving || submitDisabled} aria-disabled={saving || undefined}>
             {submitLabel}
           </Button>
         </footer>
@@ -93,7 +111,7 @@ export function RecordDialog({
   );
 }
 
-/** A group of fields inside a RecordDialog, with its legend. */
+/** A group of fields inside a FormDialog, with its legend. */
 export function DialogSection({ legend, children }: { legend: string; children: ReactNode }) {
   return (
     <fieldset className={styles.section}>

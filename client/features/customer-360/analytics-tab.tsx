@@ -3,10 +3,11 @@ import { useFormat } from '../../platform/use-format.ts';
 import { monthlyHealth, seatUsage, topChurnFactors } from './analytics-view.ts';
 import { Chart } from './charts/chart.tsx';
 import { useCustomer360 } from './customer-360-context.ts';
-import { mrrSeries } from './customer-summary.ts';
 import { HealthChange } from './health-change.tsx';
 import { useCustomer360Translation } from './use-customer-360-translation.ts';
 import { useMoney } from './use-money.ts';
+import { useMrrPoints } from './use-mrr-points.ts';
+import { TabSection } from './tab-section.tsx';
 import styles from './customer-360.module.css';
 
 const MONTHS = 12;
@@ -42,10 +43,7 @@ function HealthHistorySection() {
     [history, summary.today, format],
   );
   return (
-    <section className={styles.section} aria-labelledby="c360-health-history">
-      <h3 id="c360-health-history" className={styles.sectionTitle}>
-        {t('analytics.healthHistory.title')}
-      </h3>
+    <TabSection id="c360-health-history" title={t('analytics.healthHistory.title')}>
       {points.length === 0 ? (
         <p className={styles.muted}>{t('analytics.healthHistory.empty')}</p>
       ) : (
@@ -59,28 +57,16 @@ function HealthHistorySection() {
           domain={[0, 100]}
         />
       )}
-    </section>
+    </TabSection>
   );
 }
 
 function MrrHistorySection() {
   const { t } = useCustomer360Translation();
-  const format = useFormat();
   const money = useMoney();
-  const { customer, summary, timeZone } = useCustomer360();
-  const points = useMemo(
-    () =>
-      mrrSeries(customer, summary.today, timeZone, MONTHS).map((p) => ({
-        label: format.monthYear(p.date),
-        value: p.mrrCents,
-      })),
-    [customer, summary.today, timeZone, format],
-  );
+  const points = useMrrPoints(MONTHS);
   return (
-    <section className={styles.section} aria-labelledby="c360-mrr-history">
-      <h3 id="c360-mrr-history" className={styles.sectionTitle}>
-        {t('analytics.mrrHistory.title')}
-      </h3>
+    <TabSection id="c360-mrr-history" title={t('analytics.mrrHistory.title')}>
       <Chart
         kind="bar"
         caption={t('analytics.mrrHistory.tableCaption')}
@@ -89,7 +75,7 @@ function MrrHistorySection() {
         points={points}
         formatValue={money}
       />
-    </section>
+    </TabSection>
   );
 }
 
@@ -100,10 +86,7 @@ function SeatsSection() {
   const { active, total } = summary.seats;
   const usage = seatUsage(active, total);
   return (
-    <section className={styles.section} aria-labelledby="c360-seats">
-      <h3 id="c360-seats" className={styles.sectionTitle}>
-        {t('analytics.seats.title')}
-      </h3>
+    <TabSection id="c360-seats" title={t('analytics.seats.title')}>
       {usage === null ? (
         <p className={styles.muted}>{t('analytics.seats.noSeats')}</p>
       ) : (
@@ -130,7 +113,7 @@ function SeatsSection() {
           </dl>
         </>
       )}
-    </section>
+    </TabSection>
   );
 }
 
@@ -141,10 +124,7 @@ function ChurnSection() {
   const shown = health.shown;
   const factors = shown ? topChurnFactors(shown.churnFactors) : [];
   return (
-    <section className={styles.section} aria-labelledby="c360-churn">
-      <h3 id="c360-churn" className={styles.sectionTitle}>
-        {t('analytics.churn.title')}
-      </h3>
+    <TabSection id="c360-churn" title={t('analytics.churn.title')}>
       {shown === null ? (
         <p className={styles.muted}>{t('analytics.churn.empty')}</p>
       ) : (
@@ -181,6 +161,6 @@ function ChurnSection() {
           )}
         </>
       )}
-    </section>
+    </TabSection>
   );
 }

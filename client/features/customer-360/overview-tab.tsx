@@ -1,11 +1,10 @@
-import { useMemo, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useSyncStatus } from '../../sync-status/use-sync-status.ts';
 import { useFormat } from '../../platform/use-format.ts';
 import { Button } from '../../ui/button.tsx';
 import { Chart } from './charts/chart.tsx';
 import { useCustomer360 } from './customer-360-context.ts';
-import { mrrSeries } from './customer-summary.ts';
 import { InsightCards } from './insight-cards.tsx';
 import { LogDialog, type LogKind } from './log-dialog.tsx';
 import {
@@ -19,6 +18,8 @@ import {
 import { customerPath } from './paths.ts';
 import { useCustomer360Translation } from './use-customer-360-translation.ts';
 import { useMoney } from './use-money.ts';
+import { useMrrPoints } from './use-mrr-points.ts';
+import { TabSection } from './tab-section.tsx';
 import styles from './customer-360.module.css';
 
 /** Months in the overview's MRR chart (the wireframe shows five to six). */
@@ -47,23 +48,12 @@ export function OverviewTab() {
 
 function RevenueSection() {
   const { t } = useCustomer360Translation();
-  const format = useFormat();
   const money = useMoney();
-  const { customer, summary, timeZone } = useCustomer360();
-  const points = useMemo(
-    () =>
-      mrrSeries(customer, summary.today, timeZone, MRR_CHART_MONTHS).map((p) => ({
-        label: format.monthYear(p.date),
-        value: p.mrrCents,
-      })),
-    [customer, summary.today, timeZone, format],
-  );
+  const { summary } = useCustomer360();
+  const points = useMrrPoints(MRR_CHART_MONTHS);
   const caption = t('overview.revenue.chartTitle', { count: MRR_CHART_MONTHS });
   return (
-    <section className={styles.section} aria-labelledby="c360-revenue">
-      <h3 id="c360-revenue" className={styles.sectionTitle}>
-        {t('overview.revenue.title')}
-      </h3>
+    <TabSection id="c360-revenue" title={t('overview.revenue.title')}>
       <dl className={styles.figures}>
         <div className={styles.figure}>
           <dt>{t('overview.revenue.mrr')}</dt>
@@ -89,7 +79,7 @@ function RevenueSection() {
         points={points}
         formatValue={money}
       />
-    </section>
+    </TabSection>
   );
 }
 
@@ -99,10 +89,7 @@ function HealthSection() {
   const { health } = useCustomer360();
   const shown = health.shown;
   return (
-    <section className={styles.section} aria-labelledby="c360-health">
-      <h3 id="c360-health" className={styles.sectionTitle}>
-        {t('overview.health.title')}
-      </h3>
+    <TabSection id="c360-health" title={t('overview.health.title')}>
       {shown === null ? (
         <p className={styles.muted}>{t('overview.health.empty')}</p>
       ) : (
@@ -144,7 +131,7 @@ function HealthSection() {
           </p>
         </>
       )}
-    </section>
+    </TabSection>
   );
 }
 
@@ -153,10 +140,7 @@ function ContactsSection() {
   const { customer, tabs } = useCustomer360();
   const contacts = keyContacts(customer.contacts);
   return (
-    <section className={styles.section} aria-labelledby="c360-contacts">
-      <h3 id="c360-contacts" className={styles.sectionTitle}>
-        {t('overview.contacts.title')}
-      </h3>
+    <TabSection id="c360-contacts" title={t('overview.contacts.title')}>
       {contacts.length === 0 ? (
         <p className={styles.muted}>{t('overview.contacts.empty')}</p>
       ) : (
@@ -195,7 +179,7 @@ function ContactsSection() {
           {t('overview.contacts.viewAll')}
         </Link>
       ) : null}
-    </section>
+    </TabSection>
   );
 }
 
@@ -205,10 +189,7 @@ function ActivitySection() {
   const { customer, docs, now, tabs } = useCustomer360();
   const recent = recentActivities(docs.activities, now);
   return (
-    <section className={styles.section} aria-labelledby="c360-activity">
-      <h3 id="c360-activity" className={styles.sectionTitle}>
-        {t('overview.activity.title')}
-      </h3>
+    <TabSection id="c360-activity" title={t('overview.activity.title')}>
       {recent.length === 0 ? (
         <p className={styles.muted}>{t('overview.activity.empty')}</p>
       ) : (
@@ -239,7 +220,7 @@ function ActivitySection() {
           {t('overview.activity.viewAll')}
         </Link>
       ) : null}
-    </section>
+    </TabSection>
   );
 }
 
@@ -267,10 +248,7 @@ function QuickActions({ onDone }: { onDone: (message: string) => void }) {
   };
 
   return (
-    <section className={`${styles.section} ${styles.wide}`} aria-labelledby="c360-actions">
-      <h3 id="c360-actions" className={styles.sectionTitle}>
-        {t('overview.actions.title')}
-      </h3>
+    <TabSection id="c360-actions" title={t('overview.actions.title')} wide>
       <div className={styles.quickActions}>
         {phone ? (
           // The phone app opens through tel:, and the call is logged here (the form stays open behind it).
@@ -314,6 +292,6 @@ function QuickActions({ onDone }: { onDone: (message: string) => void }) {
         <p className={styles.muted}>{t('overview.actions.noPhone')}</p>
       ) : null}
       {open === null ? null : <LogDialog kind={open} customer={customer} onDone={done} onClose={close} />}
-    </section>
+    </TabSection>
   );
 }

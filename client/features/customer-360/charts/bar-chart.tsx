@@ -1,4 +1,5 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { chartMargin, GRID_PROPS, X_AXIS_PROPS, yAxisProps } from './axis-props.ts';
 import type { ChartProps } from './chart-types.ts';
 
 /**
@@ -9,17 +10,10 @@ import type { ChartProps } from './chart-types.ts';
 export default function BarChartView({ points, formatValue, domain }: ChartProps) {
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={[...points]} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-        <CartesianGrid vertical={false} stroke="#d9dce5" />
-        <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} interval="preserveStartEnd" />
-        <YAxis
-          tickFormatter={formatValue}
-          tickLine={false}
-          axisLine={false}
-          fontSize={12}
-          width={72}
-          domain={domain ? [...domain] : undefined}
-        />
+      <BarChart data={[...points]} margin={chartMargin(8)}>
+        <CartesianGrid {...GRID_PROPS} />
+        <XAxis {...X_AXIS_PROPS} />
+        <YAxis {...yAxisProps(formatValue, 72, domain)} />
         <Tooltip formatter={(value) => formatValue(Number(value))} cursor={{ fill: '#eef2ff' }} />
         <Bar dataKey="value" fill="#4338ca" radius={[4, 4, 0, 0]} isAnimationActive={false} />
       </BarChart>

@@ -815,3 +815,153 @@ describe('authorizeWrite — engagement (client, own document, append-only lists
     });
   });
 });
+
+describe('authorizeWrite — internal ticket notes (activities.ticketId)', () => {
+  const TICKET = id(600);
+  const note = {
+    id: id(601),
+    customerId: CUSTOMER,
+    type: 'note',
+    title: 'Nota interna',
+    description: 'Cliente já reclamou disso por telefone.',
+    performedBy: csm.userId,
+    signalId: null,
+    dueAt: null,
+    completedAt: null,
+    assignedTo: null,
+    ticketId: TICKET,
+    clientUpdatedAt: 'a',
+  };
+
+  it.each([
+    { name: 'staff write a note on a ticket', user: csm, before: null, after: note, expected: ok },
+    { name: 'admins too', user: admin, before: null, after: note, expected: ok },
+    {
+      name: 'only a note belongs to a ticket',
+      user: csm,
+      before: null,
+      after: { ...note, type: 'call' },
+      expected: { code: 'field_not_writable', reason: 'invalid_transition' },
+    },
+    {
+      name: 'a timeline entry without a ticket is unchanged',
+      user: csm,
+      before: null,
+      after: { ...note, type: 'call', ticketId: null },
+      expected: ok,
+    },
+    {
+      name: 'editing the note text',
+      user: csm,
+      before: note,
+      after: { ...note, title: 'Nota' },
+      expected: ok,
+    },
+    {
+      name: 'moving it to another ticket',
+      user: csm,
+      before: note,
+      after: { ...note, ticketId: id(602) },
+      expected: { code: 'field_not_writable', reason: 'invalid_transition' },
+    },
+    {
+      name: 'detaching it from its ticket',
+      user: csm,
+      before: note,
+      after: { ...note, ticketId: null },
+      expected: { code: 'field_not_writable', reason: 'invalid_transition' },
+    },
+    {
+      name: 'a client never writes one',
+      user: client,
+      before: null,
+      after: note,
+      expected: { code: 'forbidden', reason: 'no_access' },
+    },
+  ])('$name', ({ user, before, after, expected }) => {
+    expect(write(user, 'activities', before, after)).toEqual(expected);
+  });
+
+  it('a client cannot read a note (activities are staff-only)', () => {
+    expect(can(client, 'read', 'activities', { ...note, organizationId: ORG })).toBe(false);
+    expect(can(csm, 'read', 'activities', { ...note, organizationId: ORG })).toBe(true);
+  });
+});
+
+describe('authorizeWrite — meetings: the answer to a client request (requestAnswer)', () => {
+  const request = {
+    type: 'reschedule',
+    proposedAt: '2025-10-22T18:00:00.000Z',
+    reason: null,
+    requestedAt: '2025-10-04T12:00:00.000Z',
+    requestedBy: CLIENT_ID,
+  };
+  const pending = {
+    id: id(30),
+    customerId: CUSTOMER,
+    scheduledAt: '2025-10-20T18:00:00.000Z',
+    status: 'scheduled',
+    clientRequest: request,
+    requestAnswer: null,
+    clientUpdatedAt: 'a',
+  };
+  const answer = (answeredBy: string) => ({
+    outcome: 'accepted',
+    requestType: 'reschedule',
+    requestedAt: request.requestedAt,
+    scheduledAt: request.proposedAt,
+    message: null,
+    answeredAt: '2025-10-05T12:00:00.000Z',
+    answeredBy,
+  });
+  const answered = (by: string) => ({
+    ...pending,
+    scheduledAt: request.proposedAt,
+    status: 'rescheduled',
+    clientRequest: null,
+    requestAnswer: answer(by),
+  });
+
+  it.each([
+    {
+      name: 'staff answer as themselves',
+      user: csm,
+      before: pending,
+      after: answered(csm.userId),
+      expected: ok,
+    },
+    {
+      name: 'an answer signed by someone else',
+      user: csm,
+      before: pending,
+      after: answered(admin.userId),
+      expected: { code: 'field_not_writable', reason: 'not_author' },
+    },
+    {
+      name: 'another staff member edits the notes of an answered meeting (answer unchanged)',
+      user: admin,
+      before: answered(csm.userId),
+      after: { ...answered(csm.userId), notes: 'Pauta enviada' },
+      expected: ok,
+    },
+    {
+      name: 'a client writes an answer',
+      user: client,
+      before: pending,
+      after: { ...pending, requestAnswer: answer(CLIENT_ID) },
+      expected: { code: 'field_not_writable', reason: 'field_rules' },
+    },
+    {
+      name: 'a client asks again after an answer (the answer stays)',
+      user: client,
+      before: answered(csm.userId),
+      after: {
+        ...answered(csm.userId),
+        clientRequest: { ...request, requestedAt: '2025-10-06T12:00:00.000Z' },
+      },
+      expected: ok,
+    },
+  ])('$name', ({ user, before, after, expected }) => {
+    expect(write(user, 'meetings', before, after)).toEqual(expected);
+  });
+});

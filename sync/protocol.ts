@@ -39,9 +39,9 @@ export const PROTOCOL_HISTORY: readonly ProtocolHistoryEntry[] = [
   },
   {
     version: 3,
-    fingerprint: '3bb7353ad3e3239a550001eb6bfa354b218c608be68f4852070c24a068bbeed9',
+    fingerprint: '1ef4fb3e4247dcd159d06aecc697983ce2b19822632c923380233f35358df81c',
     change:
-      'Alert lifecycle on signals (risk alerts gain in_progress and dismissed; acknowledgedAt, startedAt, dismissReason) and tasks as activities (type task; signalId, dueAt, completedAt, assignedTo). New fields default to null, so older apps are still served.',
+      'Alert lifecycle on signals (risk alerts gain in_progress and dismissed; acknowledgedAt, startedAt, dismissReason) and tasks as activities (type task; signalId, dueAt, completedAt, assignedTo); the staff side of tickets and meetings: internal ticket notes (activities.ticketId), the answer to a client meeting request (meetings.requestAnswer), tickets.firstResponseAt server-owned (derived from the first support message). New fields default to null, so older apps are still served.',
   },
 ];
 

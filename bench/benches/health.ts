@@ -150,6 +150,7 @@ function npsRow(org: HealthOrg, customer: number, userId: string) {
     dueAt: null,
     completedAt: null,
     assignedTo: null,
+    ticketId: null,
   };
   return { assumedMasterState: null, newDocumentState: { ...doc, _deleted: false } };
 }

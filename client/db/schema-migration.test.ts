@@ -3,17 +3,20 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { describe, expect, it } from 'vitest';
 import { COLLECTION_DEFS } from '../../shared/collections/index.ts';
 import { toRxJsonSchema } from '../../sync/client/rx-schema.ts';
+import { fixture } from '../../sync/testing/fixtures.ts';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { databaseNameFor, openDeviceDatabase } from './database.ts';
 
 /**
  * An installed app updates: its device database was created with an older stored shape (version 0 of
- * `activities` and `signals`, before the alert lifecycle and task fields). The updated app must open it and
+ * `activities`, `signals` and `meetings`, before the alert lifecycle, task, ticket-note and meeting-answer
+ * fields). The updated app must open it and
  * migrate the stored documents, not refuse to start (sync/client/rx-schema.ts `RX_SCHEMA_VERSIONS`).
  */
 const NEW_FIELDS = {
-  activities: ['signalId', 'dueAt', 'completedAt', 'assignedTo'],
+  activities: ['signalId', 'dueAt', 'completedAt', 'assignedTo', 'ticketId'],
   signals: ['acknowledgedAt', 'startedAt', 'dismissReason'],
+  meetings: ['requestAnswer'],
 } as const;
 
 function versionZero(name: keyof typeof NEW_FIELDS) {
@@ -34,7 +37,10 @@ describe('device database schema migration', () => {
     const userId = crypto.randomUUID();
     const storage = getRxStorageMemory();
     const old = await createRxDatabase({ name: databaseNameFor(userId), storage, multiInstance: false });
-    await old.addCollections({ activities: { schema: versionZero('activities') as never } });
+    await old.addCollections({
+      activities: { schema: versionZero('activities') as never },
+      meetings: { schema: versionZero('meetings') as never },
+    });
     const at = '2026-01-29T12:00:00.000Z';
     await old.collections.activities!.insert({
       id: '0199c000-0000-7000-8000-000000000001',
@@ -50,6 +56,8 @@ describe('device database schema migration', () => {
       occurredAt: at,
       metadata: {},
     });
+    const { requestAnswer: _added, ...meeting } = fixture('meetings', '0199c000-0000-7000-8000-000000000002');
+    await old.collections.meetings!.insert(meeting);
     await old.close();
 
     const updated = await openDeviceDatabase({
@@ -59,7 +67,7 @@ describe('device database schema migration', () => {
       now: () => new Date(at),
       onPendingCount: () => {},
       multiInstance: false,
-      only: ['activities'],
+      only: ['activities', 'meetings'],
     });
     try {
       const doc = await updated.collections
@@ -71,7 +79,12 @@ describe('device database schema migration', () => {
         dueAt: null,
         completedAt: null,
         assignedTo: null,
+        ticketId: null,
       });
+      const answered = await updated.collections
+        .meetings!.findOne('0199c000-0000-7000-8000-000000000002')
+        .exec();
+      expect(answered?.toJSON()).toMatchObject({ ...meeting, requestAnswer: null });
     } finally {
       await updated.remove();
     }

@@ -164,6 +164,7 @@ export function meeting(over: Partial<Meeting> & Pick<Meeting, 'scheduledAt'>): 
     notes: null,
     status: 'scheduled',
     clientRequest: null,
+    requestAnswer: null,
     completedAt: null,
     ...over,
   };

@@ -83,6 +83,7 @@ export function buildActivities(
       dueAt: null,
       completedAt: null,
       assignedTo: null,
+      ticketId: null,
     });
   };
   const hourOf = () => cal.at(0, rng.int(9, 17), rng.int(0, 59)) - cal.at(0, 0);

@@ -360,6 +360,7 @@ export function buildMeetings(b: BuiltCustomer): Meeting[] {
     meetingLink: meetLink(b),
     notes: null,
     clientRequest: null,
+    requestAnswer: null,
     completedAt: null,
     ...m,
   });

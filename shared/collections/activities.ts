@@ -9,6 +9,11 @@ import { firstTime } from './merge-rules.ts';
  *   those fields (also a SQL CHECK). Any activity may name the alert it was done for (`signalId`).
  * - A CSM completes a task that is theirs or nobody's; an admin completes any.
  * - Merge: a completed task stays completed — the first completion wins over a concurrent edit that has none.
+ * - Internal ticket notes are activities of type `note` with `ticketId` (docs/architecture.md §4.2): clients
+ *   sync `tickets`, so a note embedded there would reach them. Only a note names a ticket (also a SQL CHECK),
+ *   and a note stays with the ticket it was written on (`ticketId` never changes once stored), so an edit can
+ *   never move it under another conversation. `ticketId` is not a foreign key: collections replicate
+ *   independently, so a note may reach the server before its ticket does (migration 0111).
  */
 export const activities = defineCollection({
   name: 'activities',
@@ -35,6 +40,14 @@ export const activities = defineCollection({
         ? { reason: 'not_author', field: 'completedAt', message: 'Complete only your own tasks.' }
         : null;
     },
+    ({ after }) =>
+      (after.ticketId ?? null) !== null && after.type !== 'note'
+        ? { reason: 'invalid_transition', field: 'ticketId', message: 'Only a note belongs to a ticket.' }
+        : null,
+    ({ before, after }) =>
+      before !== null && (before.ticketId ?? null) !== (after.ticketId ?? null)
+        ? { reason: 'invalid_transition', field: 'ticketId', message: 'A note stays with its ticket.' }
+        : null,
   ],
   merge: { fields: { completedAt: firstTime } },
 });

@@ -1,4 +1,4 @@
-import { slaDeadline, slaDeadlineInputSchema } from '../domain/portal/sla.ts';
+import { firstResponseAt, slaDeadline, slaDeadlineInputSchema } from '../domain/portal/sla.ts';
 import {
   isReplyReopen,
   statusAfterConcurrentReply,
@@ -19,8 +19,9 @@ import { addedElements, isAppendOnly, str } from './values.ts';
  *   messages) and closes; never deletes. For everyone, messages are append-only and signed by their author.
  * - Write rules (device optimistic, server authoritative): the SLA deadline from priority and creation time
  *   (shared/domain/portal/sla.ts, the product's default policy — organizations have no SLA settings yet, so
- *   both sides pass the same inputs); a client reply to a ticket `waiting_client` reopens it
- *   (shared/domain/portal/ticket-reply.ts).
+ *   both sides pass the same inputs); the first response, stamped once from the earliest support message
+ *   (`firstResponseAt`, server-owned: what a device sends there is overwritten, then derived again); a client
+ *   reply to a ticket `waiting_client` reopens it (shared/domain/portal/ticket-reply.ts).
  * - The human number is the server's: the organization's next ticket number, on the first accepted write.
  */
 
@@ -51,14 +52,13 @@ export const tickets = defineCollection({
         pinned: {
           status: { oneOf: ['open'] },
           assignedTo: { oneOf: [null] },
-          firstResponseAt: { oneOf: [null] },
           resolvedAt: { oneOf: [null] },
         },
       }),
       update: { ...CLOCK, messages: 'append', status: { oneOf: ['closed'] } },
     }),
   },
-  serverOwned: { number: null, slaDeadline: null },
+  serverOwned: { number: null, slaDeadline: null, firstResponseAt: null },
   embedded: { messages: { table: 'ticket_messages', parentColumn: 'ticket_id' } },
   invariants: [
     ({ before, after }) =>
@@ -89,6 +89,13 @@ export const tickets = defineCollection({
         const input = slaDeadlineInputSchema.safeParse({ priority: doc.priority, createdAt: doc.createdAt });
         return input.success ? { slaDeadline: slaDeadline(input.data) } : {};
       },
+    },
+    {
+      // The first response: the stored stamp, else the earliest support message's own time (the moment the
+      // staff member answered — offline too, as the device recorded it). Messages are append-only, so the
+      // stamp never moves once set, and a retried push derives the same value.
+      sets: ['firstResponseAt'],
+      derive: (_before, doc) => ({ firstResponseAt: firstResponseAt(doc) }),
     },
     {
       // A client reply to a ticket waiting for them leaves it in progress, also when the device left the status.

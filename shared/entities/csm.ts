@@ -224,6 +224,13 @@ export const activitySchema = z.strictObject({
   dueAt: isoDateTime.nullable().default(null),
   completedAt: isoDateTime.nullable().default(null),
   assignedTo: idSchema.nullable().default(null),
+  /**
+   * The support ticket an internal note belongs to (type `note` only; shared/collections/activities.ts). Clients
+   * sync `tickets` and visibility is per row, so a note staff must keep from the client lives here, in the
+   * staff-only timeline, never in the ticket (docs/architecture.md §4.2). Defaults to null so an app of protocol
+   * version 2, which does not know the field, is still served (docs/sync-protocol.md "Versioning").
+   */
+  ticketId: idSchema.nullable().default(null),
 });
 export type Activity = z.infer<typeof activitySchema>;
 /** The activity fields only a task carries. */

@@ -41,6 +41,35 @@ export type Ticket = z.infer<typeof ticketSchema>;
 export const TICKET_SERVER_OWNED = ['number', 'slaDeadline'] as const;
 
 export const meetingStatusSchema = z.enum(['scheduled', 'completed', 'rescheduled', 'cancelled']);
+
+/** What a client user may write on a meeting: a request the account manager then acts on. */
+export const meetingClientRequestSchema = z.strictObject({
+  type: z.enum(['reschedule', 'cancel']),
+  proposedAt: isoDateTime.nullable(),
+  reason: z.string().max(1000).nullable(),
+  requestedAt: isoDateTime,
+  requestedBy: idSchema,
+});
+export type MeetingClientRequest = z.infer<typeof meetingClientRequestSchema>;
+
+/**
+ * The agency's answer to the last client request (staff-written, shown on the client's device;
+ * shared/domain/portal/meeting-request.ts). `accepted`: done as asked (cancelled, or moved to the proposed
+ * time); `new_time`: moved to a time the agency chose.
+ */
+export const meetingRequestAnswerSchema = z.strictObject({
+  outcome: z.enum(['accepted', 'new_time']),
+  requestType: z.enum(['reschedule', 'cancel']),
+  /** `requestedAt` of the request answered: a newer request is never taken as answered. */
+  requestedAt: isoDateTime,
+  /** The meeting's time after the answer; null when it was cancelled. */
+  scheduledAt: isoDateTime.nullable(),
+  message: z.string().min(1).max(1000).nullable(),
+  answeredAt: isoDateTime,
+  answeredBy: idSchema,
+});
+export type MeetingRequestAnswer = z.infer<typeof meetingRequestAnswerSchema>;
+
 export const meetingSchema = z.strictObject({
   ...syncedFields,
   customerId: idSchema,
@@ -53,16 +82,13 @@ export const meetingSchema = z.strictObject({
   notes: longText.nullable(),
   status: meetingStatusSchema,
   /** What a client user may write: a request the account manager then acts on. */
-  clientRequest: z
-    .strictObject({
-      type: z.enum(['reschedule', 'cancel']),
-      proposedAt: isoDateTime.nullable(),
-      reason: z.string().max(1000).nullable(),
-      requestedAt: isoDateTime,
-      requestedBy: idSchema,
-    })
-    .nullable(),
+  clientRequest: meetingClientRequestSchema.nullable(),
   completedAt: isoDateTime.nullable(),
+  /**
+   * The agency's answer to the last request (null until one is answered). Defaults to null so an app of
+   * protocol version 2, which does not know the field, is still served (docs/sync-protocol.md "Versioning").
+   */
+  requestAnswer: meetingRequestAnswerSchema.nullable().default(null),
 });
 export type Meeting = z.infer<typeof meetingSchema>;
 

@@ -9,10 +9,15 @@ import type { CollectionDef, CollectionName } from '../../shared/collections/ind
  * opens; without it, an installed app would refuse to open its database after the update).
  */
 export const RX_SCHEMA_VERSION = 0;
-/** Collections past version 0, with why: 1 = the alert lifecycle and task fields (migration 0110). */
+/**
+ * Collections past version 0, with why. 1 = protocol 3: the alert lifecycle and task fields (migration 0110),
+ * internal ticket notes (`activities.ticketId`) and the answer to a meeting request (`meetings.requestAnswer`,
+ * migration 0111) — one step per released version, so fields added within the same release share it.
+ */
 export const RX_SCHEMA_VERSIONS: Readonly<Partial<Record<CollectionName, number>>> = {
   signals: 1,
   activities: 1,
+  meetings: 1,
 };
 
 type RxMigrationStrategy = (doc: Record<string, unknown>) => Record<string, unknown>;

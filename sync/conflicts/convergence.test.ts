@@ -26,6 +26,14 @@ const CLOCKS = [
 const clock = fc.constantFrom(...CLOCKS);
 const maybeClock = fc.option(clock, { nil: null });
 const list = (doc: PlainObject, field: string) => doc[field] as PlainObject[];
+const MARIA_ID = uuid(0x301);
+const PENDING_REQUEST = {
+  type: 'reschedule',
+  proposedAt: '2026-11-26T14:00:00.000Z',
+  reason: null,
+  requestedAt: '2026-11-20T11:00:00.000Z',
+  requestedBy: uuid(0x201),
+};
 const ids = (n: number) => fc.constantFrom(...Array.from({ length: n }, (_, i) => uuid(0x9000 + i)));
 
 const removeAt = (field: string): fc.Arbitrary<Edit> =>
@@ -209,6 +217,23 @@ const EDITS: Partial<Record<CollectionName, fc.Arbitrary<Edit>[]>> = {
         { nil: null },
       )
       .map(set('clientRequest')),
+    // Staff answer the pending request (shared/domain/portal/meeting-request.ts): cleared, the answer kept.
+    clock.map((answeredAt) => (d) => {
+      const request = d.clientRequest as PlainObject | null;
+      if (request === null) return;
+      Object.assign(d, {
+        clientRequest: null,
+        requestAnswer: {
+          outcome: 'accepted',
+          requestType: request.type,
+          requestedAt: request.requestedAt,
+          scheduledAt: null,
+          message: null,
+          answeredAt,
+          answeredBy: MARIA_ID,
+        },
+      });
+    }),
     fc.constantFrom('scheduled', 'completed', 'cancelled').map(set('status')),
     maybeClock.map(set('completedAt')),
   ],
@@ -299,8 +324,14 @@ const RUNS = { numRuns: 300 };
 
 describe.each(MERGING)('%s conflict resolution (property)', (collection) => {
   const fixed = live(fixture(collection, collection === 'customers' ? uuid(0xc1) : uuid(0x42)));
-  // Tickets also start from `waiting_client`, where a client reply reopens the ticket (the server's write rule).
-  const bases = collection === 'tickets' ? [fixed, { ...fixed, status: 'waiting_client' }] : [fixed];
+  // Tickets also start from `waiting_client`, where a client reply reopens the ticket (the server's write rule);
+  // meetings from a pending client request (made before any of the devices' clocks), which staff may answer.
+  const bases =
+    collection === 'tickets'
+      ? [fixed, { ...fixed, status: 'waiting_client' }]
+      : collection === 'meetings'
+        ? [fixed, { ...fixed, clientRequest: PENDING_REQUEST }]
+        : [fixed];
   const anyBase = fc.constantFrom(...bases);
 
   it('converges: device edits A and B merge to the same document in either order', () => {
@@ -384,6 +415,17 @@ describe.each(MERGING)('%s conflict resolution (property)', (collection) => {
             side.status === 'waiting_client' &&
             resolved.status === 'in_progress' &&
             addedClientMessageIds(view(side), view(resolved)).length > 0;
+          // Likewise a meeting request the merged answer names is answered, so it is no longer pending
+          // (shared/domain/portal/meeting-request.ts `requestAfterMerge`).
+          const request = side.clientRequest as PlainObject | null | undefined;
+          const answer = resolved.requestAnswer as PlainObject | null | undefined;
+          const answered =
+            collection === 'meetings' &&
+            fields.includes('clientRequest') &&
+            request != null &&
+            answer != null &&
+            request.requestedAt === answer.requestedAt;
+          if (answered) return unit({ ...side, clientRequest: null }, fields);
           return unit(reopened ? { ...side, status: 'in_progress' } : side, fields);
         };
         // Each side's change as the server stores it (its write rules applied against the base).

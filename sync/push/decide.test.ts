@@ -449,6 +449,91 @@ describe('decidePush: limited access (client users)', () => {
   });
 });
 
+describe('decidePush: the staff side of tickets and meetings (protocol 3)', () => {
+  const support = (n: number, createdAt: string) => ({
+    id: uuid(0x7100 + n),
+    senderType: 'support',
+    senderId: MARIA_CSM.userId,
+    senderName: 'Maria Santos',
+    body: `Resposta ${n}`,
+    createdAt,
+  });
+
+  it('the first staff reply stamps firstResponseAt with its own time, whatever the device sent', () => {
+    const current = stored(techTicket());
+    const messages = techTicket().messages as unknown[];
+    const d = decide({
+      collection: 'tickets',
+      identity: MARIA_CSM,
+      current,
+      pushed: { ...current, messages: [...messages, support(1, T1)], firstResponseAt: T2 },
+    });
+    expect(d).toMatchObject({ kind: 'write', document: { firstResponseAt: T1 } });
+  });
+
+  it('a later reply never moves the stamp; a forged stamp alone changes nothing', () => {
+    const messages = techTicket().messages as unknown[];
+    const answered = stored({
+      ...techTicket(),
+      messages: [...messages, support(1, T1)],
+      firstResponseAt: T1,
+    });
+    const later = decide({
+      collection: 'tickets',
+      identity: MARIA_CSM,
+      current: answered,
+      pushed: { ...answered, messages: [...(answered.messages as unknown[]), support(2, T2)] },
+    });
+    expect(later).toMatchObject({ kind: 'write', document: { firstResponseAt: T1 } });
+    expect(
+      decide({
+        collection: 'tickets',
+        identity: MARIA_CSM,
+        current: answered,
+        pushed: { ...answered, firstResponseAt: T0 },
+      }),
+    ).toEqual({ kind: 'unchanged', id: ID });
+  });
+
+  it('a client reply does not count as a response', () => {
+    const current = stored(techTicket());
+    const reply = { ...support(3, T1), senderType: 'client', senderId: TECHCORP_CLIENT.userId };
+    const d = decide({
+      collection: 'tickets',
+      identity: TECHCORP_CLIENT,
+      current,
+      pushed: { ...current, messages: [...(techTicket().messages as unknown[]), reply] },
+    });
+    expect(d).toMatchObject({ kind: 'write', document: { firstResponseAt: null } });
+  });
+
+  it('an app of protocol version 2 is still served: documents without the new fields store them as null', () => {
+    const { ticketId: _t, ...activity } = fixture('activities', ID, { customerId: CUSTOMER_TECHCORP });
+    const a = decide({
+      collection: 'activities',
+      identity: MARIA_CSM,
+      pushed: { ...activity, serverSeq: 0 },
+    });
+    expect(a).toMatchObject({ kind: 'write', document: { ticketId: null } });
+    const meeting = fixture('meetings', ID, { customerId: CUSTOMER_TECHCORP });
+    const { requestAnswer: _r, ...legacy } = meeting;
+    const request = {
+      type: 'cancel',
+      proposedAt: null,
+      reason: null,
+      requestedAt: T1,
+      requestedBy: TECHCORP_CLIENT.userId,
+    };
+    const m = decide({
+      collection: 'meetings',
+      identity: TECHCORP_CLIENT,
+      current: stored(meeting),
+      pushed: { ...legacy, serverSeq: 7, clientRequest: request },
+    });
+    expect(m).toMatchObject({ kind: 'write', document: { clientRequest: request, requestAnswer: null } });
+  });
+});
+
 describe('decidePush: deletes', () => {
   it('staff delete a live document (a tombstone write)', () => {
     const current = stored(fixture('activities', ID));

@@ -188,6 +188,7 @@ export const FIXTURES: Readonly<Record<CollectionName, Factory>> = {
     notes: null,
     status: 'scheduled',
     clientRequest: null,
+    requestAnswer: null,
     completedAt: null,
   }),
   notifications: (id, { userId }) => ({
@@ -296,6 +297,7 @@ export const FIXTURES: Readonly<Record<CollectionName, Factory>> = {
     dueAt: null,
     completedAt: null,
     assignedTo: null,
+    ticketId: null,
   }),
   leads: (id, { customerId }) => ({
     ...base(id),

@@ -43,6 +43,7 @@ describe('buildQuickLog', () => {
         dueAt: null,
         completedAt: null,
         assignedTo: null,
+        ticketId: null,
       },
     });
   });

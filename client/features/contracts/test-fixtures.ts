@@ -210,6 +210,7 @@ export const activity = (
   dueAt: null,
   completedAt: null,
   assignedTo: null,
+  ticketId: null,
 });
 
 export const RH_CALL = activity(

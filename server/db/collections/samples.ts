@@ -284,6 +284,7 @@ export function sampleDocuments(refs: SampleRefs): SampleDocuments {
         requestedAt: '2026-01-15T11:00:00.000Z',
         requestedBy: clientUserId,
       },
+      requestAnswer: null,
       completedAt: null,
     },
     notifications: {
@@ -452,6 +453,7 @@ export function sampleDocuments(refs: SampleRefs): SampleDocuments {
       dueAt: null,
       completedAt: null,
       assignedTo: null,
+      ticketId: null,
     },
     leads: {
       ...base(),

@@ -104,6 +104,7 @@ export function docFactory() {
       performedBy: null,
       performedByName: null,
       metadata: {},
+      ticketId: null,
       ...a,
     });
 
@@ -175,6 +176,7 @@ export function docFactory() {
       meetingLink: null,
       notes: null,
       clientRequest: null,
+      requestAnswer: null,
       completedAt: m.status === 'completed' ? m.scheduledAt : null,
       ...m,
     });

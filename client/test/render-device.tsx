@@ -2,7 +2,8 @@ import { screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { Invoice } from '../../shared/entities/billing.ts';
-import type { Activity } from '../../shared/entities/csm.ts';
+import type { RxStorage } from 'rxdb/plugins/core';
+import type { Activity, Health } from '../../shared/entities/csm.ts';
 import type { Customer } from '../../shared/entities/customer.ts';
 import type { SignedInUser } from '../../shared/identity.ts';
 import { AppShell } from '../app/shell/app-shell.tsx';
@@ -29,8 +30,13 @@ export async function renderOverDevice({
   customers = [],
   invoices = [],
   activities = [],
+  health = [],
   user = staffUser,
   online = false,
+  storage = getRxStorageMemory(),
+  allCollections = false,
+  acknowledge = true,
+  seed,
   opened,
 }: {
   path: string;
@@ -38,34 +44,49 @@ export async function renderOverDevice({
   customers?: readonly Customer[];
   invoices?: readonly Invoice[];
   activities?: readonly Activity[];
+  health?: readonly Health[];
   user?: SignedInUser;
   online?: boolean;
+  /** Default: memory storage; a test may wrap it (to hold reads). */
+  storage?: RxStorage<unknown, unknown>;
+  /** Open every collection (a screen that reads more than the records' three), not only the seeded kinds. */
+  allCollections?: boolean;
+  /** Acknowledge the seeded documents as synced (default), or leave them pending as local writes. */
+  acknowledge?: boolean;
+  /** More set-up on the database before the app renders (key-value entries). */
+  seed?: (database: DeviceDatabase) => Promise<void>;
   /** Databases to remove after the test. */
   opened: DeviceDatabase[];
 }) {
   const database = await openDeviceDatabase({
     userId: crypto.randomUUID(),
     role: user.role,
-    storage: getRxStorageMemory(),
+    storage,
     now: () => new Date('2026-11-21T12:00:00.000Z'),
     onPendingCount: () => {},
     multiInstance: false,
-    only: ['customers', 'invoices', 'activities'],
+    ...(allCollections
+      ? {}
+      : { only: ['customers', 'invoices', 'activities', ...(health.length ? (['health'] as const) : [])] }),
   });
   opened.push(database);
   if (customers.length) await database.collections.customers!.bulkInsert([...customers]);
   if (invoices.length) await database.collections.invoices!.bulkInsert([...invoices]);
   if (activities.length) await database.collections.activities!.bulkInsert([...activities]);
-  // The seeded documents stand for synced ones: a local insert counts as a pending write, so acknowledge it
-  // the way a push answer would (the outbox compares the write's stamp).
-  for (const name of ['customers', 'invoices', 'activities'] as const) {
-    const docs = await database.collections[name]!.find().exec();
-    database.outbox.ack(
-      name,
-      docs.map((d) => ({ id: d.primary, stamp: String(d.get('clientUpdatedAt')) })),
-    );
+  if (health.length) await database.collections.health!.bulkInsert([...health]);
+  if (acknowledge) {
+    // The seeded documents stand for synced ones: a local insert counts as a pending write, so acknowledge it
+    // the way a push answer would (the outbox compares the write's stamp).
+    for (const name of ['customers', 'invoices', 'activities'] as const) {
+      const docs = (await database.collections[name]?.find().exec()) ?? [];
+      database.outbox.ack(
+        name,
+        docs.map((d) => ({ id: d.primary, stamp: String(d.get('clientUpdatedAt')) })),
+      );
+    }
+    await database.outbox.flush();
   }
-  await database.outbox.flush();
+  await seed?.(database);
   const sessions = staticDeviceSessions(user, database);
   const view = renderApp({
     path,

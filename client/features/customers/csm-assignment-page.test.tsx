@@ -2,14 +2,11 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SignedInUser } from '../../../shared/identity.ts';
-import { AppShell } from '../../app/shell/app-shell.tsx';
-import { openDeviceDatabase, type DeviceDatabase } from '../../db/database.ts';
-import { DeviceDataProvider } from '../../db/device-data.tsx';
-import { staticDeviceSessions } from '../../test/device-session.ts';
-import { renderApp, staffUser } from '../../test/render-app.tsx';
+import type { DeviceDatabase } from '../../db/database.ts';
+import { staffUser } from '../../test/render-app.tsx';
+import { LOAD_TIMEOUT, renderOverDevice } from '../../test/render-device.tsx';
 import { CustomerListPage } from './customer-list-page.tsx';
 import { STAFF_DIRECTORY_KEY } from './staff-directory.ts';
 import { JOAO, MARIA, PEDRO, WIREFRAME_CUSTOMERS, WIREFRAME_HEALTH } from './test-fixtures.ts';
@@ -32,53 +29,22 @@ const ADMIN: SignedInUser = {
   name: 'Admin Arco',
   role: 'admin',
 };
-const LOAD_TIMEOUT = { timeout: 10_000 };
-
 async function setup(user: SignedInUser) {
-  const database = await openDeviceDatabase({
-    userId: crypto.randomUUID(),
-    role: user.role,
-    storage: getRxStorageMemory(),
-    now: () => new Date('2026-11-21T12:00:00.000Z'),
-    onPendingCount: () => {},
-    multiInstance: false,
-  });
-  opened.push(database);
-  await database.collections.customers!.bulkInsert([...WIREFRAME_CUSTOMERS]);
-  await database.collections.health!.bulkInsert([...WIREFRAME_HEALTH]);
-  // The fixtures stand for synced documents: acknowledge them, so the outbox holds only this test's writes.
-  const stored = await database.collections.customers!.find().exec();
-  database.outbox.ack(
-    'customers',
-    stored.map((d) => ({ id: d.id, stamp: d.clientUpdatedAt })),
-  );
-  await database.kv.set(STAFF_DIRECTORY_KEY, [
-    { ...MARIA, role: 'csm' },
-    { ...JOAO, role: 'csm' },
-    { ...PEDRO, role: 'csm' },
-    { id: ADMIN.id, name: ADMIN.name, role: 'admin' },
-  ]);
-  const sessions = staticDeviceSessions(user, database);
-  renderApp({
+  const { database } = await renderOverDevice({
     path: '/clientes',
+    routes: [{ path: 'clientes', element: <CustomerListPage /> }],
+    customers: WIREFRAME_CUSTOMERS,
+    health: WIREFRAME_HEALTH,
     user,
-    online: false,
-    routes: [
-      {
-        path: '/',
-        element: <AppShell />,
-        children: [
-          {
-            path: 'clientes',
-            element: (
-              <DeviceDataProvider sessions={sessions} user={user}>
-                <CustomerListPage />
-              </DeviceDataProvider>
-            ),
-          },
-        ],
-      },
-    ],
+    allCollections: true,
+    seed: (db) =>
+      db.kv.set(STAFF_DIRECTORY_KEY, [
+        { ...MARIA, role: 'csm' },
+        { ...JOAO, role: 'csm' },
+        { ...PEDRO, role: 'csm' },
+        { id: ADMIN.id, name: ADMIN.name, role: 'admin' },
+      ]),
+    opened,
   });
   const table = await screen.findByRole('table', { name: 'Lista de clientes' }, LOAD_TIMEOUT);
   await waitFor(() => expect(table).not.toHaveAttribute('aria-busy'), LOAD_TIMEOUT);

@@ -5,11 +5,10 @@ import userEvent from '@testing-library/user-event';
 import type { RxStorage } from 'rxdb/plugins/core';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppShell } from '../../app/shell/app-shell.tsx';
 import type { SignedInUser } from '../../../shared/identity.ts';
-import { openDeviceDatabase, type DeviceDatabase } from '../../db/database.ts';
-import { DeviceDataProvider } from '../../db/device-data.tsx';
-import { renderApp, staffUser } from '../../test/render-app.tsx';
+import type { DeviceDatabase } from '../../db/database.ts';
+import { staffUser } from '../../test/render-app.tsx';
+import { LOAD_TIMEOUT, renderOverDevice } from '../../test/render-device.tsx';
 import { CustomerListPage } from './customer-list-page.tsx';
 import { STAFF_DIRECTORY_KEY } from './staff-directory.ts';
 import type { Customer } from '../../../shared/entities/customer.ts';
@@ -23,7 +22,6 @@ import {
   WIREFRAME_CUSTOMERS,
   WIREFRAME_HEALTH,
 } from './test-fixtures.ts';
-import { staticDeviceSessions } from '../../test/device-session.ts';
 
 /**
  * The list against a real RxDB database (memory storage) inside the real shell and providers, offline.
@@ -76,48 +74,24 @@ async function setup(
   } = {},
 ) {
   expect(user.id).toBe(MARIA.id); // the fixtures' "my portfolio" is Maria's
-  const database = await openDeviceDatabase({
-    userId: crypto.randomUUID(),
-    role: user.role,
-    storage,
-    now: () => new Date('2026-11-21T12:00:00.000Z'),
-    onPendingCount: () => {},
-    multiInstance: false,
-  });
-  opened.push(database);
-  await database.collections.customers!.bulkInsert([...customers]);
-  await database.collections.health!.bulkInsert([...health]);
-  await database.kv.set(STAFF_DIRECTORY_KEY, [JOAO, PEDRO]);
-  const sessions = staticDeviceSessions(user, database);
-  const view = renderApp({
+  const view = await renderOverDevice({
     path,
+    routes: [{ path: 'clientes', element: <CustomerListPage /> }],
+    customers,
+    health,
     user,
-    online: false,
-    routes: [
-      {
-        path: '/',
-        element: <AppShell />,
-        children: [
-          {
-            path: 'clientes',
-            element: (
-              <DeviceDataProvider sessions={sessions} user={user}>
-                <CustomerListPage />
-              </DeviceDataProvider>
-            ),
-          },
-        ],
-      },
-    ],
+    storage,
+    allCollections: true,
+    acknowledge: false,
+    seed: (db) => db.kv.set(STAFF_DIRECTORY_KEY, [JOAO, PEDRO]),
+    opened,
   });
   // The table's frame shows at once, busy until the whole portfolio is loaded.
   const table = await screen.findByRole('table', { name: 'Lista de clientes' }, LOAD_TIMEOUT);
   if (waitUntilLoaded) await waitForLoaded(table);
-  return { ...view, database, table };
+  return { ...view, table };
 }
 
-/** jsdom + RxDB on a shared 2-core machine can take seconds: a generous limit, never a timing assertion. */
-const LOAD_TIMEOUT = { timeout: 10_000 };
 const waitForLoaded = (table: HTMLElement) =>
   waitFor(() => expect(table).not.toHaveAttribute('aria-busy'), LOAD_TIMEOUT);
 

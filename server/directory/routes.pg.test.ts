@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testConfig } from '../config.ts';
-import { createLogger } from '../logger.ts';
-import { startServer, type RunningServer } from '../main.ts';
+import type { RunningServer } from '../main.ts';
+import { signInCookie, startTestServer } from '../test-server.ts';
 import {
   createSignInUsers,
   createTestDatabase,
@@ -36,13 +35,7 @@ beforeAll(async () => {
       role: 'admin',
     },
   ]);
-  server = await startServer({
-    config: testConfig({ port: 0, host: '127.0.0.1', trustProxy: 0 }),
-    logger: createLogger({ level: 'silent' }),
-    db: t.db,
-    seed: false,
-    staticRoot: null,
-  });
+  server = await startTestServer(t.db);
 }, 120_000);
 afterAll(async () => {
   await server?.close();
@@ -50,15 +43,7 @@ afterAll(async () => {
 });
 
 async function directoryAs(email: string) {
-  const login = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  const cookie = await signInCookie(server, email, PASSWORD);
   const res = await fetch(`${server.url}/api/directory`, { headers: { cookie } });
   return {
     status: res.status,

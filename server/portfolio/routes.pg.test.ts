@@ -1,7 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engagement } from '../../shared/entities/portal.ts';
-import { testConfig } from '../config.ts';
 import { writeDocument } from '../db/collections/mapper.ts';
 import { nextServerFields } from '../db/ordering.ts';
 import {
@@ -11,8 +10,8 @@ import {
   type TestDatabase,
   type TestTenant,
 } from '../db/testing.ts';
-import { createLogger } from '../logger.ts';
-import { startServer, type RunningServer } from '../main.ts';
+import type { RunningServer } from '../main.ts';
+import { signInCookie, startTestServer } from '../test-server.ts';
 
 /**
  * `GET /api/portfolio/engagement` on PostgreSQL (PGlite) through the real server: the admin's figures come
@@ -84,13 +83,7 @@ beforeAll(async () => {
     other.customerId,
     Array.from({ length: 30 }, (_, i) => daysAgo(i + 1)),
   );
-  server = await startServer({
-    config: testConfig({ port: 0, host: '127.0.0.1', trustProxy: 0 }),
-    logger: createLogger({ level: 'silent' }),
-    db: t.db,
-    seed: false,
-    staticRoot: null,
-  });
+  server = await startTestServer(t.db);
 }, 120_000);
 afterAll(async () => {
   await server?.close();
@@ -98,15 +91,7 @@ afterAll(async () => {
 });
 
 async function engagementAs(email: string) {
-  const login = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  const cookie = await signInCookie(server, email, PASSWORD);
   const res = await fetch(`${server.url}/api/portfolio/engagement`, { headers: { cookie } });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { ROLES } from './collections/index.ts';
 import { healthScoreConfigSchema } from './domain/csm/health-config.ts';
+import { playbooksSchema } from './domain/csm/playbooks.ts';
 
 /**
- * What a device keeps offline besides the synced collections (docs/architecture.md §4): the organization's settings, its
- * health-score configuration (staff only) and the signed-in user's profile. They travel as RxDB *local
- * documents*, fetched from `GET /api/settings`; the profile is edited with `PATCH /api/settings/profile` and
- * the health configuration by an admin with `PUT /api/settings/health`. Written once here so the server
+ * What a device keeps offline besides the synced collections (docs/architecture.md §4): the organization's
+ * settings, its health-score configuration and alert playbooks (staff only) and the signed-in user's profile.
+ * They travel as RxDB *local documents*, fetched from `GET /api/settings`; the profile is edited with
+ * `PATCH /api/settings/profile`, the health configuration and the playbooks by an admin with
+ * `PUT /api/settings/health` and `PUT /api/settings/playbooks`. Written once here so the server
  * validates with exactly the rules the device applies optimistically.
  *
  * Readers are lenient (`z.object`): a newer server may add fields and an older device must still read them.
@@ -64,11 +66,23 @@ export const deviceHealthConfigSchema = healthScoreConfigSchema.extend({
 });
 export type DeviceHealthConfig = z.infer<typeof deviceHealthConfigSchema>;
 
+/** The organization's playbooks as a device sees them; `updatedAt` null = never edited (the defaults). */
+export const devicePlaybooksSchema = z.object({
+  playbooks: playbooksSchema,
+  updatedAt: z.string().nullable(),
+});
+export type DevicePlaybooks = z.infer<typeof devicePlaybooksSchema>;
+
 export const deviceSettingsSchema = z.object({
   organization: organizationSettingsSchema,
   profile: userProfileSchema,
   /** Null for client users: the health score is staff-only (docs/architecture.md §4). */
   health: deviceHealthConfigSchema.nullable(),
+  /**
+   * The alert playbooks (docs/domain.md §6); null for client users (staff-only). Absent from an older server,
+   * which a device reads as "the defaults".
+   */
+  playbooks: devicePlaybooksSchema.nullable().optional(),
 });
 export type DeviceSettings = z.infer<typeof deviceSettingsSchema>;
 

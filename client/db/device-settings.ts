@@ -2,16 +2,19 @@ import { z } from 'zod';
 import {
   applyProfileUpdate,
   deviceHealthConfigSchema,
+  devicePlaybooksSchema,
   deviceSettingsSchema,
   organizationSettingsSchema,
   profileUpdateSchema,
   userProfileSchema,
   type DeviceHealthConfig,
+  type DevicePlaybooks,
   type OrganizationSettings,
   type ProfileUpdate,
   type UserProfile,
 } from '../../shared/device-settings.ts';
 import { healthScoreConfigSchema, type HealthScoreConfig } from '../../shared/domain/csm/health-config.ts';
+import { DEFAULT_PLAYBOOKS, playbooksSchema, type Playbooks } from '../../shared/domain/csm/playbooks.ts';
 import type { KeyValueStore } from '../../sync/client/outbox.ts';
 
 /**
@@ -28,6 +31,8 @@ import type { KeyValueStore } from '../../sync/client/outbox.ts';
  */
 export const ORGANIZATION_DOC = 'organization';
 export const HEALTH_CONFIG_DOC = 'health-config';
+/** The alert playbooks (docs/domain.md §6), staff only. */
+export const PLAYBOOKS_DOC = 'playbooks';
 export const PROFILE_DOC = 'profile';
 export const PENDING_PROFILE_DOC = 'profile-pending';
 export const PROFILE_REJECTION_DOC = 'profile-rejection';
@@ -56,6 +61,13 @@ export type HealthConfigSaveResult =
   | { readonly status: 'forbidden' }
   | { readonly status: 'failed'; readonly message: string };
 
+export type PlaybooksSaveResult =
+  | { readonly status: 'saved'; readonly playbooks: DevicePlaybooks }
+  | { readonly status: 'offline' }
+  | { readonly status: 'invalid'; readonly fields: readonly string[] }
+  | { readonly status: 'forbidden' }
+  | { readonly status: 'failed'; readonly message: string };
+
 export interface DeviceSettingsSync {
   /** Sends a queued profile edit, then reloads everything. Best effort: offline changes nothing. */
   refresh(): Promise<boolean>;
@@ -67,6 +79,8 @@ export interface DeviceSettingsSync {
    * and surface hours later. On success the local copy is replaced at once.
    */
   updateHealthConfig(config: HealthScoreConfig): Promise<HealthConfigSaveResult>;
+  /** An admin's change of the playbooks (`PUT /api/settings/playbooks`); online only, like the health settings. */
+  updatePlaybooks(playbooks: Playbooks): Promise<PlaybooksSaveResult>;
   /**
    * Resolves once every operation started so far has finished, so a session can close or delete its
    * database without a late write re-creating it (logout).
@@ -86,6 +100,9 @@ export const readOrganization = (value: unknown): OrganizationSettings | null =>
   organizationSettingsSchema.safeParse(value).data ?? null;
 export const readHealthConfig = (value: unknown): DeviceHealthConfig | null =>
   deviceHealthConfigSchema.safeParse(value).data ?? null;
+/** The stored playbooks, or the product's defaults before the first refresh (or from an older server). */
+export const readPlaybooks = (value: unknown): Playbooks =>
+  devicePlaybooksSchema.safeParse(value).data?.playbooks ?? DEFAULT_PLAYBOOKS;
 export const readProfile = (value: unknown): UserProfile | null =>
   userProfileSchema.safeParse(value).data ?? null;
 export const readProfileRejection = (value: unknown): ProfileRejection | null =>
@@ -162,6 +179,7 @@ export function createDeviceSettingsSync(deps: DeviceSettingsDeps): DeviceSettin
       await kv.set(ORGANIZATION_DOC, settings.organization);
       // Client users get no health configuration; nothing staff-only is ever stored on their device.
       if (settings.health) await kv.set(HEALTH_CONFIG_DOC, settings.health);
+      if (settings.playbooks) await kv.set(PLAYBOOKS_DOC, settings.playbooks);
       // An edit made while this request was in flight stays visible until it is sent.
       const pending = readPending(await kv.get(PENDING_PROFILE_DOC));
       await kv.set(PROFILE_DOC, pending ? applyProfileUpdate(settings.profile, pending) : settings.profile);
@@ -230,6 +248,35 @@ export function createDeviceSettingsSync(deps: DeviceSettingsDeps): DeviceSettin
         }
         await kv.set(HEALTH_CONFIG_DOC, health);
         return { status: 'saved', health };
+      }),
+    updatePlaybooks: (playbooks) =>
+      serialize(async (): Promise<PlaybooksSaveResult> => {
+        const parsed = playbooksSchema.safeParse(playbooks);
+        if (!parsed.success) {
+          return { status: 'invalid', fields: parsed.error.issues.map((i) => i.path.join('.')) };
+        }
+        let res: Response;
+        try {
+          res = await deps.fetch(`${deps.baseUrl}/api/settings/playbooks`, {
+            method: 'PUT',
+            credentials: 'same-origin',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(parsed.data),
+          });
+        } catch {
+          return { status: 'offline' };
+        }
+        const body: unknown = await res.json().catch(() => null);
+        if (res.status === 403) return { status: 'forbidden' };
+        const saved = res.ok
+          ? devicePlaybooksSchema.safeParse((body as { playbooks?: unknown } | null)?.playbooks).data
+          : undefined;
+        if (!saved) {
+          const error = errorBodySchema.safeParse(body).data?.error;
+          return { status: 'failed', message: error?.message ?? `HTTP ${res.status}` };
+        }
+        await kv.set(PLAYBOOKS_DOC, saved);
+        return { status: 'saved', playbooks: saved };
       }),
   };
 }

@@ -67,6 +67,7 @@ async function seedServerTables(tenant: TestTenant) {
       [org, user],
     );
     await c.query('INSERT INTO health_configs (organization_id) VALUES ($1)', [org]);
+    await c.query(`INSERT INTO playbooks (organization_id, playbooks) VALUES ($1, '[]')`, [org]);
     await c.query(
       `INSERT INTO health_history (organization_id, customer_id, date, score, status, breakdown)
        VALUES ($1, $2, '2026-01-14', 88, 'healthy', '{}')`,
@@ -153,8 +154,8 @@ describe('isolation between organizations', () => {
   });
 
   it('no identity of organization A sees a single row of B in any table', async () => {
-    // 12 server-only tenant tables + 15 synced collections + 5 child tables.
-    expect(rlsTables.length).toBe(32);
+    // 13 server-only tenant tables (playbooks since 0112) + 15 synced collections + 5 child tables.
+    expect(rlsTables.length).toBe(33);
     for (const table of rlsTables) {
       const others = `SELECT count(*)::int AS n FROM ${table} WHERE ${orgColumn(table)} IS DISTINCT FROM $1`;
       const foreign = `SELECT count(*)::int AS n FROM ${table} WHERE ${orgColumn(table)} = $1`;
@@ -232,7 +233,14 @@ describe('client users', () => {
       ).toBe(1);
       expect(await count(a.client, `SELECT count(*)::int AS n FROM ${table}`)).toBe(0);
     }
-    for (const table of ['health_history', 'health_configs', 'churn_models', 'invitations', 'audit_log']) {
+    for (const table of [
+      'health_history',
+      'health_configs',
+      'playbooks',
+      'churn_models',
+      'invitations',
+      'audit_log',
+    ]) {
       expect({ table, n: await count(a.client, `SELECT count(*)::int AS n FROM ${table}`) }).toEqual({
         table,
         n: 0,

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HEALTH_CONFIG } from '../../shared/domain/csm/health-config.ts';
+import { DEFAULT_PLAYBOOKS } from '../../shared/domain/csm/playbooks.ts';
 import { deviceSettingsSchema } from '../../shared/device-settings.ts';
 import { createApp } from '../app.ts';
 import { hashPassword } from '../auth/passwords.ts';
@@ -335,5 +336,52 @@ describe('saving a health configuration reweighs the stored scores', () => {
     expect(((await again.json()) as { reweighed: number }).reweighed).toBe(0);
     expect(published).toEqual([]);
     expect((await healthOf(tenant))[0]!.serverSeq).toBe(after!.serverSeq);
+  });
+});
+
+describe('playbooks (GET /api/settings, PUT /api/settings/playbooks)', () => {
+  const edited = [
+    {
+      ...DEFAULT_PLAYBOOKS[0]!,
+      tasks: [{ id: 'ligacao', title: 'Ligar em 4 h', description: null, dueInHours: 4 }],
+    },
+  ];
+
+  it('staff get the defaults until an admin saves; a client gets none', async () => {
+    const seen = deviceSettingsSchema.parse(await (await (await as(other.csm.userId))('/settings')).json());
+    expect(seen.playbooks).toEqual({ playbooks: DEFAULT_PLAYBOOKS, updatedAt: null });
+    const client = deviceSettingsSchema.parse(
+      await (await (await as(other.client.userId))('/settings')).json(),
+    );
+    expect(client.playbooks).toBeNull();
+  });
+
+  it('an admin replaces them (audited); staff devices of that organization only read the new list', async () => {
+    const res = await (await as(tenant.admin.userId))('/settings/playbooks', { method: 'PUT', body: edited });
+    expect(res.status).toBe(200);
+    const { playbooks } = (await res.json()) as { playbooks: { playbooks: unknown; updatedAt: string } };
+    expect(playbooks.playbooks).toEqual(edited);
+    const seen = deviceSettingsSchema.parse(await (await (await as(tenant.csm.userId))('/settings')).json());
+    expect(seen.playbooks).toEqual({ playbooks: edited, updatedAt: playbooks.updatedAt });
+    const elsewhere = deviceSettingsSchema.parse(
+      await (await (await as(other.csm.userId))('/settings')).json(),
+    );
+    expect(elsewhere.playbooks?.playbooks).toEqual(DEFAULT_PLAYBOOKS);
+    const { rows } = await t.db.withIdentity(tenant.admin, (c) =>
+      c.query<{ entity: string }>("SELECT entity FROM audit_log WHERE entity = 'playbooks'"),
+    );
+    expect(rows).toHaveLength(1);
+  });
+
+  it('refuses a CSM (403) and an invalid list (422)', async () => {
+    const csm = await (await as(tenant.csm.userId))('/settings/playbooks', { method: 'PUT', body: edited });
+    expect(csm.status).toBe(403);
+    const invalid = await (
+      await as(tenant.admin.userId)
+    )('/settings/playbooks', {
+      method: 'PUT',
+      body: [{ ...edited[0], tasks: [] }],
+    });
+    expect(invalid.status).toBe(422);
   });
 });

@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import { DEFAULT_HEALTH_CONFIG, healthScoreConfigSchema } from '../../shared/domain/csm/health-config.ts';
 import { reweighHealth } from '../../shared/domain/csm/health-score.ts';
+import { DEFAULT_PLAYBOOKS, playbooksSchema, type Playbooks } from '../../shared/domain/csm/playbooks.ts';
 import {
   profileUpdateSchema,
   type DeviceHealthConfig,
+  type DevicePlaybooks,
   type DeviceSettings,
   type OrganizationSettings,
   type UserProfile,
@@ -24,7 +26,7 @@ const PROFILE_COLUMNS = `id, name, email, role, customer_id AS "customerId", loc
 /**
  * `/api/settings` — what a device keeps offline besides the synced collections (docs/api.md, shared/
  * device-settings.ts): the organization, the signed-in user's profile and, for staff, the organization's
- * health-score configuration. Everything runs under the caller's identity, so RLS decides what is visible and
+ * health-score configuration and alert playbooks (docs/domain.md §6). Everything runs under the caller's identity, so RLS decides what is visible and
  * editable (a client never reads health_configs; only an admin writes them).
  */
 export function settingsRoutes(deps: { db: Database; writer: ServerWriter }): Hono<AuthedEnv> {
@@ -37,8 +39,10 @@ export function settingsRoutes(deps: { db: Database; writer: ServerWriter }): Ho
     const settings = await db.withIdentity(c.get('identity'), async (client): Promise<DeviceSettings> => {
       const organization = await readOrganization(client, user.organizationId);
       const profile = await readProfile(client, user.id);
-      const health = user.role === 'client' ? null : await readHealthConfig(client, user.organizationId);
-      return { organization, profile, health };
+      const staff = user.role !== 'client';
+      const health = staff ? await readHealthConfig(client, user.organizationId) : null;
+      const playbooks = staff ? await readPlaybooks(client, user.organizationId) : null;
+      return { organization, profile, health, playbooks };
     });
     return c.json(settings);
   });
@@ -109,7 +113,52 @@ export function settingsRoutes(deps: { db: Database; writer: ServerWriter }): Ho
     return c.json({ health, reweighed });
   });
 
+  app.put('/playbooks', limitBody(SETTINGS_BODY_LIMIT), async (c) => {
+    const user = c.get('user');
+    // Like the health configuration: organization-wide, admins only, online only (RLS enforces it again).
+    if (user.role !== 'admin') throw forbidden('Only an administrator can change the playbooks.');
+    const list = await readJson(c, playbooksSchema);
+    const playbooks = await db.withIdentity(c.get('identity'), async (client) => {
+      const { rows } = await client.query<{ updatedAt: string }>(
+        `INSERT INTO playbooks (organization_id, playbooks, updated_at, updated_by)
+         VALUES ($1, $2, now(), $3)
+         ON CONFLICT (organization_id) DO UPDATE
+           SET playbooks = EXCLUDED.playbooks, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
+         RETURNING updated_at AS "updatedAt"`,
+        [user.organizationId, JSON.stringify(list), user.id],
+      );
+      await client.query(
+        `INSERT INTO audit_log (organization_id, actor_id, action, entity, entity_id, details)
+         VALUES ($1, $2, 'update', 'playbooks', $3, $4)`,
+        [
+          user.organizationId,
+          user.id,
+          user.organizationId,
+          JSON.stringify({ playbooks: list.map((p) => p.id) }),
+        ],
+      );
+      return { playbooks: list, updatedAt: rows[0]!.updatedAt } satisfies DevicePlaybooks;
+    });
+    c.get('log').info({ event: 'playbooks_saved', count: list.length }, 'playbooks saved');
+    return c.json({ playbooks });
+  });
+
   return app;
+}
+
+/**
+ * An organization without a row uses the product's defaults; so does a stored list the current schema refuses
+ * (written by an older version), until an admin saves again.
+ */
+async function readPlaybooks(client: DbClient, organizationId: string): Promise<DevicePlaybooks> {
+  const { rows } = await client.query<{ playbooks: unknown; updatedAt: string }>(
+    `SELECT playbooks, updated_at AS "updatedAt" FROM playbooks WHERE organization_id = $1`,
+    [organizationId],
+  );
+  const row = rows[0];
+  const parsed = row ? playbooksSchema.safeParse(row.playbooks) : null;
+  if (!row || !parsed?.success) return { playbooks: DEFAULT_PLAYBOOKS satisfies Playbooks, updatedAt: null };
+  return { playbooks: parsed.data, updatedAt: row.updatedAt };
 }
 
 async function readOrganization(client: DbClient, organizationId: string): Promise<OrganizationSettings> {

@@ -67,7 +67,7 @@ export default defineConfig({
           {
             name: 'Clientes em risco',
             short_name: 'Em risco',
-            url: '/clientes?saude=risco',
+            url: '/em-risco',
             icons: [{ src: '/icons/shortcut-risk-96.png', sizes: '96x96', type: 'image/png' }],
           },
           {

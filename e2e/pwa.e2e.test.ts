@@ -84,8 +84,9 @@ describe('installable offline PWA', () => {
       start_url: '/',
       scope: '/',
     });
+    // The at-risk shortcut opens the at-risk page (issue 10: "point it at the real route").
     expect((parsed.shortcuts as { url: string }[]).map((s) => s.url)).toEqual([
-      '/clientes?saude=risco',
+      '/em-risco',
       '/inicio/tickets',
     ]);
     // Every icon the manifest names is a real PNG of the size it claims.

@@ -1,5 +1,6 @@
 import { accountManagerFeature } from '../features/account-manager/manifest.ts';
 import { agencyDashboardFeature } from '../features/agency-dashboard/manifest.tsx';
+import { atRiskFeature } from '../features/at-risk/manifest.tsx';
 import { activityFeature } from '../features/activity/manifest.tsx';
 import { contactsFeature } from '../features/contacts/manifest.tsx';
 import { contractsFeature } from '../features/contracts/manifest.tsx';
@@ -29,6 +30,7 @@ export const features = [
   contactsFeature,
   activityFeature,
   csmHomeFeature,
+  atRiskFeature,
   agencyDashboardFeature,
   customer360Feature,
   portalHomeFeature,

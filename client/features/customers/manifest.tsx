@@ -1,5 +1,5 @@
 import { defineFeature, STAFF_ROLES } from '../../platform/feature-manifest.ts';
-import { AlertIcon, UsersIcon } from '../../ui/icons.tsx';
+import { UsersIcon } from '../../ui/icons.tsx';
 import { CustomerListPage } from './customer-list-page.tsx';
 import { customersEn, customersPtBR } from './i18n.ts';
 import { AT_RISK_FILTER, customerPaths, deepLinks, HEALTH_FILTER_PARAM } from './paths.ts';
@@ -19,14 +19,6 @@ export const customersFeature = defineFeature({
       roles: STAFF_ROLES,
       order: 10,
       isCurrent: (pathname, search) => pathname.startsWith(customerPaths.list) && !atRisk(search),
-    },
-    {
-      to: customerPaths.atRisk,
-      label: 'customers:nav.atRisk',
-      icon: AlertIcon,
-      roles: STAFF_ROLES,
-      order: 20,
-      isCurrent: (pathname, search) => pathname === customerPaths.list && atRisk(search),
     },
   ],
   home: { roles: STAFF_ROLES, path: customerPaths.list },

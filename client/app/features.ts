@@ -12,6 +12,7 @@ import { notFoundFeature } from '../features/not-found/manifest.tsx';
 import { portalHomeFeature } from '../features/portal-home/manifest.tsx';
 import { settingsFeature } from '../features/settings/manifest.tsx';
 import { signInFeature } from '../features/sign-in/manifest.tsx';
+import { tasksFeature } from '../features/tasks/manifest.tsx';
 import { ticketsFeature } from '../features/tickets/manifest.tsx';
 
 /**
@@ -31,6 +32,7 @@ export const features = [
   activityFeature,
   csmHomeFeature,
   atRiskFeature,
+  tasksFeature,
   agencyDashboardFeature,
   customer360Feature,
   portalHomeFeature,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HEALTH_CONFIG } from '../../shared/domain/csm/health-config.ts';
+import { DEFAULT_PLAYBOOKS } from '../../shared/domain/csm/playbooks.ts';
 import { applyProfileUpdate, profileUpdateSchema, type UserProfile } from '../../shared/device-settings.ts';
 import type { KeyValueStore } from '../../sync/client/outbox.ts';
 import {
@@ -7,8 +8,10 @@ import {
   HEALTH_CONFIG_DOC,
   ORGANIZATION_DOC,
   PENDING_PROFILE_DOC,
+  PLAYBOOKS_DOC,
   PROFILE_DOC,
   PROFILE_REJECTION_DOC,
+  readPlaybooks,
   readProfile,
   readProfileRejection,
 } from './device-settings.ts';
@@ -269,5 +272,61 @@ describe('device settings: settled', () => {
     await done;
     expect(store.data.get(PROFILE_DOC)).toEqual(maria);
     expect(await refreshing).toBe(true);
+  });
+});
+
+describe('device settings: playbooks (staff read offline, admin edits online)', () => {
+  const playbookServer = (role: 'admin' | 'csm', online = { value: true }) => {
+    const base = fakeServer({ profile: { ...maria, role } });
+    const fetchFn = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
+      if (!online.value) throw new TypeError('offline');
+      const url = String(input);
+      const method = init.method ?? 'GET';
+      if (method === 'GET' && url === '/api/settings') {
+        const body = (await (await base.fetch(input, init)).json()) as Record<string, unknown>;
+        return new Response(
+          JSON.stringify({ ...body, playbooks: { playbooks: DEFAULT_PLAYBOOKS, updatedAt: null } }),
+          {
+            status: 200,
+            headers: { 'content-type': 'application/json' },
+          },
+        );
+      }
+      if (method === 'PUT' && url === '/api/settings/playbooks') {
+        if (role !== 'admin')
+          return new Response(JSON.stringify({ error: { code: 'forbidden', message: 'Admins only.' } }), {
+            status: 403,
+          });
+        const playbooks = { playbooks: JSON.parse(String(init.body)), updatedAt: '2026-11-21T12:00:00.000Z' };
+        return new Response(JSON.stringify({ playbooks }), { status: 200 });
+      }
+      return base.fetch(input, init);
+    }) as typeof fetch;
+    return { ...base, fetch: fetchFn };
+  };
+  const edited = [{ ...DEFAULT_PLAYBOOKS[0]!, name: 'Crítico' }];
+
+  it('stores the served playbooks; before any refresh a device reads the defaults', async () => {
+    const { store, sync } = setup(playbookServer('csm'));
+    expect(readPlaybooks(store.data.get(PLAYBOOKS_DOC))).toEqual(DEFAULT_PLAYBOOKS);
+    await sync.refresh();
+    expect(store.data.get(PLAYBOOKS_DOC)).toEqual({ playbooks: DEFAULT_PLAYBOOKS, updatedAt: null });
+  });
+
+  it('an admin saves online (the local copy follows); refused for a CSM, invalid lists and offline', async () => {
+    const online = { value: true };
+    const admin = setup(playbookServer('admin', online));
+    expect(await admin.sync.updatePlaybooks(edited)).toEqual({
+      status: 'saved',
+      playbooks: { playbooks: edited, updatedAt: '2026-11-21T12:00:00.000Z' },
+    });
+    expect(readPlaybooks(admin.store.data.get(PLAYBOOKS_DOC))).toEqual(edited);
+    expect(await admin.sync.updatePlaybooks([{ ...edited[0]!, tasks: [] }])).toMatchObject({
+      status: 'invalid',
+    });
+    online.value = false;
+    expect(await admin.sync.updatePlaybooks(edited)).toEqual({ status: 'offline' });
+    const csm = setup(playbookServer('csm'));
+    expect(await csm.sync.updatePlaybooks(edited)).toEqual({ status: 'forbidden' });
   });
 });

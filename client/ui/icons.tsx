@@ -138,3 +138,12 @@ export const LogOutIcon = (p: IconProps) => (
     <path d="M21 12H9" />
   </Svg>
 );
+
+export const ChecklistIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="m3 6 2 2 4-4" />
+    <path d="m3 16 2 2 4-4" />
+    <path d="M13 6h8" />
+    <path d="M13 16h8" />
+  </Svg>
+);

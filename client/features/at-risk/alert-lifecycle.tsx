@@ -58,7 +58,12 @@ export function AlertLifecycle({
   const move = async (to: Status, extra: { notes?: string; reason?: DismissReason } = {}) => {
     if (!user || !signals) return false;
     const at = new Date();
-    const built = moveAlert(alert, { to, notes: extra.notes ?? null, reason: extra.reason ?? null }, user, at);
+    const built = moveAlert(
+      alert,
+      { to, notes: extra.notes ?? null, reason: extra.reason ?? null },
+      user,
+      at,
+    );
     if (!built.ok) {
       setMessage(
         built.error === 'notesRequired'
@@ -124,7 +129,11 @@ export function AlertLifecycle({
             <Button
               key={to}
               variant={to === 'dismissed' ? 'secondary' : to === 'open' ? 'secondary' : 'primary'}
-              onClick={() => (to === 'resolved' || to === 'dismissed' ? setForm(to === 'resolved' ? 'resolve' : 'dismiss') : void move(to))}
+              onClick={() =>
+                to === 'resolved' || to === 'dismissed'
+                  ? setForm(to === 'resolved' ? 'resolve' : 'dismiss')
+                  : void move(to)
+              }
             >
               {t(`lifecycle.${BUTTON[to]}`)}
             </Button>
@@ -139,7 +148,9 @@ export function AlertLifecycle({
           }}
         />
       )}
-      {dismissBlocked && form === null ? <p className={styles.muted}>{t('lifecycle.criticalAdminOnly')}</p> : null}
+      {dismissBlocked && form === null ? (
+        <p className={styles.muted}>{t('lifecycle.criticalAdminOnly')}</p>
+      ) : null}
       {message ? (
         <p role="status" className={styles.message}>
           {message}
@@ -190,7 +201,9 @@ function MoveForm({
         </div>
       ) : null}
       <div className={styles.field}>
-        <label htmlFor={notesId}>{kind === 'resolve' ? t('lifecycle.notes') : t('lifecycle.dismissNotes')}</label>
+        <label htmlFor={notesId}>
+          {kind === 'resolve' ? t('lifecycle.notes') : t('lifecycle.dismissNotes')}
+        </label>
         <textarea
           id={notesId}
           rows={3}

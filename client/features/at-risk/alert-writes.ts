@@ -21,15 +21,18 @@ import { writeAllowed, type PortalUser } from '../../platform/local-writes.ts';
 
 export type AlertMoveError = 'notAllowed' | 'invalidMove' | 'notesRequired' | 'reasonRequired';
 export type Built<T, E extends string = 'notAllowed'> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: E };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
 const organizationOf = (user: PortalUser) => user.organizationId;
 
 /** A move of the alert's lifecycle (acknowledge, start, resolve with notes, dismiss with a reason). */
 export function moveAlert(
   alert: Signal,
-  change: { readonly to: Signal['status']; readonly notes?: string | null; readonly reason?: DismissReason | null },
+  change: {
+    readonly to: Signal['status'];
+    readonly notes?: string | null;
+    readonly reason?: DismissReason | null;
+  },
   user: PortalUser,
   now: Date,
 ): Built<Signal, AlertMoveError> {
@@ -50,19 +53,18 @@ export function moveAlert(
   }
   const parsed = signalSchema.safeParse({ ...alert, ...fields });
   if (!parsed.success) return { ok: false, error: 'invalidMove' };
-  return writeAllowed(user, 'signals', { organizationId: organizationOf(user), before: alert, after: parsed.data })
+  return writeAllowed(user, 'signals', {
+    organizationId: organizationOf(user),
+    before: alert,
+    after: parsed.data,
+  })
     ? { ok: true, value: parsed.data }
     : { ok: false, error: 'notAllowed' };
 }
 
 /** Whether `user` may make this move at all (to hide a button: a CSM never dismisses a critical alert). */
 export function mayMove(alert: Signal, to: Signal['status'], user: PortalUser, now: Date): boolean {
-  const probe = moveAlert(
-    alert,
-    { to, notes: 'x', reason: to === 'dismissed' ? 'other' : null },
-    user,
-    now,
-  );
+  const probe = moveAlert(alert, { to, notes: 'x', reason: to === 'dismissed' ? 'other' : null }, user, now);
   return probe.ok;
 }
 

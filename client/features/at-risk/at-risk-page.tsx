@@ -24,7 +24,15 @@ import { formatMoneyWhole } from '../customers/money.ts';
 import { csmNameResolver, useStaffDirectory } from '../customers/staff-directory.ts';
 import { AlertLifecycle } from './alert-lifecycle.tsx';
 import { followUpTask, logIntervention, playbookTasks, qbrMeeting } from './alert-writes.ts';
-import { ALL_RISKS, atRiskRows, csvRecords, filterRows, riskTypes, summarize, type AtRiskRow } from './at-risk.ts';
+import {
+  ALL_RISKS,
+  atRiskRows,
+  csvRecords,
+  filterRows,
+  riskTypes,
+  summarize,
+  type AtRiskRow,
+} from './at-risk.ts';
 import styles from './at-risk.module.css';
 
 const HEALTH_AT_RISK: MangoQuery<Health> = { selector: { riskLevel: { $in: ['warning', 'critical'] } } };
@@ -91,7 +99,9 @@ export function AtRiskPage() {
             <dl className={styles.stats}>
               <div className={styles.stat} data-tone="risk">
                 <dt>{t('summary.mrrAtRisk')}</dt>
-                <dd className={styles.statValue}>{formatMoneyWhole(summary.mrrAtRiskCents, format.language)}</dd>
+                <dd className={styles.statValue}>
+                  {formatMoneyWhole(summary.mrrAtRiskCents, format.language)}
+                </dd>
                 <dd className={styles.statNote}>
                   {t('count', { count: summary.customers })} ·{' '}
                   {t('summary.critical', { count: summary.critical })} ·{' '}
@@ -247,7 +257,6 @@ function AtRiskCard({
 function CardActions({ row }: { row: AtRiskRow }) {
   const { t } = useTranslation('atRisk');
   const format = useFormat();
-  const now = useNow();
   const { user } = useSession();
   const sync = useSyncStatus();
   const activities = useCollection('activities');
@@ -342,7 +351,11 @@ function CardActions({ row }: { row: AtRiskRow }) {
     <div className={styles.actionsBlock}>
       <div className={styles.actions} role="group" aria-label={t('card.actions', { name: customer.name })}>
         {contact?.phone ? (
-          <a className={styles.action} href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`} onClick={() => void log('call')}>
+          <a
+            className={styles.action}
+            href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`}
+            onClick={() => void log('call')}
+          >
             {t('actions.call')}
           </a>
         ) : null}

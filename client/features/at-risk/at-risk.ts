@@ -1,4 +1,7 @@
-import { summarizeDaysToAction, type DaysToActionSummary } from '../../../shared/domain/csm/alert-lifecycle.ts';
+import {
+  summarizeDaysToAction,
+  type DaysToActionSummary,
+} from '../../../shared/domain/csm/alert-lifecycle.ts';
 import { recommend } from '../../../shared/domain/csm/recommendations.ts';
 import type { Activity, Health, RiskFactor, Signal } from '../../../shared/entities/csm.ts';
 import type { Customer } from '../../../shared/entities/customer.ts';
@@ -52,7 +55,8 @@ export function atRiskRows(
       level: h.riskLevel,
       alert,
       recommendation:
-        alert?.recommendation ?? recommend({ riskLevel: h.riskLevel, riskFactors: h.riskFactors }).recommendation,
+        alert?.recommendation ??
+        recommend({ riskLevel: h.riskLevel, riskFactors: h.riskFactors }).recommendation,
     });
   }
   // Riskiest first: the lowest risk score (100 + Σ points); ties by MRR (more at stake first), then name.
@@ -67,7 +71,8 @@ export function atRiskRows(
 /** The risk types present in the rows (the filter's options), in order of how many customers have them. */
 export function riskTypes(rows: readonly AtRiskRow[]): string[] {
   const counts = new Map<string, number>();
-  for (const r of rows) for (const f of r.health.riskFactors) counts.set(f.type, (counts.get(f.type) ?? 0) + 1);
+  for (const r of rows)
+    for (const f of r.health.riskFactors) counts.set(f.type, (counts.get(f.type) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([type]) => type);
 }
 

@@ -7,7 +7,8 @@ import type { TranslationShape } from '../../i18n/resources/pt-br.ts';
 export const atRiskPtBR = {
   nav: { atRisk: 'Em risco' },
   title: 'Clientes em risco',
-  description: 'Críticos e em alerta, os mais arriscados primeiro, com os fatores, a recomendação e as ações.',
+  description:
+    'Críticos e em alerta, os mais arriscados primeiro, com os fatores, a recomendação e as ações.',
   loading: 'Carregando os clientes em risco…',
   count_one: '{{count, number}} cliente',
   count_other: '{{count, number}} clientes',
@@ -146,7 +147,8 @@ export const atRiskPtBR = {
 export const atRiskEn: TranslationShape<typeof atRiskPtBR> = {
   nav: { atRisk: 'At risk' },
   title: 'Customers at risk',
-  description: 'Critical and warning customers, riskiest first, with their factors, the recommendation and actions.',
+  description:
+    'Critical and warning customers, riskiest first, with their factors, the recommendation and actions.',
   loading: 'Loading the customers at risk…',
   count_one: '{{count, number}} customer',
   count_other: '{{count, number}} customers',

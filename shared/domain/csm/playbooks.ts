@@ -177,6 +177,7 @@ export function tasksForAlert(
         dueAt: new Date(now.getTime() + t.dueInHours * 3_600_000).toISOString(),
         completedAt: null,
         assignedTo: context.assignedTo,
+        ticketId: null,
       })),
     );
 }

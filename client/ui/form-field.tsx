@@ -18,15 +18,18 @@ export function FormField({
   id: givenId,
   label,
   labelSuffix,
+  requiredMark,
   hint,
   error,
   children,
 }: {
   /** Defaults to a generated id; pass one when something else must point at the control (focus on error). */
-  id?: string;
+  id?: string | undefined;
   label: string;
   /** E.g. "(obrigatório)", inside the label. */
   labelSuffix?: ReactNode;
+  /** The translated word for a required field ("obrigatório"), shown muted in the label as " (obrigatório)". */
+  requiredMark?: string | undefined;
   hint?: ReactNode;
   /** Already translated. */
   error?: string | undefined;
@@ -41,6 +44,7 @@ export function FormField({
     <div className={styles.field}>
       <label className={styles.label} htmlFor={id}>
         {label}
+        {requiredMark ? <span className={styles.required}> ({requiredMark})</span> : null}
         {labelSuffix}
       </label>
       {children({

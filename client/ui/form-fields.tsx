@@ -4,19 +4,23 @@ import styles from './form-fields.module.css';
 
 /** The portal's labelled input and text area (the wiring is the shell's FormField). */
 export function InputField({
+  id,
   label,
+  requiredMark,
   hint,
   error,
   ref,
   ...input
 }: InputHTMLAttributes<HTMLInputElement> & {
   label: string;
+  /** See FormField. */
+  requiredMark?: string | undefined;
   hint?: ReactNode;
-  error?: string;
+  error?: string | undefined;
   ref?: Ref<HTMLInputElement>;
 }) {
   return (
-    <FormField label={label} hint={hint} error={error}>
+    <FormField id={id} label={label} requiredMark={requiredMark} hint={hint} error={error}>
       {(control) => <input ref={ref} {...control} {...input} />}
     </FormField>
   );

@@ -7,6 +7,7 @@ import { upsertContact } from '../../../shared/domain/csm/contacts.ts';
 import type { SignedInUser } from '../../../shared/identity.ts';
 import { useDependencies } from '../../platform/dependencies.tsx';
 import { FormField } from '../../ui/form-field.tsx';
+import { InputField } from '../../ui/form-fields.tsx';
 import { saveCustomerChange } from '../contracts/customer-record.ts';
 import { DialogSection, FieldRow, FormDialog } from '../../ui/form-dialog.tsx';
 import {
@@ -122,27 +123,19 @@ export function ContactFormDialog({
       autoComplete?: string;
     } = {},
   ) => (
-    <FormField
+    <InputField
       id={idOf(field)}
       label={t(`form.${field}`)}
-      labelSuffix={
-        extra.required ? <span className={styles.requiredMark}> ({t('form.required')})</span> : null
-      }
+      requiredMark={extra.required ? t('form.required') : undefined}
       hint={extra.hint}
       error={errorText(errors[field])}
-    >
-      {(control) => (
-        <input
-          {...control}
-          type={extra.type ?? 'text'}
-          inputMode={extra.inputMode}
-          autoComplete={extra.autoComplete ?? 'off'}
-          value={values[field]}
-          onChange={(e) => set(field, e.target.value)}
-          required={extra.required}
-        />
-      )}
-    </FormField>
+      type={extra.type ?? 'text'}
+      inputMode={extra.inputMode}
+      autoComplete={extra.autoComplete ?? 'off'}
+      value={values[field]}
+      onChange={(e) => set(field, e.target.value)}
+      required={extra.required}
+    />
   );
 
   return (

@@ -15,6 +15,7 @@ import type { SignedInUser } from '../../../shared/identity.ts';
 import { useFormat } from '../../platform/use-format.ts';
 import { Button } from '../../ui/button.tsx';
 import { FormField } from '../../ui/form-field.tsx';
+import { InputField } from '../../ui/form-fields.tsx';
 import {
   CONTRACT_FIELDS,
   emptyItem,
@@ -176,26 +177,18 @@ export function ContractFormDialog({
     field: ContractField,
     extra: { type?: string; required?: boolean; hint?: string; inputMode?: 'numeric' } = {},
   ) => (
-    <FormField
+    <InputField
       id={idOf(field)}
       label={t(`form.${field}`)}
-      labelSuffix={
-        extra.required ? <span className={styles.requiredMark}> ({t('form.required')})</span> : null
-      }
+      requiredMark={extra.required ? t('form.required') : undefined}
       hint={extra.hint}
       error={errorText(errors[field])}
-    >
-      {(control) => (
-        <input
-          {...control}
-          type={extra.type ?? 'text'}
-          inputMode={extra.inputMode}
-          value={values[field]}
-          onChange={(e) => setField(field, e.target.value)}
-          required={extra.required}
-        />
-      )}
-    </FormField>
+      type={extra.type ?? 'text'}
+      inputMode={extra.inputMode}
+      value={values[field]}
+      onChange={(e) => setField(field, e.target.value)}
+      required={extra.required}
+    />
   );
   const select = (field: ContractField, options: readonly (readonly [string, string])[]) => (
     <FormField id={idOf(field)} label={t(`form.${field}`)} error={errorText(errors[field])}>
@@ -316,25 +309,17 @@ function ItemFields({
     label: string,
     extra: { hint?: string; inputMode?: 'numeric' | 'decimal'; required?: boolean } = {},
   ) => (
-    <FormField
+    <InputField
       id={idOf(itemErrorKey(index, name))}
       label={label}
-      labelSuffix={
-        extra.required ? <span className={styles.requiredMark}> ({t('form.required')})</span> : null
-      }
+      requiredMark={extra.required ? t('form.required') : undefined}
       hint={extra.hint}
       error={errorText(errors[itemErrorKey(index, name)])}
-    >
-      {(control) => (
-        <input
-          {...control}
-          inputMode={extra.inputMode}
-          value={item[name]}
-          onChange={(e) => onChange(name, e.target.value)}
-          required={extra.required}
-        />
-      )}
-    </FormField>
+      inputMode={extra.inputMode}
+      value={item[name]}
+      onChange={(e) => onChange(name, e.target.value)}
+      required={extra.required}
+    />
   );
   return (
     <li className={styles.formItem}>

@@ -278,7 +278,7 @@ function Field({
     <LabelledControl
       id={id}
       label={label}
-      labelSuffix={required ? <span className={styles.required}> ({t('form.required')})</span> : null}
+      requiredMark={required ? t('form.required') : undefined}
       hint={hint}
       error={error ? t(`errors.${error.key}`, error.max ? { max: error.max } : undefined) : undefined}
     >

@@ -12,6 +12,7 @@ import { notFoundFeature } from '../features/not-found/manifest.tsx';
 import { portalHomeFeature } from '../features/portal-home/manifest.tsx';
 import { settingsFeature } from '../features/settings/manifest.tsx';
 import { signInFeature } from '../features/sign-in/manifest.tsx';
+import { supportQueueFeature } from '../features/support-queue/manifest.tsx';
 import { tasksFeature } from '../features/tasks/manifest.tsx';
 import { ticketsFeature } from '../features/tickets/manifest.tsx';
 
@@ -35,6 +36,7 @@ export const features = [
   tasksFeature,
   agencyDashboardFeature,
   customer360Feature,
+  supportQueueFeature,
   portalHomeFeature,
   ticketsFeature,
   meetingsFeature,

@@ -4,6 +4,7 @@ import type { Customer } from '../../../shared/entities/customer.ts';
 import type { Meeting, Ticket } from '../../../shared/entities/support.ts';
 import { UsersIcon } from '../../ui/icons.tsx';
 import { ACCOUNT_MANAGER_LOCAL_DOC, accountManagerView } from './account-manager.ts';
+import { MeetingAnswerNotice } from '../meetings/meeting-answer-notice.tsx';
 import { MeetingRequest } from '../meetings/meeting-request.tsx';
 import { useLocalValue } from '../../db/local-documents.ts';
 import { useFormat } from '../../platform/use-format.ts';
@@ -64,6 +65,7 @@ export function AccountManagerCard(props: {
           {t('manager.lastMeeting', { date: format.dayMonth(manager.lastMeeting.scheduledAt) })}
         </p>
       ) : null}
+      <MeetingAnswerNotice meetings={props.meetings} now={props.now} />
       {manager.nextMeeting ? (
         <MeetingRequest meeting={manager.nextMeeting} now={props.now} />
       ) : (

@@ -29,6 +29,12 @@ export const meetingsPtBR = {
     nextMeeting: 'Próxima reunião: {{when}}',
     openMeetingLink: 'Entrar na reunião',
   },
+  answer: {
+    cancelled: 'Reunião "{{title}}" cancelada, como você pediu.',
+    accepted: 'Pedido aceito: "{{title}}" remarcada para {{when}}.',
+    newTime: 'Seu gerente de conta remarcou "{{title}}" para {{when}}.',
+    message: 'Mensagem: {{message}}',
+  },
   errors: {
     proposedInvalid: 'Informe uma data e hora válidas.',
     proposedInPast: 'Escolha uma data e hora no futuro.',
@@ -63,6 +69,12 @@ export const meetingsEn: TranslationShape<typeof meetingsPtBR> = {
     rescheduled: 'Rescheduled',
     nextMeeting: 'Next meeting: {{when}}',
     openMeetingLink: 'Join the meeting',
+  },
+  answer: {
+    cancelled: 'Meeting "{{title}}" cancelled, as you asked.',
+    accepted: 'Request accepted: "{{title}}" moved to {{when}}.',
+    newTime: 'Your account manager moved "{{title}}" to {{when}}.',
+    message: 'Message: {{message}}',
   },
   errors: {
     proposedInvalid: 'Enter a valid date and time.',

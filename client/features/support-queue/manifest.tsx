@@ -1,0 +1,35 @@
+import { defineFeature, STAFF_ROLES } from '../../platform/feature-manifest.ts';
+import { TicketIcon } from '../../ui/icons.tsx';
+import { supportQueueEn, supportQueuePtBR } from './i18n.ts';
+import { MeetingRequestsPage } from './meeting-requests-page.tsx';
+import { deepLinks, supportPaths } from './paths.ts';
+import { StaffTicketPage } from './staff-ticket-page.tsx';
+import { SupportQueuePage } from './support-queue-page.tsx';
+
+/**
+ * The staff side of tickets and meetings (issue 10 item 10): the ticket queue, a ticket as staff handle it
+ * (replies, internal notes, assignment, status) and clients' meeting requests. Staff only; the client's ticket
+ * screens (`tickets` feature) are unchanged. Everything reads and writes the device database, so it works
+ * offline.
+ */
+export const supportQueueFeature = defineFeature({
+  id: 'support-queue',
+  access: STAFF_ROLES,
+  routes: [
+    { path: supportPaths.queue, element: <SupportQueuePage /> },
+    { path: supportPaths.detail, element: <StaffTicketPage /> },
+    { path: supportPaths.meetings, element: <MeetingRequestsPage /> },
+  ],
+  nav: [
+    {
+      to: supportPaths.queue,
+      label: 'supportQueue:nav.support',
+      icon: TicketIcon,
+      roles: STAFF_ROLES,
+      order: 25,
+      isCurrent: (pathname) => pathname.startsWith(supportPaths.queue),
+    },
+  ],
+  i18n: { namespace: 'supportQueue', resources: { 'pt-BR': supportQueuePtBR, en: supportQueueEn } },
+  deepLinks,
+});

@@ -26,7 +26,7 @@ export const supportQueueFeature = defineFeature({
       label: 'supportQueue:nav.support',
       icon: TicketIcon,
       roles: STAFF_ROLES,
-      order: 25,
+      order: 27,
       isCurrent: (pathname) => pathname.startsWith(supportPaths.queue),
     },
   ],

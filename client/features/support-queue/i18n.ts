@@ -6,9 +6,9 @@ import type { TranslationShape } from '../../i18n/resources/pt-br.ts';
  * the key set; the English resource is typed against it. Plurals use i18next's `_one` / `_other` suffixes.
  */
 export const supportQueuePtBR = {
-  nav: { support: 'Atendimento' },
+  nav: { support: 'Suporte' },
   queue: {
-    title: 'Atendimento',
+    title: 'Suporte',
     description: 'Tickets dos clientes: SLA estourado primeiro, depois o prazo mais próximo.',
     loading: 'Carregando dados deste aparelho…',
     deviceError: 'Não foi possível abrir os dados salvos neste aparelho. Recarregue a página.',
@@ -22,7 +22,7 @@ export const supportQueuePtBR = {
     assignmentMine: 'Meus',
     assignmentUnassigned: 'Sem responsável',
     status: 'Status',
-    statusActive: 'Em aberto (todos)',
+    statusActive: 'Em aberto',
     priority: 'Prioridade',
     priorityAll: 'Todas',
     listLabel: 'Tickets, SLA estourado primeiro',
@@ -141,7 +141,7 @@ export const supportQueueEn: TranslationShape<typeof supportQueuePtBR> = {
     assignmentMine: 'Mine',
     assignmentUnassigned: 'Unassigned',
     status: 'Status',
-    statusActive: 'Open (all)',
+    statusActive: 'Open',
     priority: 'Priority',
     priorityAll: 'All',
     listLabel: 'Tickets, SLA breaches first',

@@ -145,7 +145,7 @@ export function StaffTicketPage() {
           ) : null}
           {ticket.status === 'closed' ? <Notice tone="info">{t('ticket.closedNotice')}</Notice> : null}
         </div>
-        <div className={styles.columns}>
+        <div className={styles.stack}>
           {handles ? <AssignPanel ticket={ticket} user={user} onSaved={setAnnouncement} /> : null}
           {handles ? <StatusPanel ticket={ticket} user={user} onSaved={setAnnouncement} /> : null}
           <InternalNotes ticket={ticket} user={user} onSaved={setAnnouncement} />
@@ -397,18 +397,20 @@ function AssignPanel({ ticket, user, onSaved }: PanelProps) {
         </div>
       ) : null}
       <div className={styles.inline}>
-        <FormField label={t('ticket.assignLabel')}>
-          {(control) => (
-            <select {...control} value={choice} onChange={(e) => setChoice(e.target.value)}>
-              <option value="">{t('queue.nobody')}</option>
-              {staff.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.id === user.id ? `${s.name} (${t('queue.you')})` : s.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <div className={styles.grow}>
+          <FormField label={t('ticket.assignLabel')}>
+            {(control) => (
+              <select {...control} value={choice} onChange={(e) => setChoice(e.target.value)}>
+                <option value="">{t('queue.nobody')}</option>
+                {staff.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.id === user.id ? `${s.name} (${t('queue.you')})` : s.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+        </div>
         <Button
           variant="secondary"
           disabled={(choice || null) === ticket.assignedTo}

@@ -12,8 +12,8 @@ import { COLLECTION_NAMES } from '../shared/collections/index.ts';
  * `MIN_SUPPORTED_PROTOCOL_VERSION` only when the server can no longer serve older apps correctly (they get
  * 426 and ask the user to update).
  */
-export const PROTOCOL_VERSION = 3;
-export const MIN_SUPPORTED_PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 4;
+export const MIN_SUPPORTED_PROTOCOL_VERSION = 4;
 export const PROTOCOL_HEADER = 'x-arco-protocol';
 
 export interface ProtocolHistoryEntry {
@@ -42,6 +42,13 @@ export const PROTOCOL_HISTORY: readonly ProtocolHistoryEntry[] = [
     fingerprint: '1ef4fb3e4247dcd159d06aecc697983ce2b19822632c923380233f35358df81c',
     change:
       'Alert lifecycle on signals (risk alerts gain in_progress and dismissed; acknowledgedAt, startedAt, dismissReason) and tasks as activities (type task; signalId, dueAt, completedAt, assignedTo); the staff side of tickets and meetings: internal ticket notes (activities.ticketId), the answer to a client meeting request (meetings.requestAnswer), tickets.firstResponseAt server-owned (derived from the first support message). New fields default to null, so older apps are still served.',
+  },
+  {
+    version: 4,
+    fingerprint: 'TBD',
+    change:
+      'Rule texts are domain-text codes {code, params} (health factors, risk/churn factors, signals, actions); ' +
+      'health factors lose `name`. Older apps would send and show sentences, so 4 is the minimum.',
   },
 ];
 

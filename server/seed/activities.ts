@@ -1,7 +1,7 @@
 import type { Activity } from '../../shared/entities/csm.ts';
 import type { Invoice } from '../../shared/entities/billing.ts';
 import type { Meeting, Ticket } from '../../shared/entities/support.ts';
-import { formatBRL } from '../../shared/domain/csm/format.ts';
+import { formatBRL } from './pt-br-format.ts';
 import { DAY_MS, MINUTE_MS } from './clock.ts';
 import type { BuiltCustomer } from './context.ts';
 import { NEED_MENTIONS, NPS_COMMENTS } from './vocabulary.ts';

@@ -290,11 +290,12 @@ describe("demo data — the customers spec's portfolio (§2.1, §2.4)", () => {
   it('reproduces the at-risk page: StartupXYZ critical, AgênciaDigital and ConsultoriaDEF warnings', () => {
     const risk = (name: string) => healthOf(arcoCustomers.find((c) => c.name === name)?.id ?? '');
     expect(risk('StartupXYZ')).toMatchObject({ riskScore: 20, riskLevel: 'critical' });
+    // Stored as codes; pt-BR renders them as the wireframe prints them (shared/domain-text/render.test.ts).
     expect(risk('StartupXYZ')?.riskFactors.map((f) => [f.type, f.impact, f.description])).toEqual([
-      ['no_login', -30, 'Sem login há 14 dias'],
-      ['usage_drop', -25, 'Uso caiu 65% no último mês'],
-      ['unanswered_emails', -15, 'Sem resposta aos últimos 3 e-mails'],
-      ['stale_ticket', -10, 'Ticket de suporte sem resolução há 9 dias'],
+      ['no_login', -30, { code: 'risk.noLogin', params: { days: 14 } }],
+      ['usage_drop', -25, { code: 'risk.usageDrop', params: { percent: 65 } }],
+      ['unanswered_emails', -15, { code: 'risk.unansweredEmails', params: { count: 3 } }],
+      ['stale_ticket', -10, { code: 'risk.staleTicket', params: { days: 9 } }],
     ]);
     expect(risk('AgênciaDigital')).toMatchObject({ riskScore: 55, riskLevel: 'warning' });
     expect(risk('AgênciaDigital')?.riskFactors.map((f) => f.type)).toEqual([
@@ -304,9 +305,9 @@ describe("demo data — the customers spec's portfolio (§2.1, §2.4)", () => {
     ]);
     expect(risk('ConsultoriaDEF')).toMatchObject({ riskScore: 62, riskLevel: 'warning' });
     expect(risk('ConsultoriaDEF')?.riskFactors.map((f) => f.description)).toEqual([
-      'Abriu 5 tickets de suporte em 30 dias',
-      'NPS caiu de 8 para 6',
-      'Contato principal saiu da empresa (Ricardo Ramos)',
+      { code: 'risk.ticketSurge', params: { count: 5 } },
+      { code: 'risk.npsDrop', params: { from: 8, to: 6 } },
+      { code: 'risk.mainContactLeft', params: { name: 'Ricardo Ramos' } },
     ]);
     expect(risk('TechCorp LTDA')).toMatchObject({ riskScore: 100, riskLevel: 'none', riskFactors: [] });
   });

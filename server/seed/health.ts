@@ -25,9 +25,10 @@ import {
   type HealthFactor,
   type HealthMetric,
 } from '../../shared/entities/csm.ts';
+import type { LeafDomainText } from '../../shared/entities/domain-text.ts';
 import { HOUR_MS } from './clock.ts';
 import type { BuiltCustomer } from './context.ts';
-import { PLANNED_RISK_TEXT, PORTFOLIO_TARGETS } from './portfolio.ts';
+import { PORTFOLIO_TARGETS } from './portfolio.ts';
 import type { Rng } from './random.ts';
 import { churnFeaturesOf, riskInputOf, type CustomerDocs } from './risk-input.ts';
 
@@ -40,7 +41,7 @@ const clamp = (x: number) => Math.min(100, Math.max(0, Math.round(x)));
 interface Anchor {
   value: number;
   raw: number;
-  description: string;
+  description: LeafDomainText;
 }
 
 /** Factors whose value follows the customer's real data; the others are spread around their dimension. */
@@ -52,13 +53,16 @@ function anchorsOf(b: BuiltCustomer, docs: CustomerDocs): Partial<Record<HealthF
     anchors.seatUtilization = {
       value: clamp(pct),
       raw: Math.round(pct * 10) / 10,
-      description: `${customer.activeUsers} usuários ativos de ${customer.totalSeats} licenças (${Math.round(pct)}%)`,
+      description: {
+        code: 'factor.seatUtilization',
+        params: { active: customer.activeUsers, seats: customer.totalSeats, percent: Math.round(pct) },
+      },
     };
   }
   anchors.netPromoterScore = {
     value: b.nps.latest * 10,
     raw: b.nps.latest,
-    description: `Última nota NPS: ${b.nps.latest}`,
+    description: { code: 'factor.netPromoterScore', params: { score: b.nps.latest } },
   };
   const yearAgo = b.org.cal.date(b.org.cal.today - 365);
   const due = docs.invoices.filter(
@@ -70,7 +74,7 @@ function anchorsOf(b: BuiltCustomer, docs: CustomerDocs): Partial<Record<HealthF
     anchors.onTimePayments = {
       value: clamp(pct),
       raw: Math.round(pct * 10) / 10,
-      description: `${onTime} de ${due.length} faturas pagas em dia (12 meses)`,
+      description: { code: 'factor.onTimePayments', params: { onTime, invoices: due.length } },
     };
   }
   return anchors;
@@ -78,22 +82,24 @@ function anchorsOf(b: BuiltCustomer, docs: CustomerDocs): Partial<Record<HealthF
 
 function describeFree(
   key: HealthFactorKey,
-  name: string,
   value: number,
-): { raw: number | null; description: string } {
+): { raw: number | null; description: LeafDomainText } {
   switch (key) {
     case 'loginFrequency': {
       const days = Math.round((value * 20) / 100);
-      return { raw: days, description: `Login em ${days} dos últimos 30 dias` };
+      return { raw: days, description: { code: 'factor.loginFrequency', params: { days } } };
     }
     case 'featureAdoption':
-      return { raw: value, description: `${value}% das funcionalidades do plano adotadas` };
+      return { raw: value, description: { code: 'factor.featureAdoptionShare', params: { percent: value } } };
     case 'emailResponseRate':
-      return { raw: value, description: `Respondeu ${value}% dos e-mails (90 dias)` };
+      return { raw: value, description: { code: 'factor.emailResponseShare', params: { percent: value } } };
     case 'meetingParticipation':
-      return { raw: value, description: `Participou de ${value}% das reuniões agendadas (90 dias)` };
+      return {
+        raw: value,
+        description: { code: 'factor.meetingParticipationShare', params: { percent: value } },
+      };
     default:
-      return { raw: null, description: `${name}: ${value}/100` };
+      return { raw: null, description: { code: 'factor.value', params: { factor: key, value } } };
   }
 }
 
@@ -119,12 +125,9 @@ function spreadFactors(
   return defs.map((f, i) => {
     const value = values[i] as number;
     const anchor = anchors[f.key];
-    const text = anchor
-      ? { raw: anchor.raw, description: anchor.description }
-      : describeFree(f.key, f.name, value);
+    const text = anchor ? { raw: anchor.raw, description: anchor.description } : describeFree(f.key, value);
     return {
       key: f.key,
-      name: f.name,
       value,
       maxValue: 100 as const,
       impact: value >= 70 ? 'positive' : value < 50 ? 'negative' : 'neutral',
@@ -250,8 +253,8 @@ const CURATED_SIZE = PORTFOLIO_TARGETS.customers;
 
 /**
  * The shared detector costs ≈ 1–3 ms per call (it builds an `Intl.DateTimeFormat` each time). It runs for every
- * at-risk customer of the curated portfolio (exact pt-BR descriptions with the numbers); beyond it, the planned
- * factors are scored with the shared points and levels and a generic description. The tests check that the
+ * at-risk customer of the curated portfolio (descriptions with the customer's numbers); beyond it, the planned
+ * factors are scored with the shared points and levels and described by their thresholds (`risk.threshold`). The tests check that the
  * detector finds exactly these factor types, score and level on those customers too.
  */
 function assessRisk(b: BuiltCustomer, docs: CustomerDocs, now: Date): RiskAssessment {
@@ -260,7 +263,12 @@ function assessRisk(b: BuiltCustomer, docs: CustomerDocs, now: Date): RiskAssess
   if (plan.index < CURATED_SIZE) return detectRisks(riskInputOf(b.org.cal, docs), now);
   const detectedAt = now.toISOString();
   const riskFactors = RISK_FACTOR_TYPES.filter((t) => plan.risks.includes(t))
-    .map((type) => ({ type, description: PLANNED_RISK_TEXT[type], impact: RISK_POINTS[type], detectedAt }))
+    .map((type) => ({
+      type,
+      description: { code: 'risk.threshold' as const, params: { type } },
+      impact: RISK_POINTS[type],
+      detectedAt,
+    }))
     .sort((x, y) => x.impact - y.impact);
   const riskScore = riskScoreFrom(riskFactors);
   return { riskScore, riskLevel: riskLevelFor(riskScore), riskFactors };

@@ -1,7 +1,7 @@
 import type { Meeting } from '../../shared/entities/support.ts';
 import type { Action, Campaign, Goal, Metrics } from '../../shared/entities/portal.ts';
 import type { Invoice } from '../../shared/entities/billing.ts';
-import { formatBRL, formatNumber } from '../../shared/domain/csm/format.ts';
+import { formatBRL, formatNumber } from './pt-br-format.ts';
 import { DAY_MS, HOUR_MS } from './clock.ts';
 import type { BuiltCustomer } from './context.ts';
 import { TECHCORP_AB_TEST } from './marketing.ts';

@@ -34,20 +34,6 @@ export type NamedKey = 'techcorp' | 'fintech' | 'agencia' | 'startup' | 'ecommer
  */
 export type RiskKey = RiskFactorType;
 
-/** Generic pt-BR text of each factor, for customers whose factors are not run through the detector. */
-export const PLANNED_RISK_TEXT: Readonly<Record<RiskKey, string>> = {
-  no_login: 'Sem login há mais de 14 dias',
-  usage_drop: 'Uso caiu mais de 50% no último mês',
-  unanswered_emails: 'Sem resposta aos últimos 3 e-mails',
-  stale_ticket: 'Ticket de suporte sem resolução há mais de 7 dias',
-  low_capacity_usage: 'Uso abaixo de 50% da capacidade',
-  no_executive_engagement: 'Sem contato com executivo há mais de 30 dias',
-  renewal_soon: 'Renovação do contrato em até 60 dias',
-  ticket_surge: 'Abriu 5 ou mais tickets de suporte em 30 dias',
-  nps_drop: 'NPS caiu 2 pontos ou mais',
-  main_contact_left: 'Contato principal saiu da empresa',
-};
-
 export const riskScoreOf = (risks: readonly RiskKey[]) =>
   Math.max(0, 100 + risks.reduce((sum, r) => sum + RISK_POINTS[r], 0));
 

@@ -1,104 +1,12 @@
-import { formatBRL } from '../../shared/domain/csm/format.ts';
-import type { RiskAssessment, RiskFactorType } from '../../shared/domain/csm/risk.ts';
-import type { Health, Signal, SuggestedAction } from '../../shared/entities/csm.ts';
+import { recommend } from '../../shared/domain/csm/recommendations.ts';
+import type { RiskAssessment } from '../../shared/domain/csm/risk.ts';
+import { riskAlertDraft } from '../../shared/domain/csm/signals.ts';
+import type { Health, RiskFactor, Signal } from '../../shared/entities/csm.ts';
+import { plainText } from '../../shared/entities/domain-text.ts';
 import { lifecycleStamps } from '../../shared/domain/csm/alert-lifecycle.ts';
 import { DAY_MS, HOUR_MS } from './clock.ts';
 import type { BuiltCustomer } from './context.ts';
 import { NEED_MENTIONS, SERVICES } from './vocabulary.ts';
-
-/** pt-BR recommendation per leading risk factor; the first two are the seed's own texts (§2.4). */
-const RECOMMENDATION: Record<RiskFactorType, string> = {
-  no_login:
-    'Agendar call de emergência. Cliente pode estar considerando cancelamento. Oferecer sessão de treinamento gratuita para reengajamento.',
-  low_capacity_usage:
-    'Agendar QBR com decisor antes do renewal. Focar em demonstrar ROI e propor treinamento para aumentar adoção.',
-  usage_drop: 'Investigar a queda de uso com o time do cliente e oferecer um treinamento de reativação.',
-  ticket_surge:
-    'Ligar para o novo contato principal, revisar os tickets abertos e apresentar um plano de melhoria do suporte.',
-  nps_drop:
-    'Entender o motivo da queda do NPS em uma conversa com o decisor e definir um plano de ação em 30 dias.',
-  main_contact_left:
-    'Apresentar-se ao novo responsável, refazer o onboarding executivo e mapear novos champions.',
-  unanswered_emails:
-    'Tentar contato por telefone ou WhatsApp com outro decisor; os e-mails não estão sendo respondidos.',
-  no_executive_engagement: 'Agendar uma reunião executiva para revisar resultados e metas.',
-  renewal_soon:
-    'Preparar a proposta de renovação com o histórico de resultados e agendar a conversa com o decisor.',
-  stale_ticket: 'Priorizar a resolução do ticket pendente e informar o cliente sobre o prazo.',
-};
-
-const ACTIONS: Record<RiskFactorType, SuggestedAction> = {
-  no_login: {
-    type: 'call',
-    title: 'Ligar agora',
-    description: 'Ligação de reengajamento com o decisor.',
-    priority: 'urgent',
-    estimatedImpact: 30,
-  },
-  usage_drop: {
-    type: 'training',
-    title: 'Oferecer treinamento',
-    description: 'Sessão gratuita de reativação para o time.',
-    priority: 'high',
-    estimatedImpact: 25,
-  },
-  unanswered_emails: {
-    type: 'email',
-    title: 'Enviar e-mail de reengajamento',
-    description: 'Mensagem curta com um resultado concreto do mês.',
-    priority: 'high',
-    estimatedImpact: 10,
-  },
-  stale_ticket: {
-    type: 'task',
-    title: 'Resolver ticket pendente',
-    description: 'Escalar o ticket para o time técnico.',
-    priority: 'high',
-    estimatedImpact: 10,
-  },
-  low_capacity_usage: {
-    type: 'meeting',
-    title: 'Agendar QBR',
-    description: 'Revisão trimestral com o decisor, antes da renovação.',
-    priority: 'high',
-    estimatedImpact: 20,
-  },
-  no_executive_engagement: {
-    type: 'meeting',
-    title: 'Reunião executiva',
-    description: 'Apresentar ROI e próximos passos à diretoria.',
-    priority: 'medium',
-    estimatedImpact: 15,
-  },
-  renewal_soon: {
-    type: 'task',
-    title: 'Gerar relatório de ROI',
-    description: 'Relatório de resultados para a conversa de renovação.',
-    priority: 'medium',
-    estimatedImpact: 10,
-  },
-  ticket_surge: {
-    type: 'task',
-    title: 'Revisar tickets',
-    description: 'Analisar causas comuns dos tickets dos últimos 30 dias.',
-    priority: 'high',
-    estimatedImpact: 15,
-  },
-  nps_drop: {
-    type: 'call',
-    title: 'Ligar para entender o NPS',
-    description: 'Conversa para entender a queda da nota.',
-    priority: 'medium',
-    estimatedImpact: 12,
-  },
-  main_contact_left: {
-    type: 'call',
-    title: 'Ligar para o novo contato',
-    description: 'Apresentação e alinhamento com o novo responsável.',
-    priority: 'high',
-    estimatedImpact: 11,
-  },
-};
 
 const ACTED_AFTER_MS = 26 * HOUR_MS;
 
@@ -165,53 +73,38 @@ export function buildSignals(b: BuiltCustomer, result: { health: Health; risk: R
   const { risk, health } = result;
 
   if (risk.riskLevel !== 'none') {
-    const lead = risk.riskFactors[0]?.type as RiskFactorType;
+    // The alert the server's job writes: the shared draft with the shared recommendation and actions.
+    const draft = riskAlertDraft(risk, recommend(risk), customer.mrrCents, health.churnProbability)!;
     const acknowledged = facts ? facts.key === 'agencia' : rng.chance(0.3);
     const since = health.atRiskSince ? cal.dayOf(health.atRiskSince) : cal.today;
     push(cal.at(since, 7, 30), {
       ...BLANK,
-      kind: 'risk_alert',
-      subtype: risk.riskLevel,
+      ...draft,
       status: acknowledged ? 'acknowledged' : 'open',
-      title: `${risk.riskLevel === 'critical' ? 'Risco crítico de churn' : 'Cliente em risco'}: ${customer.name}`,
-      description: risk.riskFactors.map((f) => `${f.description} (${f.impact} pts)`).join('; '),
-      source: 'rule',
-      riskScore: risk.riskScore,
-      riskFactors: risk.riskFactors,
-      recommendation: RECOMMENDATION[lead],
-      suggestedActions: risk.riskFactors.slice(0, 3).map((f) => ACTIONS[f.type as RiskFactorType]),
-      mrrAtRiskCents: customer.mrrCents,
-      probability: health.churnProbability,
     });
   } else if (plan.profile === 'healthy' && rng.chance(0.08) && cal.today - b.sinceDay > 200) {
     const createdMs = cal.at(cal.today - rng.int(100, 190), 8);
+    const detectedAt = cal.iso(createdMs);
+    const riskFactors: RiskFactor[] = [
+      {
+        type: 'usage_drop',
+        description: { code: 'risk.usageDrop', params: { percent: 55 } },
+        impact: -25,
+        detectedAt,
+      },
+      {
+        type: 'no_executive_engagement',
+        description: { code: 'risk.noExecutive', params: { days: 34 } },
+        impact: -15,
+        detectedAt,
+      },
+    ];
+    const past: RiskAssessment = { riskScore: 60, riskLevel: 'warning', riskFactors };
     push(createdMs, {
       ...BLANK,
-      kind: 'risk_alert',
-      subtype: 'warning',
+      ...riskAlertDraft(past, recommend(past), customer.mrrCents, rng.int(30, 55))!,
       status: 'resolved',
-      title: `Cliente em risco: ${customer.name}`,
-      description: 'Uso caiu 55% no último mês (-25 pts); Sem contato com executivo há 34 dias (-15 pts)',
-      source: 'rule',
-      riskScore: 60,
-      riskFactors: [
-        {
-          type: 'usage_drop',
-          description: 'Uso caiu 55% no último mês',
-          impact: -25,
-          detectedAt: cal.iso(createdMs),
-        },
-        {
-          type: 'no_executive_engagement',
-          description: 'Sem contato com executivo há 34 dias',
-          impact: -15,
-          detectedAt: cal.iso(createdMs),
-        },
-      ],
-      recommendation: RECOMMENDATION.usage_drop,
-      suggestedActions: [ACTIONS.usage_drop, ACTIONS.no_executive_engagement],
-      mrrAtRiskCents: customer.mrrCents,
-      probability: rng.int(30, 55),
+      // What the CSM wrote when resolving it (a person's words, kept as written).
       resolutionNotes: 'Treinamento de reativação feito com o time; uso voltou ao normal em três semanas.',
       resolvedAt: cal.iso(createdMs + rng.int(15, 40) * DAY_MS),
       resolvedBy: b.owner.id,
@@ -232,12 +125,22 @@ export function buildSignals(b: BuiltCustomer, result: { health: Health; risk: R
         ['contacted', 3],
         ['negotiating', 1],
       ] as const),
-      title: 'Expansão de licenças',
-      description: `Cliente utilizando ${Math.round(seatShare * 100)}% das licenças (${customer.activeUsers} de ${customer.totalSeats}).`,
+      title: { code: 'expansion.seatTitle', params: {} },
+      description: {
+        code: 'expansion.seatUsage',
+        params: {
+          percent: Math.round(seatShare * 100),
+          active: customer.activeUsers,
+          seats: customer.totalSeats,
+        },
+      },
       source: 'usage_trigger',
       estimatedValueCents: extraSeats * perSeat,
       probability: 80,
-      recommendation: `Propor ${extraSeats} licenças adicionais (${formatBRL(extraSeats * perSeat)}/mês).`,
+      recommendation: {
+        code: 'rec.proposeSeats',
+        params: { seats: extraSeats, valueCents: extraSeats * perSeat },
+      },
     });
   }
   for (const need of b.mentionedNeeds) {
@@ -253,8 +156,9 @@ export function buildSignals(b: BuiltCustomer, result: { health: Health; risk: R
         ['negotiating', 1],
         ['won', 1],
       ] as const),
-      title: `Cross-sell: ${service.name}`,
-      description: rng.pick(NEED_MENTIONS[need]),
+      title: { code: 'expansion.crossSellTitle', params: { need: service.name } },
+      // What the customer said, as a CSM noted it.
+      description: plainText(rng.pick(NEED_MENTIONS[need])),
       source: 'ai_detected',
       estimatedValueCents: Math.round((customer.mrrCents * rng.float(0.2, 0.35)) / 5_000) * 5_000,
       probability: rng.int(35, 70),
@@ -266,13 +170,15 @@ export function buildSignals(b: BuiltCustomer, result: { health: Health; risk: R
       kind: 'expansion',
       subtype: 'upsell',
       status: 'identified',
-      title: 'Módulo de RH',
-      description:
+      // The seed's own opportunity, written by a CSM (customers spec §2.2): shown as written in every language.
+      title: plainText('Módulo de RH'),
+      description: plainText(
         'Cliente mencionou interesse em módulo de RH. Usuários ativos chegando a 85% da capacidade. Potencial de upsell: R$ 1.500/mês.',
+      ),
       source: 'ai_detected',
       estimatedValueCents: 150_000,
       probability: 65,
-      recommendation: 'Agendar demonstração do módulo de RH com o CEO e o time de Operações.',
+      recommendation: plainText('Agendar demonstração do módulo de RH com o CEO e o time de Operações.'),
     });
   }
 
@@ -288,11 +194,14 @@ export function buildSignals(b: BuiltCustomer, result: { health: Health; risk: R
       kind: 'insight',
       subtype: 'advocacy',
       status: 'new',
-      title: 'Candidato a advocacy',
-      description: `NPS ${b.nps.latest}, Health Score ${health.score}, cliente há ${tenureMonths} meses. Ideal para: case study, programa de indicação, beta testing.`,
+      title: { code: 'insight.advocacyTitle', params: {} },
+      description: {
+        code: 'insight.advocacyDescription',
+        params: { nps: b.nps.latest, health: health.score, months: tenureMonths },
+      },
       source: 'rule',
       probability: 90,
-      recommendation: 'Solicitar um case study e convidar para o programa de indicação.',
+      recommendation: { code: 'rec.advocacy', params: {} },
     });
   }
   return signals;

@@ -9,6 +9,7 @@ import {
   shortText,
   syncedFields,
 } from './common.ts';
+import { domainTextSchema, leafDomainTextSchema } from './domain-text.ts';
 
 /** The five health dimensions (customers spec §1.3), in the seed's order. */
 export const HEALTH_DIMENSIONS = ['productUsage', 'engagement', 'support', 'payment', 'growth'] as const;
@@ -17,14 +18,17 @@ export type HealthDimension = z.infer<typeof healthDimensionSchema>;
 export const healthStatusSchema = z.enum(['healthy', 'at_risk', 'critical']);
 export type HealthStatus = z.infer<typeof healthStatusSchema>;
 
-/** One factor of a dimension (seed `HealthFactor`), with the raw input kept so a change can be explained. */
+/**
+ * One factor of a dimension (seed `HealthFactor`), with the raw input kept so a change can be explained.
+ * Its display name comes from `key` and its description is a domain-text code (shared/entities/domain-text.ts):
+ * each reader renders both in their own language.
+ */
 export const healthFactorSchema = z.strictObject({
   key: z.string().min(1).max(60),
-  name: z.string().min(1).max(120),
   value: z.number().min(0).max(100),
   maxValue: z.literal(100),
   impact: z.enum(['positive', 'negative', 'neutral']),
-  description: z.string().max(500),
+  description: leafDomainTextSchema,
   raw: z.number().nullable(),
 });
 export type HealthFactor = z.infer<typeof healthFactorSchema>;
@@ -55,7 +59,8 @@ export type HealthBreakdown = z.infer<typeof healthBreakdownSchema>;
 
 export const riskFactorSchema = z.strictObject({
   type: z.string().min(1).max(60),
-  description: z.string().max(500),
+  /** What was found, with its numbers (a domain-text code, rendered in the reader's language). */
+  description: leafDomainTextSchema,
   /** Negative points, as in the seed's at-risk wireframe (e.g. −30 for no login in 14 days). */
   impact: z.number().int().max(0),
   detectedAt: isoDateTime,
@@ -64,8 +69,8 @@ export type RiskFactor = z.infer<typeof riskFactorSchema>;
 
 export const suggestedActionSchema = z.strictObject({
   type: z.enum(['call', 'email', 'meeting', 'task', 'discount', 'training']),
-  title: z.string().max(200),
-  description: z.string().max(1000),
+  title: leafDomainTextSchema,
+  description: leafDomainTextSchema,
   priority: z.enum(['low', 'medium', 'high', 'urgent']),
   estimatedImpact: z.number().min(0).max(100),
 });
@@ -73,7 +78,7 @@ export type SuggestedAction = z.infer<typeof suggestedActionSchema>;
 
 export const contributingFactorSchema = z.strictObject({
   feature: z.string().max(60),
-  label: z.string().max(200),
+  label: leafDomainTextSchema,
   /** Contribution to the log-odds (positive raises churn probability). */
   contribution: z.number(),
 });
@@ -149,12 +154,13 @@ export const signalSchema = z
     /** For expansion: upsell | cross_sell | expansion; for insight: expansion | risk | advocacy | optimization. */
     subtype: z.string().max(40).nullable(),
     status: signalStatusSchema,
-    title: shortText,
-    description: longText,
+    /** Domain-text codes; a CSM's own words are the `text` code (shared/entities/domain-text.ts). */
+    title: leafDomainTextSchema,
+    description: domainTextSchema,
     source: z.enum(['ai_detected', 'manual', 'usage_trigger', 'rule']),
     riskScore: z.number().int().min(0).max(100).nullable(),
     riskFactors: z.array(riskFactorSchema),
-    recommendation: longText.nullable(),
+    recommendation: domainTextSchema.nullable(),
     suggestedActions: z.array(suggestedActionSchema),
     estimatedValueCents: nonNegativeCents.nullable(),
     mrrAtRiskCents: cents.nullable(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CollectionDef, CollectionName } from '../../shared/collections/index.ts';
+import { upgradeStoredDomainText } from '../../shared/entities/domain-text.ts';
 
 /**
  * RxDB JSON schemas are derived from the collection definitions (shared/collections/<name>.ts): the zod schema
@@ -13,11 +14,13 @@ export const RX_SCHEMA_VERSION = 0;
  * Collections past version 0, with why. 1 = protocol 3: the alert lifecycle and task fields (migration 0110),
  * internal ticket notes (`activities.ticketId`) and the answer to a meeting request (`meetings.requestAnswer`,
  * migration 0111) — one step per released version, so fields added within the same release share it.
+ * Protocol 4: rule texts became domain-text codes (migration 0113): signals 2, health 1.
  */
 export const RX_SCHEMA_VERSIONS: Readonly<Partial<Record<CollectionName, number>>> = {
-  signals: 1,
+  signals: 2,
   activities: 1,
   meetings: 1,
+  health: 1,
 };
 
 type RxMigrationStrategy = (doc: Record<string, unknown>) => Record<string, unknown>;
@@ -38,10 +41,24 @@ export function withSchemaDefaults(
   return filled;
 }
 
+type RxMigrationStep = (def: CollectionDef, doc: Record<string, unknown>) => Record<string, unknown>;
+const toDomainText: RxMigrationStep = (def, doc) => upgradeStoredDomainText(def.name, doc);
+
+/** The steps from version 0, in order: step i takes a document from version i to i + 1. */
+const RX_MIGRATION_STEPS: Readonly<Partial<Record<CollectionName, readonly RxMigrationStep[]>>> = {
+  signals: [withSchemaDefaults, toDomainText],
+  activities: [withSchemaDefaults],
+  meetings: [withSchemaDefaults],
+  health: [toDomainText],
+};
+
 /** One step per version above 0 (RxDB requires every step up to the current version). */
 export function rxMigrationStrategies(def: CollectionDef): Record<number, RxMigrationStrategy> {
   const version = RX_SCHEMA_VERSIONS[def.name as CollectionName] ?? RX_SCHEMA_VERSION;
-  return version >= 1 ? { 1: (doc) => withSchemaDefaults(def, doc) } : {};
+  const steps = RX_MIGRATION_STEPS[def.name as CollectionName] ?? [];
+  return Object.fromEntries(
+    steps.slice(0, version).map((step, i): [number, RxMigrationStrategy] => [i + 1, (doc) => step(def, doc)]),
+  );
 }
 
 /** Indexed string fields need a maxLength in RxDB/Dexie; UUIDs are 36 characters. */

@@ -4,6 +4,7 @@ import type { PlainObject } from '../documents.ts';
 import {
   errorResponseSchema,
   PROTOCOL_HEADER,
+  MIN_SUPPORTED_PROTOCOL_VERSION,
   PROTOCOL_VERSION,
   pullResponseSchema,
   pushResponseSchema,
@@ -189,8 +190,17 @@ describe('protocol version', () => {
       app.request('/goals/pull', {
         headers: headers('maria', version === undefined ? {} : { [PROTOCOL_HEADER]: version }),
       });
-    const old = await expectError(await get('0'), 426, 'upgrade_required', 'protocol_outdated');
-    expect(old.error.details).toEqual({ reason: 'protocol_outdated', minimum: 1, current: PROTOCOL_VERSION });
+    const old = await expectError(
+      await get(String(MIN_SUPPORTED_PROTOCOL_VERSION - 1)),
+      426,
+      'upgrade_required',
+      'protocol_outdated',
+    );
+    expect(old.error.details).toEqual({
+      reason: 'protocol_outdated',
+      minimum: MIN_SUPPORTED_PROTOCOL_VERSION,
+      current: PROTOCOL_VERSION,
+    });
     await expectError(await get(String(PROTOCOL_VERSION + 1)), 400, 'bad_request', 'protocol_unsupported');
     await expectError(await get('v1'), 400, 'bad_request', 'protocol_unsupported');
     expect((await get()).status).toBe(200);

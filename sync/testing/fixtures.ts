@@ -265,8 +265,11 @@ export const FIXTURES: Readonly<Record<CollectionName, Factory>> = {
     kind: 'risk_alert',
     subtype: null,
     status: 'open',
-    title: 'Sem login há 14 dias',
-    description: 'Nenhum usuário acessou a plataforma nas últimas duas semanas.',
+    title: { code: 'riskAlert.title', params: { level: 'warning' } },
+    description: {
+      code: 'text',
+      params: { text: 'Nenhum usuário acessou a plataforma nas últimas duas semanas.' },
+    },
     source: 'rule',
     riskScore: 70,
     riskFactors: [],

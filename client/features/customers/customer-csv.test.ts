@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { createDomainTextRenderer } from '../../../shared/domain-text/render.ts';
 import { createI18n } from '../../app/i18n.ts';
 import { buildRows, sortRows } from './customer-rows.ts';
 import { centsToDecimal, CSV_FORMATS, csvFileName, csvRecords, toCsv } from './customer-csv.ts';
@@ -29,7 +30,10 @@ describe('centsToDecimal', () => {
 });
 
 describe('CSV export (pt-BR, for Excel)', () => {
-  const text = toCsv(csvRecords(rows, tFor('pt-BR'), CSV_FORMATS['pt-BR']), CSV_FORMATS['pt-BR']);
+  const text = toCsv(
+    csvRecords(rows, tFor('pt-BR'), CSV_FORMATS['pt-BR'], createDomainTextRenderer('pt-BR')),
+    CSV_FORMATS['pt-BR'],
+  );
 
   it('starts with a UTF-8 BOM, separates fields with ; and records with CRLF', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
@@ -70,21 +74,33 @@ describe('CSV export (pt-BR, for Excel)', () => {
 
   it('escapes text a spreadsheet would run as a formula, but not negative numbers', () => {
     const evil = buildRows([customerDoc(9, { name: '=HYPERLINK("http://x")', industry: '-2+3' })], [], names);
-    const line = toCsv(csvRecords(evil, tFor('pt-BR'), CSV_FORMATS['pt-BR']), CSV_FORMATS['pt-BR']).split(
-      '\r\n',
-    )[1];
+    const records = csvRecords(evil, tFor('pt-BR'), CSV_FORMATS['pt-BR'], createDomainTextRenderer('pt-BR'));
+    const line = toCsv(records, CSV_FORMATS['pt-BR']).split('\r\n')[1];
     expect(line?.startsWith(`"'=HYPERLINK(""http://x"")";;"'-2+3"`)).toBe(true);
   });
 });
 
 describe('CSV export (English)', () => {
   it('uses commas, decimal points and ISO dates', () => {
-    const text = toCsv(csvRecords(rows.slice(0, 1), tFor('en'), CSV_FORMATS.en), CSV_FORMATS.en);
+    const text = toCsv(
+      csvRecords(rows.slice(0, 1), tFor('en'), CSV_FORMATS.en, createDomainTextRenderer('en')),
+      CSV_FORMATS.en,
+    );
     const [header, first] = text.slice(1).split('\r\n');
     expect(header?.startsWith('Customer,Domain,Industry,Size,Location,Plan,Status,MRR (BRL)')).toBe(true);
     expect(first).toBe(
       'TechCorp LTDA,techcorp.com.br,SaaS,201-500,"São Paulo, SP",Enterprise,Active,4500.00,54000.00,92,Healthy,5,85,100,Maria Santos,2024-01-15,2027-01-15,Auto-renew,',
     );
+  });
+
+  it('writes the top risk in English too (risk factors are stored as codes)', () => {
+    const text = toCsv(
+      csvRecords(rows, tFor('en'), CSV_FORMATS.en, createDomainTextRenderer('en')),
+      CSV_FORMATS.en,
+    );
+    const records = text.slice(1).split('\r\n');
+    expect(records[4]?.endsWith(',Usage below 50% of capacity (28 of 60 seats in use)')).toBe(true);
+    expect(records[5]?.endsWith(',No login for 14 days')).toBe(true);
   });
 });
 

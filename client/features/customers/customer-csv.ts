@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { AppLanguage } from '../../ui/format.ts';
+import type { DomainTextRenderer } from '../../domain-text/use-domain-text.ts';
 import type { CustomerRow } from './customer-rows.ts';
 import type { CustomersT } from './use-customers-translation.ts';
 
@@ -41,7 +42,12 @@ function csvDate(date: string | null, format: CsvFormat): string {
 type Cell = string | number;
 
 /** Header and one record per row, in the order given. */
-export function csvRecords(rows: readonly CustomerRow[], t: CustomersT, format: CsvFormat): Cell[][] {
+export function csvRecords(
+  rows: readonly CustomerRow[],
+  t: CustomersT,
+  format: CsvFormat,
+  domainText: DomainTextRenderer,
+): Cell[][] {
   const header = [
     t('csv.name'),
     t('csv.domain'),
@@ -82,7 +88,7 @@ export function csvRecords(rows: readonly CustomerRow[], t: CustomersT, format: 
     csvDate(c.customerSince, format),
     csvDate(c.renewalDate, format),
     t(`renewalTypes.${c.renewalType}`),
-    h?.riskFactors[0]?.description ?? '',
+    h?.riskFactors[0] ? domainText(h.riskFactors[0].description) : '',
   ]);
   return [header, ...body];
 }

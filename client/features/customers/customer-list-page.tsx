@@ -30,6 +30,7 @@ import {
   type CustomerRow,
   type SortKey,
 } from './customer-rows.ts';
+import { useDomainTextFor } from '../../domain-text/use-domain-text.ts';
 import { CustomerTable, type RowSelection } from './customer-table.tsx';
 import { AssignCsmDialog } from './assign-csm-dialog.tsx';
 import { assigneeOptions, mayAssignCsm, selectedCustomers, type AssignmentPlan } from './csm-assignment.ts';
@@ -67,6 +68,7 @@ const FIRST_HEALTH: MangoQuery<Health> = {
 export function CustomerListPage() {
   const { user } = useSession();
   const { t, language } = useCustomersTranslation();
+  const domainText = useDomainTextFor(language);
   const { now } = useDependencies();
   const collection = useCollection('customers');
   // Two phases, started together: the first screenful (index reads, answered at once) and everything. The
@@ -215,7 +217,7 @@ export function CustomerListPage() {
   const onExport = () => {
     const format = CSV_FORMATS[language];
     const file = csvFileName(today);
-    downloadText(toCsv(csvRecords(visible, t, format), format), file);
+    downloadText(toCsv(csvRecords(visible, t, format, domainText), format), file);
     setAnnouncement({ text: t('toolbar.exported', { file, count: visible.length }), untilSynced: false });
   };
 

@@ -94,13 +94,19 @@ describe('warning line', () => {
         severity: 'warning',
         kind: 'factor',
         category: 'engagement',
-        description: 'Uso abaixo de 50% da capacidade (28 de 60 licenças em uso)',
+        // "Uso abaixo de 50% da capacidade (28 de 60 licenças em uso)" in pt-BR (shared/domain-text).
+        description: { code: 'risk.lowCapacityUsage', params: { active: 28, seats: 60 } },
       },
     ],
     // §2.1 "🔴 RISCO DE CHURN - Sem login há 14 dias".
     [
       'StartupXYZ',
-      { severity: 'critical', kind: 'factor', category: 'engagement', description: 'Sem login há 14 dias' },
+      {
+        severity: 'critical',
+        kind: 'factor',
+        category: 'engagement',
+        description: { code: 'risk.noLogin', params: { days: 14 } },
+      },
     ],
     ['E-commerce Shop', null],
   ])('%s → %j', (name, expected) => {
@@ -132,7 +138,14 @@ describe('warning line', () => {
       score: 40,
       status: 'critical',
       trend: null,
-      riskFactors: [{ type, description: 'x', impact: -10, detectedAt: '2026-01-29T18:00:00.000Z' }],
+      riskFactors: [
+        {
+          type,
+          description: { code: 'text', params: { text: 'x' } },
+          impact: -10,
+          detectedAt: '2026-01-29T18:00:00.000Z',
+        },
+      ],
     });
     expect(rowWarning(h)).toMatchObject({ kind: 'factor', category });
   });

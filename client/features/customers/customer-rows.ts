@@ -1,3 +1,4 @@
+import type { LeafDomainText } from '../../../shared/entities/domain-text.ts';
 import type { Customer } from '../../../shared/entities/customer.ts';
 import type { Health, HealthDimension, HealthStatus } from '../../../shared/entities/csm.ts';
 import { HEALTH_DIMENSIONS } from '../../../shared/entities/csm.ts';
@@ -41,7 +42,8 @@ export type RowWarning =
       readonly severity: 'critical' | 'warning';
       readonly kind: 'factor';
       readonly category: RiskCategory;
-      readonly description: string;
+      /** Rendered in the reader's language where shown (client/domain-text/). */
+      readonly description: LeafDomainText;
     }
   | {
       readonly severity: 'critical' | 'warning';

@@ -2,6 +2,7 @@ import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { Link } from 'react-router';
 import type { AppLanguage } from '../../ui/format.ts';
+import { useDomainTextFor, type DomainTextRenderer } from '../../domain-text/use-domain-text.ts';
 import { customerPath } from '../customer-360/paths.ts';
 import type { CustomerRow, CustomerSort, RowWarning, SortKey } from './customer-rows.ts';
 import { formatMoneyWhole } from './money.ts';
@@ -64,6 +65,7 @@ export function CustomerTable({
   language,
   selection,
 }: CustomerTableProps) {
+  const domainText = useDomainTextFor(language);
   const bodyRef = useRef<HTMLDivElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   // The virtualiser needs the body's distance from the top of the document. Content above it (the filter
@@ -171,6 +173,7 @@ export function CustomerTable({
                 language={language}
                 selected={selection ? selection.selected.has(row.customer.id) : null}
                 onToggle={selection?.onToggle}
+                domainText={domainText}
               />
             </div>
           );
@@ -189,11 +192,13 @@ const CustomerCells = memo(function CustomerCells({
   language,
   selected,
   onToggle,
+  domainText,
 }: Pick<CustomerTableProps, 'onEdit' | 'canEdit' | 't' | 'language'> & {
   row: CustomerRow;
   /** null: rows are not selectable. */
   selected: boolean | null;
   onToggle: RowSelection['onToggle'] | undefined;
+  domainText: DomainTextRenderer;
 }) {
   const { customer: c } = row;
   const meta = [c.industry, t('row.users', { count: c.activeUsers })].filter(Boolean).join(' • ');
@@ -213,7 +218,7 @@ const CustomerCells = memo(function CustomerCells({
         </Link>
         {c.serverSeq === 0 ? <span className={styles.pending}>{t('row.pending')}</span> : null}
         <span className={styles.meta}>{meta}</span>
-        {row.warning ? <WarningLine warning={row.warning} t={t} /> : null}
+        {row.warning ? <WarningLine warning={row.warning} t={t} domainText={domainText} /> : null}
       </div>
       <div role="cell" className={`${styles.colMrr} ${styles.mrr}`}>
         {formatMoneyWhole(c.mrrCents, language)}
@@ -324,24 +329,33 @@ function HealthCell({ row, t }: { row: CustomerRow; t: CustomersT }) {
 }
 
 /** The wireframe's "🔴 RISCO DE CHURN - Sem login há 14 dias" / "⚠ Baixo engajamento" line. */
-export function warningText(warning: RowWarning, t: CustomersT): string {
+export function warningText(warning: RowWarning, t: CustomersT, domainText: DomainTextRenderer): string {
+  const description = warning.kind === 'factor' ? domainText(warning.description) : '';
   const headline =
     warning.kind === 'factor'
       ? t(`riskCategories.${warning.category}`)
       : t(`weakDimensions.${warning.dimension}`);
   if (warning.severity === 'critical') {
-    return `${t('row.churnRisk')} - ${warning.kind === 'factor' ? warning.description : headline}`;
+    return `${t('row.churnRisk')} - ${warning.kind === 'factor' ? description : headline}`;
   }
-  return warning.kind === 'factor' ? `${headline}: ${warning.description}` : headline;
+  return warning.kind === 'factor' ? `${headline}: ${description}` : headline;
 }
 
-function WarningLine({ warning, t }: { warning: RowWarning; t: CustomersT }) {
+function WarningLine({
+  warning,
+  t,
+  domainText,
+}: {
+  warning: RowWarning;
+  t: CustomersT;
+  domainText: DomainTextRenderer;
+}) {
   return (
     <span className={styles.warning} data-severity={warning.severity}>
       <span aria-hidden="true" className={styles.glyph}>
         {warning.severity === 'critical' ? '■' : '▲'}
       </span>
-      {warningText(warning, t)}
+      {warningText(warning, t, domainText)}
     </span>
   );
 }

@@ -371,12 +371,11 @@ export function sampleDocuments(refs: SampleRefs): SampleDocuments {
       breakdown: {
         productUsage: metric(85, 30, [
           {
-            key: 'seat_usage',
-            name: 'Uso de licenças',
+            key: 'seatUtilization',
             value: 84,
             maxValue: 100,
             impact: 'positive',
-            description: '42 de 50 licenças ativas',
+            description: { code: 'factor.seatUtilization', params: { active: 42, seats: 50, percent: 84 } },
             raw: 0.84,
           },
         ]),
@@ -396,7 +395,7 @@ export function sampleDocuments(refs: SampleRefs): SampleDocuments {
       riskFactors: [
         {
           type: 'renewal_soon',
-          description: 'Renovação em menos de 60 dias',
+          description: { code: 'risk.threshold', params: { type: 'renewal_soon' } },
           impact: -10,
           detectedAt: '2026-01-15T06:00:00-03:00',
         },
@@ -404,7 +403,13 @@ export function sampleDocuments(refs: SampleRefs): SampleDocuments {
       atRiskSince: null,
       churnProbability: 4.2,
       predictedChurnDate: null,
-      churnFactors: [{ feature: 'nps', label: 'NPS alto', contribution: -1.25 }],
+      churnFactors: [
+        {
+          feature: 'npsScore',
+          label: { code: 'churn.nps', params: { score: 10, direction: 'lowers' } },
+          contribution: -1.25,
+        },
+      ],
       computedAt: '2026-01-15T09:00:00.000Z',
     },
     signals: {
@@ -413,17 +418,17 @@ export function sampleDocuments(refs: SampleRefs): SampleDocuments {
       kind: 'expansion',
       subtype: 'expansion',
       status: 'identified',
-      title: 'Uso de licenças acima de 85%',
-      description: 'Oportunidade de expansão de licenças.',
+      title: { code: 'expansion.seatTitle', params: {} },
+      description: { code: 'text', params: { text: 'Oportunidade de expansão de licenças.' } },
       source: 'usage_trigger',
       riskScore: null,
       riskFactors: [],
-      recommendation: 'Oferecer pacote de 10 licenças adicionais.',
+      recommendation: { code: 'rec.proposeSeats', params: { seats: 10, valueCents: 360_000 } },
       suggestedActions: [
         {
           type: 'call',
-          title: 'Ligar para o decisor',
-          description: 'Apresentar proposta de expansão',
+          title: { code: 'text', params: { text: 'Ligar para o decisor' } },
+          description: { code: 'action.roiReport.description', params: {} },
           priority: 'medium',
           estimatedImpact: 80,
         },

@@ -17,7 +17,8 @@ import {
  *   deleted boolean — then one column per scalar field of the document:
  *     camelCase → snake_case; `fooCents` (integer cents) → `foo numeric(15,2)`; ISO date → `date`;
  *     ISO instant → `timestamptz`; integer → `integer`; other number → `double precision`; uuid → `uuid`;
- *     enum / literal → `text` + CHECK; boolean; other strings → `text`; arrays, objects, records → `jsonb`.
+ *     enum / literal → `text` + CHECK; boolean; other strings → `text`; arrays, objects, records and unions of
+ *     objects → `jsonb`.
  *   A document's own `createdAt` is stored in `created_at`; where the entity has none, `created_at` is the
  *   server's insert time. `customerId` / `userId` become `customer_id` / `user_id` with composite FKs.
  * Owned children (the definition's `embedded` tables) get real tables: organization_id, id (primary key together), the parent's
@@ -115,7 +116,13 @@ export function columnFor(field: string, schema: z.ZodType): ColumnSpec {
   if (inner instanceof z.ZodISODateTime) return spec('instant');
   if (inner instanceof z.ZodISODate) return spec('date');
   if (inner instanceof z.ZodString || inner instanceof z.ZodStringFormat) return spec('text');
-  if (inner instanceof z.ZodArray || inner instanceof z.ZodObject || inner instanceof z.ZodRecord)
+  // A union of objects (a domain-text code, shared/entities/domain-text.ts) is a JSON value too.
+  if (
+    inner instanceof z.ZodArray ||
+    inner instanceof z.ZodObject ||
+    inner instanceof z.ZodRecord ||
+    (inner instanceof z.ZodUnion && inner.options.every((o) => o instanceof z.ZodObject))
+  )
     return spec('json');
   throw new Error(`no column convention for field ${field} (zod type ${inner.def.type})`);
 }

@@ -1,3 +1,4 @@
+import type { LeafDomainText } from '../../entities/domain-text.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
@@ -72,9 +73,9 @@ describe('churn — default model', () => {
     expect(p.logOdds).toBeCloseTo(1.9967, 4);
     expect(p.probability).toBe(88);
     expect(p.factors.map((f) => [f.feature, f.label])).toEqual([
-      ['healthScore', 'Health score 42 (aumenta o risco)'],
-      ['usageTrend', 'Uso caiu 65% no último mês (aumenta o risco)'],
-      ['daysSinceLastLogin', 'Último login há 14 dias (aumenta o risco)'],
+      ['healthScore', { code: 'churn.healthScore', params: { score: 42, direction: 'raises' } }],
+      ['usageTrend', { code: 'churn.usageFell', params: { percent: 65, direction: 'raises' } }],
+      ['daysSinceLastLogin', { code: 'churn.lastLogin', params: { days: 14, direction: 'raises' } }],
     ]);
     // (15 + 165 × 0.12) × (1 − 0.65/2) = 23.5 → 23 days after 29/01/2026
     expect(p.predictedChurnDate).toBe('2026-02-21');
@@ -95,7 +96,10 @@ describe('churn — default model', () => {
       SEED_NOW,
     );
     expect(p.probability).toBe(1);
-    expect(p.factors[0]).toMatchObject({ feature: 'healthScore', label: 'Health score 92 (reduz o risco)' });
+    expect(p.factors[0]).toMatchObject({
+      feature: 'healthScore',
+      label: { code: 'churn.healthScore', params: { score: 92, direction: 'lowers' } },
+    });
     expect(p.factors.every((f) => f.contribution < 0)).toBe(true);
   });
 
@@ -110,26 +114,29 @@ describe('churn — default model', () => {
       'never logged in counts as 90 days',
       { daysSinceLastLogin: null },
       'daysSinceLastLogin',
-      'Nenhum login registrado (aumenta o risco)',
+      { code: 'churn.neverLoggedIn', params: { direction: 'raises' } },
     ],
     [
       'usage rise above +100 % is capped',
       { usageTrend: 5 },
       'usageTrend',
-      'Uso subiu 500% no último mês (reduz o risco)',
+      { code: 'churn.usageRose', params: { percent: 500, direction: 'lowers' } },
     ],
     [
       'late payments',
       { latePaymentsLast12: 3 },
       'latePaymentsLast12',
-      '3 pagamentos atrasados em 12 meses (aumenta o risco)',
+      { code: 'churn.latePayments', params: { count: 3, direction: 'raises' } },
     ],
-  ] satisfies [string, Partial<ChurnFeatures>, string, string][])('%s', (_l, patch, feature, label) => {
-    const p = predictChurn(DEFAULT_CHURN_MODEL, { ...TYPICAL, ...patch }, SEED_NOW);
-    expect(p.factors[0]).toMatchObject({ feature, label });
-    if (feature === 'daysSinceLastLogin') expect(p.factors[0]!.contribution).toBeCloseTo(0.7 * 8.5, 12);
-    if (feature === 'usageTrend') expect(p.factors[0]!.contribution).toBeCloseTo(-0.6 / 0.3, 12);
-  });
+  ] satisfies [string, Partial<ChurnFeatures>, string, LeafDomainText][])(
+    '%s',
+    (_l, patch, feature, label) => {
+      const p = predictChurn(DEFAULT_CHURN_MODEL, { ...TYPICAL, ...patch }, SEED_NOW);
+      expect(p.factors[0]).toMatchObject({ feature, label });
+      if (feature === 'daysSinceLastLogin') expect(p.factors[0]!.contribution).toBeCloseTo(0.7 * 8.5, 12);
+      if (feature === 'usageTrend') expect(p.factors[0]!.contribution).toBeCloseTo(-0.6 / 0.3, 12);
+    },
+  );
 
   it.each([
     ['health above 100', { healthScore: 101 }, 'healthScore'],

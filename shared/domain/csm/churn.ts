@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { contributingFactorSchema } from '../../entities/csm.ts';
 import { addDays, calendarDate, daysBetween, DEFAULT_TIME_ZONE } from './dates.ts';
-import { plural } from './format.ts';
+import type { LeafDomainText } from '../../entities/domain-text.ts';
 import { fitLogisticRegression, sigmoid } from './logistic-regression.ts';
 
 /**
@@ -199,36 +199,40 @@ export interface ChurnPredictionContext {
   topFactors?: number;
 }
 
-/** The pt-BR label of one feature's contribution, e.g. "Último login há 14 dias (aumenta o risco)". */
-export function churnFactorLabel(f: ChurnFeature, v: ChurnFeatures, contribution: number): string {
-  const direction = contribution > 0 ? 'aumenta o risco' : contribution < 0 ? 'reduz o risco' : 'neutro';
-  const text = (() => {
-    switch (f) {
-      case 'healthScore':
-        return `Health score ${Math.round(v.healthScore)}`;
-      case 'usageTrend': {
-        const pct = Math.round(Math.abs(v.usageTrend) * 100);
-        return pct === 0
-          ? 'Uso estável no último mês'
-          : `Uso ${v.usageTrend < 0 ? 'caiu' : 'subiu'} ${pct}% no último mês`;
-      }
-      case 'daysSinceLastLogin':
-        return v.daysSinceLastLogin === null
-          ? 'Nenhum login registrado'
-          : v.daysSinceLastLogin === 0
-            ? 'Login hoje'
-            : `Último login há ${plural(v.daysSinceLastLogin, 'dia', 'dias')}`;
-      case 'ticketsLast30':
-        return `${plural(v.ticketsLast30, 'ticket', 'tickets')} nos últimos 30 dias`;
-      case 'npsScore':
-        return v.npsScore === null ? 'NPS não respondido' : `NPS ${v.npsScore}`;
-      case 'tenureMonths':
-        return `Cliente há ${plural(v.tenureMonths, 'mês', 'meses')}`;
-      case 'latePaymentsLast12':
-        return `${plural(v.latePaymentsLast12, 'pagamento atrasado', 'pagamentos atrasados')} em 12 meses`;
+/**
+ * One feature's contribution as a domain-text code, e.g. `churn.lastLogin {days: 14, direction: 'raises'}`
+ * ("Último login há 14 dias (aumenta o risco)" in pt-BR).
+ */
+export function churnFactorLabel(f: ChurnFeature, v: ChurnFeatures, contribution: number): LeafDomainText {
+  const direction = contribution > 0 ? 'raises' : contribution < 0 ? 'lowers' : 'neutral';
+  switch (f) {
+    case 'healthScore':
+      return { code: 'churn.healthScore', params: { score: Math.round(v.healthScore), direction } };
+    case 'usageTrend': {
+      const percent = Math.round(Math.abs(v.usageTrend) * 100);
+      if (percent === 0) return { code: 'churn.usageStable', params: { direction } };
+      return {
+        code: v.usageTrend < 0 ? 'churn.usageFell' : 'churn.usageRose',
+        params: { percent, direction },
+      };
     }
-  })();
-  return `${text} (${direction})`;
+    case 'daysSinceLastLogin':
+      return v.daysSinceLastLogin === null
+        ? { code: 'churn.neverLoggedIn', params: { direction } }
+        : v.daysSinceLastLogin === 0
+          ? { code: 'churn.loggedInToday', params: { direction } }
+          : { code: 'churn.lastLogin', params: { days: v.daysSinceLastLogin, direction } };
+    case 'ticketsLast30':
+      return { code: 'churn.tickets', params: { count: v.ticketsLast30, direction } };
+    case 'npsScore':
+      return v.npsScore === null
+        ? { code: 'churn.npsUnanswered', params: { direction } }
+        : { code: 'churn.nps', params: { score: v.npsScore, direction } };
+    case 'tenureMonths':
+      return { code: 'churn.tenure', params: { months: v.tenureMonths, direction } };
+    case 'latePaymentsLast12':
+      return { code: 'churn.latePayments', params: { count: v.latePaymentsLast12, direction } };
+  }
 }
 
 /**

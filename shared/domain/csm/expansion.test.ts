@@ -90,9 +90,20 @@ describe('seat expansion (> 85 % of seats, probability 80)', () => {
     expect(o).toEqual({
       key: 'seat_expansion',
       subtype: 'expansion',
-      title: 'Expansão de licenças',
-      description:
-        'Cliente utilizando 86% das licenças (86 de 100). Sugestão: +23 licenças para voltar a 70% de uso, a R$ 35 por licença.',
+      title: { code: 'expansion.seatTitle', params: {} },
+      // "Cliente utilizando 86% das licenças (86 de 100). Sugestão: +23 licenças…" (shared/domain-text).
+      description: {
+        code: 'expansion.seatDescription',
+        params: {
+          percent: 86,
+          active: 86,
+          seats: 100,
+          extraSeats: 23,
+          targetPercent: 70,
+          pricePerSeatCents: 3_500,
+          pricedFromMrr: false,
+        },
+      },
       source: 'usage_trigger',
       estimatedValueCents: 80_500,
       probability: 80,
@@ -153,7 +164,7 @@ describe('seat expansion (> 85 % of seats, probability 80)', () => {
     );
     // ceil(14 / 0.7) − 15 = 5 seats × R$ 100
     expect(o).toMatchObject({ key: 'seat_expansion', estimatedValueCents: 50_000 });
-    expect(o!.description).toContain('a R$ 100 por licença (MRR ÷ licenças).');
+    expect(o!.description.params).toMatchObject({ pricePerSeatCents: 10_000, pricedFromMrr: true });
   });
 
   it('proposes at least one seat and handles zero seats', () => {
@@ -245,10 +256,11 @@ describe('tier upsell', () => {
 
   it('the upsell description carries the numbers', () => {
     const o = detectExpansion({ ...starter, featuresAdopted: 17 }, SEED_NOW)[0]!;
-    expect(o.title).toBe('Upgrade para Pro');
-    expect(o.description).toBe(
-      'Cliente Starter usa 17 de 20 funcionalidades do plano (85%): pronto para o plano Pro. Acréscimo estimado de R$ 1.500/mês.',
-    );
+    expect(o.title).toEqual({ code: 'expansion.upsellTitle', params: { plan: 'pro' } });
+    expect(o.description).toEqual({
+      code: 'expansion.upsellDescription',
+      params: { tier: 'starter', plan: 'pro', adopted: 17, available: 20, percent: 85, valueCents: 150_000 },
+    });
   });
 });
 
@@ -270,9 +282,18 @@ describe('cross-sell from activity notes', () => {
     expect(o).toEqual({
       key: 'cross_sell:hr_module',
       subtype: 'cross_sell',
-      title: 'Cross-sell: módulo de RH',
-      description:
-        'Cliente mencionou interesse em módulo de RH: "Muito satisfeitos com a plataforma, discutimos expansão para RH" (27/01/2026). Potencial estimado: R$ 1.500/mês.',
+      title: { code: 'expansion.crossSellTitle', params: { need: 'módulo de RH' } },
+      description: {
+        code: 'expansion.crossSellDescription',
+        params: {
+          need: 'módulo de RH',
+          interest: true,
+          quote: 'Muito satisfeitos com a plataforma, discutimos expansão para RH',
+          date: '2026-01-27',
+          activities: 1,
+          valueCents: 150_000,
+        },
+      },
       source: 'ai_detected',
       estimatedValueCents: 150_000,
       probability: 45,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { activitySchema } from '../../entities/csm.ts';
 import { contractSchema, customerTierSchema, type Contract } from '../../entities/customer.ts';
 import { DAY_MS } from './dates.ts';
-import { formatBRL, formatDateBR, plural } from './format.ts';
+import type { DomainTextOf } from '../../entities/domain-text.ts';
 import {
   compileNeeds,
   DEFAULT_NEEDS,
@@ -115,8 +115,10 @@ export interface ExpansionOpportunityDraft {
   /** Stable per opportunity kind: `seat_expansion`, `upsell:pro`, `cross_sell:seo`. */
   key: string;
   subtype: 'expansion' | 'upsell' | 'cross_sell';
-  title: string;
-  description: string;
+  title: DomainTextOf<'expansion.seatTitle' | 'expansion.upsellTitle' | 'expansion.crossSellTitle'>;
+  description: DomainTextOf<
+    'expansion.seatDescription' | 'expansion.upsellDescription' | 'expansion.crossSellDescription'
+  >;
   source: 'usage_trigger' | 'ai_detected';
   estimatedValueCents: number;
   probability: number;
@@ -162,11 +164,19 @@ function seatExpansion(i: z.output<typeof expansionInputSchema>): ExpansionOppor
   return {
     key: 'seat_expansion',
     subtype: 'expansion',
-    title: 'Expansão de licenças',
-    description:
-      `Cliente utilizando ${usePct}% das licenças (${i.activeUsers} de ${i.totalSeats}). ` +
-      `Sugestão: +${plural(extra, 'licença', 'licenças')} para voltar a ${SEAT_TARGET_UTILIZATION * 100}% de uso, ` +
-      `a ${formatBRL(price.cents)} por licença${price.basis === 'mrr' ? ' (MRR ÷ licenças)' : ''}.`,
+    title: { code: 'expansion.seatTitle', params: {} },
+    description: {
+      code: 'expansion.seatDescription',
+      params: {
+        percent: usePct,
+        active: i.activeUsers,
+        seats: i.totalSeats,
+        extraSeats: extra,
+        targetPercent: SEAT_TARGET_UTILIZATION * 100,
+        pricePerSeatCents: price.cents,
+        pricedFromMrr: price.basis === 'mrr',
+      },
+    },
     source: 'usage_trigger',
     estimatedValueCents: extra * price.cents,
     probability: SEAT_EXPANSION_PROBABILITY,
@@ -193,11 +203,18 @@ function tierUpsell(
   return {
     key: `upsell:${rule.to}`,
     subtype: 'upsell',
-    title: `Upgrade para ${rule.toName}`,
-    description:
-      `Cliente ${i.tier === 'starter' ? 'Starter' : 'Pro'} usa ${i.featuresAdopted} de ${i.featuresAvailable} ` +
-      `funcionalidades do plano (${Math.round(adoption * 100)}%): pronto para o plano ${rule.toName}. ` +
-      `Acréscimo estimado de ${formatBRL(value)}/mês.`,
+    title: { code: 'expansion.upsellTitle', params: { plan: rule.to } },
+    description: {
+      code: 'expansion.upsellDescription',
+      params: {
+        tier: rule.from,
+        plan: rule.to,
+        adopted: i.featuresAdopted,
+        available: i.featuresAvailable,
+        percent: Math.round(adoption * 100),
+        valueCents: value,
+      },
+    },
     source: 'ai_detected',
     estimatedValueCents: value,
     probability,
@@ -246,12 +263,19 @@ function crossSells(
     out.push({
       key: `cross_sell:${need.key}`,
       subtype: 'cross_sell',
-      title: `Cross-sell: ${need.title}`,
-      description:
-        `Cliente mencionou ${interest ? 'interesse em ' : ''}${need.title}: "${quote.slice(0, 300)}" ` +
-        `(${formatDateBR(latest.a.occurredAt.slice(0, 10))}` +
-        `${hits.length > 1 ? `; em ${hits.length} atividades` : ''}). ` +
-        `Potencial estimado: ${formatBRL(need.estimatedMonthlyValueCents)}/mês.`,
+      title: { code: 'expansion.crossSellTitle', params: { need: need.title } },
+      description: {
+        code: 'expansion.crossSellDescription',
+        params: {
+          need: need.title,
+          interest,
+          // The customer's own words, quoted as written.
+          quote: quote.slice(0, 300),
+          date: latest.a.occurredAt.slice(0, 10),
+          activities: hits.length,
+          valueCents: need.estimatedMonthlyValueCents,
+        },
+      },
       source: 'ai_detected',
       estimatedValueCents: need.estimatedMonthlyValueCents,
       probability,

@@ -22,13 +22,18 @@ describe('explainHealthChange', () => {
       after: 30,
       rawBefore: 17,
       rawAfter: 6,
-      descriptionAfter: 'Login em 6 dos últimos 30 dias',
+      descriptionAfter: { code: 'factor.loginFrequency', params: { days: 6 } },
     });
     // 55 points of one of 4 factors of a 30 % dimension: 55 / 4 × 0.3 = 4.125 points of the total.
     expect(e.items[0]!.impact).toBeCloseTo(-4.125, 9);
-    expect(e.items[0]!.text).toBe('Frequência de login: 85 → 30 (−4,1 pts no score)');
+    // Rendered "Frequência de login: 85 → 30 (−4,1 pts no score)" (shared/domain-text/render.test.ts).
+    expect(e.items[0]!.text).toEqual({
+      code: 'change.factor',
+      params: { factor: 'loginFrequency', before: 85, after: 30, impact: e.items[0]!.impact },
+    });
     expect(sumImpacts(e.items)).toBeCloseTo(-5, 9);
-    expect(e.summary).toMatch(/^Score caiu de 91 para 86\. Principais causas: Frequência de login/);
+    expect(e.summary).toMatchObject({ code: 'change.summary', params: { before: 91, after: 86 } });
+    expect(e.summary.code === 'change.summary' && e.summary.params.causes[0]).toEqual(e.items[0]!.text);
   });
 
   it('sorts by impact on the total, not by change of the factor', () => {
@@ -57,7 +62,7 @@ describe('explainHealthChange', () => {
     });
     const referral = e.items.find((i) => i.key === 'referralActivity')!;
     expect(referral).toMatchObject({ before: 50, after: null });
-    expect(referral.text).toContain('50 → sem dados');
+    expect(referral.text).toMatchObject({ code: 'change.factor', params: { before: 50, after: null } });
     // Unchanged factors of the other dimensions now weigh more: their impact is positive.
     expect(e.items.find((i) => i.key === 'onTimePayments')!.impact).toBeGreaterThan(0);
     expect(sumImpacts(e.items)).toBeCloseTo(e.delta!, 9);
@@ -91,14 +96,14 @@ describe('explainHealthChange', () => {
   it('says so when there is no previous score', () => {
     const e = explainHealthChange(computeHealth({}), computeHealth(TECHCORP));
     expect(e.delta).toBeNull();
-    expect(e.summary).toBe('Sem score anterior para comparar.');
+    expect(e.summary).toEqual({ code: 'change.noPrevious', params: {} });
   });
 
   it('has nothing to explain when nothing changed', () => {
     const h = computeHealth(TECHCORP);
     const e = explainHealthChange(h, h);
     expect(e.items).toEqual([]);
-    expect(e.summary).toBe('Score estável em 91.');
+    expect(e.summary).toEqual({ code: 'change.stable', params: { score: 91 } });
   });
 
   it('accepts a stored health document shape (extra fields ignored)', () => {

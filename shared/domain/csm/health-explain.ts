@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HEALTH_DIMENSIONS, healthBreakdownSchema, type HealthDimension } from '../../entities/csm.ts';
-import { formatNumber, formatSigned } from './format.ts';
+import type { DomainTextOf, LeafDomainText } from '../../entities/domain-text.ts';
 
 /**
  * "Why did the score change?" — decomposes the change of the total between two assessments into one item per
@@ -23,19 +23,19 @@ export interface HealthChangeItem {
   kind: 'factor' | 'rules' | 'rounding';
   /** null for the rounding item, which is global. */
   dimension: HealthDimension | null;
-  /** The factor key, `rules`, or `rounding`. */
+  /** The factor key, `rules`, or `rounding` (the reader names it in their language). */
   key: string;
-  name: string;
   /** The factor's 0–100 value (rules: the rule points), null when it had no data. */
   before: number | null;
   after: number | null;
   rawBefore: number | null;
   rawAfter: number | null;
-  descriptionAfter: string | null;
+  descriptionAfter: LeafDomainText | null;
   /** Points of the total this item moved (unrounded; the items sum to `delta`). */
   impact: number;
-  /** pt-BR sentence, e.g. "Frequência de login: 85 → 40 (−4,1 pts no score)". */
-  text: string;
+  /** e.g. `change.factor {factor: 'loginFrequency', before: 85, after: 40, impact: −4.1}`, rendered by the reader
+   * ("Frequência de login: 85 → 40 (−4,1 pts no score)" in pt-BR). */
+  text: LeafDomainText;
 }
 
 export interface HealthChangeExplanation {
@@ -54,20 +54,11 @@ export interface HealthChangeExplanation {
   }[];
   /** Sorted by |impact|, largest first. */
   items: HealthChangeItem[];
-  summary: string;
+  /** `change.noPrevious`, `change.stable` or `change.summary` with up to three main causes. */
+  summary: DomainTextOf<'change.noPrevious' | 'change.stable' | 'change.summary'>;
 }
 
 const IMPACT_EPSILON = 1e-9;
-const DIMENSION_NAMES: Record<HealthDimension, string> = {
-  productUsage: 'Uso do produto',
-  engagement: 'Engajamento',
-  support: 'Suporte',
-  payment: 'Pagamento',
-  growth: 'Crescimento',
-};
-
-const show = (v: number | null) => (v === null ? 'sem dados' : formatNumber(v));
-const pts = (impact: number) => `${formatSigned(impact)} pts no score`;
 
 export function explainHealthChange(before: HealthSnapshot, after: HealthSnapshot): HealthChangeExplanation {
   const a = healthSnapshotSchema.parse(before);
@@ -92,19 +83,17 @@ export function explainHealthChange(before: HealthSnapshot, after: HealthSnapsho
       const vBefore = fa?.value ?? null;
       const vAfter = fb?.value ?? null;
       if (Math.abs(impact) < IMPACT_EPSILON && vBefore === vAfter) continue;
-      const name = (fb ?? fa)!.name;
       items.push({
         kind: 'factor',
         dimension: dim,
         key,
-        name,
         before: vBefore,
         after: vAfter,
         rawBefore: fa?.raw ?? null,
         rawAfter: fb?.raw ?? null,
         descriptionAfter: fb?.description ?? null,
         impact,
-        text: `${name}: ${show(vBefore)} → ${show(vAfter)} (${pts(impact)})`,
+        text: { code: 'change.factor', params: { factor: key, before: vBefore, after: vAfter, impact } },
       });
     }
     const rulesShare = (m: typeof ma) => (m.score === null ? 0 : (m.rulePoints * m.effectiveWeight) / 100);
@@ -114,14 +103,16 @@ export function explainHealthChange(before: HealthSnapshot, after: HealthSnapsho
         kind: 'rules',
         dimension: dim,
         key: 'rules',
-        name: `Regras configuradas (${DIMENSION_NAMES[dim]})`,
         before: ma.score === null ? null : ma.rulePoints,
         after: mb.score === null ? null : mb.rulePoints,
         rawBefore: null,
         rawAfter: null,
         descriptionAfter: null,
         impact: rulesImpact,
-        text: `Regras configuradas em ${DIMENSION_NAMES[dim]}: ${formatSigned(ma.rulePoints, 0)} → ${formatSigned(mb.rulePoints, 0)} pontos (${pts(rulesImpact)})`,
+        text: {
+          code: 'change.rules',
+          params: { dimension: dim, before: ma.rulePoints, after: mb.rulePoints, impact: rulesImpact },
+        },
       });
     }
     const dimImpact = mb.weightedScore - ma.weightedScore;
@@ -146,25 +137,26 @@ export function explainHealthChange(before: HealthSnapshot, after: HealthSnapsho
       kind: 'rounding',
       dimension: null,
       key: 'rounding',
-      name: 'Arredondamento e limites 0–100',
       before: null,
       after: null,
       rawBefore: null,
       rawAfter: null,
       descriptionAfter: null,
       impact: rounding,
-      text: `Arredondamento e limites 0–100 (${pts(rounding)})`,
+      text: { code: 'change.rounding', params: { impact: rounding } },
     });
   }
   items.sort((x, y) => Math.abs(y.impact) - Math.abs(x.impact) || x.key.localeCompare(y.key));
 
   const main = items.filter((i) => i.kind !== 'rounding' && Math.abs(i.impact) >= 0.05).slice(0, 3);
-  const summary =
+  const summary: HealthChangeExplanation['summary'] =
     delta === null
-      ? 'Sem score anterior para comparar.'
+      ? { code: 'change.noPrevious', params: {} }
       : delta === 0 && main.length === 0
-        ? `Score estável em ${b.score}.`
-        : `Score ${delta === 0 ? 'estável em' : delta > 0 ? 'subiu de' : 'caiu de'} ${delta === 0 ? b.score : `${a.score} para ${b.score}`}` +
-          (main.length ? `. Principais causas: ${main.map((i) => i.text).join('; ')}.` : '.');
+        ? { code: 'change.stable', params: { score: b.score! } }
+        : {
+            code: 'change.summary',
+            params: { before: a.score!, after: b.score!, causes: main.map((i) => i.text) },
+          };
   return { scoreBefore: a.score, scoreAfter: b.score, delta, dimensions, items, summary };
 }

@@ -30,7 +30,7 @@ describe('health score — the seed model (30/25/20/15/10)', () => {
     expect(() => healthBreakdownSchema.parse(h.breakdown)).not.toThrow();
   });
 
-  it('keeps every seed factor with its raw input and a pt-BR description', () => {
+  it('keeps every seed factor with its raw input described by a code with its numbers', () => {
     const h = computeHealth(TECHCORP);
     const all = HEALTH_DIMENSIONS.flatMap((d) => h.breakdown[d].factors);
     expect(all.map((f) => f.key)).toEqual(HEALTH_FACTORS.map((f) => f.key));
@@ -38,12 +38,16 @@ describe('health score — the seed model (30/25/20/15/10)', () => {
       value: 85,
       raw: 85,
       impact: 'positive',
-      description: '85 usuários ativos de 100 licenças (85%)',
+      description: { code: 'factor.seatUtilization', params: { active: 85, seats: 100, percent: 85 } },
     });
-    expect(all.find((f) => f.key === 'resolutionSatisfaction')?.description).toBe('CSAT médio 4,8/5');
-    expect(all.find((f) => f.key === 'contractValueGrowth')?.description).toBe(
-      'MRR +12,5% em 12 meses (R$ 4.000 → R$ 4.500)',
-    );
+    expect(all.find((f) => f.key === 'resolutionSatisfaction')?.description).toEqual({
+      code: 'factor.resolutionSatisfaction',
+      params: { csat: 4.8 },
+    });
+    expect(all.find((f) => f.key === 'contractValueGrowth')?.description).toEqual({
+      code: 'factor.contractValueGrowth',
+      params: { growthPercent: 12.5, beforeCents: 400_000, nowCents: 450_000 },
+    });
     expect(all.find((f) => f.key === 'referralActivity')?.impact).toBe('neutral');
   });
 

@@ -93,7 +93,6 @@ export function scoreFactors(input: ParsedHealthInput, thresholds: HealthThresho
     if (!s) continue;
     out.push({
       key: def.key,
-      name: def.name,
       value: s.value,
       maxValue: 100,
       impact: impactOf(s.value, thresholds),

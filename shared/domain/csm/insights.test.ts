@@ -12,11 +12,10 @@ describe('insights', () => {
       {
         key: 'advocacy',
         subtype: 'advocacy',
-        title: 'Candidato a advocacy',
-        description:
-          'NPS 9, Health Score 92, cliente há 13 meses. Ideal para: case study, programa de indicação, beta testing.',
+        title: { code: 'insight.advocacyTitle', params: {} },
+        description: { code: 'insight.advocacyDescription', params: { nps: 9, health: 92, months: 13 } },
         probability: 76,
-        actionCta: 'Solicitar case study',
+        actionCta: { code: 'insight.advocacyCta', params: {} },
       },
     ]);
   });
@@ -64,9 +63,10 @@ describe('insights', () => {
     const found = detectInsights(input, SEED_NOW).find((i) => i.key === 'low_adoption');
     expect(Boolean(found)).toBe(expected);
     if (found) {
-      expect(found.description).toBe(
-        'Cliente usa 6 de 20 funcionalidades do plano (30%) após 13 meses. Propor treinamento das funcionalidades não utilizadas.',
-      );
+      expect(found.description).toEqual({
+        code: 'insight.lowAdoptionDescription',
+        params: { adopted: 6, available: 20, percent: 30, months: 13 },
+      });
     }
   });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, DEFAULT_TIME_ZONE, fullMonthsBetween } from './dates.ts';
-import { plural } from './format.ts';
+import type { DomainTextOf } from '../../entities/domain-text.ts';
 
 /**
  * Customer insights (customers spec §2.2 "AI Insights & Opportunities", §3 `CustomerInsight`). Each result maps
@@ -28,12 +28,12 @@ export type InsightInput = z.input<typeof insightInputSchema>;
 export interface InsightDraft {
   key: string;
   subtype: 'advocacy' | 'optimization';
-  title: string;
-  description: string;
+  title: DomainTextOf<'insight.advocacyTitle' | 'insight.lowAdoptionTitle'>;
+  description: DomainTextOf<'insight.advocacyDescription' | 'insight.lowAdoptionDescription'>;
   /** 0–100. */
   probability: number;
   /** The call to action shown on the card. */
-  actionCta: string;
+  actionCta: DomainTextOf<'insight.advocacyCta' | 'insight.lowAdoptionCta'>;
 }
 
 export function detectInsights(
@@ -57,15 +57,13 @@ export function detectInsights(
     out.push({
       key: 'advocacy',
       subtype: 'advocacy',
-      title: 'Candidato a advocacy',
-      description:
-        `NPS ${i.npsScore}, Health Score ${health}, cliente há ${plural(months, 'mês', 'meses')}. ` +
-        'Ideal para: case study, programa de indicação, beta testing.',
+      title: { code: 'insight.advocacyTitle', params: {} },
+      description: { code: 'insight.advocacyDescription', params: { nps: i.npsScore, health, months } },
       probability: Math.min(
         100,
         70 + (i.npsScore - ADVOCACY_MIN_NPS) * 10 + Math.round((health - ADVOCACY_MIN_HEALTH) / 2),
       ),
-      actionCta: 'Solicitar case study',
+      actionCta: { code: 'insight.advocacyCta', params: {} },
     });
   }
   if (i.featuresAdopted !== null && i.featuresAvailable && months >= LOW_ADOPTION_MIN_MONTHS) {
@@ -74,13 +72,18 @@ export function detectInsights(
       out.push({
         key: 'low_adoption',
         subtype: 'optimization',
-        title: 'Baixa adoção de funcionalidades',
-        description:
-          `Cliente usa ${i.featuresAdopted} de ${i.featuresAvailable} funcionalidades do plano ` +
-          `(${Math.round(share * 100)}%) após ${plural(months, 'mês', 'meses')}. ` +
-          'Propor treinamento das funcionalidades não utilizadas.',
+        title: { code: 'insight.lowAdoptionTitle', params: {} },
+        description: {
+          code: 'insight.lowAdoptionDescription',
+          params: {
+            adopted: i.featuresAdopted,
+            available: i.featuresAvailable,
+            percent: Math.round(share * 100),
+            months,
+          },
+        },
         probability: 70,
-        actionCta: 'Agendar treinamento',
+        actionCta: { code: 'insight.lowAdoptionCta', params: {} },
       });
     }
   }

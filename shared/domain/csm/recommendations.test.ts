@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { suggestedActionSchema } from '../../entities/csm.ts';
+import { domainTextSchema, type LeafDomainText } from '../../entities/domain-text.ts';
 import { MAX_ACTIONS, recommend } from './recommendations.ts';
 import {
   detectRisks,
@@ -13,7 +14,10 @@ import {
 } from './risk.ts';
 import { AGENCIA_DIGITAL_RISK, CONSULTORIA_DEF_RISK, SEED_NOW, STARTUP_XYZ_RISK } from './seed-fixtures.ts';
 
-const factor = (type: RiskFactorType, description = 'x') => ({
+const factor = (
+  type: RiskFactorType,
+  description: LeafDomainText = { code: 'risk.threshold', params: { type } },
+) => ({
   type,
   description,
   impact: RISK_POINTS[type],
@@ -23,47 +27,49 @@ const assess = (...factors: ReturnType<typeof factor>[]) => ({
   riskLevel: riskLevelFor(riskScoreFrom(factors)),
   riskFactors: factors,
 });
+// Texts are codes here; shared/domain-text/render.test.ts renders these cards in pt-BR and English.
 const summary = (r: ReturnType<typeof recommend>) =>
-  r.suggestedActions.map((a) => [a.type, a.title, a.priority, a.estimatedImpact]);
+  r.suggestedActions.map((a) => [a.type, a.title.code, a.priority, a.estimatedImpact]);
+const code = (c: string, params: Record<string, unknown> = {}) => ({ code: c, params });
 
 describe("recommendations — the wireframe's at-risk cards (§2.4)", () => {
   it('StartupXYZ (critical): emergency call and free training; Call Now, Send Re-engagement, Create Task', () => {
     const r = recommend(detectRisks(STARTUP_XYZ_RISK, SEED_NOW));
-    expect(r.recommendation).toBe(
-      'Agendar call de emergência. Cliente pode estar considerando cancelamento. Oferecer sessão de treinamento gratuita para reengajamento.',
-    );
+    expect(r.recommendation).toEqual(code('rec.reengageCritical'));
     expect(summary(r)).toEqual([
-      ['call', 'Ligar agora', 'urgent', 70],
-      ['email', 'Enviar e-mail de reengajamento', 'high', 70],
-      ['training', 'Oferecer treinamento gratuito', 'high', 55],
-      ['task', 'Revisar tickets com o suporte', 'high', 10],
-      ['task', 'Criar tarefa de acompanhamento', 'medium', 0],
+      ['call', 'action.callNow.title', 'urgent', 70],
+      ['email', 'action.reengagementEmail.title', 'high', 70],
+      ['training', 'action.freeTraining.title', 'high', 55],
+      ['task', 'action.reviewTickets.title', 'high', 10],
+      ['task', 'action.followUpTask.title', 'medium', 0],
     ]);
   });
 
   it('AgênciaDigital (warning): QBR with the decision maker before renewal; Schedule QBR, ROI Report, Task', () => {
     const r = recommend(detectRisks(AGENCIA_DIGITAL_RISK, SEED_NOW));
-    expect(r.recommendation).toBe(
-      'Agendar QBR com decisor antes do renewal. Focar em demonstrar ROI e propor treinamento para aumentar adoção.',
-    );
+    expect(r.recommendation).toEqual(code('rec.valueQbr', { adoption: true }));
     expect(summary(r)).toEqual([
-      ['meeting', 'Agendar QBR com o decisor', 'high', 45],
-      ['task', 'Gerar relatório de ROI', 'medium', 25],
-      ['training', 'Propor treinamento de adoção', 'medium', 20],
-      ['task', 'Criar tarefa de acompanhamento', 'low', 0],
+      ['meeting', 'action.qbrDecisionMaker.title', 'high', 45],
+      ['task', 'action.roiReport.title', 'medium', 25],
+      ['training', 'action.adoptionTraining.title', 'medium', 20],
+      ['task', 'action.followUpTask.title', 'low', 0],
     ]);
   });
 
   it('ConsultoriaDEF (warning): Call New Contact, Review Tickets, Task', () => {
     const r = recommend(detectRisks(CONSULTORIA_DEF_RISK, SEED_NOW));
-    expect(r.recommendation).toBe(
-      'Apresentar-se ao novo contato principal e reconstruir o relacionamento, entendendo a queda do NPS (de 8 para 6). ' +
-        'Revisar os tickets de suporte com o time técnico para reduzir o volume de chamados.',
+    expect(r.recommendation).toEqual(
+      code('join', {
+        parts: [
+          code('rec.relationshipNewContact', { npsFrom: 8, npsTo: 6 }),
+          code('rec.support', { staleDays: null, surge: true }),
+        ],
+      }),
     );
     expect(summary(r)).toEqual([
-      ['call', 'Ligar para o novo contato', 'high', 23],
-      ['task', 'Revisar tickets com o suporte', 'medium', 15],
-      ['task', 'Criar tarefa de acompanhamento', 'low', 0],
+      ['call', 'action.callNewContact.title', 'high', 23],
+      ['task', 'action.reviewTickets.title', 'medium', 15],
+      ['task', 'action.followUpTask.title', 'low', 0],
     ]);
   });
 });
@@ -72,41 +78,33 @@ describe('recommendations — templates', () => {
   it.each([
     [
       'usage drop alone (warning)',
-      assess(factor('usage_drop', 'Uso caiu 60% no último mês')),
-      'Agendar call de acompanhamento para entender a queda de uso e oferecer treinamento para reengajamento.',
+      assess(factor('usage_drop', { code: 'risk.usageDrop', params: { percent: 60 } })),
+      code('rec.reengageFollowUp'),
     ],
     [
       'only unanswered e-mails',
-      assess(factor('unanswered_emails', 'Sem resposta aos últimos 4 e-mails')),
-      'Trocar de canal e ligar para o contato principal (sem resposta aos últimos 4 e-mails).',
+      assess(factor('unanswered_emails', { code: 'risk.unansweredEmails', params: { count: 4 } })),
+      code('rec.reengageUnansweredEmails', { count: 4 }),
     ],
     [
       'no executive engagement without renewal',
       assess(factor('no_executive_engagement')),
-      'Agendar reunião com o decisor para demonstrar ROI.',
+      code('rec.valueDecisionMaker', { adoption: false }),
     ],
-    [
-      'renewal alone',
-      assess(factor('renewal_soon')),
-      'Preparar a renovação com antecedência: revisar os resultados entregues e confirmar o interesse do cliente.',
-    ],
-    [
-      'low seat use alone',
-      assess(factor('low_capacity_usage')),
-      'Propor treinamento para aumentar a adoção e ativar as licenças ociosas.',
-    ],
+    ['renewal alone', assess(factor('renewal_soon')), code('rec.valueRenewal')],
+    ['low seat use alone', assess(factor('low_capacity_usage')), code('rec.valueAdoption')],
     [
       'NPS drop alone',
-      assess(factor('nps_drop', 'NPS caiu de 9 para 5')),
-      'Ligar para entender a queda do NPS (de 9 para 5) e tratar os pontos de insatisfação.',
+      assess(factor('nps_drop', { code: 'risk.npsDrop', params: { from: 9, to: 5 } })),
+      code('rec.relationshipNps', { npsFrom: 9, npsTo: 5 }),
     ],
     [
       'stale ticket alone',
-      assess(factor('stale_ticket', 'Ticket de suporte sem resolução há 12 dias')),
-      'Revisar os tickets de suporte com o time técnico e resolver o ticket parado há 12 dias.',
+      assess(factor('stale_ticket', { code: 'risk.staleTicket', params: { days: 12 } })),
+      code('rec.support', { staleDays: 12, surge: false }),
     ],
   ])('%s', (_l, risk, text) => {
-    expect(recommend(risk).recommendation).toBe(text);
+    expect(recommend(risk).recommendation).toEqual(text);
   });
 
   it('adds a discount option only when a critical customer is up for renewal', () => {
@@ -123,15 +121,19 @@ describe('recommendations — templates', () => {
   it('mentions a second theme only when it weighs at least half of the first', () => {
     // relationship 23 vs support 10: 10 < 11.5 → one theme
     const r = recommend(
-      assess(factor('nps_drop', 'NPS caiu de 8 para 6'), factor('main_contact_left'), factor('stale_ticket')),
+      assess(
+        factor('nps_drop', { code: 'risk.npsDrop', params: { from: 8, to: 6 } }),
+        factor('main_contact_left'),
+        factor('stale_ticket'),
+      ),
     );
-    expect(r.recommendation).not.toContain('tickets');
-    expect(r.suggestedActions.map((a) => a.title)).toContain('Revisar tickets com o suporte');
+    expect(r.recommendation).toEqual(code('rec.relationshipNewContact', { npsFrom: 8, npsTo: 6 }));
+    expect(r.suggestedActions.map((a) => a.title.code)).toContain('action.reviewTickets.title');
   });
 
   it('without risk factors there is nothing to do', () => {
     expect(recommend({ riskLevel: 'none', riskFactors: [] })).toEqual({
-      recommendation: 'Nenhum fator de risco ativo. Manter a cadência normal de acompanhamento.',
+      recommendation: code('rec.none'),
       suggestedActions: [],
     });
   });
@@ -148,9 +150,9 @@ describe('recommendations — templates', () => {
     fc.assert(
       fc.property(fc.subarray([...RISK_FACTOR_TYPES], { minLength: 1 }), (types) => {
         const r = recommend(
-          assess(...types.map((t) => factor(t, 'Ticket de suporte sem resolução há 9 dias'))),
+          assess(...types.map((t) => factor(t, { code: 'risk.staleTicket', params: { days: 9 } }))),
         );
-        expect(r.recommendation.length).toBeGreaterThan(10);
+        expect(domainTextSchema.parse(r.recommendation)).toEqual(r.recommendation);
         expect(r.suggestedActions.length).toBeGreaterThan(0);
         expect(r.suggestedActions.length).toBeLessThanOrEqual(MAX_ACTIONS);
         for (const a of r.suggestedActions) suggestedActionSchema.parse(a);

@@ -5,11 +5,13 @@ import {
   type RiskFactor,
   type SuggestedAction,
 } from '../../entities/csm.ts';
+import { actionText, type DomainText, type LeafDomainText } from '../../entities/domain-text.ts';
 import type { RiskFactorType, RiskLevel } from './risk.ts';
 
 /**
- * Template-based pt-BR recommendations and suggested actions from risk factors (customers spec §2.4, §5.2;
- * DESIGN §7). Works offline; the server may have an LLM rewrite the text when one is configured.
+ * Template-based recommendations and suggested actions from risk factors (customers spec §2.4, §5.2), as
+ * domain-text codes (`rec.*`, `action.*`) that each reader renders in their language. Works offline; the server
+ * may have an LLM rewrite the text when one is configured (stored as the `text` code, shown as written).
  *
  * Risk factors are grouped in four themes — re-engagement (login, usage, e-mails), value & renewal (renewal,
  * executive, seat use), relationship (contact left, NPS) and support (tickets). A theme weighs the sum of its
@@ -39,8 +41,8 @@ export const recommendationInputSchema = z.object({
 export type RecommendationInput = z.input<typeof recommendationInputSchema>;
 
 export interface Recommendation {
-  /** pt-BR text for the "AI Recommendation" box. */
-  recommendation: string;
+  /** The "AI Recommendation" box: one theme's code, or a `join` of two. */
+  recommendation: DomainText;
   /** Ordered: priority (urgent → low), then estimated impact. */
   suggestedActions: SuggestedAction[];
 }
@@ -48,49 +50,53 @@ export interface Recommendation {
 interface Ctx {
   level: RiskLevel;
   has: (t: RiskFactorType) => boolean;
-  describe: (t: RiskFactorType) => string;
+  /** The factor's stored description (its code carries the numbers a recommendation repeats). */
+  describe: (t: RiskFactorType) => DomainText | null;
 }
 
-const NPS_CHANGE = /de (\d+) para (\d+)/;
-const DAYS = /há (\d+) dias/;
-
-const TEXT: Record<Theme, (c: Ctx) => string> = {
-  reengagement: (c) => {
+const TEXT: Record<Theme, (c: Ctx) => LeafDomainText> = {
+  reengagement: (c): LeafDomainText => {
     if (c.has('no_login') || c.has('usage_drop')) {
       return c.level === 'critical'
-        ? 'Agendar call de emergência. Cliente pode estar considerando cancelamento. Oferecer sessão de treinamento gratuita para reengajamento.'
-        : 'Agendar call de acompanhamento para entender a queda de uso e oferecer treinamento para reengajamento.';
+        ? { code: 'rec.reengageCritical', params: {} }
+        : { code: 'rec.reengageFollowUp', params: {} };
     }
-    return `Trocar de canal e ligar para o contato principal (${c.describe('unanswered_emails').toLowerCase()}).`;
+    const emails = c.describe('unanswered_emails');
+    return {
+      code: 'rec.reengageUnansweredEmails',
+      params: { count: emails?.code === 'risk.unansweredEmails' ? emails.params.count : null },
+    };
   },
-  value: (c) => {
-    const adoption = c.has('low_capacity_usage') ? ' e propor treinamento para aumentar adoção.' : '.';
+  value: (c): LeafDomainText => {
+    const adoption = c.has('low_capacity_usage');
     if (c.has('renewal_soon') && (c.has('no_executive_engagement') || c.has('low_capacity_usage'))) {
-      return `Agendar QBR com decisor antes do renewal. Focar em demonstrar ROI${adoption}`;
+      return { code: 'rec.valueQbr', params: { adoption } };
     }
-    if (c.has('no_executive_engagement'))
-      return `Agendar reunião com o decisor para demonstrar ROI${adoption}`;
-    if (c.has('renewal_soon')) {
-      return 'Preparar a renovação com antecedência: revisar os resultados entregues e confirmar o interesse do cliente.';
-    }
-    return 'Propor treinamento para aumentar a adoção e ativar as licenças ociosas.';
+    if (c.has('no_executive_engagement')) return { code: 'rec.valueDecisionMaker', params: { adoption } };
+    if (c.has('renewal_soon')) return { code: 'rec.valueRenewal', params: {} };
+    return { code: 'rec.valueAdoption', params: {} };
   },
-  relationship: (c) => {
-    const nps = c.has('nps_drop') ? c.describe('nps_drop').match(NPS_CHANGE) : null;
-    const npsText = nps ? `(de ${nps[1]} para ${nps[2]})` : '';
+  relationship: (c): LeafDomainText => {
+    const nps = c.describe('nps_drop');
+    const params =
+      nps?.code === 'risk.npsDrop'
+        ? { npsFrom: nps.params.from, npsTo: nps.params.to }
+        : { npsFrom: null, npsTo: null };
     if (c.has('main_contact_left')) {
-      return `Apresentar-se ao novo contato principal e reconstruir o relacionamento${nps ? `, entendendo a queda do NPS ${npsText}` : ''}.`;
+      // Without an NPS drop the NPS numbers stay null and the sentence leaves the NPS out.
+      return { code: 'rec.relationshipNewContact', params };
     }
-    return `Ligar para entender a queda do NPS ${npsText} e tratar os pontos de insatisfação.`;
+    return { code: 'rec.relationshipNps', params };
   },
-  support: (c) => {
-    const stale = c.has('stale_ticket') ? c.describe('stale_ticket').match(DAYS) : null;
-    return (
-      'Revisar os tickets de suporte com o time técnico' +
-      (stale ? ` e resolver o ticket parado há ${stale[1]} dias` : '') +
-      (c.has('ticket_surge') ? ' para reduzir o volume de chamados' : '') +
-      '.'
-    );
+  support: (c): LeafDomainText => {
+    const stale = c.describe('stale_ticket');
+    return {
+      code: 'rec.support',
+      params: {
+        staleDays: stale?.code === 'risk.staleTicket' ? stale.params.days : null,
+        surge: c.has('ticket_surge'),
+      },
+    };
   },
 };
 
@@ -107,12 +113,7 @@ const ACTIONS: Record<Theme, (c: Ctx) => ActionTemplate[]> = {
     if (!usage) {
       return [
         {
-          action: {
-            type: 'call',
-            title: 'Ligar para o contato principal',
-            description:
-              'O cliente não responde aos e-mails: trocar de canal e confirmar se a mensagem está chegando.',
-          },
+          action: { type: 'call', ...actionText('callMainContact') },
           addresses: ['unanswered_emails'],
           primary: true,
         },
@@ -120,29 +121,17 @@ const ACTIONS: Record<Theme, (c: Ctx) => ActionTemplate[]> = {
     }
     return [
       {
-        action: {
-          type: 'call',
-          title: c.level === 'critical' ? 'Ligar agora' : 'Ligar para o cliente',
-          description: 'Call para entender a queda de uso e o risco de cancelamento.',
-        },
+        action: { type: 'call', ...actionText(c.level === 'critical' ? 'callNow' : 'callCustomer') },
         addresses: ['no_login', 'usage_drop', 'unanswered_emails'],
         primary: true,
       },
       {
-        action: {
-          type: 'email',
-          title: 'Enviar e-mail de reengajamento',
-          description: 'Mostrar resultados recentes e novidades e convidar para uma sessão de treinamento.',
-        },
+        action: { type: 'email', ...actionText('reengagementEmail') },
         addresses: ['no_login', 'usage_drop', 'unanswered_emails'],
         primary: false,
       },
       {
-        action: {
-          type: 'training',
-          title: 'Oferecer treinamento gratuito',
-          description: 'Sessão de treinamento gratuita para a equipe do cliente voltar a usar a plataforma.',
-        },
+        action: { type: 'training', ...actionText('freeTraining') },
         addresses: ['no_login', 'usage_drop'],
         primary: false,
       },
@@ -156,20 +145,13 @@ const ACTIONS: Record<Theme, (c: Ctx) => ActionTemplate[]> = {
         {
           action: {
             type: 'meeting',
-            title: c.has('renewal_soon') ? 'Agendar QBR com o decisor' : 'Agendar reunião com o decisor',
-            description: c.has('renewal_soon')
-              ? 'Revisão com o decisor antes da renovação: resultados, ROI e próximos passos.'
-              : 'Reunião com o decisor: resultados, ROI e próximos passos.',
+            ...actionText(c.has('renewal_soon') ? 'qbrDecisionMaker' : 'meetDecisionMaker'),
           },
           addresses: ['renewal_soon', 'no_executive_engagement', 'low_capacity_usage'],
           primary: true,
         },
         {
-          action: {
-            type: 'task',
-            title: 'Gerar relatório de ROI',
-            description: 'Consolidar os resultados entregues para apresentar ao decisor.',
-          },
+          action: { type: 'task', ...actionText('roiReport') },
           addresses: ['renewal_soon', 'no_executive_engagement'],
           primary: false,
         },
@@ -177,22 +159,14 @@ const ACTIONS: Record<Theme, (c: Ctx) => ActionTemplate[]> = {
     }
     if (c.has('low_capacity_usage')) {
       out.push({
-        action: {
-          type: 'training',
-          title: 'Propor treinamento de adoção',
-          description: 'Treinar os usuários e ativar as licenças ociosas.',
-        },
+        action: { type: 'training', ...actionText('adoptionTraining') },
         addresses: ['low_capacity_usage'],
         primary: !decisionMaker,
       });
     }
     if (c.has('renewal_soon') && c.level === 'critical') {
       out.push({
-        action: {
-          type: 'discount',
-          title: 'Avaliar condição comercial na renovação',
-          description: 'Considerar desconto ou condição especial vinculada à renovação.',
-        },
+        action: { type: 'discount', ...actionText('renewalTerms') },
         addresses: ['renewal_soon'],
         primary: false,
       });
@@ -202,31 +176,19 @@ const ACTIONS: Record<Theme, (c: Ctx) => ActionTemplate[]> = {
   relationship: (c) => [
     c.has('main_contact_left')
       ? {
-          action: {
-            type: 'call',
-            title: 'Ligar para o novo contato',
-            description: 'Apresentar-se, entender as prioridades e reconstruir o relacionamento.',
-          },
+          action: { type: 'call', ...actionText('callNewContact') },
           addresses: ['main_contact_left', 'nps_drop'],
           primary: true,
         }
       : {
-          action: {
-            type: 'call',
-            title: 'Ligar para entender a queda do NPS',
-            description: 'Ouvir os motivos da nota e combinar um plano para os pontos de insatisfação.',
-          },
+          action: { type: 'call', ...actionText('callNpsDrop') },
           addresses: ['nps_drop'],
           primary: true,
         },
   ],
   support: () => [
     {
-      action: {
-        type: 'task',
-        title: 'Revisar tickets com o suporte',
-        description: 'Revisar os tickets abertos, priorizar os parados e tratar a causa raiz.',
-      },
+      action: { type: 'task', ...actionText('reviewTickets') },
       addresses: ['ticket_surge', 'stale_ticket'],
       primary: true,
     },
@@ -245,7 +207,7 @@ export function recommend(input: RecommendationInput): Recommendation {
   const ctx: Ctx = {
     level: riskLevel,
     has: (t) => byType.has(t),
-    describe: (t) => byType.get(t)?.description ?? '',
+    describe: (t) => byType.get(t)?.description ?? null,
   };
   const points = (types: readonly RiskFactorType[]) =>
     types.reduce((s, t) => s + Math.abs(byType.get(t)?.impact ?? 0), 0);
@@ -255,15 +217,13 @@ export function recommend(input: RecommendationInput): Recommendation {
     .sort((a, b) => b.weight - a.weight || THEME_ORDER.indexOf(a.theme) - THEME_ORDER.indexOf(b.theme));
 
   if (themes.length === 0) {
-    return {
-      recommendation: 'Nenhum fator de risco ativo. Manter a cadência normal de acompanhamento.',
-      suggestedActions: [],
-    };
+    return { recommendation: { code: 'rec.none', params: {} }, suggestedActions: [] };
   }
   const [first, second] = themes as [(typeof themes)[0], ...(typeof themes)[0][]];
   const mentioned =
     second && second.weight >= first.weight * SECOND_THEME_MIN_SHARE ? [first, second] : [first];
-  const recommendation = mentioned.map((t) => TEXT[t.theme](ctx)).join(' ');
+  const parts = mentioned.map((t) => TEXT[t.theme](ctx));
+  const recommendation: DomainText = parts.length === 1 ? parts[0]! : { code: 'join', params: { parts } };
 
   const base = TOP_PRIORITY[riskLevel];
   const ranked = themes.flatMap((t, themeIndex) =>
@@ -276,8 +236,7 @@ export function recommend(input: RecommendationInput): Recommendation {
     rank: riskLevel === 'critical' ? 2 : 3,
     action: {
       type: 'task',
-      title: 'Criar tarefa de acompanhamento',
-      description: 'Registrar o plano de ação e revisar o risco deste cliente em 7 dias.',
+      ...actionText('followUpTask'),
       estimatedImpact: 0,
     },
   });

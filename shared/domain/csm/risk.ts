@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Contact } from '../../entities/customer.ts';
 import { riskFactorSchema, type RiskFactor } from '../../entities/csm.ts';
 import { calendarDate, daysBetween, DEFAULT_TIME_ZONE, elapsedDays } from './dates.ts';
-import { formatDateBR, plural } from './format.ts';
+import type { LeafDomainText } from '../../entities/domain-text.ts';
 
 /**
  * At-risk detection (customers spec §2.4; DESIGN §7): the seed's ten risk factors with their points,
@@ -109,7 +109,7 @@ export interface RiskAssessment {
   /** 0–100; 100 means no risk factor. */
   riskScore: number;
   riskLevel: RiskLevel;
-  /** Most negative first (seed order on ties), each with a pt-BR description carrying the numbers. */
+  /** Most negative first (seed order on ties), each described by a domain-text code carrying the numbers. */
   riskFactors: RiskFactor[];
 }
 
@@ -123,62 +123,67 @@ export interface RiskOptions {
   levels?: RiskLevelThresholds;
 }
 
-type Detection = string | null;
+type Detection = LeafDomainText | null;
 type Detector = (i: ParsedRiskInput, ctx: { now: Date; today: string }) => Detection;
 
-/** Each detector returns the pt-BR description when its factor is present, else null. */
+/** Each detector returns the factor's description (a `risk.*` code with its numbers) when present, else null. */
 const DETECTORS: Record<RiskFactorType, Detector> = {
-  no_login: (i, { now, today }) => {
+  no_login: (i, { now, today }): Detection => {
     if (i.lastLoginAt === undefined) return null;
     if (i.lastLoginAt === null) {
       const tenure = daysBetween(i.customerSince, today);
-      return tenure >= NO_LOGIN_DAYS ? `Nenhum login desde o início (cliente há ${tenure} dias)` : null;
+      return tenure >= NO_LOGIN_DAYS ? { code: 'risk.noLoginEver', params: { tenureDays: tenure } } : null;
     }
     const days = elapsedDays(new Date(i.lastLoginAt), now);
-    return days >= NO_LOGIN_DAYS ? `Sem login há ${days} dias` : null;
+    return days >= NO_LOGIN_DAYS ? { code: 'risk.noLogin', params: { days } } : null;
   },
   usage_drop: ({ usageLast30: cur, usagePrevious30: prev }) => {
     if (cur === null || prev === null || prev === 0) return null;
     const drop = (prev - cur) / prev;
-    return drop > USAGE_DROP_SHARE ? `Uso caiu ${Math.round(drop * 100)}% no último mês` : null;
+    return drop > USAGE_DROP_SHARE
+      ? { code: 'risk.usageDrop', params: { percent: Math.round(drop * 100) } }
+      : null;
   },
   unanswered_emails: ({ consecutiveUnansweredEmails: n }) =>
-    n !== null && n >= UNANSWERED_EMAILS ? `Sem resposta aos últimos ${n} e-mails` : null,
+    n !== null && n >= UNANSWERED_EMAILS ? { code: 'risk.unansweredEmails', params: { count: n } } : null,
   stale_ticket: ({ oldestOpenTicketCreatedAt: at }, { now }) => {
     if (at === null) return null;
     // "> 7 days": strictly more than 7 × 24 h open.
     const openMs = now.getTime() - new Date(at).getTime();
     return openMs > STALE_TICKET_DAYS * 86_400_000
-      ? `Ticket de suporte sem resolução há ${elapsedDays(new Date(at), now)} dias`
+      ? { code: 'risk.staleTicket', params: { days: elapsedDays(new Date(at), now) } }
       : null;
   },
   low_capacity_usage: ({ activeUsers: a, totalSeats: s }) =>
     a !== null && s !== null && s > 0 && a / s < LOW_CAPACITY_SHARE
-      ? `Uso abaixo de 50% da capacidade (${a} de ${plural(s, 'licença', 'licenças')} em uso)`
+      ? { code: 'risk.lowCapacityUsage', params: { active: a, seats: s } }
       : null,
-  no_executive_engagement: (i, { now, today }) => {
+  no_executive_engagement: (i, { now, today }): Detection => {
     if (i.lastExecutiveEngagementAt === undefined) return null;
     if (i.lastExecutiveEngagementAt === null) {
       return daysBetween(i.customerSince, today) >= NO_EXECUTIVE_DAYS
-        ? 'Nenhum contato com executivo registrado'
+        ? { code: 'risk.noExecutiveEver', params: {} }
         : null;
     }
     const days = elapsedDays(new Date(i.lastExecutiveEngagementAt), now);
-    return days >= NO_EXECUTIVE_DAYS ? `Sem contato com executivo há ${days} dias` : null;
+    return days >= NO_EXECUTIVE_DAYS ? { code: 'risk.noExecutive', params: { days } } : null;
   },
-  renewal_soon: ({ renewalDate }, { today }) => {
+  renewal_soon: ({ renewalDate }, { today }): Detection => {
     if (renewalDate === null) return null;
     const days = daysBetween(today, renewalDate);
     if (days > RENEWAL_WINDOW_DAYS) return null;
-    if (days < 0) return `Renovação do contrato vencida há ${plural(-days, 'dia', 'dias')}`;
-    if (days === 0) return 'Renovação do contrato hoje';
-    return `Renovação do contrato em ${plural(days, 'dia', 'dias')} (${formatDateBR(renewalDate)})`;
+    if (days < 0) return { code: 'risk.renewalOverdue', params: { days: -days } };
+    if (days === 0) return { code: 'risk.renewalToday', params: {} };
+    return { code: 'risk.renewalSoon', params: { days, date: renewalDate } };
   },
   ticket_surge: ({ ticketsLast30: n }) =>
-    n !== null && n >= TICKET_SURGE_COUNT ? `Abriu ${n} tickets de suporte em 30 dias` : null,
+    n !== null && n >= TICKET_SURGE_COUNT ? { code: 'risk.ticketSurge', params: { count: n } } : null,
   nps_drop: ({ npsPrevious: p, npsCurrent: c }) =>
-    p !== null && c !== null && p - c >= NPS_DROP_POINTS ? `NPS caiu de ${p} para ${c}` : null,
-  main_contact_left: ({ mainContactLeft: m }) => (m ? `Contato principal saiu da empresa (${m.name})` : null),
+    p !== null && c !== null && p - c >= NPS_DROP_POINTS
+      ? { code: 'risk.npsDrop', params: { from: p, to: c } }
+      : null,
+  main_contact_left: ({ mainContactLeft: m }) =>
+    m ? { code: 'risk.mainContactLeft', params: { name: m.name } } : null,
 };
 
 export function riskLevelFor(

@@ -113,21 +113,26 @@ describe('risk alert draft', () => {
       kind: 'risk_alert',
       subtype: 'critical',
       status: 'open',
-      title: 'Risco de churn crítico',
+      title: { code: 'riskAlert.title', params: { level: 'critical' } },
       source: 'rule',
       riskScore: 20,
       mrrAtRiskCents: 150_000,
       probability: 88,
     });
-    expect(d.description).toBe(
-      'Risk score 20: Sem login há 14 dias; Uso caiu 65% no último mês; Sem resposta aos últimos 3 e-mails; Ticket de suporte sem resolução há 9 dias.',
-    );
-    expect(d.recommendation).toMatch(/^Agendar call de emergência/);
+    // "Risk score 20: Sem login há 14 dias; Uso caiu 65% no último mês; …" (shared/domain-text/render.test.ts).
+    expect(d.description).toEqual({
+      code: 'riskAlert.description',
+      params: { riskScore: 20, factors: risk.riskFactors.map((f) => f.description) },
+    });
+    expect(d.recommendation).toEqual({ code: 'rec.reengageCritical', params: {} });
   });
 
   it('a warning is "Cliente em risco"; no alert without risk', () => {
     const risk = detectRisks(AGENCIA_DIGITAL_RISK, SEED_NOW);
-    expect(riskAlertDraft(risk, recommend(risk), 210_000)?.title).toBe('Cliente em risco');
+    expect(riskAlertDraft(risk, recommend(risk), 210_000)?.title).toEqual({
+      code: 'riskAlert.title',
+      params: { level: 'warning' },
+    });
     const none = detectRisks({ customerSince: '2025-01-01' }, SEED_NOW);
     expect(riskAlertDraft(none, recommend(none), 1)).toBeNull();
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { signalStatusSchema, type Signal, type SuggestedAction } from '../../entities/csm.ts';
+import type { DomainText } from '../../entities/domain-text.ts';
 import type { RiskAssessment } from './risk.ts';
 
 /**
@@ -125,7 +126,7 @@ export type RiskAlertDraft = Pick<
  */
 export function riskAlertDraft(
   risk: RiskAssessment,
-  advice: { recommendation: string; suggestedActions: SuggestedAction[] },
+  advice: { recommendation: DomainText; suggestedActions: SuggestedAction[] },
   mrrCents: number,
   churnProbability: number | null = null,
 ): RiskAlertDraft | null {
@@ -134,8 +135,11 @@ export function riskAlertDraft(
     kind: 'risk_alert',
     subtype: risk.riskLevel,
     status: 'open',
-    title: risk.riskLevel === 'critical' ? 'Risco de churn crítico' : 'Cliente em risco',
-    description: `Risk score ${risk.riskScore}: ${risk.riskFactors.map((f) => f.description).join('; ')}.`,
+    title: { code: 'riskAlert.title', params: { level: risk.riskLevel } },
+    description: {
+      code: 'riskAlert.description',
+      params: { riskScore: risk.riskScore, factors: risk.riskFactors.map((f) => f.description) },
+    },
     source: 'rule',
     riskScore: risk.riskScore,
     riskFactors: risk.riskFactors,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, calendarDate, daysBetween, elapsedDays, fullMonthsBetween } from './dates.ts';
-import { formatBRL, formatDateBR, formatNumber, formatSigned } from './format.ts';
 
 describe('dates', () => {
   it.each([
@@ -34,34 +33,5 @@ describe('dates', () => {
   it('floors elapsed days and never goes negative', () => {
     expect(elapsedDays(new Date('2026-01-01T00:00:00Z'), new Date('2026-01-02T23:59:59Z'))).toBe(1);
     expect(elapsedDays(new Date('2026-01-02T00:00:00Z'), new Date('2026-01-01T00:00:00Z'))).toBe(0);
-  });
-});
-
-describe('pt-BR formatting', () => {
-  it.each([
-    [150_000, 'R$ 1.500'],
-    [1_840_000, 'R$ 18.400'],
-    [150_050, 'R$ 1.500,50'],
-    [5, 'R$ 0,05'],
-    [-2_500, '-R$ 25'],
-    [123_456_789, 'R$ 1.234.567,89'],
-  ])('%i cents is %s', (cents, text) => {
-    expect(formatBRL(cents)).toBe(text);
-  });
-
-  it.each([
-    [4.8, 1, '4,8'],
-    [12, 1, '12'],
-    [1234.56, 1, '1.234,6'],
-    [-0.04, 1, '0'],
-  ])('%d (%i decimals) is %s', (v, d, text) => {
-    expect(formatNumber(v, d)).toBe(text);
-  });
-
-  it('signs with a real minus and formats dates as dd/mm/aaaa', () => {
-    expect(formatSigned(4.125)).toBe('+4,1');
-    expect(formatSigned(-4.125)).toBe('−4,1');
-    expect(formatSigned(0.01)).toBe('0');
-    expect(formatDateBR('2026-03-20')).toBe('20/03/2026');
   });
 });

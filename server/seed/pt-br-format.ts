@@ -1,5 +1,6 @@
 /**
- * pt-BR formatting for the rule texts (descriptions, recommendations, labels).
+ * pt-BR formatting for the demo data's own Portuguese content (activity notes, goals, portal messages written as
+ * a person would). Rule texts are codes rendered per language by shared/domain-text/render.ts instead.
  *
  * Hand-written instead of `Intl.NumberFormat` so the strings are byte-identical on every runtime
  * (ICU versions differ in spaces: `R$ 1.500,00` uses U+00A0 in some and U+0020 in others).
@@ -25,22 +26,4 @@ export function formatNumber(value: number, decimals = 1): string {
   const [int, frac] = Math.abs(rounded).toFixed(decimals).split('.') as [string, string?];
   const trimmed = frac?.replace(/0+$/, '') ?? '';
   return `${rounded < 0 ? '-' : ''}${groupThousands(Number(int))}${trimmed ? `,${trimmed}` : ''}`;
-}
-
-/** Signed points for change explanations: `+5`, `−3,2`, `0` (uses the minus sign U+2212 like the UI). */
-export function formatSigned(value: number, decimals = 1): string {
-  const text = formatNumber(Math.abs(value), decimals);
-  if (text === '0') return '0';
-  return `${value > 0 ? '+' : '−'}${text}`;
-}
-
-/** Singular or plural noun: `plural(1, 'dia', 'dias')` → `1 dia`. */
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** `2026-03-15` → `15/03/2026` (the product's dd/mm/aaaa). */
-export function formatDateBR(isoDate: string): string {
-  const [y, m, d] = isoDate.slice(0, 10).split('-');
-  return `${d}/${m}/${y}`;
 }

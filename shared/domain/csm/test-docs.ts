@@ -1,3 +1,4 @@
+import { plainText } from '../../entities/domain-text.ts';
 import { invoiceSchema, type Invoice, type Payment } from '../../entities/billing.ts';
 import { activitySchema, signalSchema, type Activity, type Signal } from '../../entities/csm.ts';
 import {
@@ -186,8 +187,8 @@ export function docFactory() {
       ...sync(),
       customerId,
       subtype: null,
-      title: 'Sinal',
-      description: '',
+      title: plainText('Sinal'),
+      description: plainText(''),
       source: 'manual',
       riskScore: null,
       riskFactors: [],

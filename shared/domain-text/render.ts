@@ -130,3 +130,8 @@ export function createDomainTextRenderer(language: DomainTextLanguage): (text: D
 export function renderDomainText(language: DomainTextLanguage, text: DomainText): string {
   return createDomainTextRenderer(language)(text);
 }
+
+/** A health factor's display name in one language (the key itself for a key this version does not know). */
+export function domainFactorName(language: DomainTextLanguage, key: string): string {
+  return isHealthFactorKey(key) ? DOMAIN_TEXT_RESOURCES[language].factorNames[key] : key;
+}

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { renderDomainText } from '../../../shared/domain-text/render.ts';
 import '@testing-library/jest-dom/vitest';
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -64,7 +65,9 @@ describe('CSM home (/painel, offline)', () => {
     expect(within(items[0]!).getByText(`Risco ${STARTUP_HEALTH.riskScore}`)).toBeInTheDocument();
     expect(within(items[0]!).getByText('Saúde 42')).toBeInTheDocument();
     expect(within(items[0]!).getByText('R$ 1.500')).toBeInTheDocument();
-    expect(within(items[0]!).getByText(STARTUP_HEALTH.riskFactors[0]!.description)).toBeInTheDocument();
+    expect(
+      within(items[0]!).getByText(renderDomainText('pt-BR', STARTUP_HEALTH.riskFactors[0]!.description)),
+    ).toBeInTheDocument();
     expect(within(items[1]!).getByText('Em risco')).toBeInTheDocument();
 
     const summary = within(screen.getByRole('region', { name: 'Resumo da sua carteira' }));

@@ -5,6 +5,7 @@ import type { MangoQuery } from 'rxdb';
 import type { Customer } from '../../../shared/entities/customer.ts';
 import type { Health } from '../../../shared/entities/csm.ts';
 import { useSession } from '../../auth/session-context.tsx';
+import { useDomainTextFor } from '../../domain-text/use-domain-text.ts';
 import { useLiveDocuments } from '../../db/device-data.tsx';
 import { useFormat } from '../../platform/use-format.ts';
 import { useNow } from '../../platform/use-now.ts';
@@ -133,8 +134,10 @@ export function CsmHomePage() {
 function AttentionRow({ item }: { item: AttentionItem }) {
   const { t } = useTranslation('csmHome');
   const format = useFormat();
+  const domainText = useDomainTextFor(format.language);
   const { customer, health, status } = item;
-  const reason = health.riskFactors[0]?.description ?? null;
+  const top = health.riskFactors[0];
+  const reason = top ? domainText(top.description) : null;
   return (
     <li className={styles.item} data-status={status}>
       <div className={styles.itemMain}>

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useFormat } from '../../platform/use-format.ts';
+import { useDomainTextFor } from '../../domain-text/use-domain-text.ts';
 import { monthlyHealth, seatUsage, topChurnFactors } from './analytics-view.ts';
 import { Chart } from './charts/chart.tsx';
 import { useCustomer360 } from './customer-360-context.ts';
@@ -120,6 +121,7 @@ function SeatsSection() {
 function ChurnSection() {
   const { t } = useCustomer360Translation();
   const format = useFormat();
+  const domainText = useDomainTextFor(format.language);
   const { health } = useCustomer360();
   const shown = health.shown;
   const factors = shown ? topChurnFactors(shown.churnFactors) : [];
@@ -143,13 +145,13 @@ function ChurnSection() {
           ) : (
             <ul className={styles.list}>
               {factors.map((f) => (
-                <li key={f.label} className={styles.item}>
+                <li key={f.feature} className={styles.item}>
                   {/* The label already says which way it pulls; the arrow and colour repeat it at a glance. */}
                   <span
                     className={`${styles.itemText} ${f.contribution > 0 ? styles.critical : styles.healthy}`}
                   >
                     <span aria-hidden="true">{f.contribution > 0 ? '▲ ' : '▼ '}</span>
-                    {f.label}
+                    {domainText(f.label)}
                     <span className="visually-hidden">
                       {' '}
                       ({f.contribution > 0 ? t('analytics.churn.raises') : t('analytics.churn.lowers')})

@@ -1,3 +1,4 @@
+import type { LeafDomainText } from '../../../shared/entities/domain-text.ts';
 import type { Health } from '../../../shared/entities/csm.ts';
 import { addMonths } from '../../../shared/domain/portal/time.ts';
 
@@ -33,7 +34,9 @@ export function monthlyHealth(history: Health['history'], today: string, months 
 }
 
 export interface ChurnFactorRow {
-  readonly label: string;
+  readonly feature: string;
+  /** A domain-text code, rendered in the reader's language (client/domain-text/). */
+  readonly label: LeafDomainText;
   /** Contribution to the log-odds; positive raises the churn probability. */
   readonly contribution: number;
 }
@@ -44,7 +47,7 @@ export function topChurnFactors(factors: Health['churnFactors'], limit = 3): Chu
     .filter((f) => f.contribution !== 0)
     .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
     .slice(0, limit)
-    .map((f) => ({ label: f.label, contribution: f.contribution }));
+    .map((f) => ({ feature: f.feature, label: f.label, contribution: f.contribution }));
 }
 
 /** Seats in use as a fraction (null without seats). */

@@ -1,3 +1,4 @@
+import { plainText } from '../../../shared/entities/domain-text.ts';
 import { describe, expect, it } from 'vitest';
 import { docFactory } from '../../../shared/domain/csm/test-docs.ts';
 import type { SignedInUser } from '../../../shared/identity.ts';
@@ -137,7 +138,7 @@ describe('createOpportunity / requestCaseStudy', () => {
     kind: 'insight',
     subtype: 'advocacy',
     status: 'new',
-    title: 'Advocacy',
+    title: plainText('Advocacy'),
   });
 
   it('takes a detected opportunity into the pipeline (identified → contacted), once', () => {

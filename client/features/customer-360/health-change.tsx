@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { addDays } from '../../../shared/domain/csm/dates.ts';
+import { domainFactorName } from '../../../shared/domain-text/render.ts';
 import { useFormat } from '../../platform/use-format.ts';
 import { InputField } from '../../ui/form-fields.tsx';
 import { useCustomer360 } from './customer-360-context.ts';
@@ -115,7 +116,9 @@ export function HealthChange() {
                           {item.kind === 'rounding'
                             ? t('analytics.change.rounding')
                             : `${item.dimension ? t(`dimensions.${item.dimension}`) : ''} · ${
-                                item.kind === 'rules' ? t('analytics.change.rules') : item.name
+                                item.kind === 'rules'
+                                  ? t('analytics.change.rules')
+                                  : domainFactorName(format.language, item.key)
                               }`}
                         </th>
                         <td>{item.before === null ? t('analytics.change.noData') : number(item.before)}</td>

@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Signal } from '../../../shared/entities/csm.ts';
 import { useSession } from '../../auth/session-context.tsx';
 import { useCollection } from '../../db/device-data.tsx';
+import { useDomainTextFor } from '../../domain-text/use-domain-text.ts';
 import { useDependencies } from '../../platform/dependencies.tsx';
 import { useFormat } from '../../platform/use-format.ts';
 import { useSyncStatus } from '../../sync-status/use-sync-status.ts';
@@ -25,6 +26,7 @@ const newestFirst = (a: Signal, b: Signal) =>
 export function InsightCards({ onDone }: { onDone: (message: string) => void }) {
   const { t } = useCustomer360Translation();
   const format = useFormat();
+  const domainText = useDomainTextFor(format.language);
   const money = useMoney();
   const { docs } = useCustomer360();
   const { user } = useSession();
@@ -71,7 +73,7 @@ export function InsightCards({ onDone }: { onDone: (message: string) => void }) 
       insight,
       {
         title: t('overview.insights.caseStudyTitle'),
-        description: t('overview.insights.caseStudyDescription', { title: insight.title }),
+        description: t('overview.insights.caseStudyDescription', { title: domainText(insight.title) }),
       },
       user,
       uuidv7(),
@@ -108,9 +110,9 @@ export function InsightCards({ onDone }: { onDone: (message: string) => void }) 
         <article key={s.id} className={styles.insight} aria-labelledby={`c360-insight-${s.id}`}>
           <span className={styles.insightKind}>{t('overview.insights.expansion')}</span>
           <h4 id={`c360-insight-${s.id}`} className={styles.itemTitle}>
-            {s.title}
+            {domainText(s.title)}
           </h4>
-          <p className={styles.itemText}>{s.description}</p>
+          <p className={styles.itemText}>{domainText(s.description)}</p>
           {s.estimatedValueCents === null ? null : (
             <p className={styles.itemTitle}>
               {t('overview.insights.estimated', { value: money(s.estimatedValueCents) })}
@@ -140,9 +142,9 @@ export function InsightCards({ onDone }: { onDone: (message: string) => void }) 
         >
           <span className={styles.insightKind}>{t('overview.insights.advocacy')}</span>
           <h4 id={`c360-insight-${s.id}`} className={styles.itemTitle}>
-            {s.title}
+            {domainText(s.title)}
           </h4>
-          <p className={styles.itemText}>{s.description}</p>
+          <p className={styles.itemText}>{domainText(s.description)}</p>
           <Button disabled={busy === s.id} onClick={() => void onCaseStudy(s)}>
             {t('overview.insights.requestCaseStudy')}
           </Button>

@@ -1,3 +1,4 @@
+import { plainText } from '../../../shared/entities/domain-text.ts';
 import { assessCustomer } from '../../../shared/domain/csm/assess-customer.ts';
 import { addDays } from '../../../shared/domain/csm/dates.ts';
 import { DEFAULT_HEALTH_CONFIG } from '../../../shared/domain/csm/health-config.ts';
@@ -35,8 +36,8 @@ export function techCorp360() {
       s.kind === 'expansion' && s.status === 'identified'
         ? {
             ...s,
-            title: 'Módulo de RH',
-            description: 'Cliente mencionou interesse em módulo de RH.',
+            title: plainText('Módulo de RH'),
+            description: plainText('Cliente mencionou interesse em módulo de RH.'),
             source: 'ai_detected' as const,
           }
         : s,
@@ -45,8 +46,8 @@ export function techCorp360() {
       kind: 'insight',
       subtype: 'advocacy',
       status: 'new',
-      title: 'Candidato a advocacy',
-      description: 'NPS 9, health alto, cliente há 24 meses.',
+      title: plainText('Candidato a advocacy'),
+      description: plainText('NPS 9, health alto, cliente há 24 meses.'),
       source: 'ai_detected',
     }),
   ].map(synced);

@@ -1,3 +1,4 @@
+import { plainText } from '../../../shared/entities/domain-text.ts';
 import { describe, expect, it } from 'vitest';
 import { assessCustomer } from '../../../shared/domain/csm/assess-customer.ts';
 import { DEFAULT_HEALTH_CONFIG } from '../../../shared/domain/csm/health-config.ts';
@@ -98,13 +99,13 @@ describe('monthlyHealth', () => {
 describe('topChurnFactors / seatUsage', () => {
   it('orders factors by the size of their contribution and drops the neutral ones', () => {
     const factors = [
-      { feature: 'a', label: 'Uso caindo', contribution: 0.4 },
-      { feature: 'b', label: 'NPS alto', contribution: -1.2 },
-      { feature: 'c', label: 'Nada', contribution: 0 },
-      { feature: 'd', label: 'Tickets', contribution: 0.1 },
-      { feature: 'e', label: 'Tempo de casa', contribution: -0.2 },
+      { feature: 'a', label: plainText('Uso caindo'), contribution: 0.4 },
+      { feature: 'b', label: plainText('NPS alto'), contribution: -1.2 },
+      { feature: 'c', label: plainText('Nada'), contribution: 0 },
+      { feature: 'd', label: plainText('Tickets'), contribution: 0.1 },
+      { feature: 'e', label: plainText('Tempo de casa'), contribution: -0.2 },
     ];
-    expect(topChurnFactors(factors).map((f) => f.label)).toEqual(['NPS alto', 'Uso caindo', 'Tempo de casa']);
+    expect(topChurnFactors(factors).map((f) => f.feature)).toEqual(['b', 'a', 'e']);
   });
 
   it('is a fraction of the seats, none without seats', () => {

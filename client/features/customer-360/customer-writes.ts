@@ -1,5 +1,8 @@
+import { z } from 'zod';
 import { transitionSignal } from '../../../shared/domain/csm/signals.ts';
+import { longText, shortText } from '../../../shared/entities/common.ts';
 import { activitySchema, signalSchema, type Activity, type Signal } from '../../../shared/entities/csm.ts';
+import { plainText } from '../../../shared/entities/domain-text.ts';
 import {
   fail,
   lengthError,
@@ -103,6 +106,8 @@ export function parseMoneyInput(text: string, language: 'pt-BR' | 'en'): number 
   return Number.isSafeInteger(total) ? total : null;
 }
 
+const manualSignalTextSchema = z.object({ title: shortText, description: longText });
+
 /** A manual expansion opportunity (`identified`), from the quick action "Criar expansão". */
 export function buildExpansion(
   input: ExpansionInput,
@@ -113,6 +118,8 @@ export function buildExpansion(
   const value = input.value.trim() === '' ? null : parseMoneyInput(input.value, input.language);
   if (input.value.trim() !== '' && value === null) return fail({ value: { key: 'invalidValue' } });
   const at = now.toISOString();
+  // A person's words: checked as text here, stored as the domain-text `text` code (shown as written).
+  const words = manualSignalTextSchema.safeParse({ title: input.title, description: input.description });
   const parsed = signalSchema.safeParse({
     id,
     updatedAt: at,
@@ -122,8 +129,8 @@ export function buildExpansion(
     kind: 'expansion',
     subtype: 'expansion',
     status: 'identified',
-    title: input.title.trim(),
-    description: input.description.trim(),
+    title: plainText(input.title.trim()),
+    description: plainText(input.description.trim()),
     source: 'manual',
     riskScore: null,
     riskFactors: [],
@@ -137,9 +144,10 @@ export function buildExpansion(
     resolvedBy: null,
     createdAt: at,
   });
-  if (!parsed.success) {
+  if (!parsed.success || !words.success) {
     const fieldErrors: Partial<Record<ExpansionField, ErrorMessage>> = {};
-    for (const issue of parsed.error.issues) {
+    const issues = [...(words.error?.issues ?? []), ...(parsed.error?.issues ?? [])];
+    for (const issue of issues) {
       const field = issue.path[0];
       if (field === 'title') fieldErrors.title ??= lengthError(issue, 'required', 'tooLong');
       // The description is optional to the person; the schema's long text accepts ''.

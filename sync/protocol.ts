@@ -45,7 +45,7 @@ export const PROTOCOL_HISTORY: readonly ProtocolHistoryEntry[] = [
   },
   {
     version: 4,
-    fingerprint: 'TBD',
+    fingerprint: '58a96638cd4ae014554dd46553f3122376fafb713fda186c1575524d0f2cc4b4',
     change:
       'Rule texts are domain-text codes {code, params} (health factors, risk/churn factors, signals, actions); ' +
       'health factors lose `name`. Older apps would send and show sentences, so 4 is the minimum.',

@@ -45,7 +45,7 @@ export const PROTOCOL_HISTORY: readonly ProtocolHistoryEntry[] = [
   },
   {
     version: 4,
-    fingerprint: '58a96638cd4ae014554dd46553f3122376fafb713fda186c1575524d0f2cc4b4',
+    fingerprint: '2d00e1315bf8afdd4f30e477f64096e73a0aa64c0da65883da671fb8dd08d1d6',
     change:
       'Rule texts are domain-text codes {code, params} (health factors, risk/churn factors, signals, actions); ' +
       'health factors lose `name`. Older apps would send and show sentences, so 4 is the minimum.',

@@ -11,6 +11,7 @@ import { useCollection, useLiveDocuments } from '../../db/device-data.tsx';
 import { PLAYBOOKS_DOC, readPlaybooks } from '../../db/device-settings.ts';
 import { useLocalValue } from '../../db/local-documents.ts';
 import { usePendingIds } from '../../db/pending-writes.ts';
+import { useDomainTextFor } from '../../domain-text/use-domain-text.ts';
 import { useFormat } from '../../platform/use-format.ts';
 import { useNow } from '../../platform/use-now.ts';
 import { useSyncStatus } from '../../sync-status/use-sync-status.ts';
@@ -51,6 +52,7 @@ const LEVEL_GLYPH = { critical: '■', warning: '▲' } as const;
 export function AtRiskPage() {
   const { t } = useTranslation('atRisk');
   const format = useFormat();
+  const domainText = useDomainTextFor(format.language);
   const now = useNow();
   const filterId = useId();
   const [riskType, setRiskType] = useState<string>(ALL_RISKS);
@@ -78,7 +80,8 @@ export function AtRiskPage() {
       money: (cents) => centsToDecimal(cents, csv.decimal),
       csm: (id) => (id ? csmName(id) : t('card.noCsm')),
       status: (alert) => (alert ? t(`lifecycle.status.${alertStatus(alert)}`) : t('csv.noAlert')),
-      factor: (f) => f.description,
+      factor: (f) => domainText(f.description),
+      text: domainText,
     });
     download(toCsv(records, csv), t('csv.file', { date: calendarDate(now, format.timeZone) }));
   };
@@ -199,6 +202,7 @@ function AtRiskCard({
 }) {
   const { t } = useTranslation('atRisk');
   const format = useFormat();
+  const domainText = useDomainTextFor(format.language);
   const { customer, health, level, alert } = row;
   const headingId = useId();
   const acted = alert ? daysToAction(alert, actions) : null;
@@ -237,13 +241,13 @@ function AtRiskCard({
       <ul className={styles.factors}>
         {health.riskFactors.map((f) => (
           <li key={f.type}>
-            <span>{f.description}</span>
+            <span>{domainText(f.description)}</span>
             <span className={styles.points}>{t('card.points', { points: f.impact })}</span>
           </li>
         ))}
       </ul>
       <h3 className={styles.subheading}>{t('card.recommendation')}</h3>
-      <p className={styles.recommendation}>{row.recommendation}</p>
+      <p className={styles.recommendation}>{domainText(row.recommendation)}</p>
       <CardActions row={row} />
       {alert ? (
         <AlertLifecycle alert={alert} customer={customer} actedAfterDays={acted} />

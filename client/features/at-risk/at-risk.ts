@@ -5,6 +5,7 @@ import {
 import { recommend } from '../../../shared/domain/csm/recommendations.ts';
 import type { Activity, Health, RiskFactor, Signal } from '../../../shared/entities/csm.ts';
 import type { Customer } from '../../../shared/entities/customer.ts';
+import type { DomainText } from '../../../shared/entities/domain-text.ts';
 
 /**
  * The at-risk page's model (customers spec §2.4), pure: every customer whose health says warning or critical —
@@ -22,8 +23,8 @@ export interface AtRiskRow {
   readonly level: RiskLevel;
   /** The customer's current risk alert, if one exists. */
   readonly alert: Signal | null;
-  /** The alert's recommendation, else the shared template for the health's factors. */
-  readonly recommendation: string;
+  /** The alert's recommendation, else the shared template for the health's factors (a domain-text code). */
+  readonly recommendation: DomainText;
 }
 
 const CLOSED: ReadonlySet<Signal['status']> = new Set(['resolved', 'dismissed']);
@@ -114,6 +115,7 @@ export function csvRecords(
     readonly csm: (id: string | null) => string;
     readonly status: (alert: Signal | null) => string;
     readonly factor: (f: RiskFactor) => string;
+    readonly text: (text: DomainText) => string;
   },
 ): (string | number)[][] {
   return [
@@ -127,7 +129,7 @@ export function csvRecords(
       render.plan(r.customer.tier),
       render.csm(r.customer.csmId),
       r.health.riskFactors.map((f) => `${render.factor(f)} (${f.impact})`).join('; '),
-      r.recommendation,
+      render.text(r.recommendation),
       render.status(r.alert),
     ]),
   ];

@@ -15,7 +15,7 @@ const MARIA = '0190f3c2-0000-7000-8000-000000000001';
 const NOW = new Date('2026-01-29T18:00:00.000Z');
 const factor = (type: string): RiskFactor => ({
   type,
-  description: type,
+  description: { code: 'text', params: { text: type } },
   impact: -10,
   detectedAt: NOW.toISOString(),
 });

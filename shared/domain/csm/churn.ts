@@ -5,7 +5,7 @@ import type { LeafDomainText } from '../../entities/domain-text.ts';
 import { fitLogisticRegression, sigmoid } from './logistic-regression.ts';
 
 /**
- * Churn probability (customers spec §5.2; DESIGN §7): logistic regression on the organization's own labelled
+ * Churn probability (customers spec §5.2; docs/domain.md): logistic regression on the organization's own labelled
  * history, with documented default coefficients when the history is too small.
  *
  * Features are winsorised to a range and standardised with FIXED reference centres and scales (not the

@@ -15,7 +15,7 @@ import {
 } from './needs.ts';
 
 /**
- * Expansion opportunities (customers spec §5.3, DESIGN §7): seat expansion, tier upsell and cross-sell from
+ * Expansion opportunities (customers spec §5.3, docs/domain.md): seat expansion, tier upsell and cross-sell from
  * needs mentioned in activity notes. Each result maps 1:1 onto a `signals` document of kind `expansion`
  * (subtype, title, description, source, estimatedValueCents, probability); `key` lets the server avoid
  * creating the same opportunity twice while one is open. Values are monthly, in cents.

@@ -20,7 +20,7 @@ import { HEALTH_FACTOR_BY_KEY, HEALTH_FACTORS, roundScore, type HealthFactorKey 
 import { healthInputSchema, type HealthInput, type ParsedHealthInput } from './health-input.ts';
 
 /**
- * Customer health score (customers spec §1.3, §5.1; DESIGN §7).
+ * Customer health score (customers spec §1.3, §5.1; docs/domain.md).
  *
  *   factor        0–100 by its formula (health-factors.ts), integer
  *   dimension     round(mean of its factors with data + rule points), clamped to 0–100; null without factors

@@ -6,7 +6,7 @@ import type { DomainTextOf } from '../../entities/domain-text.ts';
  * Customer insights (customers spec §2.2 "AI Insights & Opportunities", §3 `CustomerInsight`). Each result maps
  * onto a `signals` document of kind `insight` (subtype, title, description, probability = confidence).
  *
- * - Advocacy (DESIGN §7): NPS ≥ 9, health ≥ 80 and customer for ≥ 12 months — ideal for a case study, the
+ * - Advocacy (docs/domain.md): NPS ≥ 9, health ≥ 80 and customer for ≥ 12 months — ideal for a case study, the
  *   referral programme or beta testing. Confidence 70, +10 for NPS 10, + half the health points above 80.
  * - Optimisation: fewer than 40 % of the plan's features adopted after 3 months — propose training.
  */

@@ -5,7 +5,7 @@ import { calendarDate, daysBetween, DEFAULT_TIME_ZONE, elapsedDays } from './dat
 import type { LeafDomainText } from '../../entities/domain-text.ts';
 
 /**
- * At-risk detection (customers spec §2.4; DESIGN §7): the seed's ten risk factors with their points,
+ * At-risk detection (customers spec §2.4; docs/domain.md): the seed's ten risk factors with their points,
  * risk score = max(0, 100 + Σ impacts), and a risk level.
  *
  * Risk levels (our choice, documented in docs/domain.md): critical below 50, warning below 80, none from 80.

@@ -147,8 +147,9 @@ describe('alert lifecycle and tasks through the PostgreSQL store', () => {
         c.query(
           `INSERT INTO signals (organization_id, id, server_seq, created_at, updated_at, client_updated_at,
              customer_id, kind, status, title, description, source, risk_factors, suggested_actions)
-           VALUES ($1, $2, 999002, now(), now(), now(), $3, 'risk_alert', 'dismissed', 'x', 'x', 'rule', '[]', '[]')`,
-          [org, uuidv7(), customer],
+           VALUES ($1, $2, 999002, now(), now(), now(), $3, 'risk_alert', 'dismissed', $4, $4, 'rule', '[]', '[]')`,
+          // Title and description are domain-text codes (jsonb) since migration 0113.
+          [org, uuidv7(), customer, JSON.stringify({ code: 'text', params: { text: 'x' } })],
         ),
       ).rejects.toThrow(/signals_dismissed_has_reason/);
     });

@@ -123,6 +123,40 @@ type FlushOutcome =
   | { kind: 'queued' }
   | { kind: 'rejected'; rejection: ProfileRejection };
 
+type OrganizationSettingResult<B> =
+  { readonly status: 'saved'; readonly body: B } | Exclude<HealthConfigSaveResult, { status: 'saved' }>;
+
+/**
+ * An admin's online-only change of an organization-wide setting (`PUT`): validated on the device first, then
+ * sent; the server's answer is parsed with the setting's response schema. Never queued (see `updateHealthConfig`).
+ */
+async function putOrganizationSetting<B>(
+  deps: Pick<DeviceSettingsDeps, 'fetch' | 'baseUrl'>,
+  setting: { path: string; input: z.ZodType; value: unknown; response: z.ZodType<B> },
+): Promise<OrganizationSettingResult<B>> {
+  const parsed = setting.input.safeParse(setting.value);
+  if (!parsed.success) {
+    return { status: 'invalid', fields: parsed.error.issues.map((i) => i.path.join('.')) };
+  }
+  let res: Response;
+  try {
+    res = await deps.fetch(`${deps.baseUrl}${setting.path}`, {
+      method: 'PUT',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(parsed.data),
+    });
+  } catch {
+    return { status: 'offline' };
+  }
+  const body: unknown = await res.json().catch(() => null);
+  if (res.status === 403) return { status: 'forbidden' };
+  const saved = res.ok ? setting.response.safeParse(body) : null;
+  if (saved?.success) return { status: 'saved', body: saved.data };
+  const error = errorBodySchema.safeParse(body).data?.error;
+  return { status: 'failed', message: error?.message ?? `HTTP ${res.status}` };
+}
+
 export function createDeviceSettingsSync(deps: DeviceSettingsDeps): DeviceSettingsSync {
   const { kv } = deps;
   // Operations run one at a time so a refresh never interleaves with sending an edit.
@@ -222,61 +256,27 @@ export function createDeviceSettingsSync(deps: DeviceSettingsDeps): DeviceSettin
       }),
     updateHealthConfig: (config) =>
       serialize(async (): Promise<HealthConfigSaveResult> => {
-        const parsed = healthScoreConfigSchema.safeParse(config);
-        if (!parsed.success) {
-          return { status: 'invalid', fields: parsed.error.issues.map((i) => i.path.join('.')) };
-        }
-        let res: Response;
-        try {
-          res = await deps.fetch(`${deps.baseUrl}/api/settings/health`, {
-            method: 'PUT',
-            credentials: 'same-origin',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(parsed.data),
-          });
-        } catch {
-          return { status: 'offline' };
-        }
-        const body: unknown = await res.json().catch(() => null);
-        if (res.status === 403) return { status: 'forbidden' };
-        const health = res.ok
-          ? deviceHealthConfigSchema.safeParse((body as { health?: unknown } | null)?.health).data
-          : undefined;
-        if (!health) {
-          const error = errorBodySchema.safeParse(body).data?.error;
-          return { status: 'failed', message: error?.message ?? `HTTP ${res.status}` };
-        }
-        await kv.set(HEALTH_CONFIG_DOC, health);
-        return { status: 'saved', health };
+        const result = await putOrganizationSetting(deps, {
+          path: '/api/settings/health',
+          input: healthScoreConfigSchema,
+          value: config,
+          response: z.object({ health: deviceHealthConfigSchema }),
+        });
+        if (result.status !== 'saved') return result;
+        await kv.set(HEALTH_CONFIG_DOC, result.body.health);
+        return { status: 'saved', health: result.body.health };
       }),
     updatePlaybooks: (playbooks) =>
       serialize(async (): Promise<PlaybooksSaveResult> => {
-        const parsed = playbooksSchema.safeParse(playbooks);
-        if (!parsed.success) {
-          return { status: 'invalid', fields: parsed.error.issues.map((i) => i.path.join('.')) };
-        }
-        let res: Response;
-        try {
-          res = await deps.fetch(`${deps.baseUrl}/api/settings/playbooks`, {
-            method: 'PUT',
-            credentials: 'same-origin',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(parsed.data),
-          });
-        } catch {
-          return { status: 'offline' };
-        }
-        const body: unknown = await res.json().catch(() => null);
-        if (res.status === 403) return { status: 'forbidden' };
-        const saved = res.ok
-          ? devicePlaybooksSchema.safeParse((body as { playbooks?: unknown } | null)?.playbooks).data
-          : undefined;
-        if (!saved) {
-          const error = errorBodySchema.safeParse(body).data?.error;
-          return { status: 'failed', message: error?.message ?? `HTTP ${res.status}` };
-        }
-        await kv.set(PLAYBOOKS_DOC, saved);
-        return { status: 'saved', playbooks: saved };
+        const result = await putOrganizationSetting(deps, {
+          path: '/api/settings/playbooks',
+          input: playbooksSchema,
+          value: playbooks,
+          response: z.object({ playbooks: devicePlaybooksSchema }),
+        });
+        if (result.status !== 'saved') return result;
+        await kv.set(PLAYBOOKS_DOC, result.body.playbooks);
+        return { status: 'saved', playbooks: result.body.playbooks };
       }),
   };
 }

@@ -2,7 +2,8 @@ import type { ButtonHTMLAttributes, Ref } from 'react';
 import { Link, type LinkProps } from 'react-router';
 import styles from './button.module.css';
 
-type Variant = 'primary' | 'secondary' | 'danger';
+export type ButtonVariant = 'primary' | 'secondary' | 'danger';
+type Variant = ButtonVariant;
 
 const classes = (variant: Variant, block: boolean | undefined, extra?: string) =>
   [styles.button, styles[variant], block ? styles.block : '', extra ?? ''].filter(Boolean).join(' ');

@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MangoQuery } from 'rxdb';
@@ -11,7 +11,6 @@ import { useNow } from '../../platform/use-now.ts';
 import { Button } from '../../ui/button.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { InputField, TextAreaField } from '../../ui/form-fields.tsx';
-import { formatNumber } from '../../ui/format.ts';
 import { CompassIcon } from '../../ui/icons.tsx';
 import { Notice } from '../../ui/notice.tsx';
 import { Page } from '../../ui/page.tsx';
@@ -23,6 +22,7 @@ import {
   recentlyAnswered,
   type AnswerField,
 } from './meeting-answers.ts';
+import { useErrorText } from './error-text.ts';
 import { supportPaths } from './paths.ts';
 import { useCustomerNames } from './staff-names.ts';
 import type { ErrorMessage } from './staff-writes.ts';
@@ -114,20 +114,6 @@ export function MeetingRequestsPage() {
         </section>
       ) : null}
     </Page>
-  );
-}
-
-function useErrorText(): (error: ErrorMessage | null | undefined) => string | undefined {
-  const { t } = useTranslation('supportQueue');
-  const { language } = useFormat();
-  return useCallback(
-    (error) =>
-      error
-        ? t(`errors.${error.key}`, {
-            max: error.max === undefined ? '' : formatNumber(error.max, { language }),
-          })
-        : undefined,
-    [t, language],
   );
 }
 

@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { MangoQuery } from 'rxdb';
@@ -20,12 +20,12 @@ import { useNow } from '../../platform/use-now.ts';
 import { Button } from '../../ui/button.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { FormField } from '../../ui/form-field.tsx';
-import { TextAreaField } from '../../ui/form-fields.tsx';
-import { formatNumber } from '../../ui/format.ts';
+import { TextEntryForm } from '../../ui/text-entry-form.tsx';
 import { InboxIcon } from '../../ui/icons.tsx';
 import { Notice } from '../../ui/notice.tsx';
 import { Page } from '../../ui/page.tsx';
 import { Badge, PriorityBadge, SlaBadge, TicketNumber } from '../tickets/ticket-parts.tsx';
+import { useErrorText } from './error-text.ts';
 import { supportPaths } from './paths.ts';
 import { useCustomerNames, useStaffNames } from './staff-names.ts';
 import {
@@ -38,7 +38,6 @@ import {
   withStaffReply,
   type ErrorMessage,
 } from './staff-writes.ts';
-import forms from '../../ui/form-fields.module.css';
 import styles from './support.module.css';
 
 /**
@@ -158,20 +157,6 @@ export function StaffTicketPage() {
   );
 }
 
-function useErrorText(): (error: ErrorMessage | null | undefined) => string | undefined {
-  const { t } = useTranslation('supportQueue');
-  const { language } = useFormat();
-  return useCallback(
-    (error) =>
-      error
-        ? t(`errors.${error.key}`, {
-            max: error.max === undefined ? '' : formatNumber(error.max, { language }),
-          })
-        : undefined,
-    [t, language],
-  );
-}
-
 function Conversation({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation('supportQueue');
   const format = useFormat();
@@ -214,55 +199,26 @@ function ReplyForm({ ticket, user, onSaved }: PanelProps) {
   const { now } = useDependencies();
   const tickets = useCollection('tickets');
   const errorText = useErrorText();
-  const [body, setBody] = useState('');
-  const [bodyError, setBodyError] = useState<ErrorMessage | null>(null);
-  const [formError, setFormError] = useState<ErrorMessage | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (saving) return;
-    const result = buildStaffReply(ticket, body, { user, id: uuidv7(), now: now() });
-    setBodyError(result.ok ? null : (result.fieldErrors.body ?? null));
-    setFormError(result.ok ? null : result.formError);
-    if (!result.ok) return;
-    if (!tickets) return setFormError({ key: 'notReady' });
-    setSaving(true);
-    try {
-      const doc = await tickets.findOne(ticket.id).exec();
-      if (!doc) throw new Error('ticket vanished');
-      // Appended to the stored state (a pull may have brought new messages since this screen rendered).
-      await doc.incrementalModify((data) => withStaffReply(data, result.value));
-      setBody('');
-      onSaved(t('ticket.replySaved'));
-    } catch {
-      setFormError({ key: 'saveFailed' });
-    } finally {
-      setSaving(false);
-    }
-  }
-
   return (
-    <form className={forms.form} onSubmit={submit} noValidate>
-      <TextAreaField
-        label={t('ticket.replyLabel')}
-        hint={t('ticket.replyHint')}
-        value={body}
-        rows={4}
-        onChange={(e) => setBody(e.target.value)}
-        error={errorText(bodyError)}
-      />
-      {formError ? (
-        <Notice tone="error" role="alert">
-          {errorText(formError)}
-        </Notice>
-      ) : null}
-      <div>
-        <Button type="submit" disabled={saving}>
-          {saving ? t('ticket.saving') : t('ticket.send')}
-        </Button>
-      </div>
-    </form>
+    <TextEntryForm
+      label={t('ticket.replyLabel')}
+      hint={t('ticket.replyHint')}
+      rows={4}
+      sendLabel={t('ticket.send')}
+      savingLabel={t('ticket.saving')}
+      build={(body) => buildStaffReply(ticket, body, { user, id: uuidv7(), now: now() })}
+      save={async (reply) => {
+        if (!tickets) return { key: 'notReady' } satisfies ErrorMessage;
+        const doc = await tickets.findOne(ticket.id).exec();
+        if (!doc) throw new Error('ticket vanished');
+        // Appended to the stored state (a pull may have brought new messages since this screen rendered).
+        await doc.incrementalModify((data) => withStaffReply(data, reply));
+        return null;
+      }}
+      saveFailed={{ key: 'saveFailed' }}
+      errorText={errorText}
+      onSaved={() => onSaved(t('ticket.replySaved'))}
+    />
   );
 }
 
@@ -282,31 +238,6 @@ function InternalNotes({ ticket, user, onSaved }: PanelProps) {
     [ticket.customerId, ticket.id],
   );
   const notes = useLiveDocuments('activities', query);
-  const [body, setBody] = useState('');
-  const [bodyError, setBodyError] = useState<ErrorMessage | null>(null);
-  const [formError, setFormError] = useState<ErrorMessage | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (saving) return;
-    const result = buildInternalNote(ticket, body, { user, id: uuidv7(), now: now() });
-    setBodyError(result.ok ? null : (result.fieldErrors.body ?? null));
-    setFormError(result.ok ? null : result.formError);
-    if (!result.ok) return;
-    if (!activities) return setFormError({ key: 'notReady' });
-    setSaving(true);
-    try {
-      await activities.insert(result.value);
-      setBody('');
-      onSaved(t('ticket.noteSaved'));
-    } catch {
-      setFormError({ key: 'saveFailed' });
-    } finally {
-      setSaving(false);
-    }
-  }
-
   return (
     <section className={styles.notes} aria-labelledby={headingId}>
       <h2 id={headingId} className={styles.sectionTitle}>
@@ -329,25 +260,22 @@ function InternalNotes({ ticket, user, onSaved }: PanelProps) {
           ))}
         </ol>
       )}
-      <form className={forms.form} onSubmit={submit} noValidate>
-        <TextAreaField
-          label={t('ticket.noteLabel')}
-          value={body}
-          rows={3}
-          onChange={(e) => setBody(e.target.value)}
-          error={errorText(bodyError)}
-        />
-        {formError ? (
-          <Notice tone="error" role="alert">
-            {errorText(formError)}
-          </Notice>
-        ) : null}
-        <div>
-          <Button type="submit" variant="secondary" disabled={saving}>
-            {saving ? t('ticket.saving') : t('ticket.addNote')}
-          </Button>
-        </div>
-      </form>
+      <TextEntryForm
+        label={t('ticket.noteLabel')}
+        rows={3}
+        sendLabel={t('ticket.addNote')}
+        sendVariant="secondary"
+        savingLabel={t('ticket.saving')}
+        build={(body) => buildInternalNote(ticket, body, { user, id: uuidv7(), now: now() })}
+        save={async (note) => {
+          if (!activities) return { key: 'notReady' } satisfies ErrorMessage;
+          await activities.insert(note);
+          return null;
+        }}
+        saveFailed={{ key: 'saveFailed' }}
+        errorText={errorText}
+        onSaved={() => onSaved(t('ticket.noteSaved'))}
+      />
     </section>
   );
 }

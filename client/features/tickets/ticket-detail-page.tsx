@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { v7 as uuidv7 } from 'uuid';
@@ -12,14 +12,13 @@ import { InboxIcon } from '../../ui/icons.tsx';
 import { Notice } from '../../ui/notice.tsx';
 import { Page } from '../../ui/page.tsx';
 import { useNow } from '../../platform/use-now.ts';
-import { TextAreaField } from '../../ui/form-fields.tsx';
+import { TextEntryForm } from '../../ui/text-entry-form.tsx';
 import { buildClose, buildReply, ticketActions, withReply, type ErrorMessage } from './ticket-writes.ts';
 import { AwaitingSyncBadge, SlaBadge, StatusBadge, TicketNumber, useErrorText } from './ticket-parts.tsx';
 import { messageAnchor, ticketPaths } from './paths.ts';
 import { isAwaitingSync } from './ticket-view.ts';
 import { useFormat } from '../../platform/use-format.ts';
 import card from '../../ui/card.module.css';
-import forms from '../../ui/form-fields.module.css';
 import styles from './tickets.module.css';
 
 /**
@@ -182,55 +181,26 @@ function ReplyForm(props: { ticket: Ticket; user: SignedInUser; onSaved: (messag
   const { now } = useDependencies();
   const tickets = useCollection('tickets');
   const errorText = useErrorText();
-  const [body, setBody] = useState('');
-  const [bodyError, setBodyError] = useState<ErrorMessage | null>(null);
-  const [formError, setFormError] = useState<ErrorMessage | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (saving) return;
-    const result = buildReply(ticket, body, { user, id: uuidv7(), now: now() });
-    setBodyError(result.ok ? null : (result.fieldErrors.body ?? null));
-    setFormError(result.ok ? null : result.formError);
-    if (!result.ok) return;
-    if (!tickets) return setFormError({ key: 'notReady' });
-    const message = result.value;
-    setSaving(true);
-    try {
-      const doc = await tickets.findOne(ticket.id).exec();
-      if (!doc) throw new Error('ticket vanished');
-      // Appended to the stored state (a pull may have brought new messages since this screen rendered).
-      await doc.incrementalModify((data) => withReply(data, message));
-      setBody('');
-      onSaved(t('detail.replySaved'));
-    } catch {
-      setFormError({ key: 'saveFailed' });
-    } finally {
-      setSaving(false);
-    }
-  }
-
   return (
-    <form className={forms.form} onSubmit={submit} noValidate>
-      <TextAreaField
-        label={t('detail.replyLabel')}
-        value={body}
-        rows={4}
-        onChange={(e) => setBody(e.target.value)}
-        error={errorText(bodyError)}
-      />
-      {formError ? (
-        <Notice tone="error" role="alert">
-          {errorText(formError)}
-        </Notice>
-      ) : null}
-      <div className={card.actions}>
-        <Button type="submit" disabled={saving}>
-          {saving ? t('detail.sending') : t('detail.send')}
-        </Button>
-      </div>
-    </form>
+    <TextEntryForm
+      label={t('detail.replyLabel')}
+      rows={4}
+      sendLabel={t('detail.send')}
+      savingLabel={t('detail.sending')}
+      actionsClassName={card.actions}
+      build={(body) => buildReply(ticket, body, { user, id: uuidv7(), now: now() })}
+      save={async (message) => {
+        if (!tickets) return { key: 'notReady' } satisfies ErrorMessage;
+        const doc = await tickets.findOne(ticket.id).exec();
+        if (!doc) throw new Error('ticket vanished');
+        // Appended to the stored state (a pull may have brought new messages since this screen rendered).
+        await doc.incrementalModify((data) => withReply(data, message));
+        return null;
+      }}
+      saveFailed={{ key: 'saveFailed' }}
+      errorText={errorText}
+      onSaved={() => onSaved(t('detail.replySaved'))}
+    />
   );
 }
 

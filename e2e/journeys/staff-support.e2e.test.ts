@@ -81,7 +81,8 @@ describe('staff answer clients: tickets and meeting requests', () => {
     const notes = maria.getByRole('region', { name: /Notas internas/ });
     await notes.getByLabel('Nova nota interna').fill(NOTE);
     await notes.getByRole('button', { name: 'Salvar nota interna' }).click();
-    await notes.getByText(NOTE).waitFor();
+    // The saved note in the notes list (the text area holds the same text until the device has stored it).
+    await notes.getByRole('listitem').filter({ hasText: NOTE }).waitFor();
     await waitForPending(maria, 0, 60_000);
 
     // Offline, she replies: saved on her device, pending, nothing on the server yet.

@@ -55,10 +55,27 @@ export interface NavEntry {
   readonly label: string;
   readonly icon: ComponentType<{ size?: number }>;
   readonly roles: readonly Role[];
-  /** Position among the role's entries, ascending. */
+  /**
+   * Position among the role's entries, ascending. The lowest `NAV_BAR_DIRECT` of a role with more than
+   * `NAV_BAR_SLOTS` entries are in the bar itself, the rest one tap away behind "Mais" (client/app/shell/).
+   */
   readonly order: number;
   /** Whether the entry is the current page; by default the pathname is `to` or under it. */
   readonly isCurrent?: (pathname: string, search: URLSearchParams) => boolean;
+}
+
+/**
+ * Cells of the primary navigation bar: thumb-sized targets on a 360 px phone. A role with at most this many
+ * entries sees them all; a role with more sees its first `NAV_BAR_DIRECT` (by `order`) and a "Mais" cell that
+ * opens the rest, so the main sections are one tap away and everything else two.
+ */
+export const NAV_BAR_SLOTS = 5;
+export const NAV_BAR_DIRECT = NAV_BAR_SLOTS - 1;
+
+/** The entries shown in the bar and those behind "Mais", from a role's entries already in `order`. */
+export function splitNavEntries<T>(entries: readonly T[]): { bar: T[]; more: T[] } {
+  if (entries.length <= NAV_BAR_SLOTS) return { bar: [...entries], more: [] };
+  return { bar: entries.slice(0, NAV_BAR_DIRECT), more: entries.slice(NAV_BAR_DIRECT) };
 }
 
 /** Identity with inference: keeps the namespace literal and the resource type for the typed `t` (client/app/i18next.d.ts). */

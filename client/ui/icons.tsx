@@ -147,3 +147,12 @@ export const ChecklistIcon = (p: IconProps) => (
     <path d="M13 16h8" />
   </Svg>
 );
+
+/** Three dots: the navigation's "Mais" entry (the sections that do not fit the bar). */
+export const MoreIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle cx="5" cy="12" r="1.5" />
+    <circle cx="12" cy="12" r="1.5" />
+    <circle cx="19" cy="12" r="1.5" />
+  </Svg>
+);

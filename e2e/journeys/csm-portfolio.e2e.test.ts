@@ -1,7 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signInApi, type SyncDocument } from './support/api-client.ts';
-import { captureAtWidths, signInThroughUi, waitForFirstSync, waitForPending } from './support/device.ts';
+import {
+  captureAtWidths,
+  followNavEntry,
+  signInThroughUi,
+  waitForFirstSync,
+  waitForPending,
+} from './support/device.ts';
 import { journeyEnvironment } from './support/journey-environment.ts';
 
 /**
@@ -125,10 +131,7 @@ describe('the admin reassigns customers offline and reads the agency figures', (
     }
 
     // The agency dashboard: the device's figures and the portal DAU/MAU from the server.
-    await page
-      .getByRole('navigation', { name: 'Navegação principal' })
-      .getByRole('link', { name: 'Agência' })
-      .click();
+    await followNavEntry(page, 'Agência');
     await page.getByRole('heading', { level: 1, name: 'Painel da agência' }).waitFor();
     await page.getByRole('region', { name: 'Receita e retenção' }).waitFor();
     const portal = page.getByRole('region', { name: 'Uso do portal pelos clientes' });

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signInApi } from './support/api-client.ts';
-import { captureAtWidths, signInThroughUi, waitForFirstSync } from './support/device.ts';
+import { captureAtWidths, followNavEntry, signInThroughUi, waitForFirstSync } from './support/device.ts';
 import { journeyEnvironment } from './support/journey-environment.ts';
 
 /**
@@ -53,7 +53,7 @@ describe('settings offline (profile and health weights from the device)', () => 
     );
     await waitForFirstSync(page);
 
-    await page.getByRole('link', { name: 'Ajustes' }).click();
+    await followNavEntry(page, 'Ajustes');
     await page.getByRole('heading', { level: 1, name: 'Ajustes' }).waitFor();
     const phone = profileSection(page).getByLabel('Telefone');
     // From the device's profile document, filled by GET /api/settings when the session opened.

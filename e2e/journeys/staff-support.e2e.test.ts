@@ -4,6 +4,7 @@ import {
   captureAtWidths,
   deviceDatabases,
   deviceDocuments,
+  followNavEntry,
   signInThroughUi,
   waitForFirstSync,
   waitForPending,
@@ -63,10 +64,7 @@ describe('staff answer clients: tickets and meeting requests', () => {
     });
 
     // It appears in maria's queue (live, over the stream), in SLA order.
-    await maria
-      .getByRole('navigation', { name: 'Navegação principal' })
-      .getByRole('link', { name: 'Suporte' })
-      .click();
+    await followNavEntry(maria, 'Suporte');
     await maria.getByRole('heading', { level: 1, name: 'Suporte' }).waitFor();
     const queue = maria.getByRole('list', { name: 'Tickets, SLA estourado primeiro' });
     const row = queue.getByRole('link', { name: `#${String(created.number)} ${SUBJECT}` });

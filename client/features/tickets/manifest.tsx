@@ -19,7 +19,7 @@ export const ticketsFeature = defineFeature({
     { path: ticketPaths.detail, element: <TicketDetailPage /> },
   ],
   nav: [
-    { to: ticketPaths.list, label: 'tickets:nav.tickets', icon: TicketIcon, roles: CLIENT_ROLES, order: 20 },
+    { to: ticketPaths.list, label: 'tickets:nav.tickets', icon: TicketIcon, roles: CLIENT_ROLES, order: 40 },
   ],
   i18n: { namespace: 'tickets', resources: { 'pt-BR': ticketsPtBR, en: ticketsEn } },
   deepLinks,

@@ -10,6 +10,8 @@ export const en: Translation = {
   },
   nav: {
     primary: 'Main navigation',
+    more: 'More',
+    moreSections: 'More sections',
     settings: 'Settings',
   },
   sync: {

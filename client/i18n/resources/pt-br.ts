@@ -11,6 +11,8 @@ export const ptBR = {
   },
   nav: {
     primary: 'Navegação principal',
+    more: 'Mais',
+    moreSections: 'Mais seções',
     settings: 'Ajustes',
   },
   sync: {

@@ -163,3 +163,14 @@ export async function captureAtWidths(
     if (original) await page.setViewportSize(original);
   }
 }
+
+/**
+ * Follows a primary-navigation entry by its name: a link of the bar, or one behind "Mais" (roles with more
+ * sections than the bar has cells), which is opened first.
+ */
+export async function followNavEntry(page: Page, name: string): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Navegação principal' });
+  const link = nav.getByRole('link', { name, exact: true });
+  if (!(await link.isVisible())) await nav.getByRole('button', { name: 'Mais', exact: true }).click();
+  await link.click();
+}

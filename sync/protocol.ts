@@ -12,7 +12,7 @@ import { COLLECTION_NAMES } from '../shared/collections/index.ts';
  * `MIN_SUPPORTED_PROTOCOL_VERSION` only when the server can no longer serve older apps correctly (they get
  * 426 and ask the user to update).
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 export const MIN_SUPPORTED_PROTOCOL_VERSION = 4;
 export const PROTOCOL_HEADER = 'x-arco-protocol';
 
@@ -49,6 +49,13 @@ export const PROTOCOL_HISTORY: readonly ProtocolHistoryEntry[] = [
     change:
       'Rule texts are domain-text codes {code, params} (health factors, risk/churn factors, signals, actions); ' +
       'health factors lose `name`. Older apps would send and show sentences, so 4 is the minimum.',
+  },
+  {
+    version: 5,
+    fingerprint: '7015890ae1f31805aad25ac1ff105804d855b2b448f190017dec12b581af764f',
+    change:
+      'Four domain-text codes for the client portal month-end outlook (outlook.increaseBudget, keepBudget, ' +
+      'reviewCampaigns, noInvestment). Additive and never stored in a synced document today, so 4 is still served.',
   },
 ];
 

@@ -9,6 +9,7 @@ import { customer360Feature } from '../features/customer-360/manifest.tsx';
 import { customersFeature } from '../features/customers/manifest.tsx';
 import { meetingsFeature } from '../features/meetings/manifest.ts';
 import { notFoundFeature } from '../features/not-found/manifest.tsx';
+import { performanceFeature } from '../features/performance/manifest.tsx';
 import { portalHomeFeature } from '../features/portal-home/manifest.tsx';
 import { settingsFeature } from '../features/settings/manifest.tsx';
 import { signInFeature } from '../features/sign-in/manifest.tsx';
@@ -38,6 +39,7 @@ export const features = [
   customer360Feature,
   supportQueueFeature,
   portalHomeFeature,
+  performanceFeature,
   ticketsFeature,
   meetingsFeature,
   accountManagerFeature,

@@ -246,6 +246,17 @@ export const en: DomainTextResources = {
       `(${t.percent(p.percent)}) after ${t.count(p.months, 'month', 'months')}. ` +
       'Propose training on the unused features.',
     'insight.lowAdoptionCta': () => 'Schedule training',
+    'outlook.increaseBudget': (p, t) =>
+      `Increase the budget by ${t.percent(p.percent)} to make the most of the momentum: ` +
+      `the projected ROI is ${t.percent(p.roiPercent)}.`,
+    'outlook.keepBudget': (p, t) =>
+      `Keep the budget and put the spend on the campaigns with the best return ` +
+      `(projected ROI ${t.percent(p.roiPercent)}).`,
+    'outlook.reviewCampaigns': (p, t) =>
+      `Review the campaigns with your account manager before investing more: ` +
+      `the projected ROI is ${t.percent(p.roiPercent)}.`,
+    'outlook.noInvestment': () =>
+      'No media spend this month: talk to your account manager to plan campaigns.',
 
     join: (p, t) => p.parts.map((part) => t.render(part)).join(' '),
   },

@@ -251,6 +251,17 @@ export const ptBR: DomainTextResources = {
       `(${t.percent(p.percent)}) após ${t.count(p.months, 'mês', 'meses')}. ` +
       'Propor treinamento das funcionalidades não utilizadas.',
     'insight.lowAdoptionCta': () => 'Agendar treinamento',
+    'outlook.increaseBudget': (p, t) =>
+      `Aumentar o budget em ${t.percent(p.percent)} para maximizar o momentum: ` +
+      `o ROI projetado é de ${t.percent(p.roiPercent)}.`,
+    'outlook.keepBudget': (p, t) =>
+      `Manter o budget e concentrar o investimento nas campanhas de melhor retorno ` +
+      `(ROI projetado de ${t.percent(p.roiPercent)}).`,
+    'outlook.reviewCampaigns': (p, t) =>
+      `Revisar as campanhas com seu gerente de conta antes de investir mais: ` +
+      `o ROI projetado é de ${t.percent(p.roiPercent)}.`,
+    'outlook.noInvestment': () =>
+      'Sem investimento em mídia neste mês: fale com seu gerente de conta para planejar campanhas.',
 
     join: (p, t) => p.parts.map((part) => t.render(part)).join(' '),
   },

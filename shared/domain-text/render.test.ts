@@ -588,6 +588,30 @@ const CASES: [string, DomainText, string, string][] = [
     'Customer uses 6 of 20 plan features (30%) after 13 months. Propose training on the unused features.',
   ],
   ['rules', { code: 'insight.lowAdoptionCta', params: {} }, 'Agendar treinamento', 'Schedule training'],
+  [
+    'rules',
+    { code: 'outlook.increaseBudget', params: { percent: 20, roiPercent: 340 } },
+    'Aumentar o budget em 20% para maximizar o momentum: o ROI projetado é de 340%.',
+    'Increase the budget by 20% to make the most of the momentum: the projected ROI is 340%.',
+  ],
+  [
+    'rules',
+    { code: 'outlook.keepBudget', params: { roiPercent: 180 } },
+    'Manter o budget e concentrar o investimento nas campanhas de melhor retorno (ROI projetado de 180%).',
+    'Keep the budget and put the spend on the campaigns with the best return (projected ROI 180%).',
+  ],
+  [
+    'rules',
+    { code: 'outlook.reviewCampaigns', params: { roiPercent: 45 } },
+    'Revisar as campanhas com seu gerente de conta antes de investir mais: o ROI projetado é de 45%.',
+    'Review the campaigns with your account manager before investing more: the projected ROI is 45%.',
+  ],
+  [
+    'rules',
+    { code: 'outlook.noInvestment', params: {} },
+    'Sem investimento em mídia neste mês: fale com seu gerente de conta para planejar campanhas.',
+    'No media spend this month: talk to your account manager to plan campaigns.',
+  ],
 ];
 
 /** The template actions: a title and a description each. */

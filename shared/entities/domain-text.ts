@@ -206,6 +206,12 @@ const LEAF_MESSAGES = [
   msg('insight.lowAdoptionTitle', {}),
   msg('insight.lowAdoptionDescription', { adopted: count, available: count, percent: num, months: count }),
   msg('insight.lowAdoptionCta', {}),
+
+  // The client portal's month-end outlook (shared/domain/portal/outlook.ts): the recommendation by projected ROI.
+  msg('outlook.increaseBudget', { percent: int, roiPercent: num }),
+  msg('outlook.keepBudget', { roiPercent: num }),
+  msg('outlook.reviewCampaigns', { roiPercent: num }),
+  msg('outlook.noInvestment', {}),
 ] as const;
 
 export const leafDomainTextSchema = z.discriminatedUnion('code', LEAF_MESSAGES);

@@ -1,0 +1,38 @@
+import { lazy, Suspense } from 'react';
+import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
+import { performanceEn, performancePtBR } from './i18n.ts';
+import { deepLinks, performancePaths } from './paths.ts';
+import { PerformanceIcon } from './performance-icon.tsx';
+import { PerformanceSkeleton } from './performance-skeleton.tsx';
+
+/** The page, its shared rules and (through the page's charts) recharts are fetched when it is first opened. */
+const PerformancePage = lazy(() =>
+  import('./performance-page.tsx').then((m) => ({ default: m.PerformancePage })),
+);
+
+/** `/inicio/desempenho`, the client's performance: charts, industry comparison, month-end projection. */
+export const performanceFeature = defineFeature({
+  id: 'performance',
+  access: CLIENT_ROLES,
+  routes: [
+    {
+      path: performancePaths.performance,
+      element: (
+        <Suspense fallback={<PerformanceSkeleton />}>
+          <PerformancePage />
+        </Suspense>
+      ),
+    },
+  ],
+  nav: [
+    {
+      to: performancePaths.performance,
+      label: 'performance:nav.label',
+      icon: PerformanceIcon,
+      roles: CLIENT_ROLES,
+      order: 20,
+    },
+  ],
+  i18n: { namespace: 'performance', resources: { 'pt-BR': performancePtBR, en: performanceEn } },
+  deepLinks,
+});

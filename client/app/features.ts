@@ -8,6 +8,7 @@ import { csmHomeFeature } from '../features/csm-home/manifest.tsx';
 import { customer360Feature } from '../features/customer-360/manifest.tsx';
 import { customersFeature } from '../features/customers/manifest.tsx';
 import { meetingsFeature } from '../features/meetings/manifest.ts';
+import { moneyFeature } from '../features/money/manifest.tsx';
 import { notFoundFeature } from '../features/not-found/manifest.tsx';
 import { performanceFeature } from '../features/performance/manifest.tsx';
 import { portalHomeFeature } from '../features/portal-home/manifest.tsx';
@@ -41,6 +42,7 @@ export const features = [
   portalHomeFeature,
   performanceFeature,
   ticketsFeature,
+  moneyFeature,
   meetingsFeature,
   accountManagerFeature,
   settingsFeature,

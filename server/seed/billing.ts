@@ -1,4 +1,5 @@
 import type { Invoice, Payment } from '../../shared/entities/billing.ts';
+import { buildPixBrCode } from '../../shared/domain/portal/br-code.ts';
 import { HOUR_MS } from './clock.ts';
 import type { BuiltCustomer } from './context.ts';
 import type { BillingPeriod, OneTimeCharge } from './customer-doc.ts';
@@ -25,41 +26,8 @@ const DUE_DAY = 15;
 
 type Method = Payment['method'];
 
-/** CRC16/CCITT-FALSE lookup table (polynomial 0x1021), computed once: a constant. */
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let crc = n << 8;
-  for (let b = 0; b < 8; b++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
-  return crc;
-});
-
-/** CRC16/CCITT-FALSE, the checksum of the Pix "copia e cola" (EMV) payload. */
-export function crc16(text: string): string {
-  let crc = 0xffff;
-  for (let i = 0; i < text.length; i++) {
-    crc = ((crc << 8) & 0xffff) ^ (CRC_TABLE[((crc >>> 8) ^ text.charCodeAt(i)) & 255] as number);
-  }
-  return crc.toString(16).toUpperCase().padStart(4, '0');
-}
-
-const emv = (id: string, value: string) => `${id}${String(value.length).padStart(2, '0')}${value}`;
-
-/** A valid BR Code (Pix) payload for `amountCents`, paying the organization's random Pix key. */
-export function pixCode(pixKey: string, amountCents: number, merchant: string, txid: string): string {
-  const payload =
-    emv('00', '01') +
-    emv('26', emv('00', 'br.gov.bcb.pix') + emv('01', pixKey)) +
-    emv('52', '0000') +
-    emv('53', '986') +
-    emv('54', (amountCents / 100).toFixed(2)) +
-    emv('58', 'BR') +
-    emv('59', merchant.slice(0, 25)) +
-    emv('60', 'SAO PAULO') +
-    emv('62', emv('05', txid.replace(/[^A-Za-z0-9]/g, '').slice(0, 25))) +
-    '6304';
-  return payload + crc16(payload);
-}
-
-const MERCHANT: Record<string, string> = { arco: 'ARCO DIGITAL', outra: 'OUTRA AGENCIA' };
+/** Where the demo agencies receive Pix (BR Code field 60); the builder strips the accent. */
+const PIX_CITY = 'São Paulo';
 
 /**
  * Invoices with their payments, following the contract history; also returns the lifetime value (total
@@ -161,7 +129,15 @@ export function buildInvoices(
       // A Pix code is only useful while there is something to pay.
       pixCode: paid
         ? null
-        : pixCode(org.organization.id, o.amountCents, MERCHANT[org.key] ?? 'ARCO', o.number),
+        : buildPixBrCode({
+            // The organization's id stands in for its random Pix key; its name ("Outra Agência") is the
+            // merchant, accents and all — the shared builder normalises it (shared/domain/portal/br-code.ts).
+            pixKey: org.organization.id,
+            amountCents: o.amountCents,
+            merchantName: org.organization.name.toUpperCase(),
+            merchantCity: PIX_CITY.toUpperCase(),
+            txid: o.number,
+          }),
       payments,
     });
   };

@@ -5,6 +5,7 @@ import { DEFAULT_CHURN_MODEL, predictChurn } from '../../shared/domain/csm/churn
 import { detectRisks } from '../../shared/domain/csm/risk.ts';
 import { summarizePortfolioRisk } from '../../shared/domain/csm/risk-portfolio.ts';
 import { slaDeadline } from '../../shared/domain/portal/sla.ts';
+import { verifyBrCode } from '../../shared/domain/portal/br-code.ts';
 import type { Customer } from '../../shared/entities/customer.ts';
 import { createCalendar } from './clock.ts';
 import { countDocuments, generateDemoData, organizationIdOf, SEED_REFERENCE_NOW } from './generate.ts';
@@ -150,6 +151,20 @@ describe('demo data — organizations, logins and ownership', () => {
     const campaignOwner = new Map(data.documents.campaigns.map((c) => [c.id, c.customerId]));
     for (const l of data.documents.leads)
       if (l.campaignId) expect(campaignOwner.get(l.campaignId)).toBe(l.customerId);
+  });
+});
+
+describe('demo data — Pix codes', () => {
+  it('gives every unpaid invoice a valid BR Code for its amount, Outra Agência (accented) included', () => {
+    const unpaid = data.documents.invoices.filter((i) => i.status !== 'paid');
+    const merchants = new Set<string>();
+    for (const i of unpaid) {
+      const check = verifyBrCode(i.pixCode ?? '');
+      expect(check, i.number).toMatchObject({ valid: true, amountCents: i.amountCents });
+      if (check.valid) merchants.add(check.merchantName);
+    }
+    expect(merchants).toEqual(new Set(['ARCO DIGITAL', 'OUTRA AGENCIA']));
+    for (const i of data.documents.invoices) if (i.status === 'paid') expect(i.pixCode).toBeNull();
   });
 });
 

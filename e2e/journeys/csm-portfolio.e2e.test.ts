@@ -11,7 +11,8 @@ import {
 import { journeyEnvironment } from './support/journey-environment.ts';
 
 /**
- * Acceptance journeys of issue 10 items 11 and 12 (the list finished, portfolio, CSM home, admin dashboard) in
+ * Acceptance journeys of issue 10 items 11 and 12 (the list finished, portfolio, CSM home with its tasks due —
+ * completed there offline —, admin dashboard) in
  * headless Chromium against the real built app, the real server and its seeded demo data. What the server
  * holds is checked through its own API with a separate session. Screenshots at 360 and 1280 px of the list,
  * the CSM home and the admin dashboard.
@@ -30,6 +31,7 @@ const customerList = (page: Page) => page.getByRole('table', { name: 'Lista de c
 const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Buscar clientes' });
 const kpis = (page: Page) => page.getByRole('region', { name: 'Resumo da carteira' });
 const byName = (docs: readonly SyncDocument[], name: string) => docs.find((d) => d.name === name);
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Navegação principal' });
 
 describe('maria works her portfolio (CSM)', () => {
   it('opens TechCorp LTDA from the list, sees the KPI cards follow a search, and has her home', async () => {
@@ -58,20 +60,62 @@ describe('maria works her portfolio (CSM)', () => {
     await page.getByRole('heading', { level: 1, name: 'TechCorp LTDA' }).waitFor();
 
     // Her home: the navigation entry, her at-risk customers and renewals, names linking to the 360.
-    await page
-      .getByRole('navigation', { name: 'Navegação principal' })
-      .getByRole('link', { name: 'Meu painel' })
-      .click();
+    await nav(page).getByRole('link', { name: 'Meu painel' }).click();
     await page.getByRole('heading', { level: 1, name: 'Meu painel' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Clientes em risco' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Renovações nos próximos 90 dias' }).waitFor();
     // AgênciaDigital (hers, flagged in the demo data) is among her customers at risk, linking to its 360.
     const agencia = byName(await api.pullAll('customers'), 'AgênciaDigital');
+    const startup = byName(await api.pullAll('customers'), 'StartupXYZ');
     const atRisk = page.getByRole('list', { name: 'Clientes em risco, mais arriscados primeiro' });
     expect(await atRisk.getByRole('link', { name: 'AgênciaDigital' }).getAttribute('href')).toBe(
       `/clientes/${agencia!.id}`,
     );
+
+    // Tasks due: acknowledging StartupXYZ's critical alert (a customer without a CSM, so the tasks are hers) runs
+    // its playbook — an emergency call within 24 h and a free training offer within 3 days. Both show on her
+    // home with the customer's name, and she completes one there with one tap, offline.
+    await nav(page).getByRole('link', { name: 'Em risco' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Clientes em risco' }).waitFor();
+    const startupCard = page
+      .getByRole('list', { name: 'Clientes em risco, mais arriscados primeiro' })
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { level: 2, name: 'StartupXYZ' }) });
+    await maria.context.setOffline(true);
+    await startupCard.getByRole('button', { name: 'Reconhecer' }).click();
+    await startupCard.getByText(/Alerta reconhecido\. 2 tarefas criadas/).waitFor();
+    await maria.context.setOffline(false);
+    await waitForPending(page, 0, 60_000);
+    await nav(page).getByRole('link', { name: 'Meu painel' }).click();
+    const due = page.getByRole('list', { name: 'Tarefas a vencer, atrasadas primeiro' });
+    const call = due.getByRole('listitem').filter({ hasText: 'Ligação de emergência em 24 h' });
+    await call.waitFor();
+    await due.getByRole('listitem').filter({ hasText: 'Oferecer treinamento gratuito' }).waitFor();
+    expect(await call.getByRole('link', { name: 'StartupXYZ' }).getAttribute('href')).toBe(
+      `/clientes/${startup!.id}`,
+    );
+    expect(await page.getByRole('link', { name: 'Ver todas as tarefas' }).getAttribute('href')).toBe(
+      '/tarefas',
+    );
     await captureAtWidths(page, 'csm-home');
+
+    await maria.context.setOffline(true);
+    await call.getByRole('button', { name: 'Concluir “Ligação de emergência em 24 h”' }).click();
+    await page.getByText('“Ligação de emergência em 24 h” concluída.').waitFor();
+    await call.waitFor({ state: 'detached' });
+    await waitForPending(page, 1);
+    await maria.context.setOffline(false);
+    await waitForPending(page, 0, 60_000);
+    const done = await serverEventually(async () =>
+      (await api.pullAll('activities')).find(
+        (a) =>
+          a.type === 'task' &&
+          a.customerId === startup!.id &&
+          a.title === 'Ligação de emergência em 24 h' &&
+          a.completedAt !== null,
+      ),
+    );
+    expect(done.assignedTo).toBe(api.user.id);
   });
 });
 

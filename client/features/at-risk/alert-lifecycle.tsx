@@ -89,10 +89,11 @@ export function AlertLifecycle({
       });
       let text: string = t(`lifecycle.moved.${to}`);
       if (to === 'acknowledged' && activities) {
-        const existing = new Set(
-          (await activities.find({ selector: { signalId: alert.id } }).exec()).map((d) => d.id),
-        );
-        const tasks = playbookTasks(next, customer, playbooks, existing, user, at);
+        // By primary key (the ids are deterministic): a `signalId` selector is not indexed and scans every
+        // activity on the device, which with a real portfolio never finished before the user gave up.
+        const candidates = playbookTasks(next, customer, playbooks, new Set(), user, at);
+        const held = await activities.findByIds(candidates.map((c) => c.id)).exec();
+        const tasks = candidates.filter((c) => !held.has(c.id));
         if (tasks.length > 0) {
           await activities.bulkInsert(tasks);
           text = `${text} ${t('actions.tasksCreated', { count: tasks.length })}`;

@@ -320,10 +320,10 @@ function CardActions({ row }: { row: AtRiskRow }) {
   const createTasks = async () => {
     if (!user || !activities) return;
     const at = new Date();
-    const existing = alert
-      ? new Set((await activities.find({ selector: { signalId: alert.id } }).exec()).map((d) => d.id))
-      : new Set<string>();
-    let tasks = alert ? playbookTasks(alert, customer, playbooks, existing, user, at) : [];
+    // Looked up by primary key (deterministic ids), not by an unindexed `signalId` scan (see alert-lifecycle.tsx).
+    const candidates = alert ? playbookTasks(alert, customer, playbooks, new Set(), user, at) : [];
+    const held = await activities.findByIds(candidates.map((c) => c.id)).exec();
+    let tasks = candidates.filter((c) => !held.has(c.id));
     if (tasks.length === 0) {
       const built = followUpTask(
         { customerId: customer.id, signalId, title: t('actions.taskFollowUp', { name: customer.name }) },

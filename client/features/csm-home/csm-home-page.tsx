@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MangoQuery } from 'rxdb';
 import type { Customer } from '../../../shared/entities/customer.ts';
-import type { Health } from '../../../shared/entities/csm.ts';
+import type { Activity, Health } from '../../../shared/entities/csm.ts';
 import { useSession } from '../../auth/session-context.tsx';
 import { useDomainTextFor } from '../../domain-text/use-domain-text.ts';
 import { useLiveDocuments } from '../../db/device-data.tsx';
@@ -18,14 +18,18 @@ import { formatMoneyWhole } from '../customers/money.ts';
 import { customerPaths } from '../customers/paths.ts';
 import { csmHome, type AttentionItem, type RenewalItem } from './csm-home.ts';
 import styles from './csm-home.module.css';
+import { tasksDue } from './tasks-due.ts';
+import { TasksDuePanel } from './tasks-due-panel.tsx';
 
 const STATUS_GLYPH = { at_risk: '▲', critical: '■' } as const;
+const TASKS: MangoQuery<Activity> = { selector: { type: 'task' } };
 
 /**
- * `/painel` — the signed-in CSM's home: their customers at risk (critical first, riskiest first) and their
- * renewals in the next 90 days, each linking to the customer's 360. Reads only the device database (their own
- * customers by `csmId`, and those customers' health documents), so it opens offline. Tasks due join this page
- * when tasks exist (issue 10 item 9); until then there is no tasks section at all rather than an empty promise.
+ * `/painel` — the signed-in CSM's home: their tasks due (overdue first, completed with one tap, offline), their
+ * customers at risk (critical first, riskiest first) and their renewals in the next 90 days, each linking to
+ * the customer's 360. Reads only the device database (their own customers by `csmId`, those customers' health
+ * documents, and the task activities), so it opens offline. A task may be for a customer outside the portfolio
+ * (assigned by a colleague), so task rows name customers from the whole device copy.
  */
 export function CsmHomePage() {
   const { t } = useTranslation('csmHome');
@@ -38,11 +42,21 @@ export function CsmHomePage() {
   const ids = useMemo(() => customers.docs.map((c) => c.id), [customers.docs]);
   const healthQuery = useMemo<MangoQuery<Health>>(() => ({ selector: { customerId: { $in: ids } } }), [ids]);
   const health = useLiveDocuments('health', customers.ready ? healthQuery : null);
-  const ready = customers.ready && health.ready;
+  const tasks = useLiveDocuments('activities', TASKS);
+  const allCustomers = useLiveDocuments('customers');
+  const customerNames = useMemo(
+    () => new Map(allCustomers.docs.map((c) => [c.id, c.name])),
+    [allCustomers.docs],
+  );
+  const ready = customers.ready && health.ready && tasks.ready && allCustomers.ready;
   // The day changes the renewals' "in N days": recomputed when the clock's minute does (useNow ticks).
   const home = useMemo(
     () => csmHome(userId, customers.docs, health.docs, now, format.timeZone),
     [userId, customers.docs, health.docs, now, format.timeZone],
+  );
+  const due = useMemo(
+    () => tasksDue(tasks.docs, userId, now, format.timeZone),
+    [tasks.docs, userId, now, format.timeZone],
   );
 
   return (
@@ -51,7 +65,7 @@ export function CsmHomePage() {
         <p role="status" className={styles.muted} aria-busy="true">
           {t('loading')}
         </p>
-      ) : home.customers === 0 ? (
+      ) : home.customers === 0 && due.items.length === 0 ? (
         <EmptyState icon={<UsersIcon />} title={t('noPortfolioTitle')}>
           {t('noPortfolioBody')}
         </EmptyState>
@@ -75,6 +89,13 @@ export function CsmHomePage() {
                   </dd>
                 ) : null}
               </div>
+              <div className={styles.stat} data-tone={due.overdue > 0 ? 'risk' : undefined}>
+                <dt>{t('summary.tasks')}</dt>
+                <dd className={styles.statValue}>{format.number(due.items.length)}</dd>
+                <dd className={styles.statNote} data-tone={due.overdue > 0 ? 'critical' : undefined}>
+                  {due.overdue > 0 ? t('summary.overdue', { count: due.overdue }) : t('summary.noneOverdue')}
+                </dd>
+              </div>
               <div className={styles.stat}>
                 <dt>{t('summary.renewals')}</dt>
                 <dd className={styles.statValue}>{format.number(home.renewals.length)}</dd>
@@ -86,6 +107,8 @@ export function CsmHomePage() {
           </section>
 
           <div className={styles.columns}>
+            <TasksDuePanel due={due} customerNames={customerNames} />
+
             <section className={styles.panel} aria-labelledby="csm-home-attention">
               <h2 id="csm-home-attention" className={styles.panelTitle}>
                 {t('attention.heading')}

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { MangoQuery } from 'rxdb';
 import type { Activity } from '../../../shared/entities/csm.ts';
 import { useSession } from '../../auth/session-context.tsx';
-import { useCollection, useLiveDocuments } from '../../db/device-data.tsx';
+import { useLiveDocuments } from '../../db/device-data.tsx';
 import { usePendingIds } from '../../db/pending-writes.ts';
 import { useFormat } from '../../platform/use-format.ts';
 import { useNow } from '../../platform/use-now.ts';
@@ -13,7 +13,8 @@ import { EmptyState } from '../../ui/empty-state.tsx';
 import { ChecklistIcon } from '../../ui/icons.tsx';
 import { Page } from '../../ui/page.tsx';
 import { customerPath } from '../customer-360/paths.ts';
-import { completeTask, myTasks, type TaskView } from './tasks.ts';
+import { myTasks, type TaskView } from './tasks.ts';
+import { useCompleteTask } from './use-complete-task.ts';
 import styles from './tasks.module.css';
 
 const TASKS: MangoQuery<Activity> = { selector: { type: 'task' } };
@@ -95,21 +96,13 @@ export function TasksPage() {
 function TaskRow({ view, customer }: { view: TaskView; customer: string | null }) {
   const { t } = useTranslation('tasks');
   const format = useFormat();
-  const { user } = useSession();
-  const activities = useCollection('activities');
+  const completeTask = useCompleteTask();
   const pending = usePendingIds('activities');
   const [message, setMessage] = useState<string | null>(null);
   const { task, overdue } = view;
   const complete = async () => {
-    if (!user || !activities) return;
-    const done = completeTask(task, user, new Date());
-    if (!done) return setMessage(t('notAllowed'));
-    try {
-      const stored = await activities.findOne(task.id).exec();
-      await stored?.incrementalPatch({ completedAt: done.completedAt });
-    } catch {
-      setMessage(t('failed'));
-    }
+    const result = await completeTask(task);
+    if (result !== 'done') setMessage(t(result));
   };
   return (
     <li className={styles.item} data-overdue={overdue ? '' : undefined}>

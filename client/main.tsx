@@ -13,6 +13,8 @@ import { createI18n } from './app/i18n.ts';
 import { DEFAULT_LANGUAGE, readLanguagePreference } from './i18n/i18n.ts';
 import { safeStore } from './platform/key-value-store.ts';
 import { browserNetwork } from './platform/network.ts';
+import { browserPush } from './platform/push.ts';
+import { disablePush } from './features/notifications/push-subscription.ts';
 import './ui/global.css';
 
 /**
@@ -37,15 +39,23 @@ const deviceSessions = createDeviceSessions({
   clearBrowserData: () => clearBrowserData(window),
 });
 
+const push = browserPush(window);
+const appFetch = window.fetch.bind(window);
+
 const deps: AppDependencies = {
-  fetch: window.fetch.bind(window),
+  fetch: appFetch,
   store,
   network,
   now,
   syncStatus,
-  lifecycle: deviceSessions.lifecycle,
+  lifecycle: {
+    // The device's push subscription leaves the server while the session can still say whose it is.
+    beforeLogout: async () => void (await disablePush({ platform: push, fetch: appFetch, baseUrl: '' })),
+    onLogout: (user) => deviceSessions.lifecycle.onLogout(user),
+  },
   deviceSessions,
   reload: () => window.location.reload(),
+  push,
 };
 
 const i18n = createI18n(readLanguagePreference(store) ?? DEFAULT_LANGUAGE);

@@ -4,8 +4,10 @@
  *
  * - Precache the app shell; every navigation outside `/api/` gets `index.html`, so any route opens offline.
  * - Runtime cache only for static media: API data lives in RxDB, never in the SW cache.
- * - `push` shows the payload's notification; a click focuses an open window (or opens one) on an in-app,
- *   allow-listed route — never a foreign URL.
+ * - `push` shows the payload's notification (title, body, in-app path, tag) and puts the unread count on the
+ *   app badge where the browser supports it (a plain mark when the payload has no count); a click focuses an
+ *   open window (or opens one) on an in-app, allow-listed route — never a foreign URL. Offline too: the
+ *   window's document comes from the precache.
  * - Update flow is "prompt": a new version waits until the page asks for `SKIP_WAITING`.
  */
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
@@ -49,16 +51,30 @@ self.addEventListener('push', (event) => {
   const payload = parsePushPayload(event.data?.text() ?? null, { title: 'Arco' });
   const url = notificationTargetPath(payload.url, self.location.origin);
   event.waitUntil(
-    self.registration.showNotification(payload.title, {
-      body: payload.body,
-      tag: payload.tag,
-      icon: '/icons/icon-192.png',
-      badge: '/icons/badge-96.png',
-      lang: 'pt-BR',
-      data: { url },
-    }),
+    Promise.all([
+      self.registration.showNotification(payload.title, {
+        body: payload.body,
+        tag: payload.tag,
+        icon: '/icons/icon-192.png',
+        badge: '/icons/badge-96.png',
+        lang: 'pt-BR',
+        data: { url },
+      }),
+      showOnAppBadge(payload.unread),
+    ]),
   );
 });
+
+/** The Badging API where it exists (installed app): the count, or a plain mark when the payload has none. */
+async function showOnAppBadge(unread: number | undefined): Promise<void> {
+  // lib.webworker declares it everywhere; browsers without the Badging API do not have it.
+  if (!('setAppBadge' in self.navigator)) return;
+  try {
+    await (unread === undefined ? self.navigator.setAppBadge() : self.navigator.setAppBadge(unread));
+  } catch {
+    // Not installed or not allowed: the notification itself is what matters.
+  }
+}
 
 self.addEventListener('notificationclick', (event) => {
   event.notification.close();

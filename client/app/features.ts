@@ -10,6 +10,7 @@ import { customersFeature } from '../features/customers/manifest.tsx';
 import { meetingsFeature } from '../features/meetings/manifest.ts';
 import { moneyFeature } from '../features/money/manifest.tsx';
 import { notFoundFeature } from '../features/not-found/manifest.tsx';
+import { notificationsFeature } from '../features/notifications/manifest.tsx';
 import { performanceFeature } from '../features/performance/manifest.tsx';
 import { portalHomeFeature } from '../features/portal-home/manifest.tsx';
 import { settingsFeature } from '../features/settings/manifest.tsx';
@@ -45,6 +46,7 @@ export const features = [
   moneyFeature,
   meetingsFeature,
   accountManagerFeature,
+  notificationsFeature,
   settingsFeature,
   notFoundFeature,
 ] as const;

@@ -1,15 +1,22 @@
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
+import { useSession } from '../auth/session-context.tsx';
+import { useShellNavigation } from '../platform/shell-navigation.tsx';
 
 /** Sent by client/sw.ts when a notification is clicked while a window is open. */
 export const NAVIGATE_MESSAGE = 'arco:navigate';
 
 /**
  * Routes in place when the service worker says so (a notification click), keeping local databases open.
- * The SW already checked the URL against its allow-list; here we only insist on a same-origin path.
+ * The SW already checked the URL against its allow-list; here we insist on a same-origin path and, for a
+ * signed-in user, open the closest screen their role has (a notification about a screen this build does not
+ * have yet opens the one above it, never "page not found").
  */
 export function useServiceWorkerNavigation(): void {
   const navigate = useNavigate();
+  const { user } = useSession();
+  const { openablePath } = useShellNavigation();
+  const role = user?.role ?? null;
   useEffect(() => {
     const container = typeof navigator !== 'undefined' ? navigator.serviceWorker : undefined;
     if (!container) return;
@@ -17,9 +24,9 @@ export function useServiceWorkerNavigation(): void {
       const data = event.data as { type?: unknown; url?: unknown } | null;
       if (data?.type !== NAVIGATE_MESSAGE || typeof data.url !== 'string') return;
       if (!data.url.startsWith('/') || data.url.startsWith('//')) return;
-      void navigate(data.url);
+      void navigate(role ? openablePath(data.url, role) : data.url);
     };
     container.addEventListener('message', onMessage);
     return () => container.removeEventListener('message', onMessage);
-  }, [navigate]);
+  }, [navigate, openablePath, role]);
 }

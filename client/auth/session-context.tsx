@@ -26,7 +26,10 @@ export interface SessionState {
   readonly user: SignedInUser | null;
   readonly signedOutReason: SignedOutReason;
   signIn(credentials: { email: string; password: string }): Promise<AuthResult<SignedInUser>>;
-  /** Ends the server session, runs `onLogout` (local wipe), forgets the profile. Refuses offline. */
+  /**
+   * Runs `beforeLogout` (server-side clean-up in the user's name), ends the server session, runs `onLogout`
+   * (local wipe), forgets the profile. Refuses offline.
+   */
   signOut(): Promise<AuthResult<null>>;
   /**
    * The session is known to be over (e.g. sync got a 401): forget the profile and ask for a new sign-in.
@@ -99,6 +102,8 @@ export function SessionProvider({
 
   const signOut = useCallback<SessionState['signOut']>(async () => {
     if (!network.isOnline()) return { ok: false, error: { kind: 'offline' } };
+    const leaving = readRememberedUser(store) ?? user;
+    if (leaving && lifecycle.beforeLogout) await lifecycle.beforeLogout(leaving).catch(() => undefined);
     const result = await apiSignOut(fetchFn);
     if (!result.ok) return result;
     generation.current += 1;

@@ -11,6 +11,12 @@ import type { SignedInUser } from '../../shared/identity.ts';
  *   unsynced changes are kept and drain after the next sign-in.
  */
 export interface SessionLifecycle {
+  /**
+   * Runs on an explicit sign-out while the session still exists, before the server ends it: what must be
+   * undone on the server in the user's name (this device's push subscription, `DELETE /api/push/subscriptions`).
+   * Best effort: a failure here never keeps the user signed in.
+   */
+  beforeLogout?(user: SignedInUser): Promise<void>;
   onLogout(user: SignedInUser): Promise<void>;
 }
 

@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { KeyValueStore } from './key-value-store.ts';
 import type { NetworkStatus } from './network.ts';
+import type { PushPlatform } from './push.ts';
 import type { SessionLifecycle } from '../auth/session-lifecycle.ts';
 import type { SyncStatusSource } from '../sync-status/sync-status-source.ts';
 import type { DeviceSessions } from '../db/device-session.ts';
@@ -21,6 +22,8 @@ export interface AppDependencies {
   readonly deviceSessions?: DeviceSessions;
   /** Full page reload (error screen, upgrade-required banner). */
   readonly reload: () => void;
+  /** Web Push on this browser; null or absent where it cannot receive pushes (and in most tests). */
+  readonly push?: PushPlatform | null;
 }
 
 const DependenciesContext = createContext<AppDependencies | null>(null);

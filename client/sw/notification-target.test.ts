@@ -74,12 +74,43 @@ describe('parsePushPayload', () => {
       body: 'Seu ticket #42 tem uma resposta',
       url: '/inicio/tickets',
       tag: 't42',
+      unread: undefined,
     });
   });
 
+  it("reads the in-app path as `path` (the server's name) before `url`, and the unread count", () => {
+    expect(
+      parsePushPayload(
+        JSON.stringify({
+          title: 'Ticket respondido',
+          path: '/inicio/tickets/1',
+          url: '/x',
+          tag: 't',
+          unread: 4,
+        }),
+        defaults,
+      ),
+    ).toEqual({ title: 'Ticket respondido', body: '', url: '/inicio/tickets/1', tag: 't', unread: 4 });
+    for (const unread of [-1, 1.5, '3', null]) {
+      expect(parsePushPayload(JSON.stringify({ unread }), defaults).unread).toBeUndefined();
+    }
+  });
+
   it('fills in what is missing', () => {
-    expect(parsePushPayload('{}', defaults)).toEqual({ title: 'Arco', body: '', url: '/', tag: undefined });
-    expect(parsePushPayload(null, defaults)).toEqual({ title: 'Arco', body: '', url: '/', tag: undefined });
+    expect(parsePushPayload('{}', defaults)).toEqual({
+      title: 'Arco',
+      body: '',
+      url: '/',
+      tag: undefined,
+      unread: undefined,
+    });
+    expect(parsePushPayload(null, defaults)).toEqual({
+      title: 'Arco',
+      body: '',
+      url: '/',
+      tag: undefined,
+      unread: undefined,
+    });
     expect(parsePushPayload('[1,2]', defaults).title).toBe('Arco');
   });
 
@@ -89,6 +120,7 @@ describe('parsePushPayload', () => {
       body: 'Nova mensagem',
       url: '/',
       tag: undefined,
+      unread: undefined,
     });
   });
 

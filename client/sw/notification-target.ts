@@ -30,8 +30,11 @@ export function notificationTargetPath(rawUrl: unknown, origin: string): string 
 export interface PushPayload {
   readonly title: string;
   readonly body: string;
+  /** The in-app path to open (`path` in the payload; `url`, its older name, is still read). */
   readonly url: string;
   readonly tag: string | undefined;
+  /** The recipient's unread count when the sender knows it (the app badge shows it), else undefined. */
+  readonly unread: number | undefined;
 }
 
 /**
@@ -43,17 +46,25 @@ export function parsePushPayload(text: string | null, defaults: { title: string 
   try {
     data = text ? JSON.parse(text) : null;
   } catch {
-    return { title: defaults.title, body: (text ?? '').slice(0, 500), url: FALLBACK_PATH, tag: undefined };
+    return {
+      title: defaults.title,
+      body: (text ?? '').slice(0, 500),
+      url: FALLBACK_PATH,
+      tag: undefined,
+      unread: undefined,
+    };
   }
   const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
   const str = (key: string, max: number) => {
     const v = record[key];
     return typeof v === 'string' && v.trim() !== '' ? v.slice(0, max) : undefined;
   };
+  const unread = record.unread;
   return {
     title: str('title', 200) ?? defaults.title,
     body: str('body', 500) ?? '',
-    url: str('url', 2000) ?? FALLBACK_PATH,
+    url: str('path', 2000) ?? str('url', 2000) ?? FALLBACK_PATH,
     tag: str('tag', 200),
+    unread: typeof unread === 'number' && Number.isInteger(unread) && unread >= 0 ? unread : undefined,
   };
 }

@@ -10,6 +10,7 @@ import { createI18n } from '../app/i18n.ts';
 import { readLanguagePreference } from '../i18n/i18n.ts';
 import { memoryStore, type KeyValueStore } from '../platform/key-value-store.ts';
 import { manualNetwork } from '../platform/network.ts';
+import type { PushPlatform } from '../platform/push.ts';
 import { networkSyncStatus, type SyncStatusSource } from '../sync-status/sync-status-source.ts';
 
 /**
@@ -52,6 +53,7 @@ export function renderApp({
   routes = createAppRoutes(),
   frame,
   now = () => new Date('2026-11-21T12:00:00.000Z'),
+  push = null,
 }: {
   path?: string;
   user?: SignedInUser | null;
@@ -65,6 +67,8 @@ export function renderApp({
   frame?: ComponentType<{ children: ReactNode }>;
   /** The app's clock (default 2026-11-21 12:00 UTC): screens whose rules read dates pass their fixtures' day. */
   now?: () => Date;
+  /** The browser's Web Push (none by default, as in a browser without it). */
+  push?: PushPlatform | null;
 } = {}) {
   if (user) store.setItem('arco.profile.v1', JSON.stringify(user));
   const network = manualNetwork(online);
@@ -84,6 +88,7 @@ export function renderApp({
     syncStatus: syncStatus ?? networkSyncStatus(network),
     lifecycle,
     reload: () => void reloads.push(1),
+    push,
   };
   const i18n = createI18n(readLanguagePreference(store) ?? 'pt-BR');
   const router = createMemoryRouter(routes, { initialEntries: [path] });

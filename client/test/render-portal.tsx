@@ -16,7 +16,11 @@ import { clientUser, renderApp } from './render-app.tsx';
 export function portalRenderer() {
   const opened: DeviceDatabase[] = [];
 
-  async function renderPortal(path: string, seed: (db: DeviceDatabase) => Promise<void> = async () => {}) {
+  async function renderPortal(
+    path: string,
+    seed: (db: DeviceDatabase) => Promise<void> = async () => {},
+    options: Pick<Parameters<typeof renderApp>[0] & object, 'push' | 'store'> = {},
+  ) {
     expect(NOW.toISOString()).toBe('2026-11-21T12:00:00.000Z'); // renderApp's clock
     const database = await openDeviceDatabase({
       userId: clientUser.id,
@@ -39,7 +43,7 @@ export function portalRenderer() {
         children: createAppRoutes(),
       },
     ];
-    const view = renderApp({ path, user: clientUser, online: false, routes });
+    const view = renderApp({ path, user: clientUser, online: false, routes, ...options });
     return { ...view, database };
   }
 

@@ -1,8 +1,9 @@
 /**
  * In-app routes the demo data links to (notification `url`, action card `url`), in the app's pt-BR URL scheme
- * (client/app/paths.ts). Screens that exist today: `/clientes` (+ `?saude=risco`), `/inicio`,
- * `/inicio/tickets[/:id]`. The others are the paths those features will take, inside the same areas, so the
- * service worker's allow-list already accepts them.
+ * (client/app/paths.ts). Screens that exist today: `/clientes` (+ `?saude=risco`, `/:id`), `/inicio`,
+ * `/inicio/tickets[/:id]`, `/atendimento/tickets/:id`. The others are the paths those features will take,
+ * inside the same areas, so the service worker's allow-list already accepts them; until a screen exists the
+ * app opens the closest one above it (client/app/paths.ts `openablePath`).
  */
 export const demoRoutes = {
   customer: (id: string) => `/clientes/${id}`,
@@ -17,7 +18,7 @@ export const demoRoutes = {
   invoice: (id: string) => `/inicio/faturas/${id}`,
   tickets: () => '/inicio/tickets',
   ticket: (id: string) => `/inicio/tickets/${id}`,
-  staffTicket: (id: string) => `/clientes/tickets/${id}`,
+  staffTicket: (id: string) => `/atendimento/tickets/${id}`,
   meetings: () => '/inicio',
   content: (slug: string) => `/inicio/conteudo/${slug}`,
   performance: () => '/inicio/desempenho',

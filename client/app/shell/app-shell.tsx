@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { useSession } from '../../auth/session-context.tsx';
+import { NotificationBell } from '../../features/notifications/notification-bell.tsx';
 import { SyncIndicator } from '../../sync-status/sync-indicator.tsx';
 import { ArcoMark } from '../../ui/icons.tsx';
 import { OfflineReadyStatus } from '../offline-ready.tsx';
@@ -12,8 +13,8 @@ import { FirstSyncProgress, SyncBanners, useExpireOnSyncUnauthorized } from './s
 import styles from './app-shell.module.css';
 
 /**
- * The frame around every screen: skip link, top bar (brand, navigation when signed in, the sync indicator —
- * always visible), the offline-ready line and sync banners (in the flow, never over the page), and `<main>`
+ * The frame around every screen: skip link, top bar (brand, navigation and the notifications bell when signed
+ * in, the sync indicator — always visible), the offline-ready line and sync banners (in the flow, never over the page), and `<main>`
  * with the route's page.
  */
 export function AppShell() {
@@ -39,6 +40,7 @@ export function AppShell() {
           </Link>
           {user ? <PrimaryNav role={user.role} /> : null}
           <span className={styles.spacer} />
+          {user ? <NotificationBell /> : null}
           <SyncIndicator />
         </div>
         <FirstSyncProgress />

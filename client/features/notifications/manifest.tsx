@@ -1,0 +1,16 @@
+import { ALL_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
+import { InboxPage } from './inbox-page.tsx';
+import { notificationsEn, notificationsPtBR } from './i18n.ts';
+import { deepLinks, notificationPaths } from './paths.ts';
+
+/**
+ * The notifications inbox (`/notificacoes`) for every signed-in role, read from the device. No navigation
+ * entry: the bell in the shell's header (notification-bell.tsx) opens it, with the unread count.
+ */
+export const notificationsFeature = defineFeature({
+  id: 'notifications',
+  access: ALL_ROLES,
+  routes: [{ path: notificationPaths.inbox, element: <InboxPage /> }],
+  i18n: { namespace: 'notifications', resources: { 'pt-BR': notificationsPtBR, en: notificationsEn } },
+  deepLinks,
+});

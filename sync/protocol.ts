@@ -12,7 +12,7 @@ import { COLLECTION_NAMES } from '../shared/collections/index.ts';
  * `MIN_SUPPORTED_PROTOCOL_VERSION` only when the server can no longer serve older apps correctly (they get
  * 426 and ask the user to update).
  */
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 export const MIN_SUPPORTED_PROTOCOL_VERSION = 4;
 export const PROTOCOL_HEADER = 'x-arco-protocol';
 
@@ -56,6 +56,13 @@ export const PROTOCOL_HISTORY: readonly ProtocolHistoryEntry[] = [
     change:
       'Four domain-text codes for the client portal month-end outlook (outlook.increaseBudget, keepBudget, ' +
       'reviewCampaigns, noInvestment). Additive and never stored in a synced document today, so 4 is still served.',
+  },
+  {
+    version: 6,
+    fingerprint: '7468f2284527c2f971e2160a63745020f3387d05c032a2e90e8721e067c588c1',
+    change:
+      'Three domain-text codes for the default playbooks (playbook.name, taskTitle, taskDescription). Additive; ' +
+      'task activities still store their words as text, so 4 is still served.',
   },
 ];
 

@@ -4,6 +4,7 @@ import type { SignedInUser } from '../../shared/identity.ts';
 import { createAppRoutes } from '../app/routes.tsx';
 import { openDeviceDatabase, type DeviceDatabase } from '../db/database.ts';
 import { DeviceDataProvider } from '../db/device-data.tsx';
+import { memoryStore } from '../platform/key-value-store.ts';
 import { staticDeviceSessions } from './device-session.ts';
 import { renderApp, staffUser, type FetchHandler } from './render-app.tsx';
 
@@ -22,11 +23,14 @@ export function staffRenderer() {
       seed = async () => {},
       online = false,
       fetchHandler,
+      language = 'pt-BR',
     }: {
       user?: SignedInUser;
       seed?: (db: DeviceDatabase) => Promise<void>;
       online?: boolean;
       fetchHandler?: FetchHandler;
+      /** The UI language the device remembers (pt-BR by default). */
+      language?: 'pt-BR' | 'en';
     } = {},
   ) {
     const database = await openDeviceDatabase({
@@ -50,7 +54,9 @@ export function staffRenderer() {
         children: createAppRoutes(),
       },
     ];
-    const view = renderApp({ path, user, online, routes, ...(fetchHandler ? { fetchHandler } : {}) });
+    const store = memoryStore();
+    store.setItem('arco.language', language);
+    const view = renderApp({ path, user, online, routes, store, ...(fetchHandler ? { fetchHandler } : {}) });
     return { ...view, database };
   }
 

@@ -19,6 +19,30 @@ const PLAN = { pro: 'Pro', enterprise: 'Enterprise' } as const;
 const TIER = { starter: 'Starter', pro: 'Pro' } as const;
 const ADOPTION = ' and propose training to raise adoption.';
 
+const PLAYBOOK_NAMES = {
+  'risco-critico': 'Critical churn risk',
+  'cliente-em-risco': 'Customer at risk',
+  'contato-principal-saiu': 'Main contact left',
+} as const;
+const PLAYBOOK_TASKS = {
+  'ligacao-emergencia': {
+    title: 'Emergency call within 24 h',
+    description: 'Call the decision maker: understand the cancellation risk and agree a plan.',
+  },
+  'treinamento-gratuito': {
+    title: 'Offer free training',
+    description: 'A free training session to re-engage the customer’s team.',
+  },
+  'agendar-qbr': {
+    title: 'Schedule a QBR with the decision maker',
+    description: 'Quarterly review before the renewal: show the ROI and propose training.',
+  },
+  'novo-contato': {
+    title: 'Introduce yourself to the new main contact',
+    description: 'Redo the executive onboarding and map new champions.',
+  },
+} as const;
+
 export const en: DomainTextResources = {
   intlLocale: 'en-US',
   factorNames: {
@@ -246,6 +270,9 @@ export const en: DomainTextResources = {
       `(${t.percent(p.percent)}) after ${t.count(p.months, 'month', 'months')}. ` +
       'Propose training on the unused features.',
     'insight.lowAdoptionCta': () => 'Schedule training',
+    'playbook.name': (p) => PLAYBOOK_NAMES[p.playbook],
+    'playbook.taskTitle': (p) => PLAYBOOK_TASKS[p.task].title,
+    'playbook.taskDescription': (p) => PLAYBOOK_TASKS[p.task].description,
     'outlook.increaseBudget': (p, t) =>
       `Increase the budget by ${t.percent(p.percent)} to make the most of the momentum: ` +
       `the projected ROI is ${t.percent(p.roiPercent)}.`,

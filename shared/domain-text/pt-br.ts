@@ -22,6 +22,30 @@ const PLAN = { pro: 'Pro', enterprise: 'Enterprise' } as const;
 const TIER = { starter: 'Starter', pro: 'Pro' } as const;
 const ADOPTION = ' e propor treinamento para aumentar adoção.';
 
+const PLAYBOOK_NAMES = {
+  'risco-critico': 'Risco crítico de churn',
+  'cliente-em-risco': 'Cliente em risco',
+  'contato-principal-saiu': 'Contato principal saiu',
+} as const;
+const PLAYBOOK_TASKS = {
+  'ligacao-emergencia': {
+    title: 'Ligação de emergência em 24 h',
+    description: 'Ligar para o decisor: entender o risco de cancelamento e combinar um plano.',
+  },
+  'treinamento-gratuito': {
+    title: 'Oferecer treinamento gratuito',
+    description: 'Sessão de treinamento gratuita para reengajar o time do cliente.',
+  },
+  'agendar-qbr': {
+    title: 'Agendar QBR com o decisor',
+    description: 'Revisão trimestral antes da renovação: demonstrar ROI e propor treinamento.',
+  },
+  'novo-contato': {
+    title: 'Apresentar-se ao novo contato principal',
+    description: 'Refazer o onboarding executivo e mapear novos champions.',
+  },
+} as const;
+
 export const ptBR: DomainTextResources = {
   intlLocale: 'pt-BR',
   factorNames: {
@@ -251,6 +275,9 @@ export const ptBR: DomainTextResources = {
       `(${t.percent(p.percent)}) após ${t.count(p.months, 'mês', 'meses')}. ` +
       'Propor treinamento das funcionalidades não utilizadas.',
     'insight.lowAdoptionCta': () => 'Agendar treinamento',
+    'playbook.name': (p) => PLAYBOOK_NAMES[p.playbook],
+    'playbook.taskTitle': (p) => PLAYBOOK_TASKS[p.task].title,
+    'playbook.taskDescription': (p) => PLAYBOOK_TASKS[p.task].description,
     'outlook.increaseBudget': (p, t) =>
       `Aumentar o budget em ${t.percent(p.percent)} para maximizar o momentum: ` +
       `o ROI projetado é de ${t.percent(p.roiPercent)}.`,

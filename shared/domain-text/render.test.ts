@@ -710,6 +710,29 @@ const ACTIONS: [DomainText['code'], string, string][] = [
   ],
 ];
 
+/** The default playbooks (shared/domain/csm/playbooks.ts): names and task templates. */
+const PLAYBOOK_CASES: [string, DomainText, string, string][] = [
+  [
+    'playbook',
+    { code: 'playbook.name', params: { playbook: 'risco-critico' } },
+    'Risco crítico de churn',
+    'Critical churn risk',
+  ],
+  [
+    'playbook',
+    { code: 'playbook.taskTitle', params: { task: 'ligacao-emergencia' } },
+    'Ligação de emergência em 24 h',
+    'Emergency call within 24 h',
+  ],
+  [
+    'playbook',
+    { code: 'playbook.taskDescription', params: { task: 'treinamento-gratuito' } },
+    'Sessão de treinamento gratuita para reengajar o time do cliente.',
+    'A free training session to re-engage the customer’s team.',
+  ],
+];
+CASES.push(...PLAYBOOK_CASES);
+
 describe('domain text — every code in pt-BR and English', () => {
   it.each(CASES)('%s: %j', (_who, message, ptBR, english) => {
     expect(domainTextSchema.parse(message)).toEqual(message);

@@ -56,6 +56,21 @@ const RISK_FACTOR_TYPE_LIST = [
 ] as const;
 const DIMENSION_LIST = ['productUsage', 'engagement', 'support', 'payment', 'growth'] as const;
 
+/**
+ * The product's default playbooks and their task templates (shared/domain/csm/playbooks.ts `DEFAULT_PLAYBOOKS`):
+ * their names, titles and descriptions are codes so each user reads them in their language; what an admin
+ * writes is shown as written.
+ */
+export const DEFAULT_PLAYBOOK_IDS = ['risco-critico', 'cliente-em-risco', 'contato-principal-saiu'] as const;
+export const DEFAULT_PLAYBOOK_TASK_IDS = [
+  'ligacao-emergencia',
+  'treinamento-gratuito',
+  'agendar-qbr',
+  'novo-contato',
+] as const;
+export type DefaultPlaybookId = (typeof DEFAULT_PLAYBOOK_IDS)[number];
+export type DefaultPlaybookTaskId = (typeof DEFAULT_PLAYBOOK_TASK_IDS)[number];
+
 /** The template actions of shared/domain/csm/recommendations.ts (each has a title and a description code). */
 export const SUGGESTED_ACTION_KEYS = [
   'callMainContact',
@@ -206,6 +221,11 @@ const LEAF_MESSAGES = [
   msg('insight.lowAdoptionTitle', {}),
   msg('insight.lowAdoptionDescription', { adopted: count, available: count, percent: num, months: count }),
   msg('insight.lowAdoptionCta', {}),
+
+  // The default playbooks (names) and their task templates (title, description).
+  msg('playbook.name', { playbook: z.enum(DEFAULT_PLAYBOOK_IDS) }),
+  msg('playbook.taskTitle', { task: z.enum(DEFAULT_PLAYBOOK_TASK_IDS) }),
+  msg('playbook.taskDescription', { task: z.enum(DEFAULT_PLAYBOOK_TASK_IDS) }),
 
   // The client portal's month-end outlook (shared/domain/portal/outlook.ts): the recommendation by projected ROI.
   msg('outlook.increaseBudget', { percent: int, roiPercent: num }),

@@ -6,6 +6,7 @@ import { useLiveDocuments } from '../../db/device-data.tsx';
 import { usePendingIds } from '../../db/pending-writes.ts';
 import { useFormat } from '../../platform/use-format.ts';
 import { useNow } from '../../platform/use-now.ts';
+import { useTaskText } from '../tasks/use-task-text.ts';
 import { Button } from '../../ui/button.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { InboxIcon } from '../../ui/icons.tsx';
@@ -102,13 +103,14 @@ function TimelineEntry({ activity, pending }: { activity: Activity; pending: boo
       : null,
   ].filter((d) => d !== null);
   const when = format.relative(activity.occurredAt, now);
+  const text = useTaskText()(activity);
   return (
     <li className={styles.entry} data-type={activity.type}>
       <span className={styles.typeBadge}>{t(`type.${activity.type}`)}</span>
       <div className={styles.entryBody}>
-        <p className={styles.entryTitle}>{activity.title}</p>
-        {activity.description && activity.description !== activity.title ? (
-          <p className={styles.entryText}>{activity.description}</p>
+        <p className={styles.entryTitle}>{text.title}</p>
+        {text.description && text.description !== text.title ? (
+          <p className={styles.entryText}>{text.description}</p>
         ) : null}
         <p className={styles.muted}>
           <time dateTime={activity.occurredAt} title={format.dateTime(activity.occurredAt)}>

@@ -9,6 +9,7 @@ import { ChecklistIcon } from '../../ui/icons.tsx';
 import { customerPath } from '../customer-360/paths.ts';
 import { taskPaths } from '../tasks/paths.ts';
 import { useCompleteTask } from '../tasks/use-complete-task.ts';
+import { useTaskText } from '../tasks/use-task-text.ts';
 import type { DueTask, TasksDue } from './tasks-due.ts';
 import styles from './csm-home.module.css';
 
@@ -72,7 +73,7 @@ function TaskDueRow({
   const completeTask = useCompleteTask();
   const pending = usePendingIds('activities');
   const { task, bucket } = item;
-  const title = task.title;
+  const { title } = useTaskText()(task);
   const complete = async () => {
     const result = await completeTask(task);
     onMessage(result === 'done' ? t('tasks.done', { title }) : t(`tasks.${result}`));

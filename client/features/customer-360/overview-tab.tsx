@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useSyncStatus } from '../../sync-status/use-sync-status.ts';
 import { useFormat } from '../../platform/use-format.ts';
+import { useTaskText } from '../tasks/use-task-text.ts';
 import { Button } from '../../ui/button.tsx';
 import { Chart } from './charts/chart.tsx';
 import { useCustomer360 } from './customer-360-context.ts';
@@ -188,6 +189,7 @@ function ActivitySection() {
   const format = useFormat();
   const { customer, docs, now, tabs } = useCustomer360();
   const recent = recentActivities(docs.activities, now);
+  const textOf = useTaskText();
   return (
     <TabSection id="c360-activity" title={t('overview.activity.title')}>
       {recent.length === 0 ? (
@@ -197,7 +199,7 @@ function ActivitySection() {
           {recent.map((a) => (
             <li key={a.id} className={styles.item}>
               <span className={styles.itemTitle}>
-                {t(`activityType.${a.type}`)} · {a.title}
+                {t(`activityType.${a.type}`)} · {textOf(a).title}
                 {a.serverSeq === 0 ? (
                   <span className={`${styles.badge} ${styles.pendingBadge}`}>
                     {t('overview.activity.pending')}

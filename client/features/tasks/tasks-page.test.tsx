@@ -8,6 +8,7 @@ import type { DeviceDatabase } from '../../db/database.ts';
 import { staffUser } from '../../test/render-app.tsx';
 import { staffRenderer } from '../../test/render-staff.tsx';
 import { JOAO, MARIA, WIREFRAME_CUSTOMERS } from '../customers/test-fixtures.ts';
+import { DEFAULT_PLAYBOOKS, tasksForAlert } from '../../../shared/domain/csm/playbooks.ts';
 import { completeTask, myTasks } from './tasks.ts';
 
 /** `/tarefas` over a real device database, offline (renderApp's clock: 2026-11-21T12:00Z); Maria is a CSM. */
@@ -106,6 +107,36 @@ describe('tasks page (/tarefas, offline)', () => {
     const done = await screen.findByRole('region', { name: 'Concluídas nos últimos 7 dias' });
     const row = within(done).getByText('Ligação de emergência em 24 h').closest('li')!;
     expect(within(row).getByText('Pendente de sincronização')).toBeInTheDocument();
+  });
+
+  it("shows a default playbook's task in English; an admin's words as written", async () => {
+    const [call] = tasksForAlert(
+      {
+        id: '0190a8e4-0000-7000-8000-0000000008a1',
+        customerId: AGENCIA!.id,
+        kind: 'risk_alert',
+        subtype: 'critical',
+        riskFactors: [],
+      },
+      DEFAULT_PLAYBOOKS,
+      NOW,
+      { assignedTo: MARIA.id, performedBy: MARIA.id, performedByName: 'Maria Santos' },
+    );
+    await renderStaff('/tarefas', {
+      language: 'en',
+      seed: async (db) => {
+        await db.collections.customers!.bulkInsert(WIREFRAME_CUSTOMERS);
+        await db.collections.activities!.bulkInsert([call!, TASKS[0]!]);
+      },
+    });
+    const list = await screen.findByRole('list', { name: 'Tasks to do, overdue first' }, LOAD);
+    expect(within(list).getByText('Emergency call within 24 h')).toBeInTheDocument();
+    expect(
+      within(list).getByText('Call the decision maker: understand the cancellation risk and agree a plan.'),
+    ).toBeInTheDocument();
+    expect(within(list).getByRole('button', { name: 'Complete “Emergency call within 24 h”' })).toBeVisible();
+    // A task without a playbook's words (typed by a person) stays as written.
+    expect(within(list).getByText('Agendar QBR com o decisor')).toBeInTheDocument();
   });
 
   it('says so when there is nothing to do', async () => {

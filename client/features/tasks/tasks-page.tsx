@@ -15,6 +15,7 @@ import { Page } from '../../ui/page.tsx';
 import { customerPath } from '../customer-360/paths.ts';
 import { myTasks, type TaskView } from './tasks.ts';
 import { useCompleteTask } from './use-complete-task.ts';
+import { useTaskText } from './use-task-text.ts';
 import styles from './tasks.module.css';
 
 const TASKS: MangoQuery<Activity> = { selector: { type: 'task' } };
@@ -35,6 +36,7 @@ export function TasksPage() {
   const ready = tasks.ready && customers.ready;
   const format = useFormat();
   const pending = usePendingIds('activities');
+  const textOf = useTaskText();
   return (
     <Page title={t('title')} description={t('description')}>
       {!ready ? (
@@ -76,7 +78,7 @@ export function TasksPage() {
               <ul className={styles.list}>
                 {mine.done.map((task) => (
                   <li key={task.id} className={styles.item} data-done="">
-                    <span className={styles.title}>{task.title}</span>
+                    <span className={styles.title}>{textOf(task).title}</span>
                     {pending.has(task.id) ? <span className={styles.pending}>{t('pending')}</span> : null}
                     <span className={styles.muted}>
                       {names.get(task.customerId) ?? t('unknownCustomer')} ·{' '}
@@ -100,6 +102,7 @@ function TaskRow({ view, customer }: { view: TaskView; customer: string | null }
   const pending = usePendingIds('activities');
   const [message, setMessage] = useState<string | null>(null);
   const { task, overdue } = view;
+  const text = useTaskText()(task);
   const complete = async () => {
     const result = await completeTask(task);
     if (result !== 'done') setMessage(t(result));
@@ -107,7 +110,7 @@ function TaskRow({ view, customer }: { view: TaskView; customer: string | null }
   return (
     <li className={styles.item} data-overdue={overdue ? '' : undefined}>
       <div className={styles.main}>
-        <span className={styles.title}>{task.title}</span>
+        <span className={styles.title}>{text.title}</span>
         {overdue ? <span className={styles.badge}>{t('overdueBadge')}</span> : null}
       </div>
       <div className={styles.meta}>
@@ -116,9 +119,9 @@ function TaskRow({ view, customer }: { view: TaskView; customer: string | null }
         {task.signalId ? <span>{t('fromAlert')}</span> : null}
         {pending.has(task.id) ? <span className={styles.pending}>{t('pending')}</span> : null}
       </div>
-      {task.description ? <p className={styles.description}>{task.description}</p> : null}
+      {text.description ? <p className={styles.description}>{text.description}</p> : null}
       <div>
-        <Button onClick={() => void complete()} aria-label={t('completeLabel', { title: task.title })}>
+        <Button onClick={() => void complete()} aria-label={t('completeLabel', { title: text.title })}>
           {t('complete')}
         </Button>
       </div>

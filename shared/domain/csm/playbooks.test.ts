@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { activitySchema, type RiskFactor } from '../../entities/csm.ts';
+import { createDomainTextRenderer } from '../../domain-text/render.ts';
 import {
   DEFAULT_PLAYBOOKS,
   playbookMatches,
   playbooksSchema,
+  playbookNameText,
   playbookTaskId,
+  taskText,
   tasksForAlert,
+  templateText,
   type Playbook,
 } from './playbooks.ts';
 
@@ -109,4 +113,61 @@ describe('playbook validation (the admin editor and PUT /api/settings/playbooks)
     ['an id with spaces', [{ ...base, id: 'risco critico' }]],
     ['an unknown risk factor', [{ ...base, trigger: { ...base.trigger, factor: 'weather' } }]],
   ])('refuses %s', (_l, list) => expect(playbooksSchema.safeParse(list).success).toBe(false));
+});
+
+describe('playbook texts: the defaults in each reader’s language, an admin’s words as written', () => {
+  const en = createDomainTextRenderer('en');
+  const pt = createDomainTextRenderer('pt-BR');
+  const critical = DEFAULT_PLAYBOOKS[0]!;
+
+  it('renders every default name, title and description in English and stores them in pt-BR', () => {
+    for (const playbook of DEFAULT_PLAYBOOKS) {
+      expect(playbookNameText(playbook).code).toBe('playbook.name');
+      expect(pt(playbookNameText(playbook))).toBe(playbook.name);
+      for (const template of playbook.tasks) {
+        const text = templateText(playbook.id, template);
+        expect([text.title.code, text.description?.code]).toEqual([
+          'playbook.taskTitle',
+          'playbook.taskDescription',
+        ]);
+        expect(pt(text.title)).toBe(template.title);
+        expect(en(text.title)).not.toBe(template.title);
+      }
+    }
+    expect(en(playbookNameText(critical))).toBe('Critical churn risk');
+  });
+
+  it('shows what an admin changed as written, field by field', () => {
+    const [call] = critical.tasks;
+    expect(playbookNameText({ id: critical.id, name: 'Risco máximo' })).toEqual({
+      code: 'text',
+      params: { text: 'Risco máximo' },
+    });
+    const retitled = templateText(critical.id, { ...call!, title: 'Ligar hoje' });
+    expect(en(retitled.title)).toBe('Ligar hoje');
+    expect(retitled.description?.code).toBe('playbook.taskDescription');
+    // The same words under another playbook or a new template id are an admin's, not the default's.
+    expect(templateText('outro', call!).title.code).toBe('text');
+    expect(templateText(critical.id, { ...call!, id: 'ligacao-2' }).title.code).toBe('text');
+    expect(templateText(critical.id, { ...call!, description: null }).description).toBeNull();
+  });
+
+  it("a task a default playbook made reads in the reader's language; other activities as written", () => {
+    const [call, training] = tasksForAlert(alert('critical'), DEFAULT_PLAYBOOKS, NOW, context);
+    expect(en(taskText(call!).title)).toBe('Emergency call within 24 h');
+    expect(en(taskText(training!).description!)).toBe(
+      'A free training session to re-engage the customer’s team.',
+    );
+    const edited = tasksForAlert(
+      alert('critical'),
+      [{ ...critical, tasks: [{ ...critical.tasks[0]!, title: 'Ligar já', dueInHours: 4 }] }],
+      NOW,
+      context,
+    );
+    expect(en(taskText(edited[0]!).title)).toBe('Ligar já');
+    expect(taskText({ title: 'Follow-up', description: null, metadata: {} })).toEqual({
+      title: { code: 'text', params: { text: 'Follow-up' } },
+      description: null,
+    });
+  });
 });

@@ -1,6 +1,15 @@
 import { v5 as uuidv5 } from 'uuid';
 import { z } from 'zod';
 import { signalKindSchema, type Activity, type Signal } from '../../entities/csm.ts';
+import {
+  DEFAULT_PLAYBOOK_IDS,
+  DEFAULT_PLAYBOOK_TASK_IDS,
+  plainText,
+  type DefaultPlaybookId,
+  type DefaultPlaybookTaskId,
+  type LeafDomainText,
+} from '../../entities/domain-text.ts';
+import { createDomainTextRenderer } from '../../domain-text/render.ts';
 import { RISK_FACTOR_TYPES } from './risk.ts';
 
 /**
@@ -13,7 +22,11 @@ import { RISK_FACTOR_TYPES } from './risk.ts';
  * - `tasksForAlert` is pure and deterministic: a task's id is a UUID v5 of (signal, playbook, template), so the
  *   same alert never gets the same task twice — whichever device (or the server) creates it first, the others'
  *   creates are the same document and merge;
- * - a playbook's template ids are unique within it, playbook ids unique in the list (the schema refuses others).
+ * - a playbook's template ids are unique within it, playbook ids unique in the list (the schema refuses others);
+ * - the defaults' texts are the pt-BR renderings of domain-text codes (`playbook.*`). A name, title or
+ *   description that is still word for word the default's (same playbook and template id) is shown in each
+ *   reader's language (`playbookNameText`, `templateText`, `taskText`); anything an admin wrote is shown as
+ *   written. Rewording a default in the pt-BR catalogue therefore leaves texts stored before as written.
  */
 
 /** Fixed namespace of playbook task ids (UUID v5). Never change it: ids already stored depend on it. */
@@ -68,57 +81,102 @@ export const playbooksSchema = z
   .refine((list) => unique(list.map((p) => p.id)), { error: 'Each playbook needs its own id.' });
 export type Playbooks = z.infer<typeof playbooksSchema>;
 
-/** The product's defaults (customers spec §2.4), in the organization's default language (pt-BR). */
+const ptBR = createDomainTextRenderer('pt-BR');
+const defaultName = (playbook: DefaultPlaybookId) => ptBR({ code: 'playbook.name', params: { playbook } });
+const defaultTask = (task: DefaultPlaybookTaskId, dueInHours: number): PlaybookTaskTemplate => ({
+  id: task,
+  title: ptBR({ code: 'playbook.taskTitle', params: { task } }),
+  description: ptBR({ code: 'playbook.taskDescription', params: { task } }),
+  dueInHours,
+});
+
+/** The product's defaults (customers spec §2.4), stored in the organization's default language (pt-BR). */
 export const DEFAULT_PLAYBOOKS: Playbooks = [
   {
     id: 'risco-critico',
-    name: 'Risco crítico de churn',
+    name: defaultName('risco-critico'),
     enabled: true,
     trigger: { kind: 'risk_alert', subtype: 'critical', factor: null },
-    tasks: [
-      {
-        id: 'ligacao-emergencia',
-        title: 'Ligação de emergência em 24 h',
-        description: 'Ligar para o decisor: entender o risco de cancelamento e combinar um plano.',
-        dueInHours: 24,
-      },
-      {
-        id: 'treinamento-gratuito',
-        title: 'Oferecer treinamento gratuito',
-        description: 'Sessão de treinamento gratuita para reengajar o time do cliente.',
-        dueInHours: 72,
-      },
-    ],
+    tasks: [defaultTask('ligacao-emergencia', 24), defaultTask('treinamento-gratuito', 72)],
   },
   {
     id: 'cliente-em-risco',
-    name: 'Cliente em risco',
+    name: defaultName('cliente-em-risco'),
     enabled: true,
     trigger: { kind: 'risk_alert', subtype: 'warning', factor: null },
-    tasks: [
-      {
-        id: 'agendar-qbr',
-        title: 'Agendar QBR com o decisor',
-        description: 'Revisão trimestral antes da renovação: demonstrar ROI e propor treinamento.',
-        dueInHours: 24 * 7,
-      },
-    ],
+    tasks: [defaultTask('agendar-qbr', 24 * 7)],
   },
   {
     id: 'contato-principal-saiu',
-    name: 'Contato principal saiu',
+    name: defaultName('contato-principal-saiu'),
     enabled: true,
     trigger: { kind: 'risk_alert', subtype: null, factor: 'main_contact_left' },
-    tasks: [
-      {
-        id: 'novo-contato',
-        title: 'Apresentar-se ao novo contato principal',
-        description: 'Refazer o onboarding executivo e mapear novos champions.',
-        dueInHours: 48,
-      },
-    ],
+    tasks: [defaultTask('novo-contato', 48)],
   },
 ];
+
+const isDefaultPlaybook = (id: string): id is DefaultPlaybookId =>
+  (DEFAULT_PLAYBOOK_IDS as readonly string[]).includes(id);
+const isDefaultTask = (id: string): id is DefaultPlaybookTaskId =>
+  (DEFAULT_PLAYBOOK_TASK_IDS as readonly string[]).includes(id);
+
+/** The default template `templateId` of the default playbook `playbookId` with its code's key, or null. */
+function defaultTemplateOf(
+  playbookId: string,
+  templateId: string,
+): { readonly task: DefaultPlaybookTaskId; readonly original: PlaybookTaskTemplate } | null {
+  if (!isDefaultPlaybook(playbookId) || !isDefaultTask(templateId)) return null;
+  const original = DEFAULT_PLAYBOOKS.find((p) => p.id === playbookId)?.tasks.find((t) => t.id === templateId);
+  return original ? { task: templateId, original } : null;
+}
+
+/** A playbook's name: the code while it is the default's own words, else as the admin wrote it. */
+export function playbookNameText(playbook: Pick<Playbook, 'id' | 'name'>): LeafDomainText {
+  return isDefaultPlaybook(playbook.id) && playbook.name === defaultName(playbook.id)
+    ? { code: 'playbook.name', params: { playbook: playbook.id } }
+    : plainText(playbook.name);
+}
+
+export interface TaskText {
+  readonly title: LeafDomainText;
+  readonly description: LeafDomainText | null;
+}
+
+/** A template's title and description (each coded while it is still the default's, see the invariants). */
+export function templateText(
+  playbookId: string,
+  template: Pick<PlaybookTaskTemplate, 'id' | 'title' | 'description'>,
+): TaskText {
+  const found = defaultTemplateOf(playbookId, template.id);
+  return {
+    title:
+      found && template.title === found.original.title
+        ? { code: 'playbook.taskTitle', params: { task: found.task } }
+        : plainText(template.title),
+    description:
+      template.description === null
+        ? null
+        : found && template.description === found.original.description
+          ? { code: 'playbook.taskDescription', params: { task: found.task } }
+          : plainText(template.description),
+  };
+}
+
+/**
+ * A task activity's title and description for display: a task a default playbook made (its `metadata` names
+ * the playbook and template) with the default's words reads in the reader's language; every other activity
+ * as written.
+ */
+export function taskText(task: Pick<Activity, 'title' | 'description' | 'metadata'>): TaskText {
+  const { playbook, template } = task.metadata;
+  if (typeof playbook === 'string' && typeof template === 'string') {
+    return templateText(playbook, { id: template, title: task.title, description: task.description });
+  }
+  return {
+    title: plainText(task.title),
+    description: task.description === null ? null : plainText(task.description),
+  };
+}
 
 /** Does `playbook` fire for `signal`? */
 export function playbookMatches(

@@ -13,6 +13,8 @@ import { openChangeFeed } from './sync/change-feed.ts';
 import { createSyncApp } from './sync/sync-app.ts';
 import { directoryRoutes } from './directory/routes.ts';
 import { pgEngagementSource, portfolioRoutes } from './portfolio/routes.ts';
+import { demoLiveActivitySource } from './portal/demo-live-feed.ts';
+import { liveRoutes, pgLiveSource } from './portal/live-routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
 import { createServerWriter } from './sync/server-writes.ts';
 import { JOBS } from './jobs/index.ts';
@@ -111,6 +113,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         sync,
         directory: directoryRoutes(db),
         portfolio: portfolioRoutes({ source: pgEngagementSource(db), clock: { now: clock } }),
+        // The demo live feed stands in for an analytics integration outside production, like the demo data.
+        portal: liveRoutes({
+          source: pgLiveSource(db),
+          clock: { now: clock },
+          ...(config.env === 'production' ? {} : { activity: demoLiveActivitySource }),
+        }),
         settings: settingsRoutes({ db, writer }),
       },
       health: { check: async () => void (await db.query('SELECT 1')) },

@@ -16,10 +16,11 @@ import { clientUser, renderApp } from './render-app.tsx';
 export function portalRenderer() {
   const opened: DeviceDatabase[] = [];
 
+  /** `fetchHandler` answers the app's requests once a test switches the network on (`network.set(true)`). */
   async function renderPortal(
     path: string,
     seed: (db: DeviceDatabase) => Promise<void> = async () => {},
-    options: Pick<Parameters<typeof renderApp>[0] & object, 'push' | 'store'> = {},
+    options: Pick<Parameters<typeof renderApp>[0] & object, 'push' | 'store' | 'fetchHandler'> = {},
   ) {
     expect(NOW.toISOString()).toBe('2026-11-21T12:00:00.000Z'); // renderApp's clock
     const database = await openDeviceDatabase({

@@ -7,6 +7,7 @@ import type { DailyMetric, Metrics } from '../../../shared/entities/portal.ts';
 import type { DeviceDatabase } from '../../db/database.ts';
 import { CUSTOMER_ID, uid } from '../../test/portal-fixtures.ts';
 import { portalRenderer } from '../../test/render-portal.tsx';
+import { LIVE_LOCAL_DOC, LIVE_STREAM_URL } from './use-live-panel.ts';
 
 /**
  * The performance screen in the real app over a real device database, offline (test/render-portal.tsx; the
@@ -121,5 +122,66 @@ describe('performance screen (offline, device database)', () => {
     await renderPortal('/inicio/desempenho');
     expect(await screen.findByRole('heading', { name: 'Ainda não há métricas' })).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Sessões' })).not.toBeInTheDocument();
+  });
+});
+
+describe('the "ao vivo" panel', () => {
+  const SNAPSHOT = {
+    computedAt: '2026-11-21T11:30:00.000Z', // 08:30 in São Paulo
+    visitorsNow: 47,
+    conversionsLast2h: 3,
+    conversionRate: 2.8,
+    rateChangePoints: 0.4,
+  };
+
+  it('offline: the last values received, with "atualizado às"', async () => {
+    await renderPortal('/inicio/desempenho', async (db) => {
+      await seedMetrics(db);
+      await db.db.upsertLocal(LIVE_LOCAL_DOC, { value: SNAPSHOT });
+    });
+    const panel = await screen.findByRole('region', { name: 'Ao vivo' });
+    expect(await within(panel).findByText('atualizado às 08:30')).toBeInTheDocument();
+    expect(within(panel).getByText('Offline: mostrando os últimos valores recebidos.')).toBeInTheDocument();
+    expect(within(panel).getAllByRole('listitem').map(text)).toEqual([
+      '47 visitantes ativos',
+      '3 conversões nas últimas 2h',
+      'Taxa de conversão: 2,8% (↑ 0,4 p.p. vs mês anterior)',
+    ]);
+  });
+
+  it('offline before any snapshot: says it needs the network', async () => {
+    await renderPortal('/inicio/desempenho', seedMetrics);
+    const panel = await screen.findByRole('region', { name: 'Ao vivo' });
+    expect(
+      within(panel).getByText('O painel ao vivo aparece quando este aparelho estiver online.'),
+    ).toBeInTheDocument();
+  });
+
+  it('online: each event of the live stream is shown and kept on the device', async () => {
+    const next = {
+      ...SNAPSHOT,
+      computedAt: '2026-11-21T12:00:00.000Z',
+      visitorsNow: 12,
+      rateChangePoints: -0.2,
+    };
+    const { network, database, calls } = await renderPortal('/inicio/desempenho', seedMetrics, {
+      fetchHandler: (url) =>
+        url === LIVE_STREAM_URL
+          ? new Response(`event: live\ndata: ${JSON.stringify(next)}\n\n`, {
+              headers: { 'content-type': 'text/event-stream' },
+            })
+          : new Response(null, { status: 404 }),
+    });
+    const panel = await screen.findByRole('region', { name: 'Ao vivo' });
+    network.set(true);
+    expect(await within(panel).findByText('atualizado às 09:00')).toBeInTheDocument();
+    expect(within(panel).getAllByRole('listitem').map(text)).toEqual([
+      '12 visitantes ativos',
+      '3 conversões nas últimas 2h',
+      'Taxa de conversão: 2,8% (↓ 0,2 p.p. vs mês anterior)',
+    ]);
+    expect(calls.some((c) => c.url === LIVE_STREAM_URL)).toBe(true);
+    const stored = await database.db.getLocal<{ value: unknown }>(LIVE_LOCAL_DOC);
+    expect(stored?.get('value')).toEqual(next);
   });
 });

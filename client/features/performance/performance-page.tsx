@@ -16,6 +16,7 @@ import { EmptyState } from '../../ui/empty-state.tsx';
 import { Notice } from '../../ui/notice.tsx';
 import { Page } from '../../ui/page.tsx';
 import { BenchmarkCard } from './benchmark-card.tsx';
+import { LivePanel } from './live-panel.tsx';
 import { MetricChart } from './metric-chart.tsx';
 import { OutlookCard } from './outlook-card.tsx';
 import { RANGE_PARAM } from './paths.ts';
@@ -75,6 +76,7 @@ export function PerformancePage() {
       ) : (
         <>
           <div className={card.grid}>
+            <LivePanel />
             <BenchmarkCard comparison={view.benchmark} />
             <OutlookCard outlook={view.outlook} />
           </div>

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
-import { authRoutes } from './auth/routes.ts';
+import { authRoutes, type SessionEndedHandler } from './auth/routes.ts';
 import { SessionService } from './auth/sessions.ts';
 import type { AuthStore } from './auth/store.ts';
 import { systemRandomBytes, type RandomBytes } from './auth/tokens.ts';
@@ -30,6 +30,8 @@ export interface AppDeps {
    * mapping — e.g. `{ sync: syncApp }` → `/api/sync/*`. They protect themselves with `requireUser`.
    */
   readonly apiRoutes?: Readonly<Record<string, Hono<AppEnv> | Hono<AuthedEnv>>>;
+  /** Called when a sign-out or a new sign-in ends a session (the device's push subscriptions follow it). */
+  readonly onSessionEnded?: SessionEndedHandler;
 }
 
 /**
@@ -50,7 +52,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/api/*', csrfProtection(config));
 
   app.route('/api/health', healthRoutes(deps.health));
-  app.route('/api/auth', authRoutes({ store: deps.auth, clock, random, config }));
+  app.route(
+    '/api/auth',
+    authRoutes({
+      store: deps.auth,
+      clock,
+      random,
+      config,
+      ...(deps.onSessionEnded ? { onSessionEnded: deps.onSessionEnded } : {}),
+    }),
+  );
   // Sub-apps that use requireUser are typed Hono<AuthedEnv>; mounting does not depend on the env type.
   for (const [name, sub] of Object.entries(deps.apiRoutes ?? {}))
     app.route(`/api/${name}`, sub as Hono<AuthedEnv>);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, DEFAULT_PUSH_ALLOWED_HOSTS, loadConfig } from './config.ts';
 
 const problems = (env: Record<string, string>) => {
   try {
@@ -26,8 +26,32 @@ describe('loadConfig', () => {
       trustProxy: 0,
       maxBodyBytes: 8 * 1024 * 1024,
       vapid: undefined,
+      vapidSubject: 'mailto:admin@arco.example',
+      pushAllowedHosts: DEFAULT_PUSH_ALLOWED_HOSTS,
+      mail: { smtpUrl: undefined, from: 'Arco <no-reply@arco.example>' },
       llm: undefined,
     });
+  });
+
+  it('reads the push allow-list and the mail settings', () => {
+    const config = loadConfig({
+      PUSH_ALLOWED_HOSTS: ' fcm.googleapis.com, *.Notify.Windows.com ,127.0.0.1',
+      SMTP_URL: 'smtp://user:pw@127.0.0.1:2525',
+      MAIL_FROM: 'Agência <avisos@agencia.example>',
+      VAPID_SUBJECT: 'https://agencia.example',
+    });
+    expect(config.pushAllowedHosts).toEqual(['fcm.googleapis.com', '*.notify.windows.com', '127.0.0.1']);
+    expect(config.mail).toEqual({
+      smtpUrl: 'smtp://user:pw@127.0.0.1:2525',
+      from: 'Agência <avisos@agencia.example>',
+    });
+    expect(config.vapidSubject).toBe('https://agencia.example');
+    expect(() => loadConfig({ PUSH_ALLOWED_HOSTS: 'https://fcm.googleapis.com/' })).toThrow(
+      /PUSH_ALLOWED_HOSTS/,
+    );
+    expect(() => loadConfig({ PUSH_ALLOWED_HOSTS: ' , ' })).toThrow(/PUSH_ALLOWED_HOSTS/);
+    expect(loadConfig({ PUSH_ALLOWED_HOSTS: ' ' }).pushAllowedHosts).toEqual(DEFAULT_PUSH_ALLOWED_HOSTS);
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example' })).toThrow(/SMTP_URL/);
   });
 
   it('binds every interface in production and keeps logs quiet in tests', () => {

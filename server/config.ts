@@ -74,6 +74,48 @@ const httpUrl = z
   .trim()
   .refine((v) => /^https?:\/\//.test(v) && URL.canParse(v), 'expected an http(s) URL');
 
+/**
+ * The push services of the major browsers (Chrome/Edge/Opera/Samsung use FCM, Firefox Mozilla's autopush, legacy
+ * Edge WNS, Safari Apple's). A `*.` entry matches any subdomain, never the bare domain.
+ */
+export const DEFAULT_PUSH_ALLOWED_HOSTS: readonly string[] = [
+  'fcm.googleapis.com',
+  'android.googleapis.com',
+  'updates.push.services.mozilla.com',
+  '*.push.services.mozilla.com',
+  '*.notify.windows.com',
+  'web.push.apple.com',
+  '*.push.apple.com',
+];
+
+/** `PUSH_ALLOWED_HOSTS`: comma-separated host names, each optionally `*.`-prefixed. */
+const hostListSchema = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const hosts = value
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter((h) => h !== '');
+    const bad = hosts.filter(
+      (h) => !/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(h),
+    );
+    if (hosts.length === 0 || bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'expected comma-separated host names such as fcm.googleapis.com',
+      });
+      return z.NEVER;
+    }
+    return hosts;
+  });
+
+/** `SMTP_URL`: smtp:// or smtps:// (nodemailer's connection URL). */
+const smtpUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^smtps?:\/\//.test(v) && URL.canParse(v), 'expected an smtp:// or smtps:// URL');
+
 const envSchema = z
   .object({
     NODE_ENV: withDefault(z.enum(['development', 'production', 'test']), 'development'),
@@ -106,6 +148,9 @@ const envSchema = z
         .trim()
         .refine((v) => v.startsWith('mailto:') || v.startsWith('https://'), 'expected mailto:… or https://…'),
     ),
+    PUSH_ALLOWED_HOSTS: optional(hostListSchema),
+    SMTP_URL: optional(smtpUrl),
+    MAIL_FROM: optional(z.string().trim().min(3).max(300)),
     LLM_BASE_URL: optional(httpUrl),
     LLM_API_KEY: optional(z.string().trim().min(1)),
     LLM_MODEL: optional(z.string().trim().min(1)),
@@ -151,8 +196,15 @@ export interface Config {
   readonly trustProxy: number;
   /** Hard cap on any request body, chunked or not (per-route limits may be lower). */
   readonly maxBodyBytes: number;
+  /** Configured VAPID keys; absent → generated on the first start and kept in the database (server/push/vapid.ts). */
   readonly vapid:
     { readonly publicKey: string; readonly privateKey: string; readonly subject: string } | undefined;
+  /** The VAPID `sub` contact, configured or not. */
+  readonly vapidSubject: string;
+  /** Host names a push subscription's endpoint may point at (SSRF guard: server/push/allow-list.ts). */
+  readonly pushAllowedHosts: readonly string[];
+  /** Outgoing mail for the notification digest; absent → the mail is written to the log (not in production). */
+  readonly mail: { readonly smtpUrl: string | undefined; readonly from: string };
   readonly llm:
     { readonly baseUrl: string; readonly apiKey: string | undefined; readonly model: string } | undefined;
 }
@@ -198,6 +250,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
             subject: e.VAPID_SUBJECT ?? 'mailto:admin@arco.example',
           }
         : undefined,
+    vapidSubject: e.VAPID_SUBJECT ?? 'mailto:admin@arco.example',
+    pushAllowedHosts: e.PUSH_ALLOWED_HOSTS ?? DEFAULT_PUSH_ALLOWED_HOSTS,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? 'Arco <no-reply@arco.example>' },
     llm:
       e.LLM_BASE_URL && e.LLM_MODEL
         ? { baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL }

@@ -16,6 +16,10 @@ import { pgEngagementSource, portfolioRoutes } from './portfolio/routes.ts';
 import { demoLiveActivitySource } from './portal/demo-live-feed.ts';
 import { liveRoutes, pgLiveSource } from './portal/live-routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
+import { meRoutes } from './notifications/routes.ts';
+import { pushRoutes } from './push/routes.ts';
+import { pushSessionHandler } from './push/subscriptions.ts';
+import { loadVapidKeys } from './push/vapid.ts';
 import { createServerWriter } from './sync/server-writes.ts';
 import { JOBS } from './jobs/index.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
@@ -84,6 +88,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     if (options.seed ?? config.env !== 'production') await seedIfEmpty(db, logger);
 
     const auth = new PgAuthStore(db);
+    // Push works on a fresh install: a VAPID pair is generated on the first start and kept (server/push/vapid.ts).
+    const vapid = await loadVapidKeys(db, config);
     const staticRoot =
       options.staticRoot === undefined
         ? existsSync(join(DIST_DIR, 'index.html'))
@@ -120,7 +126,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
           ...(config.env === 'production' ? {} : { activity: demoLiveActivitySource }),
         }),
         settings: settingsRoutes({ db, writer }),
+        me: meRoutes({ db }),
+        push: pushRoutes({ db, vapidPublicKey: vapid.publicKey, allowedHosts: config.pushAllowedHosts }),
       },
+      onSessionEnded: pushSessionHandler(db),
       health: { check: async () => void (await db.query('SELECT 1')) },
       ...(staticRoot ? { staticRoot } : {}),
     });

@@ -12,8 +12,8 @@ import { COLLECTION_NAMES } from '../shared/collections/index.ts';
  * `MIN_SUPPORTED_PROTOCOL_VERSION` only when the server can no longer serve older apps correctly (they get
  * 426 and ask the user to update).
  */
-export const PROTOCOL_VERSION = 6;
-export const MIN_SUPPORTED_PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 7;
+export const MIN_SUPPORTED_PROTOCOL_VERSION = 7;
 export const PROTOCOL_HEADER = 'x-arco-protocol';
 
 export interface ProtocolHistoryEntry {
@@ -63,6 +63,14 @@ export const PROTOCOL_HISTORY: readonly ProtocolHistoryEntry[] = [
     change:
       'Three domain-text codes for the default playbooks (playbook.name, taskTitle, taskDescription). Additive; ' +
       'task activities still store their words as text, so 4 is still served.',
+  },
+  {
+    version: 7,
+    fingerprint: 'b6c8fb76ed883e79d3ee57b18801256b83a870bd3bc3b004fc0be8289ca497e9',
+    change:
+      'Notification types of the notification system: customer_critical, renewal_due, sla_breach, ' +
+      'meeting_request added, health_change retired (migration 0114). An older app would refuse the new ' +
+      'types when it pulls its inbox, so 7 is the minimum.',
   },
 ];
 

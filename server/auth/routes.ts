@@ -15,7 +15,8 @@ import {
 import { checkLoginThrottle } from './login-throttle.ts';
 import { MAX_PASSWORD_LENGTH, needsRehash, hashPassword, verifyPassword } from './passwords.ts';
 import { requireUser } from './require-user.ts';
-import type { AuthStore } from './store.ts';
+import type { AuthStore, SessionRef } from './store.ts';
+import type { SignedInUser } from '../../shared/identity.ts';
 import { hashToken, isWellFormedToken, newToken, type RandomBytes } from './tokens.ts';
 
 export const loginBodySchema = z.object({
@@ -34,6 +35,17 @@ export const INVALID_CREDENTIALS = 'Incorrect email or password.';
 /** Sign-in bodies are tiny; refuse anything bigger before reading it. */
 const LOGIN_BODY_LIMIT = 8 * 1024;
 
+/**
+ * A session ended: signed out (`next` null), or replaced by the sign-in that started `next` for `nextUser` on the
+ * same browser (the same user or another one).
+ */
+export type SessionEndedHandler = (ended: {
+  readonly session: SessionRef;
+  readonly reason: 'sign_out' | 'replaced';
+  readonly next: string | null;
+  readonly nextUser: SignedInUser | null;
+}) => Promise<void>;
+
 export const CLEAR_SITE_DATA = '"cache", "cookies", "storage"';
 
 /**
@@ -44,8 +56,11 @@ export function authRoutes(deps: {
   readonly clock: Clock;
   readonly random: RandomBytes;
   readonly config: Pick<Config, 'publicOrigin' | 'trustProxy'>;
+  /** Told when a session ends by sign-out or is replaced by a new sign-in (push subscriptions follow it). */
+  readonly onSessionEnded?: SessionEndedHandler;
 }) {
   const { store, clock, random, config } = deps;
+  const onSessionEnded = deps.onSessionEnded ?? (async () => {});
 
   return new Hono<AppEnv>()
     .post('/login', limitBody(LOGIN_BODY_LIMIT), async (c) => {
@@ -94,11 +109,18 @@ export function authRoutes(deps: {
       }
 
       // Rotation: whatever session this browser had is revoked; the sign-in always starts a new one.
-      await c.get('sessions').end(readSessionCookie(c, secure), 'replaced');
+      const replaced = await c.get('sessions').end(readSessionCookie(c, secure), 'replaced');
       const started = await c.get('sessions').start(login.user, {
         userAgent: c.req.header('user-agent') ?? null,
         ip: address,
       });
+      if (replaced)
+        await onSessionEnded({
+          session: replaced,
+          reason: 'replaced',
+          next: started.session.id,
+          nextUser: login.user,
+        });
       writeSessionCookie(c, started.token, started.maxAgeSeconds, secure);
       if (newDeviceId) writeDeviceCookie(c, newDeviceId, secure);
       if (login.passwordHash && needsRehash(login.passwordHash)) {
@@ -109,7 +131,9 @@ export function authRoutes(deps: {
     })
     .post('/logout', async (c) => {
       const secure = c.get('secure');
-      const userId = await c.get('sessions').end(readSessionCookie(c, secure), 'sign_out');
+      const ended = await c.get('sessions').end(readSessionCookie(c, secure), 'sign_out');
+      if (ended) await onSessionEnded({ session: ended, reason: 'sign_out', next: null, nextUser: null });
+      const userId = ended?.user.id;
       clearSessionCookie(c, secure);
       // Tells the browser to drop this origin's caches, cookies and storage (docs/api.md, "POST /api/auth/logout").
       c.header('Clear-Site-Data', CLEAR_SITE_DATA);

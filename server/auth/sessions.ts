@@ -1,5 +1,5 @@
 import type { Clock } from '../http/context.ts';
-import type { AuthStore, SessionRecord } from './store.ts';
+import type { AuthStore, SessionRecord, SessionRef } from './store.ts';
 import { hashToken, isWellFormedToken, newToken, type RandomBytes } from './tokens.ts';
 import type { ActiveSession } from './types.ts';
 import type { SignedInUser } from '../../shared/identity.ts';
@@ -72,17 +72,14 @@ export class SessionService {
     return { user, session: active({ ...session, lastSeenAt }) };
   }
 
-  /** Revokes the session behind a cookie value (no-op when there is none). Returns the revoked session's user id. */
-  async end(token: string | undefined, reason: 'sign_out' | 'replaced'): Promise<string | null> {
+  /** Revokes the session behind a cookie value (no-op when there is none). Returns the revoked session. */
+  async end(token: string | undefined, reason: 'sign_out' | 'replaced'): Promise<SessionRef | null> {
     if (!isWellFormedToken(token)) return null;
     const found = await this.deps.store.findSession(hashToken(token));
     if (!found || found.session.revokedAt) return null;
-    await this.deps.store.revokeSession(
-      { id: found.session.id, user: found.user },
-      this.deps.clock.now(),
-      reason,
-    );
-    return found.user.id;
+    const ended = { id: found.session.id, user: found.user };
+    await this.deps.store.revokeSession(ended, this.deps.clock.now(), reason);
+    return ended;
   }
 
   private isAlive(s: SessionRecord, now: Date): boolean {

@@ -58,12 +58,19 @@ async function seedServerTables(tenant: TestTenant) {
       [org, `invite-${org}`],
     );
     await c.query(
-      `INSERT INTO push_subscriptions (organization_id, user_id, endpoint, p256dh, auth) VALUES ($1, $2, $3, 'k', 'a')`,
+      `INSERT INTO push_subscriptions (organization_id, user_id, session_id, endpoint, p256dh, auth)
+       SELECT $1, $2, id, $3, 'k', 'a' FROM sessions WHERE organization_id = $1 AND user_id = $2`,
       [org, user, `https://push.example/${org}`],
     );
     await c.query(
       `INSERT INTO notification_preferences (organization_id, user_id, type, channel, enabled)
        VALUES ($1, $2, 'invoice_due', 'push', true)`,
+      [org, user],
+    );
+    await c.query('INSERT INTO notification_settings (organization_id, user_id) VALUES ($1, $2)', [org, user]);
+    await c.query(
+      `INSERT INTO notification_deliveries (organization_id, event_key, user_id, type, title, body, url, created_at)
+       VALUES ($1, 'ticket_answered:1', $2, 'ticket_answered', 'Respondido', '', '/inicio', now())`,
       [org, user],
     );
     await c.query('INSERT INTO health_configs (organization_id) VALUES ($1)', [org]);
@@ -154,8 +161,9 @@ describe('isolation between organizations', () => {
   });
 
   it('no identity of organization A sees a single row of B in any table', async () => {
-    // 13 server-only tenant tables (playbooks since 0112) + 15 synced collections + 5 child tables.
-    expect(rlsTables.length).toBe(33);
+    // 15 server-only tenant tables (playbooks since 0112; notification_settings and notification_deliveries
+    // since 0114) + 15 synced collections + 5 child tables.
+    expect(rlsTables.length).toBe(35);
     for (const table of rlsTables) {
       const others = `SELECT count(*)::int AS n FROM ${table} WHERE ${orgColumn(table)} IS DISTINCT FROM $1`;
       const foreign = `SELECT count(*)::int AS n FROM ${table} WHERE ${orgColumn(table)} = $1`;
@@ -430,7 +438,13 @@ describe('users, sessions and the pre-authentication path', () => {
   });
 
   it('keeps sessions, passkeys and subscriptions to their owner (admins may list sessions)', async () => {
-    for (const table of ['sessions', 'passkeys', 'push_subscriptions', 'notification_preferences']) {
+    for (const table of [
+      'sessions',
+      'passkeys',
+      'push_subscriptions',
+      'notification_preferences',
+      'notification_settings',
+    ]) {
       expect({ table, n: await count(a.client, `SELECT count(*)::int AS n FROM ${table}`) }).toEqual({
         table,
         n: 1,
@@ -445,6 +459,10 @@ describe('users, sessions and the pre-authentication path', () => {
       });
     }
     expect(await count(a.admin, 'SELECT count(*)::int AS n FROM sessions')).toBe(1);
+    // The delivery ledger is the server's own: not even its recipient reads it.
+    for (const who of [a.client, a.admin, a.csm])
+      expect(await count(who, 'SELECT count(*)::int AS n FROM notification_deliveries')).toBe(0);
+    expect(await count(a.system, 'SELECT count(*)::int AS n FROM notification_deliveries')).toBe(1);
   });
 
   it('rate-limit bookkeeping works without identity; settings are read-only; the audit log is append-only', async () => {

@@ -268,9 +268,9 @@ export function buildNotifications(
         read: false,
       });
     add(user('maria'), {
-      type: 'health_change',
-      title: 'Health de TechCorp LTDA subiu para 92',
-      body: '+5 pontos em 30 dias, puxado por engajamento e crescimento.',
+      type: 'renewal_due',
+      title: 'Renovação de TechCorp LTDA em 60 dias',
+      body: 'O contrato vence em 60 dias. Prepare a conversa de renovação.',
       url: demoRoutes.customer(tech.customer.id),
       agoMs: 9 * HOUR_MS,
       read: true,
@@ -303,9 +303,9 @@ export function buildNotifications(
     const shop = named.get('ecommerce');
     if (shop)
       add(user('pedro'), {
-        type: 'health_change',
-        title: `Health de ${shop.customer.name} subiu para 85`,
-        body: 'Uso de licenças em 88%: oportunidade de expansão.',
+        type: 'renewal_due',
+        title: `Renovação de ${shop.customer.name} em 60 dias`,
+        body: 'Uso de licenças em 88%: leve uma proposta de expansão para a renovação.',
         url: demoRoutes.customer(shop.customer.id),
         agoMs: 30 * HOUR_MS,
         read: false,

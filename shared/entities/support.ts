@@ -92,8 +92,13 @@ export const meetingSchema = z.strictObject({
 });
 export type Meeting = z.infer<typeof meetingSchema>;
 
-/** Notification triggers of the client dashboard spec (§ Sistema de Notificações) plus staff alerts. */
-export const notificationTypeSchema = z.enum([
+/**
+ * Notification triggers (docs/domain-client.md "Notifications"): the client dashboard spec's eight (§ Sistema de
+ * Notificações) and the staff alerts. Who receives which, and on which channels, is
+ * shared/domain/notifications/types.ts.
+ */
+export const NOTIFICATION_TYPES = [
+  // clients
   'conversion',
   'goal_reached',
   'campaign_anomaly',
@@ -102,10 +107,15 @@ export const notificationTypeSchema = z.enum([
   'meeting_reminder',
   'invoice_due',
   'new_article',
+  // staff
+  'customer_critical',
   'risk_alert',
-  'health_change',
+  'renewal_due',
+  'sla_breach',
+  'meeting_request',
   'ticket_created',
-]);
+] as const;
+export const notificationTypeSchema = z.enum(NOTIFICATION_TYPES);
 export type NotificationType = z.infer<typeof notificationTypeSchema>;
 
 /** One inbox item of one user. */

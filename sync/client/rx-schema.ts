@@ -15,12 +15,14 @@ export const RX_SCHEMA_VERSION = 0;
  * internal ticket notes (`activities.ticketId`) and the answer to a meeting request (`meetings.requestAnswer`,
  * migration 0111) — one step per released version, so fields added within the same release share it.
  * Protocol 4: rule texts became domain-text codes (migration 0113): signals 2, health 1.
+ * Protocol 7: the notification types of the notification system (migration 0114): notifications 1.
  */
 export const RX_SCHEMA_VERSIONS: Readonly<Partial<Record<CollectionName, number>>> = {
   signals: 2,
   activities: 1,
   meetings: 1,
   health: 1,
+  notifications: 1,
 };
 
 type RxMigrationStrategy = (doc: Record<string, unknown>) => Record<string, unknown>;
@@ -43,6 +45,9 @@ export function withSchemaDefaults(
 
 type RxMigrationStep = (def: CollectionDef, doc: Record<string, unknown>) => Record<string, unknown>;
 const toDomainText: RxMigrationStep = (def, doc) => upgradeStoredDomainText(def.name, doc);
+/** Migration 0114's rename on the device: the retired `health_change` inbox items become risk alerts. */
+const retireHealthChange: RxMigrationStep = (_def, doc) =>
+  doc.type === 'health_change' ? { ...doc, type: 'risk_alert' } : doc;
 
 /** The steps from version 0, in order: step i takes a document from version i to i + 1. */
 const RX_MIGRATION_STEPS: Readonly<Partial<Record<CollectionName, readonly RxMigrationStep[]>>> = {
@@ -50,6 +55,7 @@ const RX_MIGRATION_STEPS: Readonly<Partial<Record<CollectionName, readonly RxMig
   activities: [withSchemaDefaults],
   meetings: [withSchemaDefaults],
   health: [toDomainText],
+  notifications: [retireHealthChange],
 };
 
 /** One step per version above 0 (RxDB requires every step up to the current version). */

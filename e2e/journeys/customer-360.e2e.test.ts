@@ -17,7 +17,8 @@ const env = journeyEnvironment();
 
 const DESKTOP = { width: 1280, height: 800 };
 const TECHCORP = 'TechCorp LTDA';
-const NOTE = 'Cliente confirmou interesse no módulo de RH (nota do 360)';
+// A second expansion conversation (docs/domain.md §7): growth 75 → 100, so the note moves TechCorp's health.
+const NOTE = 'Cliente confirmou a expansão para o módulo de RH (nota do 360)';
 
 const tab = (page: Page, name: string): Locator =>
   page.getByRole('navigation', { name: 'Seções do cliente' }).getByRole('link', { name, exact: true });
@@ -53,11 +54,9 @@ describe('Customer 360', () => {
       arrCents: number;
       lifetimeValueCents: number;
     };
-    // The seed's TechCorp (server/seed): what the screen must show. Its lifetime value is everything collected
-    // since January 2024 up to the seed's day, so it grows with the demo's date (the spec's R$ 58.500 was
-    // January 2026): the screen must show the server's figure, whatever it is.
-    expect(techcorp).toMatchObject({ mrrCents: 450_000, arrCents: 5_400_000 });
-    const ltv = `R$ ${(techcorp.lifetimeValueCents / 100).toLocaleString('pt-BR', { maximumFractionDigits: 0 })}`;
+    // The seed's TechCorp (server/seed): what the screen must show. 13 monthly invoices and the training package
+    // paid, whatever the day the demo was generated on: the spec's "Total Collected: R$ 58.500" (§2.3).
+    expect(techcorp).toMatchObject({ mrrCents: 450_000, arrCents: 5_400_000, lifetimeValueCents: 5_850_000 });
     const healthBefore = (await api.pullAll('health')).find(
       (h) => h.customerId === techcorp.id,
     ) as SyncDocument & {
@@ -65,18 +64,21 @@ describe('Customer 360', () => {
       serverSeq: number;
       breakdown: Record<string, { score: number | null }>;
     };
-    // The bars are the server's health document (its recompute reads the synced documents: the seed wrote the
-    // spec's 85 / 92 / 95 / 100 / 80, and the recompute may since have moved growth).
+    // The bars are the server's health document. The seed wrote what the server's recompute computes from
+    // TechCorp's documents (server/seed/health.ts): the spec's 85 / 92 / 95 / 100, and growth 75 (the spec's 80
+    // is not reachable: the R$ 1.500 HR opportunity is full upsell potential, one expansion conversation is 50).
     const dimension = (key: string) => {
       const score = healthBefore.breakdown[key]?.score;
       return score === null || score === undefined ? '0' : String(Math.round(score));
     };
-    expect(['productUsage', 'engagement', 'support', 'payment'].map(dimension)).toEqual([
+    expect(['productUsage', 'engagement', 'support', 'payment', 'growth'].map(dimension)).toEqual([
       '85',
       '92',
       '95',
       '100',
+      '75',
     ]);
+    expect(healthBefore.score).toBe(90);
 
     const browser = await env.launch(DESKTOP);
     const page = await signInThroughUi(browser.context, origin, 'maria@arco.example', '/clientes');
@@ -89,17 +91,18 @@ describe('Customer 360', () => {
     expect(await figure(kpis, 'MRR')).toBe('R$ 4.500');
     expect(await figure(kpis, 'Usuários ativos')).toBe('85');
     await kpis.getByText('de 100 licenças').waitFor();
+    expect(await figure(kpis, 'Tempo de casa')).toBe('13 meses');
     await kpis.getByText(String(healthBefore.score), { exact: true }).waitFor();
     const revenue = page.getByRole('region', { name: 'Receita' });
     expect(await figure(revenue, 'MRR atual')).toBe('R$ 4.500');
     expect(await figure(revenue, 'ARR contratado')).toBe('R$ 54.000');
-    expect(await figure(revenue, 'Lifetime value')).toBe(ltv);
+    expect(await figure(revenue, 'Lifetime value')).toBe('R$ 58.500');
     expect(await bars(page)).toEqual([
       ['Uso do produto', '85'],
       ['Engajamento', '92'],
       ['Suporte', '95'],
       ['Pagamento', '100'],
-      ['Crescimento', dimension('growth')],
+      ['Crescimento', '75'],
     ]);
     await page.getByRole('region', { name: 'Contatos principais' }).getByText('João Silva').first().waitFor();
     // The MRR chart is drawn (recharts, fetched lazily) next to its text alternative.
@@ -149,8 +152,8 @@ describe('Customer 360', () => {
     await captureAtWidths(page, 'customer-360-offline-provisional');
     expect((await api.pullAll('activities')).some((a) => a.title === NOTE)).toBe(false);
 
-    // Back online: the note reaches the server, its recompute writes a newer health document, and the device
-    // shows the server's score again.
+    // Back online: the note reaches the server, its recompute writes a newer health document (the seeded one was
+    // already the rule's: only a changed input moves it), and the device shows the server's score again.
     await browser.context.setOffline(false);
     await expect
       .poll(async () => (await api.pullAll('activities')).some((a) => a.title === NOTE), { timeout: 30_000 })

@@ -99,7 +99,10 @@ describe("TechCorp's contracts, contacts and activity (Customer 360 tabs)", () =
 
     // Contracts: CTR-2024-0045 with its three items, the payments INV-1231…1234.
     await openTab(page, 'Contratos');
-    const license = page.getByRole('article', { name: 'Enterprise Annual License' });
+    // The active license; the one it amended (CTR-2024-0044, R$ 4.000 before the API Access) is listed as completed.
+    const license = page
+      .getByRole('article', { name: 'Enterprise Annual License' })
+      .filter({ hasText: 'Contrato CTR-2024-0045' });
     await license.getByText('Contrato CTR-2024-0045').waitFor();
     for (const item of ['Platform License (100 seats)', 'Premium Support', 'API Access']) {
       await license.getByText(item).waitFor();

@@ -4,6 +4,7 @@ import type { Meeting, Ticket } from '../../shared/entities/support.ts';
 import { formatBRL } from './pt-br-format.ts';
 import { DAY_MS, MINUTE_MS } from './clock.ts';
 import type { BuiltCustomer } from './context.ts';
+import type { NamedKey } from './portfolio.ts';
 import { NEED_MENTIONS, NPS_COMMENTS } from './vocabulary.ts';
 
 type Metadata = Activity['metadata'];
@@ -37,6 +38,30 @@ const UNANSWERED_SUBJECTS = [
   'Podemos conversar sobre os resultados?',
   'Convite para sessão de treinamento gratuita',
 ] as const;
+
+/**
+ * The named customers' outbound e-mails of the last 90 days, as [days ago, replied] (the engagement scores of
+ * customers spec §2.1–2.4 through the shared rule, health.ts): TechCorp answered six of seven (86 %: with every
+ * meeting attended and NPS 9, engagement 92); AgênciaDigital answers e-mails (its risk is elsewhere); StartupXYZ
+ * has only the three unanswered ones.
+ */
+const RECENT_EMAILS: Partial<Record<NamedKey, readonly (readonly [number, boolean])[]>> = {
+  techcorp: [
+    [84, true],
+    [71, true],
+    [58, true],
+    [45, false],
+    [32, true],
+    [19, true],
+    [8, true],
+  ],
+  agencia: [
+    [80, true],
+    [52, true],
+    [24, true],
+  ],
+  startup: [],
+};
 
 /**
  * The CSM timeline of one customer for the last 12 months: calls, e-mails, meetings, notes, NPS answers,
@@ -100,20 +125,7 @@ export function buildActivities(
       );
     }
   }
-  if (facts?.key === 'techcorp') {
-    const addOnDay = cal.dayInMonth(cal.thisMonth, -3, 1);
-    add(
-      'contract_signed',
-      cal.at(addOnDay - 4, 16),
-      'Aditivo assinado: API Access',
-      'MRR de R$ 4.000 para R$ 4.500 a partir deste mês.',
-      {
-        contractNumber: b.customer.contracts[0]?.contractNumber ?? null,
-        mrrBeforeCents: 400_000,
-        mrrAfterCents: 450_000,
-      },
-    );
-  }
+  // TechCorp's API Access amendment is the signing of CTR-2024-0045 above (it supersedes the R$ 4.000 license).
 
   // Regular calls; executive only before the last executive touchpoint, which is added on its own below.
   for (let day = start + rng.int(5, 35); day < end - 1; day += rng.int(25, 50)) {
@@ -145,8 +157,10 @@ export function buildActivities(
   }
 
   // E-mails: mostly answered; the unanswered-e-mails risk ends with three outbound e-mails without reply.
+  // The named customers' last 90 days are written out below (their engagement scores: health.ts).
   const unanswered = b.risks.has('unanswered_emails');
-  const emailEnd = unanswered ? end - 25 : end;
+  const recentEmails = facts ? RECENT_EMAILS[facts.key] : undefined;
+  const emailEnd = recentEmails ? cal.today - 91 : unanswered ? end - 25 : end;
   const outbound: Activity[] = [];
   for (let day = start + rng.int(1, 20); day < emailEnd; day += rng.int(18, 35)) {
     const inbound = rng.chance(0.2);
@@ -166,6 +180,16 @@ export function buildActivities(
     );
     if (!inbound) outbound.push(activities[activities.length - 1] as Activity);
   }
+  // The latest outbound e-mail before the unanswered ones got a reply: the streak is exactly the planned three.
+  const last = outbound[outbound.length - 1];
+  if (last) last.metadata = { ...last.metadata, replied: true };
+  recentEmails?.forEach(([d, replied], i) =>
+    add('email', cal.at(cal.today - d, 10, 40), EMAILS[i % EMAILS.length] as string, null, {
+      direction: 'outbound',
+      replied,
+      contactId: b.primaryContact.id,
+    }),
+  );
   if (unanswered) {
     const days = facts ? [16, 10, 4] : rng.sample([3, 6, 9, 12, 15, 18, 21], 3).sort((x, y) => y - x);
     days.forEach((d, i) =>
@@ -175,10 +199,6 @@ export function buildActivities(
         contactId: b.primaryContact.id,
       }),
     );
-  } else {
-    // The latest outbound e-mail got a reply, so the "3 unanswered" factor cannot fire.
-    const last = outbound[outbound.length - 1];
-    if (last) last.metadata = { ...last.metadata, replied: true };
   }
   if (facts?.key === 'techcorp') {
     add(
@@ -287,8 +307,14 @@ export function buildActivities(
     const at = Date.parse(t.createdAt);
     if (cal.dayOfInstant(at) < start) continue;
     const solved = t.status === 'resolved' || t.status === 'closed';
-    const rating =
-      t.number === 2831 && facts?.key === 'techcorp' ? 4.8 : solved ? rng.pick([3, 4, 4.5, 5, 5]) : null;
+    // TechCorp rates its tickets 4,8/5 (spec §2.2: CSAT 95); StartupXYZ's answers were poorly rated.
+    const rating = !solved
+      ? null
+      : facts?.key === 'techcorp'
+        ? 4.8
+        : facts?.key === 'startup'
+          ? 1.5
+          : rng.pick([3, 4, 4.5, 5, 5]);
     add(
       'support_ticket',
       at,
@@ -322,15 +348,6 @@ export function buildActivities(
       );
   }
 
-  if (facts?.key === 'techcorp') {
-    add(
-      'expansion_identified',
-      cal.nowMs - 2 * DAY_MS + 30 * MINUTE_MS,
-      'Oportunidade: módulo de RH',
-      'Cliente mencionou interesse em estender a plataforma ao time de RH (≈ R$ 1.500/mês).',
-      { estimatedValueCents: 150_000 },
-    );
-  }
   activities.sort((x, y) => (x.occurredAt < y.occurredAt ? -1 : x.occurredAt > y.occurredAt ? 1 : 0));
   return activities;
 }

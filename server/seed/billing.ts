@@ -2,7 +2,7 @@ import type { Invoice, Payment } from '../../shared/entities/billing.ts';
 import { buildPixBrCode } from '../../shared/domain/portal/br-code.ts';
 import { HOUR_MS } from './clock.ts';
 import type { BuiltCustomer } from './context.ts';
-import type { BillingPeriod, OneTimeCharge } from './customer-doc.ts';
+import { TECHCORP_DUE_DAY, techCorpFrame, type BillingPeriod, type OneTimeCharge } from './customer-doc.ts';
 
 export const MONTH_NAMES_PT = [
   'janeiro',
@@ -19,10 +19,10 @@ export const MONTH_NAMES_PT = [
   'dezembro',
 ] as const;
 
-/** Monthly invoices go back at most this many months (keeps 10 000 customers light; TechCorp needs 25). */
+/** Monthly invoices go back at most this many months (keeps 10 000 customers light). */
 const MAX_INVOICE_MONTHS = 26;
 const ISSUE_DAY = 5;
-const DUE_DAY = 15;
+const DUE_DAY = TECHCORP_DUE_DAY;
 
 type Method = Payment['method'];
 
@@ -67,6 +67,8 @@ export function buildInvoices(
             ? 0
             : 0.03;
   const pad5 = String(plan.index).padStart(5, '0');
+  // TechCorp's last paid invoice is INV-1234 (customers spec §2.3), due in the month before its billing frame.
+  const frame = techcorp ? techCorpFrame(cal) : 0;
   const invoices: Invoice[] = [];
   let collectedCents = 0;
 
@@ -83,7 +85,8 @@ export function buildInvoices(
     const late = !techcorp && !rng.chance(onTimeRate);
     const payDay = techcorp ? o.dueDay : o.dueDay + (late ? rng.int(1, 10) : -rng.int(0, 6));
     const paidMs = cal.at(Math.max(o.issueDay, payDay), rng.int(8, 19), rng.int(0, 59));
-    const paid = !o.unpaid && paidMs < cal.nowMs;
+    // TechCorp pays on the due day; an invoice due today is still open (its 13 paid invoices: customer-doc.ts).
+    const paid = !o.unpaid && (techcorp ? o.dueDay < cal.today : paidMs < cal.nowMs);
     const status: Invoice['status'] = paid ? 'paid' : o.dueDay < cal.today ? 'overdue' : 'pending';
     const payments: Payment[] = [];
     if (method === 'credit_card' && (status === 'overdue' || rng.chance(0.08))) {
@@ -153,7 +156,7 @@ export function buildInvoices(
     if (issueDay > cal.today) continue;
     const { year, month } = cal.monthOf(dueDay);
     const number = techcorp
-      ? `INV-${1235 + m}`
+      ? `INV-${1235 + m - frame}`
       : `${org.invoicePrefix}-${year}${String(month).padStart(2, '0')}-${pad5}`;
     monthly.push({
       number,

@@ -7,7 +7,7 @@ import { buildCampaigns, buildLeads } from './marketing.ts';
 import { buildMetrics } from './metrics.ts';
 import { buildActions, buildGoals, buildMeetings } from './portal.ts';
 import type { CustomerPlan, NamedFacts } from './portfolio.ts';
-import { buildSignals } from './signals.ts';
+import { buildAlertSignals, buildExpansionSignals } from './signals.ts';
 import { buildTickets } from './support.ts';
 import type { DemoDocuments } from './types.ts';
 
@@ -54,8 +54,17 @@ export function buildCustomerBundle(
   const meetings = buildMeetings(built);
   const tickets = buildTickets(built);
   const activities = buildActivities(built, { tickets, meetings, invoices });
-  const result = buildHealth(built, { customer: built.customer, metrics, activities, tickets, invoices });
-  const signals = buildSignals(built, result);
+  const expansion = buildExpansionSignals(built);
+  const result = buildHealth(built, {
+    customer: built.customer,
+    metrics,
+    activities,
+    tickets,
+    invoices,
+    meetings,
+    signals: expansion,
+  });
+  const signals = [...buildAlertSignals(built, result), ...expansion];
   return {
     built,
     documents: {

@@ -1,5 +1,5 @@
 import type { Contact, Contract, ContractItem, Customer } from '../../shared/entities/customer.ts';
-import { DAY_MS, HOUR_MS, type Calendar } from './clock.ts';
+import { civilFromDays, DAY_MS, HOUR_MS, type Calendar } from './clock.ts';
 import type { BuiltCustomer, CustomerContext, OrgContext } from './context.ts';
 import type { CustomerPlan, NamedFacts, Tier } from './portfolio.ts';
 import { createRng, deriveSeed, type Rng } from './random.ts';
@@ -24,6 +24,20 @@ export interface CustomerTimeline {
   sinceDay: number;
   renewalDay: number | null;
   churnDay: number | null;
+}
+
+/** TechCorp's invoices fall due on the 15th (INV-1231…1234: 15 Oct 2025 – 15 Jan 2026 at the seed's date). */
+export const TECHCORP_DUE_DAY = 15;
+
+/**
+ * TechCorp's billing month offset: 0 up to the 15th (the due day), 1 after it. TechCorp joined on the 16th of the
+ * month 14 frame months back and pays on the 15th, so on any day it has exactly 13 full months of tenure and 13
+ * paid monthly invoices, the last one (INV-1234) due in the month before the frame month, as the spec shows
+ * (customers spec §2.2–2.3): the demo shows the spec's lifetime value whatever day it is generated on, not only
+ * on `SEED_REFERENCE_NOW`.
+ */
+export function techCorpFrame(cal: Pick<Calendar, 'today'>): 0 | 1 {
+  return civilFromDays(cal.today).dayOfMonth > TECHCORP_DUE_DAY ? 1 : 0;
 }
 
 /** Renewal is never within 60 days unless the plan says so (that is a risk factor). */
@@ -55,10 +69,15 @@ export function customerTimeline(
   if (plan.risks.includes('renewal_soon')) {
     renewal = today + (facts ? 58 : rng.int(20, 55));
     since = cal.addMonths(renewal, -12 * (facts ? 1 : rng.int(1, 3)));
+  } else if (facts?.key === 'techcorp') {
+    // Customer for 13 months with 13 monthly invoices paid (customers spec §2.2–2.3), whatever the day of the
+    // month: see techCorpFrame. At the seed's date: since 16 Dec 2024, renewal 15 Jan 2027 (347 days).
+    const frame = techCorpFrame(cal);
+    since = cal.dayInMonth(cal.thisMonth, frame - facts.sinceMonthsAgo, facts.sinceDay);
+    renewal = cal.dayInMonth(cal.thisMonth, frame + 11, TECHCORP_DUE_DAY);
   } else if (facts) {
     since = cal.dayInMonth(cal.thisMonth, -facts.sinceMonthsAgo, facts.sinceDay);
-    // TechCorp's Enterprise license runs three years (Jan 2024 – Jan 2027); the others renew yearly.
-    renewal = nextAnniversary(cal, since, facts.key === 'techcorp' ? 36 : 12);
+    renewal = nextAnniversary(cal, since, 12);
   } else if (plan.profile === 'onboarding') {
     since = today - rng.int(20, 80);
     renewal = cal.addMonths(since, 12);
@@ -197,6 +216,10 @@ export function customerContext(
 function npsHistory(plan: CustomerPlan, facts: NamedFacts | null, rng: Rng): CustomerContext['nps'] {
   if (facts?.key === 'techcorp') return { previous: 9, latest: 9 };
   if (facts?.key === 'consultoria') return { previous: 8, latest: 6 };
+  // Without a drop of 2 (that is ConsultoriaDEF's risk factor); with the rest of their data they bring
+  // AgênciaDigital's and StartupXYZ's health to the spec's 68 and 42 (health.ts).
+  if (facts?.key === 'agencia') return { previous: 7, latest: 7 };
+  if (facts?.key === 'startup') return { previous: 5, latest: 4 };
   if (plan.risks.includes('nps_drop')) {
     const previous = rng.int(7, 9);
     return { previous, latest: previous - rng.int(2, 4) };
@@ -297,10 +320,15 @@ function techCorpContracts(
 ): { contracts: Contract[]; billing: BillingPeriod[]; oneTime: OneTimeCharge[] } {
   const { cal } = ctx.org;
   const { rng } = ctx;
+  const frame = techCorpFrame(cal);
   const start = ctx.sinceDay;
   const end = ctx.renewalDay as number;
-  // The API Access add-on started three months before now's month (Nov 2025 at the seed's date): R$ 4.000 → 4.500.
-  const addOnDay = cal.dayInMonth(cal.thisMonth, -3, 1);
+  // The spec's contract numbers, fixed (customers spec §2.3): the demo shows the same contracts whatever day it
+  // is generated on.
+  // The API Access amendment took effect three frame months back (1 Nov 2025 at the seed's date): R$ 4.000 →
+  // R$ 4.500 a month. The license as first signed is kept as the amended contract's predecessor, so the MRR a
+  // year ago (contract value growth, +12,5 %) and the MRR chart follow the invoices.
+  const addOnDay = cal.dayInMonth(cal.thisMonth, frame - 3, 1);
   const item = (name: string, description: string | null, cents: number): ContractItem => ({
     id: rng.uuid(cal.at(start, 10)),
     name,
@@ -309,37 +337,54 @@ function techCorpContracts(
     unitPriceCents: cents,
     billingType: 'recurring',
   });
-  const monthsBefore = monthsBetween(cal, start, addOnDay);
-  const monthsAfter = monthsBetween(cal, addOnDay, end);
+  const platform = item('Platform License (100 seats)', '100 usuários na plataforma Arco', 350_000);
+  const support = item('Premium Support', 'Atendimento prioritário e gerente de conta dedicado', 50_000);
+  const original = contractDoc(ctx, {
+    name: 'Enterprise Annual License',
+    contractNumber: 'CTR-2024-0044',
+    status: 'completed',
+    monthlyValueCents: 400_000,
+    totalValueCents: dueDaysIn(cal, start, addOnDay) * 400_000,
+    startDate: cal.date(start),
+    endDate: cal.date(addOnDay - 1),
+    billingCycle: 'monthly',
+    renewalType: 'auto_renew',
+    renewalNotificationDays: 60,
+    items: [platform, support],
+    signedBy: signer,
+    previousContractId: null,
+    signedDay: start - 6,
+  });
   const license = contractDoc(ctx, {
     name: 'Enterprise Annual License',
-    contractNumber: `CTR-${yearOf(cal, start)}-0045`,
+    contractNumber: 'CTR-2024-0045',
     status: 'active',
     monthlyValueCents: 450_000,
-    totalValueCents: monthsBefore * 400_000 + monthsAfter * 450_000,
-    startDate: cal.date(start),
+    totalValueCents: dueDaysIn(cal, addOnDay, end) * 450_000,
+    startDate: cal.date(addOnDay),
     endDate: cal.date(end),
     billingCycle: 'monthly',
     renewalType: 'auto_renew',
     renewalNotificationDays: 60,
     items: [
-      item('Platform License (100 seats)', '100 usuários na plataforma Arco', 350_000),
-      item('Premium Support', 'Atendimento prioritário e gerente de conta dedicado', 50_000),
-      item('API Access', `Aditivo assinado em ${cal.date(addOnDay)}`, 50_000),
+      { ...platform, id: rng.uuid(cal.at(addOnDay, 10)) },
+      { ...support, id: rng.uuid(cal.at(addOnDay, 10)) },
+      item('API Access', `Aditivo assinado em ${cal.date(addOnDay - 5)}`, 50_000),
     ],
     signedBy: signer,
-    previousContractId: null,
-    signedDay: start - 6,
+    previousContractId: original.id,
+    signedDay: addOnDay - 5,
   });
-  const trainingStart = cal.dayInMonth(cal.thisMonth, -24, 1);
+  // The team's training in the second and fourth months as a customer (Feb–Apr 2025 at the seed's date).
+  const trainingStart = cal.dayInMonth(cal.thisMonth, frame - 12, 1);
   const training = contractDoc(ctx, {
     name: 'Training Package',
-    contractNumber: `CTR-${yearOf(cal, trainingStart)}-0046`,
+    contractNumber: 'CTR-2024-0046',
     status: 'completed',
     monthlyValueCents: 0,
     totalValueCents: 500_000,
     startDate: cal.date(trainingStart),
-    endDate: cal.date(cal.dayInMonth(cal.thisMonth, -22, 31)),
+    endDate: cal.date(cal.dayInMonth(cal.thisMonth, frame - 10, 31)),
     billingCycle: 'one_time',
     renewalType: 'manual',
     renewalNotificationDays: 0,
@@ -358,9 +403,9 @@ function techCorpContracts(
     signedDay: trainingStart - 3,
   });
   return {
-    contracts: [license, training],
+    contracts: [license, original, training],
     billing: [
-      { contractId: license.id, fromDay: start, toDay: addOnDay, monthlyCents: 400_000 },
+      { contractId: original.id, fromDay: start, toDay: addOnDay, monthlyCents: 400_000 },
       { contractId: license.id, fromDay: addOnDay, toDay: end, monthlyCents: 450_000 },
     ],
     oneTime: [
@@ -373,6 +418,16 @@ function techCorpContracts(
       },
     ],
   };
+}
+
+/** TechCorp's due days (the 15th) in [from, to): the invoices a billing period issues. */
+function dueDaysIn(cal: Calendar, from: number, to: number): number {
+  let n = 0;
+  for (let k = 0; ; k++) {
+    const day = cal.dayInMonth(cal.monthOf(from), k, TECHCORP_DUE_DAY);
+    if (day >= to) return n;
+    if (day >= from) n++;
+  }
 }
 
 function monthsBetween(cal: Calendar, from: number, to: number): number {

@@ -377,12 +377,29 @@ export function buildMeetings(b: BuiltCustomer): Meeting[] {
           status: 'completed',
           completedAt: cal.iso(at + HOUR_MS),
           notes: techcorp
-            ? 'Cliente satisfeito com o crescimento de tráfego. Interesse em expandir o uso para o time de RH.'
+            ? 'Cliente satisfeito com o crescimento de tráfego; pediu o comparativo trimestral de leads no próximo relatório.'
             : 'Apresentados os resultados do mês; cliente pediu foco em geração de leads.',
         },
         at - 7 * DAY_MS,
       ),
     );
+  }
+  if (b.facts?.key === 'startup') {
+    // StartupXYZ did not show up to its last two reviews (still "scheduled", never held): missed meetings.
+    for (const day of [cal.today - 51, cal.today - 23]) {
+      const at = cal.at(day, 10);
+      meetings.push(
+        meeting(
+          {
+            title: 'Revisão de resultados',
+            description: 'Revisão dos resultados e do uso da plataforma.',
+            scheduledAt: cal.iso(at),
+            status: 'scheduled',
+          },
+          at - 6 * DAY_MS,
+        ),
+      );
+    }
   }
   if (plan.profile !== 'churned' && rng.chance(0.12)) {
     const day = end - rng.int(45, 80);

@@ -1,5 +1,4 @@
 import { RISK_POINTS, type RiskFactorType } from '../../shared/domain/csm/risk.ts';
-import type { HealthDimension } from '../../shared/entities/csm.ts';
 import { createRng, deriveSeed, type Rng } from './random.ts';
 
 /**
@@ -69,14 +68,15 @@ export interface NamedFacts {
   profile: Profile;
   healthScore: number;
   risks: RiskKey[];
-  /** Dimension scores when the seed shows them (TechCorp's Customer 360). */
-  breakdown: Partial<Record<HealthDimension, number>> | null;
+  /** The health score the spec shows; the shared rule computes it from the raw data tuned to it (health.ts). */
   healthTrend: number;
+  /** Days since the customer became at risk (the at-risk page's "days to action"); 0 when not at risk. */
+  atRiskDays: number;
 }
 
 /**
  * The seed's six customers (customers spec §2.1–2.4). Dates are relative to `now` and land exactly on the seed's
- * calendar when now is `SEED_REFERENCE_NOW` (2 Feb 2026: TechCorp since Jan 2024, renewal 15 Jan 2027 = 347 days).
+ * calendar when now is `SEED_REFERENCE_NOW` (2 Feb 2026: TechCorp since 16 Dec 2024, renewal 15 Jan 2027 = 347 days).
  * E-commerce Shop's CSM in the seed is "Pedro": the demo has a CSM user Pedro Costa for it.
  */
 export const NAMED_CUSTOMERS: readonly NamedFacts[] = [
@@ -93,15 +93,15 @@ export const NAMED_CUSTOMERS: readonly NamedFacts[] = [
     activeUsers: 85,
     totalSeats: 100,
     csm: 'maria',
-    sinceMonthsAgo: 25,
-    sinceDay: 15,
+    // Counted from TechCorp's billing frame (customer-doc.ts `techCorpFrame`): 16 Dec 2024 at the seed's date,
+    // 13 full months as a customer and 13 monthly invoices paid (the spec's "cliente há 13 meses", R$ 58.500).
+    sinceMonthsAgo: 14,
+    sinceDay: 16,
     profile: 'healthy',
     healthScore: 92,
     risks: [],
-    // The seed's bars (85/92/95/100/80) weigh to 90.5, not 92; growth 95 (the "expansão para RH" talks) makes
-    // the breakdown add up to the headline score the seed shows everywhere.
-    breakdown: { productUsage: 85, engagement: 92, support: 95, payment: 100, growth: 95 },
     healthTrend: 5,
+    atRiskDays: 0,
   },
   {
     key: 'fintech',
@@ -121,8 +121,8 @@ export const NAMED_CUSTOMERS: readonly NamedFacts[] = [
     profile: 'healthy',
     healthScore: 87,
     risks: [],
-    breakdown: null,
     healthTrend: 0,
+    atRiskDays: 0,
   },
   {
     key: 'agencia',
@@ -142,8 +142,8 @@ export const NAMED_CUSTOMERS: readonly NamedFacts[] = [
     profile: 'flagged',
     healthScore: 68,
     risks: ['low_capacity_usage', 'no_executive_engagement', 'renewal_soon'],
-    breakdown: null,
     healthTrend: -6,
+    atRiskDays: 3,
   },
   {
     key: 'startup',
@@ -155,16 +155,17 @@ export const NAMED_CUSTOMERS: readonly NamedFacts[] = [
     size: '11-50',
     tier: 'starter',
     mrrCents: 150_000,
+    // Half the seats in use: the lowest usage that is not yet the "idle capacity" risk factor (< 50 %).
     activeUsers: 15,
-    totalSeats: 20,
+    totalSeats: 30,
     csm: null,
     sinceMonthsAgo: 9,
     sinceDay: 12,
     profile: 'flagged',
     healthScore: 42,
     risks: ['no_login', 'usage_drop', 'unanswered_emails', 'stale_ticket'],
-    breakdown: null,
     healthTrend: -18,
+    atRiskDays: 7,
   },
   {
     key: 'ecommerce',
@@ -184,8 +185,8 @@ export const NAMED_CUSTOMERS: readonly NamedFacts[] = [
     profile: 'healthy',
     healthScore: 85,
     risks: [],
-    breakdown: null,
     healthTrend: 4,
+    atRiskDays: 0,
   },
   {
     key: 'consultoria',
@@ -205,8 +206,8 @@ export const NAMED_CUSTOMERS: readonly NamedFacts[] = [
     profile: 'flagged',
     healthScore: 71,
     risks: ['ticket_surge', 'nps_drop', 'main_contact_left'],
-    breakdown: null,
     healthTrend: -9,
+    atRiskDays: 1,
   },
 ];
 

@@ -46,15 +46,10 @@ const BLANK: Pick<
   dismissReason: null,
 };
 
-/**
- * Risk alerts (one open or acknowledged alert per at-risk customer, some resolved ones in the past), expansion
- * opportunities (seat use above 85 %, needs mentioned in notes, TechCorp's HR module) and insights (advocacy).
- */
-export function buildSignals(b: BuiltCustomer, result: { health: Health; risk: RiskAssessment }): Signal[] {
-  const { rng, org, customer, facts, plan } = b;
+function signalPusher(b: BuiltCustomer, signals: Signal[]) {
+  const { rng, org } = b;
   const { cal } = org;
-  const signals: Signal[] = [];
-  const push = (createdMs: number, fields: SignalFields) => {
+  return (createdMs: number, fields: SignalFields) => {
     // Signals past their open phase were first acted upon a day after they appeared (or now, if sooner):
     // the lifecycle's first-time stamps, as a CSM's move would have set them (docs/domain.md §6).
     const actedMs = Math.min(createdMs + ACTED_AFTER_MS, cal.nowMs);
@@ -69,6 +64,20 @@ export function buildSignals(b: BuiltCustomer, result: { health: Health; risk: R
       createdAt: cal.iso(createdMs),
     });
   };
+}
+
+/**
+ * Risk alerts (one open or acknowledged alert per at-risk customer, some resolved ones in the past) and insights
+ * (advocacy), which follow the customer's health.
+ */
+export function buildAlertSignals(
+  b: BuiltCustomer,
+  result: { health: Health; risk: RiskAssessment },
+): Signal[] {
+  const { rng, org, customer, facts, plan } = b;
+  const { cal } = org;
+  const signals: Signal[] = [];
+  const push = signalPusher(b, signals);
   if (plan.profile === 'churned') return signals;
   const { risk, health } = result;
 
@@ -111,6 +120,41 @@ export function buildSignals(b: BuiltCustomer, result: { health: Health; risk: R
     });
   }
 
+  const tenureMonths = Math.floor((cal.today - b.sinceDay) / 30.44);
+  if (
+    health.score >= 80 &&
+    b.nps.latest >= 9 &&
+    tenureMonths >= 12 &&
+    (facts?.key === 'techcorp' || rng.chance(0.5))
+  ) {
+    push(cal.nowMs - rng.int(1, 10) * DAY_MS, {
+      ...BLANK,
+      kind: 'insight',
+      subtype: 'advocacy',
+      status: 'new',
+      title: { code: 'insight.advocacyTitle', params: {} },
+      description: {
+        code: 'insight.advocacyDescription',
+        params: { nps: b.nps.latest, health: health.score, months: tenureMonths },
+      },
+      source: 'rule',
+      probability: 90,
+      recommendation: { code: 'rec.advocacy', params: {} },
+    });
+  }
+  return signals;
+}
+
+/**
+ * Expansion opportunities (seat use above 85 %, needs mentioned in notes, TechCorp's HR module): inputs of the
+ * health score's upsell potential, so they are built before it.
+ */
+export function buildExpansionSignals(b: BuiltCustomer): Signal[] {
+  const { rng, org, customer, facts, plan } = b;
+  const { cal } = org;
+  const signals: Signal[] = [];
+  const push = signalPusher(b, signals);
+  if (plan.profile === 'churned') return signals;
   const license = customer.contracts.find((c) => c.status === 'active')?.items[0];
   const seatShare = customer.totalSeats > 0 ? customer.activeUsers / customer.totalSeats : 0;
   if (seatShare > 0.85 && license) {
@@ -182,27 +226,5 @@ export function buildSignals(b: BuiltCustomer, result: { health: Health; risk: R
     });
   }
 
-  const tenureMonths = Math.floor((cal.today - b.sinceDay) / 30.44);
-  if (
-    health.score >= 80 &&
-    b.nps.latest >= 9 &&
-    tenureMonths >= 12 &&
-    (facts?.key === 'techcorp' || rng.chance(0.5))
-  ) {
-    push(cal.nowMs - rng.int(1, 10) * DAY_MS, {
-      ...BLANK,
-      kind: 'insight',
-      subtype: 'advocacy',
-      status: 'new',
-      title: { code: 'insight.advocacyTitle', params: {} },
-      description: {
-        code: 'insight.advocacyDescription',
-        params: { nps: b.nps.latest, health: health.score, months: tenureMonths },
-      },
-      source: 'rule',
-      probability: 90,
-      recommendation: { code: 'rec.advocacy', params: {} },
-    });
-  }
   return signals;
 }

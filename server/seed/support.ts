@@ -82,6 +82,10 @@ function genericPlans(b: BuiltCustomer): TicketPlan[] {
   if (b.risks.has('stale_ticket')) {
     slots.push({ day: cal.today - (b.facts ? 9 : rng.int(9, 20)), unresolved: true });
   }
+  if (b.facts?.key === 'startup') {
+    // Two resolved tickets StartupXYZ rated poorly (activities.ts): its support score, health 42 (health.ts).
+    slots.push({ day: cal.today - 20, unresolved: false }, { day: cal.today - 60, unresolved: false });
+  }
   const background =
     plan.profile === 'healthy' ? rng.int(0, 3) : plan.profile === 'churned' ? rng.int(1, 3) : rng.int(1, 3);
   for (let k = 0; k < background && slots.length < TICKET_SLOTS; k++) {

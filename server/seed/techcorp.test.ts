@@ -3,6 +3,8 @@ import { scoreLead } from '../../shared/domain/portal/lead-score.ts';
 import { evaluateAbTest } from '../../shared/domain/portal/ab-test.ts';
 import { computeRoi } from '../../shared/domain/portal/roi.ts';
 import { slaStatus } from '../../shared/domain/portal/sla.ts';
+import { fullMonthsBetween } from '../../shared/domain/csm/dates.ts';
+import { deriveCustomerRevenue } from '../../shared/domain/revenue.ts';
 import { generateDemoData, SEED_REFERENCE_NOW } from './generate.ts';
 
 /** TechCorp LTDA as the seeds show it: customers spec §2.2–2.3 (CSM side) and the dashboard strategy (client). */
@@ -13,12 +15,12 @@ if (!tech) throw new Error('TechCorp LTDA missing');
 const mine = <T extends { customerId: string }>(list: T[]) => list.filter((x) => x.customerId === tech.id);
 
 describe('TechCorp — Customer 360 and Contracts tab (customers spec §2.2–2.3)', () => {
-  it('is an Enterprise customer since Jan 2024 in São Paulo with 85 of 100 seats', () => {
+  it('is an Enterprise customer for 13 months in São Paulo with 85 of 100 seats', () => {
     expect(tech).toMatchObject({
       tier: 'enterprise',
       domain: 'techcorp.com.br',
       location: 'São Paulo, SP',
-      customerSince: '2024-01-15',
+      customerSince: '2024-12-16',
       renewalDate: '2027-01-15',
       renewalType: 'auto_renew',
       activeUsers: 85,
@@ -26,6 +28,8 @@ describe('TechCorp — Customer 360 and Contracts tab (customers spec §2.2–2.
       mrrCents: 450_000,
       arrCents: 5_400_000,
     });
+    // "cliente há 13 meses" (the advocacy insight) and the tenure KPI card.
+    expect(fullMonthsBetween(tech.customerSince, '2026-02-02')).toBe(13);
     const primary = tech.contacts.find((c) => c.isPrimary);
     expect(primary).toMatchObject({ firstName: 'João', lastName: 'Silva', jobTitle: 'CEO', npsScore: 9 });
     expect(tech.contacts.map((c) => `${c.firstName} ${c.lastName}`)).toEqual(
@@ -33,13 +37,13 @@ describe('TechCorp — Customer 360 and Contracts tab (customers spec §2.2–2.
     );
   });
 
-  it('has the Enterprise Annual License (R$ 54.000/ano) and the completed Training Package', () => {
+  it('has the Enterprise Annual License (R$ 54.000/ano) amended from R$ 4.000, and the completed Training Package', () => {
     const license = tech.contracts.find((c) => c.contractNumber === 'CTR-2024-0045');
     expect(license).toMatchObject({
       name: 'Enterprise Annual License',
       status: 'active',
       monthlyValueCents: 450_000,
-      startDate: '2024-01-15',
+      startDate: '2025-11-01',
       endDate: '2027-01-15',
       billingCycle: 'monthly',
       renewalType: 'auto_renew',
@@ -49,6 +53,16 @@ describe('TechCorp — Customer 360 and Contracts tab (customers spec §2.2–2.
       ['Premium Support', 50_000],
       ['API Access', 50_000],
     ]);
+    // The license as first signed (R$ 4.000, before the API Access amendment) is its predecessor.
+    const original = tech.contracts.find((c) => c.id === license?.previousContractId);
+    expect(original).toMatchObject({
+      contractNumber: 'CTR-2024-0044',
+      status: 'completed',
+      monthlyValueCents: 400_000,
+      totalValueCents: 4_000_000,
+      startDate: '2024-12-16',
+      endDate: '2025-10-31',
+    });
     const training = tech.contracts.find((c) => c.contractNumber === 'CTR-2024-0046');
     expect(training).toMatchObject({
       name: 'Training Package',
@@ -56,8 +70,8 @@ describe('TechCorp — Customer 360 and Contracts tab (customers spec §2.2–2.
       billingCycle: 'one_time',
       monthlyValueCents: 0,
       totalValueCents: 500_000,
-      startDate: '2024-02-01',
-      endDate: '2024-04-30',
+      startDate: '2025-02-01',
+      endDate: '2025-04-30',
     });
   });
 
@@ -74,6 +88,41 @@ describe('TechCorp — Customer 360 and Contracts tab (customers spec §2.2–2.
     ]);
     expect(invoices.every((i) => i.status === 'paid' && (i.paidDate ?? '') <= i.dueDate)).toBe(true);
     for (const i of rows) expect(i?.nfeUrl).toMatch(/^https:\/\//);
+  });
+
+  it('has collected R$ 58.500 by the shared revenue rule: 10 × R$ 4.000, 3 × R$ 4.500 and the training', () => {
+    const payments = mine(data.documents.invoices).flatMap((i) => i.payments);
+    const revenue = deriveCustomerRevenue(tech.contracts, payments, '2026-02-02');
+    expect(revenue).toEqual({ mrrCents: 450_000, arrCents: 5_400_000, lifetimeValueCents: 5_850_000 });
+    expect(tech.lifetimeValueCents).toBe(5_850_000);
+    expect(mine(data.documents.invoices).filter((i) => i.status === 'paid')).toHaveLength(14);
+  });
+
+  it.each([
+    '2026-02-15T23:30:00-03:00',
+    '2026-02-16T00:30:00-03:00',
+    '2026-03-31T12:00:00-03:00',
+    '2026-12-06T12:00:00-03:00',
+  ])('keeps 13 months, R$ 58.500 and INV-1234 as the last paid invoice when generated on %s', (now) => {
+    const other = generateDemoData({ seed: 1, now, customers: 6 });
+    const c = other.documents.customers.find((x) => x.name === 'TechCorp LTDA')!;
+    const invoices = other.documents.invoices.filter((i) => i.customerId === c.id);
+    const today = now.slice(0, 10);
+    expect(fullMonthsBetween(c.customerSince, today)).toBe(13);
+    expect(c.lifetimeValueCents).toBe(5_850_000);
+    expect(c.contracts.map((x) => x.contractNumber)).toEqual([
+      'CTR-2024-0045',
+      'CTR-2024-0044',
+      'CTR-2024-0046',
+    ]);
+    const paid = invoices.filter((i) => i.status === 'paid' && i.number.startsWith('INV-12'));
+    expect(
+      paid
+        .map((i) => i.number)
+        .sort()
+        .at(-1),
+    ).toBe('INV-1234');
+    expect(paid.map((i) => i.amountCents).slice(-4)).toEqual([400_000, 450_000, 450_000, 450_000]);
   });
 
   it('has the seed timeline: the call with João about HR, the newsletter, the 4.8/5 ticket', () => {

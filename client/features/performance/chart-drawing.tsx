@@ -18,7 +18,7 @@ import type { ChartDrawingProps } from './chart-types.ts';
  * this screen first draws — never with the first route. The axes look like the Customer 360's charts (their
  * shared axis props). Presentation only: the figure's text alternative is metric-chart.tsx's table.
  */
-export default function ChartDrawing({ kind, points, formatValue }: ChartDrawingProps) {
+export default function ChartDrawing({ kind, name, points, formatValue }: ChartDrawingProps) {
   const data = [...points];
   return (
     <ResponsiveContainer width="100%" height="100%">
@@ -28,7 +28,7 @@ export default function ChartDrawing({ kind, points, formatValue }: ChartDrawing
           <XAxis {...X_AXIS_PROPS} />
           <YAxis {...yAxisProps(formatValue, 64, undefined)} />
           <Tooltip formatter={(value) => formatValue(Number(value))} cursor={{ fill: '#eef2ff' }} />
-          <Bar dataKey="value" fill="#4338ca" radius={[4, 4, 0, 0]} isAnimationActive={false} />
+          <Bar dataKey="value" name={name} fill="#4338ca" radius={[4, 4, 0, 0]} isAnimationActive={false} />
         </BarChart>
       ) : (
         <LineChart data={data} margin={chartMargin(12)}>
@@ -39,6 +39,7 @@ export default function ChartDrawing({ kind, points, formatValue }: ChartDrawing
           <Line
             type="monotone"
             dataKey="value"
+            name={name}
             stroke="#4338ca"
             strokeWidth={2}
             dot={points.length <= 31 ? { r: 2 } : false}

@@ -7,6 +7,8 @@ export interface ChartPoint {
 
 export interface ChartDrawingProps {
   readonly kind: 'line' | 'bar';
+  /** The measure's name in the UI language (the tooltip's label). */
+  readonly name: string;
   readonly points: readonly ChartPoint[];
   /** Tick and tooltip text of a value ("R$ 4.500", "1.234"). */
   readonly formatValue: (value: number) => string;

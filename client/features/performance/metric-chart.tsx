@@ -51,6 +51,7 @@ export function MetricChart({
               <Suspense fallback={<div className={styles.chartSkeleton} />}>
                 <ChartDrawing
                   kind={granularity === 'month' ? 'bar' : 'line'}
+                  name={title}
                   points={chart.points}
                   formatValue={format}
                 />

@@ -74,10 +74,17 @@ describe('app shell', () => {
     const user = userEvent.setup();
     renderApp({ path: '/clientes', user: staffUser, fetchHandler: meOk() });
     await screen.findByRole('heading', { level: 1, name: 'Clientes' });
+    // A staff member has six sections: settings sits behind "Mais" (the bar keeps four and the button).
+    await user.click(screen.getByRole('button', { name: 'Mais' }));
     await user.click(screen.getByRole('link', { name: 'Ajustes' }));
     const heading = await screen.findByRole('heading', { level: 1, name: 'Ajustes' });
     await waitFor(() => expect(heading).toHaveFocus());
-    expect(screen.getByRole('link', { name: 'Ajustes' })).toHaveAttribute('aria-current', 'page');
+    // Following the link closed the sheet; the hidden entry still says which page is current.
+    expect(screen.getByRole('button', { name: 'Mais' })).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.getByRole('link', { name: 'Ajustes', hidden: true })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
   });
 
   it('shows the not-found page inside the shell', async () => {

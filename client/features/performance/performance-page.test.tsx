@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DailyMetric, Metrics } from '../../../shared/entities/portal.ts';
 import type { DeviceDatabase } from '../../db/database.ts';
 import { CUSTOMER_ID, uid } from '../../test/portal-fixtures.ts';
+import { memoryStore } from '../../platform/key-value-store.ts';
 import { portalRenderer } from '../../test/render-portal.tsx';
 import { LIVE_LOCAL_DOC, LIVE_STREAM_URL } from './use-live-panel.ts';
 
@@ -116,6 +117,25 @@ describe('performance screen (offline, device database)', () => {
       'nov/2026R$ 45,4 mil',
     ]);
     expect(within(revenue).getByText('sem período anterior para comparar')).toBeInTheDocument();
+  });
+
+  it('in English: the same figures, English words and formats, the recommendation as English domain text', async () => {
+    await renderPortal('/inicio/desempenho', seedMetrics, { store: memoryStore({ 'arco.language': 'en' }) });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Performance' })).toBeInTheDocument();
+    const benchmark = await screen.findByRole('region', { name: 'You vs your industry' });
+    expect(within(benchmark).getAllByRole('listitem').map(text)[1]).toBe(
+      'Cost per leadR$12.00 vs R$18.00✓ Better than the industry',
+    );
+    const outlook = screen.getByRole('region', { name: 'Month-end projection' });
+    expect(within(outlook).getByText('~600 leads by the end of the month')).toBeInTheDocument();
+    expect(
+      within(outlook).getByText(
+        'Increase the budget by 20% to make the most of the momentum: the projected ROI is 800%.',
+      ),
+    ).toBeInTheDocument();
+    const sessions = screen.getByRole('region', { name: 'Sessions' });
+    expect(within(sessions).getByText('14,100')).toBeInTheDocument();
+    expect(within(sessions).getByRole('table', { name: 'Sessions per day, 30 days' })).toBeInTheDocument();
   });
 
   it('without metrics: an empty state, no charts', async () => {

@@ -14,12 +14,10 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
+import { NAVIGATE_MESSAGE, type NavigateMessage } from './sw/messages.ts';
 import { notificationTargetPath, parsePushPayload } from './sw/notification-target.ts';
 
 declare let self: ServiceWorkerGlobalScope;
-
-/** Message the page listens for to route in place (no reload, RxDB stays open). Keep in sync with the app. */
-const NAVIGATE_MESSAGE = 'arco:navigate';
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
@@ -58,7 +56,7 @@ self.addEventListener('push', (event) => {
         icon: '/icons/icon-192.png',
         badge: '/icons/badge-96.png',
         lang: 'pt-BR',
-        data: { url },
+        data: { url, notificationId: payload.notificationId },
       }),
       showOnAppBadge(payload.unread),
     ]),
@@ -79,14 +77,13 @@ async function showOnAppBadge(unread: number | undefined): Promise<void> {
 self.addEventListener('notificationclick', (event) => {
   event.notification.close();
   // Re-check: `data` was set by us, but the allow-list is cheap and this is the security boundary.
-  const target = notificationTargetPath(
-    (event.notification.data as { url?: unknown } | null)?.url,
-    self.location.origin,
-  );
-  event.waitUntil(openInApp(target));
+  const data = event.notification.data as { url?: unknown; notificationId?: unknown } | null;
+  const target = notificationTargetPath(data?.url, self.location.origin);
+  const notificationId = typeof data?.notificationId === 'string' ? data.notificationId : undefined;
+  event.waitUntil(openInApp(target, notificationId));
 });
 
-async function openInApp(path: string): Promise<void> {
+async function openInApp(path: string, notificationId: string | undefined): Promise<void> {
   const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
   const ours = windows.filter((w) => new URL(w.url).origin === self.location.origin);
   const existing = ours.find((w) => w.focused) ?? ours[0];
@@ -96,6 +93,8 @@ async function openInApp(path: string): Promise<void> {
   }
   // Route first: focusing can be refused (no user activation), and that must not strand the click.
   // The page routes in place (client/app/service-worker-navigation.ts): no reload, local databases stay open.
-  existing.postMessage({ type: NAVIGATE_MESSAGE, url: path });
+  // The page also marks the inbox item read (client/features/notifications/use-inbox.ts).
+  const message: NavigateMessage = { type: NAVIGATE_MESSAGE, url: path, notificationId };
+  existing.postMessage(message);
   await existing.focus().catch(() => undefined);
 }

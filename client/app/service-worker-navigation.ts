@@ -2,9 +2,7 @@ import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { useSession } from '../auth/session-context.tsx';
 import { useShellNavigation } from '../platform/shell-navigation.tsx';
-
-/** Sent by client/sw.ts when a notification is clicked while a window is open. */
-export const NAVIGATE_MESSAGE = 'arco:navigate';
+import { NAVIGATE_MESSAGE } from '../sw/messages.ts';
 
 /**
  * Routes in place when the service worker says so (a notification click), keeping local databases open.

@@ -2,10 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_HEALTH_CONFIG } from '../../shared/domain/csm/health-config.ts';
 import { DEFAULT_PLAYBOOKS } from '../../shared/domain/csm/playbooks.ts';
 import { applyProfileUpdate, profileUpdateSchema, type UserProfile } from '../../shared/device-settings.ts';
+import {
+  completePreferences,
+  defaultNotificationPreferences,
+  notificationPreferencesSchema,
+  type NotificationPreferences,
+} from '../../shared/domain/notifications/preferences.ts';
 import type { KeyValueStore } from '../../sync/client/outbox.ts';
 import {
   createDeviceSettingsSync,
   HEALTH_CONFIG_DOC,
+  NOTIFICATION_PREFERENCES_DOC,
+  NOTIFICATION_PREFERENCES_REJECTION_DOC,
+  PENDING_NOTIFICATION_PREFERENCES_DOC,
   ORGANIZATION_DOC,
   PENDING_PROFILE_DOC,
   PLAYBOOKS_DOC,
@@ -46,8 +55,10 @@ const maria: UserProfile = {
  * the real one): it validates with the same shared schema and records what it was sent.
  */
 function fakeServer(options: { profile?: UserProfile; health?: boolean } = {}) {
+  const profile = options.profile ?? maria;
   const state = {
-    profile: options.profile ?? maria,
+    profile,
+    preferences: defaultNotificationPreferences(profile.role) as NotificationPreferences,
     online: true,
     status: null as number | null,
     requests: [] as string[],
@@ -76,6 +87,24 @@ function fakeServer(options: { profile?: UserProfile; health?: boolean } = {}) {
       }
       state.profile = applyProfileUpdate(state.profile, parsed.data);
       return json(200, { profile: state.profile });
+    }
+    if (method === 'GET' && url === '/api/me/notification-preferences') {
+      return json(200, completePreferences(state.profile.role, state.preferences));
+    }
+    if (method === 'PUT' && url === '/api/me/notification-preferences') {
+      const parsed = notificationPreferencesSchema.safeParse(JSON.parse(String(init.body)));
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((i) => ({
+          path: i.path.join('.'),
+          code: i.code,
+          message: i.message,
+        }));
+        return json(422, {
+          error: { code: 'validation_failed', message: 'Some fields are invalid.', details: { issues } },
+        });
+      }
+      state.preferences = parsed.data;
+      return json(200, completePreferences(state.profile.role, state.preferences));
     }
     if (method === 'PUT' && url === '/api/settings/health') {
       if (state.profile.role !== 'admin')
@@ -153,7 +182,11 @@ describe('device settings: profile edits', () => {
     server.state.requests = [];
     expect(await sync.refresh()).toBe(true);
     // One PATCH with both edits, then the read — so the server's copy already has them.
-    expect(server.state.requests).toEqual(['PATCH /api/settings/profile', 'GET /api/settings']);
+    expect(server.state.requests).toEqual([
+      'PATCH /api/settings/profile',
+      'GET /api/settings',
+      'GET /api/me/notification-preferences',
+    ]);
     expect(server.state.profile).toMatchObject({ locale: 'en', jobTitle: 'CSM Sênior' });
     expect(store.data.get(PROFILE_DOC)).toEqual(server.state.profile);
     expect(store.data.get(PENDING_PROFILE_DOC)).toBeNull();
@@ -213,6 +246,76 @@ describe('device settings: profile edits', () => {
     // The next accepted edit clears the refusal notice.
     await sync.updateProfile({ name: 'Maria S.' });
     expect(store.data.get(PROFILE_REJECTION_DOC)).toBeNull();
+  });
+});
+
+describe('device settings: notification preferences (queued like the profile)', () => {
+  const muted = (prefs: NotificationPreferences): NotificationPreferences => ({
+    types: { ...prefs.types, ticket_created: { push: false, inApp: true, email: false } },
+    quietHours: { enabled: true, start: '22:00', end: '07:00' },
+  });
+
+  it('reads the server copy on refresh and saves a change at once when online', async () => {
+    const { server, store, sync } = setup();
+    expect(await sync.refresh()).toBe(true);
+    const stored = store.data.get(NOTIFICATION_PREFERENCES_DOC) as NotificationPreferences;
+    expect(stored).toEqual(defaultNotificationPreferences('csm'));
+    const result = await sync.updateNotificationPreferences(muted(stored));
+    expect(result).toEqual({ status: 'saved', preferences: completePreferences('csm', muted(stored)) });
+    expect(server.state.preferences).toEqual(muted(stored));
+    expect(store.data.get(NOTIFICATION_PREFERENCES_DOC)).toEqual(completePreferences('csm', muted(stored)));
+    expect(store.data.get(PENDING_NOTIFICATION_PREFERENCES_DOC)).toBeNull();
+  });
+
+  it('keeps an offline change queued (shown on the device) and sends it before the next read', async () => {
+    const { server, store, sync } = setup();
+    await sync.refresh();
+    const stored = store.data.get(NOTIFICATION_PREFERENCES_DOC) as NotificationPreferences;
+    server.state.online = false;
+    expect(await sync.updateNotificationPreferences(muted(stored))).toEqual({ status: 'queued' });
+    expect(store.data.get(PENDING_NOTIFICATION_PREFERENCES_DOC)).toEqual(muted(stored));
+    expect(await sync.refresh()).toBe(false);
+    server.state.online = true;
+    server.state.status = 503;
+    expect(await sync.refresh()).toBe(false);
+    expect(store.data.get(PENDING_NOTIFICATION_PREFERENCES_DOC)).toEqual(muted(stored));
+    server.state.status = null;
+    server.state.requests = [];
+    expect(await sync.refresh()).toBe(true);
+    expect(server.state.requests).toEqual([
+      'PUT /api/me/notification-preferences',
+      'GET /api/settings',
+      'GET /api/me/notification-preferences',
+    ]);
+    expect(server.state.preferences).toEqual(muted(stored));
+    expect(store.data.get(PENDING_NOTIFICATION_PREFERENCES_DOC)).toBeNull();
+  });
+
+  it('refuses equal quiet-hour times before writing; records a refusal by the server and goes back to its copy', async () => {
+    const { server, store, sync } = setup();
+    await sync.refresh();
+    const stored = store.data.get(NOTIFICATION_PREFERENCES_DOC) as NotificationPreferences;
+    server.state.requests = [];
+    const same = { ...stored, quietHours: { enabled: true, start: '22:00', end: '22:00' } };
+    expect(await sync.updateNotificationPreferences(same)).toEqual({
+      status: 'invalid',
+      fields: ['quietHours.end'],
+    });
+    expect(server.state.requests).toEqual([]);
+
+    server.state.status = 422;
+    const result = await sync.updateNotificationPreferences(muted(stored));
+    expect(result.status).toBe('rejected');
+    expect(store.data.get(NOTIFICATION_PREFERENCES_REJECTION_DOC)).toMatchObject({
+      message: 'forced',
+      at: '2026-11-21T12:00:00.000Z',
+    });
+    expect(store.data.get(PENDING_NOTIFICATION_PREFERENCES_DOC)).toBeNull();
+    server.state.status = null;
+    await sync.refresh();
+    expect(store.data.get(NOTIFICATION_PREFERENCES_DOC)).toEqual(stored);
+    await sync.updateNotificationPreferences(muted(stored));
+    expect(store.data.get(NOTIFICATION_PREFERENCES_REJECTION_DOC)).toBeNull();
   });
 });
 

@@ -15,6 +15,10 @@ import {
 } from '../../shared/device-settings.ts';
 import { healthScoreConfigSchema, type HealthScoreConfig } from '../../shared/domain/csm/health-config.ts';
 import { DEFAULT_PLAYBOOKS, playbooksSchema, type Playbooks } from '../../shared/domain/csm/playbooks.ts';
+import {
+  notificationPreferencesSchema,
+  type NotificationPreferences,
+} from '../../shared/domain/notifications/preferences.ts';
 import type { KeyValueStore } from '../../sync/client/outbox.ts';
 
 /**
@@ -28,6 +32,12 @@ import type { KeyValueStore } from '../../sync/client/outbox.ts';
  * server's copy never overwrites an edit it has not seen. Invariant: the pending edit is removed only when
  * the server has applied it (2xx) or refused it (4xx other than 401, recorded in `profile-rejection` so the
  * settings screen can say so) — never because the network failed.
+ *
+ * The user's notification preferences (`/api/me/notification-preferences`, docs/api.md) follow the same rule:
+ * the last answer is kept (`notification-preferences`), a change is queued (`notification-preferences-pending`,
+ * the whole preferences: `PUT` replaces them) and sent before the next read; a refusal is kept in
+ * `notification-preferences-rejection`. The server holds them because it is the one that must never send a
+ * muted type, so until a queued change has reached it the old preferences still apply there.
  */
 export const ORGANIZATION_DOC = 'organization';
 export const HEALTH_CONFIG_DOC = 'health-config';
@@ -36,6 +46,10 @@ export const PLAYBOOKS_DOC = 'playbooks';
 export const PROFILE_DOC = 'profile';
 export const PENDING_PROFILE_DOC = 'profile-pending';
 export const PROFILE_REJECTION_DOC = 'profile-rejection';
+export const NOTIFICATION_PREFERENCES_DOC = 'notification-preferences';
+export const PENDING_NOTIFICATION_PREFERENCES_DOC = 'notification-preferences-pending';
+export const NOTIFICATION_PREFERENCES_REJECTION_DOC = 'notification-preferences-rejection';
+export const NOTIFICATION_PREFERENCES_PATH = '/api/me/notification-preferences';
 
 export const profileRejectionSchema = z.object({
   /** The server's (English) message; the UI shows its own pt-BR/English text and this as detail. */
@@ -45,6 +59,8 @@ export const profileRejectionSchema = z.object({
   at: z.string(),
 });
 export type ProfileRejection = z.infer<typeof profileRejectionSchema>;
+/** A queued edit the server refused (the profile's or the notification preferences'). */
+export type SettingRejection = ProfileRejection;
 
 export type ProfileSaveResult =
   | { readonly status: 'saved'; readonly profile: UserProfile }
@@ -52,6 +68,13 @@ export type ProfileSaveResult =
   | { readonly status: 'queued' }
   | { readonly status: 'invalid'; readonly fields: readonly string[] }
   | { readonly status: 'rejected'; readonly rejection: ProfileRejection };
+
+export type NotificationPreferencesSaveResult =
+  | { readonly status: 'saved'; readonly preferences: NotificationPreferences }
+  /** Kept on the device; sent when the network is back. */
+  | { readonly status: 'queued' }
+  | { readonly status: 'invalid'; readonly fields: readonly string[] }
+  | { readonly status: 'rejected'; readonly rejection: SettingRejection };
 
 export type HealthConfigSaveResult =
   | { readonly status: 'saved'; readonly health: DeviceHealthConfig }
@@ -73,6 +96,10 @@ export interface DeviceSettingsSync {
   refresh(): Promise<boolean>;
   /** Applies the edit locally at once, then tries to send it. */
   updateProfile(update: ProfileUpdate): Promise<ProfileSaveResult>;
+  /** Keeps the new preferences on the device at once (queued), then tries to send them (`PUT`). */
+  updateNotificationPreferences(
+    preferences: NotificationPreferences,
+  ): Promise<NotificationPreferencesSaveResult>;
   /**
    * An admin's change of the organization's health weights and thresholds (`PUT /api/settings/health`).
    * Online only, unlike profile edits: it changes every CSM's scores, so it must not wait on one phone's queue
@@ -109,6 +136,9 @@ export const readProfileRejection = (value: unknown): ProfileRejection | null =>
   profileRejectionSchema.safeParse(value).data ?? null;
 const readPending = (value: unknown): ProfileUpdate | null =>
   profileUpdateSchema.safeParse(value).data ?? null;
+/** The notification preferences the server last answered, or null before the first answer. */
+export const readNotificationPreferences = (value: unknown): NotificationPreferences | null =>
+  notificationPreferencesSchema.safeParse(value).data ?? null;
 
 const errorBodySchema = z.object({
   error: z.object({
@@ -117,11 +147,43 @@ const errorBodySchema = z.object({
   }),
 });
 
-type FlushOutcome =
+type FlushOutcome<S> =
   | { kind: 'none' }
-  | { kind: 'saved'; profile: UserProfile }
+  | { kind: 'saved'; saved: S }
   | { kind: 'queued' }
-  | { kind: 'rejected'; rejection: ProfileRejection };
+  | { kind: 'rejected'; rejection: SettingRejection };
+
+/** An edit kept on the device until the server has it (the profile, the notification preferences). */
+interface QueuedSetting<P, S> {
+  readonly pendingDoc: string;
+  readonly rejectionDoc: string;
+  readonly savedDoc: string;
+  readonly method: 'PATCH' | 'PUT';
+  readonly path: string;
+  readonly readPending: (value: unknown) => P | null;
+  /** The stored value from a 2xx answer's body (null: an answer this version cannot read). */
+  readonly readAnswer: (body: unknown) => S | null;
+}
+
+const PROFILE_SETTING: QueuedSetting<ProfileUpdate, UserProfile> = {
+  pendingDoc: PENDING_PROFILE_DOC,
+  rejectionDoc: PROFILE_REJECTION_DOC,
+  savedDoc: PROFILE_DOC,
+  method: 'PATCH',
+  path: '/api/settings/profile',
+  readPending,
+  readAnswer: (body) => readProfile(z.object({ profile: z.unknown() }).safeParse(body).data?.profile),
+};
+
+const NOTIFICATION_PREFERENCES_SETTING: QueuedSetting<NotificationPreferences, NotificationPreferences> = {
+  pendingDoc: PENDING_NOTIFICATION_PREFERENCES_DOC,
+  rejectionDoc: NOTIFICATION_PREFERENCES_REJECTION_DOC,
+  savedDoc: NOTIFICATION_PREFERENCES_DOC,
+  method: 'PUT',
+  path: NOTIFICATION_PREFERENCES_PATH,
+  readPending: readNotificationPreferences,
+  readAnswer: readNotificationPreferences,
+};
 
 type OrganizationSettingResult<B> =
   { readonly status: 'saved'; readonly body: B } | Exclude<HealthConfigSaveResult, { status: 'saved' }>;
@@ -167,13 +229,18 @@ export function createDeviceSettingsSync(deps: DeviceSettingsDeps): DeviceSettin
     return next;
   };
 
-  async function flushPending(): Promise<FlushOutcome> {
-    const pending = readPending(await kv.get(PENDING_PROFILE_DOC));
-    if (!pending) return { kind: 'none' };
+  /**
+   * Sends a queued edit. The invariant of the module header: the pending edit goes only when the server
+   * applied it (2xx) or refused it (4xx other than 401/408/429, kept as the rejection) — never on a network
+   * failure, a lost session or a server hiccup.
+   */
+  async function flushQueued<P, S>(setting: QueuedSetting<P, S>): Promise<FlushOutcome<S>> {
+    const pending = setting.readPending(await kv.get(setting.pendingDoc));
+    if (pending === null) return { kind: 'none' };
     let res: Response;
     try {
-      res = await deps.fetch(`${deps.baseUrl}/api/settings/profile`, {
-        method: 'PATCH',
+      res = await deps.fetch(`${deps.baseUrl}${setting.path}`, {
+        method: setting.method,
         credentials: 'same-origin',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(pending),
@@ -187,22 +254,38 @@ export function createDeviceSettingsSync(deps: DeviceSettingsDeps): DeviceSettin
     }
     const body: unknown = await res.json().catch(() => null);
     if (res.ok) {
-      const profile = readProfile((body as { profile?: unknown } | null)?.profile);
-      await kv.set(PENDING_PROFILE_DOC, null);
-      if (!profile) return { kind: 'queued' };
-      await kv.set(PROFILE_DOC, profile);
-      return { kind: 'saved', profile };
+      const saved = setting.readAnswer(body);
+      await kv.set(setting.pendingDoc, null);
+      if (saved === null) return { kind: 'queued' };
+      await kv.set(setting.savedDoc, saved);
+      return { kind: 'saved', saved };
     }
     const error = errorBodySchema.safeParse(body).data?.error;
-    const rejection: ProfileRejection = {
+    const rejection: SettingRejection = {
       message: error?.message ?? `HTTP ${res.status}`,
       fields: error?.details?.issues.map((i) => i.path) ?? [],
-      update: pending,
+      update: z.record(z.string(), z.unknown()).safeParse(pending).data ?? {},
       at: deps.now().toISOString(),
     };
-    await kv.set(PROFILE_REJECTION_DOC, rejection);
-    await kv.set(PENDING_PROFILE_DOC, null);
+    await kv.set(setting.rejectionDoc, rejection);
+    await kv.set(setting.pendingDoc, null);
     return { kind: 'rejected', rejection };
+  }
+
+  /** The preferences as the server has them now (a change still queued stays what the screen shows). */
+  async function loadNotificationPreferences(): Promise<boolean> {
+    try {
+      const res = await deps.fetch(`${deps.baseUrl}${NOTIFICATION_PREFERENCES_PATH}`, {
+        credentials: 'same-origin',
+      });
+      if (!res.ok) return false;
+      const preferences = readNotificationPreferences(await res.json());
+      if (!preferences) return false;
+      await kv.set(NOTIFICATION_PREFERENCES_DOC, preferences);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   async function load(): Promise<boolean> {
@@ -227,9 +310,12 @@ export function createDeviceSettingsSync(deps: DeviceSettingsDeps): DeviceSettin
     settled: () => queue.then(() => undefined),
     refresh: () =>
       serialize(async () => {
-        const flushed = await flushPending();
-        if (flushed.kind === 'queued') return false;
-        return load();
+        const profile = await flushQueued(PROFILE_SETTING);
+        const preferences = await flushQueued(NOTIFICATION_PREFERENCES_SETTING);
+        // A read while an edit is still queued would show the server's older copy over it.
+        const settingsLoaded = profile.kind !== 'queued' && (await load());
+        const preferencesLoaded = preferences.kind !== 'queued' && (await loadNotificationPreferences());
+        return settingsLoaded && preferencesLoaded;
       }),
     updateProfile: (update) =>
       serialize(async (): Promise<ProfileSaveResult> => {
@@ -242,13 +328,33 @@ export function createDeviceSettingsSync(deps: DeviceSettingsDeps): DeviceSettin
         await kv.set(PROFILE_REJECTION_DOC, null);
         const profile = readProfile(await kv.get(PROFILE_DOC));
         if (profile) await kv.set(PROFILE_DOC, applyProfileUpdate(profile, parsed.data));
-        const flushed = await flushPending();
+        const flushed = await flushQueued(PROFILE_SETTING);
         switch (flushed.kind) {
           case 'saved':
-            return { status: 'saved', profile: flushed.profile };
+            return { status: 'saved', profile: flushed.saved };
           case 'rejected':
             // Back to the server's truth for the fields it refused.
             await load();
+            return { status: 'rejected', rejection: flushed.rejection };
+          default:
+            return { status: 'queued' };
+        }
+      }),
+    updateNotificationPreferences: (preferences) =>
+      serialize(async (): Promise<NotificationPreferencesSaveResult> => {
+        const parsed = notificationPreferencesSchema.safeParse(preferences);
+        if (!parsed.success) {
+          return { status: 'invalid', fields: parsed.error.issues.map((i) => i.path.join('.')) };
+        }
+        // The whole preferences replace any earlier queued ones (`PUT` semantics).
+        await kv.set(PENDING_NOTIFICATION_PREFERENCES_DOC, parsed.data);
+        await kv.set(NOTIFICATION_PREFERENCES_REJECTION_DOC, null);
+        const flushed = await flushQueued(NOTIFICATION_PREFERENCES_SETTING);
+        switch (flushed.kind) {
+          case 'saved':
+            return { status: 'saved', preferences: flushed.saved };
+          case 'rejected':
+            await loadNotificationPreferences();
             return { status: 'rejected', rejection: flushed.rejection };
           default:
             return { status: 'queued' };

@@ -75,6 +75,7 @@ describe('parsePushPayload', () => {
       url: '/inicio/tickets',
       tag: 't42',
       unread: undefined,
+      notificationId: undefined,
     });
   });
 
@@ -90,7 +91,15 @@ describe('parsePushPayload', () => {
         }),
         defaults,
       ),
-    ).toEqual({ title: 'Ticket respondido', body: '', url: '/inicio/tickets/1', tag: 't', unread: 4 });
+    ).toEqual({
+      title: 'Ticket respondido',
+      body: '',
+      url: '/inicio/tickets/1',
+      tag: 't',
+      unread: 4,
+      notificationId: undefined,
+    });
+    expect(parsePushPayload(JSON.stringify({ notificationId: 'n-1' }), defaults).notificationId).toBe('n-1');
     for (const unread of [-1, 1.5, '3', null]) {
       expect(parsePushPayload(JSON.stringify({ unread }), defaults).unread).toBeUndefined();
     }
@@ -103,6 +112,7 @@ describe('parsePushPayload', () => {
       url: '/',
       tag: undefined,
       unread: undefined,
+      notificationId: undefined,
     });
     expect(parsePushPayload(null, defaults)).toEqual({
       title: 'Arco',
@@ -110,6 +120,7 @@ describe('parsePushPayload', () => {
       url: '/',
       tag: undefined,
       unread: undefined,
+      notificationId: undefined,
     });
     expect(parsePushPayload('[1,2]', defaults).title).toBe('Arco');
   });
@@ -121,6 +132,7 @@ describe('parsePushPayload', () => {
       url: '/',
       tag: undefined,
       unread: undefined,
+      notificationId: undefined,
     });
   });
 

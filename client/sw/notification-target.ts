@@ -35,6 +35,8 @@ export interface PushPayload {
   readonly tag: string | undefined;
   /** The recipient's unread count when the sender knows it (the app badge shows it), else undefined. */
   readonly unread: number | undefined;
+  /** The inbox item the push is about (a tap marks it read), when the payload names one. */
+  readonly notificationId: string | undefined;
 }
 
 /**
@@ -52,6 +54,7 @@ export function parsePushPayload(text: string | null, defaults: { title: string 
       url: FALLBACK_PATH,
       tag: undefined,
       unread: undefined,
+      notificationId: undefined,
     };
   }
   const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
@@ -66,5 +69,6 @@ export function parsePushPayload(text: string | null, defaults: { title: string 
     url: str('path', 2000) ?? str('url', 2000) ?? FALLBACK_PATH,
     tag: str('tag', 200),
     unread: typeof unread === 'number' && Number.isInteger(unread) && unread >= 0 ? unread : undefined,
+    notificationId: str('notificationId', 64),
   };
 }

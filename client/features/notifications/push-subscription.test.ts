@@ -9,6 +9,7 @@ import {
   pushDeclined,
   pushState,
   declinePush,
+  reregisterPush,
 } from './push-subscription.ts';
 
 /** A P-256 public key as the server would publish it (65 bytes, uncompressed point), base64url. */
@@ -233,6 +234,40 @@ describe('disablePush', () => {
       'off',
     );
     expect(calls).toEqual([]);
+  });
+});
+
+describe('reregisterPush (after a sign-in)', () => {
+  it('posts an existing subscription again; never asks, never subscribes', async () => {
+    const existing = { endpoint: 'https://fcm.googleapis.com/fcm/send/old', key: PUBLIC_KEY };
+    const granted = fakePlatform({ permission: 'granted', existing });
+    const calls: { method: string; path: string; body: unknown }[] = [];
+    expect(
+      await reregisterPush({
+        platform: granted.platform,
+        fetch: fakeFetch(serverRoutes, calls),
+        baseUrl: '',
+      }),
+    ).toBe(true);
+    expect(calls.map((c) => [c.method, c.path, (c.body as { endpoint: string }).endpoint])).toEqual([
+      ['POST', '/api/push/subscriptions', 'https://fcm.googleapis.com/fcm/send/old'],
+    ]);
+    expect(granted.log).toEqual([]);
+
+    const none: { method: string; path: string; body: unknown }[] = [];
+    const asking = fakePlatform({ permission: 'default', existing });
+    expect(
+      await reregisterPush({ platform: asking.platform, fetch: fakeFetch(serverRoutes, none), baseUrl: '' }),
+    ).toBe(false);
+    const empty = fakePlatform({ permission: 'granted' });
+    expect(
+      await reregisterPush({ platform: empty.platform, fetch: fakeFetch(serverRoutes, none), baseUrl: '' }),
+    ).toBe(false);
+    expect(
+      await reregisterPush({ platform: granted.platform, fetch: fakeFetch({}, none), baseUrl: '' }),
+    ).toBe(false);
+    expect(none.filter((c) => c.path !== '/api/push/subscriptions' || c.method !== 'POST')).toEqual([]);
+    expect([...asking.log, ...empty.log]).toEqual([]);
   });
 });
 

@@ -150,6 +150,28 @@ export async function disablePush(deps: PushDeps): Promise<'off' | 'off-locally'
   return reached ? 'off' : 'off-locally';
 }
 
+/**
+ * Re-registers this device's existing subscription with the server after a sign-in (docs/api.md: the server
+ * binds a subscription to the session that posted it and pushes only to live sessions, so one made under an
+ * expired session must be posted again). Idempotent and silent: never asks for permission, never subscribes.
+ */
+export async function reregisterPush(deps: PushDeps): Promise<boolean> {
+  if (!deps.platform || deps.platform.permission() !== 'granted') return false;
+  const subscription = await deps.platform.currentSubscription().catch(() => null);
+  if (!subscription) return false;
+  try {
+    const res = await deps.fetch(`${deps.baseUrl}${SUBSCRIPTIONS_PATH}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(subscription.toJSON()),
+    });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
 /** The app's own "not now" (the browser was never asked): the inbox stops offering; settings still can. */
 export const declinePush = (store: KeyValueStore): void => store.setItem(PUSH_DECLINED_KEY, 'not-now');
 export const pushDeclined = (store: KeyValueStore): boolean => store.getItem(PUSH_DECLINED_KEY) !== null;

@@ -1,8 +1,9 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import type { MangoQuery } from 'rxdb';
 import type { Notification } from '../../../shared/entities/support.ts';
 import { useCollection, useDeviceUser, useLiveDocuments, type Live } from '../../db/device-data.tsx';
 import { useDependencies } from '../../platform/dependencies.tsx';
+import { NAVIGATE_MESSAGE } from '../../sw/messages.ts';
 import { newestFirst, readAllChanges, readChange } from './inbox.ts';
 
 /**
@@ -66,4 +67,29 @@ export function useInboxWrites(): InboxWrites {
     }),
     [now, patch, user],
   );
+}
+
+/**
+ * A tap on a push notification while the app is open (the service worker's `NAVIGATE_MESSAGE`): the inbox item
+ * the push was about is read — the user just opened it. The routing itself is the shell's
+ * (client/app/service-worker-navigation.ts).
+ */
+export function useReadOnNotificationTap(): void {
+  const collection = useCollection('notifications');
+  const writes = useInboxWrites();
+  useEffect(() => {
+    const container = typeof navigator !== 'undefined' ? navigator.serviceWorker : undefined;
+    if (!container || !collection) return;
+    const onMessage = (event: MessageEvent) => {
+      const data = event.data as { type?: unknown; notificationId?: unknown } | null;
+      if (data?.type !== NAVIGATE_MESSAGE || typeof data.notificationId !== 'string') return;
+      void collection
+        .findOne(data.notificationId)
+        .exec()
+        .then((doc) => (doc ? writes.markRead(doc.toJSON()) : false))
+        .catch(() => false);
+    };
+    container.addEventListener('message', onMessage);
+    return () => container.removeEventListener('message', onMessage);
+  }, [collection, writes]);
 }

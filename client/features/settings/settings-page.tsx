@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../ui/page.tsx';
+import { NotificationPreferencesSection } from '../notifications/preferences-section.tsx';
 import { AccountSection } from './account-section.tsx';
 import { HealthConfigSection } from './health-config-section.tsx';
 import { LanguageSection } from './language-section.tsx';
@@ -8,7 +9,8 @@ import { ProfileSection } from './profile-section.tsx';
 
 /**
  * `/ajustes` — the user's profile, the organization's settings and (staff) its health-score weights, all read
- * from the device so the page works offline; the UI language; signing out.
+ * from the device so the page works offline; the UI language; the notification preferences and this device's
+ * push (client/features/notifications); signing out.
  */
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -16,6 +18,7 @@ export function SettingsPage() {
     <Page title={t('settings.title')}>
       <ProfileSection />
       <LanguageSection />
+      <NotificationPreferencesSection />
       <OrganizationSection />
       <HealthConfigSection />
       <AccountSection />

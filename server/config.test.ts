@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       pushAllowedHosts: DEFAULT_PUSH_ALLOWED_HOSTS,
       mail: { smtpUrl: undefined, from: 'Arco <no-reply@arco.example>' },
       llm: undefined,
+      payments: { gateway: 'fake', webhookSecret: undefined },
     });
   });
 
@@ -57,6 +58,11 @@ describe('loadConfig', () => {
   it('binds every interface in production and keeps logs quiet in tests', () => {
     expect(loadConfig({ NODE_ENV: 'production' }).host).toBe('0.0.0.0');
     expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('silent');
+    // No payment gateway in production unless one is configured (with its secret).
+    expect(loadConfig({ NODE_ENV: 'production' }).payments).toEqual({
+      gateway: 'off',
+      webhookSecret: undefined,
+    });
   });
 
   it('parses every variable', () => {
@@ -81,6 +87,8 @@ describe('loadConfig', () => {
       LLM_BASE_URL: 'https://llm.internal/v1',
       LLM_API_KEY: 'sk-test',
       LLM_MODEL: 'gpt-4o-mini',
+      PAYMENT_GATEWAY: 'fake',
+      PAYMENT_WEBHOOK_SECRET: 'w'.repeat(64),
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -92,6 +100,7 @@ describe('loadConfig', () => {
       maxBodyBytes: 1_048_576,
       vapid: { publicKey: vapidPublic, privateKey: vapidPrivate, subject: 'mailto:ops@arco.example' },
       llm: { baseUrl: 'https://llm.internal/v1', apiKey: 'sk-test', model: 'gpt-4o-mini' },
+      payments: { gateway: 'fake', webhookSecret: 'w'.repeat(64) },
     });
   });
 
@@ -120,11 +129,15 @@ describe('loadConfig', () => {
       TRUST_PROXY: 'maybe',
       SESSION_ABSOLUTE_DAYS: '0',
       LLM_BASE_URL: 'ftp://llm',
+      PAYMENT_GATEWAY: 'stripe',
+      PAYMENT_WEBHOOK_SECRET: 'short',
     });
     expect(found.map((p) => p.split(':')[0]).sort()).toEqual([
       'DATABASE_URL',
       'LLM_BASE_URL',
       'LOG_LEVEL',
+      'PAYMENT_GATEWAY',
+      'PAYMENT_WEBHOOK_SECRET',
       'PORT',
       'PUBLIC_ORIGIN',
       'SESSION_ABSOLUTE_DAYS',
@@ -137,6 +150,7 @@ describe('loadConfig', () => {
     [{ LLM_BASE_URL: 'https://llm.internal/v1' }, 'LLM_MODEL'],
     [{ SESSION_IDLE_MINUTES: '2000', SESSION_ABSOLUTE_DAYS: '1' }, 'SESSION_IDLE_MINUTES'],
     [{ DATABASE_APP_URL: 'postgres://a@b/c' }, 'DATABASE_APP_URL'],
+    [{ NODE_ENV: 'production', PAYMENT_GATEWAY: 'fake' }, 'PAYMENT_WEBHOOK_SECRET'],
   ])('checks variables that go together: %o', (env, variable) => {
     expect(problems(env).map((p) => p.split(':')[0])).toEqual([variable]);
   });

@@ -154,6 +154,10 @@ const envSchema = z
     LLM_BASE_URL: optional(httpUrl),
     LLM_API_KEY: optional(z.string().trim().min(1)),
     LLM_MODEL: optional(z.string().trim().min(1)),
+    PAYMENT_GATEWAY: optional(z.enum(['fake', 'off'])),
+    PAYMENT_WEBHOOK_SECRET: optional(
+      z.string().trim().min(32, 'expected at least 32 characters (e.g. openssl rand -hex 32)').max(512),
+    ),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
@@ -165,6 +169,14 @@ const envSchema = z
     }
     if (env.LLM_BASE_URL && !env.LLM_MODEL) {
       ctx.addIssue({ code: 'custom', path: ['LLM_MODEL'], message: 'required when LLM_BASE_URL is set' });
+    }
+    // A production gateway needs a secret both sides know; a random one per start would reject every webhook.
+    if (env.NODE_ENV === 'production' && env.PAYMENT_GATEWAY === 'fake' && !env.PAYMENT_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PAYMENT_WEBHOOK_SECRET'],
+        message: 'required when PAYMENT_GATEWAY is set in production',
+      });
     }
     if (env.SESSION_IDLE_MINUTES > env.SESSION_ABSOLUTE_DAYS * 24 * 60) {
       ctx.addIssue({
@@ -207,6 +219,12 @@ export interface Config {
   readonly mail: { readonly smtpUrl: string | undefined; readonly from: string };
   readonly llm:
     { readonly baseUrl: string; readonly apiKey: string | undefined; readonly model: string } | undefined;
+  /**
+   * "Pagar" (server/payments/): the gateway (`fake` — the local gateway for development and tests — or `off`;
+   * default `fake` outside production, `off` in production) and the secret its webhooks are signed with. Without
+   * a secret outside production the server makes a random one at start (the fake gateway signs in-process).
+   */
+  readonly payments: { readonly gateway: 'fake' | 'off'; readonly webhookSecret: string | undefined };
 }
 
 export class ConfigError extends Error {
@@ -257,6 +275,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       e.LLM_BASE_URL && e.LLM_MODEL
         ? { baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL }
         : undefined,
+    payments: {
+      gateway: e.PAYMENT_GATEWAY ?? (production ? 'off' : 'fake'),
+      webhookSecret: e.PAYMENT_WEBHOOK_SECRET,
+    },
   };
 }
 

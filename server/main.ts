@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
+import { v7 as uuidv7 } from 'uuid';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -25,6 +26,8 @@ import { JOBS } from './jobs/index.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
 import { customerKey, recomputeCustomerHealthJob } from './jobs/recompute-customer-health.ts';
 import { subscribeHealthTriggers } from './health/triggers.ts';
+import { createPaymentGateway } from './payments/setup.ts';
+import { paymentsRoutes } from './payments/routes.ts';
 
 /**
  * `npm start` (via scripts/start.mjs): configuration → database (embedded PGlite under DATA_DIR, or
@@ -111,6 +114,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       clock,
       ...(changes.notifier ? { notifier: changes.notifier } : {}),
     });
+    // The fake gateway "pays" by posting signed webhooks to this very app, in process (server/payments/setup.ts).
+    const selfRequest = (path: string, init: RequestInit) => app.request(path, init);
+    const gateway = createPaymentGateway({ config, clock, logger, selfRequest });
     const app = createApp({
       config,
       logger,
@@ -128,6 +134,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         settings: settingsRoutes({ db, writer }),
         me: meRoutes({ db }),
         push: pushRoutes({ db, vapidPublicKey: vapid.publicKey, allowedHosts: config.pushAllowedHosts }),
+        payments: paymentsRoutes({ db, writer, gateway, clock, newId: uuidv7 }),
       },
       onSessionEnded: pushSessionHandler(db),
       health: { check: async () => void (await db.query('SELECT 1')) },

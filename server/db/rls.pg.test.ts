@@ -67,7 +67,10 @@ async function seedServerTables(tenant: TestTenant) {
        VALUES ($1, $2, 'invoice_due', 'push', true)`,
       [org, user],
     );
-    await c.query('INSERT INTO notification_settings (organization_id, user_id) VALUES ($1, $2)', [org, user]);
+    await c.query('INSERT INTO notification_settings (organization_id, user_id) VALUES ($1, $2)', [
+      org,
+      user,
+    ]);
     await c.query(
       `INSERT INTO notification_deliveries (organization_id, event_key, user_id, type, title, body, url, created_at)
        VALUES ($1, 'ticket_answered:1', $2, 'ticket_answered', 'Respondido', '', '/inicio', now())`,
@@ -91,6 +94,17 @@ async function seedServerTables(tenant: TestTenant) {
     await c.query(
       `INSERT INTO audit_log (organization_id, actor_id, action, entity) VALUES ($1, $2, 'login', 'session')`,
       [org, user],
+    );
+    const charge = uuidv7();
+    await c.query(
+      `INSERT INTO payment_charges (organization_id, id, customer_id, invoice_id, gateway, amount)
+       SELECT $1, $2, customer_id, id, 'fake', amount FROM invoices WHERE organization_id = $1 LIMIT 1`,
+      [org, charge],
+    );
+    await c.query(
+      `INSERT INTO payment_webhook_events (organization_id, gateway, event_id, charge_id, type)
+       VALUES ($1, 'fake', $2, $3, 'charge.paid')`,
+      [org, `evt-${org}`, charge],
     );
   });
 }
@@ -161,9 +175,9 @@ describe('isolation between organizations', () => {
   });
 
   it('no identity of organization A sees a single row of B in any table', async () => {
-    // 15 server-only tenant tables (playbooks since 0112; notification_settings and notification_deliveries
-    // since 0114) + 15 synced collections + 5 child tables.
-    expect(rlsTables.length).toBe(35);
+    // 17 server-only tenant tables (playbooks since 0112; notification_settings and notification_deliveries
+    // since 0114; payment_charges and payment_webhook_events since 0120) + 15 synced collections + 5 child tables.
+    expect(rlsTables.length).toBe(37);
     for (const table of rlsTables) {
       const others = `SELECT count(*)::int AS n FROM ${table} WHERE ${orgColumn(table)} IS DISTINCT FROM $1`;
       const foreign = `SELECT count(*)::int AS n FROM ${table} WHERE ${orgColumn(table)} = $1`;
@@ -435,6 +449,44 @@ describe('users, sessions and the pre-authentication path', () => {
       [`invite-${a.organizationId}`],
     );
     expect(invitation.rows[0]?.organization_name).toBe('Arco Digital');
+  });
+
+  it('keeps payment charges to their customer and their status to the server; the webhook lookup finds the organization', async () => {
+    const charges = 'SELECT count(*)::int AS n FROM payment_charges';
+    expect(await count(a.client, charges)).toBe(1);
+    expect(await count(a.otherClient, charges)).toBe(0);
+    expect(await count(a.csm, charges)).toBe(1);
+    expect(await count(a.client, 'SELECT count(*)::int AS n FROM payment_webhook_events')).toBe(0);
+    expect(await count(a.system, 'SELECT count(*)::int AS n FROM payment_webhook_events')).toBe(1);
+    const { rows } = await t.db.withIdentity(a.system, (c) =>
+      c.query<{ id: string }>('SELECT id FROM payment_charges'),
+    );
+    const charge = rows[0]!.id;
+    // A client may not settle their own charge, nor record a webhook event.
+    expect(
+      await attempt(a.client, (c) =>
+        c.query(`UPDATE payment_charges SET status = 'paid' WHERE id = $1`, [charge]).then((r) => {
+          if (r.rowCount !== 0) throw new Error('a client changed a charge');
+        }),
+      ),
+    ).toBe('ok');
+    expect(
+      await attempt(a.client, (c) =>
+        c.query(
+          `INSERT INTO payment_webhook_events (organization_id, gateway, event_id, charge_id, type)
+           VALUES ($1, 'fake', 'forged', $2, 'charge.paid')`,
+          [a.organizationId, charge],
+        ),
+      ),
+    ).toBe('42501');
+    const found = await t.db.query<{ organization_id: string }>(
+      'SELECT organization_id FROM arco_find_payment_charge($1, $2)',
+      ['fake', charge],
+    );
+    expect(found.rows).toEqual([{ organization_id: a.organizationId }]);
+    expect(
+      (await t.db.query('SELECT * FROM arco_find_payment_charge($1, $2)', ['other', charge])).rows,
+    ).toEqual([]);
   });
 
   it('keeps sessions, passkeys and subscriptions to their owner (admins may list sessions)', async () => {

@@ -98,6 +98,7 @@ export const moneyPtBR = {
     noPix: 'Esta fatura não tem código Pix.',
     nfe: 'Baixar nota fiscal (NFe)',
     nfeMissing: 'A nota fiscal fica disponível depois do pagamento.',
+    nfePending: 'A nota fiscal está sendo emitida e aparece aqui em breve.',
     paymentsHeading: 'Pagamentos',
     payment: '{{method}} · {{amount}}',
     paymentStatus: {
@@ -245,6 +246,7 @@ export const moneyEn: TranslationShape<typeof moneyPtBR> = {
     noPix: 'This invoice has no Pix code.',
     nfe: 'Download the invoice (NFe)',
     nfeMissing: 'The tax invoice is available after payment.',
+    nfePending: 'The tax invoice is being issued and will appear here shortly.',
     paymentsHeading: 'Payments',
     payment: '{{method}} · {{amount}}',
     paymentStatus: {

@@ -5,13 +5,16 @@ import { verifyBrCode } from '../../../shared/domain/portal/br-code.ts';
 import { effectiveInvoiceStatus } from '../../../shared/domain/portal/money.ts';
 import type { Invoice } from '../../../shared/entities/billing.ts';
 import { useDeviceData, useDeviceUser, useLiveDocument } from '../../db/device-data.tsx';
+import { useDependencies } from '../../platform/dependencies.tsx';
 import { useFormat } from '../../platform/use-format.ts';
+import { useOnline } from '../../platform/use-online.ts';
 import { Button } from '../../ui/button.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { InboxIcon } from '../../ui/icons.tsx';
 import { Notice } from '../../ui/notice.tsx';
 import { Page } from '../../ui/page.tsx';
 import { InvoiceStatusBadge } from './invoices-page.tsx';
+import { payInvoice, type PayResult } from './pay-invoice.ts';
 import { moneyPaths } from './paths.ts';
 import { PixQrCode } from './pix-qr-code.tsx';
 import { LoadingCards } from './skeleton.tsx';
@@ -22,8 +25,9 @@ import styles from './money.module.css';
 /**
  * `/inicio/faturas/:invoiceId` — one invoice: amount, dates and status; while it is open, the Pix "copia e
  * cola" code (checked with the shared `verifyBrCode` before it is shown: the device never offers a code a bank
- * would refuse), its QR code and a copy button; once
- * paid, the NFe link and the payments. Read from the device database: it opens offline, Pix code included.
+ * would refuse), its QR code, a copy button and "Pagar" (online only: the server opens a charge with its payment
+ * gateway, whose webhook later marks the invoice paid — the device learns it through sync); once paid, the NFe
+ * link and the payments. Read from the device database: it opens offline, Pix code included.
  */
 export function InvoicePage() {
   const { invoiceId } = useParams();
@@ -114,7 +118,7 @@ function InvoiceView({ invoice }: { invoice: Invoice }) {
               </a>
             </p>
           ) : (
-            <p className={card.muted}>{t('invoice.nfeMissing')}</p>
+            <p className={card.muted}>{t(status === 'paid' ? 'invoice.nfePending' : 'invoice.nfeMissing')}</p>
           )}
           <Payments invoice={invoice} />
         </section>
@@ -178,6 +182,7 @@ function PixSection({ invoice }: { invoice: Invoice }) {
           <CopyButton text={invoice.pixCode} targetId={codeId} />
         </>
       )}
+      <PayButton invoice={invoice} />
     </section>
   );
 }
@@ -207,6 +212,58 @@ function CopyButton({ text, targetId }: { text: string; targetId: string }) {
       <span role="status" className={card.muted}>
         {message}
       </span>
+    </div>
+  );
+}
+
+function PayButton({ invoice }: { invoice: Invoice }) {
+  const { t } = useTranslation('money');
+  const deps = useDependencies();
+  const online = useOnline();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<PayResult | null>(null);
+  const pay = async () => {
+    setBusy(true);
+    setResult(await payInvoice(deps, invoice.id));
+    setBusy(false);
+  };
+  const message =
+    result === null
+      ? ''
+      : result.kind === 'started'
+        ? t('pay.started')
+        : result.kind === 'offline'
+          ? t('pay.offline')
+          : result.code === 'conflict'
+            ? t('pay.alreadyPaid')
+            : result.code === 'not_found'
+              ? t('pay.notFound')
+              : result.code === 'unauthorized'
+                ? t('pay.signedOut')
+                : t('pay.failed');
+  const started = result?.kind === 'started';
+  return (
+    <div className={styles.payRow}>
+      <Button
+        variant="primary"
+        block
+        disabled={!online || busy || started}
+        aria-describedby={!online ? 'pay-offline' : undefined}
+        onClick={() => void pay()}
+      >
+        {busy ? t('pay.paying') : t('pay.button')}
+      </Button>
+      {!online ? (
+        <p id="pay-offline" className={card.muted}>
+          {t('pay.offline')}
+        </p>
+      ) : null}
+      <p
+        role={result && result.kind !== 'started' ? 'alert' : 'status'}
+        className={result && result.kind !== 'started' ? styles.errorText : card.muted}
+      >
+        {message}
+      </p>
     </div>
   );
 }

@@ -181,6 +181,9 @@ describe('money screens (offline, device database)', () => {
     });
     expect(await screen.findByRole('img', { name: 'QR Code Pix da fatura INV-1234' })).toBeInTheDocument();
     expect(screen.getByText('A nota fiscal fica disponível depois do pagamento.')).toBeInTheDocument();
+    // Offline: "Pagar" waits for the network and says why.
+    expect(screen.getByRole('button', { name: 'Pagar' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Pagar' })).toHaveAccessibleDescription(/Você está offline/);
   }, 60_000);
 
   it('a paid invoice shows its NFe link and no Pix; an unknown invoice says so', async () => {

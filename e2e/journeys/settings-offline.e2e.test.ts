@@ -88,3 +88,59 @@ describe('settings offline (profile and health weights from the device)', () => 
     expect(await profileSection(page).getByLabel('Telefone').inputValue()).toBe(NEW_PHONE);
   }, 240_000);
 });
+
+describe('playbooks (admin)', () => {
+  it('the admin edits the playbooks: offline the form keeps the edit and waits; online it reaches the server', async () => {
+    const admin = await signInApi(env.server().origin, 'admin@arco.example');
+    type Served = {
+      playbooks: { playbooks: { id: string; tasks: { title: string; dueInHours: number }[] }[] };
+    };
+    const served = async () => ((await admin.get('/api/settings')) as Served).playbooks.playbooks;
+    expect((await served()).map((p) => p.id)).toEqual([
+      'risco-critico',
+      'cliente-em-risco',
+      'contato-principal-saiu',
+    ]);
+
+    const browser = await env.launch({ width: 1280, height: 800 });
+    const page = await signInThroughUi(
+      browser.context,
+      env.server().origin,
+      'admin@arco.example',
+      '/clientes',
+    );
+    await waitForFirstSync(page);
+    await followNavEntry(page, 'Ajustes');
+    const section = page.getByRole('region', { name: 'Playbooks' });
+    await section.getByRole('heading', { level: 3, name: 'Risco crítico de churn' }).waitFor();
+    await section.getByText('Ligação de emergência em 24 h', { exact: true }).waitFor();
+
+    // Offline: the form opens from the device's copy and keeps the edit, but saving waits for the connection.
+    await browser.context.setOffline(true);
+    await section.getByRole('button', { name: 'Editar playbooks' }).click();
+    const warning = section.getByRole('group', { name: 'Cliente em risco' });
+    await warning.getByRole('button', { name: 'Adicionar tarefa' }).click();
+    const added = warning.getByRole('group', { name: 'Tarefa 2' });
+    await added.getByLabel('Título da tarefa').fill('Enviar relatório de ROI');
+    await added.getByLabel('Prazo', { exact: true }).fill('3');
+    const save = section.getByRole('button', { name: 'Salvar playbooks' });
+    expect(await save.isDisabled()).toBe(true);
+    await section.getByText(/^Sem conexão: as alterações ficam neste formulário/).waitFor();
+    await section.getByRole('group', { name: 'Risco crítico de churn' }).scrollIntoViewIfNeeded();
+    await captureAtWidths(page, 'settings-playbooks', {
+      scrollTo: section.getByRole('group', { name: 'Cliente em risco' }),
+    });
+
+    // Online again: saved, and the server holds it.
+    await browser.context.setOffline(false);
+    await expect.poll(() => save.isDisabled(), { timeout: 15_000 }).toBe(false);
+    await save.click();
+    await section.getByText(/^Playbooks salvos\./).waitFor();
+    await section.getByText('Enviar relatório de ROI', { exact: true }).waitFor();
+    const warningSaved = (await served()).find((p) => p.id === 'cliente-em-risco');
+    expect(warningSaved?.tasks.map((t) => [t.title, t.dueInHours])).toEqual([
+      ['Agendar QBR com o decisor', 168],
+      ['Enviar relatório de ROI', 72],
+    ]);
+  }, 240_000);
+});

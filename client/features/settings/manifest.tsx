@@ -1,11 +1,12 @@
 import { ALL_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
 import { SettingsIcon } from '../../ui/icons.tsx';
 import { deepLinks, settingsPaths } from './paths.ts';
+import { playbooksEn, playbooksPtBR } from './playbooks-i18n.ts';
 import { SettingsPage } from './settings-page.tsx';
 
 /**
  * `/ajustes` for every role. Its strings predate feature namespaces and live in the shell's `translation`
- * namespace (`settings.*`, client/i18n/resources/).
+ * namespace (`settings.*`, client/i18n/resources/); the playbooks section's are the `playbooks` namespace.
  */
 export const settingsFeature = defineFeature({
   id: 'settings',
@@ -20,5 +21,6 @@ export const settingsFeature = defineFeature({
       order: 90,
     },
   ],
+  i18n: { namespace: 'playbooks', resources: { 'pt-BR': playbooksPtBR, en: playbooksEn } },
   deepLinks,
 });

@@ -10,6 +10,7 @@ import type {
   OrganizationSettings,
   UserProfile,
 } from '../../../shared/device-settings.ts';
+import { DEFAULT_PLAYBOOKS } from '../../../shared/domain/csm/playbooks.ts';
 import { createAppRoutes } from '../../app/routes.tsx';
 import type { SignedInUser } from '../../../shared/identity.ts';
 import { openDeviceDatabase, type DeviceDatabase } from '../../db/database.ts';
@@ -18,6 +19,7 @@ import {
   createDeviceSettingsSync,
   HEALTH_CONFIG_DOC,
   ORGANIZATION_DOC,
+  PLAYBOOKS_DOC,
   PENDING_PROFILE_DOC,
   PROFILE_DOC,
   PROFILE_REJECTION_DOC,
@@ -431,5 +433,128 @@ describe('settings page in English', () => {
     expect(
       await within(profile).findByText('Use only digits, spaces and + ( ) . - in the phone number.'),
     ).toBeInTheDocument();
+  }, 60_000);
+});
+
+describe('settings page: playbooks', () => {
+  const SAVED_AT = '2026-11-21T12:00:00.000Z';
+  const playbooksServer = () =>
+    scriptedServer(({ body }) => json(200, { playbooks: { playbooks: body, updatedAt: SAVED_AT } }));
+  const online = (server: ReturnType<typeof playbooksServer>) => ({
+    user: adminUser,
+    online: true,
+    settings: (db: DeviceDatabase) =>
+      createDeviceSettingsSync({ fetch: server.fetchFn, baseUrl: '', kv: db.kv, now: () => NOW }),
+  });
+
+  it('a CSM reads the default playbooks offline and cannot edit them', async () => {
+    await renderSettings();
+    const section = await region('Playbooks');
+    const list = within(section).getByRole('list', { name: 'Playbooks da organização' });
+    const cards = within(list)
+      .getAllByRole('listitem')
+      .filter((li) => li.parentElement === list);
+    expect(cards.map((c) => within(c).getByRole('heading').textContent)).toEqual([
+      'Risco crítico de churn',
+      'Cliente em risco',
+      'Contato principal saiu',
+    ]);
+    expect(cards[0]).toHaveTextContent('Quando: Alerta de risco · crítico');
+    expect(cards[0]).toHaveTextContent('Ligação de emergência em 24 h prazo de 1 dia');
+    expect(cards[0]).toHaveTextContent('Oferecer treinamento gratuito prazo de 3 dias');
+    expect(cards[2]).toHaveTextContent(
+      'Quando: Alerta de risco · qualquer nível · com o fator “Contato principal saiu da empresa”',
+    );
+    expect(section).toHaveTextContent('Os playbooks padrão do produto: ainda não alterados.');
+    expect(within(section).getByText('Só administradores alteram os playbooks.')).toBeInTheDocument();
+    expect(within(section).queryByRole('button', { name: 'Editar playbooks' })).not.toBeInTheDocument();
+  }, 60_000);
+
+  it('an admin offline: the form opens with the playbooks, saving waits for the connection', async () => {
+    const user = userEvent.setup();
+    await renderSettings({ user: adminUser });
+    const section = await region('Playbooks');
+    await user.click(within(section).getByRole('button', { name: 'Editar playbooks' }));
+    expect(within(section).getAllByLabelText('Nome do playbook')[0]).toHaveValue('Risco crítico de churn');
+    const save = within(section).getByRole('button', { name: 'Salvar playbooks' });
+    expect(save).toBeDisabled();
+    expect(save).toHaveAccessibleDescription(/^Sem conexão: as alterações ficam neste formulário/);
+  }, 60_000);
+
+  it('an admin online: errors show in place; edits, a new task and a removed playbook are saved', async () => {
+    const user = userEvent.setup();
+    const server = playbooksServer();
+    const { database } = await renderSettings(online(server));
+    const section = await region('Playbooks');
+    await user.click(within(section).getByRole('button', { name: 'Editar playbooks' }));
+    const critical = within(section).getByRole('group', { name: 'Risco crítico de churn' });
+    const call = within(critical).getByRole('group', { name: 'Tarefa 1' });
+
+    // An empty title and a due time of 0: refused on the device, errors next to the fields, focus on the first.
+    await user.clear(within(call).getByLabelText('Título da tarefa'));
+    await user.clear(within(call).getByLabelText('Prazo'));
+    await user.type(within(call).getByLabelText('Prazo'), '0');
+    await user.click(within(section).getByRole('button', { name: 'Salvar playbooks' }));
+    expect(await within(section).findByRole('alert')).toHaveTextContent('Corrija os campos marcados.');
+    const title = within(call).getByLabelText('Título da tarefa');
+    expect(title).toHaveFocus();
+    expect(title).toHaveAccessibleDescription('Preencha este campo.');
+    expect(within(call).getByLabelText('Prazo')).toHaveAccessibleDescription(
+      'Informe um número inteiro maior que zero. Depois que o alerta é reconhecido; de 1 hora a 90 dias.',
+    );
+    expect(server.calls).toEqual([]);
+
+    await user.type(title, 'Ligar hoje');
+    await user.clear(within(call).getByLabelText('Prazo'));
+    await user.type(within(call).getByLabelText('Prazo'), '6');
+    await user.selectOptions(within(call).getByLabelText('Unidade do prazo'), 'horas');
+    // A second task for the warning playbook; the main-contact playbook goes.
+    const warning = within(section).getByRole('group', { name: 'Cliente em risco' });
+    await user.click(within(warning).getByRole('button', { name: 'Adicionar tarefa' }));
+    const added = within(warning).getByRole('group', { name: 'Tarefa 2' });
+    expect(within(added).getByLabelText('Título da tarefa')).toHaveFocus();
+    await user.type(within(added).getByLabelText('Título da tarefa'), 'Enviar relatório de ROI');
+    await user.clear(within(added).getByLabelText('Prazo'));
+    await user.type(within(added).getByLabelText('Prazo'), '3');
+    const contact = within(section).getByRole('group', { name: 'Contato principal saiu' });
+    await user.click(within(contact).getByRole('button', { name: 'Remover playbook' }));
+    await user.click(within(section).getByRole('button', { name: 'Salvar playbooks' }));
+
+    expect(await within(section).findByText(/^Playbooks salvos\./)).toHaveAttribute('role', 'status');
+    expect(server.calls).toHaveLength(1);
+    const [sent] = server.calls;
+    expect(sent).toMatchObject({ url: '/api/settings/playbooks', method: 'PUT' });
+    const [criticalSent, warningSent, ...rest] = sent!.body as typeof DEFAULT_PLAYBOOKS;
+    expect(rest).toEqual([]);
+    expect(criticalSent!.tasks).toEqual([
+      { ...DEFAULT_PLAYBOOKS[0]!.tasks[0], title: 'Ligar hoje', dueInHours: 6 },
+      DEFAULT_PLAYBOOKS[0]!.tasks[1],
+    ]);
+    expect(warningSent!.tasks[1]).toMatchObject({
+      id: expect.stringMatching(/^t-[0-9a-f]{8}$/),
+      title: 'Enviar relatório de ROI',
+      description: null,
+      dueInHours: 72,
+    });
+    expect(await database.kv.get(PLAYBOOKS_DOC)).toEqual({ playbooks: sent!.body, updatedAt: SAVED_AT });
+    // Back to the read-only view with the new words and the date; focus on the button.
+    expect(within(section).getByRole('button', { name: 'Editar playbooks' })).toHaveFocus();
+    expect(section).toHaveTextContent('Ligar hoje prazo de 6 horas');
+    expect(section).toHaveTextContent('Enviar relatório de ROI prazo de 3 dias');
+    expect(section).toHaveTextContent('Alterados em 21/11/2026.');
+  }, 60_000);
+
+  it('in English the defaults read in English; saving unchanged keeps their stored pt-BR words', async () => {
+    const user = userEvent.setup();
+    const server = playbooksServer();
+    await renderSettings({ ...online(server), language: 'en' });
+    const section = await region('Playbooks');
+    expect(section).toHaveTextContent('Critical churn risk');
+    expect(section).toHaveTextContent('Emergency call within 24 h due in 1 day');
+    await user.click(within(section).getByRole('button', { name: 'Edit playbooks' }));
+    expect(within(section).getAllByLabelText('Task title')[0]).toHaveValue('Emergency call within 24 h');
+    await user.click(within(section).getByRole('button', { name: 'Save playbooks' }));
+    expect(await within(section).findByText(/^Playbooks saved\./)).toBeInTheDocument();
+    expect(server.calls.map((c) => c.body)).toEqual([DEFAULT_PLAYBOOKS]);
   }, 60_000);
 });

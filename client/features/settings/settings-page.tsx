@@ -5,12 +5,13 @@ import { AccountSection } from './account-section.tsx';
 import { HealthConfigSection } from './health-config-section.tsx';
 import { LanguageSection } from './language-section.tsx';
 import { OrganizationSection } from './organization-section.tsx';
+import { PlaybooksSection } from './playbooks-section.tsx';
 import { ProfileSection } from './profile-section.tsx';
 
 /**
- * `/ajustes` — the user's profile, the organization's settings and (staff) its health-score weights, all read
- * from the device so the page works offline; the UI language; the notification preferences and this device's
- * push (client/features/notifications); signing out.
+ * `/ajustes` — the user's profile, the organization's settings and (staff) its health-score weights and alert
+ * playbooks, all read from the device so the page works offline; the UI language; the notification preferences
+ * and this device's push (client/features/notifications); signing out.
  */
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -21,6 +22,7 @@ export function SettingsPage() {
       <NotificationPreferencesSection />
       <OrganizationSection />
       <HealthConfigSection />
+      <PlaybooksSection />
       <AccountSection />
     </Page>
   );

@@ -3,7 +3,8 @@ import { assessCustomerAt } from '../../shared/domain/csm/assess-customer.ts';
 import { assessmentClock, type CustomerDocs } from '../../shared/domain/csm/customer-inputs.ts';
 import { DEFAULT_HEALTH_CONFIG } from '../../shared/domain/csm/health-config.ts';
 import { docFactory, DOCS_NOW, startupXyzDocs, techCorpDocs } from '../../shared/domain/csm/test-docs.ts';
-import type { Health } from '../../shared/entities/csm.ts';
+import { signalCondition } from '../../shared/domain/csm/signals.ts';
+import type { Health, Signal } from '../../shared/entities/csm.ts';
 import { createMemoryChangeFeed } from '../../sync/server/memory-feed.ts';
 import type { Change } from '../../sync/server/store.ts';
 import { MemoryAuthStore } from '../auth/memory-store.ts';
@@ -101,8 +102,13 @@ describe('recomputeCustomerHealth', () => {
       expect(fields).toEqual(pureRule(docs, now));
     }
     expect(stored.get(startup.customer.id)!.doc.riskLevel).toBe('critical');
-    // One change published (one health batch), carrying both documents.
-    expect(published.map((c) => [c.collection, c.documents.length])).toEqual([['health', 2]]);
+    // Published: the one insight the rules detect that TechCorp lacks (advocacy: NPS 9, health 91, 13 months),
+    // then one health batch carrying both documents.
+    expect(published.map((c) => [c.collection, c.documents.length])).toEqual([
+      ['signals', 1],
+      ['health', 2],
+    ]);
+    expect(summary.signals).toBe(1);
     expect(await historyRows()).toEqual(
       expect.arrayContaining([
         { customerId: techCorp.customer.id, date: '2026-01-29', score: 91 },
@@ -194,6 +200,82 @@ describe('recomputeCustomerHealth', () => {
     ]);
     const changed = await t.db.withIdentity(tenant.system, (c) => customersChangedSince(c, org, ids, mark));
     expect([...changed]).toEqual([startup.customer.id]);
+  });
+});
+
+describe('expansion opportunities and insights (docs/domain.md §4, §6)', () => {
+  async function signalDocs(customerId: string): Promise<Signal[]> {
+    const rows = await t.db.withIdentity(tenant.system, (c) =>
+      readDocuments(c, 'signals', {
+        where: 'organization_id = $1 AND customer_id = $2 AND NOT deleted',
+        params: [tenant.organizationId, customerId],
+      }),
+    );
+    return rows.map((r) => r.doc);
+  }
+  const conditions = (list: readonly Signal[]) => list.map(signalCondition).sort();
+
+  it('adds each detected condition once, and the stored health counts the new opportunity', async () => {
+    // TechCorp without its lost SEO cross-sell: the rule detects it from the notes again (R$ 2.500).
+    const id = techCorp.customer.id;
+    const seo = techCorp.signals.find((x) => x.title.code === 'expansion.crossSellTitle')!;
+    await t.db.withIdentity(tenant.system, (c) =>
+      c.query('UPDATE signals SET deleted = true WHERE organization_id = $1 AND id = $2', [
+        tenant.organizationId,
+        seo.id,
+      ]),
+    );
+    const before = await signalDocs(id);
+    const first = await recomputeCustomerHealth(deps(), tenant.organizationId, [id]);
+    expect(first).toMatchObject({ written: 1, signals: 2 });
+    const after = await signalDocs(id);
+    const added = after.filter((x) => !before.some((b) => b.id === x.id));
+    expect(added.map((x) => [x.kind, x.subtype, x.status, x.title, x.estimatedValueCents]).sort()).toEqual([
+      [
+        'expansion',
+        'cross_sell',
+        'identified',
+        { code: 'expansion.crossSellTitle', params: { need: 'SEO' } },
+        250_000,
+      ],
+      ['insight', 'advocacy', 'new', { code: 'insight.advocacyTitle', params: {} }, null],
+    ]);
+    // The health stored is the rule's over the documents with the new signals: R$ 3.310 open → upsell 100.
+    const stored = (await healthDocs()).get(id)!.doc;
+    const { id: _id, updatedAt: _at, serverSeq: _seq, clientUpdatedAt: _client, ...fields } = stored;
+    expect(fields).toEqual(pureRule({ ...techCorp, signals: after }, now));
+    expect(fields.breakdown.growth.score).toBe(100);
+
+    // Again, later: nothing new (same conditions, same ids), nothing written.
+    now = new Date(DOCS_NOW.getTime() + 3_600_000);
+    expect(await recomputeCustomerHealth(deps(), tenant.organizationId, [id])).toMatchObject({
+      written: 0,
+      signals: 0,
+    });
+    expect(conditions(await signalDocs(id))).toEqual(conditions(after));
+  });
+
+  it('never reopens a condition a CSM closed: a dismissed insight, a lost opportunity', async () => {
+    const id = techCorp.customer.id;
+    await recomputeCustomerHealth(deps(), tenant.organizationId, [id]);
+    const advocacy = (await signalDocs(id)).find((x) => x.subtype === 'advocacy')!;
+    const dismissed: Signal = {
+      ...advocacy,
+      status: 'dismissed',
+      dismissReason: 'false_positive',
+      resolvedAt: now.toISOString(),
+      resolvedBy: tenant.csm.userId!,
+    };
+    await storeDocs(t.db, tenant.organizationId, 'signals', now, [dismissed]);
+    now = new Date(DOCS_NOW.getTime() + 86_400_000);
+    const summary = await recomputeCustomerHealth(deps(), tenant.organizationId, [id]);
+    expect(summary.signals).toBe(0);
+    const list = await signalDocs(id);
+    expect(list.filter((x) => x.subtype === 'advocacy').map((x) => x.status)).toEqual(['dismissed']);
+    // The fixture's lost SEO cross-sell (the notes mention SEO) stays lost and is not detected anew.
+    expect(
+      list.filter((x) => x.title.code === 'expansion.crossSellTitle').map((x) => [x.status, x.title.params]),
+    ).toEqual([['lost', { need: 'SEO' }]]);
   });
 });
 

@@ -6,7 +6,8 @@ import {
   healthScoreConfigSchema,
   type HealthScoreConfig,
 } from '../../shared/domain/csm/health-config.ts';
-import type { Health } from '../../shared/entities/csm.ts';
+import { newDetectedSignals } from '../../shared/domain/csm/signals.ts';
+import type { Health, Signal } from '../../shared/entities/csm.ts';
 import { systemIdentity } from '../../shared/identity.ts';
 import { readDocuments, type Database, type DbClient } from '../db/index.ts';
 import type { ServerWriter } from '../sync/server-writes.ts';
@@ -27,7 +28,10 @@ import { customersChangedSince, inputWatermark, readCustomerDocs } from './input
  *   has started a recompute of its own, which reads it (server/health/triggers.ts);
  * - the configuration and the stored documents (history, `atRiskSince`, first detections) are read under the
  *   lock, so a configuration saved meanwhile is either used here or reapplied by its reweigh afterwards;
- * - a customer that is gone, or has no data left to score, loses its `health` document (a tombstone).
+ * - a customer that is gone, or has no data left to score, loses its `health` document (a tombstone);
+ * - expansion opportunities and insights the rules detect are added as signals once per condition
+ *   (`newDetectedSignals`: never duplicated, never reopened once a CSM moved them on), in the same transaction,
+ *   and the stored health counts them (they are inputs of the upsell potential).
  */
 
 export interface HealthRecomputeDeps {
@@ -51,6 +55,8 @@ export interface RecomputeSummary {
   readonly noData: number;
   /** Left to the recompute their newer input change started. */
   readonly deferred: number;
+  /** Expansion opportunities and insights detected for the first time (signals written). */
+  readonly signals: number;
 }
 
 const EMPTY: RecomputeSummary = {
@@ -60,6 +66,7 @@ const EMPTY: RecomputeSummary = {
   removed: 0,
   noData: 0,
   deferred: 0,
+  signals: 0,
 };
 
 /** Customers per batch for an organization-wide recompute: one read and one write transaction each. */
@@ -101,6 +108,7 @@ export async function recomputeCustomerHealth(
 
     const writes: Health[] = [];
     const removals: Health[] = [];
+    const signalWrites: Signal[] = [];
     let unchanged = 0;
     let noData = 0;
     for (const id of ids) {
@@ -108,9 +116,29 @@ export async function recomputeCustomerHealth(
       const previous = stored.get(id);
       const live = previous && !previous.deleted ? previous.doc : null;
       const customerDocs = docs.get(id);
-      const fields = customerDocs
-        ? assessCustomerAt(customerDocs, config, clock, { previous: live }).health
-        : null;
+      let fields: HealthFields | null = null;
+      if (customerDocs) {
+        const assessment = assessCustomerAt(customerDocs, config, clock, { previous: live });
+        fields = assessment.health;
+        const added = newDetectedSignals(id, customerDocs.signals, assessment, now).map((s): Signal => ({
+          ...s,
+          updatedAt: now.toISOString(),
+          serverSeq: 0,
+          clientUpdatedAt: now.toISOString(),
+        }));
+        if (added.length > 0) {
+          signalWrites.push(...added);
+          // New opportunities are inputs of the upsell potential: the health stored is the one that counts them.
+          fields = assessCustomerAt(
+            { ...customerDocs, signals: [...customerDocs.signals, ...added] },
+            config,
+            clock,
+            {
+              previous: live,
+            },
+          ).health;
+        }
+      }
       if (fields === null) {
         if (live) removals.push(live);
         else if (customerDocs) noData++;
@@ -130,6 +158,7 @@ export async function recomputeCustomerHealth(
       });
     }
 
+    await tx.write('signals', signalWrites);
     await tx.write('health', writes);
     await tx.write('health', removals, { deleted: true });
     await recordHistory(tx.client, organizationId, writes, clock);
@@ -140,6 +169,7 @@ export async function recomputeCustomerHealth(
       removed: removals.length,
       noData,
       deferred: changed.size,
+      signals: signalWrites.length,
     };
   });
 }
@@ -183,6 +213,7 @@ export function addSummaries(a: RecomputeSummary, b: RecomputeSummary): Recomput
     removed: a.removed + b.removed,
     noData: a.noData + b.noData,
     deferred: a.deferred + b.deferred,
+    signals: a.signals + b.signals,
   };
 }
 

@@ -18,7 +18,8 @@ const CALLS = [
   { title: 'Check-in mensal', text: 'Cliente pediu mais detalhes sobre o custo por lead no relatório.' },
   {
     title: 'Ligação sobre orçamento',
-    text: 'Discutimos redistribuir orçamento entre Google Ads e Meta Ads.',
+    // No service named: a routine budget call is not a cross-sell lead (shared/domain/csm/needs.ts reads notes).
+    text: 'Discutimos redistribuir o orçamento entre as campanhas em andamento.',
   },
 ] as const;
 const EMAILS = [

@@ -64,7 +64,7 @@ export function buildCustomerBundle(
     meetings,
     signals: expansion,
   });
-  const signals = [...buildAlertSignals(built, result), ...expansion];
+  const signals = [...buildAlertSignals(built, result), ...expansion, ...result.detected];
   return {
     built,
     documents: {

@@ -228,7 +228,7 @@ describe("demo data — the customers spec's portfolio (§2.1, §2.4)", () => {
       50,
       'Fintech',
       'joao@arco.example',
-      83,
+      88,
       '2024-06-03',
       '2026-06-03',
       'Rio de Janeiro, RJ',

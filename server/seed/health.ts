@@ -33,6 +33,7 @@ import { PORTFOLIO_TARGETS } from './portfolio.ts';
 import type { Rng } from './random.ts';
 import { churnFeaturesOf, clockOf, riskInputOf, type CustomerDocs } from './risk-input.ts';
 import { assessCustomerAt } from '../../shared/domain/csm/assess-customer.ts';
+import { newDetectedSignals } from '../../shared/domain/csm/signals.ts';
 import type { Meeting } from '../../shared/entities/support.ts';
 
 const WEIGHTS = DEFAULT_HEALTH_CONFIG.weights;
@@ -280,6 +281,8 @@ export interface HealthResult {
   health: Health;
   risk: RiskAssessment;
   churn: ChurnEstimate;
+  /** Opportunities and insights the shared rules detect that the customer's signals lack (named customers). */
+  detected: Signal[];
 }
 
 /** Every input document the server's recompute reads for one customer (server/health/inputs.ts). */
@@ -312,16 +315,26 @@ function assessedHealth(b: BuiltCustomer, docs: AssessedDocs): HealthResult {
   const { rng, org } = b;
   const { cal } = org;
   const clock = clockOf(cal);
-  const first = assessCustomerAt(docs, DEFAULT_HEALTH_CONFIG, clock);
-  if (!first.health) throw new Error(`seed customer ${b.customer.name} has no data to score`);
+  const name = b.customer.name;
+  // The opportunities and insights the server's recompute would add (newDetectedSignals) are seeded with it:
+  // they are inputs of the upsell potential, and the recompute then finds every condition already there.
+  const detected = newDetectedSignals(
+    b.id,
+    docs.signals,
+    assessCustomerAt(docs, DEFAULT_HEALTH_CONFIG, clock),
+    clock.now,
+  ).map((s): Signal => ({ ...s, updatedAt: cal.nowIso, serverSeq: 0, clientUpdatedAt: cal.nowIso }));
+  const all = { ...docs, signals: [...docs.signals, ...detected] };
+  const first = assessCustomerAt(all, DEFAULT_HEALTH_CONFIG, clock);
+  if (!first.health) throw new Error(`seed customer ${name} has no data to score`);
   const trend = trendFor(b);
   const history = historyOf(b, first.health.score, trend);
   const atRiskSince =
     first.risk.riskLevel === 'none' ? null : cal.date(cal.today - (b.facts?.atRiskDays ?? 0));
-  const { health: fields, risk } = assessCustomerAt(docs, DEFAULT_HEALTH_CONFIG, clock, {
+  const { health: fields, risk } = assessCustomerAt(all, DEFAULT_HEALTH_CONFIG, clock, {
     previous: { history, atRiskSince, riskFactors: [] },
   });
-  if (!fields) throw new Error(`seed customer ${b.customer.name} has no data to score`);
+  if (!fields) throw new Error(`seed customer ${name} has no data to score`);
   const computedMs = cal.nowMs - rng.int(1, 5) * HOUR_MS;
   const health: Health = {
     ...fields,
@@ -338,6 +351,7 @@ function assessedHealth(b: BuiltCustomer, docs: AssessedDocs): HealthResult {
       predictedChurnDate: fields.predictedChurnDate,
       factors: fields.churnFactors,
     },
+    detected,
   };
 }
 
@@ -393,5 +407,5 @@ function plannedHealth(b: BuiltCustomer, docs: CustomerDocs): HealthResult {
     churnFactors: churn.factors,
     computedAt: cal.iso(computedMs),
   };
-  return { health, risk, churn };
+  return { health, risk, churn, detected: [] };
 }

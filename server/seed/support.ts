@@ -2,6 +2,7 @@ import { DEFAULT_FIRST_RESPONSE_MINUTES } from '../../shared/domain/portal/sla.t
 import type { Ticket, TicketMessage, TicketPriority } from '../../shared/entities/support.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from './clock.ts';
 import type { BuiltCustomer } from './context.ts';
+import { DEFAULT_NEEDS, mentionsNeed } from '../../shared/domain/csm/needs.ts';
 import { CLIENT_FOLLOW_UPS, SUPPORT_REPLIES, SUPPORT_SUBJECTS } from './vocabulary.ts';
 
 /** At most this many tickets per customer, so numbers `3000 + 8·index + k` never collide. */
@@ -69,6 +70,14 @@ function techCorpPlans(b: BuiltCustomer): TicketPlan[] {
   ];
 }
 
+/**
+ * Subjects that name no service the agency sells: the seed's at-risk customers (customers spec §2.4) complain
+ * about their service, they are no cross-sell lead (the detector reads ticket titles: shared/domain/csm/needs.ts).
+ */
+const ROUTINE_SUBJECTS = SUPPORT_SUBJECTS.filter(
+  (s) => !DEFAULT_NEEDS.some((need) => mentionsNeed(s.subject, need)),
+);
+
 function genericPlans(b: BuiltCustomer): TicketPlan[] {
   const { rng, plan } = b;
   const { cal } = b.org;
@@ -100,7 +109,7 @@ function genericPlans(b: BuiltCustomer): TicketPlan[] {
   return slots
     .filter((s) => s.day >= b.sinceDay || s.unresolved)
     .map(({ day, unresolved }, k) => {
-      const t = rng.pick(SUPPORT_SUBJECTS);
+      const t = rng.pick(b.facts && plan.profile === 'flagged' ? ROUTINE_SUBJECTS : SUPPORT_SUBJECTS);
       const priority = rng.weighted<TicketPriority>([
         ['low', 25],
         ['medium', 45],

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { SIGNAL_STATUSES } from '../../entities/csm.ts';
+import { SIGNAL_STATUSES, signalSchema } from '../../entities/csm.ts';
+import { plainText } from '../../entities/domain-text.ts';
 import { recommend } from './recommendations.ts';
 import { detectRisks } from './risk.ts';
 import { AGENCIA_DIGITAL_RISK, SEED_NOW, STARTUP_XYZ_RISK } from './seed-fixtures.ts';
-import { riskAlertDraft, SIGNAL_TRANSITIONS, SignalTransitionError, transitionSignal } from './signals.ts';
+import {
+  newDetectedSignals,
+  riskAlertDraft,
+  SIGNAL_TRANSITIONS,
+  signalCondition,
+  SignalTransitionError,
+  transitionSignal,
+} from './signals.ts';
 
 const BY = '0190f3c2-0000-7000-8000-000000000001';
 const open = {
@@ -135,5 +143,85 @@ describe('risk alert draft', () => {
     });
     const none = detectRisks({ customerSince: '2025-01-01' }, SEED_NOW);
     expect(riskAlertDraft(none, recommend(none), 1)).toBeNull();
+  });
+});
+
+describe('newDetectedSignals (each detected condition once)', () => {
+  const customerId = '019c0000-0000-7000-8000-000000000001';
+  const at = new Date('2026-02-02T15:00:00.000Z');
+  const seat = {
+    subtype: 'expansion',
+    title: { code: 'expansion.seatTitle', params: {} },
+    description: plainText('86 de 100'),
+    source: 'usage_trigger',
+    estimatedValueCents: 80_500,
+    probability: 80,
+  } as const;
+  const seo = {
+    ...seat,
+    subtype: 'cross_sell',
+    title: { code: 'expansion.crossSellTitle', params: { need: 'SEO' } },
+    source: 'ai_detected',
+  } as const;
+  const advocacy = {
+    subtype: 'advocacy',
+    title: { code: 'insight.advocacyTitle', params: {} },
+    description: plainText('NPS 9'),
+    probability: 90,
+    actionCta: { code: 'insight.advocacyCta', params: {} },
+  } as const;
+
+  it('turns drafts into open signals with ids derived from the customer and the condition', () => {
+    const out = newDetectedSignals(customerId, [], { expansion: [seat, seo], insights: [advocacy] }, at);
+    expect(out.map((s) => [s.kind, s.subtype, s.status, s.source, s.estimatedValueCents])).toEqual([
+      ['expansion', 'expansion', 'identified', 'usage_trigger', 80_500],
+      ['expansion', 'cross_sell', 'identified', 'ai_detected', 80_500],
+      ['insight', 'advocacy', 'new', 'rule', null],
+    ]);
+    for (const s of out)
+      expect(
+        signalSchema.parse({
+          ...s,
+          updatedAt: at.toISOString(),
+          serverSeq: 0,
+          clientUpdatedAt: at.toISOString(),
+        }),
+      ).toBeTruthy();
+    expect(out.every((s) => s.createdAt === at.toISOString())).toBe(true);
+    // Deterministic: the same condition of the same customer has the same id on every machine.
+    expect(newDetectedSignals(customerId, [], { expansion: [seat], insights: [] }, at)[0]?.id).toBe(
+      out[0]?.id,
+    );
+    expect(new Set(out.map((s) => s.id)).size).toBe(3);
+  });
+
+  it.each([
+    ['identified', 'expansion'],
+    ['won', 'expansion'],
+    ['lost', 'expansion'],
+    ['dismissed', 'insight'],
+    ['actioned', 'insight'],
+  ] as const)('adds nothing when the condition already has a signal, even %s', (status, kind) => {
+    const existing = [{ kind, status, title: kind === 'expansion' ? seo.title : advocacy.title }];
+    const out = newDetectedSignals(customerId, existing, { expansion: [seo], insights: [advocacy] }, at);
+    expect(out.map((s) => s.kind)).toEqual([kind === 'expansion' ? 'insight' : 'expansion']);
+  });
+
+  it('tells conditions apart by their title parameters (one cross-sell per service), not by other fields', () => {
+    const ads = {
+      ...seo,
+      title: { code: 'expansion.crossSellTitle', params: { need: 'Tráfego pago' } },
+    } as const;
+    expect(
+      newDetectedSignals(
+        customerId,
+        [{ kind: 'expansion', title: seo.title }],
+        { expansion: [seo, ads, ads], insights: [] },
+        at,
+      ).map((s) => s.title),
+    ).toEqual([ads.title]);
+    expect(signalCondition({ kind: 'expansion', title: seo.title })).not.toBe(
+      signalCondition({ kind: 'insight', title: seo.title }),
+    );
   });
 });

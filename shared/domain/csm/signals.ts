@@ -1,3 +1,4 @@
+import { v5 as uuidv5 } from 'uuid';
 import { z } from 'zod';
 import { signalStatusSchema, type Signal, type SuggestedAction } from '../../entities/csm.ts';
 import type { DomainText } from '../../entities/domain-text.ts';
@@ -149,4 +150,109 @@ export function riskAlertDraft(
     mrrAtRiskCents: mrrCents,
     probability: churnProbability,
   };
+}
+
+/** Fixed namespace of the ids of rule-detected opportunities and insights (UUID v5). Never change it. */
+export const DETECTED_SIGNAL_NAMESPACE = '3f6c2a9e-8b1d-5c47-a0e2-7d4b9c1f5e38';
+
+/**
+ * What makes two signals "the same condition": their kind and title (code and parameters), e.g. the seat
+ * expansion, the cross-sell of one service, the advocacy insight. A CSM's own opportunity (the `text` code) is
+ * its own condition.
+ */
+export function signalCondition(signal: Pick<Signal, 'kind' | 'title'>): string {
+  const params = Object.entries(signal.title.params).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `${signal.kind}:${signal.title.code}:${JSON.stringify(params)}`;
+}
+
+/** A rule-detected opportunity or insight as a signal document, without the sync bookkeeping. */
+export type DetectedSignal = Omit<Signal, 'updatedAt' | 'serverSeq' | 'clientUpdatedAt'>;
+
+interface ExpansionDraftLike {
+  subtype: string;
+  title: Signal['title'];
+  description: Signal['description'];
+  source: Signal['source'];
+  estimatedValueCents: number;
+  probability: number;
+}
+interface InsightDraftLike {
+  subtype: string;
+  title: Signal['title'];
+  description: Signal['description'];
+  probability: number;
+  actionCta: DomainText;
+}
+
+/** The fields a rule-detected signal leaves empty (risk data, resolution, lifecycle stamps). */
+const blankSignal = () => ({
+  riskScore: null,
+  riskFactors: [],
+  recommendation: null,
+  suggestedActions: [],
+  estimatedValueCents: null,
+  mrrAtRiskCents: null,
+  probability: null,
+  resolutionNotes: null,
+  resolvedAt: null,
+  resolvedBy: null,
+  acknowledgedAt: null,
+  startedAt: null,
+  dismissReason: null,
+});
+
+/**
+ * The signals a customer's assessment adds (docs/domain.md §4, §6): one per detected opportunity (`detectExpansion`)
+ * or insight (`detectInsights`) whose condition has no signal yet, in any status. So the server's recompute and the
+ * seed add each condition once: an open one is not duplicated, and one a CSM moved on — contacted, won, lost,
+ * dismissed, actioned — is never reopened for the same condition. Ids are UUID v5 of (customer, condition), so two
+ * recomputes that race write the same document. A detected condition that went away leaves its signal alone (the
+ * CSM closes it). Pure: `now` stamps `createdAt`.
+ */
+export function newDetectedSignals(
+  customerId: string,
+  existing: readonly Pick<Signal, 'kind' | 'title'>[],
+  detected: { expansion: readonly ExpansionDraftLike[]; insights: readonly InsightDraftLike[] },
+  now: Date,
+): DetectedSignal[] {
+  const known = new Set(existing.map(signalCondition));
+  const createdAt = now.toISOString();
+  const out: DetectedSignal[] = [];
+  const add = (doc: Omit<DetectedSignal, 'id'>) => {
+    const condition = signalCondition(doc);
+    if (known.has(condition)) return;
+    known.add(condition);
+    out.push({ id: uuidv5(`${customerId}:${condition}`, DETECTED_SIGNAL_NAMESPACE), ...doc });
+  };
+  for (const e of detected.expansion) {
+    add({
+      ...blankSignal(),
+      customerId,
+      kind: 'expansion',
+      subtype: e.subtype,
+      status: 'identified',
+      title: e.title,
+      description: e.description,
+      source: e.source,
+      estimatedValueCents: e.estimatedValueCents,
+      probability: e.probability,
+      createdAt,
+    });
+  }
+  for (const i of detected.insights) {
+    add({
+      ...blankSignal(),
+      customerId,
+      kind: 'insight',
+      subtype: i.subtype,
+      status: 'new',
+      title: i.title,
+      description: i.description,
+      source: 'rule',
+      recommendation: i.actionCta,
+      probability: i.probability,
+      createdAt,
+    });
+  }
+  return out;
 }

@@ -425,6 +425,14 @@ export function techCorpDocs(f = docFactory()) {
   // Open expansion value R$ 810 = 18 % of MRR → 18 ÷ 30 → 60. Crescimento (60 + 100) ÷ 2 = 80.
   const signals = [
     f.signal(cid, { kind: 'expansion', status: 'identified', estimatedValueCents: 81_000 }),
+    // SEO, which the notes mention, was already offered and declined: lost, so not counted nor detected again.
+    f.signal(cid, {
+      kind: 'expansion',
+      subtype: 'cross_sell',
+      status: 'lost',
+      title: { code: 'expansion.crossSellTitle', params: { need: 'SEO' } },
+      estimatedValueCents: 250_000,
+    }),
     f.signal(cid, { kind: 'expansion', status: 'won', estimatedValueCents: 100_000 }),
     f.signal(cid, { kind: 'risk_alert', status: 'open', estimatedValueCents: null }),
   ];

@@ -24,6 +24,7 @@ import { loadVapidKeys } from './push/vapid.ts';
 import { createServerWriter } from './sync/server-writes.ts';
 import { JOBS } from './jobs/index.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
+import { createOpenAiCompatibleWriter } from './llm/openai-compatible.ts';
 import { customerKey, recomputeCustomerHealthJob } from './jobs/recompute-customer-health.ts';
 import { subscribeHealthTriggers } from './health/triggers.ts';
 import { createPaymentGateway } from './payments/setup.ts';
@@ -144,7 +145,24 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     jobs = createJobRunner({
       connectionString: db.ownerConnectionString,
       jobs: JOBS,
-      deps: { db, auth, clock, logger, config, writer },
+      deps: {
+        db,
+        auth,
+        clock,
+        logger,
+        config,
+        writer,
+        // The optional LLM rewrite of at-risk recommendations (LLM_BASE_URL, LLM_MODEL, LLM_API_KEY).
+        ...(config.llm
+          ? {
+              recommendations: createOpenAiCompatibleWriter({
+                ...config.llm,
+                fetch: globalThis.fetch,
+                onFallback: (reason) => logger.warn({ reason }, 'LLM rewrite failed; the template stays'),
+              }),
+            }
+          : {}),
+      },
       ...options.jobs,
     });
     await jobs.start();

@@ -1,3 +1,4 @@
+import type { RecommendationWriter } from '../llm/recommendation-writer.ts';
 import type { z } from 'zod';
 import type { AuthStore } from '../auth/store.ts';
 import type { Config } from '../config.ts';
@@ -31,6 +32,8 @@ export interface JobDeps {
   readonly config: Pick<Config, 'session'>;
   /** Writes to synced tables (organization lock, fresh server_seqs, change published). */
   readonly writer: ServerWriter;
+  /** The optional LLM rewrite of at-risk recommendations (server/llm/); absent when none is configured. */
+  readonly recommendations?: RecommendationWriter;
 }
 
 export interface SendOptions {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { recomputeCustomerHealth } from '../health/recompute.ts';
+import { rewriteRecommendations } from '../llm/rewrite-recommendations.ts';
 import { defineJob } from './define.ts';
 
 /** Customers per job: what one recompute batch reads in its fixed number of queries. */
@@ -8,7 +9,9 @@ export const MAX_CUSTOMERS_PER_JOB = 500;
 /**
  * Recomputes the health of some customers of one organization after their inputs changed
  * (server/health/triggers.ts sends one per customer, deduplicated by `customerKey`). Idempotent: a run whose
- * result equals the stored documents writes nothing.
+ * result equals the stored documents writes nothing. With an LLM configured, their open risk alerts' template
+ * recommendations are then rewritten (server/llm/rewrite-recommendations.ts: after the recompute committed,
+ * never failing it).
  */
 export const recomputeCustomerHealthJob = defineJob({
   name: 'recompute-customer-health',
@@ -19,9 +22,18 @@ export const recomputeCustomerHealthJob = defineJob({
   deduplicate: true,
   retry: { limit: 3, delaySeconds: 10, backoff: true },
   timeoutSeconds: 5 * 60,
-  async handler({ organizationId, customerIds }, { db, writer, clock, logger, jobId }) {
+  async handler({ organizationId, customerIds }, { db, writer, clock, logger, jobId, recommendations }) {
     const summary = await recomputeCustomerHealth({ db, writer, clock }, organizationId, customerIds);
     logger.debug({ jobId, organizationId, ...summary }, 'health recomputed');
+    if (recommendations) {
+      const onError = (err: unknown) => logger.warn({ err, jobId }, 'recommendation rewrite skipped');
+      const rewritten = await rewriteRecommendations(
+        { db, writer, recommendations, onError },
+        organizationId,
+        customerIds,
+      );
+      if (rewritten > 0) logger.debug({ jobId, organizationId, rewritten }, 'recommendations rewritten');
+    }
   },
 });
 

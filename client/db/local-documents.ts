@@ -18,3 +18,20 @@ export function useLocalValue(key: string): unknown {
   }, [db, key]);
   return value;
 }
+
+/**
+ * `useLocalValue` with whether the device has answered yet (false while the database opens and until its
+ * first read): a form shows nothing rather than defaults that the stored value replaces a moment later.
+ */
+export function useLocalValueState(key: string): { readonly value: unknown; readonly ready: boolean } {
+  const db = useDeviceData().session?.database.db;
+  const [state, setState] = useState<{ value: unknown; ready: boolean }>({ value: undefined, ready: false });
+  useEffect(() => {
+    if (!db) return;
+    const sub = db
+      .getLocal$<{ value: unknown }>(key)
+      .subscribe((doc) => setState({ value: doc ? (doc.get('value') as unknown) : undefined, ready: true }));
+    return () => sub.unsubscribe();
+  }, [db, key]);
+  return state;
+}

@@ -99,11 +99,19 @@ describe('notifications: bell, inbox offline, deep links, push', () => {
     await inboxList(page).waitFor();
     const channel = await openPushChannel(context, page, origin);
     await context.setOffline(true);
+    // The push names an inbox item still unread (the shape of docs/api.md "Push message"): the tap reads it.
+    // (Not the one just marked, nor #2847's, which opening it read on the device.)
+    const about = unreadOf(await api.pullAll('notifications')).find(
+      (n) => n.id !== first.id && !String(n.url).includes(String(t2847.id)),
+    )!;
+    const before = Number(await bell(page).textContent());
     const payload = {
+      notificationId: about.id,
+      type: 'ticket_answered',
       title: 'Ticket #2853 respondido',
       body: 'Dúvida sobre relatório: a equipe respondeu.',
       path: `/inicio/tickets/${t2853.id}`,
-      tag: `ticket-${t2853.id}`,
+      tag: 'ticket-answered-2853',
     };
     await pushAndWaitForNotification(channel, page, payload);
     expect(await shownNotifications(page)).toEqual([
@@ -114,6 +122,62 @@ describe('notifications: bell, inbox offline, deep links, push', () => {
     await page.getByRole('heading', { level: 1, name: String(t2853.subject) }).waitFor();
     expect(await page.getByTestId('sync-indicator').getAttribute('data-connectivity')).toBe('offline');
     expect(await shownNotifications(page)).toEqual([]);
+    await page.getByRole('link', { name: unreadLabel(before - 1), exact: true }).waitFor();
     await channel.close();
+  }, 240_000);
+
+  it('preferences: saved on the server, read back after a reload; an offline change is queued and sent when back online', async () => {
+    const origin = env.server().origin;
+    const api = await signInApi(origin, CLIENT);
+    const serverPreferences = async () =>
+      (await api.get('/api/me/notification-preferences')) as {
+        types: Record<string, { push: boolean; inApp: boolean; email: boolean }>;
+        quietHours: { enabled: boolean; start: string; end: string };
+      };
+    expect((await serverPreferences()).types.new_article).toEqual({ push: true, inApp: true, email: true });
+
+    const browser = await env.launch({ width: 1280, height: 800 });
+    const { context } = browser;
+    const page = await signInThroughUi(context, origin, CLIENT, '/inicio');
+    await waitForFirstSync(page);
+    await page.goto(`${origin}/ajustes`);
+    const prefs = page.getByRole('region', { name: 'Notificações' });
+    await prefs.waitFor();
+
+    // Online: mute new articles' push and e-mail, quiet hours 21:30–07:00.
+    await prefs.getByRole('checkbox', { name: 'Push: Novo artigo' }).uncheck();
+    await prefs.getByRole('checkbox', { name: 'E-mail: Novo artigo' }).uncheck();
+    await prefs.getByRole('checkbox', { name: 'Segurar as notificações push neste horário' }).check();
+    await prefs.getByLabel('Das').fill('21:30');
+    await prefs.getByRole('button', { name: 'Salvar preferências' }).click();
+    await prefs.getByText('Preferências salvas.').waitFor();
+    const saved = await serverPreferences();
+    expect(saved.types.new_article).toEqual({ push: false, inApp: true, email: false });
+    expect(saved.types.ticket_answered).toEqual({ push: true, inApp: true, email: true });
+    expect(saved.quietHours).toEqual({ enabled: true, start: '21:30', end: '07:00' });
+    await captureAtWidths(page, 'notifications-preferences', { scrollTo: prefs.getByRole('table') });
+
+    // A reload reads them back (from the device, refreshed from the server).
+    await page.reload();
+    await prefs.waitFor();
+    expect(await prefs.getByRole('checkbox', { name: 'Push: Novo artigo' }).isChecked()).toBe(false);
+    expect(await prefs.getByRole('checkbox', { name: 'No app: Novo artigo' }).isChecked()).toBe(true);
+    expect(await prefs.getByLabel('Das').inputValue()).toBe('21:30');
+
+    // Offline: the change is kept on the device, marked pending, and reaches the server once back online.
+    await context.setOffline(true);
+    await prefs.getByRole('checkbox', { name: 'Push: Ticket respondido' }).uncheck();
+    await prefs.getByRole('button', { name: 'Salvar preferências' }).click();
+    await prefs.getByText('Salvo neste aparelho. Será enviado quando a conexão voltar.').waitFor();
+    await prefs.getByText('Alteração pendente de envio').waitFor();
+    expect((await serverPreferences()).types.ticket_answered?.push).toBe(true);
+    await context.setOffline(false);
+    await expect
+      .poll(async () => (await serverPreferences()).types.ticket_answered?.push, {
+        timeout: 30_000,
+        interval: 250,
+      })
+      .toBe(false);
+    await prefs.getByText('Alteração pendente de envio').waitFor({ state: 'detached', timeout: 15_000 });
   }, 240_000);
 });

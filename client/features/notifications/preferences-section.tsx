@@ -18,7 +18,7 @@ import {
   type DeviceSettingsSync,
   type SettingRejection,
 } from '../../db/device-settings.ts';
-import { useLocalValue } from '../../db/local-documents.ts';
+import { useLocalValue, useLocalValueState } from '../../db/local-documents.ts';
 import { useFormat } from '../../platform/use-format.ts';
 import { Button } from '../../ui/button.tsx';
 import { CloudOffIcon } from '../../ui/icons.tsx';
@@ -46,13 +46,15 @@ import styles from './notifications.module.css';
 export function NotificationPreferencesSection() {
   const { user } = useSession();
   const sync = useDeviceData().session?.settings ?? null;
-  const stored = readNotificationPreferences(useLocalValue(NOTIFICATION_PREFERENCES_DOC));
-  const pending = readNotificationPreferences(useLocalValue(PENDING_NOTIFICATION_PREFERENCES_DOC));
+  const stored = useLocalValueState(NOTIFICATION_PREFERENCES_DOC);
+  const queued = useLocalValueState(PENDING_NOTIFICATION_PREFERENCES_DOC);
   const rejection = readProfileRejection(useLocalValue(NOTIFICATION_PREFERENCES_REJECTION_DOC));
-  if (!user) return null;
+  // Nothing until the device has answered: defaults shown for a moment would read as the user's choices.
+  if (!user || !stored.ready || !queued.ready) return null;
+  const pending = readNotificationPreferences(queued.value);
   const current = completePreferences(
     user.role,
-    pending ?? stored ?? defaultNotificationPreferences(user.role),
+    pending ?? readNotificationPreferences(stored.value) ?? defaultNotificationPreferences(user.role),
   );
   return (
     <PreferencesForm

@@ -205,7 +205,7 @@ describe('settings', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeInTheDocument();
   });
 
-  it('signs out: server first, then the local wipe hook, then back to sign-in', async () => {
+  it('signs out: the server-side clean-up hook while the session exists, the server, then the local wipe hook, then back to sign-in', async () => {
     const user = userEvent.setup();
     const order: string[] = [];
     const store = memoryStore();
@@ -218,6 +218,10 @@ describe('settings', () => {
         return url === '/api/auth/me' ? json(200, { user: staffUser }) : new Response(null, { status: 204 });
       },
       lifecycle: {
+        // The push subscription's DELETE (client/main.tsx) must still carry the session.
+        beforeLogout: async (u) => {
+          order.push(`before:${u.id}`);
+        },
         onLogout: async (u) => {
           order.push(`wipe:${u.id}`);
         },
@@ -227,8 +231,23 @@ describe('settings', () => {
     await waitFor(() => expect(calls.some((c) => c.url === '/api/auth/me')).toBe(true));
     await user.click(screen.getByRole('button', { name: 'Sair' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Entrar no Arco' })).toBeInTheDocument();
-    expect(order).toEqual(['server', `wipe:${staffUser.id}`]);
+    expect(order).toEqual([`before:${staffUser.id}`, 'server', `wipe:${staffUser.id}`]);
     expect(store.getItem('arco.profile.v1')).toBeNull();
+  });
+
+  it('signs out even when the server-side clean-up hook fails', async () => {
+    const user = userEvent.setup();
+    const onLogout = vi.fn(async () => {});
+    renderApp({
+      path: '/ajustes',
+      user: staffUser,
+      fetchHandler: (url) =>
+        url === '/api/auth/me' ? json(200, { user: staffUser }) : new Response(null, { status: 204 }),
+      lifecycle: { beforeLogout: () => Promise.reject(new Error('push service down')), onLogout },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Sair' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Entrar no Arco' })).toBeInTheDocument();
+    expect(onLogout).toHaveBeenCalledOnce();
   });
 
   it('refuses to sign out offline and says why', async () => {

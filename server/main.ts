@@ -21,6 +21,10 @@ import { meRoutes } from './notifications/routes.ts';
 import { pushRoutes } from './push/routes.ts';
 import { pushSessionHandler } from './push/subscriptions.ts';
 import { loadVapidKeys } from './push/vapid.ts';
+import { createPushSender, type PushSender } from './push/sender.ts';
+import { createMailer, type Mailer } from './notifications/mailer.ts';
+import { subscribeNotificationTriggers } from './notifications/triggers.ts';
+import { notifyChangesJob } from './jobs/notify-changes.ts';
 import { createServerWriter } from './sync/server-writes.ts';
 import { JOBS } from './jobs/index.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
@@ -84,6 +88,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const clock = options.clock ?? (() => new Date());
   let jobs: JobRunner | undefined;
   let stopTriggers = () => {};
+  let stopNotificationTriggers = () => {};
+  let push: PushSender | null = null;
+  let mailer: Mailer | null = null;
   try {
     const { applied } = await db.migrate({
       log: (message) => logger.debug({ migration: message }, 'migrate'),
@@ -94,6 +101,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const auth = new PgAuthStore(db);
     // Push works on a fresh install: a VAPID pair is generated on the first start and kept (server/push/vapid.ts).
     const vapid = await loadVapidKeys(db, config);
+    push = createPushSender({ vapid });
+    mailer = createMailer(config, logger);
     const staticRoot =
       options.staticRoot === undefined
         ? existsSync(join(DIST_DIR, 'index.html'))
@@ -152,6 +161,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         logger,
         config,
         writer,
+        push,
+        mailer,
         // The optional LLM rewrite of at-risk recommendations (LLM_BASE_URL, LLM_MODEL, LLM_API_KEY).
         ...(config.llm
           ? {
@@ -179,6 +190,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       (err) => logger.error({ err }, 'health recompute request failed'),
     );
 
+    // Notifications follow the data too: each committed batch of a trigger collection is checked for events.
+    stopNotificationTriggers = subscribeNotificationTriggers(
+      changes.feed,
+      (organizationId, collection, ids) =>
+        running.send(notifyChangesJob, { organizationId, collection, ids }),
+      (err) => logger.error({ err }, 'notification trigger request failed'),
+    );
+
     const server = await listen(app.fetch, config);
     const { port } = server.address() as AddressInfo;
     const url = config.publicOrigin ?? `http://${displayHost(config.host)}:${port}`;
@@ -187,13 +206,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const close = () =>
       (closing ??= (async () => {
         stopTriggers();
+        stopNotificationTriggers();
         await Promise.all([stopServer(server), running.stop({ graceMs: SHUTDOWN_GRACE_MS })]);
         await changes.close();
+        mailer?.close();
         if (!options.db) await db.close();
       })());
     return { url, server, db, jobs: running, close };
   } catch (error) {
     stopTriggers();
+    stopNotificationTriggers();
+    mailer?.close();
     await jobs?.stop({ graceMs: 0 });
     if (!options.db) await db.close();
     throw error;

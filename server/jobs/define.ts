@@ -5,6 +5,8 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import type { ServerWriter } from '../sync/server-writes.ts';
+import type { PushSender } from '../push/sender.ts';
+import type { Mailer } from '../notifications/mailer.ts';
 
 /**
  * A background job is one file in server/jobs/ exporting `defineJob({...})`, listed once in `JOBS`
@@ -29,11 +31,15 @@ export interface JobDeps {
   /** The only clock a handler may read. */
   readonly clock: () => Date;
   readonly logger: Logger;
-  readonly config: Pick<Config, 'session'>;
+  readonly config: Pick<Config, 'session' | 'publicOrigin'>;
   /** Writes to synced tables (organization lock, fresh server_seqs, change published). */
   readonly writer: ServerWriter;
   /** The optional LLM rewrite of at-risk recommendations (server/llm/); absent when none is configured. */
   readonly recommendations?: RecommendationWriter;
+  /** Web push sender (server/push/sender.ts); absent → notifications skip push. */
+  readonly push?: PushSender | null;
+  /** Outgoing mail for the notification digest (server/notifications/mailer.ts); absent → no digest. */
+  readonly mailer?: Mailer | null;
 }
 
 export interface SendOptions {

@@ -137,8 +137,10 @@ describe('jobs on pg-boss', () => {
         ).rows,
     );
     expect(schedules).toEqual([
+      { name: 'notify-scan', cron: '*/5 * * * *' },
       { name: 'prune-sessions', cron: '0 * * * *' },
       { name: 'recompute-all-health', cron: '7 * * * *' },
+      { name: 'send-notification-digest', cron: '15 * * * *' },
       { name: 'test-every-minute', cron: '* * * * *' },
     ]);
     await until(() => ran.length > 0);
@@ -150,7 +152,12 @@ describe('jobs on pg-boss', () => {
     const left = await t.db.privileged(
       async (c) => (await c.query<{ name: string }>(`SELECT name FROM ${JOBS_SCHEMA}.schedule`)).rows,
     );
-    expect(left.map((s) => s.name).sort()).toEqual(['prune-sessions', 'recompute-all-health']);
+    expect(left.map((s) => s.name).sort()).toEqual([
+      'notify-scan',
+      'prune-sessions',
+      'recompute-all-health',
+      'send-notification-digest',
+    ]);
   });
 
   it('a send wakes the idle worker, and a backlog drains without waiting a polling interval per job', async () => {

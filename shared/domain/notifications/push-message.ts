@@ -30,6 +30,8 @@ export const pushMessageSchema = z.strictObject({
   path: inAppPathSchema,
   /** Collapses repeats: one notification per tag stays on screen (also the push `Topic`, see server/push/). */
   tag: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/),
+  /** The recipient's unread inbox count once this item is in (the service worker's app badge). */
+  unread: z.number().int().min(0).optional(),
 });
 export type PushMessage = z.infer<typeof pushMessageSchema>;
 

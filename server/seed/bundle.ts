@@ -4,9 +4,11 @@ import type { BuiltCustomer, OrgContext } from './context.ts';
 import { buildCustomer, customerContext } from './customer-doc.ts';
 import { buildHealth } from './health.ts';
 import { buildCampaigns, buildLeads } from './marketing.ts';
+import { DEFAULT_TIME_ZONE } from '../../shared/domain/portal/time.ts';
 import { buildMetrics } from './metrics.ts';
 import { buildActions, buildGoals, buildMeetings } from './portal.ts';
 import type { CustomerPlan, NamedFacts } from './portfolio.ts';
+import { calibrateTechCorpScore } from './score-calibration.ts';
 import { buildAlertSignals, buildExpansionSignals } from './signals.ts';
 import { buildTickets } from './support.ts';
 import type { DemoDocuments } from './types.ts';
@@ -51,6 +53,17 @@ export function buildCustomerBundle(
   const leads = buildLeads(built, campaigns);
   const goals = buildGoals(built, metrics);
   const actions = buildActions(built, invoices, campaigns);
+  if (facts?.key === 'techcorp') {
+    const { cal } = org;
+    calibrateTechCorpScore({
+      today: cal.date(cal.today),
+      timeZone: DEFAULT_TIME_ZONE,
+      metrics,
+      campaigns,
+      goals,
+      actions,
+    });
+  }
   const meetings = buildMeetings(built);
   const tickets = buildTickets(built);
   const activities = buildActivities(built, { tickets, meetings, invoices });

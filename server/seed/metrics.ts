@@ -20,6 +20,9 @@ export const TECHCORP_METRICS = {
   scoreNow: 87,
 } as const;
 
+/** The industry conversion rate the demo compares every customer with (dashboard §2B "vs 1.9%"). */
+export const INDUSTRY_CONVERSION_RATE = 0.019;
+
 const frac = (x: number) => x - Math.floor(x);
 
 /** Window of the usage-drop risk factor: the last 30 local days against the 30 before. */

@@ -8,6 +8,7 @@ import type { OrgKey } from './context.ts';
 import type { CsmKey } from './portfolio.ts';
 import { createRng, deriveSeed, type Rng } from './random.ts';
 import { demoRoutes } from './routes.ts';
+import { INDUSTRY_CONVERSION_RATE } from './metrics.ts';
 import type { DemoDocuments, DemoUser } from './types.ts';
 
 /** Every demo login uses this password (docs/architecture.md §10). The loader hashes it. */
@@ -452,7 +453,7 @@ export function buildEngagement(
     engagement: base,
     goals: (docs.goals ?? []) as Goal[],
     metrics: (docs.metrics ?? []) as Metrics[],
-    industryConversionRate: 0.019,
+    industryConversionRate: INDUSTRY_CONVERSION_RATE,
     customerSince: customer.customerSince,
   });
   const { badges } = mergeBadges([], evaluated);

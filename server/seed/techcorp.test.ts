@@ -5,6 +5,9 @@ import { computeRoi } from '../../shared/domain/portal/roi.ts';
 import { slaStatus } from '../../shared/domain/portal/sla.ts';
 import { fullMonthsBetween } from '../../shared/domain/csm/dates.ts';
 import { deriveCustomerRevenue } from '../../shared/domain/revenue.ts';
+import { lastScoreOfMonth, scoreArco } from '../../shared/domain/portal/engagement-score.ts';
+import { addDays, localDateOf } from '../../shared/domain/portal/time.ts';
+import { INDUSTRY_CONVERSION_RATE } from './metrics.ts';
 import { generateDemoData, SEED_REFERENCE_NOW } from './generate.ts';
 
 /** TechCorp LTDA as the seeds show it: customers spec §2.2–2.3 (CSM side) and the dashboard strategy (client). */
@@ -262,4 +265,35 @@ describe('TechCorp — client dashboard (dashboard strategy §1–§7)', () => {
     expect(inbox.length).toBeGreaterThanOrEqual(6);
     expect(inbox.some((n) => n.readAt === null)).toBe(true);
   });
+});
+
+describe('TechCorp — Score ARCO through the shared rule (dashboard §1A "87/100 (+5 este mês)")', () => {
+  // The screen computes the score from the synced documents, so the data must say 87 on whatever day the demo
+  // is generated: the reference day, a month's first day, mid-month and the 27th (score-calibration.ts; the
+  // last days of a month are a known gap).
+  it.each([NOW, '2026-12-01T15:00:00-03:00', '2026-12-15T09:00:00-03:00', '2027-01-27T20:00:00-03:00'])(
+    'is 87, +5 on %s',
+    (now) => {
+      const demo = now === NOW ? data : generateDemoData({ seed: 1, now });
+      const corp = demo.documents.customers.find((c) => c.name === 'TechCorp LTDA')!;
+      const own = <T extends { customerId: string }>(list: T[]) =>
+        list.filter((x) => x.customerId === corp.id);
+      const client = demo.users.find((u) => u.email === 'cliente@techcorp.example');
+      const engagement = demo.documents.engagement.find((e) => e.userId === client?.id);
+      const today = localDateOf(now, 'America/Sao_Paulo');
+      const metrics = own(demo.documents.metrics);
+      const result = scoreArco({
+        asOf: today,
+        visitDays: engagement?.visitDays ?? [],
+        actions: own(demo.documents.actions),
+        campaigns: own(demo.documents.campaigns),
+        metrics,
+        goals: own(demo.documents.goals),
+        industryConversionRate: INDUSTRY_CONVERSION_RATE,
+        previousScore: lastScoreOfMonth(metrics, addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7)),
+      });
+      expect([result.score, result.trend?.delta]).toEqual([87, 5]);
+    },
+    30_000,
+  );
 });

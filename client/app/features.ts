@@ -12,6 +12,8 @@ import { moneyFeature } from '../features/money/manifest.tsx';
 import { notFoundFeature } from '../features/not-found/manifest.tsx';
 import { notificationsFeature } from '../features/notifications/manifest.tsx';
 import { performanceFeature } from '../features/performance/manifest.tsx';
+import { goalsFeature } from '../features/goals/manifest.tsx';
+import { achievementsFeature } from '../features/achievements/manifest.tsx';
 import { portalHomeFeature } from '../features/portal-home/manifest.tsx';
 import { settingsFeature } from '../features/settings/manifest.tsx';
 import { signInFeature } from '../features/sign-in/manifest.tsx';
@@ -42,6 +44,8 @@ export const features = [
   supportQueueFeature,
   portalHomeFeature,
   performanceFeature,
+  goalsFeature,
+  achievementsFeature,
   ticketsFeature,
   moneyFeature,
   meetingsFeature,

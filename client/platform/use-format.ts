@@ -9,6 +9,7 @@ import {
   formatDateTime,
   formatMoney,
   formatMoneyCompact,
+  formatMoneyWhole,
   formatNumber,
   formatPercent,
   formatRelativeTime,
@@ -35,6 +36,8 @@ export function useFormat() {
       timeZone,
       money: (cents: number) => formatMoney(cents, options),
       moneyCompact: (cents: number) => formatMoneyCompact(cents, options),
+      /** "R$ 43.200" — whole reais, truncated. */
+      moneyWhole: (cents: number) => formatMoneyWhole(cents, options),
       number: (value: number) => formatNumber(value, options),
       percent: (ratio: number) => formatPercent(ratio, options),
       date: (value: string | Date) => formatDate(value, options),

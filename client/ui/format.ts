@@ -27,6 +27,17 @@ export function formatMoney(cents: number, { language }: FormatOptions): string 
   );
 }
 
+/** Whole reais, truncated (a hero figure never overstates): "R$ 43.200". */
+export function formatMoneyWhole(cents: number, { language }: FormatOptions): string {
+  return new Intl.NumberFormat(INTL_LOCALE[language], {
+    style: 'currency',
+    currency: 'BRL',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 0,
+    roundingMode: 'trunc',
+  }).format(cents / 100);
+}
+
 /** Short money for cards and charts: "R$ 43,2 mil", "R$ 1,3 mi". */
 export function formatMoneyCompact(cents: number, { language }: FormatOptions): string {
   return new Intl.NumberFormat(INTL_LOCALE[language], {

@@ -1,3 +1,4 @@
+import { SEED_INDUSTRY_BENCHMARK } from '../../shared/domain/portal/benchmarks.ts';
 import type { DailyMetric, Metrics } from '../../shared/entities/portal.ts';
 import type { BuiltCustomer } from './context.ts';
 
@@ -21,7 +22,7 @@ export const TECHCORP_METRICS = {
 } as const;
 
 /** The industry conversion rate the demo compares every customer with (dashboard §2B "vs 1.9%"). */
-export const INDUSTRY_CONVERSION_RATE = 0.019;
+export const INDUSTRY_CONVERSION_RATE = SEED_INDUSTRY_BENCHMARK.conversionRate;
 
 const frac = (x: number) => x - Math.floor(x);
 

@@ -41,18 +41,18 @@ export function AccountManagerCard(props: {
         <ul className={styles.contactList}>
           {manager.email ? (
             <li>
-              <a href={`mailto:${manager.email}`} aria-label={t('manager.emailTo', { name })}>
+              {/* The visible address starts the link's name (WCAG 2.5.3 label in name); the purpose follows. */}
+              <a href={`mailto:${manager.email}`}>
                 {manager.email}
+                <span className="visually-hidden"> ({t('manager.emailTo', { name })})</span>
               </a>
             </li>
           ) : null}
           {manager.phone ? (
             <li>
-              <a
-                href={`tel:${manager.phone.replace(/[^\d+]/g, '')}`}
-                aria-label={t('manager.callTo', { name })}
-              >
+              <a href={`tel:${manager.phone.replace(/[^\d+]/g, '')}`}>
                 {manager.phone}
+                <span className="visually-hidden"> ({t('manager.callTo', { name })})</span>
               </a>
             </li>
           ) : null}

@@ -1,0 +1,23 @@
+import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
+import { ShieldCheckIcon } from '../../ui/icons.tsx';
+import { AchievementsPage } from './achievements-page.tsx';
+import { achievementsEn, achievementsPtBR } from './i18n.ts';
+import { achievementPaths, deepLinks } from './paths.ts';
+
+/** `/inicio/conquistas`, the client's streak, badges, XP and level (dashboard § Gamificação). */
+export const achievementsFeature = defineFeature({
+  id: 'achievements',
+  access: CLIENT_ROLES,
+  routes: [{ path: achievementPaths.achievements, element: <AchievementsPage /> }],
+  nav: [
+    {
+      to: achievementPaths.achievements,
+      label: 'achievements:nav.achievements',
+      icon: ShieldCheckIcon,
+      roles: CLIENT_ROLES,
+      order: 60,
+    },
+  ],
+  i18n: { namespace: 'achievements', resources: { 'pt-BR': achievementsPtBR, en: achievementsEn } },
+  deepLinks,
+});

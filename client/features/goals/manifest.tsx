@@ -1,0 +1,15 @@
+import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
+import { CompassIcon } from '../../ui/icons.tsx';
+import { GoalsPage } from './goals-page.tsx';
+import { goalsEn, goalsPtBR } from './i18n.ts';
+import { deepLinks, goalPaths } from './paths.ts';
+
+/** `/inicio/metas`, the client's goals with pacing and outlook (dashboard §1C). */
+export const goalsFeature = defineFeature({
+  id: 'goals',
+  access: CLIENT_ROLES,
+  routes: [{ path: goalPaths.goals, element: <GoalsPage /> }],
+  nav: [{ to: goalPaths.goals, label: 'goals:nav.goals', icon: CompassIcon, roles: CLIENT_ROLES, order: 50 }],
+  i18n: { namespace: 'goals', resources: { 'pt-BR': goalsPtBR, en: goalsEn } },
+  deepLinks,
+});

@@ -110,8 +110,8 @@ function tuneLastMonthConversions(
   const fixedConversions = fixed.reduce((s, d) => s + d.conversions, 0);
   const lastMonthSessions = lastMonthDays.reduce((s, d) => s + d.sessions, 0);
   const wanted = Math.round((neededPart / 50) * INDUSTRY_CONVERSION_RATE * sessions - fixedConversions);
-  // A rate no shop would believe (negative, or above 8 % of the sessions) is not a calibration, it is a lie.
-  if (wanted < 0 || wanted > lastMonthSessions * 0.08) return false;
+  // A rate no shop would believe (negative, or above 20 % of those days' sessions) is not a calibration, it is a lie.
+  if (wanted < 0 || wanted > lastMonthSessions * 0.2) return false;
   const fitted = fitTotal(
     lastMonthDays.map((d) => Math.max(1, d.conversions)),
     wanted,

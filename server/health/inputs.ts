@@ -147,3 +147,13 @@ export async function readCustomerDocs(
   for (const { doc } of signals) out.get(doc.customerId)?.signals.push(doc);
   return out;
 }
+
+/** The organization's time zone (its calendar: "today", nightly hours). */
+export async function organizationTimeZone(client: DbClient, organizationId: string): Promise<string> {
+  const { rows } = await client.query<{ timeZone: string }>(
+    'SELECT time_zone AS "timeZone" FROM organizations WHERE id = $1',
+    [organizationId],
+  );
+  if (!rows[0]) throw new Error(`organization ${organizationId} not found`);
+  return rows[0].timeZone;
+}

@@ -11,7 +11,8 @@ import type { Health, Signal } from '../../shared/entities/csm.ts';
 import { systemIdentity } from '../../shared/identity.ts';
 import { readDocuments, type Database, type DbClient } from '../db/index.ts';
 import type { ServerWriter } from '../sync/server-writes.ts';
-import { customersChangedSince, inputWatermark, readCustomerDocs } from './inputs.ts';
+import { storedChurnModel } from './churn-model.ts';
+import { customersChangedSince, inputWatermark, organizationTimeZone, readCustomerDocs } from './inputs.ts';
 
 /**
  * The authoritative health of a batch of customers (docs/domain.md §7): their input documents read under the
@@ -26,8 +27,8 @@ import { customersChangedSince, inputWatermark, readCustomerDocs } from './input
  * - never stale over fresh: inputs are read without the organization's lock (reads do not hold up pushes), and
  *   under the lock a customer with an input written after that read is left alone — the change that wrote it
  *   has started a recompute of its own, which reads it (server/health/triggers.ts);
- * - the configuration and the stored documents (history, `atRiskSince`, first detections) are read under the
- *   lock, so a configuration saved meanwhile is either used here or reapplied by its reweigh afterwards;
+ * - the configuration, the churn model (the organization's trained one, server/health/churn-model.ts, else the
+ *   default) and the stored documents (history, `atRiskSince`, first detections) are read under the lock, so a configuration saved meanwhile is either used here or reapplied by its reweigh afterwards;
  * - a customer that is gone, or has no data left to score, loses its `health` document (a tombstone);
  * - expansion opportunities and insights the rules detect are added as signals once per condition
  *   (`newDetectedSignals`: never duplicated, never reopened once a CSM moved them on), in the same transaction,
@@ -96,6 +97,8 @@ export async function recomputeCustomerHealth(
 
   return deps.writer.transaction(organizationId, async (tx) => {
     const config = await healthConfig(tx.client, organizationId);
+    // The organization's trained churn model (server/health/churn-model.ts), else the default one.
+    const churnModel = (await storedChurnModel(tx.client, organizationId)) ?? undefined;
     const changed = await customersChangedSince(tx.client, organizationId, ids, watermark);
     const stored = new Map(
       (
@@ -118,7 +121,7 @@ export async function recomputeCustomerHealth(
       const customerDocs = docs.get(id);
       let fields: HealthFields | null = null;
       if (customerDocs) {
-        const assessment = assessCustomerAt(customerDocs, config, clock, { previous: live });
+        const assessment = assessCustomerAt(customerDocs, config, clock, { previous: live, churnModel });
         fields = assessment.health;
         const added = newDetectedSignals(id, customerDocs.signals, assessment, now).map((s): Signal => ({
           ...s,
@@ -133,9 +136,7 @@ export async function recomputeCustomerHealth(
             { ...customerDocs, signals: [...customerDocs.signals, ...added] },
             config,
             clock,
-            {
-              previous: live,
-            },
+            { previous: live, churnModel },
           ).health;
         }
       }
@@ -215,15 +216,6 @@ export function addSummaries(a: RecomputeSummary, b: RecomputeSummary): Recomput
     deferred: a.deferred + b.deferred,
     signals: a.signals + b.signals,
   };
-}
-
-async function organizationTimeZone(client: DbClient, organizationId: string): Promise<string> {
-  const { rows } = await client.query<{ timeZone: string }>(
-    'SELECT time_zone AS "timeZone" FROM organizations WHERE id = $1',
-    [organizationId],
-  );
-  if (!rows[0]) throw new Error(`organization ${organizationId} not found`);
-  return rows[0].timeZone;
 }
 
 /** The organization's saved configuration (server/settings/routes.ts), or the default when none was saved. */

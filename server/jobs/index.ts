@@ -5,6 +5,7 @@ import { recomputeCustomerHealthJob } from './recompute-customer-health.ts';
 import { notifyChangesJob } from './notify-changes.ts';
 import { notifyScanJob } from './notify-scan.ts';
 import { sendNotificationDigestJob } from './send-notification-digest.ts';
+import { trainChurnModelsJob } from './train-churn-models.ts';
 
 /** Every background job the server runs (docs/architecture.md "Jobs"): add a file, then list it here. */
 export const JOBS: readonly JobDefinition[] = [
@@ -14,4 +15,5 @@ export const JOBS: readonly JobDefinition[] = [
   notifyChangesJob,
   notifyScanJob,
   sendNotificationDigestJob,
+  trainChurnModelsJob,
 ];

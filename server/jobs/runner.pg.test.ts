@@ -142,6 +142,7 @@ describe('jobs on pg-boss', () => {
       { name: 'recompute-all-health', cron: '7 * * * *' },
       { name: 'send-notification-digest', cron: '15 * * * *' },
       { name: 'test-every-minute', cron: '* * * * *' },
+      { name: 'train-churn-models', cron: '37 * * * *' },
     ]);
     await until(() => ran.length > 0);
     expect(ran[0]).toBe('cron@2031-02-03T04:05:06.000Z');
@@ -157,6 +158,7 @@ describe('jobs on pg-boss', () => {
       'prune-sessions',
       'recompute-all-health',
       'send-notification-digest',
+      'train-churn-models',
     ]);
   });
 

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signInApi, type SyncDocument } from './support/api-client.ts';
 import { captureAtWidths, signInThroughUi, waitForFirstSync, waitForPending } from './support/device.ts';
+import { seriousAxeViolations } from './support/axe.ts';
 import { journeyEnvironment } from './support/journey-environment.ts';
 
 /**
@@ -77,6 +78,7 @@ describe('maria works the at-risk customers (CSM)', () => {
     const summary = page.getByRole('region', { name: 'Resumo dos clientes em risco' });
     await summary.getByText(brl(mrrAtRisk), { exact: true }).waitFor();
     await captureAtWidths(page, 'at-risk');
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     // Offline: acknowledge StartupXYZ's alert (the critical playbook makes two tasks), a task from AgênciaDigital's.
     await maria.context.setOffline(true);
@@ -98,6 +100,7 @@ describe('maria works the at-risk customers (CSM)', () => {
     await open.getByText('Ligação de emergência em 24 h').waitFor();
     await open.getByText('Oferecer treinamento gratuito').waitFor();
     await captureAtWidths(page, 'tasks');
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await open.getByRole('button', { name: 'Concluir “Ligação de emergência em 24 h”' }).click();
     await page
       .getByRole('region', { name: 'Concluídas nos últimos 7 dias' })

@@ -8,6 +8,7 @@ import {
   waitForFirstSync,
   waitForPending,
 } from './support/device.ts';
+import { seriousAxeViolations } from './support/axe.ts';
 import { journeyEnvironment } from './support/journey-environment.ts';
 
 /**
@@ -98,6 +99,7 @@ describe('maria works her portfolio (CSM)', () => {
       '/tarefas',
     );
     await captureAtWidths(page, 'csm-home');
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     await maria.context.setOffline(true);
     await call.getByRole('button', { name: 'Concluir “Ligação de emergência em 24 h”' }).click();

@@ -36,7 +36,7 @@ export function AppShell() {
             <span className={styles.brandMark}>
               <ArcoMark size={30} />
             </span>
-            <span>{t('app.name')}</span>
+            <span className={styles.brandName}>{t('app.name')}</span>
           </Link>
           {user ? <PrimaryNav role={user.role} /> : null}
           <span className={styles.spacer} />

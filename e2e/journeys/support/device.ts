@@ -29,7 +29,7 @@ export async function submitSignIn(page: Page, email: string): Promise<void> {
   await page.getByRole('button', { name: 'Entrar', exact: true }).click();
 }
 
-/** The top bar's sync chip; its accessible name reads "Status da sincronização: Online. 2 alterações …". */
+/** The top bar's sync chip; its accessible name reads "Status da sincronização: Online 2 pendentes · agora. 2 alterações …". */
 export const syncChip = (page: Page): Locator =>
   page.getByRole('button', { name: /^Status da sincronização:/ });
 

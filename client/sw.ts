@@ -14,8 +14,8 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
-import { NAVIGATE_MESSAGE, type NavigateMessage } from './sw/messages.ts';
 import { notificationTargetPath, parsePushPayload } from './sw/notification-target.ts';
+import { openInApp } from './sw/open-in-app.ts';
 
 declare let self: ServiceWorkerGlobalScope;
 
@@ -80,21 +80,5 @@ self.addEventListener('notificationclick', (event) => {
   const data = event.notification.data as { url?: unknown; notificationId?: unknown } | null;
   const target = notificationTargetPath(data?.url, self.location.origin);
   const notificationId = typeof data?.notificationId === 'string' ? data.notificationId : undefined;
-  event.waitUntil(openInApp(target, notificationId));
+  event.waitUntil(openInApp(self.clients, self.location.origin, target, notificationId));
 });
-
-async function openInApp(path: string, notificationId: string | undefined): Promise<void> {
-  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
-  const ours = windows.filter((w) => new URL(w.url).origin === self.location.origin);
-  const existing = ours.find((w) => w.focused) ?? ours[0];
-  if (!existing) {
-    await self.clients.openWindow(path);
-    return;
-  }
-  // Route first: focusing can be refused (no user activation), and that must not strand the click.
-  // The page routes in place (client/app/service-worker-navigation.ts): no reload, local databases stay open.
-  // The page also marks the inbox item read (client/features/notifications/use-inbox.ts).
-  const message: NavigateMessage = { type: NAVIGATE_MESSAGE, url: path, notificationId };
-  existing.postMessage(message);
-  await existing.focus().catch(() => undefined);
-}

@@ -65,9 +65,9 @@ export function InboxPage() {
               <CheckIcon size={18} />
               {busy ? t('inbox.marking') : t('inbox.markAllRead')}
             </Button>
-          </div>
-          <div role="status" className={styles.status}>
-            {outcome === 'markedAll' ? t('inbox.markedAll') : null}
+            <p role="status" className={styles.status}>
+              {outcome === 'markedAll' ? t('inbox.markedAll') : null}
+            </p>
           </div>
           {outcome === 'writeError' ? (
             <Notice tone="error" role="alert">

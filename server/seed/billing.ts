@@ -148,12 +148,21 @@ export function buildInvoices(
   // The customer's most recent due invoice stays unpaid when its profile says so (churned: the last two).
   const unpaidFrom = rng.chance(overdueChance) ? (plan.profile === 'churned' ? 2 : 1) : 0;
   const monthly: Parameters<typeof emit>[0][] = [];
-  for (let m = -MAX_INVOICE_MONTHS; m <= 0; m++) {
+  // TechCorp always has its next invoice, INV-1235, open (the dashboard's payment history shows one
+  // "Pendente" beside the paid ones, and its "Fatura disponível" notification links to it): issued early,
+  // today, when the calendar has not reached its usual issue day.
+  for (let m = -MAX_INVOICE_MONTHS; m <= (techcorp ? frame : 0); m++) {
+    const nextTechCorp = techcorp && m === frame;
     const dueDay = cal.dayInMonth(cal.thisMonth, m, DUE_DAY);
-    const period = billing.find((p) => p.fromDay <= dueDay && dueDay < p.toDay);
+    const period =
+      billing.find((p) => p.fromDay <= dueDay && dueDay < p.toDay) ??
+      (nextTechCorp ? billing.at(-1) : undefined);
     if (!period) continue;
-    const issueDay = Math.max(cal.dayInMonth(cal.thisMonth, m, ISSUE_DAY), period.fromDay);
-    if (issueDay > cal.today) continue;
+    let issueDay = Math.max(cal.dayInMonth(cal.thisMonth, m, ISSUE_DAY), period.fromDay);
+    if (issueDay > cal.today) {
+      if (!nextTechCorp) continue;
+      issueDay = cal.today;
+    }
     const { year, month } = cal.monthOf(dueDay);
     const number = techcorp
       ? `INV-${1235 + m - frame}`

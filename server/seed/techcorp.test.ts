@@ -3,6 +3,8 @@ import { scoreLead } from '../../shared/domain/portal/lead-score.ts';
 import { evaluateAbTest } from '../../shared/domain/portal/ab-test.ts';
 import { computeRoi } from '../../shared/domain/portal/roi.ts';
 import { slaStatus } from '../../shared/domain/portal/sla.ts';
+import { lastScoreOfMonth } from '../../shared/domain/portal/engagement-score.ts';
+import { verifyBrCode } from '../../shared/domain/portal/br-code.ts';
 import { fullMonthsBetween } from '../../shared/domain/csm/dates.ts';
 import { deriveCustomerRevenue } from '../../shared/domain/revenue.ts';
 import { lastScoreOfMonth, scoreArco } from '../../shared/domain/portal/engagement-score.ts';
@@ -89,8 +91,24 @@ describe('TechCorp — Customer 360 and Contracts tab (customers spec §2.2–2.
       ['2025-12-15', 450_000, 'paid', '2025-12-15'],
       ['2026-01-15', 450_000, 'paid', '2026-01-15'],
     ]);
-    expect(invoices.every((i) => i.status === 'paid' && (i.paidDate ?? '') <= i.dueDate)).toBe(true);
+    const settled = invoices.filter((i) => i.number !== 'INV-1235');
+    expect(settled.every((i) => i.status === 'paid' && (i.paidDate ?? '') <= i.dueDate)).toBe(true);
     for (const i of rows) expect(i?.nfeUrl).toMatch(/^https:\/\//);
+  });
+
+  it('has its next invoice INV-1235 open with a valid Pix code (dashboard §5C "Pendente")', () => {
+    const next = mine(data.documents.invoices).find((i) => i.number === 'INV-1235');
+    expect(next).toMatchObject({
+      status: 'pending',
+      amountCents: 450_000,
+      dueDate: '2026-02-15',
+      paidDate: null,
+    });
+    expect(verifyBrCode(next?.pixCode ?? '')).toMatchObject({
+      valid: true,
+      amountCents: 450_000,
+      txid: 'INV1235',
+    });
   });
 
   it('has collected R$ 58.500 by the shared revenue rule: 10 × R$ 4.000, 3 × R$ 4.500 and the training', () => {
@@ -106,6 +124,8 @@ describe('TechCorp — Customer 360 and Contracts tab (customers spec §2.2–2.
     '2026-02-16T00:30:00-03:00',
     '2026-03-31T12:00:00-03:00',
     '2026-12-06T12:00:00-03:00',
+    '2026-12-20T12:00:00-03:00',
+    '2027-01-03T12:00:00-03:00',
   ])('keeps 13 months, R$ 58.500 and INV-1234 as the last paid invoice when generated on %s', (now) => {
     const other = generateDemoData({ seed: 1, now, customers: 6 });
     const c = other.documents.customers.find((x) => x.name === 'TechCorp LTDA')!;
@@ -126,6 +146,10 @@ describe('TechCorp — Customer 360 and Contracts tab (customers spec §2.2–2.
         .at(-1),
     ).toBe('INV-1234');
     expect(paid.map((i) => i.amountCents).slice(-4)).toEqual([400_000, 450_000, 450_000, 450_000]);
+    // …and INV-1235 open whatever the day (issued early when the 5th has not come yet).
+    expect(invoices.filter((i) => i.status !== 'paid').map((i) => [i.number, i.status])).toEqual([
+      ['INV-1235', 'pending'],
+    ]);
   });
 
   it('has the seed timeline: the call with João about HR, the newsletter, the 4.8/5 ticket', () => {
@@ -153,6 +177,8 @@ describe('TechCorp — client dashboard (dashboard strategy §1–§7)', () => {
     expect(sum(current?.days, 'leads')).toBe(38);
     expect(sum(previous?.days, 'revenueCents')).toBe(3_510_000);
     expect(current?.days.at(-1)?.score).toBe(87);
+    // "+5 este mês": against the last score of last month (lastScoreOfMonth, docs/domain-client.md §1).
+    expect(lastScoreOfMonth(metrics, '2026-01')).toBe(82);
     // "+127% tráfego vs mês passado"
     expect(Math.round((sum(current?.days, 'sessions') / sum(previous?.days, 'sessions') - 1) * 100)).toBe(
       127,

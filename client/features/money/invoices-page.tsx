@@ -96,9 +96,10 @@ export function InvoiceStatusBadge({ status }: { status: EffectiveInvoiceStatus 
   );
 }
 
+/** Plain text marks (no emoji: not every phone or printer has an emoji font); colour and word carry the meaning. */
 const STATUS_ICON: Record<EffectiveInvoiceStatus, string> = {
   paid: '✓',
-  pending: '⏰',
+  pending: '•',
   overdue: '!',
   cancelled: '–',
 };

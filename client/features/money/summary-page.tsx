@@ -103,20 +103,25 @@ function SummaryBody({ summary, company }: { summary: MonthlySummary; company: s
             {t('summary.scoreHeading')}
           </h2>
           {score ? (
-            <p>
-              <span className={styles.bigNumber} data-testid="summary-score">
-                {t('summary.scoreValue', { score: score.value })}
-              </span>{' '}
-              {change === null ? null : (
-                <span className={card.muted}>
-                  {change > 0
-                    ? t('summary.scoreTrendUp', { delta: change })
-                    : change < 0
-                      ? t('summary.scoreTrendDown', { delta: change })
-                      : t('summary.scoreTrendFlat')}
-                </span>
-              )}
-            </p>
+            <>
+              <p>
+                <span className={styles.bigNumber} data-testid="summary-score">
+                  {t('summary.scoreValue', { score: score.value })}
+                </span>{' '}
+                {change === null ? null : (
+                  <span className={card.muted}>
+                    {change > 0
+                      ? t('summary.scoreTrendUp', { delta: change })
+                      : change < 0
+                        ? t('summary.scoreTrendDown', { delta: change })
+                        : t('summary.scoreTrendFlat')}
+                  </span>
+                )}
+              </p>
+              <span className={styles.meter} aria-hidden="true">
+                <span style={{ width: `${score.value}%` }} />
+              </span>
+            </>
           ) : (
             <p className={card.muted}>{t('summary.noScore')}</p>
           )}
@@ -168,7 +173,8 @@ function SummaryBody({ summary, company }: { summary: MonthlySummary; company: s
                 return (
                   <li key={g.id} className={styles.goal}>
                     <span className={styles.goalTitle}>
-                      <span aria-hidden="true">{g.status.icon} </span>
+                      {/* A text check, not the rule's emoji: printers and some phones lack an emoji font. */}
+                      {g.status.state === 'reached' ? <span aria-hidden="true">✓ </span> : null}
                       {g.title}
                     </span>
                     <span className={card.muted}>

@@ -187,10 +187,6 @@ function shapeTechCorp(b: BuiltCustomer, all: DailyMetric[]) {
   ][]) {
     setField(current, field, total);
   }
-  // "87/100 (+5 este mês)": the trend is against the last score of the previous month (docs/domain-client.md §1),
-  // so last month ends where this month starts.
-  const lastOfPrevious = previous.at(-1);
-  if (lastOfPrevious) lastOfPrevious.score = t.scoreStart;
   current.forEach((d, i) => {
     d.pageviews = Math.round(d.sessions * 2.6);
     d.score =

@@ -3,7 +3,6 @@ import { scoreLead } from '../../shared/domain/portal/lead-score.ts';
 import { evaluateAbTest } from '../../shared/domain/portal/ab-test.ts';
 import { computeRoi } from '../../shared/domain/portal/roi.ts';
 import { slaStatus } from '../../shared/domain/portal/sla.ts';
-import { lastScoreOfMonth } from '../../shared/domain/portal/engagement-score.ts';
 import { verifyBrCode } from '../../shared/domain/portal/br-code.ts';
 import { fullMonthsBetween } from '../../shared/domain/csm/dates.ts';
 import { deriveCustomerRevenue } from '../../shared/domain/revenue.ts';

@@ -7,7 +7,7 @@ import {
   shownNotifications,
 } from '../support/push.ts';
 import { signInApi, type SyncDocument } from './support/api-client.ts';
-import { seriousA11yProblems } from './support/axe-check.ts';
+import { seriousAxeViolations } from './support/axe.ts';
 import { captureAtWidths, signInThroughUi, waitForFirstSync, waitForPending } from './support/device.ts';
 import { journeyEnvironment } from './support/journey-environment.ts';
 
@@ -62,7 +62,7 @@ describe('notifications: bell, inbox offline, deep links, push', () => {
     expect(titles).toEqual(newestFirst(inbox).map((n) => n.title));
     // The push offer waits for a tap: nothing was asked on load.
     await page.getByRole('heading', { level: 2, name: 'Receber avisos neste aparelho?' }).waitFor();
-    expect(await seriousA11yProblems(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await captureAtWidths(page, 'notifications-inbox');
 
     // Offline: mark the newest unread item read on the device.
@@ -158,7 +158,7 @@ describe('notifications: bell, inbox offline, deep links, push', () => {
     expect(saved.types.new_article).toEqual({ push: false, inApp: true, email: false });
     expect(saved.types.ticket_answered).toEqual({ push: true, inApp: true, email: true });
     expect(saved.quietHours).toEqual({ enabled: true, start: '21:30', end: '07:00' });
-    expect(await seriousA11yProblems(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await captureAtWidths(page, 'notifications-preferences', { scrollTo: prefs.getByRole('table') });
 
     // A reload reads them back (from the device, refreshed from the server).

@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signInApi } from './support/api-client.ts';
 import { captureAtWidths, followNavEntry, signInThroughUi, waitForFirstSync } from './support/device.ts';
+import { seriousAxeViolations } from './support/axe.ts';
 import { journeyEnvironment } from './support/journey-environment.ts';
 
 /**
@@ -130,6 +131,7 @@ describe('playbooks (admin)', () => {
     await captureAtWidths(page, 'settings-playbooks', {
       scrollTo: section.getByRole('group', { name: 'Cliente em risco' }),
     });
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     // Online again: saved, and the server holds it.
     await browser.context.setOffline(false);

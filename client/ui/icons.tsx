@@ -169,3 +169,26 @@ export const CheckIcon = (p: IconProps) => (
     <path d="M20 6 9 17l-5-5" />
   </Svg>
 );
+
+/** A goal reached (dashboard §1C "✅"). */
+export const CheckCircleIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle cx="12" cy="12" r="10" />
+    <path d="m8 12 3 3 5-6" />
+  </Svg>
+);
+
+/** A count goal still running (dashboard §1C "⏳"). */
+export const ClockIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle cx="12" cy="12" r="10" />
+    <path d="M12 7v5l3 2" />
+  </Svg>
+);
+
+/** The visit streak ("🔥"). */
+export const FlameIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M12 22c4 0 7-3 7-7 0-4-3-6-4-9-1 2-2 3-3.5 3.5C11 7 11 4 9 2 8 6 5 9 5 14c0 4.5 3 8 7 8z" />
+  </Svg>
+);

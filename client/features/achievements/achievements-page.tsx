@@ -9,7 +9,7 @@ import { useFormat } from '../../platform/use-format.ts';
 import { useNow } from '../../platform/use-now.ts';
 import { Button } from '../../ui/button.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
-import { ShieldCheckIcon } from '../../ui/icons.tsx';
+import { FlameIcon, ShieldCheckIcon } from '../../ui/icons.tsx';
 import { Page } from '../../ui/page.tsx';
 import card from '../../ui/card.module.css';
 import { useMyCustomer } from '../portal-home/use-my-customer.ts';
@@ -95,7 +95,7 @@ export function AchievementsPage() {
 function Section({ title, children, wide }: { title: string; children: ReactNode; wide?: boolean }) {
   const headingId = useId();
   return (
-    <section className={wide ? `${card.card} ${card.wide}` : card.card} aria-labelledby={headingId}>
+    <section className={wide ? `${card.card} ${home.fullRow}` : card.card} aria-labelledby={headingId}>
       <h2 id={headingId} className={card.cardTitle}>
         {title}
       </h2>
@@ -112,7 +112,7 @@ function StreakSection({ streak, record, today }: { streak: Streak; record: Enga
   return (
     <Section title={t('streak.heading')}>
       <p className={card.headline}>
-        <span aria-hidden="true">🔥 </span>
+        <FlameIcon size={22} />{' '}
         {streak.current > 0 ? t('streak.days', { count: streak.current }) : t('streak.none')}
       </p>
       {streak.atRisk ? <p className={home.warning}>{t('streak.atRisk')}</p> : null}

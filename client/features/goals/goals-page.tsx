@@ -67,7 +67,7 @@ export function GoalsPage() {
 function GoalSection({ title, goals, today }: { title: string; goals: readonly Goal[]; today: string }) {
   const headingId = useId();
   return (
-    <section className={`${card.card} ${card.wide}`} aria-labelledby={headingId}>
+    <section className={`${card.card} ${skeleton.fullRow}`} aria-labelledby={headingId}>
       <h2 id={headingId} className={card.cardTitle}>
         {title}
       </h2>
@@ -99,7 +99,7 @@ function GoalDetails({ goal, today }: { goal: Goal; today: string }) {
         <p className={card.muted}>
           {t('page.expected', { value: value(goal, pacing.expectedValue) })}
           {pacing.requiredPerDay !== null
-            ? ` · ${t('page.perDay', { value: value(goal, pacing.requiredPerDay) })}`
+            ? ` · ${t('page.perDay', { value: value(goal, goal.unit === 'percent' ? pacing.requiredPerDay : Math.ceil(pacing.requiredPerDay)) })}`
             : ''}
         </p>
       ) : null}

@@ -233,7 +233,12 @@ describe('client portal home: the executive summary (offline, device database)',
 
     const goals = screen.getByRole('list', { name: 'Metas do mês' });
     const rows = within(goals).getAllByRole('listitem');
-    expect(rows.map((r) => r.querySelector('p')?.textContent)).toEqual([
+    // The seed's ✅ / ⏳ / 🔄, drawn as icons, are named by `data-icon`.
+    const head = (r: HTMLElement) => {
+      const p = r.querySelector('p');
+      return `${p?.querySelector('[data-icon]')?.getAttribute('data-icon') ?? ''}${p?.textContent ?? ''}`;
+    };
+    expect(rows.map(head)).toEqual([
       '✅10.000 visitas no mêsMeta atingida',
       '⏳50 leads no mês38/50',
       '🔄R$ 20.000 em novos contratos60%',

@@ -7,7 +7,16 @@ import type { Streak } from '../../../shared/domain/portal/streak.ts';
 import type { Action, Goal } from '../../../shared/entities/portal.ts';
 import { useFormat } from '../../platform/use-format.ts';
 import { Button } from '../../ui/button.tsx';
-import { AlertIcon, ChecklistIcon, CompassIcon, ShieldCheckIcon } from '../../ui/icons.tsx';
+import {
+  AlertIcon,
+  CheckCircleIcon,
+  ChecklistIcon,
+  ClockIcon,
+  CompassIcon,
+  FlameIcon,
+  RefreshIcon,
+  ShieldCheckIcon,
+} from '../../ui/icons.tsx';
 import card from '../../ui/card.module.css';
 import type { CardMove as AnyMove } from './action-writes.ts';
 import styles from './portal-home.module.css';
@@ -31,7 +40,7 @@ function Card({
 }) {
   const headingId = useId();
   return (
-    <section className={wide ? `${card.card} ${card.wide}` : card.card} aria-labelledby={headingId}>
+    <section className={wide ? `${card.card} ${styles.fullRow}` : card.card} aria-labelledby={headingId}>
       <div className={card.cardHeader}>
         {icon}
         <h2 id={headingId} className={card.cardTitle}>
@@ -249,8 +258,15 @@ export function GoalRow({
   return (
     <div className={styles.goal} data-pace={outlook.pace}>
       <p className={styles.goalHead}>
-        <span aria-hidden="true" className={styles.goalIcon}>
-          {status.icon}
+        {/* The seed's ✅ / ⏳ / 🔄 as drawn icons (an emoji font is not on every device). */}
+        <span className={styles.goalIcon} data-icon={status.icon}>
+          {status.state === 'reached' ? (
+            <CheckCircleIcon size={18} />
+          ) : goal.unit === 'count' ? (
+            <ClockIcon size={18} />
+          ) : (
+            <RefreshIcon size={18} />
+          )}
         </span>
         <span className={styles.goalTitle}>{goal.title}</span>
         <span className={styles.goalLabel}>{label}</span>
@@ -309,7 +325,7 @@ export function GoalsCard({
 export function StreakCard({ streak, achievementsPath }: { streak: Streak; achievementsPath: string }) {
   const { t } = useTranslation('portalHome');
   return (
-    <Card title={t('streak.heading')} icon={<span aria-hidden="true">🔥</span>}>
+    <Card title={t('streak.heading')} icon={<FlameIcon size={20} />}>
       {streak.current > 0 ? (
         <p className={card.headline}>{t('streak.days', { count: streak.current })}</p>
       ) : (

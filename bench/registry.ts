@@ -2,6 +2,7 @@ import { browserFirstSync } from './browser/first-sync.ts';
 import { healthFollow, healthRecompute } from './benches/health.ts';
 import { syncPull } from './benches/sync-pull.ts';
 import { syncPush } from './benches/sync-push.ts';
+import { pushBench } from './benches/push.ts';
 import type { Bench } from './harness/bench.ts';
 
 /**
@@ -14,5 +15,6 @@ export const BENCHES: readonly Bench[] = [
   syncPush,
   healthFollow,
   healthRecompute,
+  pushBench,
   browserFirstSync,
 ];

@@ -160,6 +160,11 @@ export async function startPushServiceStandIn(options: {
   /** The VAPID public key pushes must be signed with (null: any valid key). */
   readonly vapidPublicKey: string | null;
   readonly now?: () => Date;
+  /**
+   * Verify and decrypt every `verifyEvery`-th push (default 1 = all). The bench samples (100) so the stand-in's
+   * own decryption, in the same process, does not dominate what it measures; the others are counted.
+   */
+  readonly verifyEvery?: number;
 }): Promise<PushServiceStandIn> {
   const { key, cert } = selfSignedCertificate();
   const subscriptions = new Map<
@@ -185,6 +190,18 @@ export async function startPushServiceStandIn(options: {
       };
       if (req.method !== 'POST' || !sub) return refuse(404, 'no such subscription');
       if (sub.status !== 201) return res.writeHead(sub.status).end();
+      const seen = [...attempts.values()].reduce((a, b) => a + b, 0);
+      if (seen % (options.verifyEvery ?? 1) !== 0) {
+        received.push({
+          subscriptionId: id,
+          plaintext: '',
+          ttl: Number(req.headers.ttl),
+          urgency: null,
+          topic: null,
+          jwtClaims: { aud: '', exp: 0, sub: '' },
+        });
+        return res.writeHead(201).end();
+      }
       const vapid = verifyVapid(
         req.headers.authorization,
         origin,

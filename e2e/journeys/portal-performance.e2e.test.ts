@@ -6,6 +6,7 @@ import { monthEndOutlook } from '../../shared/domain/portal/outlook.ts';
 import { localDateOf } from '../../shared/domain/portal/time.ts';
 import { metricsSchema } from '../../shared/entities/portal.ts';
 import { signInApi } from './support/api-client.ts';
+import { seriousAxeViolations } from './support/axe.ts';
 import { captureAtWidths, followNavEntry, signInThroughUi, waitForFirstSync } from './support/device.ts';
 import { journeyEnvironment } from './support/journey-environment.ts';
 
@@ -14,7 +15,7 @@ import { journeyEnvironment } from './support/journey-environment.ts';
  * server and its demo data, as TechCorp's client on a 390 px phone: the four charts drawn, the comparison with
  * the industry and the month-end projection — their numbers checked against the shared rules applied to what
  * the server holds (read through its own API) — the "ao vivo" panel fed by the live stream, and the screen
- * opening offline after a reload with the panel's last values and their time.
+ * opening offline after a reload with the panel's last values and their time; axe finds no serious problem.
  */
 const env = journeyEnvironment();
 const PHONE = { width: 390, height: 844 };
@@ -82,6 +83,8 @@ describe('performance: charts, industry, projection, live panel — and offline'
     await live.getByText(`${pt(served.conversionRate!)}%`).waitFor();
     await live.getByText('visitantes ativos').waitFor();
 
+    // No serious or critical accessibility problem (axe) on the screen with its live values and charts.
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await captureAtWidths(page, 'portal-performance');
 
     // 12 months: one bar per month.
@@ -109,6 +112,7 @@ describe('performance: charts, industry, projection, live panel — and offline'
     expect(offlineTime).toMatch(/^atualizado às \d\d:\d\d$/);
     expect(offlineTime >= lastTime).toBe(true);
     await region(page, 'Você vs indústria').getByText('Melhor que a indústria').first().waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await captureAtWidths(page, 'portal-performance-offline');
   });
 });

@@ -23,7 +23,9 @@ export default function ChartDrawing({ kind, name, points, formatValue }: ChartD
   return (
     <ResponsiveContainer width="100%" height="100%">
       {kind === 'bar' ? (
-        <BarChart data={data} margin={chartMargin(8)}>
+        // No keyboard layer: the drawing is aria-hidden (metric-chart.tsx), its table is what assistive
+        // technology reads — a focusable svg inside aria-hidden would be a trap (axe aria-hidden-focus).
+        <BarChart data={data} margin={chartMargin(8)} accessibilityLayer={false}>
           <CartesianGrid {...GRID_PROPS} />
           <XAxis {...X_AXIS_PROPS} />
           <YAxis {...yAxisProps(formatValue, 64, undefined)} />
@@ -31,7 +33,7 @@ export default function ChartDrawing({ kind, name, points, formatValue }: ChartD
           <Bar dataKey="value" name={name} fill="#4338ca" radius={[4, 4, 0, 0]} isAnimationActive={false} />
         </BarChart>
       ) : (
-        <LineChart data={data} margin={chartMargin(12)}>
+        <LineChart data={data} margin={chartMargin(12)} accessibilityLayer={false}>
           <CartesianGrid {...GRID_PROPS} />
           <XAxis {...X_AXIS_PROPS} />
           <YAxis {...yAxisProps(formatValue, 64, undefined)} />

@@ -73,7 +73,7 @@ describe('money: ROI, invoices with Pix, paying through the gateway, the monthly
     await waitForFirstSync(page);
 
     // Financeiro: revenue with its change and the ROI calculator.
-    await followNavEntry(page, 'Financeiro');
+    await followNavEntry(page, 'Finanças');
     await page.waitForURL(`${origin}/inicio/financeiro`);
     await page.getByRole('heading', { level: 1, name: 'Financeiro' }).waitFor();
     const roiCard = region(page, 'Retorno sobre investimento');

@@ -50,7 +50,7 @@ describe('performance: charts, industry, projection, live panel — and offline'
     const { context } = await env.launch(PHONE);
     const page = await signInThroughUi(context, origin, CLIENT, '/inicio');
     await waitForFirstSync(page);
-    await followNavEntry(page, 'Desempenho');
+    await followNavEntry(page, 'Métricas');
     await page.waitForURL(`${origin}/inicio/desempenho`);
     await page.getByRole('heading', { level: 1, name: 'Desempenho' }).waitFor();
 

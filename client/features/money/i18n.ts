@@ -5,7 +5,8 @@ import type { TranslationShape } from '../../i18n/resources/pt-br.ts';
  * namespace `money`). pt-BR is the source of the key set; the English resource is typed against it.
  */
 export const moneyPtBR = {
-  nav: { finance: 'Financeiro' },
+  // The bottom bar's cell is 72 px wide at 360 px: a short word (the page keeps its title, "Financeiro").
+  nav: { finance: 'Finanças' },
   common: {
     loading: 'Carregando dados deste aparelho…',
     deviceError:

@@ -6,7 +6,8 @@ import type { TranslationShape } from '../../i18n/resources/pt-br.ts';
  * recommendation sentence is domain text (shared/domain-text/), not a string here.
  */
 export const performancePtBR = {
-  nav: { label: 'Desempenho' },
+  // The bottom bar's cell is 72 px wide at 360 px: a short word (the page keeps its title, "Desempenho").
+  nav: { label: 'Métricas' },
   page: {
     title: 'Desempenho',
     description: 'Visitas, conversões, receita e leads do seu site — disponíveis mesmo offline.',
@@ -84,7 +85,7 @@ export const performancePtBR = {
 } as const;
 
 export const performanceEn: TranslationShape<typeof performancePtBR> = {
-  nav: { label: 'Performance' },
+  nav: { label: 'Metrics' },
   page: {
     title: 'Performance',
     description: "Your website's visits, conversions, revenue and leads — available offline too.",

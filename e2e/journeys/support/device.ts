@@ -157,6 +157,19 @@ export async function captureAtWidths(
       );
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       if (scrollWidth > width) throw new Error(`${name} scrolls sideways at ${width} px (${scrollWidth} px)`);
+      // A bottom-bar label wider than its cell spills over its neighbour without widening the page.
+      const spilling = await page
+        .getByRole('navigation', { name: 'Navegação principal' })
+        .locator('li > a, li > div > button')
+        .evaluateAll((cells) =>
+          cells
+            .filter((cell) => cell.checkVisibility() && cell.scrollWidth > cell.clientWidth + 1)
+            .map((cell) => cell.textContent?.trim() ?? ''),
+        );
+      if (spilling.length > 0)
+        throw new Error(
+          `${name} at ${width} px: nav labels spill out of their cells: ${spilling.join(', ')}`,
+        );
       await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${width}.png`) });
     }
   } finally {

@@ -3,7 +3,8 @@
  * (client/app/paths.ts). Screens that exist today: `/clientes` (+ `?saude=risco`, `/:id`), `/inicio`,
  * `/inicio/tickets[/:id]`, `/atendimento/tickets/:id`. The others are the paths those features will take,
  * inside the same areas, so the service worker's allow-list already accepts them; until a screen exists the
- * app opens the closest one above it (client/app/paths.ts `openablePath`).
+ * app opens the closest one above it (client/app/paths.ts `openablePath`). e2e/journeys/demo-links.e2e.test.ts
+ * visits every link the seeded server holds (notifications, action cards) and fails for each one with no screen.
  */
 export const demoRoutes = {
   customer: (id: string) => `/clientes/${id}`,

@@ -4,6 +4,9 @@ import { atRiskFeature } from '../features/at-risk/manifest.tsx';
 import { activityFeature } from '../features/activity/manifest.tsx';
 import { contactsFeature } from '../features/contacts/manifest.tsx';
 import { contractsFeature } from '../features/contracts/manifest.tsx';
+import { campaignsFeature } from '../features/campaigns/manifest.tsx';
+import { contentFeature } from '../features/content/manifest.tsx';
+import { leadsFeature } from '../features/leads/manifest.tsx';
 import { csmHomeFeature } from '../features/csm-home/manifest.tsx';
 import { customer360Feature } from '../features/customer-360/manifest.tsx';
 import { customersFeature } from '../features/customers/manifest.tsx';
@@ -51,6 +54,9 @@ export const features = [
   meetingsFeature,
   accountManagerFeature,
   notificationsFeature,
+  leadsFeature,
+  campaignsFeature,
+  contentFeature,
   settingsFeature,
   notFoundFeature,
 ] as const;

@@ -384,10 +384,12 @@ interface EngagementShape {
   /** Last visit this many days ago (when there is no current streak). */
   lastVisitDaysAgo: number;
   articlesRead: number;
+  /** Videos watched to the end (dashboard §6A: TechCorp "12 artigos lidos • 3 vídeos assistidos"). */
+  videosWatched?: number;
 }
 
 const SHAPES: Record<string, EngagementShape> = {
-  techcorp: { streak: 12, density: 0.55, lastVisitDaysAgo: 0, articlesRead: 12 },
+  techcorp: { streak: 12, density: 0.55, lastVisitDaysAgo: 0, articlesRead: 12, videosWatched: 3 },
   fintech: { streak: 3, density: 0.35, lastVisitDaysAgo: 0, articlesRead: 4 },
   startup: { streak: 0, density: 0.2, lastVisitDaysAgo: 14, articlesRead: 1 },
   'outra-client': { streak: 2, density: 0.25, lastVisitDaysAgo: 0, articlesRead: 1 },
@@ -421,10 +423,16 @@ export function buildEngagement(
     (c) => c.kind === 'article' || c.kind === 'video' || c.kind === 'case_study',
   );
   const reading: Engagement['reading'] = [];
-  readable.slice(0, shape.articlesRead + 3).forEach((c, i) => {
+  // Completed: the first articles and videos of the shape; then three pieces left half-read.
+  const completed = [
+    ...readable.filter((c) => c.kind === 'article').slice(0, shape.articlesRead),
+    ...readable.filter((c) => c.kind === 'video').slice(0, shape.videosWatched ?? 0),
+  ];
+  const started = readable.filter((c) => !completed.includes(c)).slice(0, 3);
+  [...completed, ...started].forEach((c, i) => {
     const publishedMs = Date.parse(c.publishedAt);
     const at = Math.min(cal.nowMs - HOUR_MS, publishedMs + rng.int(1, 10) * DAY_MS);
-    const done = i < shape.articlesRead;
+    const done = i < completed.length;
     reading.push({
       contentId: c.id,
       progress: done ? 100 : rng.int(10, 80),

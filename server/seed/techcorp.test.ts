@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { scoreLead } from '../../shared/domain/portal/lead-score.ts';
 import { evaluateAbTest } from '../../shared/domain/portal/ab-test.ts';
+import { campaignPerformance, visitorsStillNeeded } from '../../shared/domain/portal/campaign-metrics.ts';
+import {
+  learningProgress,
+  seatsLeft,
+  trendingContent,
+  upcomingEvents,
+} from '../../shared/domain/portal/content-hub.ts';
+import { pipelineSummary } from '../../shared/domain/portal/pipeline.ts';
 import { computeRoi } from '../../shared/domain/portal/roi.ts';
 import { slaStatus } from '../../shared/domain/portal/sla.ts';
 import { verifyBrCode } from '../../shared/domain/portal/br-code.ts';
@@ -289,6 +297,66 @@ describe('TechCorp — client dashboard (dashboard strategy §1–§7)', () => {
     const inbox = data.documents.notifications.filter((n) => n.userId === client?.id);
     expect(inbox.length).toBeGreaterThanOrEqual(6);
     expect(inbox.some((n) => n.readAt === null)).toBe(true);
+  });
+
+  it("the portal screens' shared rules reproduce the seed: pipeline, campaign cards, A/B verdict, content hub", () => {
+    expect(pipelineSummary(mine(data.documents.leads))).toMatchObject({
+      new: { count: 23, valueCents: 27_600_000 },
+      qualified: { count: 15, valueCents: 18_000_000 },
+      negotiation: { count: 8, valueCents: 9_600_000 },
+      won: { count: 3, valueCents: 3_600_000 },
+    });
+    const today = NOW.slice(0, 10);
+    const perf = (name: string) => {
+      const c = mine(data.documents.campaigns).find((x) => x.name === name)!;
+      const leads = mine(data.documents.leads).filter((l) => l.campaignId === c.id).length;
+      return campaignPerformance({ campaign: c, today, leads });
+    };
+    expect(perf('Serviços Premium')).toMatchObject({
+      totals: { spendCents: 324_000 },
+      ctrPercentDisplay: 3.2,
+      cpcCents: 180,
+      conversionsToday: 18,
+      conversionsChange: 6,
+      status: { kind: 'performing_well' },
+    });
+    expect(perf('Retargeting')).toMatchObject({
+      totals: { spendCents: 189_000 },
+      ctrPercentDisplay: 1.8,
+      cpcCents: 95,
+      conversionsToday: 12,
+      conversionsChange: -2,
+      status: { kind: 'needs_optimization' },
+    });
+    const test = mine(data.documents.campaigns).flatMap((c) => c.abTests)[0]!;
+    expect(evaluateAbTest({ variantA: test.variantA, variantB: test.variantB }).verdict).toEqual({
+      kind: 'inconclusive',
+      reason: 'not_significant',
+    });
+    expect(visitorsStillNeeded(test.variantA, test.variantB)).toBe(2_368);
+
+    const now = new Date(NOW);
+    // What the client's device holds: its agency's content only.
+    const content = data.documents.content.filter(
+      (c) => data.owners.content[c.id] === data.owners.customers[tech.id],
+    );
+    expect(trendingContent(content, now).map((c) => c.title)).toEqual([
+      'SEO para E-commerce',
+      'Como otimizar Google Ads',
+      'Estratégias de Remarketing',
+    ]);
+    const [live, workshop] = upcomingEvents(content, now);
+    expect([live?.title, seatsLeft(live!)]).toEqual(['[LIVE] Estratégias 2026', 12]);
+    expect(workshop?.title).toBe('Workshop: Landing Pages');
+    const client = data.users.find((u) => u.email === 'cliente@techcorp.example');
+    const engagement = data.documents.engagement.find((e) => e.userId === client?.id)!;
+    // "📖 Seu Progresso: 12 artigos lidos • 3 vídeos assistidos • 🏆 Badge: Estudante Dedicado"
+    expect(learningProgress(engagement.reading, content)).toEqual({
+      articlesRead: 12,
+      videosWatched: 3,
+      studentProgress: 15,
+      studentTarget: 10,
+    });
   });
 });
 

@@ -1,0 +1,47 @@
+import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
+import { CampaignDetailPage } from './campaign-detail-page.tsx';
+import { CampaignsPage } from './campaigns-page.tsx';
+import { campaignsEn, campaignsPtBR } from './i18n.ts';
+import { campaignPaths, deepLinks } from './paths.ts';
+
+/** A megaphone, drawn inline like the shell's icons (decorative: the label carries the meaning). */
+function CampaignsIcon({ size = 24 }: { size?: number }) {
+  return (
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d="M3 11v2a1 1 0 0 0 1 1h2l5 4V6L6 10H4a1 1 0 0 0-1 1z" />
+      <path d="M15 9a3 3 0 0 1 0 6M18 6a7 7 0 0 1 0 12" />
+    </svg>
+  );
+}
+
+/** The client's campaigns and A/B tests (dashboard §4), read from the device database (offline too). */
+export const campaignsFeature = defineFeature({
+  id: 'campaigns',
+  access: CLIENT_ROLES,
+  routes: [
+    { path: campaignPaths.list, element: <CampaignsPage /> },
+    { path: campaignPaths.detail, element: <CampaignDetailPage /> },
+  ],
+  nav: [
+    {
+      to: campaignPaths.list,
+      label: 'campaigns:nav.campaigns',
+      icon: CampaignsIcon,
+      roles: CLIENT_ROLES,
+      order: 80,
+    },
+  ],
+  i18n: { namespace: 'campaigns', resources: { 'pt-BR': campaignsPtBR, en: campaignsEn } },
+  deepLinks,
+});

@@ -1,0 +1,40 @@
+import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
+import { ArticlePage } from './article-page.tsx';
+import { ContentHubPage } from './content-hub-page.tsx';
+import { contentEn, contentPtBR } from './i18n.ts';
+import { contentPaths, deepLinks } from './paths.ts';
+
+/** An open book, drawn inline like the shell's icons (decorative: the label carries the meaning). */
+function ContentIcon({ size = 24 }: { size?: number }) {
+  return (
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d="M2 5h6a4 4 0 0 1 4 4v11a3 3 0 0 0-3-3H2zM22 5h-6a4 4 0 0 0-4 4v11a3 3 0 0 1 3-3h7z" />
+    </svg>
+  );
+}
+
+/** The content hub (dashboard §6): knowledge base, reader with progress, case studies, events — offline too. */
+export const contentFeature = defineFeature({
+  id: 'content',
+  access: CLIENT_ROLES,
+  routes: [
+    { path: contentPaths.hub, element: <ContentHubPage /> },
+    { path: contentPaths.detail, element: <ArticlePage /> },
+  ],
+  nav: [
+    { to: contentPaths.hub, label: 'content:nav.content', icon: ContentIcon, roles: CLIENT_ROLES, order: 85 },
+  ],
+  i18n: { namespace: 'content', resources: { 'pt-BR': contentPtBR, en: contentEn } },
+  deepLinks,
+});

@@ -1,0 +1,46 @@
+import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
+import { leadsEn, leadsPtBR } from './i18n.ts';
+import { EditLeadPage, NewLeadPage } from './lead-form-page.tsx';
+import { LeadDetailPage } from './lead-detail-page.tsx';
+import { deepLinks, leadPaths } from './paths.ts';
+import { PipelinePage } from './pipeline-page.tsx';
+
+/** A funnel, drawn inline like the shell's icons (decorative: the label carries the meaning). */
+function LeadsIcon({ size = 24 }: { size?: number }) {
+  return (
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d="M3 4h18l-7 8v6l-4 2v-8z" />
+    </svg>
+  );
+}
+
+/**
+ * The client's leads (dashboard §3): the pipeline board, a lead's score and communication timeline, and the
+ * lead form — all on the device database, so they work offline.
+ */
+export const leadsFeature = defineFeature({
+  id: 'leads',
+  access: CLIENT_ROLES,
+  routes: [
+    { path: leadPaths.pipeline, element: <PipelinePage /> },
+    { path: leadPaths.new, element: <NewLeadPage /> },
+    { path: leadPaths.detail, element: <LeadDetailPage /> },
+    { path: leadPaths.editPattern, element: <EditLeadPage /> },
+  ],
+  nav: [
+    { to: leadPaths.pipeline, label: 'leads:nav.leads', icon: LeadsIcon, roles: CLIENT_ROLES, order: 70 },
+  ],
+  i18n: { namespace: 'leads', resources: { 'pt-BR': leadsPtBR, en: leadsEn } },
+  deepLinks,
+});

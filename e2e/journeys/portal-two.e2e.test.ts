@@ -237,6 +237,10 @@ describe('client portal II: leads, campaigns and A/B tests, content', () => {
     await page.getByRole('link', { name: 'Checklist de lançamento de campanhas' }).click();
     await heading(page, 'Checklist de lançamento de campanhas').waitFor();
     await page.getByRole('heading', { level: 3, name: 'Passo a passo' }).waitFor();
+    await page
+      .getByText(/^\d+% lido$/)
+      .first()
+      .waitFor();
     await page.getByRole('button', { name: 'Marcar como concluído' }).click();
     await page.getByText('100% lido', { exact: true }).waitFor();
     await expectAccessible(page);

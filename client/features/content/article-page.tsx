@@ -55,10 +55,17 @@ export function ArticlePage() {
   );
 
   // Scrolling through the text records the furthest step reached (only forward: the rule ignores less).
+  // Only the reader's own scrolling counts: opening the page also scrolls (the kept scroll position, the
+  // heading receiving focus), which must not read the article for them.
   useEffect(() => {
     if (!item) return;
     let frame = 0;
+    let reading = false;
+    const startReading = () => (reading = true);
+    const gestures = ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const;
+    for (const g of gestures) window.addEventListener(g, startReading, { passive: true });
     const onScroll = () => {
+      if (!reading) return;
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
         const el = bodyRef.current;
@@ -71,6 +78,7 @@ export function ArticlePage() {
     };
     window.addEventListener('scroll', onScroll, { passive: true });
     return () => {
+      for (const g of gestures) window.removeEventListener(g, startReading);
       window.removeEventListener('scroll', onScroll);
       cancelAnimationFrame(frame);
     };

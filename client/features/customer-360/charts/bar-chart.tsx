@@ -10,7 +10,8 @@ import type { ChartProps } from './chart-types.ts';
 export default function BarChartView({ points, formatValue, domain }: ChartProps) {
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={[...points]} margin={chartMargin(8)}>
+      {/* No keyboard layer: the drawing is aria-hidden (chart.tsx), its table is what assistive technology reads. */}
+      <BarChart data={[...points]} margin={chartMargin(8)} accessibilityLayer={false}>
         <CartesianGrid {...GRID_PROPS} />
         <XAxis {...X_AXIS_PROPS} />
         <YAxis {...yAxisProps(formatValue, 72, domain)} />

@@ -6,7 +6,8 @@ import type { ChartProps } from './chart-types.ts';
 export default function LineChartView({ points, formatValue, domain }: ChartProps) {
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={[...points]} margin={chartMargin(12)}>
+      {/* No keyboard layer: the drawing is aria-hidden (chart.tsx), its table is what assistive technology reads. */}
+      <LineChart data={[...points]} margin={chartMargin(12)} accessibilityLayer={false}>
         <CartesianGrid {...GRID_PROPS} />
         <XAxis {...X_AXIS_PROPS} />
         <YAxis {...yAxisProps(formatValue, 48, domain)} />

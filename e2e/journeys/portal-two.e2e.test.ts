@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { signInApi, type SyncDocument } from './support/api-client.ts';
-import { seriousA11yProblems } from './support/axe-check.ts';
+import { seriousAxeViolations } from './support/axe.ts';
 import { captureAtWidths, signInThroughUi, waitForFirstSync, waitForPending } from './support/device.ts';
 import { journeyEnvironment } from './support/journey-environment.ts';
 
@@ -24,7 +24,7 @@ async function serverEventually<T>(what: () => Promise<T | undefined>, timeout =
 }
 
 async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousA11yProblems(page)).toEqual([]);
+  expect(await seriousAxeViolations(page)).toEqual([]);
 }
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });

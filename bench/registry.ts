@@ -1,4 +1,5 @@
 import { browserFirstSync } from './browser/first-sync.ts';
+import { portalLaunch } from './browser/portal-launch.ts';
 import { healthFollow, healthRecompute } from './benches/health.ts';
 import { syncPull } from './benches/sync-pull.ts';
 import { syncPush } from './benches/sync-push.ts';
@@ -17,4 +18,5 @@ export const BENCHES: readonly Bench[] = [
   healthRecompute,
   pushBench,
   browserFirstSync,
+  portalLaunch,
 ];

@@ -7,6 +7,7 @@ import {
 import { DEFAULT_TIME_ZONE, isKnownTimeZone, localDateOf } from '../../shared/domain/portal/time.ts';
 import type { PlainObject } from '../../sync/documents.ts';
 import { rowsNeeding, withServerDerivation } from '../../sync/push/server-fields.ts';
+import { readDocuments } from '../db/collections/mapper.ts';
 import { decimalToCents, type DbClient } from '../db/index.ts';
 
 /**
@@ -17,6 +18,8 @@ import { decimalToCents, type DbClient } from '../db/index.ts';
  *   is held, so nobody else numbers tickets until commit);
  * - `customerRevenue`: approved payments of each customer of the batch and today in the organization's time
  *   zone, in one query.
+ * - `achievements`: each engagement row's customer's live goals, metrics and action cards and its start date
+ *   (four queries per batch, whatever its size), and the server's clock.
  * Runs under the caller's identity (RLS), like the rest of the push.
  */
 type Loader<K extends ServerInputName> = (
@@ -32,6 +35,7 @@ const LOADERS: { readonly [K in ServerInputName]: Loader<K> } = {
     return docs.map(() => next++);
   },
   customerRevenue: loadCustomerRevenue,
+  achievements: loadAchievementInputs,
 };
 
 export async function deriveBatchFields(
@@ -46,20 +50,32 @@ export async function deriveBatchFields(
     const rows = rowsNeeding(derivation, out);
     if (rows.length === 0) continue;
     const picked = rows.map((i) => out[i]!);
-    out =
-      derivation.input === 'ticketNumber'
-        ? withServerDerivation(
-            derivation,
-            out,
-            rows,
-            await LOADERS.ticketNumber(client, organizationId, picked, now),
-          )
-        : withServerDerivation(
-            derivation,
-            out,
-            rows,
-            await LOADERS.customerRevenue(client, organizationId, picked, now),
-          );
+    switch (derivation.input) {
+      case 'ticketNumber':
+        out = withServerDerivation(
+          derivation,
+          out,
+          rows,
+          await LOADERS.ticketNumber(client, organizationId, picked, now),
+        );
+        break;
+      case 'customerRevenue':
+        out = withServerDerivation(
+          derivation,
+          out,
+          rows,
+          await LOADERS.customerRevenue(client, organizationId, picked, now),
+        );
+        break;
+      case 'achievements':
+        out = withServerDerivation(
+          derivation,
+          out,
+          rows,
+          await LOADERS.achievements(client, organizationId, picked, now),
+        );
+        break;
+    }
   }
   return out;
 }
@@ -96,6 +112,41 @@ async function loadCustomerRevenue(
   const today = localDateOf(now.getTime(), usableTimeZone(rows[0]!.time_zone));
   const collected = new Map(rows.map((r) => [r.customer_id, decimalToCents(r.collected)]));
   return ids.map((id) => ({ collectedCents: collected.get(id.toLowerCase()) ?? 0, today }));
+}
+
+async function loadAchievementInputs(
+  client: DbClient,
+  organizationId: string,
+  docs: readonly PlainObject[],
+  now: Date,
+): Promise<ServerInputs['achievements'][]> {
+  const ids = [...new Set(docs.map((d) => String(d.customerId).toLowerCase()))];
+  const where = {
+    where: 'organization_id = $1 AND customer_id = ANY($2::uuid[]) AND NOT deleted',
+    params: [organizationId, ids],
+  };
+  // One connection: the queries run one after the other.
+  const goals = await readDocuments(client, 'goals', where);
+  const metrics = await readDocuments(client, 'metrics', where);
+  const actions = await readDocuments(client, 'actions', where);
+  const customers = await client.query<{ id: string; since: string }>(
+    `SELECT id::text AS id, to_char(customer_since, 'YYYY-MM-DD') AS since
+       FROM customers WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND NOT deleted`,
+    [organizationId, ids],
+  );
+  const of = <T extends { customerId: string }>(list: readonly { doc: T }[], id: string) =>
+    list.filter((s) => s.doc.customerId.toLowerCase() === id).map((s) => s.doc);
+  const since = new Map(customers.rows.map((r) => [r.id, r.since]));
+  return docs.map((d) => {
+    const id = String(d.customerId).toLowerCase();
+    return {
+      now: now.toISOString(),
+      goals: of(goals, id),
+      metrics: of(metrics, id),
+      actions: of(actions, id),
+      customerSince: since.get(id) ?? null,
+    };
+  });
 }
 
 /**

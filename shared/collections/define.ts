@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { SERVER_OWNED_BASE_FIELDS } from '../entities/common.ts';
+import type { AchievementsInput } from '../domain/portal/achievements.ts';
 import type { Role, UserIdentity } from '../identity.ts';
 
 /**
@@ -148,6 +149,11 @@ export interface ServerInputs {
   readonly ticketNumber: number;
   /** Approved payments of the row's customer, and today's date in the organization's time zone. */
   readonly customerRevenue: { readonly collectedCents: number; readonly today: string };
+  /**
+   * What a user's achievements depend on beyond their engagement record: their customer's goals, metrics,
+   * action cards and start date (live rows), and the server's clock.
+   */
+  readonly achievements: Pick<AchievementsInput, 'now' | 'goals' | 'metrics' | 'actions' | 'customerSince'>;
 }
 export type ServerInputName = keyof ServerInputs;
 

@@ -1,3 +1,6 @@
+import { deriveAchievements } from '../domain/portal/achievements.ts';
+import { SEED_INDUSTRY_BENCHMARK } from '../domain/portal/benchmarks.ts';
+import { DEFAULT_TIME_ZONE, isKnownTimeZone } from '../domain/portal/time.ts';
 import { engagementSchema } from '../entities/portal.ts';
 import {
   allFields,
@@ -15,7 +18,9 @@ import { jsonEqual, listOf, str } from './values.ts';
  * A client user's own engagement record (Score ARCO inputs). The device creates and updates it: `timeZone`;
  * `visitDays` and `quickWins` append-only; `reading` entries never removed, progress never decreases, a
  * completion date never changes; `eventRegistrations` never removed and only `registered` ⇄ `cancelled`
- * (attendance is the server's). XP and badges are the server's.
+ * (attendance is the server's). XP and badges are the server's: on every accepted push the server derives them
+ * with the rule the device runs (`deriveAchievements`) from the record, the customer's goals, metrics and
+ * action cards, and its own clock — stored badges are never revoked, XP is recomputed, never accumulated.
  */
 
 const invalid = (field: string, message: string): Violation => ({
@@ -83,6 +88,23 @@ export const engagement = defineCollection({
     }),
   },
   serverOwned: { xp: 0, badges: [] },
+  serverDerived: [
+    {
+      input: 'achievements',
+      sets: ['xp', 'badges'],
+      derive: (doc, input) => {
+        const { xp, badges } = deriveAchievements({
+          ...input,
+          // `timeZone` is free text in the schema: an unknown zone must not fail the push, so it counts in
+          // the product default.
+          timeZone: isKnownTimeZone(doc.timeZone) ? doc.timeZone : DEFAULT_TIME_ZONE,
+          engagement: doc,
+          industryConversionRate: SEED_INDUSTRY_BENCHMARK.conversionRate,
+        });
+        return { xp: xp.total, badges };
+      },
+    },
+  ],
   embedded: {
     visitDays: 'json',
     reading: 'json',

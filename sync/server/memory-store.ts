@@ -58,7 +58,8 @@ export function createMemorySyncStore(deps: { feed: ChangeFeed; clock: () => Dat
   /**
    * The definitions' server derivations with the inputs this store has: its per-organization ticket counter.
    * It keeps no payments, so `customerRevenue` is not loaded here (a customer keeps its server-owned money
-   * values); the PostgreSQL store loads every input.
+   * values), nor `achievements` (an engagement record keeps its stored XP and badges); the PostgreSQL store
+   * loads every input.
    */
   function derived(
     org: OrganizationCounters,

@@ -1,10 +1,9 @@
 /**
  * In-app routes the demo data links to (notification `url`, action card `url`), in the app's pt-BR URL scheme
- * (client/app/paths.ts). Screens that exist today: `/clientes` (+ `?saude=risco`, `/:id`), `/inicio`,
- * `/inicio/tickets[/:id]`, `/atendimento/tickets/:id`. The others are the paths those features will take,
- * inside the same areas, so the service worker's allow-list already accepts them; until a screen exists the
- * app opens the closest one above it (client/app/paths.ts `openablePath`). e2e/journeys/demo-links.e2e.test.ts
- * visits every link the seeded server holds (notifications, action cards) and fails for each one with no screen.
+ * (client/app/paths.ts). Invariant: each one is a screen of a feature the recipient's role may open —
+ * e2e/journeys/demo-links.e2e.test.ts visits every link the seeded server holds (notifications, action cards)
+ * and fails for each one that does not open its own screen. A link to a path no screen claims would still open
+ * the closest one above it on a device (client/app/paths.ts `openablePath`), but must not be seeded.
  */
 export const demoRoutes = {
   customer: (id: string) => `/clientes/${id}`,

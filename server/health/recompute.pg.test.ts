@@ -3,7 +3,8 @@ import { assessCustomerAt } from '../../shared/domain/csm/assess-customer.ts';
 import { assessmentClock, type CustomerDocs } from '../../shared/domain/csm/customer-inputs.ts';
 import { DEFAULT_HEALTH_CONFIG } from '../../shared/domain/csm/health-config.ts';
 import { docFactory, DOCS_NOW, startupXyzDocs, techCorpDocs } from '../../shared/domain/csm/test-docs.ts';
-import { signalCondition } from '../../shared/domain/csm/signals.ts';
+import { recommend } from '../../shared/domain/csm/recommendations.ts';
+import { riskAlertId, signalCondition } from '../../shared/domain/csm/signals.ts';
 import type { Health, Signal } from '../../shared/entities/csm.ts';
 import { createMemoryChangeFeed } from '../../sync/server/memory-feed.ts';
 import type { Change } from '../../sync/server/store.ts';
@@ -102,13 +103,13 @@ describe('recomputeCustomerHealth', () => {
       expect(fields).toEqual(pureRule(docs, now));
     }
     expect(stored.get(startup.customer.id)!.doc.riskLevel).toBe('critical');
-    // Published: the one insight the rules detect that TechCorp lacks (advocacy: NPS 9, health 91, 13 months),
-    // then one health batch carrying both documents.
+    // Published: the one insight the rules detect that TechCorp lacks (advocacy: NPS 9, health 91, 13 months)
+    // with StartupXYZ's critical risk alert (its fixture has none), then one health batch carrying both documents.
     expect(published.map((c) => [c.collection, c.documents.length])).toEqual([
-      ['signals', 1],
+      ['signals', 2],
       ['health', 2],
     ]);
-    expect(summary.signals).toBe(1);
+    expect([summary.signals, summary.riskAlerts]).toEqual([1, 1]);
     expect(await historyRows()).toEqual(
       expect.arrayContaining([
         { customerId: techCorp.customer.id, date: '2026-01-29', score: 91 },
@@ -276,6 +277,95 @@ describe('expansion opportunities and insights (docs/domain.md §4, §6)', () =>
     expect(
       list.filter((x) => x.title.code === 'expansion.crossSellTitle').map((x) => [x.status, x.title.params]),
     ).toEqual([['lost', { need: 'SEO' }]]);
+  });
+});
+
+describe('risk alerts (docs/domain.md §6)', () => {
+  async function riskAlerts(customerId: string): Promise<Signal[]> {
+    const rows = await t.db.withIdentity(tenant.system, (c) =>
+      readDocuments(c, 'signals', {
+        where: "organization_id = $1 AND customer_id = $2 AND NOT deleted AND kind = 'risk_alert'",
+        params: [tenant.organizationId, customerId],
+      }),
+    );
+    return rows.map((r) => r.doc);
+  }
+
+  it('a customer whose data turns it critical gets one open alert with its factors; once; never reopened', async () => {
+    const id = techCorp.customer.id;
+    // TechCorp is healthy; the fixture's stray open alert is removed so the customer starts without any.
+    await t.db.withIdentity(tenant.system, (c) =>
+      c.query(
+        `UPDATE signals SET deleted = true WHERE organization_id = $1 AND customer_id = $2 AND kind = 'risk_alert'`,
+        [tenant.organizationId, id],
+      ),
+    );
+    expect(await recomputeCustomerHealth(deps(), tenant.organizationId, [id])).toMatchObject({
+      riskAlerts: 0,
+    });
+    expect(await riskAlerts(id)).toEqual([]);
+
+    // Its data changes: nobody logged in for 30 days (−30), 10 of 100 seats used (−20), the primary contact left
+    // (−11): risk score 39, critical.
+    now = new Date(DOCS_NOW.getTime() + 3_600_000);
+    const customer = {
+      ...techCorp.customer,
+      lastLoginAt: new Date(DOCS_NOW.getTime() - 30 * 86_400_000).toISOString(),
+      activeUsers: 10,
+      contacts: techCorp.customer.contacts.map((c) =>
+        c.isPrimary ? { ...c, leftCompanyAt: '2026-01-10T12:00:00.000Z' } : c,
+      ),
+    };
+    await storeDocs(t.db, tenant.organizationId, 'customers', now, [customer]);
+    published.length = 0;
+    const turned = await recomputeCustomerHealth(deps(), tenant.organizationId, [id]);
+    expect(turned).toMatchObject({ written: 1, riskAlerts: 1 });
+    const health = (await healthDocs()).get(id)!.doc;
+    expect([health.riskLevel, health.riskScore, health.atRiskSince]).toEqual(['critical', 39, '2026-01-29']);
+    const [alert, ...others] = await riskAlerts(id);
+    expect(others).toEqual([]);
+    expect(alert).toMatchObject({
+      id: riskAlertId(id, '2026-01-29', 'critical'),
+      subtype: 'critical',
+      status: 'open',
+      riskScore: 39,
+      mrrAtRiskCents: customer.mrrCents,
+      probability: health.churnProbability,
+      recommendation: recommend(health).recommendation,
+      createdAt: now.toISOString(),
+    });
+    expect(alert!.riskFactors.map((f) => [f.type, f.impact])).toEqual([
+      ['no_login', -30],
+      ['low_capacity_usage', -20],
+      ['main_contact_left', -11],
+    ]);
+    expect(alert!.riskFactors).toEqual(health.riskFactors);
+    // Written with the health, in the same transaction: the devices (and the notification triggers) get it.
+    expect(published.map((c) => c.collection)).toEqual(['signals', 'health']);
+
+    // Again, later: nothing new.
+    now = new Date(DOCS_NOW.getTime() + 2 * 3_600_000);
+    expect(await recomputeCustomerHealth(deps(), tenant.organizationId, [id])).toMatchObject({
+      riskAlerts: 0,
+    });
+    expect((await riskAlerts(id)).map((a) => a.id)).toEqual([alert!.id]);
+
+    // An admin dismisses it: the next days' recomputes do not reopen it nor add another for this episode.
+    await storeDocs(t.db, tenant.organizationId, 'signals', now, [
+      {
+        ...alert!,
+        status: 'dismissed',
+        dismissReason: 'false_positive',
+        resolvedAt: now.toISOString(),
+        resolvedBy: tenant.admin.userId!,
+        acknowledgedAt: now.toISOString(),
+      },
+    ]);
+    now = new Date(DOCS_NOW.getTime() + 86_400_000);
+    expect(await recomputeCustomerHealth(deps(), tenant.organizationId, [id])).toMatchObject({
+      riskAlerts: 0,
+    });
+    expect((await riskAlerts(id)).map((a) => [a.id, a.status])).toEqual([[alert!.id, 'dismissed']]);
   });
 });
 

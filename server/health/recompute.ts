@@ -6,7 +6,10 @@ import {
   healthScoreConfigSchema,
   type HealthScoreConfig,
 } from '../../shared/domain/csm/health-config.ts';
-import { newDetectedSignals } from '../../shared/domain/csm/signals.ts';
+import { calendarDate } from '../../shared/domain/csm/dates.ts';
+import { recommend } from '../../shared/domain/csm/recommendations.ts';
+import { nextAtRiskSince } from '../../shared/domain/csm/risk-portfolio.ts';
+import { newDetectedSignals, riskAlertFor } from '../../shared/domain/csm/signals.ts';
 import type { Health, Signal } from '../../shared/entities/csm.ts';
 import { systemIdentity } from '../../shared/identity.ts';
 import { readDocuments, type Database, type DbClient } from '../db/index.ts';
@@ -32,7 +35,12 @@ import { customersChangedSince, inputWatermark, organizationTimeZone, readCustom
  * - a customer that is gone, or has no data left to score, loses its `health` document (a tombstone);
  * - expansion opportunities and insights the rules detect are added as signals once per condition
  *   (`newDetectedSignals`: never duplicated, never reopened once a CSM moved them on), in the same transaction,
- *   and the stored health counts them (they are inputs of the upsell potential).
+ *   and the stored health counts them (they are inputs of the upsell potential);
+ * - a customer at risk (warning or critical) gets its risk alert in the same transaction (`riskAlertFor`): one
+ *   active alert per customer, a warning escalated to critical in place, never one reopened or repeated for the
+ *   same at-risk episode once a CSM closed it; ids are deterministic (customer, episode, level). Playbook tasks are
+ *   not created here: the device creates them when a CSM acknowledges the alert or asks for its tasks (as for
+ *   every alert).
  */
 
 export interface HealthRecomputeDeps {
@@ -58,6 +66,8 @@ export interface RecomputeSummary {
   readonly deferred: number;
   /** Expansion opportunities and insights detected for the first time (signals written). */
   readonly signals: number;
+  /** Risk alerts created (a customer turned at risk) or escalated (warning → critical). */
+  readonly riskAlerts: number;
 }
 
 const EMPTY: RecomputeSummary = {
@@ -68,6 +78,7 @@ const EMPTY: RecomputeSummary = {
   noData: 0,
   deferred: 0,
   signals: 0,
+  riskAlerts: 0,
 };
 
 /** Customers per batch for an organization-wide recompute: one read and one write transaction each. */
@@ -112,6 +123,8 @@ export async function recomputeCustomerHealth(
     const writes: Health[] = [];
     const removals: Health[] = [];
     const signalWrites: Signal[] = [];
+    const riskAlertWrites: Signal[] = [];
+    const dateOf = (instant: string) => calendarDate(new Date(instant), clock.timeZone);
     let unchanged = 0;
     let noData = 0;
     for (const id of ids) {
@@ -139,6 +152,31 @@ export async function recomputeCustomerHealth(
             { previous: live, churnModel },
           ).health;
         }
+        const risk = assessment.risk;
+        const alert = riskAlertFor(
+          id,
+          customerDocs.signals,
+          risk,
+          recommend(risk),
+          {
+            episodeStart:
+              fields?.atRiskSince ??
+              nextAtRiskSince(live?.atRiskSince ?? null, risk.riskLevel, now, clock.timeZone, clock.today) ??
+              clock.today,
+            dateOf,
+            mrrCents: customerDocs.customer.mrrCents,
+            churnProbability: fields?.churnProbability ?? null,
+          },
+          now,
+        );
+        if (alert) {
+          riskAlertWrites.push({
+            ...alert.alert,
+            updatedAt: now.toISOString(),
+            serverSeq: 0,
+            clientUpdatedAt: now.toISOString(),
+          });
+        }
       }
       if (fields === null) {
         if (live) removals.push(live);
@@ -159,7 +197,7 @@ export async function recomputeCustomerHealth(
       });
     }
 
-    await tx.write('signals', signalWrites);
+    await tx.write('signals', [...signalWrites, ...riskAlertWrites]);
     await tx.write('health', writes);
     await tx.write('health', removals, { deleted: true });
     await recordHistory(tx.client, organizationId, writes, clock);
@@ -171,6 +209,7 @@ export async function recomputeCustomerHealth(
       noData,
       deferred: changed.size,
       signals: signalWrites.length,
+      riskAlerts: riskAlertWrites.length,
     };
   });
 }
@@ -215,6 +254,7 @@ export function addSummaries(a: RecomputeSummary, b: RecomputeSummary): Recomput
     noData: a.noData + b.noData,
     deferred: a.deferred + b.deferred,
     signals: a.signals + b.signals,
+    riskAlerts: a.riskAlerts + b.riskAlerts,
   };
 }
 

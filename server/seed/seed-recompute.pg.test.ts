@@ -77,6 +77,8 @@ describe('seeded health = the server recompute (named customers)', () => {
       deferred: 0,
       // The opportunities and insights the rules detect were seeded with them: none added.
       signals: 0,
+      // Every at-risk named customer already carries its risk alert: none created or escalated.
+      riskAlerts: 0,
     });
     const after = await storedHealth();
     for (const id of ids) expect(after.get(id)).toEqual(before.get(id));

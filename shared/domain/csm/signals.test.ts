@@ -4,10 +4,13 @@ import { SIGNAL_STATUSES, signalSchema } from '../../entities/csm.ts';
 import { plainText } from '../../entities/domain-text.ts';
 import { recommend } from './recommendations.ts';
 import { detectRisks } from './risk.ts';
-import { AGENCIA_DIGITAL_RISK, SEED_NOW, STARTUP_XYZ_RISK } from './seed-fixtures.ts';
+import { AGENCIA_DIGITAL_RISK, CONSULTORIA_DEF_RISK, SEED_NOW, STARTUP_XYZ_RISK } from './seed-fixtures.ts';
+import type { Signal } from '../../entities/csm.ts';
 import {
   newDetectedSignals,
   riskAlertDraft,
+  riskAlertFor,
+  riskAlertId,
   SIGNAL_TRANSITIONS,
   signalCondition,
   SignalTransitionError,
@@ -223,5 +226,161 @@ describe('newDetectedSignals (each detected condition once)', () => {
     expect(signalCondition({ kind: 'expansion', title: seo.title })).not.toBe(
       signalCondition({ kind: 'insight', title: seo.title }),
     );
+  });
+});
+
+describe('riskAlertFor (one active risk alert per customer, never reopened in its episode)', () => {
+  const customerId = '019c0000-0000-7000-8000-0000000000aa';
+  const EPISODE = '2026-01-20';
+  const ctx = {
+    episodeStart: EPISODE,
+    dateOf: (iso: string) => iso.slice(0, 10),
+    mrrCents: 150_000,
+    churnProbability: 88,
+  };
+  const assess = (input: typeof STARTUP_XYZ_RISK) => {
+    const risk = detectRisks(input, SEED_NOW);
+    return { risk, advice: recommend(risk) };
+  };
+  const stored = (alert: Omit<Signal, 'updatedAt' | 'serverSeq' | 'clientUpdatedAt'>): Signal =>
+    signalSchema.parse({
+      ...alert,
+      updatedAt: alert.createdAt,
+      serverSeq: 1,
+      clientUpdatedAt: alert.createdAt,
+    });
+  const close = (s: Signal, status: 'resolved' | 'dismissed'): Signal => ({
+    ...s,
+    status,
+    resolvedAt: SEED_NOW.toISOString(),
+    resolvedBy: BY,
+    resolutionNotes: status === 'resolved' ? 'Ligação feita.' : null,
+    dismissReason: status === 'dismissed' ? 'false_positive' : null,
+  });
+
+  it.each([
+    [
+      'StartupXYZ',
+      STARTUP_XYZ_RISK,
+      'critical',
+      20,
+      ['no_login', 'usage_drop', 'unanswered_emails', 'stale_ticket'],
+    ],
+    ['AgênciaDigital', AGENCIA_DIGITAL_RISK, 'warning', 55, null],
+    ['ConsultoriaDEF', CONSULTORIA_DEF_RISK, 'warning', 62, null],
+  ] as const)(
+    '%s: a new open %s alert, risk score %i, with its factors and points',
+    (_, input, level, score, types) => {
+      const { risk, advice } = assess(input);
+      const out = riskAlertFor(customerId, [], risk, advice, ctx, SEED_NOW);
+      expect(out?.change).toBe('created');
+      const alert = out!.alert;
+      expect(() => stored(alert)).not.toThrow();
+      expect(alert).toMatchObject({
+        id: riskAlertId(customerId, EPISODE, level),
+        customerId,
+        kind: 'risk_alert',
+        subtype: level,
+        status: 'open',
+        source: 'rule',
+        riskScore: score,
+        mrrAtRiskCents: 150_000,
+        probability: 88,
+        recommendation: advice.recommendation,
+        suggestedActions: advice.suggestedActions,
+        createdAt: SEED_NOW.toISOString(),
+        acknowledgedAt: null,
+        dismissReason: null,
+      });
+      expect(alert.riskFactors).toEqual(risk.riskFactors);
+      expect(100 + alert.riskFactors.reduce((sum, f) => sum + f.impact, 0)).toBe(score);
+      if (types)
+        expect(alert.riskFactors.map((f) => [f.type, f.impact])).toEqual(
+          types.map((t, i) => [t, [-30, -25, -15, -10][i]]),
+        );
+    },
+  );
+
+  it('nothing without risk, and nothing new while an alert is active (whatever its id)', () => {
+    const none = assess({ customerSince: '2025-01-01' });
+    expect(riskAlertFor(customerId, [], none.risk, none.advice, ctx, SEED_NOW)).toBeNull();
+    const { risk, advice } = assess(STARTUP_XYZ_RISK);
+    const first = stored(riskAlertFor(customerId, [], risk, advice, ctx, SEED_NOW)!.alert);
+    for (const status of ['open', 'acknowledged', 'in_progress'] as const) {
+      const active = { ...first, id: '019c0000-0000-7000-8000-0000000000bb', status };
+      expect(riskAlertFor(customerId, [active], risk, advice, ctx, SEED_NOW)).toBeNull();
+    }
+    // Racing recomputes compute the same document.
+    expect(riskAlertFor(customerId, [], risk, advice, ctx, new Date(SEED_NOW.getTime() + 1))?.alert.id).toBe(
+      first.id,
+    );
+  });
+
+  it('a dismissed or resolved alert is not reopened nor repeated in its episode; a new episode gets a new one', () => {
+    const { risk, advice } = assess(STARTUP_XYZ_RISK);
+    const first = stored(riskAlertFor(customerId, [], risk, advice, ctx, SEED_NOW)!.alert);
+    for (const status of ['dismissed', 'resolved'] as const) {
+      expect(riskAlertFor(customerId, [close(first, status)], risk, advice, ctx, SEED_NOW)).toBeNull();
+      const next = riskAlertFor(
+        customerId,
+        [close(first, status)],
+        risk,
+        advice,
+        { ...ctx, episodeStart: '2026-03-01' },
+        SEED_NOW,
+      );
+      expect(next?.change).toBe('created');
+      expect(next?.alert.id).toBe(riskAlertId(customerId, '2026-03-01', 'critical'));
+    }
+    // Another customer's alerts do not count.
+    expect(
+      riskAlertFor(
+        '019c0000-0000-7000-8000-0000000000cc',
+        [close(first, 'dismissed')],
+        risk,
+        advice,
+        ctx,
+        SEED_NOW,
+      )?.change,
+    ).toBe('created');
+  });
+
+  it('a warning escalated to critical is updated in place, keeping its lifecycle; a closed warning does not silence a critical', () => {
+    const warning = assess(AGENCIA_DIGITAL_RISK);
+    const critical = assess(STARTUP_XYZ_RISK);
+    const created = stored(riskAlertFor(customerId, [], warning.risk, warning.advice, ctx, SEED_NOW)!.alert);
+    const acknowledged: Signal = {
+      ...created,
+      status: 'acknowledged',
+      acknowledgedAt: SEED_NOW.toISOString(),
+    };
+    const later = new Date(SEED_NOW.getTime() + 86_400_000);
+    const up = riskAlertFor(customerId, [acknowledged], critical.risk, critical.advice, ctx, later);
+    expect(up?.change).toBe('escalated');
+    expect(up?.alert).toMatchObject({
+      id: created.id,
+      createdAt: created.createdAt,
+      status: 'acknowledged',
+      acknowledgedAt: SEED_NOW.toISOString(),
+      subtype: 'critical',
+      title: { code: 'riskAlert.title', params: { level: 'critical' } },
+      riskScore: 20,
+      riskFactors: critical.risk.riskFactors,
+      recommendation: critical.advice.recommendation,
+    });
+    // Once critical, nothing more; a de-escalation changes nothing.
+    const escalated = stored(up!.alert);
+    expect(riskAlertFor(customerId, [escalated], critical.risk, critical.advice, ctx, later)).toBeNull();
+    expect(riskAlertFor(customerId, [escalated], warning.risk, warning.advice, ctx, later)).toBeNull();
+    // A warning dismissed in this episode: a critical still gets its own alert; a closed critical silences both.
+    const closedWarning = close(created, 'dismissed');
+    expect(riskAlertFor(customerId, [closedWarning], warning.risk, warning.advice, ctx, later)).toBeNull();
+    const own = riskAlertFor(customerId, [closedWarning], critical.risk, critical.advice, ctx, later);
+    expect(own?.alert.id).toBe(riskAlertId(customerId, EPISODE, 'critical'));
+    const closedCritical = close(stored(own!.alert), 'resolved');
+    expect(
+      riskAlertFor(customerId, [closedWarning, closedCritical], critical.risk, critical.advice, ctx, later),
+    ).toBeNull();
+    expect(riskAlertFor(customerId, [closedCritical], warning.risk, warning.advice, ctx, later)).toBeNull();
   });
 });

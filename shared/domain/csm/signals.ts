@@ -256,3 +256,97 @@ export function newDetectedSignals(
   }
   return out;
 }
+
+/** Fixed namespace of the ids of rule-detected risk alerts (UUID v5 of customer, episode, level). Never change it. */
+export const RISK_ALERT_NAMESPACE = '8d2e4b71-5f3a-5c96-b1e8-4a7c0d9e2f63';
+
+/** The deterministic id of the risk alert of `level` for the at-risk episode that began on `episodeStart`. */
+export const riskAlertId = (
+  customerId: string,
+  episodeStart: string,
+  level: 'warning' | 'critical',
+): string => uuidv5(`${customerId}:${episodeStart}:${level}`, RISK_ALERT_NAMESPACE);
+
+const ACTIVE_RISK_ALERT: ReadonlySet<Status> = new Set(['open', 'acknowledged', 'in_progress']);
+const LEVEL_RANK: Readonly<Record<string, number>> = { warning: 1, critical: 2 };
+
+export interface RiskAlertContext {
+  /** The first day (`YYYY-MM-DD`, organization time zone) of the current at-risk episode (`health.atRiskSince`). */
+  readonly episodeStart: string;
+  /** The calendar date of an instant in the organization's time zone (to place an alert in an episode). */
+  readonly dateOf: (instant: string) => string;
+  readonly mrrCents: number;
+  readonly churnProbability: number | null;
+}
+
+/** What the recompute writes for a customer's risk: a new alert, or its open warning escalated to critical. */
+export interface RiskAlertWrite {
+  readonly change: 'created' | 'escalated';
+  readonly alert: DetectedSignal;
+}
+
+/**
+ * The risk alert a customer's risk assessment calls for (docs/domain.md §6), given the customer's signals:
+ *
+ * - not at risk → nothing (an alert whose risk went away is left to the CSM, like every detected signal);
+ * - one active risk alert per customer (open, acknowledged or in progress): while one exists nothing is added. A
+ *   warning that escalates to critical is updated in place — level, title, score, factors, recommendation and
+ *   actions become the critical ones — keeping its id, status and lifecycle stamps: the lifecycle has no
+ *   "superseded" status, closing it would need a person's signature (`resolvedBy`, and only an admin dismisses a
+ *   critical alert), and the CSM's work on it (acknowledged, in progress, days to action) continues. The critical
+ *   playbook then matches it (`tasksForAlert` on its new subtype);
+ * - with no active alert, a new one is created unless this episode (alerts created on or after `episodeStart`)
+ *   already had an alert of this level or a more severe one that a CSM closed: a dismissed or resolved alert is
+ *   never reopened nor repeated for the same episode, but a closed warning does not silence a later critical.
+ *   A de-escalation (critical → warning) changes nothing;
+ * - the id of a new alert is a UUID v5 of (customer, episode start, level), so racing recomputes write the same
+ *   document. Pure: `now` stamps `createdAt`.
+ */
+export function riskAlertFor(
+  customerId: string,
+  existing: readonly Signal[],
+  risk: RiskAssessment,
+  advice: { recommendation: DomainText; suggestedActions: SuggestedAction[] },
+  context: RiskAlertContext,
+  now: Date,
+): RiskAlertWrite | null {
+  const draft = riskAlertDraft(risk, advice, context.mrrCents, context.churnProbability);
+  if (draft === null || (draft.subtype !== 'warning' && draft.subtype !== 'critical')) return null;
+  const level = draft.subtype;
+  const alerts = existing.filter((s) => s.kind === 'risk_alert' && s.customerId === customerId);
+  const active = alerts
+    .filter((s) => ACTIVE_RISK_ALERT.has(s.status))
+    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))[0];
+  if (active) {
+    if (level !== 'critical' || active.subtype !== 'warning') return null;
+    const { status: _status, ...content } = draft;
+    return {
+      change: 'escalated',
+      alert: {
+        ...stripSync(active),
+        ...content,
+      },
+    };
+  }
+  const closedThisEpisode = alerts.some(
+    (s) =>
+      context.dateOf(s.createdAt) >= context.episodeStart &&
+      (LEVEL_RANK[s.subtype ?? ''] ?? 0) >= LEVEL_RANK[level]!,
+  );
+  if (closedThisEpisode) return null;
+  return {
+    change: 'created',
+    alert: {
+      ...blankSignal(),
+      ...draft,
+      id: riskAlertId(customerId, context.episodeStart, level),
+      customerId,
+      createdAt: now.toISOString(),
+    },
+  };
+}
+
+const stripSync = (signal: Signal): DetectedSignal => {
+  const { updatedAt: _u, serverSeq: _s, clientUpdatedAt: _c, ...rest } = signal;
+  return rest;
+};

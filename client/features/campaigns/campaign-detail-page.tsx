@@ -7,7 +7,7 @@ import { EmptyState } from '../../ui/empty-state.tsx';
 import { InboxIcon } from '../../ui/icons.tsx';
 import { Notice } from '../../ui/notice.tsx';
 import { Page } from '../../ui/page.tsx';
-import { Chart } from '../customer-360/charts/chart.tsx';
+import { Chart } from '../../ui/charts/chart.tsx';
 import { AbTestCard } from './ab-test-card.tsx';
 import { CampaignFigures, PlatformBadge, StatusLine } from './campaign-parts.tsx';
 import { campaignPaths } from './paths.ts';

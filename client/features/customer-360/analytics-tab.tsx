@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useFormat } from '../../platform/use-format.ts';
 import { useDomainTextFor } from '../../domain-text/use-domain-text.ts';
 import { monthlyHealth, seatUsage, topChurnFactors } from './analytics-view.ts';
-import { Chart } from './charts/chart.tsx';
+import { Chart } from '../../ui/charts/chart.tsx';
 import { useCustomer360 } from './customer-360-context.ts';
 import { HealthChange } from './health-change.tsx';
 import { useCustomer360Translation } from './use-customer-360-translation.ts';

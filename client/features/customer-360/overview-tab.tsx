@@ -4,7 +4,7 @@ import { useSyncStatus } from '../../sync-status/use-sync-status.ts';
 import { useFormat } from '../../platform/use-format.ts';
 import { useTaskText } from '../tasks/use-task-text.ts';
 import { Button } from '../../ui/button.tsx';
-import { Chart } from './charts/chart.tsx';
+import { Chart } from '../../ui/charts/chart.tsx';
 import { useCustomer360 } from './customer-360-context.ts';
 import { InsightCards } from './insight-cards.tsx';
 import { LogDialog, type LogKind } from './log-dialog.tsx';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useFormat } from '../../platform/use-format.ts';
-import type { ChartPoint } from './charts/chart-types.ts';
+import type { ChartPoint } from '../../ui/charts/chart-types.ts';
 import { useCustomer360 } from './customer-360-context.ts';
 import { mrrSeries } from './customer-summary.ts';
 

@@ -9,7 +9,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { chartMargin, GRID_PROPS, X_AXIS_PROPS, yAxisProps } from '../customer-360/charts/axis-props.ts';
+import { chartMargin, GRID_PROPS, X_AXIS_PROPS, yAxisProps } from '../../ui/charts/axis-props.ts';
 import type { ChartDrawingProps } from './chart-types.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PerformanceRange } from '../../../shared/domain/portal/performance.ts';
-import type { ChartPoint } from './chart-types.ts';
+import { ChartTable } from '../../ui/charts/chart.tsx';
 import type { MeasureChart } from './performance-view.ts';
 import card from '../../ui/card.module.css';
 import styles from './performance.module.css';
@@ -72,42 +72,5 @@ export function MetricChart({
         </>
       )}
     </section>
-  );
-}
-
-function ChartTable({
-  caption,
-  labelHeader,
-  valueHeader,
-  points,
-  format,
-}: {
-  caption: string;
-  labelHeader: string;
-  valueHeader: string;
-  points: readonly ChartPoint[];
-  format: (value: number) => string;
-}) {
-  return (
-    // Hidden through a wrapper: a table will not shrink to the hiding class's 1 px and would widen the page.
-    <div className="visually-hidden">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{labelHeader}</th>
-            <th scope="col">{valueHeader}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((p) => (
-            <tr key={p.label}>
-              <th scope="row">{p.label}</th>
-              <td>{format(p.value)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }

@@ -1,4 +1,4 @@
-/** A chart's data as the 360 passes it to the lazily loaded chart components (no recharts import here). */
+/** A chart's data as a screen passes it to the lazily loaded chart components (no recharts import here). */
 export interface ChartPoint {
   /** The x-axis label ("jan/26"). */
   readonly label: string;

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import type { ChartPoint, ChartProps } from './chart-types.ts';
-import styles from '../customer-360.module.css';
+import styles from './charts.module.css';
 
 /**
  * A chart with its text alternative: the drawing (recharts, fetched on first use through `React.lazy`, so
@@ -43,7 +43,8 @@ export function Chart({
   );
 }
 
-function ChartTable({
+/** The chart's numbers as a table for screen readers (visually hidden): every chart in the app carries one. */
+export function ChartTable({
   caption,
   labelHeader,
   valueHeader,

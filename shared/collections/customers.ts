@@ -1,4 +1,3 @@
-import { ensureOnePrimary, hasOnePrimary } from '../domain/csm/contacts.ts';
 import { deriveCustomerRevenue } from '../domain/revenue.ts';
 import { customerSchema } from '../entities/customer.ts';
 import { allFields, defineCollection, readOnly, write } from './define.ts';
@@ -10,9 +9,6 @@ import { str } from './values.ts';
  * Only an admin reassigns a customer's CSM; a CSM creating a customer leaves it unassigned or takes it.
  * MRR/ARR and lifetime value are the server's: derived from the contracts active today (organization time
  * zone) and the approved payments (shared/domain/revenue.ts).
- * Invariant: exactly one primary contact (none without contacts) — a write rule, so the device applies it to what
- * it writes and the server to every accepted push, merged ones included (shared/domain/csm/contacts.ts: several
- * primaries keep the first; none promotes the earliest contact still at the company).
  */
 export const customers = defineCollection({
   name: 'customers',
@@ -33,13 +29,6 @@ export const customers = defineCollection({
       actor.role === 'csm' && before === null && after.csmId !== null && after.csmId !== actor.userId
         ? { reason: 'field_rules', field: 'csmId', message: 'Only an admin assigns another CSM.' }
         : null,
-  ],
-  writeRules: [
-    {
-      sets: ['contacts'],
-      derive: (_before, doc) =>
-        hasOnePrimary(doc.contacts) ? {} : { contacts: ensureOnePrimary(doc.contacts) },
-    },
   ],
   serverDerived: [
     {

@@ -426,58 +426,6 @@ export function syncStoreContract(name: string, traits: StoreTraits, factory: Co
         },
       );
 
-      it('keeps exactly one primary contact: two primaries keep the first, none promotes the earliest still there', async () => {
-        const w = await setup();
-        const person = (
-          n: number,
-          isPrimary: boolean,
-          createdAt: string,
-          leftCompanyAt: string | null = null,
-        ) => ({
-          id: newId(),
-          firstName: `Contato ${n}`,
-          lastName: null,
-          email: `contato${n}@techcorp.example`,
-          phone: null,
-          jobTitle: null,
-          isPrimary,
-          role: 'user',
-          lastContactedAt: null,
-          npsScore: null,
-          leftCompanyAt,
-          createdAt,
-        });
-        const [a, b, c] = [
-          person(1, true, '2025-03-01T12:00:00.000Z'),
-          person(2, true, '2025-01-01T12:00:00.000Z'),
-          person(3, false, '2025-02-01T12:00:00.000Z'),
-        ];
-        const doc = { ...customerWithContract(w.a.csm.userId), contacts: [a, b, c] };
-        const [d] = await w.push(w.a.csm, 'customers', [create(doc)]);
-        expect(d).toMatchObject({ kind: 'write' });
-        const primaries = async () =>
-          ((await w.find(w.a.admin, 'customers', doc.id))!.contacts as { id: string; isPrimary: boolean }[])
-            .filter((x) => x.isPrimary)
-            .map((x) => x.id);
-        expect(await primaries()).toEqual([a.id]);
-
-        // A retry of the same write changes nothing.
-        const published = w.changes.length;
-        const [retry] = await w.push(w.a.csm, 'customers', [create(doc)]);
-        expect(retry).toEqual({ kind: 'unchanged', id: doc.id });
-        expect(w.changes).toHaveLength(published);
-
-        // Nobody primary (the primary removed on another device's screen, say): the earliest contact still at
-        // the company takes over — not the earliest one, who left.
-        const master = (await w.find(w.a.csm, 'customers', doc.id))!;
-        const left = { ...b, isPrimary: false, leftCompanyAt: '2025-12-01T12:00:00.000Z' };
-        const [none] = await w.push(w.a.csm, 'customers', [
-          edit(master, { ...master, contacts: [{ ...a, isPrimary: false }, left, c] }),
-        ]);
-        expect(none).toMatchObject({ kind: 'write' });
-        expect(await primaries()).toEqual([c.id]);
-      });
-
       it('answers a stale assumed master with a conflict carrying the current master, and writes nothing', async () => {
         const w = await setup();
         const doc = goal(w.a.customerId);

@@ -105,8 +105,12 @@ export function createDeviceSessions(deps: DeviceSessionDeps): DeviceSessions {
       priority: firstSyncPriority(user.role),
     });
     const restored = await database.kv.get(LAST_SYNCED_DOC);
+    // The outbox loaded its persisted queue while the database opened; the fresh status starts from its counts,
+    // or a reload while offline would show nothing pending while the writes still wait.
+    const names = Object.keys(database.collections);
     deps.status.reset(collectionsForRole(user.role), {
       lastSyncedAt: typeof restored === 'string' ? restored : null,
+      pending: Object.fromEntries(names.map((name) => [name, database.outbox.count(name)])),
     });
     const stopPersisting = persistLastSync(deps.status, database, deps.now);
     deps.status.dispatch({ type: 'signed_in' });

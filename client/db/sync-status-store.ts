@@ -14,8 +14,16 @@ import type { SyncStatusSource } from '../sync-status/sync-status-source.ts';
  */
 export interface SyncStatusStore extends SyncStatusSource {
   dispatch(event: SyncEvent): void;
-  /** A fresh status for the next user; `lastSyncedAt` restores what the device last achieved (survives reloads). */
-  reset(collections: readonly string[], restored?: { lastSyncedAt: string | null }): void;
+  /**
+   * A fresh status for the next user; `restored` is what the device persisted (survives reloads): the last
+   * successful sync, and the pending counts of the persisted outbox.
+   */
+  reset(collections: readonly string[], restored?: RestoredSyncStatus): void;
+}
+
+export interface RestoredSyncStatus {
+  readonly lastSyncedAt: string | null;
+  readonly pending?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -52,6 +60,7 @@ export function createSyncStatusStore(network: NetworkStatus, now: () => Date): 
           {
             ...initialSyncStatus(collections, network.isOnline()),
             lastSyncedAt: restored?.lastSyncedAt ?? null,
+            pending: { ...restored?.pending },
           },
           network.isOnline(),
         ),

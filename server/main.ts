@@ -22,7 +22,7 @@ import { pushRoutes } from './push/routes.ts';
 import { pushSessionHandler } from './push/subscriptions.ts';
 import { loadVapidKeys } from './push/vapid.ts';
 import { createPushSender, type PushSender } from './push/sender.ts';
-import { createMailer, type Mailer } from './notifications/mailer.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
 import { subscribeNotificationTriggers } from './notifications/triggers.ts';
 import { notifyChangesJob } from './jobs/notify-changes.ts';
 import { createServerWriter } from './sync/server-writes.ts';

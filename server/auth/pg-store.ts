@@ -14,6 +14,8 @@ import type {
 import type { SignedInUser } from '../../shared/identity.ts';
 import { sessionIdentity } from './types.ts';
 import { ROLES, type Role } from '../../shared/collections/index.ts';
+import type { AuditAction } from '../../shared/audit.ts';
+import { recordAudit } from '../audit/audit-log.ts';
 
 /**
  * AuthStore on PostgreSQL (tables users, sessions, login_attempts; server/db/migrations).
@@ -191,27 +193,32 @@ interface FoundSessionRow extends SessionRow, Omit<UserColumns, 'id'> {
 
 const iso = (d: Date) => d.toISOString();
 
-const REVOKE_ACTIONS: Record<RevokeReason, string> = {
+const REVOKE_ACTIONS: Record<RevokeReason, AuditAction> = {
   sign_out: 'auth.sign_out',
   replaced: 'auth.session_replaced',
   user_disabled: 'auth.session_revoked',
 };
 
-/** One audit_log row, written as the acting user in the same transaction as what it records. */
+/** One audit_log row about a session, written as the acting user in the same transaction as what it records. */
 async function audit(
   tx: DbClient,
   actor: SignedInUser,
-  action: string,
+  action: AuditAction,
   sessionId: string,
   at: Date,
   details: Record<string, unknown>,
   ip: string | null,
 ): Promise<void> {
-  await tx.query(
-    `INSERT INTO audit_log (organization_id, actor_id, action, entity, entity_id, at, details, ip)
-     VALUES ($1, $2, $3, 'session', $4, $5, $6, $7)`,
-    [actor.organizationId, actor.id, action, sessionId, iso(at), JSON.stringify(details), ip],
-  );
+  await recordAudit(tx, {
+    organizationId: actor.organizationId,
+    actorId: actor.id,
+    action,
+    entity: 'session',
+    entityId: sessionId,
+    at,
+    details,
+    ip,
+  });
 }
 
 function one<T>(rows: T[]): T {

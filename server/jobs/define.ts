@@ -6,7 +6,7 @@ import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import type { ServerWriter } from '../sync/server-writes.ts';
 import type { PushSender } from '../push/sender.ts';
-import type { Mailer } from '../notifications/mailer.ts';
+import type { Mailer } from '../mail/mailer.ts';
 
 /**
  * A background job is one file in server/jobs/ exporting `defineJob({...})`, listed once in `JOBS`
@@ -38,7 +38,7 @@ export interface JobDeps {
   readonly recommendations?: RecommendationWriter;
   /** Web push sender (server/push/sender.ts); absent → notifications skip push. */
   readonly push?: PushSender | null;
-  /** Outgoing mail for the notification digest (server/notifications/mailer.ts); absent → no digest. */
+  /** Outgoing mail for the notification digest (server/mail/mailer.ts); absent → no digest and no account mail. */
   readonly mailer?: Mailer | null;
 }
 

@@ -9,7 +9,7 @@ import { createLogger } from '../logger.ts';
 import { createServerWriter } from '../sync/server-writes.ts';
 import { deliverEvents } from './deliver.ts';
 import { sendDigests } from './digest.ts';
-import { createMailer, type Mailer } from './mailer.ts';
+import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { writePreferences } from './preferences-store.ts';
 
 /**

@@ -2,7 +2,7 @@ import { systemIdentity } from '../../shared/identity.ts';
 import type { NotificationLanguage } from '../../shared/domain/notifications/texts.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
-import type { Mailer, MailMessage } from './mailer.ts';
+import type { Mailer, MailMessage } from '../mail/mailer.ts';
 
 /**
  * The e-mail digest, the third channel: every notification whose recipient wants e-mail for its type is queued

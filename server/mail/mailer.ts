@@ -3,7 +3,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 
 /**
- * Outgoing mail for the notification digest, through nodemailer. With `SMTP_URL` the mail goes to that SMTP
+ * Outgoing mail (the notification digest, invitations, password resets), through nodemailer. With `SMTP_URL` the mail goes to that SMTP
  * server; without it (development, tests) nodemailer's JSON transport renders the message and it is written
  * to the log instead — nothing leaves the machine and the digest is still visible.
  */

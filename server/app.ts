@@ -32,6 +32,8 @@ export interface AppDeps {
   readonly apiRoutes?: Readonly<Record<string, Hono<AppEnv> | Hono<AuthedEnv>>>;
   /** Called when a sign-out or a new sign-in ends a session (the device's push subscriptions follow it). */
   readonly onSessionEnded?: SessionEndedHandler;
+  /** The sign-in password check (default argon2id verification; tests count calls). */
+  readonly verifyPassword?: (storedHash: string | null, password: string) => Promise<boolean>;
 }
 
 /**
@@ -60,6 +62,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       random,
       config,
       ...(deps.onSessionEnded ? { onSessionEnded: deps.onSessionEnded } : {}),
+      ...(deps.verifyPassword ? { verifyPassword: deps.verifyPassword } : {}),
     }),
   );
   // Sub-apps that use requireUser are typed Hono<AuthedEnv>; mounting does not depend on the env type.

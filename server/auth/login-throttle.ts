@@ -1,4 +1,4 @@
-import type { AttemptFilter, AuthStore } from './store.ts';
+import type { AttemptFilter, AttemptLog, AuthStore } from './store.ts';
 
 /**
  * Failed sign-in throttling (docs/architecture.md §6), counted in the database so every server instance sees the same
@@ -20,6 +20,11 @@ import type { AttemptFilter, AuthStore } from './store.ts';
  * are throttled exactly like real ones (keys are the email as typed), so throttling reveals nothing.
  * Attempts refused by the throttle are not verified and not recorded: a blocked attacker cannot extend the
  * block, which therefore always ends when the oldest counted failure leaves the window (that is Retry-After).
+ *
+ * Counting is check-and-act in one critical section (`admitLoginAttempt`): an admitted attempt is recorded as a
+ * failure *before* its password is verified, under a lock on its account and its address, and only turned
+ * into a success afterwards. So a burst of parallel guesses gets at most the limit's number of password
+ * checks, also when the burst is spread over several server instances on one database.
  * Addresses are keyed per IPv4 address or per IPv6 /64 (request-info.ts `addressKey`).
  */
 export const LOGIN_THROTTLE = {
@@ -44,8 +49,41 @@ export type ThrottleVerdict =
   | { readonly allowed: true; readonly knownDevice: boolean }
   | { readonly allowed: false; readonly knownDevice: boolean; readonly retryAfterSeconds: number };
 
-export async function checkLoginThrottle(
+/** The verdict on an attempt; an allowed one was recorded as a failure, to be settled by its id. */
+export type Admission =
+  | { readonly allowed: true; readonly knownDevice: boolean; readonly attemptId: string }
+  | Extract<ThrottleVerdict, { allowed: false }>;
+
+/**
+ * Checks the throttle and, when the attempt is allowed, records it as a failed attempt at `now` — atomically
+ * with respect to every other attempt on the same account or address. The caller verifies the password and
+ * then settles the attempt (`store.settleLoginAttempt(attemptId, …)`); an attempt never settled (a crash
+ * mid-verification) stays a failure, which errs on the safe side.
+ */
+export async function admitLoginAttempt(
   store: AuthStore,
+  now: Date,
+  subject: ThrottleSubject,
+  limits: ThrottleLimits = LOGIN_THROTTLE,
+): Promise<Admission> {
+  // Every rule's filter includes the account or the address, so these two locks cover all of them.
+  const keys = [`account:${subject.accountKey}`, `address:${subject.ip}`];
+  return store.withAttemptLock(keys, async (log) => {
+    const verdict = await checkLoginThrottle(log, now, subject, limits);
+    if (!verdict.allowed) return verdict;
+    const attemptId = await log.recordLoginAttempt({
+      ...subject,
+      userId: null,
+      succeeded: false,
+      at: now,
+    });
+    return { ...verdict, attemptId };
+  });
+}
+
+/** The throttle's verdict from the attempts recorded so far (read-only; see `admitLoginAttempt`). */
+export async function checkLoginThrottle(
+  store: AttemptLog,
   now: Date,
   subject: ThrottleSubject,
   limits: ThrottleLimits = LOGIN_THROTTLE,

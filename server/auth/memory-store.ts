@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type {
   AttemptFilter,
+  AttemptLog,
+  AttemptOutcome,
   AuthStore,
   FailureQuery,
   LoginAttempt,
@@ -20,7 +22,9 @@ import type { SignedInUser } from '../../shared/identity.ts';
 export class MemoryAuthStore implements AuthStore {
   private readonly logins = new Map<string, LoginRecord>();
   private readonly sessions = new Map<string, SessionRecord & { tokenHash: string }>();
-  private readonly attempts: LoginAttempt[] = [];
+  private readonly attempts: (LoginAttempt & { readonly id: string })[] = [];
+  /** Per lock key, the promise that settles when its current holder (the last one to ask) is done. */
+  private readonly lockTails = new Map<string, Promise<void>>();
 
   constructor(logins: readonly LoginRecord[] = []) {
     for (const login of logins) this.putLogin(login);
@@ -41,7 +45,7 @@ export class MemoryAuthStore implements AuthStore {
 
   /** Test helper: every recorded attempt, oldest first. */
   loginAttempts(): readonly LoginAttempt[] {
-    return [...this.attempts];
+    return this.attempts.map(({ id: _, ...attempt }) => attempt);
   }
 
   async findLoginByEmail(email: string): Promise<LoginRecord | null> {
@@ -86,8 +90,35 @@ export class MemoryAuthStore implements AuthStore {
     if (s && !s.revokedAt) this.sessions.set(id, { ...s, revokedAt: at });
   }
 
-  async recordLoginAttempt(attempt: LoginAttempt): Promise<void> {
-    this.attempts.push(attempt);
+  async recordLoginAttempt(attempt: LoginAttempt): Promise<string> {
+    const id = randomUUID();
+    this.attempts.push({ ...attempt, id });
+    return id;
+  }
+
+  async withAttemptLock<T>(keys: readonly string[], fn: (log: AttemptLog) => Promise<T>): Promise<T> {
+    // Registering as every key's new tail happens synchronously, so two callers never interleave their
+    // acquisition (no deadlock); each waits for the holders that asked before it.
+    const unique = [...new Set(keys)];
+    const before = unique.map((key) => this.lockTails.get(key));
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    for (const key of unique) this.lockTails.set(key, held);
+    try {
+      await Promise.all(before);
+      return await fn(this);
+    } finally {
+      release();
+      for (const key of unique) if (this.lockTails.get(key) === held) this.lockTails.delete(key);
+    }
+  }
+
+  async settleLoginAttempt(id: string, outcome: AttemptOutcome): Promise<void> {
+    const i = this.attempts.findIndex((a) => a.id === id);
+    const attempt = this.attempts[i];
+    if (attempt) this.attempts[i] = { ...attempt, ...outcome };
   }
 
   async nthRecentFailure({ filter, since, n, resetOnSuccess }: FailureQuery): Promise<Date | null> {

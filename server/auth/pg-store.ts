@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { Database, DbClient } from '../db/database.ts';
 import type {
   AttemptFilter,
+  AttemptLog,
+  AttemptOutcome,
   AuthStore,
   FailureQuery,
   LoginAttempt,
@@ -26,7 +29,9 @@ import { recordAudit } from '../audit/audit-log.ts';
  *   without an identity.
  * - Session and user writes run `withIdentity(<the session's own user>)`, so RLS checks them like any write of
  *   that user (a user may create, touch and revoke only their own sessions).
- * - login_attempts is not a tenant table (no RLS; the app role may insert, read and delete).
+ * - login_attempts is not a tenant table (no RLS; the app role may insert, read, settle and delete).
+ * - The throttle's critical section (`withAttemptLock`) is one transaction holding an advisory lock per key,
+ *   so server instances sharing the database count each other's attempts before verifying their own.
  */
 export class PgAuthStore implements AuthStore {
   constructor(private readonly db: Database) {}
@@ -101,35 +106,38 @@ export class PgAuthStore implements AuthStore {
     });
   }
 
-  async recordLoginAttempt(a: LoginAttempt): Promise<void> {
+  recordLoginAttempt(a: LoginAttempt): Promise<string> {
+    return recordAttempt(this.db, a);
+  }
+
+  nthRecentFailure(query: FailureQuery): Promise<Date | null> {
+    return nthRecentFailure(this.db, query);
+  }
+
+  hasSucceeded(filter: AttemptFilter, since: Date): Promise<boolean> {
+    return hasSucceeded(this.db, filter, since);
+  }
+
+  withAttemptLock<T>(keys: readonly string[], fn: (log: AttemptLog) => Promise<T>): Promise<T> {
+    // Locks are taken in ascending order of their 64-bit key in every transaction, so two sign-ins that share
+    // two keys can never wait for each other in a cycle.
+    const lockKeys = [...new Set(keys.map(advisoryKey))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return this.db.transaction(async (tx) => {
+      for (const key of lockKeys)
+        await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [key.toString()]);
+      return fn({
+        recordLoginAttempt: (a) => recordAttempt(tx, a),
+        nthRecentFailure: (query) => nthRecentFailure(tx, query),
+        hasSucceeded: (filter, since) => hasSucceeded(tx, filter, since),
+      });
+    });
+  }
+
+  async settleLoginAttempt(id: string, o: AttemptOutcome): Promise<void> {
     await this.db.query(
-      `INSERT INTO login_attempts (account_key, ip, device_key, user_id, succeeded, attempted_at)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [a.accountKey, a.ip, a.deviceKey, a.userId, a.succeeded, iso(a.at)],
+      'UPDATE login_attempts SET succeeded = $2, user_id = $3, device_key = $4 WHERE id = $1',
+      [id, o.succeeded, o.userId, o.deviceKey],
     );
-  }
-
-  async nthRecentFailure({ filter, since, n, resetOnSuccess }: FailureQuery): Promise<Date | null> {
-    const where = filterSql(filter, 3);
-    const reset = resetOnSuccess
-      ? `AND attempted_at > coalesce((SELECT max(attempted_at) FROM login_attempts WHERE succeeded AND ${where.sql}), '-infinity')`
-      : '';
-    const { rows } = await this.db.query<{ attempted_at: string }>(
-      `SELECT attempted_at FROM login_attempts
-        WHERE NOT succeeded AND attempted_at > $1 AND ${where.sql} ${reset}
-        ORDER BY attempted_at DESC OFFSET $2 LIMIT 1`,
-      [iso(since), n - 1, ...where.params],
-    );
-    return rows[0] ? new Date(rows[0].attempted_at) : null;
-  }
-
-  async hasSucceeded(filter: AttemptFilter, since: Date): Promise<boolean> {
-    const where = filterSql(filter, 2);
-    const { rows } = await this.db.query<{ found: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM login_attempts WHERE succeeded AND attempted_at > $1 AND ${where.sql}) AS found`,
-      [iso(since), ...where.params],
-    );
-    return rows[0]?.found === true;
   }
 
   async pruneLoginAttempts(before: Date): Promise<number> {
@@ -146,6 +154,46 @@ export class PgAuthStore implements AuthStore {
     );
     return rows[0]?.removed ?? 0;
   }
+}
+
+async function recordAttempt(db: DbClient, a: LoginAttempt): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO login_attempts (account_key, ip, device_key, user_id, succeeded, attempted_at)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id::text`,
+    [a.accountKey, a.ip, a.deviceKey, a.userId, a.succeeded, iso(a.at)],
+  );
+  return one(rows).id;
+}
+
+async function nthRecentFailure(
+  db: DbClient,
+  { filter, since, n, resetOnSuccess }: FailureQuery,
+): Promise<Date | null> {
+  const where = filterSql(filter, 3);
+  const reset = resetOnSuccess
+    ? `AND attempted_at > coalesce((SELECT max(attempted_at) FROM login_attempts WHERE succeeded AND ${where.sql}), '-infinity')`
+    : '';
+  const { rows } = await db.query<{ attempted_at: string }>(
+    `SELECT attempted_at FROM login_attempts
+      WHERE NOT succeeded AND attempted_at > $1 AND ${where.sql} ${reset}
+      ORDER BY attempted_at DESC OFFSET $2 LIMIT 1`,
+    [iso(since), n - 1, ...where.params],
+  );
+  return rows[0] ? new Date(rows[0].attempted_at) : null;
+}
+
+async function hasSucceeded(db: DbClient, filter: AttemptFilter, since: Date): Promise<boolean> {
+  const where = filterSql(filter, 2);
+  const { rows } = await db.query<{ found: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM login_attempts WHERE succeeded AND attempted_at > $1 AND ${where.sql}) AS found`,
+    [iso(since), ...where.params],
+  );
+  return rows[0]?.found === true;
+}
+
+/** A throttle key's advisory lock: 64 bits of its SHA-256, in a namespace of its own ('arco.login:'). */
+function advisoryKey(key: string): bigint {
+  return createHash('sha256').update(`arco.login:${key}`).digest().readBigInt64BE(0);
 }
 
 /** `col = $k AND …` for the given filter (fixed column names), numbering parameters from `first`. */

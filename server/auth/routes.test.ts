@@ -7,6 +7,8 @@ import { ARGON2_POLICY } from './passwords.ts';
 import {
   CookieJar,
   TEST_PASSWORD,
+  countingVerifier,
+  loginBurst,
   TEST_USERS,
   jsonHeaders,
   login,
@@ -382,6 +384,37 @@ describe('sign-in throttling', () => {
     // Maria's own browser (device cookie from an earlier sign-in) still gets in, from anywhere.
     const known = await login(app, 'maria@arco.example', TEST_PASSWORD, { jar: device, ip: '10.0.0.1' });
     expect(known.status).toBe(200);
+  });
+
+  it(`a burst of 60 parallel wrong passwords for one account gets only ${perAccountAndSource} password checks`, async () => {
+    const verifier = countingVerifier();
+    const { app } = makeTestApp(logins, { verifyPassword: verifier.verify });
+    const statuses = await loginBurst(
+      [app],
+      Array.from({ length: 60 }, (_, i) => ({
+        email: 'maria@arco.example',
+        password: `wrong-${i}`,
+        ip: '192.0.2.7',
+      })),
+    );
+    expect(verifier.calls()).toBe(perAccountAndSource);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(perAccountAndSource);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(60 - perAccountAndSource);
+  });
+
+  it(`a burst of 120 parallel sign-ins to different accounts from one address gets only ${perAddress} checks`, async () => {
+    const verifier = countingVerifier();
+    const { app } = makeTestApp(logins, { verifyPassword: verifier.verify });
+    const statuses = await loginBurst(
+      [app],
+      Array.from({ length: 120 }, (_, i) => ({
+        email: `user${i}@spray.example`,
+        password: 'wrong',
+        ip: '192.0.2.8',
+      })),
+    );
+    expect(verifier.calls()).toBe(perAddress);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(120 - perAddress);
   });
 
   it('counts IPv6 clients per /64', async () => {

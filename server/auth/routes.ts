@@ -12,7 +12,7 @@ import {
   writeDeviceCookie,
   writeSessionCookie,
 } from './cookies.ts';
-import { checkLoginThrottle } from './login-throttle.ts';
+import { admitLoginAttempt } from './login-throttle.ts';
 import { MAX_PASSWORD_LENGTH, needsRehash, hashPassword, verifyPassword } from './passwords.ts';
 import { requireUser } from './require-user.ts';
 import type { AuthStore, SessionRef } from './store.ts';
@@ -58,8 +58,11 @@ export function authRoutes(deps: {
   readonly config: Pick<Config, 'publicOrigin' | 'trustProxy'>;
   /** Told when a session ends by sign-out or is replaced by a new sign-in (push subscriptions follow it). */
   readonly onSessionEnded?: SessionEndedHandler;
+  /** The password check (argon2id; injectable so tests can count verifications). */
+  readonly verifyPassword?: typeof verifyPassword;
 }) {
   const { store, clock, random, config } = deps;
+  const verify = deps.verifyPassword ?? verifyPassword;
   const onSessionEnded = deps.onSessionEnded ?? (async () => {});
 
   return new Hono<AppEnv>()
@@ -72,7 +75,7 @@ export function authRoutes(deps: {
       const existingDeviceKey = isWellFormedToken(deviceCookie) ? hashToken(deviceCookie) : null;
       const now = clock.now();
 
-      const verdict = await checkLoginThrottle(store, now, {
+      const verdict = await admitLoginAttempt(store, now, {
         accountKey: email,
         ip,
         deviceKey: existingDeviceKey,
@@ -86,22 +89,19 @@ export function authRoutes(deps: {
       }
 
       // Same work on every path: one lookup, one argon2 verification (against a dummy hash when there is no
-      // usable account), one attempt record — so neither the body nor the timing tells accounts apart.
+      // usable account), one attempt settled — so neither the body nor the timing tells accounts apart.
       const login = await store.findLoginByEmail(email);
       const usableHash = login && !login.disabled ? login.passwordHash : null;
-      const ok = (await verifyPassword(usableHash, password)) && login !== null;
+      const ok = (await verify(usableHash, password)) && login !== null;
 
       // A browser without a device cookie gets one at its first successful sign-in; the success is recorded
       // under it so the browser is a known device from now on.
       const newDeviceId = ok && !existingDeviceKey ? newToken(random) : null;
       const deviceKey = newDeviceId ? hashToken(newDeviceId) : existingDeviceKey;
-      await store.recordLoginAttempt({
-        accountKey: email,
-        ip,
-        deviceKey,
-        userId: login?.user.id ?? null,
+      await store.settleLoginAttempt(verdict.attemptId, {
         succeeded: ok,
-        at: now,
+        userId: login?.user.id ?? null,
+        deviceKey,
       });
       if (!ok || !login) {
         c.get('log').info({ event: 'login_failed', ip, knownDevice: verdict.knownDevice }, 'sign-in failed');

@@ -182,5 +182,48 @@ export function authStoreContract(name: string, fixture: () => Promise<StoreFixt
         await store.nthRecentFailure({ filter: byDevice, since: at(0), n: 2, resetOnSuccess: false }),
       ).toBeNull();
     });
+
+    it('settles an attempt recorded before verification', async () => {
+      const { store } = await fixture();
+      const key = { accountKey: 'a@x.example', ip: '192.0.2.1' };
+      const id = await store.recordLoginAttempt({
+        ...key,
+        deviceKey: null,
+        userId: null,
+        succeeded: false,
+        at: at(1),
+      });
+      const query = { filter: key, since: at(0), n: 1, resetOnSuccess: false };
+      expect(await store.nthRecentFailure(query)).toEqual(at(1));
+      await store.settleLoginAttempt(id, { succeeded: true, userId: null, deviceKey: sha('new-device') });
+      expect(await store.nthRecentFailure(query)).toBeNull();
+      expect(await store.hasSucceeded({ ...key, deviceKey: sha('new-device') }, at(0))).toBe(true);
+    });
+
+    it('runs attempt-lock holders that share a key one after the other, each seeing the previous record', async () => {
+      const { store } = await fixture();
+      const seen: number[] = [];
+      // Each holder counts, waits (as a password check would), then records: without mutual exclusion every
+      // holder would count 0.
+      const holder = (ip: string) =>
+        store.withAttemptLock(['account:a@x.example', `address:${ip}`], async (log) => {
+          const filter = { accountKey: 'a@x.example' };
+          let count = 0;
+          while (await log.nthRecentFailure({ filter, since: at(0), n: count + 1, resetOnSuccess: false }))
+            count += 1;
+          seen.push(count);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          await log.recordLoginAttempt({
+            accountKey: 'a@x.example',
+            ip,
+            deviceKey: null,
+            userId: null,
+            succeeded: false,
+            at: at(1),
+          });
+        });
+      await Promise.all(Array.from({ length: 6 }, (_, i) => holder(`192.0.2.${i + 1}`)));
+      expect(seen).toEqual([0, 1, 2, 3, 4, 5]);
+    });
   });
 }

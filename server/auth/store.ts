@@ -10,7 +10,7 @@ import type { SignedInUser } from '../../shared/identity.ts';
  * - Nothing here decides policy (expiry, rate limits): that lives in sessions.ts and login-throttle.ts,
  *   so both implementations behave identically by construction.
  */
-export interface AuthStore {
+export interface AuthStore extends AttemptLog {
   /** The user with this (normalised) email, with what sign-in needs; null when there is none. */
   findLoginByEmail(email: string): Promise<LoginRecord | null>;
 
@@ -25,7 +25,28 @@ export interface AuthStore {
   /** Idempotent; a revoked session is never accepted again. `reason` goes to the audit trail. */
   revokeSession(session: SessionRef, at: Date, reason: RevokeReason): Promise<void>;
 
-  recordLoginAttempt(attempt: LoginAttempt): Promise<void>;
+  /**
+   * Runs `fn` holding an exclusive lock on each of `keys` (a caller sharing any key waits until `fn` settles; on
+   * PostgreSQL these are transaction-scoped advisory locks, so they hold across server instances) and hands it
+   * the attempt log inside that critical section. The sign-in throttle counts and records an attempt in one
+   * such call, so parallel attempts cannot all pass a check made before any of them was counted.
+   */
+  withAttemptLock<T>(keys: readonly string[], fn: (log: AttemptLog) => Promise<T>): Promise<T>;
+  /** Sets the outcome of an attempt recorded (as a failure) before its password was verified. */
+  settleLoginAttempt(id: string, outcome: AttemptOutcome): Promise<void>;
+  /** Deletes attempts older than `before` (they no longer count for anything). Returns how many. */
+  pruneLoginAttempts(before: Date): Promise<number>;
+  /**
+   * Deletes sessions no request can use any more: expired or revoked before `deadBefore`, or last seen before
+   * `idleBefore` (idle timeout). Across organizations. Returns how many.
+   */
+  pruneSessions(cutoffs: { deadBefore: Date; idleBefore: Date }): Promise<number>;
+}
+
+/** Reading and recording sign-in attempts (the store itself, or its view inside `withAttemptLock`). */
+export interface AttemptLog {
+  /** Records an attempt; returns its id (for `settleLoginAttempt`). */
+  recordLoginAttempt(attempt: LoginAttempt): Promise<string>;
   /**
    * The time of the n-th most recent *failed* attempt matching `filter` that happened after `since` and after
    * the most recent *successful* attempt matching the same filter (a success resets that counter when
@@ -34,13 +55,13 @@ export interface AuthStore {
   nthRecentFailure(query: FailureQuery): Promise<Date | null>;
   /** Whether some attempt matching `filter` succeeded after `since` (e.g. "this device signed in as this account"). */
   hasSucceeded(filter: AttemptFilter, since: Date): Promise<boolean>;
-  /** Deletes attempts older than `before` (they no longer count for anything). Returns how many. */
-  pruneLoginAttempts(before: Date): Promise<number>;
-  /**
-   * Deletes sessions no request can use any more: expired or revoked before `deadBefore`, or last seen before
-   * `idleBefore` (idle timeout). Across organizations. Returns how many.
-   */
-  pruneSessions(cutoffs: { deadBefore: Date; idleBefore: Date }): Promise<number>;
+}
+
+export interface AttemptOutcome {
+  readonly succeeded: boolean;
+  readonly userId: string | null;
+  /** The device key to keep on the attempt (a browser's first successful sign-in gets a new one). */
+  readonly deviceKey: string | null;
 }
 
 /** Why a session ended early: signed out, replaced by a new sign-in on the same browser, user disabled. */

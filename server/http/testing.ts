@@ -4,7 +4,7 @@ import { createApp, type AppDeps } from '../app.ts';
 import { testConfig, type Config } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { MemoryAuthStore } from '../auth/memory-store.ts';
-import { hashPassword } from '../auth/passwords.ts';
+import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import type { LoginRecord } from '../auth/store.ts';
 import type { SignedInUser } from '../../shared/identity.ts';
 import type { AppEnv, Clock } from './context.ts';
@@ -183,4 +183,33 @@ export async function login(
   });
   opts.jar?.store(res);
   return res;
+}
+
+/** The real argon2 password check, counting its calls (sign-in bursts: how many guesses were really tried). */
+export function countingVerifier(): {
+  readonly verify: typeof verifyPassword;
+  readonly calls: () => number;
+} {
+  let calls = 0;
+  return {
+    verify: (storedHash, password) => {
+      calls += 1;
+      return verifyPassword(storedHash, password);
+    },
+    calls: () => calls,
+  };
+}
+
+/**
+ * Sends all sign-ins at once (round-robin over `apps`, e.g. two server instances on one database) and returns
+ * their statuses, sorted.
+ */
+export async function loginBurst(
+  apps: readonly Hono<AppEnv>[],
+  attempts: readonly { email: string; password: string; ip: string }[],
+): Promise<number[]> {
+  const responses = await Promise.all(
+    attempts.map((a, i) => login(apps[i % apps.length]!, a.email, a.password, { ip: a.ip })),
+  );
+  return responses.map((r) => r.status).sort((a, b) => a - b);
 }

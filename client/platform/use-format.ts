@@ -27,8 +27,10 @@ import { formatDayMonth, formatMeetingTime, formatMonthYear } from '../ui/short-
 export function useFormat() {
   const { language } = useLanguage();
   const { user } = useSession();
-  const profile = readProfile(useLocalValue(PROFILE_DOC));
-  const timeZone = profile?.timeZone ?? user?.timeZone ?? DEFAULT_TIME_ZONE;
+  // Parsed once per stored value, not per render: every formatted component calls this hook.
+  const storedProfile = useLocalValue(PROFILE_DOC);
+  const profileZone = useMemo(() => readProfile(storedProfile)?.timeZone, [storedProfile]);
+  const timeZone = profileZone ?? user?.timeZone ?? DEFAULT_TIME_ZONE;
   return useMemo(() => {
     const options: FormatOptions = { language, timeZone };
     return {

@@ -1,7 +1,7 @@
 import { initialSyncStatus, type SyncStatus } from '../../sync/client/status.ts';
 import type { NetworkStatus } from '../platform/network.ts';
 
-export type { SyncStatus } from '../../sync/client/status.ts';
+export type { Connectivity, SyncStatus } from '../../sync/client/status.ts';
 
 /**
  * What the top bar's sync indicator renders from: any store that hands out immutable `SyncStatus` snapshots

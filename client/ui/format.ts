@@ -1,3 +1,4 @@
+import { dateTimeFormat, numberFormat, relativeTimeFormat } from '../../shared/intl.ts';
 /**
  * Locale-aware formatters built on `Intl` (docs/architecture.md §1: BRL, `dd/mm/aaaa`, America/Sao_Paulo by default).
  *
@@ -22,14 +23,12 @@ export interface FormatOptions {
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function formatMoney(cents: number, { language }: FormatOptions): string {
-  return new Intl.NumberFormat(INTL_LOCALE[language], { style: 'currency', currency: 'BRL' }).format(
-    cents / 100,
-  );
+  return numberFormat(INTL_LOCALE[language], { style: 'currency', currency: 'BRL' }).format(cents / 100);
 }
 
 /** Whole reais, truncated (a hero figure never overstates): "R$ 43.200". */
 export function formatMoneyWhole(cents: number, { language }: FormatOptions): string {
-  return new Intl.NumberFormat(INTL_LOCALE[language], {
+  return numberFormat(INTL_LOCALE[language], {
     style: 'currency',
     currency: 'BRL',
     minimumFractionDigits: 0,
@@ -40,7 +39,7 @@ export function formatMoneyWhole(cents: number, { language }: FormatOptions): st
 
 /** Short money for cards and charts: "R$ 43,2 mil", "R$ 1,3 mi". */
 export function formatMoneyCompact(cents: number, { language }: FormatOptions): string {
-  return new Intl.NumberFormat(INTL_LOCALE[language], {
+  return numberFormat(INTL_LOCALE[language], {
     style: 'currency',
     currency: 'BRL',
     notation: 'compact',
@@ -50,14 +49,12 @@ export function formatMoneyCompact(cents: number, { language }: FormatOptions): 
 }
 
 export function formatNumber(value: number, { language }: FormatOptions): string {
-  return new Intl.NumberFormat(INTL_LOCALE[language], { maximumFractionDigits: 2 }).format(value);
+  return numberFormat(INTL_LOCALE[language], { maximumFractionDigits: 2 }).format(value);
 }
 
 /** `ratio` is a fraction (0.347 → "34,7%"). */
 export function formatPercent(ratio: number, { language }: FormatOptions): string {
-  return new Intl.NumberFormat(INTL_LOCALE[language], { style: 'percent', maximumFractionDigits: 1 }).format(
-    ratio,
-  );
+  return numberFormat(INTL_LOCALE[language], { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
 }
 
 const DATE_PARTS: Record<AppLanguage, Intl.DateTimeFormatOptions> = {
@@ -74,14 +71,12 @@ export function formatDate(
   if (calendar) {
     // A calendar date has no time zone: format its own Y-M-D at UTC so no offset can move it a day.
     const [, y, m, d] = calendar.map(Number) as [number, number, number, number];
-    return new Intl.DateTimeFormat(INTL_LOCALE[language], {
+    return dateTimeFormat(INTL_LOCALE[language], {
       ...DATE_PARTS[language],
       timeZone: 'UTC',
     }).format(new Date(Date.UTC(y, m - 1, d)));
   }
-  return new Intl.DateTimeFormat(INTL_LOCALE[language], { ...DATE_PARTS[language], timeZone }).format(
-    toDate(value),
-  );
+  return dateTimeFormat(INTL_LOCALE[language], { ...DATE_PARTS[language], timeZone }).format(toDate(value));
 }
 
 /** An instant with its time: "21/11/2026 09:30" in pt-BR. */
@@ -90,7 +85,7 @@ export function formatTime(
   value: string | Date,
   { language, timeZone = DEFAULT_TIME_ZONE }: FormatOptions,
 ): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[language], {
+  return dateTimeFormat(INTL_LOCALE[language], {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: language === 'pt-BR' ? 'h23' : 'h12',
@@ -102,7 +97,7 @@ export function formatDateTime(
   value: string | Date,
   { language, timeZone = DEFAULT_TIME_ZONE }: FormatOptions,
 ): string {
-  const parts = new Intl.DateTimeFormat(INTL_LOCALE[language], {
+  const parts = dateTimeFormat(INTL_LOCALE[language], {
     ...DATE_PARTS[language],
     hour: '2-digit',
     minute: '2-digit',
@@ -135,14 +130,11 @@ export function formatRelativeTime(
   const diffSeconds = (toDate(value).getTime() - now.getTime()) / 1000;
   const abs = Math.abs(diffSeconds);
   if (abs < 45) {
-    return new Intl.RelativeTimeFormat(INTL_LOCALE[language], { numeric: 'auto', style }).format(0, 'second');
+    return relativeTimeFormat(INTL_LOCALE[language], { numeric: 'auto', style }).format(0, 'second');
   }
   const step = RELATIVE_STEPS.find((s) => abs < s.upTo) ?? RELATIVE_STEPS[RELATIVE_STEPS.length - 1]!;
   const amount = Math.max(1, Math.round(abs / step.seconds)) * Math.sign(diffSeconds);
-  return new Intl.RelativeTimeFormat(INTL_LOCALE[language], { numeric: 'always', style }).format(
-    amount,
-    step.unit,
-  );
+  return relativeTimeFormat(INTL_LOCALE[language], { numeric: 'always', style }).format(amount, step.unit);
 }
 
 function toDate(value: string | Date): Date {
@@ -154,7 +146,7 @@ function toDate(value: string | Date): Date {
 /** A time zone's name for people ("Horário Padrão de Brasília"), falling back to its IANA id. */
 export function formatTimeZone(timeZone: string, { language }: FormatOptions): string {
   try {
-    const part = new Intl.DateTimeFormat(INTL_LOCALE[language], { timeZone, timeZoneName: 'longGeneric' })
+    const part = dateTimeFormat(INTL_LOCALE[language], { timeZone, timeZoneName: 'longGeneric' })
       .formatToParts(new Date(0))
       .find((p) => p.type === 'timeZoneName');
     return part && !/^GMT[+-]/.test(part.value) ? part.value : timeZone;

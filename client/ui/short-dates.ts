@@ -1,4 +1,5 @@
 import { DEFAULT_TIME_ZONE, type FormatOptions } from './format.ts';
+import { dateTimeFormat } from '../../shared/intl.ts';
 
 /**
  * Short date forms for cards ("Última reunião: 15/09", "Próxima reunião: 20/10 às 15h", "Cliente desde
@@ -8,7 +9,7 @@ import { DEFAULT_TIME_ZONE, type FormatOptions } from './format.ts';
 const INTL_LOCALE = { 'pt-BR': 'pt-BR', en: 'en-US' } as const;
 
 const partsOf = (value: string, options: Intl.DateTimeFormatOptions, locale: string) => {
-  const parts = new Intl.DateTimeFormat(locale, options).formatToParts(new Date(value));
+  const parts = dateTimeFormat(locale, options).formatToParts(new Date(value));
   return (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
 };
 
@@ -33,9 +34,7 @@ export function formatDayMonth(
     const get = partsOf(instant, { day: '2-digit', month: '2-digit', timeZone }, 'pt-BR');
     return `${get('day')}/${get('month')}`;
   }
-  return new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone }).format(
-    new Date(instant),
-  );
+  return dateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone }).format(new Date(instant));
 }
 
 /** A meeting time: "20/10 às 15h", "20/10 às 15h30" (pt-BR); "Oct 20 at 3:00 PM" (en). */
@@ -48,7 +47,7 @@ export function formatMeetingTime(instant: string, options: FormatOptions): stri
     const minute = get('minute');
     return `${day} às ${hour}h${minute === '00' ? '' : minute}`;
   }
-  const time = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone }).format(
+  const time = dateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone }).format(
     new Date(instant),
   );
   return `${day} at ${time}`;

@@ -53,6 +53,12 @@ describe('sync status state machine', () => {
     expect(totalPending(s)).toBe(2);
   });
 
+  it('keeps the same snapshot when a pending count is reported unchanged (no re-render for nothing)', () => {
+    const s = run([{ type: 'pending', collection: 'customers', count: 2 }]);
+    expect(reduceSyncStatus(s, { type: 'pending', collection: 'customers', count: 2 }, t0)).toBe(s);
+    expect(reduceSyncStatus(s, { type: 'pending', collection: 'customers', count: 1 }, t0)).not.toBe(s);
+  });
+
   it('keeps the pending queue when the session expires and clears the blocker on sign-in', () => {
     const s = run([{ type: 'pending', collection: 'customers', count: 3 }, { type: 'unauthorized' }]);
     expect(s.blocker).toBe('session_expired');

@@ -83,8 +83,13 @@ export function reduceSyncStatus(state: SyncStatus, event: SyncEvent, now: Date)
     }
     case 'pushed':
       return { ...state, lastSyncedAt: at, connectivity: onlineUnlessOffline(state), lastError: null };
-    case 'pending':
-      return { ...state, pending: { ...state.pending, [event.collection]: Math.max(0, event.count) } };
+    case 'pending': {
+      // The queue reports its count on every local write; an unchanged count keeps the snapshot, so readers
+      // of the status (useSyncExternalStore) do not re-render for nothing.
+      const count = Math.max(0, event.count);
+      if (state.pending[event.collection] === count) return state;
+      return { ...state, pending: { ...state.pending, [event.collection]: count } };
+    }
     case 'rejected': {
       const fresh = event.items.map((r) => ({ ...r, collection: event.collection, at }));
       const kept = state.rejected.filter((r) => !fresh.some((f) => f.id === r.id));

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SIGNAL_TRANSITIONS } from '../../../shared/domain/csm/signals.ts';
 import { DISMISS_REASONS, type DismissReason, type Signal } from '../../../shared/entities/csm.ts';
@@ -9,7 +9,7 @@ import { PLAYBOOKS_DOC, readPlaybooks } from '../../db/device-settings.ts';
 import { useLocalValue } from '../../db/local-documents.ts';
 import { useFormat } from '../../platform/use-format.ts';
 import { useNow } from '../../platform/use-now.ts';
-import { useSyncStatus } from '../../sync-status/use-sync-status.ts';
+import { useConnectivity } from '../../sync-status/use-sync-status.ts';
 import { Button } from '../../ui/button.tsx';
 import { mayMove, moveAlert, playbookTasks } from './alert-writes.ts';
 import styles from './at-risk.module.css';
@@ -42,10 +42,11 @@ export function AlertLifecycle({
   const format = useFormat();
   const now = useNow();
   const { user } = useSession();
-  const sync = useSyncStatus();
+  const connectivity = useConnectivity();
   const signals = useCollection('signals');
   const activities = useCollection('activities');
-  const playbooks = readPlaybooks(useLocalValue(PLAYBOOKS_DOC));
+  const storedPlaybooks = useLocalValue(PLAYBOOKS_DOC);
+  const playbooks = useMemo(() => readPlaybooks(storedPlaybooks), [storedPlaybooks]);
   const [form, setForm] = useState<'resolve' | 'dismiss' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const status = alert.status as Status;
@@ -99,7 +100,7 @@ export function AlertLifecycle({
           text = `${text} ${t('actions.tasksCreated', { count: tasks.length })}`;
         }
       }
-      setMessage(sync.connectivity === 'online' ? text : `${text} ${t('actions.savedOffline')}`);
+      setMessage(connectivity === 'online' ? text : `${text} ${t('actions.savedOffline')}`);
       return true;
     } catch {
       setMessage(t('actions.failed'));

@@ -14,7 +14,7 @@ import { usePendingIds } from '../../db/pending-writes.ts';
 import { useDomainTextFor } from '../../domain-text/use-domain-text.ts';
 import { useFormat } from '../../platform/use-format.ts';
 import { useNow } from '../../platform/use-now.ts';
-import { useSyncStatus } from '../../sync-status/use-sync-status.ts';
+import { useConnectivity } from '../../sync-status/use-sync-status.ts';
 import { Button } from '../../ui/button.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { AlertIcon } from '../../ui/icons.tsx';
@@ -262,16 +262,17 @@ function CardActions({ row }: { row: AtRiskRow }) {
   const { t } = useTranslation('atRisk');
   const format = useFormat();
   const { user } = useSession();
-  const sync = useSyncStatus();
+  const connectivity = useConnectivity();
   const activities = useCollection('activities');
   const meetings = useCollection('meetings');
-  const playbooks = readPlaybooks(useLocalValue(PLAYBOOKS_DOC));
+  const storedPlaybooks = useLocalValue(PLAYBOOKS_DOC);
+  const playbooks = useMemo(() => readPlaybooks(storedPlaybooks), [storedPlaybooks]);
   const [message, setMessage] = useState<string | null>(null);
   const { customer, alert } = row;
   const contact = customer.contacts.find((c) => c.isPrimary && c.leftCompanyAt === null) ?? null;
   const signalId = alert?.id ?? null;
   const saved = (text: string) =>
-    setMessage(sync.connectivity === 'online' ? text : `${text} ${t('actions.savedOffline')}`);
+    setMessage(connectivity === 'online' ? text : `${text} ${t('actions.savedOffline')}`);
 
   const log = async (type: 'call' | 'email') => {
     if (!user || !activities) return;

@@ -6,7 +6,7 @@ import { useCollection } from '../../db/device-data.tsx';
 import { useDomainTextFor } from '../../domain-text/use-domain-text.ts';
 import { useDependencies } from '../../platform/dependencies.tsx';
 import { useFormat } from '../../platform/use-format.ts';
-import { useSyncStatus } from '../../sync-status/use-sync-status.ts';
+import { useConnectivity } from '../../sync-status/use-sync-status.ts';
 import { Button } from '../../ui/button.tsx';
 import { useCustomer360 } from './customer-360-context.ts';
 import { createOpportunity, OPEN_EXPANSION, requestCaseStudy } from './customer-writes.ts';
@@ -31,7 +31,7 @@ export function InsightCards({ onDone }: { onDone: (message: string) => void }) 
   const { docs } = useCustomer360();
   const { user } = useSession();
   const { now } = useDependencies();
-  const sync = useSyncStatus();
+  const connectivity = useConnectivity();
   const signals = useCollection('signals');
   const activities = useCollection('activities');
   const [busy, setBusy] = useState<string | null>(null);
@@ -43,7 +43,7 @@ export function InsightCards({ onDone }: { onDone: (message: string) => void }) 
     .filter((s) => s.kind === 'insight' && s.subtype === 'advocacy' && s.status === 'new')
     .sort(newestFirst);
   const saved = (text: string) =>
-    onDone(sync.connectivity === 'online' ? text : `${text} ${t('overview.insights.savedOffline')}`);
+    onDone(connectivity === 'online' ? text : `${text} ${t('overview.insights.savedOffline')}`);
 
   const onCreate = async (signal: Signal) => {
     if (!user || !signals) return;

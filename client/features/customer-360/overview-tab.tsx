@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { useSyncStatus } from '../../sync-status/use-sync-status.ts';
+import { useConnectivity } from '../../sync-status/use-sync-status.ts';
 import { useFormat } from '../../platform/use-format.ts';
 import { useTaskText } from '../tasks/use-task-text.ts';
 import { Button } from '../../ui/button.tsx';
@@ -229,7 +229,7 @@ function ActivitySection() {
 function QuickActions({ onDone }: { onDone: (message: string) => void }) {
   const { t } = useCustomer360Translation();
   const { customer } = useCustomer360();
-  const sync = useSyncStatus();
+  const connectivity = useConnectivity();
   const [open, setOpen] = useState<LogKind | null>(null);
   const openerRef = useRef<HTMLElement | null>(null);
   const primary = primaryContact(customer.contacts);
@@ -245,7 +245,7 @@ function QuickActions({ onDone }: { onDone: (message: string) => void }) {
     requestAnimationFrame(() => opener?.focus());
   };
   const done = (what: string) => {
-    onDone(sync.connectivity === 'online' ? t('log.saved', { what }) : t('log.savedOffline', { what }));
+    onDone(connectivity === 'online' ? t('log.saved', { what }) : t('log.savedOffline', { what }));
     close();
   };
 

@@ -1,4 +1,5 @@
 import type { AppLanguage } from '../../ui/format.ts';
+import { numberFormat } from '../../../shared/intl.ts';
 
 /**
  * Whole reais for the portfolio screens ("R$ 127.450", as the list wireframe shows them). client/ui/format.ts
@@ -8,7 +9,7 @@ import type { AppLanguage } from '../../ui/format.ts';
 const INTL_LOCALE: Record<AppLanguage, string> = { 'pt-BR': 'pt-BR', en: 'en-US' };
 
 export function formatMoneyWhole(cents: number, language: AppLanguage): string {
-  return new Intl.NumberFormat(INTL_LOCALE[language], {
+  return numberFormat(INTL_LOCALE[language], {
     style: 'currency',
     currency: 'BRL',
     minimumFractionDigits: 0,
@@ -32,7 +33,7 @@ export function formatMoneyCard(
   const full = formatMoneyWhole(cents, language);
   const reais = Math.round(cents / 100);
   if (Math.abs(reais) < COMPACT_FROM_REAIS) return { full, compact: null };
-  const compact = new Intl.NumberFormat(INTL_LOCALE[language], {
+  const compact = numberFormat(INTL_LOCALE[language], {
     style: 'currency',
     currency: 'BRL',
     notation: 'compact',

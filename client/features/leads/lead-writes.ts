@@ -16,6 +16,7 @@ import {
   type WriteResult as LocalWriteResult,
 } from '../../platform/local-writes.ts';
 import type { leadsPtBR } from './i18n.ts';
+import { numberFormat } from '../../../shared/intl.ts';
 
 /**
  * The client's offline lead writes (create, edit, move, log an interaction): each builder returns the exact
@@ -53,7 +54,7 @@ export function parseReais(text: string, language: string): number | null {
 /** Cents → the text an amount field shows for editing ("12.000", "12.000,50"). */
 export function reaisText(cents: number | null, language: string): string {
   if (cents === null) return '';
-  return new Intl.NumberFormat(language === 'en' ? 'en-US' : 'pt-BR', {
+  return numberFormat(language === 'en' ? 'en-US' : 'pt-BR', {
     minimumFractionDigits: cents % 100 === 0 ? 0 : 2,
     maximumFractionDigits: 2,
   }).format(cents / 100);

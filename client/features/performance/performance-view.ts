@@ -8,6 +8,7 @@ import {
   type PerformanceSeries,
 } from '../../../shared/domain/portal/performance.ts';
 import type { ChartPoint } from './chart-types.ts';
+import { dateTimeFormat } from '../../../shared/intl.ts';
 
 /**
  * What the performance page shows of a series, as plain data (pure, tested without React): one chart per
@@ -42,7 +43,7 @@ export function measureCharts(
 
 /** "06/12" (pt-BR) / "Dec 6" (English) for a calendar date; the date is a date, so no time zone applies. */
 export function shortDayLabel(date: string, language: string): string {
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-US' : 'pt-BR', {
+  return dateTimeFormat(language === 'en' ? 'en-US' : 'pt-BR', {
     day: language === 'en' ? 'numeric' : '2-digit',
     month: language === 'en' ? 'short' : '2-digit',
     timeZone: 'UTC',

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '../../intl.ts';
 /**
  * Calendar arithmetic for the CSM rules, independent of the machine's time zone.
  *
@@ -10,7 +11,7 @@ export const DAY_MS = 86_400_000;
 
 /** `YYYY-MM-DD` of the instant `now` as seen in `timeZone`. */
 export function calendarDate(now: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = dateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
     month: '2-digit',

@@ -17,6 +17,7 @@ import {
 import { rxMigrationStrategies, toRxJsonSchema } from '../../sync/client/rx-schema.ts';
 import { CONFLICT_HANDLERS } from '../../sync/conflicts/index.ts';
 import { createOutbox, type KeyValueStore, type Outbox } from '../../sync/client/outbox.ts';
+import { createConflictNoticeStore, type ConflictNoticeStore } from '../../sync/client/conflict-notices.ts';
 import { trackLocalWrites } from '../../sync/client/write-tracking.ts';
 
 /**
@@ -31,6 +32,8 @@ export interface DeviceDatabase {
   readonly collections: Readonly<Partial<Record<CollectionName, RxCollection>>>;
   readonly outbox: Outbox;
   readonly kv: KeyValueStore;
+  /** Writes of this user that lost a conflict merge, until dismissed (sync/client/conflict-notices.ts). */
+  readonly notices: ConflictNoticeStore;
   close(): Promise<void>;
   /** Deletes every local trace of this user (logout). */
   remove(): Promise<void>;
@@ -99,6 +102,7 @@ export async function openDeviceDatabase(options: {
     collections: created as DeviceDatabase['collections'],
     outbox,
     kv,
+    notices: createConflictNoticeStore(kv),
     close: async () => {
       await outbox.flush();
       await db.close();

@@ -97,6 +97,7 @@ export function createDeviceSessions(deps: DeviceSessionDeps): DeviceSessions {
       userId: user.id,
       transport: { baseUrl: deps.baseUrl, fetch: deps.fetch },
       outbox: database.outbox,
+      notices: database.notices,
       now: deps.now,
       dispatch: deps.status.dispatch,
       setTimeout: deps.setTimeout,

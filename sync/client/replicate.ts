@@ -1,6 +1,9 @@
 import { Subject } from 'rxjs';
 import type { RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import type { CollectionName } from '../../shared/collections/index.ts';
+import type { PlainObject } from '../documents.ts';
+import { noticesFromPush, type ConflictNoticeStore } from './conflict-notices.ts';
 import type { Outbox } from './outbox.ts';
 import type { SyncEvent } from './status.ts';
 import { openSse } from './sse.ts';
@@ -32,6 +35,8 @@ export interface SyncDeps {
   readonly userId: string;
   readonly transport: SyncTransport;
   readonly outbox: Outbox;
+  /** Where a write that lost a conflict merge is told to its author (conflict-notices.ts); none in some tests. */
+  readonly notices?: ConflictNoticeStore;
   readonly now: () => Date;
   readonly dispatch: (event: SyncEvent) => void;
   readonly setTimeout: (fn: () => void, ms: number) => unknown;
@@ -143,6 +148,20 @@ export function startSync(deps: SyncDeps): SyncHandle {
           );
           if (result.rejected.length > 0)
             deps.dispatch({ type: 'rejected', collection: name, items: result.rejected });
+          if (deps.notices && result.conflicts.length > 0) {
+            // Persisted before RxDB merges, so a reload right after still tells the user what was lost.
+            await deps.notices
+              .record(
+                noticesFromPush({
+                  collection: name as CollectionName,
+                  rows: rows as unknown as { newDocumentState: PlainObject }[],
+                  conflicts: result.conflicts as PlainObject[],
+                  rejectedIds: new Set(result.rejected.map((r) => r.id)),
+                  at: deps.now().toISOString(),
+                }),
+              )
+              .catch(() => undefined);
+          }
           deps.dispatch({ type: 'pushed', collection: name });
           return result.conflicts as WithDeleted<Record<string, unknown>>[];
         },

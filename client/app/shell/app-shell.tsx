@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { useSession } from '../../auth/session-context.tsx';
 import { NotificationBell } from '../../features/notifications/notification-bell.tsx';
+import { ConflictNotices } from '../../sync-status/conflict-notices.tsx';
 import { SyncIndicator } from '../../sync-status/sync-indicator.tsx';
 import { ArcoMark } from '../../ui/icons.tsx';
 import { OfflineReadyStatus } from '../offline-ready.tsx';
@@ -47,6 +48,7 @@ export function AppShell() {
       </header>
       <OfflineReadyStatus />
       <SyncBanners />
+      {user ? <ConflictNotices /> : null}
       <main
         id="conteudo"
         ref={mainRef}

@@ -33,6 +33,9 @@ import { customerKey, recomputeCustomerHealthJob } from './jobs/recompute-custom
 import { subscribeHealthTriggers } from './health/triggers.ts';
 import { createPaymentGateway } from './payments/setup.ts';
 import { paymentsRoutes } from './payments/routes.ts';
+import { PgAccountsStore } from './users/pg-store.ts';
+import { invitationRoutes, setupRoutes, usersRoutes } from './users/routes.ts';
+import { systemRandomBytes } from './auth/tokens.ts';
 
 /**
  * `npm start` (via scripts/start.mjs): configuration → database (embedded PGlite under DATA_DIR, or
@@ -127,6 +130,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     // The fake gateway "pays" by posting signed webhooks to this very app, in process (server/payments/setup.ts).
     const selfRequest = (path: string, init: RequestInit) => app.request(path, init);
     const gateway = createPaymentGateway({ config, clock, logger, selfRequest });
+    const onSessionEnded = pushSessionHandler(db);
+    const accounts = {
+      store: new PgAccountsStore(db),
+      mailer,
+      clock: { now: clock },
+      random: systemRandomBytes,
+      config,
+      onSessionEnded,
+    };
     const app = createApp({
       config,
       logger,
@@ -145,8 +157,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         me: meRoutes({ db }),
         push: pushRoutes({ db, vapidPublicKey: vapid.publicKey, allowedHosts: config.pushAllowedHosts }),
         payments: paymentsRoutes({ db, writer, gateway, clock, newId: uuidv7 }),
+        users: usersRoutes(accounts),
+        invitations: invitationRoutes(accounts),
+        setup: setupRoutes(accounts),
       },
-      onSessionEnded: pushSessionHandler(db),
+      onSessionEnded,
       health: { check: async () => void (await db.query('SELECT 1')) },
       ...(staticRoot ? { staticRoot } : {}),
     });

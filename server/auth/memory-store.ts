@@ -43,6 +43,23 @@ export class MemoryAuthStore implements AuthStore {
       if (login.user.id === userId) this.logins.set(email, { ...login, disabled });
   }
 
+  /** The latest request or sign-in on any of a user's sessions (the users screen's "last activity"). */
+  lastActivity(userId: string): Date | null {
+    const seen = [...this.sessions.values()].filter((s) => s.userId === userId).map((s) => s.lastSeenAt);
+    return seen.length ? new Date(Math.max(...seen.map((d) => d.getTime()))) : null;
+  }
+
+  /** Revokes every session of a user (disabling them); returns how many were live. */
+  revokeUserSessions(userId: string, at: Date): number {
+    let n = 0;
+    for (const [id, s] of this.sessions)
+      if (s.userId === userId && !s.revokedAt) {
+        this.sessions.set(id, { ...s, revokedAt: at });
+        n += 1;
+      }
+    return n;
+  }
+
   /** Test helper: every recorded attempt, oldest first. */
   loginAttempts(): readonly LoginAttempt[] {
     return this.attempts.map(({ id: _, ...attempt }) => attempt);

@@ -72,6 +72,16 @@ export class SessionService {
     return { user, session: active({ ...session, lastSeenAt }) };
   }
 
+  /**
+   * Whether a cookie that no longer opens a session belongs to a user an admin disabled — then the device must
+   * wipe what it holds of them, not merely ask for a new sign-in (require-user.ts tells it).
+   */
+  async belongsToDisabledUser(token: string | undefined): Promise<boolean> {
+    if (!isWellFormedToken(token)) return false;
+    const found = await this.deps.store.findSession(hashToken(token));
+    return found?.userDisabled === true;
+  }
+
   /** Revokes the session behind a cookie value (no-op when there is none). Returns the revoked session. */
   async end(token: string | undefined, reason: 'sign_out' | 'replaced'): Promise<SessionRef | null> {
     if (!isWellFormedToken(token)) return null;

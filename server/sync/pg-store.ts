@@ -1,6 +1,12 @@
 import type { CollectionName } from '../../shared/collections/index.ts';
 import type { PlainObject, SyncDocument } from '../../sync/documents.ts';
-import { rejectIdTaken, referencedCustomerIds, type PushDecision } from '../../sync/push/decide.ts';
+import {
+  rejectIdTaken,
+  rejectUnwritable,
+  referencedCustomerIds,
+  referencedUserIds,
+  type PushDecision,
+} from '../../sync/push/decide.ts';
 import { usesCounter } from '../../sync/push/server-fields.ts';
 import type { Change, ChangeFeed, PullQuery, PushBatch, SyncStore } from '../../sync/server/store.ts';
 import type { ChangeNotifier } from './pg-change-feed.ts';
@@ -33,6 +39,10 @@ import {
  *   whatever else a single row's write trips over (a child id owned elsewhere) is isolated by push-write.ts's
  *   savepoint fallback. The batch never fails for it, nothing is half-written and nothing about the hidden row
  *   is revealed (the answer is the same tombstone as any other forbidden write).
+ * - One row never fails its batch by breaking a constraint: the decision checks the references it can (the
+ *   customers and users the batch names, loaded in one query each), and a row whose write still violates a
+ *   foreign key, CHECK or NOT NULL is refused alone by the same savepoint fallback, as `invalid_document` with
+ *   its master (`rejectUnwritable`); the rest of the batch is stored.
  * - Retries are idempotent: `decide` answers `unchanged` for a row equal to its master, and nothing is written.
  * - Changes are published only after commit, in commit order.
  */
@@ -95,13 +105,20 @@ export function createPgSyncStore(deps: PgSyncStoreDeps): SyncStore {
           organizationId,
           referencedCustomerIds(collection, rows).filter((id) => UUID_RE.test(id)),
         );
-        const out: PushDecision[] = rows.map((row) =>
+        const existingUserIds = await organizationUserIds(
+          client,
+          organizationId,
+          referencedUserIds(collection, rows).filter((id) => UUID_RE.test(id)),
+        );
+        const currentOf = (i: number) => currentById.get(idKey(rows[i]!.newDocumentState.id)) ?? null;
+        const out: PushDecision[] = rows.map((row, i) =>
           decide({
             row,
-            current: currentById.get(idKey(row.newDocumentState.id)) ?? null,
+            current: currentOf(i),
             identity,
             now: now.toISOString(),
             existingCustomerIds,
+            existingUserIds,
           }),
         );
 
@@ -143,8 +160,12 @@ export function createPgSyncStore(deps: PgSyncStoreDeps): SyncStore {
         );
         stored.forEach((document, k) => {
           const i = accepted[k]!;
-          if (document === null) {
+          if (document === 'id_taken') {
             out[i] = rejectIdTaken(rows[i]!);
+            return;
+          }
+          if (document === 'constraint') {
+            out[i] = rejectUnwritable(rows[i]!, currentOf(i));
             return;
           }
           written.push(document);
@@ -181,6 +202,24 @@ async function existingIds(
     ids,
   ]);
   return new Set(rows.map((r) => idKey(r.id)));
+}
+
+/**
+ * Which of `ids` are users of the organization (as the identity may see them: staff see every user), spelled
+ * as the batch spells them (a device may send a uuid in upper case; PostgreSQL answers in lower case).
+ */
+async function organizationUserIds(
+  client: DbClient,
+  organizationId: string,
+  ids: string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const { rows } = await client.query<{ id: string }>(
+    'SELECT id FROM users WHERE organization_id = $1 AND id = ANY($2::uuid[])',
+    [organizationId, ids],
+  );
+  const found = new Set(rows.map((r) => idKey(r.id)));
+  return new Set(ids.filter((id) => found.has(idKey(id))));
 }
 
 async function liveCustomerIds(

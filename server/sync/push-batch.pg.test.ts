@@ -139,6 +139,48 @@ describe('batched push', () => {
     expect(sync.changes.length).toBe(changesBefore + 1);
   });
 
+  it('a push batch of one valid edit and one row naming an unknown user answers 200: the edit is stored, the other row comes back rejected', async () => {
+    const ticket = newTicket(a.customerId, a.csm.userId!);
+    await sync.push(a.csm, 'tickets', [create(ticket)]);
+    const master = await masterOf('tickets', ticket.id);
+    const changesBefore = sync.changes.length;
+
+    const unknownUser = uuidv7();
+    const stranger = newTicket(a.customerId, a.csm.userId!, { assignedTo: unknownUser });
+    const batch = [
+      { assumedMasterState: master, newDocumentState: { ...master, priority: 'urgent' } },
+      create(stranger),
+    ];
+    const res = await sync.push(a.csm, 'tickets', batch);
+    expect(res.status).toBe(200);
+    expect(res.body.rejected).toEqual([
+      { id: stranger.id, code: 'invalid_document', message: expect.stringContaining('assignedTo') },
+    ]);
+    // The rejected row's master state: a tombstone of what the device sent, so the device converges.
+    expect(res.body.conflicts).toEqual([
+      expect.objectContaining({ id: stranger.id, assignedTo: unknownUser, serverSeq: 0, _deleted: true }),
+    ]);
+    expect(await masterOf('tickets', ticket.id)).toMatchObject({ priority: 'urgent', number: master.number });
+    expect(await storedRow('tickets', stranger.id)).toBeUndefined();
+    expect(sync.changes.slice(changesBefore).map((c) => c.documents.map((d) => d.id))).toEqual([[ticket.id]]);
+
+    // The device retries the same queue (its response was lost): the same answer, nothing written twice.
+    const before = await snapshotSyncedRows(t.db);
+    const retry = await sync.push(a.csm, 'tickets', batch);
+    expect(retry.status).toBe(200);
+    expect(retry.body.rejected.map((r) => r.id)).toEqual([stranger.id]);
+    expect(await snapshotSyncedRows(t.db)).toEqual(before);
+
+    // Staff editing a meeting's account manager or a customer's CSM to someone unknown: the same answer.
+    const customer = await masterOf('customers', a.customerId);
+    const edited = await sync.push(a.admin, 'customers', [
+      { assumedMasterState: customer, newDocumentState: { ...customer, csmId: unknownUser } },
+    ]);
+    expect(edited.status).toBe(200);
+    expect(edited.body.rejected.map((r) => [r.id, r.code])).toEqual([[a.customerId, 'invalid_document']]);
+    expect(edited.body.conflicts).toEqual([customer]);
+  });
+
   it('a row that only fails when written (a contact id owned by another customer, or twice in the batch) is refused alone; the rest is written', async () => {
     const taken = uuidv7();
     const owner = newCustomer('Dona do Contato', { contacts: [contact(taken)] });

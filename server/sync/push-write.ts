@@ -23,17 +23,30 @@ export interface AcceptedWrite {
 }
 
 /**
+ * Why the write of one row was refused:
+ * - `id_taken`: its id (or a child's) belongs where the identity cannot see or may not take it — an RLS check,
+ *   a unique key, a child id owned by another parent (the caller answers `rejectIdTaken`);
+ * - `constraint`: the row breaks a constraint of the stored data the decision did not check — a foreign key (a
+ *   user or customer that is not in the organization), a CHECK, a NOT NULL (the caller answers
+ *   `rejectUnwritable`).
+ */
+export type RowRefusal = 'id_taken' | 'constraint';
+
+/**
  * Stamps and stores a batch's accepted rows, in their order, inside the push transaction (which already holds
- * the organization's write lock). Returns, per row, the stored document — or null when the row turned out to
- * belong where the identity cannot see (the caller answers `rejectIdTaken`).
+ * the organization's write lock). Returns, per row, the stored document or why it was refused.
+ *
+ * Invariant: whatever a single row's write trips over, that row alone is refused and every other row is
+ * stored — a constraint violation never fails the batch (a device would otherwise fail on every retry of a
+ * queue holding that row) and never leaves a row half-written.
  *
  * Common case: one block of server_seqs and one `writeDocuments` for all rows (parents and children in a few
- * statements), inside one savepoint. The store already turned ids hidden by RLS into rejections up front, so
- * this write normally succeeds. If it still fails the way a single row can (a child id owned by another
- * parent or hidden by RLS, a unique key taken), the savepoint undoes all of it and the rows are written one by
- * one, each in its own savepoint, so only the offending rows are refused and nothing is half-written. The
- * fallback reuses the block's server_seqs in order: sequence numbers of refused rows are simply never used,
- * which pulls tolerate (they need commit order = server_seq order, not consecutive numbers).
+ * statements), inside one savepoint. The decision already checked what it can (references, scope) and the store
+ * turned ids hidden by RLS into rejections up front, so this write normally succeeds. If it still fails the way
+ * a single row can (`RowRefusal`), the savepoint undoes all of it and the rows are written one by one, each in
+ * its own savepoint, so only the offending rows are refused. The fallback reuses the block's server_seqs in
+ * order: sequence numbers of refused rows are simply never used, which pulls tolerate (they need commit order =
+ * server_seq order, not consecutive numbers).
  */
 export async function writeAccepted(
   client: DbClient,
@@ -41,7 +54,7 @@ export async function writeAccepted(
   collection: CollectionName,
   rows: readonly AcceptedWrite[],
   now: Date,
-): Promise<(SyncDocument | null)[]> {
+): Promise<(SyncDocument | RowRefusal)[]> {
   if (rows.length === 0) return [];
   const seqs = await nextServerSeqs(client, organizationId, rows.length);
   const updatedAt = now.toISOString();
@@ -65,12 +78,12 @@ export async function writeAccepted(
     // Duplicate child ids across the batch are refused by writeDocuments before any SQL; one by one, the
     // second owner of such an id gets the per-row answer (child_id_conflict) like any other taken id.
     const batchOnly = error instanceof DbError && error.code === 'invalid_document';
-    if (!isRowRefusal(error) && !batchOnly) throw error;
+    if (refusalOf(error) === null && !batchOnly) throw error;
     await client.query('ROLLBACK TO SAVEPOINT arco_push_batch');
     await client.query('RELEASE SAVEPOINT arco_push_batch');
   }
 
-  const out: (SyncDocument | null)[] = [];
+  const out: (SyncDocument | RowRefusal)[] = [];
   for (const [k, row] of rows.entries()) {
     await client.query('SAVEPOINT arco_push_row');
     try {
@@ -81,26 +94,30 @@ export async function writeAccepted(
       await client.query('RELEASE SAVEPOINT arco_push_row');
       out.push(asSync(stored!, row.deleted));
     } catch (error) {
-      if (!isRowRefusal(error)) throw error;
+      const refusal = refusalOf(error);
+      if (refusal === null) throw error;
       await client.query('ROLLBACK TO SAVEPOINT arco_push_row');
       await client.query('RELEASE SAVEPOINT arco_push_row');
-      out.push(null);
+      out.push(refusal);
     }
   }
   return out;
 }
 
-/**
- * How a single row's write fails when its id (or a child's) exists where the identity cannot see or may not
- * take it: an RLS check, a unique key, or a child id owned by another parent.
- */
-function isRowRefusal(error: unknown): boolean {
-  const code = pgErrorCode(error);
-  return (
-    code === PG_ERROR.insufficientPrivilege ||
-    code === PG_ERROR.uniqueViolation ||
-    (error instanceof DbError && error.code === 'child_id_conflict')
-  );
+/** How a single row's write can fail (`RowRefusal`), or null for anything else (which fails the batch). */
+function refusalOf(error: unknown): RowRefusal | null {
+  if (error instanceof DbError) return error.code === 'child_id_conflict' ? 'id_taken' : null;
+  switch (pgErrorCode(error)) {
+    case PG_ERROR.insufficientPrivilege:
+    case PG_ERROR.uniqueViolation:
+      return 'id_taken';
+    case PG_ERROR.foreignKeyViolation:
+    case PG_ERROR.checkViolation:
+    case PG_ERROR.notNullViolation:
+      return 'constraint';
+    default:
+      return null;
+  }
 }
 
 const asSync = (doc: unknown, deleted: boolean): SyncDocument =>

@@ -20,6 +20,7 @@ export const activities = defineCollection({
   schema: activitySchema,
   scope: 'customer',
   access: { staff: write(), client: none },
+  userRefs: ['assignedTo'],
   invariants: [
     ({ after }) => {
       if (after.type === 'task') return null;

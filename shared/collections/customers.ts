@@ -20,6 +20,7 @@ export const customers = defineCollection({
     client: readOnly,
   },
   serverOwned: { mrrCents: 0, arrCents: 0, lifetimeValueCents: 0 },
+  userRefs: ['csmId'],
   embedded: {
     contacts: { table: 'customer_contacts', parentColumn: 'customer_id' },
     contracts: { table: 'contracts', parentColumn: 'customer_id' },

@@ -254,6 +254,12 @@ export interface CollectionSpec<N extends string, S extends z.ZodObject, T = z.i
   readonly serverOwned?: Readonly<Record<string, unknown>>;
   /** Embedded arrays merged by element; a `ChildTable` stores them in their own table, `'json'` in jsonb. */
   readonly embedded?: Readonly<Record<string, ChildTable | 'json'>>;
+  /**
+   * Fields naming a user of the organization (`tickets.assignedTo`…): a written value must be one of its users
+   * (foreign keys to `users` on the server). Checked on push when the value changes (sync/push/decide.ts); the
+   * stores refuse a row that still names no user on their own (sync/server/store.ts).
+   */
+  readonly userRefs?: readonly string[];
   readonly invariants?: readonly Invariant<T>[];
   readonly writeRules?: readonly WriteRule<T>[];
   readonly serverDerived?: readonly AnyServerDerivation<T>[];
@@ -275,6 +281,8 @@ export interface CollectionDef<S extends z.ZodObject = z.ZodObject, N extends st
   /** Embedded arrays merged by element `id` (or their merge rule's key) in conflict resolution. */
   readonly embedded: readonly string[];
   readonly childTables: Readonly<Record<string, ChildTable>>;
+  /** Fields naming a user of the organization (see `CollectionSpec.userRefs`). */
+  readonly userRefs: readonly string[];
   readonly invariants: readonly Invariant[];
   readonly writeRules: readonly WriteRule[];
   readonly serverDerived: readonly AnyServerDerivation[];
@@ -307,6 +315,7 @@ export function defineCollection<N extends string, S extends z.ZodObject>(
     childTables: Object.fromEntries(
       Object.entries(embedded).flatMap(([field, how]) => (how === 'json' ? [] : [[field, how]])),
     ),
+    userRefs: spec.userRefs ?? [],
     // Rules typed for the document are called by the engines with schema-valid documents of this collection.
     invariants: (spec.invariants ?? []) as readonly Invariant[],
     writeRules: (spec.writeRules ?? []) as readonly WriteRule[],

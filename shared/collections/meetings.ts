@@ -28,6 +28,7 @@ export const meetings = defineCollection({
     staff: write(),
     client: limited({ actions: ['read', 'update'], update: { ...CLOCK, clientRequest: 'set' } }),
   },
+  userRefs: ['accountManagerId'],
   invariants: [
     // A request is signed by its author (or withdrawn: null).
     ({ actor, after }) =>

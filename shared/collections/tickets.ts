@@ -59,6 +59,7 @@ export const tickets = defineCollection({
     }),
   },
   serverOwned: { number: null, slaDeadline: null, firstResponseAt: null },
+  userRefs: ['assignedTo'],
   embedded: { messages: { table: 'ticket_messages', parentColumn: 'ticket_id' } },
   invariants: [
     ({ before, after }) =>

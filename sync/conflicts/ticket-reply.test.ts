@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { TicketStatus } from '../../shared/entities/support.ts';
 import { deviceContent, type PlainObject, type SyncDocument } from '../documents.ts';
 import { decidePush } from '../push/decide.ts';
-import { CUSTOMER_TECHCORP, fixture, MARIA_CSM, T1, T2, TECHCORP_CLIENT, uuid } from '../testing/fixtures.ts';
+import {
+  CUSTOMER_TECHCORP,
+  fixture,
+  MARIA_CSM,
+  ORG_A,
+  FIXTURE_USERS,
+  T1,
+  T2,
+  TECHCORP_CLIENT,
+  uuid,
+} from '../testing/fixtures.ts';
 import { resolveConflict } from './handlers.ts';
 import type { UserIdentity } from '../../shared/identity.ts';
 
@@ -47,6 +57,7 @@ function push(identity: UserIdentity, current: SyncDocument, assumed: PlainObjec
       identity,
       now: NOW,
       existingCustomerIds: new Set([CUSTOMER_TECHCORP]),
+      existingUserIds: new Set(FIXTURE_USERS.filter((u) => u.organizationId === ORG_A).map((u) => u.userId)),
     },
     {},
   );

@@ -8,6 +8,7 @@ import {
   CUSTOMER_LOJA,
   CUSTOMER_TECHCORP,
   fixture,
+  FIXTURE_USERS,
   LOJA_CLIENT,
   MARIA_CSM,
   ORG_A,
@@ -17,7 +18,7 @@ import {
   TECHCORP_CLIENT,
   uuid,
 } from '../testing/fixtures.ts';
-import { decidePush, referencedCustomerIds, type PushDecision } from './decide.ts';
+import { decidePush, referencedCustomerIds, referencedUserIds, type PushDecision } from './decide.ts';
 import { withServerDerivation } from './server-fields.ts';
 import type { UserIdentity } from '../../shared/identity.ts';
 
@@ -35,7 +36,11 @@ interface Case {
   /** Defaults to the current master (an up-to-date device). */
   assumed?: PlainObject | null;
   customers?: string[];
+  /** The organization's users among those the row names; defaults to every user of ORG_A. */
+  users?: string[];
 }
+
+const ORG_A_USERS = FIXTURE_USERS.filter((u) => u.organizationId === ORG_A).map((u) => u.userId);
 
 function decide(c: Case): PushDecision {
   const current = c.current ?? null;
@@ -50,6 +55,7 @@ function decide(c: Case): PushDecision {
       identity: c.identity,
       now: NOW,
       existingCustomerIds: new Set(c.customers ?? [CUSTOMER_TECHCORP, CUSTOMER_LOJA]),
+      existingUserIds: new Set(c.users ?? ORG_A_USERS),
     },
     {},
   );
@@ -132,6 +138,69 @@ describe('decidePush: creates', () => {
       kind: 'rejected',
       code: 'unknown_customer',
     });
+  });
+
+  it('a user reference must name a user of the organization; only a changed one is checked', () => {
+    const stranger = uuid(0x999);
+    const ticket = { ...newTicket(), createdBy: MARIA_CSM.userId, messages: [] };
+    const rows = [
+      { newDocumentState: { ...ticket, id: ID, assignedTo: stranger } },
+      { newDocumentState: { ...ticket, id: uuid(0x43), assignedTo: ADMIN.userId } },
+      { newDocumentState: { ...ticket, id: uuid(0x44), assignedTo: null } },
+    ];
+    expect(referencedUserIds('tickets', rows).sort()).toEqual([ADMIN.userId, stranger].sort());
+    expect(referencedUserIds('goals', rows)).toEqual([]);
+
+    expect(
+      decide({
+        collection: 'tickets',
+        identity: MARIA_CSM,
+        pushed: { ...ticket, assignedTo: ADMIN.userId },
+      }).kind,
+    ).toBe('write');
+    expect(
+      decide({ collection: 'tickets', identity: MARIA_CSM, pushed: { ...ticket, assignedTo: stranger } }),
+    ).toMatchObject({
+      kind: 'rejected',
+      code: 'invalid_document',
+      message: 'assignedTo: no such user in this organization.',
+      master: { id: ID, serverSeq: 0, _deleted: true },
+    });
+    // An edit naming a stranger is rejected with the master; one that keeps what the master names is not
+    // checked again (the stored reference already held when it was written).
+    const current = stored({ ...ticket, number: 12, assignedTo: stranger });
+    expect(
+      decide({
+        collection: 'tickets',
+        identity: MARIA_CSM,
+        current,
+        pushed: { ...current, priority: 'urgent' },
+        users: [],
+      }).kind,
+    ).toBe('write');
+    const master = stored({ ...ticket, number: 12 });
+    expect(
+      decide({
+        collection: 'tickets',
+        identity: MARIA_CSM,
+        current: master,
+        pushed: { ...master, assignedTo: stranger },
+      }),
+    ).toMatchObject({ kind: 'rejected', code: 'invalid_document', master });
+    // The other references: a customer's CSM, a meeting's account manager, a task's assignee.
+    const cases: [CollectionName, PlainObject][] = [
+      ['customers', { ...fixture('customers', ID), serverSeq: 0, csmId: stranger }],
+      [
+        'meetings',
+        { ...fixture('meetings', ID, { customerId: CUSTOMER_TECHCORP }), accountManagerId: stranger },
+      ],
+    ];
+    for (const [collection, pushed] of cases) {
+      expect(decide({ collection, identity: ADMIN, pushed })).toMatchObject({
+        kind: 'rejected',
+        code: 'invalid_document',
+      });
+    }
   });
 
   it('a new customer gets zero derived money until the server derives it', () => {
@@ -610,6 +679,7 @@ describe('decidePush: injected authorization', () => {
         identity: TECHCORP_CLIENT,
         now: NOW,
         existingCustomerIds: new Set(),
+        existingUserIds: new Set(),
       },
       {
         authorize: (identity, collection, write) => {

@@ -59,6 +59,8 @@ export interface DecideInput {
   readonly now: string;
   /** Live customers of the identity's organization among `referencedCustomerIds(rows)`. */
   readonly existingCustomerIds: ReadonlySet<string>;
+  /** Users of the identity's organization among `referencedUserIds(rows)` (the collection's `userRefs`). */
+  readonly existingUserIds: ReadonlySet<string>;
 }
 
 /** The write being authorized; `before` is null for a create (or the restore of a tombstone). */
@@ -108,6 +110,15 @@ export function referencedCustomerIds(collection: CollectionName, rows: readonly
   return [...new Set(ids)];
 }
 
+/** The user ids a batch names in its collection's `userRefs`, for the store to check in one query (`existingUserIds`). */
+export function referencedUserIds(collection: CollectionName, rows: readonly PushRow[]): string[] {
+  const fields = definitionOf(collection).userRefs;
+  const ids = rows.flatMap((r) =>
+    fields.map((f) => r.newDocumentState[f]).filter((v): v is string => typeof v === 'string'),
+  );
+  return [...new Set(ids)];
+}
+
 /** What a rejected row converges to when the identity may not see a master: its own document, deleted. */
 export function tombstoneOf(pushed: PlainObject & { id: string }): SyncDocument {
   return { ...entityFields(pushed), id: pushed.id, serverSeq: 0, _deleted: true };
@@ -125,6 +136,25 @@ export function rejectIdTaken(row: PushRow): PushDecision {
     code: 'forbidden',
     message: FORBIDDEN_MESSAGE,
     master: tombstoneOf(row.newDocumentState),
+  };
+}
+
+const UNWRITABLE_MESSAGE =
+  'The document could not be stored: it names something that does not exist in the organization.';
+
+/**
+ * For the store: the write of a row the decision accepted broke a constraint of the stored data (a reference to
+ * a row that is not there, a database CHECK). The row is rejected alone, like an invalid document, with the
+ * master the decision saw — visible to the identity, since the row was accepted — or a tombstone of the pushed
+ * document when there was none; the rest of the batch is stored.
+ */
+export function rejectUnwritable(row: PushRow, current: SyncDocument | null): PushDecision {
+  return {
+    kind: 'rejected',
+    id: row.newDocumentState.id,
+    code: 'invalid_document',
+    message: UNWRITABLE_MESSAGE,
+    master: current ?? tombstoneOf(row.newDocumentState),
   };
 }
 
@@ -197,6 +227,15 @@ export function decidePush(
     !input.existingCustomerIds.has(String(doc.customerId))
   ) {
     return reject('unknown_customer', 'The customer does not exist.');
+  }
+  // A user reference must name a user of the organization (a foreign key on the server). Only a value the write
+  // changes is checked: a master keeps what it already names.
+  const unknownUser = def.userRefs.find((f) => {
+    const value = doc[f];
+    return typeof value === 'string' && value !== current?.[f] && !input.existingUserIds.has(value);
+  });
+  if (unknownUser !== undefined) {
+    return reject('invalid_document', `${unknownUser}: no such user in this organization.`);
   }
 
   // Restoring a tombstone is authorized like a create: the document comes back as if new.

@@ -57,6 +57,10 @@ syncStoreContract(
         customerId: otherOrgCustomer,
       },
     };
+    for (const t of [a, b]) {
+      for (const user of [t.admin, t.csm, t.client, t.otherClient])
+        store.writeUser(t.organizationId, user.userId);
+    }
     for (const t of [a, b])
       for (const id of [t.customerId, t.otherCustomerId])
         store.writeAsServer(t.organizationId, 'customers', { ...fixture('customers', id), contacts: [] });

@@ -2,7 +2,9 @@ import { definitionOf, type CollectionName } from '../../shared/collections/inde
 import { entityFields, isDeleted, type PlainObject, type SyncDocument } from '../documents.ts';
 import {
   rejectIdTaken,
+  rejectUnwritable,
   referencedCustomerIds,
+  referencedUserIds,
   rowOwnerOf,
   type PushDecision,
   type RowOwner,
@@ -28,6 +30,8 @@ export interface MemorySyncStore extends SyncStore {
    * the same path as a push, bypassing only the device rules.
    */
   writeAsServer(organizationId: string, collection: CollectionName, doc: PlainObject): SyncDocument;
+  /** A user of the organization (a row of the server's `users` table): what a `userRefs` field may name. */
+  writeUser(organizationId: string, userId: string): void;
   /** The stored row with this id, whatever its organization (tests check a master stayed unchanged). */
   peek(collection: CollectionName, id: string): { organizationId: string; doc: SyncDocument } | undefined;
   /** The organization's last assigned `serverSeq`. */
@@ -39,10 +43,28 @@ export interface MemorySyncStore extends SyncStore {
  * gap-free `serverSeq`, all-or-nothing batches, and publication in commit order. Each `push` runs without
  * yielding between reading the current rows and writing, which is what the PostgreSQL store gets from its
  * organization lock.
+ *
+ * Like the database's foreign keys, it refuses to store a pushed row naming a customer or a user (`userRefs`)
+ * the organization does not have, whatever the decision said: that row alone is rejected (`rejectUnwritable`)
+ * and the rest of the batch is stored, as the PostgreSQL store does with a savepoint per row. Users are
+ * registered with `writeUser` (it keeps no `users` table of its own).
  */
 export function createMemorySyncStore(deps: { feed: ChangeFeed; clock: () => Date }): MemorySyncStore {
   const rows = new Map<CollectionName, Map<string, StoredRow>>();
   const counters = new Map<string, OrganizationCounters>();
+  /** `organizationId:userId` of every registered user. */
+  const users = new Set<string>();
+  const isUser = (organizationId: string, userId: string) => users.has(`${organizationId}:${userId}`);
+
+  /** Whether `doc` names only customers and users the organization has (the foreign keys of the tables). */
+  function referencesResolve(collection: CollectionName, organizationId: string, doc: PlainObject): boolean {
+    const def = definitionOf(collection);
+    if (collection !== 'customers' && def.scope !== 'organization' && typeof doc.customerId === 'string') {
+      const customer = table('customers').get(doc.customerId);
+      if (customer?.organizationId !== organizationId) return false;
+    }
+    return def.userRefs.every((f) => typeof doc[f] !== 'string' || isUser(organizationId, doc[f]));
+  }
 
   const table = (c: CollectionName) => {
     let t = rows.get(c);
@@ -125,6 +147,9 @@ export function createMemorySyncStore(deps: { feed: ChangeFeed; clock: () => Dat
           return c !== undefined && c.organizationId === organizationId && !isDeleted(c.doc);
         }),
       );
+      const existingUserIds = new Set(
+        referencedUserIds(collection, batch).filter((id) => isUser(organizationId, id)),
+      );
       // Rows written earlier in this batch are the "current" rows of later ones (ids are distinct in
       // practice; this keeps a repeated id correct anyway).
       const staged = new Map<string, { doc: SyncDocument; owner: RowOwner }>();
@@ -134,8 +159,13 @@ export function createMemorySyncStore(deps: { feed: ChangeFeed; clock: () => Dat
         const stored = table(collection).get(id);
         const foreign = stored !== undefined && stored.organizationId !== organizationId;
         const current = staged.get(id)?.doc ?? (stored && !foreign ? stored.doc : null);
-        let decision = decide({ row, current, identity, now, existingCustomerIds });
+        let decision = decide({ row, current, identity, now, existingCustomerIds, existingUserIds });
         if (decision.kind === 'write' && foreign) decision = rejectIdTaken(row);
+        else if (
+          decision.kind === 'write' &&
+          !referencesResolve(collection, organizationId, decision.document as unknown as PlainObject)
+        )
+          decision = rejectUnwritable(row, current);
         if (decision.kind === 'write') staged.set(id, { doc: decision.document, owner: decision.owner });
         decisions.push(decision);
       }
@@ -157,6 +187,10 @@ export function createMemorySyncStore(deps: { feed: ChangeFeed; clock: () => Dat
         now,
       );
       return written!;
+    },
+
+    writeUser(organizationId, userId) {
+      users.add(`${organizationId}:${userId}`);
     },
 
     peek(collection, id) {

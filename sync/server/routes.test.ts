@@ -15,6 +15,7 @@ import {
   CUSTOMER_LOJA,
   CUSTOMER_TECHCORP,
   fixture,
+  FIXTURE_USERS,
   LOJA_CLIENT,
   MARIA_CSM,
   ORG_A,
@@ -64,6 +65,7 @@ function setup(extra: Partial<SyncRoutesDeps> = {}) {
     feed,
     clock: () => new Date(Date.UTC(2026, 10, 21, 10, 0, 0, tick++)),
   });
+  for (const user of FIXTURE_USERS) store.writeUser(user.organizationId, user.userId);
   store.writeAsServer(ORG_A, 'customers', fixture('customers', CUSTOMER_TECHCORP));
   store.writeAsServer(ORG_A, 'customers', { ...fixture('customers', CUSTOMER_LOJA), name: 'Loja Bela Moda' });
   store.writeAsServer(ORG_B, 'customers', { ...fixture('customers', uuid(0xc9)), name: 'Cliente da Outra' });
@@ -312,6 +314,27 @@ describe('push', () => {
     const ok = await push('techcorp', 'actions', [updated(action, { status: 'completed', completedAt: T2 })]);
     expect(ok).toEqual({ conflicts: [], rejected: [] });
     expect(store.peek('actions', uuid(0x900))!.doc.status).toBe('completed');
+  });
+
+  it('a push batch of one valid edit and one row naming an unknown user answers 200: the edit is stored, the other row comes back rejected', async () => {
+    const { push, store } = setup();
+    const ticket = { ...fixture('tickets', uuid(0x910), { customerId: CUSTOMER_TECHCORP }), messages: [] };
+    store.writeAsServer(ORG_A, 'tickets', ticket);
+    const master = store.peek('tickets', uuid(0x910))!.doc;
+    const stranger = { ...ticket, id: uuid(0x911), number: null, assignedTo: uuid(0x999) };
+    const res = await push('maria', 'tickets', [updated(master, { priority: 'urgent' }), created(stranger)]);
+    expect(res.rejected).toEqual([
+      {
+        id: stranger.id,
+        code: 'invalid_document',
+        message: 'assignedTo: no such user in this organization.',
+      },
+    ]);
+    expect(res.conflicts).toEqual([
+      expect.objectContaining({ id: stranger.id, serverSeq: 0, _deleted: true, assignedTo: uuid(0x999) }),
+    ]);
+    expect(store.peek('tickets', uuid(0x910))!.doc).toMatchObject({ priority: 'urgent' });
+    expect(store.peek('tickets', stranger.id)).toBeUndefined();
   });
 
   it('replicates deletes as tombstones', async () => {

@@ -11,6 +11,7 @@ import {
   CUSTOMER_LOJA,
   CUSTOMER_TECHCORP,
   fixture,
+  FIXTURE_USERS,
   MARIA_CSM,
   ORG_A,
   TECHCORP_CLIENT,
@@ -58,6 +59,7 @@ function server() {
     feed,
     clock: () => new Date(Date.UTC(2026, 10, 21, 10, 0, 0, tick++)),
   });
+  for (const user of FIXTURE_USERS) store.writeUser(user.organizationId, user.userId);
   store.writeAsServer(ORG_A, 'customers', fixture('customers', CUSTOMER_TECHCORP));
   store.writeAsServer(ORG_A, 'customers', fixture('customers', CUSTOMER_LOJA));
   const app = withErrorHandling(

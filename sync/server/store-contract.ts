@@ -112,6 +112,12 @@ const ticket = (customerId: string, createdBy: string, id = newId()): Doc => ({
   messages: [],
   _deleted: false,
 });
+const meeting = (customerId: string, accountManagerId: string, id = newId()): Doc => ({
+  ...fixture('meetings', id, { customerId }),
+  id,
+  accountManagerId,
+  _deleted: false,
+});
 const customerWithContract = (csmId: string, id = newId()): Doc => ({
   ...fixture('customers', id),
   id,
@@ -536,6 +542,118 @@ export function syncStoreContract(name: string, traits: StoreTraits, factory: Co
           expect(await w.find(w.a.admin, 'goals', original.id)).toEqual(master);
         },
       );
+
+      it('rejects alone a row naming a user who is not in the organization, with its master; the rest of the batch is stored', async () => {
+        const w = await setup();
+        const ok = ticket(w.a.customerId, w.a.csm.userId);
+        const stranger = { ...ticket(w.a.customerId, w.a.csm.userId), assignedTo: newId() };
+        // A user of another organization is no user of this one.
+        const elsewhere = { ...ticket(w.a.otherCustomerId, w.a.csm.userId), assignedTo: w.b.csm.userId };
+        const published = w.changes.length;
+        const decisions = await w.push(w.a.csm, 'tickets', [create(stranger), create(ok), create(elsewhere)]);
+        expect(kindsOf(decisions)).toEqual(['rejected', 'write', 'rejected']);
+        for (const [i, doc] of [
+          [0, stranger],
+          [2, elsewhere],
+        ] as const) {
+          expect(decisions[i]).toMatchObject({
+            id: doc.id,
+            code: 'invalid_document',
+            message: expect.stringContaining('assignedTo'),
+            master: { id: doc.id, serverSeq: 0, _deleted: true },
+          });
+        }
+        expect(idsOf(await w.pull(w.a.admin, 'tickets'))).toEqual([ok.id]);
+        expect(w.changes.slice(published).map((c) => idsOf(c.documents))).toEqual([[ok.id]]);
+        // A refused row takes no ticket number.
+        expect((await w.find(w.a.csm, 'tickets', ok.id))?.number).toBe(traits.firstTicketNumber);
+
+        // An edit naming an unknown user is rejected with the current master, which stays as it was.
+        const master = (await w.find(w.a.csm, 'tickets', ok.id))!;
+        const [edited] = await w.push(w.a.csm, 'tickets', [edit(master, { ...master, assignedTo: newId() })]);
+        expect(edited).toMatchObject({ kind: 'rejected', code: 'invalid_document', master });
+        expect(await w.find(w.a.csm, 'tickets', ok.id)).toEqual(master);
+        // A user of the organization is accepted.
+        const [assigned] = await w.push(w.a.csm, 'tickets', [
+          edit(master, { ...master, assignedTo: w.a.admin.userId }),
+        ]);
+        expect(assigned?.kind).toBe('write');
+
+        // The other user references likewise: a customer's CSM, a meeting's account manager.
+        const customers = await w.push(w.a.admin, 'customers', [
+          create(customerWithContract(newId())),
+          create(customerWithContract(w.a.csm.userId)),
+        ]);
+        expect(kindsOf(customers)).toEqual(['rejected', 'write']);
+        expect(customers[0]).toMatchObject({
+          code: 'invalid_document',
+          message: expect.stringContaining('csmId'),
+        });
+        const meetings = await w.push(w.a.csm, 'meetings', [
+          create(meeting(w.a.customerId, w.a.csm.userId)),
+          create(meeting(w.a.customerId, newId())),
+        ]);
+        expect(kindsOf(meetings)).toEqual(['write', 'rejected']);
+        expect(meetings[1]).toMatchObject({
+          code: 'invalid_document',
+          message: expect.stringContaining('accountManagerId'),
+        });
+      });
+
+      it('refuses alone a row whose write breaks a reference the decision let through, and stores the rest', async () => {
+        const w = await setup();
+        // A decision that believes every named user and customer exists: what the store itself must hold.
+        const ghost = newId();
+        const lenient =
+          (collection: CollectionName): PushDecider =>
+          (input) =>
+            createPushDecider(
+              collection,
+              {},
+            )({
+              ...input,
+              existingUserIds: new Set([...input.existingUserIds, ghost]),
+              existingCustomerIds: new Set([...input.existingCustomerIds, ghost]),
+            });
+        const ok = ticket(w.a.customerId, w.a.csm.userId);
+        const bad = { ...ticket(w.a.customerId, w.a.csm.userId), assignedTo: ghost };
+        const published = w.changes.length;
+        const decisions = await w.store.push({
+          identity: w.a.csm,
+          collection: 'tickets',
+          rows: [create(bad), create(ok)],
+          decide: lenient('tickets'),
+        });
+        expect(kindsOf(decisions)).toEqual(['rejected', 'write']);
+        expect(decisions[0]).toMatchObject({
+          id: bad.id,
+          code: 'invalid_document',
+          master: { id: bad.id, serverSeq: 0, _deleted: true },
+        });
+        expect(idsOf(await w.pull(w.a.admin, 'tickets'))).toEqual([ok.id]);
+        expect((await w.find(w.a.csm, 'tickets', ok.id))?.number).toBe(traits.firstTicketNumber);
+        expect(w.changes.slice(published).map((c) => idsOf(c.documents))).toEqual([[ok.id]]);
+
+        // An edit: rejected with the master as it was; a row of an unknown customer: rejected; the rest stored.
+        const master = (await w.find(w.a.csm, 'tickets', ok.id))!;
+        const [edited] = await w.store.push({
+          identity: w.a.csm,
+          collection: 'tickets',
+          rows: [edit(master, { ...master, assignedTo: ghost })],
+          decide: lenient('tickets'),
+        });
+        expect(edited).toMatchObject({ kind: 'rejected', code: 'invalid_document', master });
+        expect(await w.find(w.a.csm, 'tickets', ok.id)).toEqual(master);
+        const mine = goal(w.a.customerId);
+        const goals = await w.store.push({
+          identity: w.a.csm,
+          collection: 'goals',
+          rows: [create(mine), create(goal(ghost))],
+          decide: lenient('goals'),
+        });
+        expect(kindsOf(goals)).toEqual(['write', 'rejected']);
+        expect(idsOf(await w.pull(w.a.admin, 'goals'))).toEqual([mine.id]);
+      });
 
       it('is all or nothing: a batch whose decision throws writes and publishes none of it', async () => {
         const w = await setup();

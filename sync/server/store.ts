@@ -47,15 +47,19 @@ export interface SyncStore {
    * 1. lock the identity's organization for writing (so commit order = `serverSeq` order: gap-free pulls);
    * 2. load the current rows of the batch's ids in that organization (tombstones included; the organization
    *    lock of step 1 already keeps every other writer out, so no row locks are needed);
-   * 3. load which customers named by `referencedCustomerIds(collection, rows)` exist (live) in the organization;
-   * 4. for each row in order call `decide({ row, current, identity, now, existingCustomerIds })` with the
-   *    transaction's server clock `now` (ISO-8601);
+   * 3. load which customers named by `referencedCustomerIds(collection, rows)` exist (live) in the organization,
+   *    and which users named by `referencedUserIds(collection, rows)` are users of it;
+   * 4. for each row in order call `decide({ row, current, identity, now, existingCustomerIds, existingUserIds })`
+   *    with the transaction's server clock `now` (ISO-8601);
    * 5. for each `write` decision: stamp a fresh `serverSeq` (ascending in commit order within the
    *    organization; a store may leave holes, e.g. one database sequence for every organization) and
    *    `updatedAt = now`, allocate store-assigned values (a ticket's `number` when null), and upsert
    *    it with its `owner` (organization/customer/user columns) and `deleted` = `document._deleted`. If the id
    *    exists where the identity cannot see it (primary-key hit), answer `rejectIdTaken(row)` for that row
-   *    instead (use `ON CONFLICT DO NOTHING`/a savepoint: never fail the batch, never reveal the row);
+   *    instead (use `ON CONFLICT DO NOTHING`/a savepoint: never fail the batch, never reveal the row). If the
+   *    row's write breaks a constraint of the stored data (a customer or user it names is not there, a CHECK),
+   *    answer `rejectUnwritable(row, current)` for that row alone and store the rest: **one row never fails
+   *    its batch** (a device would fail on every retry of a queue holding it);
    * 6. commit, and publish the written documents as one `Change` on the change feed **in commit order**
    *    (e.g. NOTIFY inside the transaction) — a stream client adopts the change's checkpoint, so publishing
    *    batches out of order could make it skip one.

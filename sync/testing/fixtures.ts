@@ -47,6 +47,15 @@ export const OTHER_ORG_ADMIN: UserIdentity = {
   customerId: null,
 };
 
+/** Every user above: the users their organizations have (what `userRefs` fields may name). */
+export const FIXTURE_USERS: readonly UserIdentity[] = [
+  ADMIN,
+  MARIA_CSM,
+  TECHCORP_CLIENT,
+  LOJA_CLIENT,
+  OTHER_ORG_ADMIN,
+];
+
 export const T0 = '2026-11-20T12:00:00.000Z';
 export const T1 = '2026-11-20T12:05:00.000Z';
 export const T2 = '2026-11-20T12:10:00.000Z';

@@ -672,7 +672,7 @@ describe('authorizeWrite — engagement (client, own document, append-only lists
   const base = makeEngagement({
     visitDays: ['2025-10-01', '2025-10-02'],
     reading: [{ contentId: id(70), progress: 40, completedAt: null }],
-    eventRegistrations: [{ contentId: id(80), status: 'registered', registeredAt }],
+    eventRegistrations: [{ contentId: id(80), status: 'registered', registeredAt, waitlistPosition: null }],
     quickWins: [{ actionId: id(90), completedAt: registeredAt }],
   });
 

@@ -12,8 +12,8 @@ import { COLLECTION_NAMES } from '../shared/collections/index.ts';
  * `MIN_SUPPORTED_PROTOCOL_VERSION` only when the server can no longer serve older apps correctly (they get
  * 426 and ask the user to update).
  */
-export const PROTOCOL_VERSION = 7;
-export const MIN_SUPPORTED_PROTOCOL_VERSION = 7;
+export const PROTOCOL_VERSION = 8;
+export const MIN_SUPPORTED_PROTOCOL_VERSION = 8;
 export const PROTOCOL_HEADER = 'x-arco-protocol';
 
 export interface ProtocolHistoryEntry {
@@ -71,6 +71,14 @@ export const PROTOCOL_HISTORY: readonly ProtocolHistoryEntry[] = [
       'Notification types of the notification system: customer_critical, renewal_due, sla_breach, ' +
       'meeting_request added, health_change retired (migration 0114). An older app would refuse the new ' +
       'types when it pulls its inbox, so 7 is the minimum.',
+  },
+  {
+    version: 8,
+    fingerprint: 'c6ad746d71ef75d3d6144ccfc2509dead9b6cdafd66fd8002e66c3c3c49bcb5f',
+    change:
+      'Event waiting list: engagement.eventRegistrations[].status gains waitlisted and the server-owned ' +
+      'waitlistPosition (the server settles seats on push: shared/domain/portal/event-seats.ts). An older app ' +
+      'would refuse a waitlisted registration when it pulls its record, so 8 is the minimum.',
   },
 ];
 

@@ -10,7 +10,8 @@ import { journeyEnvironment } from './support/journey-environment.ts';
  * the real server and its demo data, as TechCorp's client user: the leads pipeline with the seed's figures,
  * Carlos Mendes' score breakdown and timeline, a stage change and an interaction made offline that reach the
  * server, a card moved by keyboard and one by mouse that stay after a reload and reach the server; the
- * campaigns with "Serviços Premium" (CTR 3,2 %, CPC R$ 1,80) and the inconclusive A/B test; every screen opens
+ * campaigns with "Serviços Premium" (CTR 3,2 %, CPC R$ 1,80) and the inconclusive A/B test; the live event's
+ * seats left follow the server's count as the user cancels and registers again; every screen opens
  * offline after a reload; axe finds no serious or critical problem. Screenshots at 360 and 1280 px.
  */
 const env = journeyEnvironment();
@@ -263,5 +264,20 @@ describe('client portal II: leads, campaigns and A/B tests, content', () => {
         (r) => r.contentId === live.id,
       )?.status,
     ).toBe('registered');
+
+    // Online: the seats left are the server's count. Cancelling frees a seat, registering takes it back.
+    await page.goto(`${origin}/inicio/conteudo`);
+    await heading(page, 'Conteúdo').waitFor();
+    await liveEvent.getByText('12 vagas restantes').waitFor();
+    await liveEvent.getByRole('button', { name: 'Cancelar inscrição' }).click();
+    await liveEvent.getByText('13 vagas restantes').waitFor({ timeout: 30_000 });
+    await liveEvent.getByRole('button', { name: 'Garantir vaga' }).click();
+    await liveEvent.getByText('12 vagas restantes').waitFor({ timeout: 30_000 });
+    await liveEvent.getByText('Você está inscrito.').waitFor();
+    const seatsOnServer = await serverEventually(async () => {
+      const event = (await api.pullAll('content')).find((c) => c.id === live.id);
+      return event && Number(event.attendees) === 88 ? event : undefined;
+    });
+    expect(Number(seatsOnServer.maxAttendees) - Number(seatsOnServer.attendees)).toBe(12);
   });
 });

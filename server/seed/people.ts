@@ -448,6 +448,7 @@ export function buildEngagement(
         contentId: e.id,
         status: startsMs < cal.nowMs ? ('attended' as const) : ('registered' as const),
         registeredAt: cal.iso(Math.min(cal.nowMs - HOUR_MS, startsMs - 5 * DAY_MS)),
+        waitlistPosition: null,
       };
     });
   const quickWins = (docs.actions ?? [])

@@ -10,6 +10,7 @@ import {
 import { usesCounter } from '../../sync/push/server-fields.ts';
 import type { Change, ChangeFeed, PullQuery, PushBatch, SyncStore } from '../../sync/server/store.ts';
 import type { ChangeNotifier } from './pg-change-feed.ts';
+import { settleEventSeats } from './event-seats.ts';
 import { deriveBatchFields } from './push-derived.ts';
 import { writeAccepted } from './push-write.ts';
 import {
@@ -83,6 +84,8 @@ export function createPgSyncStore(deps: PgSyncStoreDeps): SyncStore {
       const { organizationId } = identity;
       const now = deps.clock();
       const written: SyncDocument[] = [];
+      /** Documents the push wrote beyond its rows (event-seats.ts), announced before them (lower seqs). */
+      const extraChanges: Change[] = [];
       const changeOf = (documents: SyncDocument[]): Change => ({
         organizationId,
         collection,
@@ -135,10 +138,27 @@ export function createPgSyncStore(deps: PgSyncStoreDeps): SyncStore {
         });
         if (accepted.length === 0) return out;
 
-        const pending = accepted.map((i) => {
+        let pending = accepted.map((i) => {
           const { _deleted, ...entity } = (out[i] as WriteDecision).document as unknown as PlainObject;
           return { entity, deleted: Boolean(_deleted) };
         });
+        if (collection === 'engagement') {
+          // Event capacity: registration changes are settled under the events' locks (event-seats.ts).
+          const seats = await settleEventSeats(
+            client,
+            identity,
+            accepted.map((i, k) => ({
+              doc: pending[k]!.entity,
+              before: masterEntity(currentById.get(idKey(rows[i]!.newDocumentState.id))),
+            })),
+            now,
+          );
+          pending = pending.map((p, k) => ({ ...p, entity: seats.docs[k]! }));
+          for (const change of seats.changes) {
+            if (deps.notifier) await deps.notifier.notifyWithin(client, change);
+            extraChanges.push(change);
+          }
+        }
         const derived = await deriveBatchFields(
           client,
           organizationId,
@@ -174,6 +194,7 @@ export function createPgSyncStore(deps: PgSyncStoreDeps): SyncStore {
         if (written.length > 0 && deps.notifier) await deps.notifier.notifyWithin(client, changeOf(written));
         return out;
       });
+      if (!deps.notifier) for (const change of extraChanges) deps.feed.publish(change);
       if (written.length > 0 && !deps.notifier) deps.feed.publish(changeOf(written));
       return decisions;
     },
@@ -181,6 +202,13 @@ export function createPgSyncStore(deps: PgSyncStoreDeps): SyncStore {
 }
 
 type WriteDecision = Extract<PushDecision, { kind: 'write' }>;
+
+/** A stored master as an entity (no `_deleted`); a tombstone counts as no master. */
+function masterEntity(master: SyncDocument | undefined): PlainObject | null {
+  if (!master || master._deleted) return null;
+  const { _deleted, ...entity } = master as unknown as PlainObject;
+  return entity;
+}
 
 /** uuid text as PostgreSQL returns it (lower case), so a device's upper-case id still finds its row. */
 const idKey = (id: unknown): string => String(id).toLowerCase();

@@ -17,8 +17,8 @@ import { jsonEqual, listOf, str } from './values.ts';
 /**
  * A client user's own engagement record (Score ARCO inputs). The device creates and updates it: `timeZone`;
  * `visitDays` and `quickWins` append-only; `reading` entries never removed, progress never decreases, a
- * completion date never changes; `eventRegistrations` never removed and only `registered` ⇄ `cancelled`
- * (attendance is the server's). XP and badges are the server's: on every accepted push the server derives them
+ * completion date never changes; `eventRegistrations` never removed and only `registered` / `waitlisted` ⇄
+ * `cancelled` (seats, places in line and attendance are the server's). XP and badges are the server's: on every accepted push the server derives them
  * with the rule the device runs (`deriveAchievements`) from the record, the customer's goals, metrics and
  * action cards, and its own clock — stored badges are never revoked, XP is recomputed, never accumulated.
  */
@@ -41,8 +41,14 @@ function readingKept(before: DocFields | null, after: DocFields): Violation | nu
   return null;
 }
 
-/** A device registers and cancels; attendance (attended / no_show) is recorded by the server. */
-const DEVICE_STATUSES = ['registered', 'cancelled'];
+/**
+ * A device asks for a seat (`registered`, or `waitlisted` when it sees the event full) and cancels; whether the
+ * request got a seat or a place in line, the place itself (`waitlistPosition`) and attendance (attended /
+ * no_show) are the server's: the PostgreSQL store settles every registration change of a push under the
+ * event's lock (shared/domain/portal/event-seats.ts, server/sync/event-seats.ts) and overwrites what the device
+ * wrote there.
+ */
+const DEVICE_STATUSES = ['registered', 'waitlisted', 'cancelled'];
 
 function registrationsKept(before: DocFields | null, after: DocFields): Violation | null {
   const events = new Map(listOf(after, 'eventRegistrations').map((e) => [e.contentId, e]));

@@ -205,8 +205,11 @@ export const engagementSchema = z.strictObject({
     .array(
       z.strictObject({
         contentId: idSchema,
-        status: z.enum(['registered', 'attended', 'no_show', 'cancelled']),
+        /** `waitlisted`: the event was full when the server took the request (shared/domain/portal/event-seats.ts). */
+        status: z.enum(['registered', 'waitlisted', 'attended', 'no_show', 'cancelled']),
         registeredAt: isoDateTime,
+        /** Server-owned: place in the event's waiting list (1 = next to get a seat); null when not waiting. */
+        waitlistPosition: z.number().int().min(1).max(100_000).nullable().default(null),
       }),
     )
     .max(1000),

@@ -16,6 +16,7 @@ export const RX_SCHEMA_VERSION = 0;
  * migration 0111) — one step per released version, so fields added within the same release share it.
  * Protocol 4: rule texts became domain-text codes (migration 0113): signals 2, health 1.
  * Protocol 7: the notification types of the notification system (migration 0114): notifications 1.
+ * Protocol 8: the event waiting list (`waitlisted`, `eventRegistrations[].waitlistPosition`): engagement 1.
  */
 export const RX_SCHEMA_VERSIONS: Readonly<Partial<Record<CollectionName, number>>> = {
   signals: 2,
@@ -23,6 +24,7 @@ export const RX_SCHEMA_VERSIONS: Readonly<Partial<Record<CollectionName, number>
   meetings: 1,
   health: 1,
   notifications: 1,
+  engagement: 1,
 };
 
 type RxMigrationStrategy = (doc: Record<string, unknown>) => Record<string, unknown>;
@@ -49,6 +51,15 @@ const toDomainText: RxMigrationStep = (def, doc) => upgradeStoredDomainText(def.
 const retireHealthChange: RxMigrationStep = (_def, doc) =>
   doc.type === 'health_change' ? { ...doc, type: 'risk_alert' } : doc;
 
+/** Protocol 8: registrations stored before the waiting list get no place in line. */
+const withRegistrationDefaults: RxMigrationStep = (_def, doc) => ({
+  ...doc,
+  eventRegistrations: ((doc.eventRegistrations as Record<string, unknown>[] | undefined) ?? []).map((r) => ({
+    waitlistPosition: null,
+    ...r,
+  })),
+});
+
 /** The steps from version 0, in order: step i takes a document from version i to i + 1. */
 const RX_MIGRATION_STEPS: Readonly<Partial<Record<CollectionName, readonly RxMigrationStep[]>>> = {
   signals: [withSchemaDefaults, toDomainText],
@@ -56,6 +67,7 @@ const RX_MIGRATION_STEPS: Readonly<Partial<Record<CollectionName, readonly RxMig
   meetings: [withSchemaDefaults],
   health: [toDomainText],
   notifications: [retireHealthChange],
+  engagement: [withRegistrationDefaults],
 };
 
 /** One step per version above 0 (RxDB requires every step up to the current version). */

@@ -41,7 +41,9 @@ describe('engagement writes', () => {
   it('registers and cancels', () => {
     const registered = buildRegistration(engagement, event, 'registered', clientPortalUser, NOW);
     expect(registered).toEqual({
-      eventRegistrations: [{ contentId: event, status: 'registered', registeredAt: NOW.toISOString() }],
+      eventRegistrations: [
+        { contentId: event, status: 'registered', registeredAt: NOW.toISOString(), waitlistPosition: null },
+      ],
     });
     const cancelled = buildRegistration(
       { ...engagement, ...registered },

@@ -68,7 +68,7 @@ export function buildReading(
 export function buildRegistration(
   engagement: Engagement,
   contentId: string,
-  status: 'registered' | 'cancelled',
+  status: 'registered' | 'waitlisted' | 'cancelled',
   user: PortalUser,
   now: Date,
 ): Pick<Engagement, 'eventRegistrations'> | null {

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { registrationOf, seatsLeft } from '../../../shared/domain/portal/content-hub.ts';
+import { registrationOf } from '../../../shared/domain/portal/content-hub.ts';
+import { requestedRegistration, seatsLeft } from '../../../shared/domain/portal/event-seats.ts';
 import type { Content, Engagement } from '../../../shared/entities/portal.ts';
 import { useDeviceUser } from '../../db/device-data.tsx';
 import { useDependencies } from '../../platform/dependencies.tsx';
@@ -13,9 +14,11 @@ import { useEngagementWriter } from './use-content.ts';
 import styles from './content.module.css';
 
 /**
- * One upcoming event (dashboard §6C): date, duration, seats left (the server's count of other registrations),
- * "Garantir vaga" / "Cancelar inscrição" (a local write to the user's engagement record, offline too) and
- * "Adicionar à agenda" (an ICS file built on the device).
+ * One upcoming event (dashboard §6C): date, duration, seats left (capacity − the server's count of confirmed
+ * seats), "Garantir vaga" — or "Entrar na lista de espera" when the event is full — and "Cancelar inscrição" /
+ * "Sair da lista de espera" (a local write to the user's engagement record, offline too: the shared
+ * `requestedRegistration` guesses seat or line; the server decides under the event's lock and the card shows
+ * its answer, with the place in line, when it syncs) and "Adicionar à agenda" (an ICS file built on the device).
  */
 export function EventCard({ event, engagement }: { event: Content; engagement: Engagement | null }) {
   const { t } = useTranslation('content');
@@ -25,12 +28,14 @@ export function EventCard({ event, engagement }: { event: Content; engagement: E
   const write = useEngagementWriter();
   const headingId = useId();
   const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
-  const status = engagement ? registrationOf(engagement.eventRegistrations, event.id) : null;
+  const registration = engagement ? registrationOf(engagement.eventRegistrations, event.id) : null;
+  const status = registration?.status ?? null;
   const seats = seatsLeft(event);
   const registered = status === 'registered';
+  const waiting = status === 'waitlisted';
   const ics = eventIcs(event, now());
 
-  async function change(next: 'registered' | 'cancelled') {
+  async function change(next: 'registered' | 'waitlisted' | 'cancelled') {
     if (!user) return;
     try {
       const wrote = await write((e) => buildRegistration(e, event.id, next, user, now()));
@@ -38,7 +43,13 @@ export function EventCard({ event, engagement }: { event: Content; engagement: E
         wrote
           ? {
               tone: 'info',
-              text: t(next === 'registered' ? 'event.registeredSaved' : 'event.cancelledSaved'),
+              text: t(
+                next === 'registered'
+                  ? 'event.registeredSaved'
+                  : next === 'waitlisted'
+                    ? 'event.waitlistSaved'
+                    : 'event.cancelledSaved',
+              ),
             }
           : { tone: 'error', text: t('event.failed') },
       );
@@ -69,15 +80,22 @@ export function EventCard({ event, engagement }: { event: Content; engagement: E
         <p>{seats === 0 ? t('event.full') : t('event.seatsLeft', { count: seats })}</p>
       ) : null}
       {registered ? <p className={styles.good}>{t('event.registered')}</p> : null}
+      {waiting ? (
+        <p className={styles.good}>
+          {registration?.waitlistPosition
+            ? t('event.waitlisted', { position: registration.waitlistPosition })
+            : t('event.waitlistedPending')}
+        </p>
+      ) : null}
       {status === 'attended' ? <p className={styles.good}>{t('event.attended')}</p> : null}
       <div className={styles.actions}>
-        {status === 'attended' || status === 'no_show' ? null : registered ? (
+        {status === 'attended' || status === 'no_show' ? null : registered || waiting ? (
           <Button variant="secondary" onClick={() => void change('cancelled')}>
-            {t('event.cancel')}
+            {t(waiting ? 'event.leaveWaitlist' : 'event.cancel')}
           </Button>
         ) : (
-          <Button onClick={() => void change('registered')} disabled={seats === 0}>
-            {t('event.register')}
+          <Button onClick={() => void change(requestedRegistration(event))}>
+            {t(seats === 0 ? 'event.joinWaitlist' : 'event.register')}
           </Button>
         )}
         {ics ? (

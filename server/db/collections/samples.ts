@@ -529,7 +529,9 @@ export function sampleDocuments(refs: SampleRefs): SampleDocuments {
       timeZone: 'America/Sao_Paulo',
       visitDays: ['2026-01-13', '2026-01-14', '2026-01-15'],
       reading: [{ contentId, progress: 62.5, completedAt: null }],
-      eventRegistrations: [{ contentId, status: 'registered', registeredAt: '2026-01-06T12:00:00.000Z' }],
+      eventRegistrations: [
+        { contentId, status: 'registered', registeredAt: '2026-01-06T12:00:00.000Z', waitlistPosition: null },
+      ],
       quickWins: [{ actionId, completedAt: '2026-01-14T12:00:00.000Z' }],
       xp: 1_250,
       badges: [{ id: 'streak-3', earnedAt: '2026-01-15T12:00:00.000Z' }],

@@ -173,18 +173,37 @@ describe('withReading', () => {
 describe('withRegistration', () => {
   it('registers, cancels and registers again, keeping the first registration date', () => {
     const first = withRegistration([], live.id, 'registered', now);
-    expect(first).toEqual([{ contentId: live.id, status: 'registered', registeredAt: now.toISOString() }]);
+    expect(first).toEqual([
+      { contentId: live.id, status: 'registered', registeredAt: now.toISOString(), waitlistPosition: null },
+    ]);
     const later = new Date(now.getTime() + 3_600_000);
     const cancelled = withRegistration(first, live.id, 'cancelled', later);
-    expect(cancelled).toEqual([{ contentId: live.id, status: 'cancelled', registeredAt: now.toISOString() }]);
+    expect(cancelled).toEqual([
+      { contentId: live.id, status: 'cancelled', registeredAt: now.toISOString(), waitlistPosition: null },
+    ]);
     expect(withRegistration(cancelled, live.id, 'registered', later)[0]?.registeredAt).toBe(
       now.toISOString(),
     );
     expect(withRegistration(first, live.id, 'registered', later)).toBe(first);
   });
 
+  it('joins the waiting list when the device sees the event full; asking again changes nothing, cancelling leaves it', () => {
+    const waiting = withRegistration([], live.id, 'waitlisted', now);
+    expect(waiting).toEqual([
+      { contentId: live.id, status: 'waitlisted', registeredAt: now.toISOString(), waitlistPosition: null },
+    ]);
+    // The server placed it 3rd in line: asking for a seat again keeps the place.
+    const placed = [{ ...waiting[0]!, waitlistPosition: 3 }];
+    expect(withRegistration(placed, live.id, 'registered', now)).toBe(placed);
+    expect(withRegistration(placed, live.id, 'cancelled', now)).toEqual([
+      { ...placed[0], status: 'cancelled', waitlistPosition: null },
+    ]);
+  });
+
   it('never changes attendance the server recorded', () => {
-    const attended = [{ contentId: past.id, status: 'attended' as const, registeredAt: daysAgo(40) }];
+    const attended = [
+      { contentId: past.id, status: 'attended' as const, registeredAt: daysAgo(40), waitlistPosition: null },
+    ];
     expect(withRegistration(attended, past.id, 'cancelled', now)).toBe(attended);
   });
 });

@@ -1,5 +1,6 @@
 import type { Content, Engagement } from '../../entities/portal.ts';
 import { BADGES } from './badges.ts';
+import { wantsSeat } from './event-seats.ts';
 
 /**
  * The content hub (dashboard §6): what the knowledge base, the article reader and the events list compute
@@ -12,8 +13,8 @@ import { BADGES } from './badges.ts';
  *   completion (`reading[].completedAt`), counted by kind; the Estudante badge's target comes from badges.ts.
  * - **Reading** (`withReading`): progress only grows and the completion instant is set once, at 100 % — the
  *   engagement collection's invariants, applied here so a device never writes what the server refuses.
- * - **Events**: upcoming = not yet ended, soonest first; seats left = capacity − attendees (never below 0,
- *   null without a capacity). Registering and cancelling (`withRegistration`) keep the first `registeredAt`.
+ * - **Events**: upcoming = not yet ended, soonest first; seats left and the waiting list: event-seats.ts.
+ *   Registering and cancelling (`withRegistration`) keep the first `registeredAt`.
  * - **Case studies**: those of the client's industry first ("Similar ao seu negócio"), then the rest, newest
  *   first.
  */
@@ -108,34 +109,39 @@ export function upcomingEvents(contents: readonly Content[], now: Date): Content
     .sort((a, b) => (a.startsAt ?? '').localeCompare(b.startsAt ?? ''));
 }
 
-export function seatsLeft(event: Pick<Content, 'maxAttendees' | 'attendees'>): number | null {
-  return event.maxAttendees === null ? null : Math.max(0, event.maxAttendees - event.attendees);
-}
-
-export type RegistrationStatus = Engagement['eventRegistrations'][number]['status'];
+export { seatsLeft, type RegistrationStatus } from './event-seats.ts';
 
 export function registrationOf(
   registrations: Engagement['eventRegistrations'],
   contentId: string,
-): RegistrationStatus | null {
-  return registrations.find((r) => r.contentId === contentId)?.status ?? null;
+): Engagement['eventRegistrations'][number] | null {
+  return registrations.find((r) => r.contentId === contentId) ?? null;
 }
 
 /**
- * The registrations after the user registers (`registered`) or cancels (`cancelled`): an existing entry only
- * changes status, keeping its first `registeredAt` (the collection's invariant); attendance recorded by the
- * server (`attended`, `no_show`) is never changed. Returns the same array when nothing changes.
+ * The registrations after the user asks for a place (`registered`, or `waitlisted` when the device sees the
+ * event full — event-seats.ts `requestedRegistration`) or cancels (`cancelled`): an existing entry only changes
+ * status, keeping its first `registeredAt` (the collection's invariant); a request while already holding a seat
+ * or a place in line changes nothing; attendance recorded by the server (`attended`, `no_show`) is never
+ * changed. The place in line is the server's: cleared here on a cancellation, otherwise kept. Returns the same
+ * array when nothing changes.
  */
 export function withRegistration(
   registrations: Engagement['eventRegistrations'],
   contentId: string,
-  status: 'registered' | 'cancelled',
+  status: 'registered' | 'waitlisted' | 'cancelled',
   now: Date,
 ): Engagement['eventRegistrations'] {
   const old = registrations.find((r) => r.contentId === contentId);
-  if (!old) return [...registrations, { contentId, status, registeredAt: now.toISOString() }];
-  if (old.status === status || old.status === 'attended' || old.status === 'no_show') return registrations;
-  return registrations.map((r) => (r.contentId === contentId ? { ...r, status } : r));
+  if (!old)
+    return [...registrations, { contentId, status, registeredAt: now.toISOString(), waitlistPosition: null }];
+  if (old.status === 'attended' || old.status === 'no_show' || old.status === status) return registrations;
+  if (status !== 'cancelled' && wantsSeat(old.status)) return registrations;
+  return registrations.map((r) =>
+    r.contentId === contentId
+      ? { ...r, status, waitlistPosition: status === 'cancelled' ? null : r.waitlistPosition }
+      : r,
+  );
 }
 
 export function caseStudiesFor(contents: readonly Content[], industry: string | null): Content[] {

@@ -13,6 +13,17 @@ import { requestContext } from './http/request-context.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { serveSpa } from './static/spa.ts';
 import { withErrorHandling } from '../sync/server/error-handler.ts';
+import { isDatabaseUnavailable } from './db/errors.ts';
+import { ApiError } from '../shared/api-errors.ts';
+
+/** Seconds a client should wait before retrying while the database cannot serve. */
+export const UNAVAILABLE_RETRY_SECONDS = 5;
+
+/** 503 `unavailable` (docs/api.md "Errors"), with Retry-After so clients back off instead of hammering. */
+const databaseUnavailable = () =>
+  new ApiError('unavailable', 'The database is temporarily unavailable. Try again shortly.', undefined, {
+    'Retry-After': String(UNAVAILABLE_RETRY_SECONDS),
+  });
 
 export interface AppDeps {
   readonly config: Config;
@@ -72,9 +83,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   // The one error handler of the API (sync/server/error-handler.ts): the sync routes mounted above throw the
   // same ApiErrors and are answered here.
-  withErrorHandling(app, (c, err, answer) => {
-    const log = c.get('log') ?? logger;
-    log.error({ err }, err === answer ? answer.message : 'unhandled error');
-  });
+  withErrorHandling(
+    app,
+    (c, err, answer) => {
+      const log = c.get('log') ?? logger;
+      if (answer.code === 'unavailable') log.warn({ err }, 'database unavailable');
+      else log.error({ err }, err === answer ? answer.message : 'unhandled error');
+    },
+    (err) => (isDatabaseUnavailable(err) ? databaseUnavailable() : undefined),
+  );
   return app;
 }

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       databaseUrl: undefined,
       databaseAppUrl: undefined,
+      databaseTimeouts: { connectMs: 5_000, statementMs: 10_000, lockMs: 3_000 },
       dataDir: '.data',
       logLevel: 'info',
       session: { idleMs: 7 * 24 * 60 * 60_000, absoluteMs: 30 * 24 * 60 * 60_000 },
@@ -31,7 +32,20 @@ describe('loadConfig', () => {
       mail: { smtpUrl: undefined, from: 'Arco <no-reply@arco.example>' },
       llm: undefined,
       payments: { gateway: 'fake', webhookSecret: undefined },
+      shutdownGraceMs: 5_000,
     });
+  });
+
+  it('reads the database timeouts and the shutdown grace', () => {
+    const config = loadConfig({
+      DATABASE_CONNECT_TIMEOUT_MS: '750',
+      DATABASE_STATEMENT_TIMEOUT_MS: '20000',
+      DATABASE_LOCK_TIMEOUT_MS: '1500',
+      SHUTDOWN_GRACE_MS: '0',
+    });
+    expect(config.databaseTimeouts).toEqual({ connectMs: 750, statementMs: 20_000, lockMs: 1_500 });
+    expect(config.shutdownGraceMs).toBe(0);
+    expect(problems({ DATABASE_LOCK_TIMEOUT_MS: '0', SHUTDOWN_GRACE_MS: 'soon' }).length).toBe(2);
   });
 
   it('reads the push allow-list and the mail settings', () => {

@@ -124,6 +124,10 @@ const envSchema = z
     DATABASE_URL: optional(postgresUrl),
     DATABASE_APP_URL: optional(postgresUrl),
     DATA_DIR: withDefault(z.string().trim().min(1), '.data'),
+    DATABASE_CONNECT_TIMEOUT_MS: withDefault(intIn(100, 600_000), 5_000),
+    DATABASE_STATEMENT_TIMEOUT_MS: withDefault(intIn(100, 3_600_000), 10_000),
+    DATABASE_LOCK_TIMEOUT_MS: withDefault(intIn(100, 3_600_000), 3_000),
+    SHUTDOWN_GRACE_MS: withDefault(intIn(0, 600_000), 5_000),
     LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
     SESSION_IDLE_MINUTES: withDefault(intIn(5, 525_600), 10_080),
     SESSION_ABSOLUTE_DAYS: withDefault(intIn(1, 365), 30),
@@ -199,6 +203,15 @@ export interface Config {
    * DATABASE_URL's connection with `SET LOCAL ROLE arco_app` (see server/db/database.ts).
    */
   readonly databaseAppUrl: string | undefined;
+  /**
+   * Bounded database waits (server/db/database.ts): opening a connection or waiting for a free one, and — for
+   * request transactions — one statement and one lock wait. Past them the request answers 503 `unavailable`.
+   */
+  readonly databaseTimeouts: {
+    readonly connectMs: number;
+    readonly statementMs: number;
+    readonly lockMs: number;
+  };
   readonly dataDir: string;
   readonly logLevel: LogLevel;
   readonly session: { readonly idleMs: number; readonly absoluteMs: number };
@@ -225,6 +238,8 @@ export interface Config {
    * a secret outside production the server makes a random one at start (the fake gateway signs in-process).
    */
   readonly payments: { readonly gateway: 'fake' | 'off'; readonly webhookSecret: string | undefined };
+  /** On SIGTERM/SIGINT: how long in-flight requests may take before open connections are cut. */
+  readonly shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {
@@ -254,6 +269,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
     databaseUrl: e.DATABASE_URL,
     databaseAppUrl: e.DATABASE_APP_URL,
+    databaseTimeouts: {
+      connectMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+      statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+      lockMs: e.DATABASE_LOCK_TIMEOUT_MS,
+    },
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_ABSOLUTE_DAYS * 86_400_000 },
@@ -279,6 +299,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       gateway: e.PAYMENT_GATEWAY ?? (production ? 'off' : 'fake'),
       webhookSecret: e.PAYMENT_WEBHOOK_SECRET,
     },
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
 }
 

@@ -10,6 +10,8 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { PgAuthStore } from './auth/pg-store.ts';
 import { createDatabase, type Database } from './db/database.ts';
+import { DbError } from './db/errors.ts';
+import { probeDatabase } from './db/health-probe.ts';
 import { openChangeFeed } from './sync/change-feed.ts';
 import { createSyncApp } from './sync/sync-app.ts';
 import { directoryRoutes } from './directory/routes.ts';
@@ -55,12 +57,6 @@ export const DEMO_LOGINS = [
   { email: 'cliente@techcorp.example', who: 'client, TechCorp LTDA' },
   { email: 'admin@outra.example', who: 'admin, Outra Agência' },
 ] as const;
-
-/**
- * In-flight requests and running jobs get this long to finish on shutdown; then open connections (SSE
- * streams) are cut and unfinished jobs are left to pg-boss to retry.
- */
-const SHUTDOWN_GRACE_MS = 5_000;
 
 export interface RunningServer {
   readonly url: string;
@@ -162,7 +158,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         setup: setupRoutes(accounts),
       },
       onSessionEnded,
-      health: { check: async () => void (await db.query('SELECT 1')) },
+      health: { check: () => probeDatabase(db) },
       ...(staticRoot ? { staticRoot } : {}),
     });
 
@@ -222,7 +218,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       (closing ??= (async () => {
         stopTriggers();
         stopNotificationTriggers();
-        await Promise.all([stopServer(server), running.stop({ graceMs: SHUTDOWN_GRACE_MS })]);
+        await Promise.all([
+          stopServer(server, config.shutdownGraceMs),
+          running.stop({ graceMs: config.shutdownGraceMs }),
+        ]);
         await changes.close();
         mailer?.close();
         if (!options.db) await db.close();
@@ -244,11 +243,12 @@ async function openDatabase(config: Config, logger: Logger): Promise<Database> {
     return createDatabase({
       url: config.databaseUrl,
       ...(config.databaseAppUrl ? { appUrl: config.databaseAppUrl } : {}),
+      timeouts: config.databaseTimeouts,
     });
   }
   const dataDir = join(config.dataDir, 'pglite');
   logger.info({ dataDir }, 'starting the embedded PostgreSQL (PGlite)');
-  return createDatabase({ dataDir });
+  return createDatabase({ dataDir, timeouts: config.databaseTimeouts });
 }
 
 async function seedIfEmpty(db: Database, logger: Logger): Promise<void> {
@@ -274,9 +274,13 @@ function listen(fetch: Parameters<typeof serve>[0]['fetch'], config: Config): Pr
   });
 }
 
-function stopServer(server: Server): Promise<void> {
+/**
+ * In-flight requests get `graceMs` (SHUTDOWN_GRACE_MS) to finish; then open connections are cut (unfinished jobs
+ * are left to pg-boss to retry).
+ */
+function stopServer(server: Server, graceMs: number): Promise<void> {
   return new Promise((resolve) => {
-    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    const force = setTimeout(() => server.closeAllConnections(), graceMs);
     force.unref();
     server.close(() => {
       clearTimeout(force);
@@ -306,7 +310,15 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger({ level: config.logLevel });
-  const running = await startServer({ config, logger });
+  let running: RunningServer;
+  try {
+    running = await startServer({ config, logger });
+  } catch (error) {
+    // A database that cannot be reached is an operator's problem, not a bug: one clear line, no stack.
+    if (!(error instanceof DbError && error.code === 'unavailable')) throw error;
+    console.error(`Arco could not start: ${error.message}`);
+    process.exit(1);
+  }
 
   const lines = [`Arco is running at ${running.url}`];
   if (config.env !== 'production' && (await demoAccountsExist(running.db))) {

@@ -20,9 +20,10 @@ beforeAll(async () => {
   t = await createTestDatabase();
   // A second instance's own connection pool to the same database (one connection on PGlite, which serves one
   // session: its socket accepts only a few connections).
+  // The whole burst queues for that one connection, longer than the default wait for a free one.
   second = await createDatabase({
     url: t.db.ownerConnectionString,
-    ...(t.kind === 'embedded' ? { poolSize: 1 } : {}),
+    ...(t.kind === 'embedded' ? { poolSize: 1, timeouts: { connectMs: 60_000 } } : {}),
   });
 });
 afterAll(async () => {

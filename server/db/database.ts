@@ -1,10 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import type { PoolClient, QueryResult, QueryResultRow } from 'pg';
+import type { PoolClient, QueryConfig, QueryResult, QueryResultRow } from 'pg';
 import { runner } from 'node-pg-migrate';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.ts';
-import { DbError } from './errors.ts';
+import { DbError, isDatabaseUnavailable } from './errors.ts';
 import {
   APP_ROLE,
   CLEAR_IDENTITY_SQL,
@@ -29,6 +29,13 @@ import { arcoTypeParsers } from './pg-types.ts';
  * - `privileged(fn)` — the owner role (the DATABASE_URL user; `postgres` on PGlite), which bypasses RLS. Only
  *   for migrations, the seed loader, cross-organization job scheduling (listing organizations), writing
  *   `app_settings` and test resets. Never for handling a request.
+ *
+ * Bounded waits (`timeouts`; README "Configuration"): opening a connection to a real server is bounded by
+ * `connectMs` (so is waiting for a free pooled connection); every app transaction (`query`, `transaction`,
+ * `withIdentity` — what requests run) sets `statement_timeout` and `lock_timeout` locally, and its queries also
+ * time out on the client side (a server that stops answering cannot hold a request forever). A database that
+ * cannot serve surfaces as `DbError('unavailable')` (the HTTP layer answers 503). Privileged transactions
+ * (migrations, seed, job scheduling) keep no statement bound: they are not requests and may be long.
  *
  * Rules (they keep the embedded single-session database from deadlocking):
  * - Inside `fn`, use only the client you were given. Calling this Database again from inside `fn` throws
@@ -89,7 +96,27 @@ export interface DatabaseOptions {
   inMemory?: boolean;
   /** Real server only: connections per pool (default 10). The embedded database always uses 1. */
   poolSize?: number;
+  /** Bounded waits (defaults: DEFAULT_TIMEOUTS). */
+  timeouts?: Partial<DatabaseTimeouts>;
 }
+
+export interface DatabaseTimeouts {
+  /**
+   * Real server only: opening a connection, and waiting for a free one in the pool. (The embedded database's
+   * one connection is shared by everything in the process; waiting for it is bounded by the statement bound of
+   * whoever holds it.)
+   */
+  readonly connectMs: number;
+  /** App transactions: one statement (server-side `statement_timeout`; client-side with a little slack). */
+  readonly statementMs: number;
+  /** App transactions: one lock wait (`lock_timeout`), advisory locks included. */
+  readonly lockMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: DatabaseTimeouts = { connectMs: 5_000, statementMs: 10_000, lockMs: 3_000 };
+
+/** Client-side bound on one app query beyond the server's own `statement_timeout` (network, queueing). */
+const CLIENT_SLACK_MS = 2_000;
 
 export const DEFAULT_DATA_DIR = '.data/pglite';
 export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -97,26 +124,44 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.
 export const MIGRATIONS_TABLE = 'pgmigrations';
 
 export async function createDatabase(options: DatabaseOptions = {}): Promise<Database> {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   if (options.url === undefined) {
     const embedded = await startEmbeddedPostgres(
       options.inMemory ? {} : { dataDir: options.dataDir ?? DEFAULT_DATA_DIR },
     );
-    const pool = newPool(embedded.connectionString, 1);
+    const pool = newPool(embedded.connectionString, 1, 0);
     return makeDatabase({
       kind: 'embedded',
       ownerUrl: embedded.connectionString,
       ownerPool: pool,
       appPool: pool,
       embedded,
+      timeouts,
     });
   }
-  const ownerPool = newPool(options.url, options.poolSize ?? 10);
-  const appPool = options.appUrl === undefined ? ownerPool : newPool(options.appUrl, options.poolSize ?? 10);
-  return makeDatabase({ kind: 'postgres', ownerUrl: options.url, ownerPool, appPool, embedded: null });
+  const ownerPool = newPool(options.url, options.poolSize ?? 10, timeouts.connectMs);
+  const appPool =
+    options.appUrl === undefined
+      ? ownerPool
+      : newPool(options.appUrl, options.poolSize ?? 10, timeouts.connectMs);
+  return makeDatabase({
+    kind: 'postgres',
+    ownerUrl: options.url,
+    ownerPool,
+    appPool,
+    embedded: null,
+    timeouts,
+  });
 }
 
-function newPool(connectionString: string, max: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max, types: arcoTypeParsers });
+/** `connectMs` 0 = no bound (pg's default). */
+function newPool(connectionString: string, max: number, connectMs: number): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    types: arcoTypeParsers,
+    connectionTimeoutMillis: connectMs,
+  });
   // An idle client that loses its server emits 'error' on the pool; without a listener Node would crash.
   // The next checkout gets a fresh connection, and the failure surfaces on the query that needs it.
   pool.on('error', () => undefined);
@@ -129,9 +174,29 @@ interface Parts {
   ownerPool: pg.Pool;
   appPool: pg.Pool;
   embedded: EmbeddedPostgres | null;
+  timeouts: DatabaseTimeouts;
 }
 
 function makeDatabase(parts: Parts): Database {
+  const { timeouts } = parts;
+  const where = serverAddress(parts.ownerUrl, parts.kind);
+  /** A connection that could not be had, as the error requests and start-up report. */
+  const connectFailed = (error: unknown) => {
+    const timedOut = error instanceof Error && /timeout/i.test(error.message);
+    const why =
+      timedOut && parts.kind === 'postgres'
+        ? `no answer within ${timeouts.connectMs} ms (DATABASE_CONNECT_TIMEOUT_MS)`
+        : reason(error);
+    return new DbError('unavailable', `cannot reach the database at ${where}: ${why}`, error);
+  };
+  const connect = async (pool: pg.Pool) => {
+    try {
+      return await pool.connect();
+    } catch (error) {
+      throw connectFailed(error);
+    }
+  };
+
   // Marks the async context of a running transaction, to refuse re-entrant use (see the rules above).
   const inTransaction = new AsyncLocalStorage<true>();
   let closed = false;
@@ -146,56 +211,88 @@ function makeDatabase(parts: Parts): Database {
     }
   };
 
+  /**
+   * One transaction on a connection from `pool`. `bounded` (app transactions): every query, BEGIN to COMMIT,
+   * also times out on the client side, and the statement and lock bounds are set by `setup`.
+   */
   async function run<T>(
     pool: pg.Pool,
-    setup: (client: PoolClient) => Promise<unknown>,
+    setup: (client: DbClient) => Promise<unknown>,
     fn: (client: DbClient) => Promise<T>,
+    bounded: boolean,
   ): Promise<T> {
     assertUsable();
-    const client = await pool.connect();
+    const client = await connect(pool);
+    // A connection that dies while checked out between two queries emits 'error' on the client, which would
+    // crash the process without a listener; the next query (or ROLLBACK) fails and the client is discarded.
+    const onLost = () => undefined;
+    client.on('error', onLost);
+    const queryTimeout = bounded ? timeouts.statementMs + CLIENT_SLACK_MS : undefined;
+    const send = <R extends QueryResultRow = QueryResultRow>(
+      text: string,
+      params?: readonly unknown[],
+    ): Promise<QueryResult<R>> => {
+      const values = params as unknown[] | undefined;
+      if (queryTimeout === undefined) return client.query<R>(text, values);
+      // `query_timeout` per query is honoured by pg's Client but missing from its QueryConfig type.
+      const config = { text, values, query_timeout: queryTimeout } as QueryConfig;
+      return client.query<R>(config);
+    };
     let finished = false;
     const tx: DbClient = {
       query: (text, params) => {
         if (finished)
           return Promise.reject(new Error('transaction already finished; this client is no longer usable'));
-        return client.query(text, params as unknown[] | undefined);
+        return send(text, params);
       },
     };
     let releaseError: Error | undefined;
     try {
-      await client.query('BEGIN');
-      await setup(client);
+      await send('BEGIN');
+      await setup({ query: send });
       const result = await inTransaction.run(true, () => fn(tx));
-      await client.query('COMMIT');
+      await send('COMMIT');
       return result;
     } catch (error) {
       try {
-        await client.query('ROLLBACK');
+        await send('ROLLBACK');
       } catch (rollbackError) {
         // The connection is in an unknown state: destroy it rather than hand it to the next caller.
         releaseError = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
       }
+      if (isDatabaseUnavailable(error) && !(error instanceof DbError)) {
+        // A broken connection must not go back to the pool either.
+        releaseError ??= error instanceof Error ? error : new Error(String(error));
+        throw new DbError('unavailable', `the database did not serve the request: ${reason(error)}`, error);
+      }
       throw error;
     } finally {
       finished = true;
+      client.off('error', onLost);
       client.release(releaseError);
     }
   }
 
-  const asApp = (identity: Identity | null) => (client: PoolClient) =>
-    client.query(SET_APP_IDENTITY_SQL, identityParams(identity));
+  // The identity and the request bounds in one round trip (all transaction-local).
+  const setAppSql = `${SET_APP_IDENTITY_SQL}, set_config('statement_timeout', $5, true), set_config('lock_timeout', $6, true)`;
+  const asApp = (identity: Identity | null) => (client: DbClient) =>
+    client.query(setAppSql, [
+      ...identityParams(identity),
+      String(timeouts.statementMs),
+      String(timeouts.lockMs),
+    ]);
 
   const db: Database = {
     kind: parts.kind,
     ownerConnectionString: parts.ownerUrl,
-    query: (text, params) => run(parts.appPool, asApp(null), (c) => c.query(text, params)),
-    transaction: (fn) => run(parts.appPool, asApp(null), fn),
-    withIdentity: async (identity, fn) => run(parts.appPool, asApp(parseIdentity(identity)), fn),
-    privileged: (fn) => run(parts.ownerPool, (c) => c.query(CLEAR_IDENTITY_SQL), fn),
+    query: (text, params) => run(parts.appPool, asApp(null), (c) => c.query(text, params), true),
+    transaction: (fn) => run(parts.appPool, asApp(null), fn, true),
+    withIdentity: async (identity, fn) => run(parts.appPool, asApp(parseIdentity(identity)), fn, true),
+    privileged: (fn) => run(parts.ownerPool, (c) => c.query(CLEAR_IDENTITY_SQL), fn, false),
     async migrate(options = {}) {
       assertUsable();
       const log = options.log ?? (() => undefined);
-      const client = await parts.ownerPool.connect();
+      const client = await connect(parts.ownerPool);
       try {
         const applied = await runner({
           dbClient: client,
@@ -223,6 +320,28 @@ function makeDatabase(parts: Parts): Database {
     },
   };
   return db;
+}
+
+/** `host:port` of a connection string, for messages (never the user or password). */
+function serverAddress(url: string, kind: Database['kind']): string {
+  if (kind === 'embedded') return 'the embedded PostgreSQL';
+  try {
+    const { hostname, port } = new URL(url);
+    return `${hostname || 'localhost'}:${port || '5432'}`;
+  } catch {
+    return 'DATABASE_URL';
+  }
+}
+
+function reason(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return reason(error.errors[0]);
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === 'string' && !error.message.includes(code)
+      ? `${error.message} (${code})`
+      : error.message;
+  }
+  return String(error);
 }
 
 /**

@@ -11,6 +11,7 @@ import { ApiError, ERROR_STATUS, errorBody, internal, isErrorCode } from '../../
  *
  * - an `ApiError` → its code, status, message, details and headers;
  * - a Hono `HTTPException` below 500 (middleware we did not write) → the code of its status;
+ * - what the app's `translate` recognises (the server: a database that cannot serve → `unavailable`, 503);
  * - anything else → `internal` (500) with a fixed message. `report` sees the original error of every 5xx
  *   answer (the server logs it with the request id; `err !== answer` means it was not ours); nothing of it
  *   reaches the response.
@@ -18,9 +19,14 @@ import { ApiError, ERROR_STATUS, errorBody, internal, isErrorCode } from '../../
 
 export type ErrorReport<E extends Env = Env> = (c: Context<E>, err: unknown, answer: ApiError) => void;
 
+/** Recognises errors of lower layers that have an answer of their own; undefined for the rest. */
+export type ErrorTranslation = (err: unknown) => ApiError | undefined;
+
 /** The `ApiError` a thrown value answers as (`internal` for anything that is not ours: a bug). */
-function toApiError(err: unknown): ApiError {
+function toApiError(err: unknown, translate?: ErrorTranslation): ApiError {
   if (err instanceof ApiError) return err;
+  const translated = translate?.(err);
+  if (translated) return translated;
   if (err instanceof HTTPException && err.status < 500) {
     const code = Object.entries(ERROR_STATUS).find(([, status]) => status === err.status)?.[0];
     if (isErrorCode(code)) return new ApiError(code, err.message || 'The request could not be processed.');
@@ -28,9 +34,12 @@ function toApiError(err: unknown): ApiError {
   return internal();
 }
 
-function apiErrorHandler<E extends Env>(report?: ErrorReport<E>): ErrorHandler<E> {
+function apiErrorHandler<E extends Env>(
+  report?: ErrorReport<E>,
+  translate?: ErrorTranslation,
+): ErrorHandler<E> {
   return (err, c) => {
-    const answer = toApiError(err);
+    const answer = toApiError(err, translate);
     if (answer.status >= 500) report?.(c, err, answer);
     for (const [name, value] of Object.entries(answer.headers)) c.header(name, value);
     return c.json(answer.toBody(), answer.status);
@@ -40,8 +49,12 @@ function apiErrorHandler<E extends Env>(report?: ErrorReport<E>): ErrorHandler<E
 const apiNotFound: NotFoundHandler = (c) => c.json(errorBody('not_found', 'Not found.'), 404);
 
 /** Installs the handler and the 404 on `app` (the root of whatever serves requests). */
-export function withErrorHandling<E extends Env>(app: Hono<E>, report?: ErrorReport<E>): Hono<E> {
-  app.onError(apiErrorHandler(report));
+export function withErrorHandling<E extends Env>(
+  app: Hono<E>,
+  report?: ErrorReport<E>,
+  translate?: ErrorTranslation,
+): Hono<E> {
+  app.onError(apiErrorHandler(report, translate));
   app.notFound(apiNotFound);
   return app;
 }

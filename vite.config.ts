@@ -1,6 +1,8 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { bundleBudget } from './scripts/vite/bundle-budget.ts';
+import { precompress } from './scripts/vite/precompress.ts';
 
 /** Brand colours, shared by the manifest and index.html's theme-color (keep them equal). */
 const THEME_COLOR = '#312e81';
@@ -29,13 +31,32 @@ function forbidRxdbDevMode(): Plugin {
   };
 }
 
-/** recharts and the packages only it depends on (npm ls recharts): kept out of the vendor chunk. */
-const CHART_LIBRARIES =
-  '(?:recharts|victory-vendor|d3-[^\\\\/]+|internmap|@reduxjs[\\\\/]toolkit|redux|redux-thunk|react-redux|reselect|immer|es-toolkit|decimal\\.js-light|tiny-invariant|react-is|use-sync-external-store|eventemitter3)';
+/**
+ * The first route's JavaScript on the wire (brotli, as the server sends it; issue 16's target is 200 KB): the
+ * sign-in screen of a signed-out device, and the staff's home. The device database is not part of it: it loads
+ * beside the page when a session opens (client/db/lazy-device-sessions.ts). Checked by every build
+ * (scripts/vite/bundle-budget.ts). The customer list is not yet within the target (≈ 235 KB: the page brings
+ * the virtual list, the collection registry through `can()`, the domain texts and the CSV writer; the entry
+ * carries every feature's strings in both languages); its budget is a ratchet at today's size until then.
+ */
+const FIRST_ROUTE_TARGET_BYTES = 200_000;
+const BUDGET_ROUTES = [
+  {
+    label: 'sign-in (/entrar)',
+    modules: ['client/features/sign-in/sign-in-page.tsx'],
+    maxBytes: FIRST_ROUTE_TARGET_BYTES,
+  },
+  {
+    label: 'customer list (/clientes)',
+    modules: ['client/features/customers/customer-list-page.tsx'],
+    maxBytes: 240_000,
+  },
+];
 
 export default defineConfig({
   plugins: [
     forbidRxdbDevMode(),
+    bundleBudget({ routes: BUDGET_ROUTES }),
     react(),
     VitePWA({
       strategies: 'injectManifest',
@@ -84,6 +105,8 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    // After the PWA plugin: its service worker is compressed too.
+    precompress(),
   ],
   build: {
     outDir: 'dist',
@@ -91,8 +114,11 @@ export default defineConfig({
     sourcemap: false,
     rolldownOptions: {
       output: {
-        // Libraries change far less often than the app: separate chunks keep them cached across deploys
-        // (an update then downloads only the app chunk into the SW precache).
+        // Every screen is its own chunk (client/platform/lazy-page.tsx) and shares what it imports with the others
+        // through chunks the bundler derives from the import graph; a library lands in the first load only if the
+        // first route imports it. Named groups only for what is always loaded together and changes rarely (kept
+        // cached across deploys): React with the router and i18next. Never a catch-all
+        // "vendor" group: it put every library (charts, markdown, drag and drop, QR codes) in the first load.
         codeSplitting: {
           groups: [
             {
@@ -101,19 +127,6 @@ export default defineConfig({
               priority: 3,
             },
             { name: 'i18n', test: /[\\/]node_modules[\\/](i18next|react-i18next)[\\/]/, priority: 2 },
-            {
-              name: 'vendor',
-              test: new RegExp(`[\\\\/]node_modules[\\\\/](?!${CHART_LIBRARIES}[\\\\/])`),
-              priority: 1,
-            },
-            // recharts and the libraries only it uses: reached only through the Customer 360's lazy chart modules,
-            // so a chunk of their own that the first route never downloads. Lowest priority: a dependency it shares
-            // with the app (react, use-sync-external-store, eventemitter3) stays in the groups above.
-            {
-              name: 'charts',
-              test: new RegExp(`[\\\\/]node_modules[\\\\/]${CHART_LIBRARIES}[\\\\/]`),
-              priority: 0,
-            },
           ],
         },
       },

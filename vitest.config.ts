@@ -12,7 +12,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{shared,sync,server,client,bench}/**/*.test.{ts,tsx}'],
+          include: ['{shared,sync,server,client,bench,scripts}/**/*.test.{ts,tsx}'],
           exclude: ['**/*.pg.test.ts', '**/node_modules/**'],
           environment: 'node',
           setupFiles: ['client/test/setup-unit.ts'],

@@ -5,9 +5,9 @@ import { App } from './app/app.tsx';
 import type { AppDependencies } from './platform/dependencies.tsx';
 import { createAppRoutes } from './app/routes.tsx';
 import { ServiceWorkerUpdates } from './app/service-worker-updates.tsx';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { clearBrowserData } from './db/browser-data.ts';
-import { createDeviceSessions } from './db/device-session.ts';
+import { lazyDeviceSessions } from './db/lazy-device-sessions.ts';
+import { readRememberedUser } from './auth/profile-store.ts';
 import { createSyncStatusStore } from './db/sync-status-store.ts';
 import { createI18n } from './app/i18n.ts';
 import { DEFAULT_LANGUAGE, readLanguagePreference } from './i18n/i18n.ts';
@@ -21,23 +21,28 @@ import './ui/global.css';
  * Browser entry: builds the real dependencies and renders the app.
  *
  * The signed-in user's data lives in RxDB on IndexedDB (client/db) and replicates in the background; the sync
- * status store feeds the top bar, and the device sessions' lifecycle wipes local data on logout.
+ * status store feeds the top bar, and the device sessions' lifecycle wipes local data on logout. Every screen is
+ * loaded on first visit (client/platform/lazy-page.tsx), RxDB when a session opens: the first load stays small.
  */
 const store = safeStore(window.localStorage);
 const network = browserNetwork(window);
 const now = () => new Date();
 const syncStatus = createSyncStatusStore(network, now);
-const deviceSessions = createDeviceSessions({
-  storage: getRxStorageDexie(),
-  fetch: window.fetch.bind(window),
-  now,
-  status: syncStatus,
-  baseUrl: '',
-  multiInstance: true,
-  setTimeout: (fn, ms) => window.setTimeout(fn, ms),
-  clearTimeout: (handle) => window.clearTimeout(handle as number),
-  clearBrowserData: () => clearBrowserData(window),
-});
+// RxDB and the replication are a chunk of their own, fetched when a user's data is first needed: a signed-out
+// device's sign-in screen never loads them; a remembered user's launch starts fetching them at once.
+const deviceSessions = lazyDeviceSessions(async () =>
+  (await import('./db/browser-device-sessions.ts')).createBrowserDeviceSessions({
+    fetch: window.fetch.bind(window),
+    now,
+    status: syncStatus,
+    baseUrl: '',
+    multiInstance: true,
+    setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+    clearTimeout: (handle) => window.clearTimeout(handle as number),
+    clearBrowserData: () => clearBrowserData(window),
+  }),
+);
+if (readRememberedUser(store)) deviceSessions.preload();
 
 const push = browserPush(window);
 const appFetch = window.fetch.bind(window);

@@ -7,6 +7,7 @@ import type { AuthStore } from './auth/store.ts';
 import { systemRandomBytes, type RandomBytes } from './auth/tokens.ts';
 import { limitBody } from './http/body.ts';
 import { systemClock, type AppEnv, type AuthedEnv, type Clock } from './http/context.ts';
+import { compressResponses } from './http/compression.ts';
 import { csrfProtection } from './http/csrf.ts';
 import { healthRoutes, type HealthCheck } from './http/health.ts';
 import { requestContext } from './http/request-context.ts';
@@ -49,8 +50,8 @@ export interface AppDeps {
 
 /**
  * The whole HTTP surface (docs/api.md). Middleware order matters:
- * request context (id, log, HTTPS flag) → security headers (wrap everything, errors included) → body limit
- * (every route, chunked bodies too) → CSRF on /api → routes → one error mapper and one 404.
+ * request context (id, log, HTTPS flag) → security headers (wrap everything, errors included) → compression
+ * (negotiated br/gzip of what the routes answer, never the SSE streams) → body limit (every route, chunked bodies too) → CSRF on /api → routes → one error mapper and one 404.
  */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const clock = deps.clock ?? systemClock;
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestContext({ config, logger, sessions }));
   app.use(securityHeaders);
+  app.use(compressResponses());
   app.use(limitBody(config.maxBodyBytes));
   app.use('/api/*', csrfProtection(config));
 

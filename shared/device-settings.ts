@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from './collections/index.ts';
+import { LOCALES, userProfileSchema, type UserProfile } from './user-profile.ts';
 import { healthScoreConfigSchema } from './domain/csm/health-config.ts';
 import { playbooksSchema } from './domain/csm/playbooks.ts';
 
@@ -14,8 +14,9 @@ import { playbooksSchema } from './domain/csm/playbooks.ts';
  * Readers are lenient (`z.object`): a newer server may add fields and an older device must still read them.
  */
 
-export const LOCALES = ['pt-BR', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+// The profile lives in its own module so a screen that only reads the user's language and zone (the shell, in
+// the first load) does not bring the health and playbook rules with it.
+export { LOCALES, userProfileSchema, type Locale, type UserProfile } from './user-profile.ts';
 
 /** An IANA zone the runtime knows (`Intl` throws a RangeError for anything else). */
 export function isTimeZone(value: string): boolean {
@@ -46,19 +47,6 @@ export const organizationSettingsSchema = z.object({
   currency: z.string().min(1),
 });
 export type OrganizationSettings = z.infer<typeof organizationSettingsSchema>;
-
-export const userProfileSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  email: z.string().min(1),
-  role: z.enum(ROLES),
-  customerId: z.string().min(1).nullable(),
-  locale: z.enum(LOCALES),
-  timeZone: z.string().min(1),
-  phone: z.string().nullable(),
-  jobTitle: z.string().nullable(),
-});
-export type UserProfile = z.infer<typeof userProfileSchema>;
 
 /** The organization's health configuration as a device sees it; `updatedAt` null = never edited (defaults). */
 export const deviceHealthConfigSchema = healthScoreConfigSchema.extend({

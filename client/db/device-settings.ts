@@ -6,7 +6,6 @@ import {
   deviceSettingsSchema,
   organizationSettingsSchema,
   profileUpdateSchema,
-  userProfileSchema,
   type DeviceHealthConfig,
   type DevicePlaybooks,
   type OrganizationSettings,
@@ -20,6 +19,9 @@ import {
   type NotificationPreferences,
 } from '../../shared/domain/notifications/preferences.ts';
 import type { KeyValueStore } from '../../sync/client/outbox.ts';
+import { PROFILE_DOC, readProfile } from './profile-document.ts';
+
+export { PROFILE_DOC, readProfile };
 
 /**
  * The organization's settings, its health configuration (staff) and the user's own profile, kept on the
@@ -43,7 +45,6 @@ export const ORGANIZATION_DOC = 'organization';
 export const HEALTH_CONFIG_DOC = 'health-config';
 /** The alert playbooks (docs/domain.md §6), staff only. */
 export const PLAYBOOKS_DOC = 'playbooks';
-export const PROFILE_DOC = 'profile';
 export const PENDING_PROFILE_DOC = 'profile-pending';
 export const PROFILE_REJECTION_DOC = 'profile-rejection';
 export const NOTIFICATION_PREFERENCES_DOC = 'notification-preferences';
@@ -130,8 +131,6 @@ export const readHealthConfig = (value: unknown): DeviceHealthConfig | null =>
 /** The stored playbooks, or the product's defaults before the first refresh (or from an older server). */
 export const readPlaybooks = (value: unknown): Playbooks =>
   devicePlaybooksSchema.safeParse(value).data?.playbooks ?? DEFAULT_PLAYBOOKS;
-export const readProfile = (value: unknown): UserProfile | null =>
-  userProfileSchema.safeParse(value).data ?? null;
 export const readProfileRejection = (value: unknown): ProfileRejection | null =>
   profileRejectionSchema.safeParse(value).data ?? null;
 const readPending = (value: unknown): ProfileUpdate | null =>

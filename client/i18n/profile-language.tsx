@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDependencies } from '../platform/dependencies.tsx';
-import { PROFILE_DOC, readProfile } from '../db/device-settings.ts';
+import { PROFILE_DOC, readProfile } from '../db/profile-document.ts';
 import { useLocalValue } from '../db/local-documents.ts';
 import { isAppLanguage, saveLanguagePreference } from './i18n.ts';
 

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
-import { isStaff, ROLES, type Role } from '../../shared/collections/index.ts';
+// From identity, not the collection registry: the manifest is in the first load, the registry need not be.
+import { isStaff, ROLES, type Role } from '../../shared/identity.ts';
 import type { TranslationShape } from '../i18n/resources/pt-br.ts';
 
 /**

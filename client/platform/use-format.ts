@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useSession } from '../auth/session-context.tsx';
-import { PROFILE_DOC, readProfile } from '../db/device-settings.ts';
+import { PROFILE_DOC, readProfile } from '../db/profile-document.ts';
 import { useLocalValue } from '../db/local-documents.ts';
 import { useLanguage } from '../i18n/use-language.ts';
 import {

@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp } from '../http/testing.ts';
 import { IMMUTABLE, REVALIDATE } from './spa.ts';
@@ -20,7 +21,18 @@ beforeAll(() => {
   writeFileSync(join(root, 'icons', 'icon-192.png'), 'png');
   writeFileSync(join(root, '.env'), 'SECRET=1');
   writeFileSync(outside, 'top secret');
+  // A chunk as the build leaves it: the file and its precompressed siblings (scripts/vite/precompress.ts).
+  writeFileSync(join(root, 'assets', 'big-Ab12Cd34.js'), BIG_SCRIPT);
+  writeFileSync(join(root, 'assets', 'big-Ab12Cd34.js.br'), brotliCompressSync(BIG_SCRIPT));
+  writeFileSync(join(root, 'assets', 'big-Ab12Cd34.js.gz'), gzipSync(BIG_SCRIPT));
+  // A file replaced after the build (a redeployed sw.js): its sibling is older and must not be served.
+  writeFileSync(join(root, 'stale.js'), BIG_SCRIPT);
+  writeFileSync(join(root, 'stale.js.br'), brotliCompressSync('console.log("old build")'));
+  const past = new Date(Date.now() - 60_000);
+  utimesSync(join(root, 'stale.js.br'), past, past);
 });
+
+const BIG_SCRIPT = `export const rows = ${JSON.stringify(Array.from({ length: 300 }, (_, i) => ({ i, name: `row ${i}` })))};`;
 afterAll(() => rmSync(join(root, '..'), { recursive: true, force: true }));
 
 const app = () => makeTestApp([], { staticRoot: root }).app;
@@ -105,5 +117,55 @@ describe('serving the built PWA', () => {
   it('does not answer non-GET methods with files', async () => {
     const res = await app().request('/index.html', { method: 'DELETE' });
     expect(res.status).toBe(404);
+  });
+});
+
+describe('precompressed and compressed static files', () => {
+  const accept = (value: string) => ({ headers: { 'accept-encoding': value } });
+
+  it("serves the build's .br or .gz sibling as negotiated, with the original's type and caching", async () => {
+    for (const [value, coding, decode] of [
+      ['gzip, deflate, br', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+    ] as const) {
+      const res = await app().request('/assets/big-Ab12Cd34.js', accept(value));
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-encoding')).toBe(coding);
+      expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+      expect(res.headers.get('cache-control')).toBe(IMMUTABLE);
+      expect(res.headers.get('vary')).toMatch(/accept-encoding/i);
+      const wire = Buffer.from(await res.arrayBuffer());
+      expect(res.headers.get('content-length')).toBe(String(wire.length));
+      expect(decode(wire).toString()).toBe(BIG_SCRIPT);
+    }
+    const plain = await app().request('/assets/big-Ab12Cd34.js');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(await plain.text()).toBe(BIG_SCRIPT);
+  });
+
+  it('gives each representation its own ETag and revalidates it (304)', async () => {
+    const br = await app().request('/assets/big-Ab12Cd34.js', accept('br'));
+    const plain = await app().request('/assets/big-Ab12Cd34.js');
+    const etag = br.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/"[0-9a-f]+-[0-9a-f]+-br"$/);
+    expect(etag).not.toBe(plain.headers.get('etag'));
+    const again = await app().request('/assets/big-Ab12Cd34.js', {
+      headers: { 'accept-encoding': 'br', 'if-none-match': etag },
+    });
+    expect(again.status).toBe(304);
+  });
+
+  it('ignores a sibling older than its file and compresses the current bytes instead', async () => {
+    const res = await app().request('/stale.js', accept('br'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('br');
+    expect(brotliDecompressSync(Buffer.from(await res.arrayBuffer())).toString()).toBe(BIG_SCRIPT);
+  });
+
+  it('never compresses images (already compressed)', async () => {
+    const res = await app().request('/icons/icon-192.png', accept('br, gzip'));
+    expect(res.headers.get('content-encoding')).toBeNull();
+    expect(res.headers.get('vary')).toBeNull();
   });
 });

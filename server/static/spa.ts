@@ -4,6 +4,12 @@ import { extname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getMimeType } from 'hono/utils/mime';
+import {
+  isCompressibleType,
+  negotiateEncoding,
+  varyOnAcceptEncoding,
+  type ContentCoding,
+} from '../http/compression.ts';
 
 /**
  * Serves the built PWA (Vite's `dist/`) with the caching a service-worker app needs:
@@ -14,6 +20,12 @@ import { getMimeType } from 'hono/utils/mime';
  * SPA fallback: a GET navigation to a path that is not a file (`/customers/42`) gets `index.html`; a missing
  * *asset* (`/assets/gone.js`, anything with an extension that is not a navigation) falls through to 404, so a
  * stale chunk never receives HTML. `/api/*` is never handled here.
+ *
+ * Precompressed files: the build writes `x.js.br` and `x.js.gz` beside each textual file worth it
+ * (scripts/vite/precompress.ts, brotli at its maximum quality). A client that accepts one gets that file as it
+ * is, with `Content-Encoding`, the original's `Content-Type`, `Vary: Accept-Encoding` and an ETag of its own
+ * (the representation differs). A sibling older than its original is ignored (a file replaced after the
+ * build, e.g. a redeployed `sw.js`), and then the app's compression middleware compresses on the fly.
  */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'no-cache';
@@ -74,18 +86,45 @@ function isNavigation(c: Context, path: string): boolean {
   return extname(path) === '';
 }
 
-function sendFile(c: Context, path: string, stats: Stats, cacheControl: string): Response {
-  const etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`;
-  const lastModified = stats.mtime.toUTCString();
+const PRECOMPRESSED: Readonly<Record<ContentCoding, string>> = { br: '.br', gzip: '.gz' };
+
+async function sendFile(c: Context, path: string, stats: Stats, cacheControl: string): Promise<Response> {
+  const contentType = getMimeType(path) ?? 'application/octet-stream';
+  const compressible = isCompressibleType(contentType);
+  const variant = compressible ? await precompressedVariant(c, path, stats) : null;
+  const body = variant ?? { path, stats, coding: null };
+  const etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}${body.coding ? `-${body.coding}` : ''}"`;
   c.header('Cache-Control', cacheControl);
   c.header('ETag', etag);
-  c.header('Last-Modified', lastModified);
-  c.header('Content-Type', getMimeType(path) ?? 'application/octet-stream');
+  c.header('Last-Modified', stats.mtime.toUTCString());
+  c.header('Content-Type', contentType);
+  if (compressible) c.header('Vary', varyOnAcceptEncoding(c.res.headers.get('Vary')));
   if (notModified(c, etag, stats.mtime)) return c.body(null, 304);
-  c.header('Content-Length', String(stats.size));
+  if (body.coding) c.header('Content-Encoding', body.coding);
+  c.header('Content-Length', String(body.stats.size));
   if (c.req.method === 'HEAD') return c.body(null, 200);
-  const stream = Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>;
+  const stream = Readable.toWeb(createReadStream(body.path)) as ReadableStream<Uint8Array>;
   return c.body(stream, 200);
+}
+
+/** The precompressed sibling the client accepts best, if one exists and is not older than the file. */
+async function precompressedVariant(
+  c: Context,
+  path: string,
+  original: Stats,
+): Promise<{ path: string; stats: Stats; coding: ContentCoding } | null> {
+  const accept = c.req.header('accept-encoding');
+  if (!accept) return null;
+  const found: { path: string; stats: Stats; coding: ContentCoding }[] = [];
+  for (const coding of Object.keys(PRECOMPRESSED) as ContentCoding[]) {
+    const file = await fileAt(path + PRECOMPRESSED[coding]);
+    if (file && file.stats.mtimeMs >= original.mtimeMs) found.push({ ...file, coding });
+  }
+  const chosen = negotiateEncoding(
+    accept,
+    found.map((f) => f.coding),
+  );
+  return found.find((f) => f.coding === chosen) ?? null;
 }
 
 function notModified(c: Context, etag: string, mtime: Date): boolean {

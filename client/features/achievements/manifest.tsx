@@ -1,6 +1,6 @@
+import { lazyPage } from '../../platform/lazy-page.tsx';
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
 import { ShieldCheckIcon } from '../../ui/icons.tsx';
-import { AchievementsPage } from './achievements-page.tsx';
 import { achievementsEn, achievementsPtBR } from './i18n.ts';
 import { achievementPaths, deepLinks } from './paths.ts';
 
@@ -8,7 +8,12 @@ import { achievementPaths, deepLinks } from './paths.ts';
 export const achievementsFeature = defineFeature({
   id: 'achievements',
   access: CLIENT_ROLES,
-  routes: [{ path: achievementPaths.achievements, element: <AchievementsPage /> }],
+  routes: [
+    {
+      path: achievementPaths.achievements,
+      element: lazyPage(() => import('./achievements-page.tsx'), 'AchievementsPage'),
+    },
+  ],
   nav: [
     {
       to: achievementPaths.achievements,

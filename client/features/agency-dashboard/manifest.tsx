@@ -1,6 +1,6 @@
+import { lazyPage } from '../../platform/lazy-page.tsx';
 import { defineFeature } from '../../platform/feature-manifest.ts';
 import { CompassIcon } from '../../ui/icons.tsx';
-import { AgencyDashboardPage } from './agency-dashboard-page.tsx';
 import { agencyDashboardEn, agencyDashboardPtBR } from './i18n.ts';
 import { agencyDashboardPaths, deepLinks } from './paths.ts';
 
@@ -8,7 +8,12 @@ import { agencyDashboardPaths, deepLinks } from './paths.ts';
 export const agencyDashboardFeature = defineFeature({
   id: 'agency-dashboard',
   access: ['admin'],
-  routes: [{ path: agencyDashboardPaths.dashboard, element: <AgencyDashboardPage /> }],
+  routes: [
+    {
+      path: agencyDashboardPaths.dashboard,
+      element: lazyPage(() => import('./agency-dashboard-page.tsx'), 'AgencyDashboardPage'),
+    },
+  ],
   nav: [
     {
       to: agencyDashboardPaths.dashboard,

@@ -1,6 +1,6 @@
+import { lazyPage } from '../../platform/lazy-page.tsx';
 import { defineFeature, STAFF_ROLES } from '../../platform/feature-manifest.ts';
 import { AlertIcon } from '../../ui/icons.tsx';
-import { AtRiskPage } from './at-risk-page.tsx';
 import { atRiskEn, atRiskPtBR } from './i18n.ts';
 import { atRiskPaths, deepLinks } from './paths.ts';
 import { AT_RISK_FILTER, customerPaths, HEALTH_FILTER_PARAM } from '../customers/paths.ts';
@@ -9,7 +9,7 @@ import { AT_RISK_FILTER, customerPaths, HEALTH_FILTER_PARAM } from '../customers
 export const atRiskFeature = defineFeature({
   id: 'at-risk',
   access: STAFF_ROLES,
-  routes: [{ path: atRiskPaths.list, element: <AtRiskPage /> }],
+  routes: [{ path: atRiskPaths.list, element: lazyPage(() => import('./at-risk-page.tsx'), 'AtRiskPage') }],
   nav: [
     {
       to: atRiskPaths.list,

@@ -1,6 +1,5 @@
+import { lazyPage } from '../../platform/lazy-page.tsx';
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
-import { CampaignDetailPage } from './campaign-detail-page.tsx';
-import { CampaignsPage } from './campaigns-page.tsx';
 import { campaignsEn, campaignsPtBR } from './i18n.ts';
 import { campaignPaths, deepLinks } from './paths.ts';
 
@@ -30,8 +29,11 @@ export const campaignsFeature = defineFeature({
   id: 'campaigns',
   access: CLIENT_ROLES,
   routes: [
-    { path: campaignPaths.list, element: <CampaignsPage /> },
-    { path: campaignPaths.detail, element: <CampaignDetailPage /> },
+    { path: campaignPaths.list, element: lazyPage(() => import('./campaigns-page.tsx'), 'CampaignsPage') },
+    {
+      path: campaignPaths.detail,
+      element: lazyPage(() => import('./campaign-detail-page.tsx'), 'CampaignDetailPage'),
+    },
   ],
   nav: [
     {

@@ -1,6 +1,5 @@
+import { lazyPage } from '../../platform/lazy-page.tsx';
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
-import { ArticlePage } from './article-page.tsx';
-import { ContentHubPage } from './content-hub-page.tsx';
 import { contentEn, contentPtBR } from './i18n.ts';
 import { contentPaths, deepLinks } from './paths.ts';
 
@@ -29,8 +28,8 @@ export const contentFeature = defineFeature({
   id: 'content',
   access: CLIENT_ROLES,
   routes: [
-    { path: contentPaths.hub, element: <ContentHubPage /> },
-    { path: contentPaths.detail, element: <ArticlePage /> },
+    { path: contentPaths.hub, element: lazyPage(() => import('./content-hub-page.tsx'), 'ContentHubPage') },
+    { path: contentPaths.detail, element: lazyPage(() => import('./article-page.tsx'), 'ArticlePage') },
   ],
   nav: [
     { to: contentPaths.hub, label: 'content:nav.content', icon: ContentIcon, roles: CLIENT_ROLES, order: 85 },

@@ -1,5 +1,5 @@
+import { lazyPage } from '../../platform/lazy-page.tsx';
 import { defineFeature, STAFF_ROLES } from '../../platform/feature-manifest.ts';
-import { ContractPrintPage } from './contract-print-page.tsx';
 import { contractsEn, contractsPtBR } from './i18n.ts';
 import { contractPaths, deepLinks } from './paths.ts';
 
@@ -10,7 +10,12 @@ import { contractPaths, deepLinks } from './paths.ts';
 export const contractsFeature = defineFeature({
   id: 'contracts',
   access: STAFF_ROLES,
-  routes: [{ path: contractPaths.print, element: <ContractPrintPage /> }],
+  routes: [
+    {
+      path: contractPaths.print,
+      element: lazyPage(() => import('./contract-print-page.tsx'), 'ContractPrintPage'),
+    },
+  ],
   i18n: { namespace: 'contracts', resources: { 'pt-BR': contractsPtBR, en: contractsEn } },
   deepLinks,
 });

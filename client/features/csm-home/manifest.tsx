@@ -1,6 +1,6 @@
+import { lazyPage } from '../../platform/lazy-page.tsx';
 import { defineFeature, STAFF_ROLES } from '../../platform/feature-manifest.ts';
 import { HomeIcon } from '../../ui/icons.tsx';
-import { CsmHomePage } from './csm-home-page.tsx';
 import { csmHomeEn, csmHomePtBR } from './i18n.ts';
 import { csmHomePaths, deepLinks } from './paths.ts';
 
@@ -12,7 +12,9 @@ import { csmHomePaths, deepLinks } from './paths.ts';
 export const csmHomeFeature = defineFeature({
   id: 'csm-home',
   access: STAFF_ROLES,
-  routes: [{ path: csmHomePaths.home, element: <CsmHomePage /> }],
+  routes: [
+    { path: csmHomePaths.home, element: lazyPage(() => import('./csm-home-page.tsx'), 'CsmHomePage') },
+  ],
   nav: [
     {
       to: csmHomePaths.home,

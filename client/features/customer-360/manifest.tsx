@@ -1,13 +1,8 @@
-import { lazy, Suspense } from 'react';
 import { defineFeature, STAFF_ROLES } from '../../platform/feature-manifest.ts';
+import { lazyPage } from '../../platform/lazy-page.tsx';
 import { Customer360Skeleton } from './customer-360-skeleton.tsx';
 import { customer360En, customer360PtBR } from './i18n.ts';
 import { customer360Paths, deepLinks } from './paths.ts';
-
-/** The page (and the shared rules it runs) is fetched when a customer is first opened, not with the app's first screen. */
-const Customer360Page = lazy(() =>
-  import('./customer-360-page.tsx').then((m) => ({ default: m.Customer360Page })),
-);
 
 /**
  * The Customer 360 (staff): `/clientes/:customerId` and its tabs below it (tabs.ts; the page routes them, each
@@ -20,11 +15,8 @@ export const customer360Feature = defineFeature({
   routes: [
     {
       path: `${customer360Paths.detail}/*`,
-      element: (
-        <Suspense fallback={<Customer360Skeleton />}>
-          <Customer360Page />
-        </Suspense>
-      ),
+      // The page (and the shared rules it runs) is fetched when a customer is first opened.
+      element: lazyPage(() => import('./customer-360-page.tsx'), 'Customer360Page', <Customer360Skeleton />),
     },
   ],
   i18n: { namespace: 'customer360', resources: { 'pt-BR': customer360PtBR, en: customer360En } },

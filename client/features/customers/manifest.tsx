@@ -1,6 +1,6 @@
+import { lazyPage } from '../../platform/lazy-page.tsx';
 import { defineFeature, STAFF_ROLES } from '../../platform/feature-manifest.ts';
 import { UsersIcon } from '../../ui/icons.tsx';
-import { CustomerListPage } from './customer-list-page.tsx';
 import { customersEn, customersPtBR } from './i18n.ts';
 import { AT_RISK_FILTER, customerPaths, deepLinks, HEALTH_FILTER_PARAM } from './paths.ts';
 
@@ -10,7 +10,12 @@ const atRisk = (search: URLSearchParams) => search.get(HEALTH_FILTER_PARAM) === 
 export const customersFeature = defineFeature({
   id: 'customers',
   access: STAFF_ROLES,
-  routes: [{ path: customerPaths.list, element: <CustomerListPage /> }],
+  routes: [
+    {
+      path: customerPaths.list,
+      element: lazyPage(() => import('./customer-list-page.tsx'), 'CustomerListPage'),
+    },
+  ],
   nav: [
     {
       to: customerPaths.list,

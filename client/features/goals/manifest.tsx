@@ -1,6 +1,6 @@
+import { lazyPage } from '../../platform/lazy-page.tsx';
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
 import { CompassIcon } from '../../ui/icons.tsx';
-import { GoalsPage } from './goals-page.tsx';
 import { goalsEn, goalsPtBR } from './i18n.ts';
 import { deepLinks, goalPaths } from './paths.ts';
 
@@ -8,7 +8,7 @@ import { deepLinks, goalPaths } from './paths.ts';
 export const goalsFeature = defineFeature({
   id: 'goals',
   access: CLIENT_ROLES,
-  routes: [{ path: goalPaths.goals, element: <GoalsPage /> }],
+  routes: [{ path: goalPaths.goals, element: lazyPage(() => import('./goals-page.tsx'), 'GoalsPage') }],
   nav: [{ to: goalPaths.goals, label: 'goals:nav.goals', icon: CompassIcon, roles: CLIENT_ROLES, order: 50 }],
   i18n: { namespace: 'goals', resources: { 'pt-BR': goalsPtBR, en: goalsEn } },
   deepLinks,

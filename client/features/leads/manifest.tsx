@@ -1,9 +1,7 @@
+import { lazyPage } from '../../platform/lazy-page.tsx';
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
 import { leadsEn, leadsPtBR } from './i18n.ts';
-import { EditLeadPage, NewLeadPage } from './lead-form-page.tsx';
-import { LeadDetailPage } from './lead-detail-page.tsx';
 import { deepLinks, leadPaths } from './paths.ts';
-import { PipelinePage } from './pipeline-page.tsx';
 
 /** A funnel, drawn inline like the shell's icons (decorative: the label carries the meaning). */
 function LeadsIcon({ size = 24 }: { size?: number }) {
@@ -33,10 +31,10 @@ export const leadsFeature = defineFeature({
   id: 'leads',
   access: CLIENT_ROLES,
   routes: [
-    { path: leadPaths.pipeline, element: <PipelinePage /> },
-    { path: leadPaths.new, element: <NewLeadPage /> },
-    { path: leadPaths.detail, element: <LeadDetailPage /> },
-    { path: leadPaths.editPattern, element: <EditLeadPage /> },
+    { path: leadPaths.pipeline, element: lazyPage(() => import('./pipeline-page.tsx'), 'PipelinePage') },
+    { path: leadPaths.new, element: lazyPage(() => import('./lead-form-page.tsx'), 'NewLeadPage') },
+    { path: leadPaths.detail, element: lazyPage(() => import('./lead-detail-page.tsx'), 'LeadDetailPage') },
+    { path: leadPaths.editPattern, element: lazyPage(() => import('./lead-form-page.tsx'), 'EditLeadPage') },
   ],
   nav: [
     { to: leadPaths.pipeline, label: 'leads:nav.leads', icon: LeadsIcon, roles: CLIENT_ROLES, order: 70 },

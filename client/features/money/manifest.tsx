@@ -1,11 +1,8 @@
+import { lazyPage } from '../../platform/lazy-page.tsx';
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
-import { FinancePage } from './finance-page.tsx';
 import { moneyEn, moneyPtBR } from './i18n.ts';
 import { WalletIcon } from './icons.tsx';
-import { InvoicePage } from './invoice-page.tsx';
-import { InvoicesPage } from './invoices-page.tsx';
 import { deepLinks, moneyPaths } from './paths.ts';
-import { SummaryPage } from './summary-page.tsx';
 
 /**
  * The client's money (dashboard §5A–C): revenue and ROI, invoices with Pix and "Pagar", and the printable
@@ -16,10 +13,10 @@ export const moneyFeature = defineFeature({
   id: 'money',
   access: CLIENT_ROLES,
   routes: [
-    { path: moneyPaths.finance, element: <FinancePage /> },
-    { path: moneyPaths.invoices, element: <InvoicesPage /> },
-    { path: moneyPaths.invoiceDetail, element: <InvoicePage /> },
-    { path: moneyPaths.summary, element: <SummaryPage /> },
+    { path: moneyPaths.finance, element: lazyPage(() => import('./finance-page.tsx'), 'FinancePage') },
+    { path: moneyPaths.invoices, element: lazyPage(() => import('./invoices-page.tsx'), 'InvoicesPage') },
+    { path: moneyPaths.invoiceDetail, element: lazyPage(() => import('./invoice-page.tsx'), 'InvoicePage') },
+    { path: moneyPaths.summary, element: lazyPage(() => import('./summary-page.tsx'), 'SummaryPage') },
   ],
   nav: [
     { to: moneyPaths.finance, label: 'money:nav.finance', icon: WalletIcon, roles: CLIENT_ROLES, order: 30 },

@@ -1,5 +1,6 @@
 import type { Notification } from '../../../shared/entities/support.ts';
 import { writeAllowed, type PortalUser } from '../../platform/local-writes.ts';
+import { isUnread } from './inbox-list.ts';
 
 /**
  * The inbox's rules, pure: order, the unread count the bell and the app badge show, and the one change the
@@ -8,18 +9,7 @@ import { writeAllowed, type PortalUser } from '../../platform/local-writes.ts';
  * the same item agree). The clock is a parameter.
  */
 
-/** Newest first; equal times by id, so the order is stable across renders and devices. */
-export function newestFirst(list: readonly Notification[]): Notification[] {
-  return [...list].sort((a, b) =>
-    a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1,
-  );
-}
-
-export const isUnread = (n: Pick<Notification, 'readAt'>): boolean => n.readAt === null;
-
-export function unreadCount(list: readonly Pick<Notification, 'readAt'>[]): number {
-  return list.reduce((count, n) => count + (isUnread(n) ? 1 : 0), 0);
-}
+export { isUnread, newestFirst, unreadCount } from './inbox-list.ts';
 
 /**
  * The change that marks `n` read at `now`, or null when there is nothing to write: already read (the first

@@ -1,5 +1,5 @@
+import { lazyPage } from '../../platform/lazy-page.tsx';
 import { ALL_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
-import { InboxPage } from './inbox-page.tsx';
 import { notificationsEn, notificationsPtBR } from './i18n.ts';
 import { deepLinks, notificationPaths } from './paths.ts';
 
@@ -10,7 +10,9 @@ import { deepLinks, notificationPaths } from './paths.ts';
 export const notificationsFeature = defineFeature({
   id: 'notifications',
   access: ALL_ROLES,
-  routes: [{ path: notificationPaths.inbox, element: <InboxPage /> }],
+  routes: [
+    { path: notificationPaths.inbox, element: lazyPage(() => import('./inbox-page.tsx'), 'InboxPage') },
+  ],
   i18n: { namespace: 'notifications', resources: { 'pt-BR': notificationsPtBR, en: notificationsEn } },
   deepLinks,
 });

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { BellIcon } from '../../ui/icons.tsx';
 import { useAppBadge } from './app-badge.ts';
-import { unreadCount } from './inbox.ts';
+import { unreadCount } from './inbox-list.ts';
 import { notificationPaths } from './paths.ts';
 import { useDeviceUser } from '../../db/device-data.tsx';
 import { useInbox, useReadOnNotificationTap } from './use-inbox.ts';

@@ -4,7 +4,10 @@ import type { Notification } from '../../../shared/entities/support.ts';
 import { useCollection, useDeviceUser, useLiveDocuments, type Live } from '../../db/device-data.tsx';
 import { useDependencies } from '../../platform/dependencies.tsx';
 import { NAVIGATE_MESSAGE } from '../../sw/messages.ts';
-import { newestFirst, readAllChanges, readChange } from './inbox.ts';
+import { newestFirst } from './inbox-list.ts';
+
+/** The write rules (and the shared permissions they check) load with the first write, off the shell's first load. */
+const writeRules = () => import('./inbox.ts');
 
 /**
  * The signed-in user's inbox from the device database only (offline-first), newest first. The query selects
@@ -57,11 +60,13 @@ export function useInboxWrites(): InboxWrites {
     () => ({
       async markRead(n) {
         if (!user) return false;
+        const { readChange } = await writeRules();
         const change = readChange(n, user, now());
         return patch(change ? [{ id: n.id, change }] : []);
       },
       async markAllRead(list) {
         if (!user) return false;
+        const { readAllChanges } = await writeRules();
         return patch(readAllChanges(list, user, now()));
       },
     }),

@@ -1,14 +1,9 @@
-import { lazy, Suspense } from 'react';
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
+import { lazyPage } from '../../platform/lazy-page.tsx';
 import { performanceEn, performancePtBR } from './i18n.ts';
 import { deepLinks, performancePaths } from './paths.ts';
 import { PerformanceIcon } from './performance-icon.tsx';
 import { PerformanceSkeleton } from './performance-skeleton.tsx';
-
-/** The page, its shared rules and (through the page's charts) recharts are fetched when it is first opened. */
-const PerformancePage = lazy(() =>
-  import('./performance-page.tsx').then((m) => ({ default: m.PerformancePage })),
-);
 
 /** `/inicio/desempenho`, the client's performance: charts, industry comparison, month-end projection. */
 export const performanceFeature = defineFeature({
@@ -17,11 +12,8 @@ export const performanceFeature = defineFeature({
   routes: [
     {
       path: performancePaths.performance,
-      element: (
-        <Suspense fallback={<PerformanceSkeleton />}>
-          <PerformancePage />
-        </Suspense>
-      ),
+      // The page, its shared rules and (through the page's charts) recharts are fetched when it is first opened.
+      element: lazyPage(() => import('./performance-page.tsx'), 'PerformancePage', <PerformanceSkeleton />),
     },
   ],
   nav: [

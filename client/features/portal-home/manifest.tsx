@@ -1,14 +1,19 @@
+import { lazyPage } from '../../platform/lazy-page.tsx';
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
 import { HomeIcon } from '../../ui/icons.tsx';
 import { portalHomeEn, portalHomePtBR } from './i18n.ts';
 import { deepLinks, portalHomePaths } from './paths.ts';
-import { PortalHomePage } from './portal-home-page.tsx';
 
 /** `/inicio`, the client's home: their company, the account-manager card and the tickets summary. */
 export const portalHomeFeature = defineFeature({
   id: 'portal-home',
   access: CLIENT_ROLES,
-  routes: [{ path: portalHomePaths.home, element: <PortalHomePage /> }],
+  routes: [
+    {
+      path: portalHomePaths.home,
+      element: lazyPage(() => import('./portal-home-page.tsx'), 'PortalHomePage'),
+    },
+  ],
   nav: [
     {
       to: portalHomePaths.home,

@@ -1,8 +1,8 @@
+import { lazyPage } from '../../platform/lazy-page.tsx';
 import { ALL_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
 import { SettingsIcon } from '../../ui/icons.tsx';
 import { deepLinks, settingsPaths } from './paths.ts';
 import { playbooksEn, playbooksPtBR } from './playbooks-i18n.ts';
-import { SettingsPage } from './settings-page.tsx';
 
 /**
  * `/ajustes` for every role. Its strings predate feature namespaces and live in the shell's `translation`
@@ -11,7 +11,9 @@ import { SettingsPage } from './settings-page.tsx';
 export const settingsFeature = defineFeature({
   id: 'settings',
   access: ALL_ROLES,
-  routes: [{ path: settingsPaths.settings, element: <SettingsPage /> }],
+  routes: [
+    { path: settingsPaths.settings, element: lazyPage(() => import('./settings-page.tsx'), 'SettingsPage') },
+  ],
   nav: [
     {
       to: settingsPaths.settings,

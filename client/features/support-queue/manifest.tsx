@@ -1,10 +1,8 @@
+import { lazyPage } from '../../platform/lazy-page.tsx';
 import { defineFeature, STAFF_ROLES } from '../../platform/feature-manifest.ts';
 import { TicketIcon } from '../../ui/icons.tsx';
 import { supportQueueEn, supportQueuePtBR } from './i18n.ts';
-import { MeetingRequestsPage } from './meeting-requests-page.tsx';
 import { deepLinks, supportPaths } from './paths.ts';
-import { StaffTicketPage } from './staff-ticket-page.tsx';
-import { SupportQueuePage } from './support-queue-page.tsx';
 
 /**
  * The staff side of tickets and meetings (issue 10 item 10): the ticket queue, a ticket as staff handle it
@@ -16,9 +14,18 @@ export const supportQueueFeature = defineFeature({
   id: 'support-queue',
   access: STAFF_ROLES,
   routes: [
-    { path: supportPaths.queue, element: <SupportQueuePage /> },
-    { path: supportPaths.detail, element: <StaffTicketPage /> },
-    { path: supportPaths.meetings, element: <MeetingRequestsPage /> },
+    {
+      path: supportPaths.queue,
+      element: lazyPage(() => import('./support-queue-page.tsx'), 'SupportQueuePage'),
+    },
+    {
+      path: supportPaths.detail,
+      element: lazyPage(() => import('./staff-ticket-page.tsx'), 'StaffTicketPage'),
+    },
+    {
+      path: supportPaths.meetings,
+      element: lazyPage(() => import('./meeting-requests-page.tsx'), 'MeetingRequestsPage'),
+    },
   ],
   nav: [
     {

@@ -1,14 +1,14 @@
+import { lazyPage } from '../../platform/lazy-page.tsx';
 import { defineFeature, STAFF_ROLES } from '../../platform/feature-manifest.ts';
 import { ChecklistIcon } from '../../ui/icons.tsx';
 import { tasksEn, tasksPtBR } from './i18n.ts';
 import { deepLinks, taskPaths } from './paths.ts';
-import { TasksPage } from './tasks-page.tsx';
 
 /** `/tarefas`: the signed-in staff member's tasks (docs/domain.md §6). */
 export const tasksFeature = defineFeature({
   id: 'tasks',
   access: STAFF_ROLES,
-  routes: [{ path: taskPaths.mine, element: <TasksPage /> }],
+  routes: [{ path: taskPaths.mine, element: lazyPage(() => import('./tasks-page.tsx'), 'TasksPage') }],
   nav: [{ to: taskPaths.mine, label: 'tasks:nav.mine', icon: ChecklistIcon, roles: STAFF_ROLES, order: 25 }],
   i18n: { namespace: 'tasks', resources: { 'pt-BR': tasksPtBR, en: tasksEn } },
   deepLinks,

@@ -1,10 +1,8 @@
+import { lazyPage } from '../../platform/lazy-page.tsx';
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
 import { TicketIcon } from '../../ui/icons.tsx';
 import { ticketsEn, ticketsPtBR } from './i18n.ts';
-import { MyTicketsPage } from './my-tickets-page.tsx';
-import { NewTicketPage } from './new-ticket-page.tsx';
 import { deepLinks, ticketPaths } from './paths.ts';
-import { TicketDetailPage } from './ticket-detail-page.tsx';
 
 /**
  * The client's support tickets: the list, a new ticket and one ticket's conversation — written to the device
@@ -14,9 +12,12 @@ export const ticketsFeature = defineFeature({
   id: 'tickets',
   access: CLIENT_ROLES,
   routes: [
-    { path: ticketPaths.list, element: <MyTicketsPage /> },
-    { path: ticketPaths.new, element: <NewTicketPage /> },
-    { path: ticketPaths.detail, element: <TicketDetailPage /> },
+    { path: ticketPaths.list, element: lazyPage(() => import('./my-tickets-page.tsx'), 'MyTicketsPage') },
+    { path: ticketPaths.new, element: lazyPage(() => import('./new-ticket-page.tsx'), 'NewTicketPage') },
+    {
+      path: ticketPaths.detail,
+      element: lazyPage(() => import('./ticket-detail-page.tsx'), 'TicketDetailPage'),
+    },
   ],
   nav: [
     { to: ticketPaths.list, label: 'tickets:nav.tickets', icon: TicketIcon, roles: CLIENT_ROLES, order: 40 },

@@ -7,6 +7,7 @@ export const en: Translation = {
     tagline: 'Customer success, even without signal',
     skipToContent: 'Skip to content',
     pageTitle: '{{page}} · Arco',
+    loadingPage: 'Loading the page…',
   },
   nav: {
     primary: 'Main navigation',

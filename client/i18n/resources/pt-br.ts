@@ -8,6 +8,7 @@ export const ptBR = {
     tagline: 'Sucesso do cliente, mesmo sem sinal',
     skipToContent: 'Pular para o conteúdo',
     pageTitle: '{{page}} · Arco',
+    loadingPage: 'Carregando a página…',
   },
   nav: {
     primary: 'Navegação principal',

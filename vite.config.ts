@@ -35,9 +35,9 @@ function forbidRxdbDevMode(): Plugin {
  * The first route's JavaScript on the wire (brotli, as the server sends it; issue 16's target is 200 KB): the
  * sign-in screen of a signed-out device, and the staff's home. The device database is not part of it: it loads
  * beside the page when a session opens (client/db/lazy-device-sessions.ts). Checked by every build
- * (scripts/vite/bundle-budget.ts). The customer list is not yet within the target (≈ 235 KB: the page brings
- * the virtual list, the collection registry through `can()`, the domain texts and the CSV writer; the entry
- * carries every feature's strings in both languages); its budget is a ratchet at today's size until then.
+ * (scripts/vite/bundle-budget.ts). The customer list is not yet within the target (≈ 224 KB: the page brings
+ * the virtual list, the collection registry through `can()` and the domain texts; the entry carries every
+ * feature's strings in both languages, ≈ 20 KB of it English); its budget is a ratchet just above today's size.
  */
 const FIRST_ROUTE_TARGET_BYTES = 200_000;
 const BUDGET_ROUTES = [
@@ -49,7 +49,7 @@ const BUDGET_ROUTES = [
   {
     label: 'customer list (/clientes)',
     modules: ['client/features/customers/customer-list-page.tsx'],
-    maxBytes: 240_000,
+    maxBytes: 230_000,
   },
 ];
 

@@ -4,6 +4,7 @@ import { healthFollow, healthRecompute } from './benches/health.ts';
 import { syncPull } from './benches/sync-pull.ts';
 import { syncPush } from './benches/sync-push.ts';
 import { pushBench } from './benches/push.ts';
+import { wireBytes } from './benches/wire-bytes.ts';
 import type { Bench } from './harness/bench.ts';
 
 /**
@@ -17,6 +18,7 @@ export const BENCHES: readonly Bench[] = [
   healthFollow,
   healthRecompute,
   pushBench,
+  wireBytes,
   browserFirstSync,
   portalLaunch,
 ];

@@ -293,6 +293,40 @@ describe('sign-out wipes the device (journey 3)', () => {
   });
 });
 
+describe('the first visit travels compressed (issue 16)', () => {
+  it('receives the main script and the sync pulls with Content-Encoding br or gzip', async () => {
+    const admin = await env.launch(DESKTOP);
+    const seen: { url: string; encoding: string | undefined; fromServiceWorker: boolean }[] = [];
+    admin.context.on('response', (response) => {
+      void response.allHeaders().then(
+        (headers) =>
+          seen.push({
+            url: response.url(),
+            encoding: headers['content-encoding'],
+            fromServiceWorker: response.fromServiceWorker(),
+          }),
+        () => undefined,
+      );
+    });
+    const page = await signInThroughUi(admin.context, env.server().origin, 'admin@arco.example', '/clientes');
+    await waitForFirstSync(page);
+
+    // The entry script named by index.html, fetched from the network on the first visit.
+    const entry = await page.evaluate(
+      () =>
+        document.querySelector<HTMLScriptElement>('script[type="module"][src]')?.getAttribute('src') ?? '',
+    );
+    expect(entry).toMatch(/^\/assets\/index-[\w-]+\.js$/);
+    const scripts = seen.filter((r) => r.url.endsWith(entry) && !r.fromServiceWorker);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const r of scripts) expect(r.encoding, r.url).toMatch(/^(br|gzip)$/);
+    // Every collection's first pull of an admin is several kilobytes of JSON.
+    const pulls = seen.filter((r) => /\/api\/sync\/customers\/pull\?/.test(r.url));
+    expect(pulls.length).toBeGreaterThan(0);
+    for (const r of pulls) expect(r.encoding, r.url).toMatch(/^(br|gzip)$/);
+  });
+});
+
 describe('a session that expires while offline (journey 4)', () => {
   const EDITED = 'ConsultoriaDEF';
   const NEW_LOCATION = 'Santos, SP';

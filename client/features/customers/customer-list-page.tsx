@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { MangoQuery } from 'rxdb';
 import type { Customer } from '../../../shared/entities/customer.ts';
 import type { Health } from '../../../shared/entities/csm.ts';
@@ -14,8 +14,7 @@ import { EmptyState } from '../../ui/empty-state.tsx';
 import { DEFAULT_TIME_ZONE } from '../../ui/format.ts';
 import { AlertIcon, UsersIcon } from '../../ui/icons.tsx';
 import { Page } from '../../ui/page.tsx';
-import { CSV_FORMATS, csvFileName, csvRecords, toCsv } from './customer-csv.ts';
-import { CustomerFormDialog, type FormTarget } from './customer-form-dialog.tsx';
+import type { FormTarget } from './customer-form-dialog.tsx';
 import {
   activeFilterCount,
   buildRows,
@@ -32,7 +31,6 @@ import {
 } from './customer-rows.ts';
 import { useDomainTextFor } from '../../domain-text/use-domain-text.ts';
 import { CustomerTable, type RowSelection } from './customer-table.tsx';
-import { AssignCsmDialog } from './assign-csm-dialog.tsx';
 import { assigneeOptions, mayAssignCsm, selectedCustomers, type AssignmentPlan } from './csm-assignment.ts';
 import { KpiCards } from './kpi-cards.tsx';
 import { ListToolbar, type CsmOption } from './list-toolbar.tsx';
@@ -40,6 +38,15 @@ import { csmNameResolver, useStaffDirectory } from './staff-directory.ts';
 import { useCustomersTranslation } from './use-customers-translation.ts';
 import { useListState } from './use-list-state.ts';
 import styles from './customer-list-page.module.css';
+
+// Loaded when first used, not with the staff's first screen (issue 16's bundle budget): the forms bring the
+// shared write rules, the CSV export its writer (papaparse).
+const CustomerFormDialog = lazy(() =>
+  import('./customer-form-dialog.tsx').then((m) => ({ default: m.CustomerFormDialog })),
+);
+const AssignCsmDialog = lazy(() =>
+  import('./assign-csm-dialog.tsx').then((m) => ({ default: m.AssignCsmDialog })),
+);
 
 /** Every local document (RxDB leaves deleted ones out); module constants keep the live queries stable. */
 const ALL_CUSTOMERS: MangoQuery<Customer> = {};
@@ -214,7 +221,8 @@ export function CustomerListPage() {
     setAssigning(false);
     restoreFocus();
   };
-  const onExport = () => {
+  const onExport = async () => {
+    const { CSV_FORMATS, csvFileName, csvRecords, toCsv } = await import('./customer-csv.ts');
     const format = CSV_FORMATS[language];
     const file = csvFileName(today);
     downloadText(toCsv(csvRecords(visible, t, format, domainText), format), file);
@@ -362,35 +370,37 @@ export function CustomerListPage() {
         />
       )}
 
-      {dialog ? (
-        <CustomerFormDialog
-          key={dialog.mode === 'edit' ? dialog.customer.id : 'new'}
-          target={dialog}
-          user={identity}
-          userName={user.name}
-          collection={collection}
-          csmOptions={csmOptions}
-          now={now}
-          today={today}
-          onSaved={onSaved}
-          onClose={closeDialog}
-          t={t}
-        />
-      ) : null}
-      {assigning && mayAssign && selectedDocs.length > 0 ? (
-        <AssignCsmDialog
-          user={identity}
-          customers={selectedDocs}
-          options={assignees}
-          collection={collection}
-          onDone={onAssigned}
-          onClose={() => {
-            setAssigning(false);
-            restoreFocus();
-          }}
-          t={t}
-        />
-      ) : null}
+      <Suspense fallback={null}>
+        {dialog ? (
+          <CustomerFormDialog
+            key={dialog.mode === 'edit' ? dialog.customer.id : 'new'}
+            target={dialog}
+            user={identity}
+            userName={user.name}
+            collection={collection}
+            csmOptions={csmOptions}
+            now={now}
+            today={today}
+            onSaved={onSaved}
+            onClose={closeDialog}
+            t={t}
+          />
+        ) : null}
+        {assigning && mayAssign && selectedDocs.length > 0 ? (
+          <AssignCsmDialog
+            user={identity}
+            customers={selectedDocs}
+            options={assignees}
+            collection={collection}
+            onDone={onAssigned}
+            onClose={() => {
+              setAssigning(false);
+              restoreFocus();
+            }}
+            t={t}
+          />
+        ) : null}
+      </Suspense>
     </Page>
   );
 }

@@ -1,9 +1,8 @@
-import { useRef } from 'react';
+import { lazy, Suspense, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { useSession } from '../../auth/session-context.tsx';
 import { NotificationBell } from '../../features/notifications/notification-bell.tsx';
-import { ConflictNotices } from '../../sync-status/conflict-notices.tsx';
 import { SyncIndicator } from '../../sync-status/sync-indicator.tsx';
 import { ArcoMark } from '../../ui/icons.tsx';
 import { OfflineReadyStatus } from '../offline-ready.tsx';
@@ -12,6 +11,12 @@ import { useServiceWorkerNavigation } from '../service-worker-navigation.ts';
 import { PrimaryNav } from './primary-nav.tsx';
 import { FirstSyncProgress, SyncBanners, useExpireOnSyncUnauthorized } from './sync-banners.tsx';
 import styles from './app-shell.module.css';
+
+// Off the first load (issue 16's bundle budget): the notices bring the conflict rules and every collection
+// definition with them. A signed-in screen fetches them right after it draws; there is nothing to show before.
+const ConflictNotices = lazy(() =>
+  import('../../sync-status/conflict-notices.tsx').then((m) => ({ default: m.ConflictNotices })),
+);
 
 /**
  * The frame around every screen: skip link, top bar (brand, navigation and the notifications bell when signed
@@ -48,7 +53,11 @@ export function AppShell() {
       </header>
       <OfflineReadyStatus />
       <SyncBanners />
-      {user ? <ConflictNotices /> : null}
+      {user ? (
+        <Suspense fallback={null}>
+          <ConflictNotices />
+        </Suspense>
+      ) : null}
       <main
         id="conteudo"
         ref={mainRef}

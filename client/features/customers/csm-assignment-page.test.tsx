@@ -74,7 +74,7 @@ describe('assigning customers to CSMs (admin, offline)', () => {
       ).toHaveProperty('indeterminate', true);
 
       await user.click(within(bar).getByRole('button', { name: 'Atribuir a…' }));
-      const dialog = screen.getByRole('dialog', { name: 'Atribuir 3 clientes' });
+      const dialog = await screen.findByRole('dialog', { name: 'Atribuir 3 clientes' });
       const select = within(dialog).getByLabelText('Novo CSM');
       expect(select).toHaveFocus();
       expect(
@@ -121,7 +121,7 @@ describe('assigning customers to CSMs (admin, offline)', () => {
     await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(2));
     await user.click(within(table).getByRole('checkbox', { name: 'Selecionar o cliente listado' }));
     await user.click(screen.getByRole('button', { name: 'Atribuir a…' }));
-    const dialog = screen.getByRole('dialog', { name: 'Atribuir 1 cliente' });
+    const dialog = await screen.findByRole('dialog', { name: 'Atribuir 1 cliente' });
     await user.selectOptions(within(dialog).getByLabelText('Novo CSM'), '');
     expect(within(dialog).getByText('1 cliente fica sem CSM.')).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Atribuir' }));

@@ -220,7 +220,7 @@ describe('customer list (device database, offline)', () => {
       const { database, table } = await setup();
       const opener = screen.getByRole('button', { name: 'Nova empresa' });
       await user.click(opener);
-      const dialog = screen.getByRole('dialog', { name: 'Nova empresa' });
+      const dialog = await screen.findByRole('dialog', { name: 'Nova empresa' });
       const name = within(dialog).getByLabelText(/Nome da empresa/);
       expect(name).toHaveFocus();
 
@@ -281,7 +281,7 @@ describe('customer list (device database, offline)', () => {
       const user = userEvent.setup();
       const { database, table } = await setup();
       await user.click(within(table).getByRole('button', { name: 'Editar Fintech ABC' }));
-      const dialog = screen.getByRole('dialog', { name: 'Editar Fintech ABC' });
+      const dialog = await screen.findByRole('dialog', { name: 'Editar Fintech ABC' });
       expect(within(dialog).getByLabelText(/CSM responsável/)).toBeDisabled();
       expect(within(dialog).getByText('Somente um administrador pode trocar o CSM.')).toBeInTheDocument();
 

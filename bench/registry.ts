@@ -5,6 +5,7 @@ import { syncPull } from './benches/sync-pull.ts';
 import { syncPush } from './benches/sync-push.ts';
 import { pushBench } from './benches/push.ts';
 import { wireBytes } from './benches/wire-bytes.ts';
+import { bundleSize } from './benches/bundle-size.ts';
 import type { Bench } from './harness/bench.ts';
 
 /**
@@ -19,6 +20,7 @@ export const BENCHES: readonly Bench[] = [
   healthRecompute,
   pushBench,
   wireBytes,
+  bundleSize,
   browserFirstSync,
   portalLaunch,
 ];

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { checkBudget, chunksForRoute, type BudgetChunk } from './bundle-budget.ts';
+import { checkBudget, chunksForRoute, chunksFromViteManifest, type BudgetChunk } from './bundle-budget.ts';
 
 const chunk = (fileName: string, over: Partial<BudgetChunk> = {}): BudgetChunk => ({
   fileName,
@@ -55,5 +55,28 @@ describe('checkBudget', () => {
     expect(failures).toHaveLength(1);
     expect(failures[0]).toMatch(/^list: .* over the budget of 10\.0 KB brotli\. Heaviest: virtual\.js/);
     expect(checkBudget(heavy, [{ ...list, maxBytes: 100_000 }]).failures).toEqual([]);
+  });
+});
+
+describe('chunksFromViteManifest', () => {
+  it('rebuilds the graph from the manifest: static imports by file, pages by their source', () => {
+    const manifest = {
+      'index.html': { file: 'assets/index-a.js', src: 'index.html', isEntry: true, imports: ['_react-b.js'] },
+      '_react-b.js': { file: 'assets/react-b.js' },
+      'client/sign-in-page.tsx': {
+        file: 'assets/sign-in-c.js',
+        src: 'client/sign-in-page.tsx',
+        imports: ['_react-b.js'],
+      },
+      'style.css': { file: 'assets/style.css' },
+    };
+    const chunks = chunksFromViteManifest(manifest, (file) => `/* ${file} */`);
+    expect(names(chunks)).toEqual(['assets/index-a.js', 'assets/react-b.js', 'assets/sign-in-c.js']);
+    const route = { label: 'sign-in', modules: ['client/sign-in-page.tsx'], maxBytes: 1 };
+    expect(names(chunksForRoute(chunks, route))).toEqual([
+      'assets/index-a.js',
+      'assets/react-b.js',
+      'assets/sign-in-c.js',
+    ]);
   });
 });

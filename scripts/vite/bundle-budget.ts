@@ -141,3 +141,31 @@ export function bundleBudget(options: { routes: readonly RouteBudget[] }): Plugi
     },
   };
 }
+
+/** One entry of Vite's build manifest (`build.manifest`, `dist/.vite/manifest.json`). */
+export interface ViteManifestChunk {
+  readonly file: string;
+  readonly src?: string;
+  readonly isEntry?: boolean;
+  readonly imports?: readonly string[];
+}
+
+/**
+ * The chunks of a finished build from its manifest and files (the bundle-size bench weighs a build it did not
+ * run the plugin in). A chunk's modules are known only when it is an entry's facade (`src`): enough for routes
+ * named by their page, as BUDGET_ROUTES are.
+ */
+export function chunksFromViteManifest(
+  manifest: Readonly<Record<string, ViteManifestChunk>>,
+  readCode: (file: string) => string,
+): BudgetChunk[] {
+  return Object.values(manifest)
+    .filter((c) => c.file.endsWith('.js'))
+    .map((c) => ({
+      fileName: c.file,
+      code: readCode(c.file),
+      isEntry: c.isEntry === true,
+      imports: (c.imports ?? []).map((key) => manifest[key]?.file ?? key),
+      modules: c.src ? [c.src] : [],
+    }));
+}

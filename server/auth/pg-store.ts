@@ -25,11 +25,13 @@ import { recordAudit } from '../audit/audit-log.ts';
  *
  * How it gets past row-level security, and no further:
  * - Before anyone is identified (sign-in, cookie lookup) it calls the SECURITY DEFINER functions
- *   `arco_find_login(email)` and `arco_find_session(token_hash)`, the only narrow ways to read a user or session
- *   without an identity.
+ *   `arco_find_sign_in(email)` and `arco_find_session(token_hash)`, the only narrow ways to read a user or
+ *   session without an identity. Only the sign-in role (`Database.signIn`, migration 0160) may call the first,
+ *   the one that returns a password hash; the app role can read no hash at all.
  * - Session and user writes run `withIdentity(<the session's own user>)`, so RLS checks them like any write of
  *   that user (a user may create, touch and revoke only their own sessions).
- * - login_attempts is not a tenant table (no RLS; the app role may insert, read, settle and delete).
+ * - login_attempts is not a tenant table; it is the throttle's alone: every method touching it runs as the
+ *   sign-in role (`Database.signIn`), and row-level security hides it from any other role.
  * - The throttle's critical section (`withAttemptLock`) is one transaction holding an advisory lock per key,
  *   so server instances sharing the database count each other's attempts before verifying their own.
  */
@@ -37,7 +39,9 @@ export class PgAuthStore implements AuthStore {
   constructor(private readonly db: Database) {}
 
   async findLoginByEmail(email: string): Promise<LoginRecord | null> {
-    const { rows } = await this.db.query<LoginRow>('SELECT * FROM arco_find_login($1)', [email]);
+    const { rows } = await this.db.signIn((tx) =>
+      tx.query<LoginRow>('SELECT * FROM arco_find_sign_in($1)', [email]),
+    );
     const row = rows[0];
     if (!row) return null;
     return {
@@ -107,22 +111,22 @@ export class PgAuthStore implements AuthStore {
   }
 
   recordLoginAttempt(a: LoginAttempt): Promise<string> {
-    return recordAttempt(this.db, a);
+    return this.db.signIn((tx) => recordAttempt(tx, a));
   }
 
   nthRecentFailure(query: FailureQuery): Promise<Date | null> {
-    return nthRecentFailure(this.db, query);
+    return this.db.signIn((tx) => nthRecentFailure(tx, query));
   }
 
   hasSucceeded(filter: AttemptFilter, since: Date): Promise<boolean> {
-    return hasSucceeded(this.db, filter, since);
+    return this.db.signIn((tx) => hasSucceeded(tx, filter, since));
   }
 
   withAttemptLock<T>(keys: readonly string[], fn: (log: AttemptLog) => Promise<T>): Promise<T> {
     // Locks are taken in ascending order of their 64-bit key in every transaction, so two sign-ins that share
     // two keys can never wait for each other in a cycle.
     const lockKeys = [...new Set(keys.map(advisoryKey))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return this.db.transaction(async (tx) => {
+    return this.db.signIn(async (tx) => {
       for (const key of lockKeys)
         await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [key.toString()]);
       return fn({
@@ -134,16 +138,20 @@ export class PgAuthStore implements AuthStore {
   }
 
   async settleLoginAttempt(id: string, o: AttemptOutcome): Promise<void> {
-    await this.db.query(
-      'UPDATE login_attempts SET succeeded = $2, user_id = $3, device_key = $4 WHERE id = $1',
-      [id, o.succeeded, o.userId, o.deviceKey],
+    await this.db.signIn((tx) =>
+      tx.query('UPDATE login_attempts SET succeeded = $2, user_id = $3, device_key = $4 WHERE id = $1', [
+        id,
+        o.succeeded,
+        o.userId,
+        o.deviceKey,
+      ]),
     );
   }
 
   async pruneLoginAttempts(before: Date): Promise<number> {
-    const { rowCount } = await this.db.query('DELETE FROM login_attempts WHERE attempted_at < $1', [
-      iso(before),
-    ]);
+    const { rowCount } = await this.db.signIn((tx) =>
+      tx.query('DELETE FROM login_attempts WHERE attempted_at < $1', [iso(before)]),
+    );
     return rowCount ?? 0;
   }
 

@@ -11,6 +11,8 @@ import {
   identityParams,
   parseIdentity,
   SET_APP_IDENTITY_SQL,
+  SET_SIGN_IN_SQL,
+  SIGN_IN_ROLE,
 } from './identity.ts';
 import type { Identity } from '../../shared/identity.ts';
 import { arcoTypeParsers } from './pg-types.ts';
@@ -25,7 +27,10 @@ import { arcoTypeParsers } from './pg-types.ts';
  * - `transaction(fn)` / `query(sql)` — the app role with **no identity**: RLS shows no tenant row at all. For
  *   the pre-authentication lookups (`arco_find_login(email)`, `arco_find_session(token_hash)`,
  *   `arco_find_passkey(credential_id)`, `arco_find_invitation(token_hash)`: SECURITY DEFINER functions that
- *   are the only narrow way past RLS), `login_attempts` (rate limiting) and reading `app_settings`.
+ *   are the only narrow way past RLS) and reading `app_settings`.
+ * - `signIn(fn)` — the sign-in role `arco_auth` with no identity: the only role that reads a password hash
+ *   (`arco_find_sign_in(email)`) and the throttle's `login_attempts`. For the sign-in path and its throttle
+ *   only. It runs on the owner's connection (`SET LOCAL ROLE`), like app transactions without DATABASE_APP_URL.
  * - `privileged(fn)` — the owner role (the DATABASE_URL user; `postgres` on PGlite), which bypasses RLS. Only
  *   for migrations, the seed loader, cross-organization job scheduling (listing organizations), writing
  *   `app_settings` and test resets. Never for handling a request.
@@ -62,6 +67,8 @@ export interface Database {
   ): Promise<QueryResult<R>>;
   /** One transaction as the app role with no identity. */
   transaction<T>(fn: (client: DbClient) => Promise<T>): Promise<T>;
+  /** One transaction as the sign-in role with no identity: password hashes and login attempts (see above). */
+  signIn<T>(fn: (client: DbClient) => Promise<T>): Promise<T>;
   /** One transaction as the app role acting for `identity` (RLS enforced). */
   withIdentity<T>(identity: Identity, fn: (client: DbClient) => Promise<T>): Promise<T>;
   /** One transaction as the owner role (RLS bypassed). Migrations, seed, job scheduling, tests only. */
@@ -282,12 +289,20 @@ function makeDatabase(parts: Parts): Database {
       String(timeouts.lockMs),
     ]);
 
+  // The sign-in role, no identity, the same request bounds (the sign-in path is a request like any other).
+  const asSignIn = (client: DbClient) =>
+    client.query(
+      `${SET_SIGN_IN_SQL}, set_config('statement_timeout', $1, true), set_config('lock_timeout', $2, true)`,
+      [String(timeouts.statementMs), String(timeouts.lockMs)],
+    );
+
   const db: Database = {
     kind: parts.kind,
     ownerConnectionString: parts.ownerUrl,
     query: (text, params) => run(parts.appPool, asApp(null), (c) => c.query(text, params), true),
     transaction: (fn) => run(parts.appPool, asApp(null), fn, true),
     withIdentity: async (identity, fn) => run(parts.appPool, asApp(parseIdentity(identity)), fn, true),
+    signIn: (fn) => run(parts.ownerPool, asSignIn, fn, true),
     privileged: (fn) => run(parts.ownerPool, (c) => c.query(CLEAR_IDENTITY_SQL), fn, false),
     async migrate(options = {}) {
       assertUsable();
@@ -350,10 +365,15 @@ function reason(error: unknown): string {
  * SECURITY DEFINER login lookups) and `arco_app` (and a separate app login, if any) cannot.
  */
 async function verifyRoles(owner: PoolClient, appPool: pg.Pool | null): Promise<void> {
-  const { rows } = await owner.query<{ owner_bypasses: boolean; app_bypasses: boolean | null }>(
+  const { rows } = await owner.query<{
+    owner_bypasses: boolean;
+    app_bypasses: boolean | null;
+    sign_in_bypasses: boolean | null;
+  }>(
     `SELECT (SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user) AS owner_bypasses,
-            (SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = $1) AS app_bypasses`,
-    [APP_ROLE],
+            (SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = $1) AS app_bypasses,
+            (SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = $2) AS sign_in_bypasses`,
+    [APP_ROLE, SIGN_IN_ROLE],
   );
   const row = rows[0];
   if (!row?.owner_bypasses) {
@@ -364,6 +384,12 @@ async function verifyRoles(owner: PoolClient, appPool: pg.Pool | null): Promise<
   }
   if (row.app_bypasses !== false) {
     throw new DbError('unsafe_roles', `role ${APP_ROLE} must exist and have neither SUPERUSER nor BYPASSRLS`);
+  }
+  if (row.sign_in_bypasses !== false) {
+    throw new DbError(
+      'unsafe_roles',
+      `role ${SIGN_IN_ROLE} must exist and have neither SUPERUSER nor BYPASSRLS`,
+    );
   }
   if (appPool === null) return;
   const app = await appPool.query<{ unsafe: boolean; member: boolean }>(

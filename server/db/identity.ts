@@ -14,6 +14,11 @@ import { DbError } from './errors.ts';
  * The identity always comes from the server (session lookup, job payload), never from a request body.
  */
 export const APP_ROLE = 'arco_app';
+/**
+ * The sign-in role (migration 0160): the only one that reads password hashes (`arco_find_sign_in`) and the
+ * sign-in throttle's `login_attempts`. Taken for those steps only (`Database.signIn`), never with an identity.
+ */
+export const SIGN_IN_ROLE = 'arco_auth';
 
 export function parseIdentity(identity: unknown): Identity {
   const parsed = identitySchema.safeParse(identity);
@@ -37,6 +42,11 @@ export function identityParams(identity: Identity | null): [string, string, stri
   if (identity.role === 'system') return [identity.organizationId, '', 'system', ''];
   return [identity.organizationId, identity.userId, identity.role, identity.customerId ?? ''];
 }
+
+/** Switches the transaction to the sign-in role with no identity (see `SIGN_IN_ROLE`). */
+export const SET_SIGN_IN_SQL = `SELECT set_config('role', '${SIGN_IN_ROLE}', true),
+  set_config('arco.organization_id', '', true), set_config('arco.user_id', '', true),
+  set_config('arco.role', '', true), set_config('arco.customer_id', '', true)`;
 
 /** Clears any identity without changing role (for privileged transactions; see Database.privileged). */
 export const CLEAR_IDENTITY_SQL = `SELECT set_config('arco.organization_id', '', true),

@@ -143,13 +143,15 @@ describe('migrations', () => {
       ),
     );
     const withoutRls = rows.filter((r) => !r.enabled).map((r) => r.table);
-    expect(withoutRls.sort()).toEqual(['app_settings', 'login_attempts', 'pgmigrations']);
+    expect(withoutRls.sort()).toEqual(['app_settings', 'pgmigrations']);
     for (const row of rows.filter((r) => r.enabled)) {
       expect({ table: row.table, forced: row.forced }).toEqual({ table: row.table, forced: true });
       const expected =
         row.table === 'audit_log'
           ? ['INSERT:arco_app', 'SELECT:arco_app']
-          : ['DELETE:arco_app', 'INSERT:arco_app', 'SELECT:arco_app', 'UPDATE:arco_app'];
+          : row.table === 'login_attempts'
+            ? ['ALL:arco_auth']
+            : ['DELETE:arco_app', 'INSERT:arco_app', 'SELECT:arco_app', 'UPDATE:arco_app'];
       expect({ table: row.table, policies: row.policies }).toEqual({ table: row.table, policies: expected });
     }
     expect(rows.length).toBeGreaterThanOrEqual(34);

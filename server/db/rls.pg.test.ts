@@ -130,7 +130,9 @@ beforeAll(async () => {
   const { rows } = await t.db.privileged((c) =>
     c.query<{ table: string }>(
       `SELECT c.relname AS table FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relrowsecurity ORDER BY 1`,
+        WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relrowsecurity
+          -- Not a tenant table: the sign-in throttle's alone (its own test below).
+          AND c.relname <> 'login_attempts' ORDER BY 1`,
     ),
   );
   rlsTables = rows.map((r) => r.table);
@@ -146,10 +148,23 @@ const ownerCount = async (sql: string, params: unknown[] = []) =>
   (await t.db.privileged((c) => c.query<{ n: number }>(sql, params))).rows[0]?.n ?? -1;
 
 class Rollback extends Error {}
-/** Runs fn for identity and always rolls back; 'ok' or the SQLSTATE it failed with. */
-async function attempt(identity: Identity, fn: (c: DbClient) => Promise<unknown>): Promise<string> {
+type Transaction = (fn: (c: DbClient) => Promise<unknown>) => Promise<unknown>;
+/**
+ * Runs fn for identity and always rolls back; 'ok' or the SQLSTATE it failed with. `'none'` runs it as the app
+ * role with no identity, `'sign-in'` as the sign-in role (Database.signIn).
+ */
+async function attempt(
+  identity: Identity | 'none' | 'sign-in',
+  fn: (c: DbClient) => Promise<unknown>,
+): Promise<string> {
+  const run: Transaction =
+    identity === 'none'
+      ? (f) => t.db.transaction(f)
+      : identity === 'sign-in'
+        ? (f) => t.db.signIn(f)
+        : (f) => t.db.withIdentity(identity, f);
   try {
-    await t.db.withIdentity(identity, async (c) => {
+    await run(async (c) => {
       await fn(c);
       throw new Rollback();
     });
@@ -432,7 +447,7 @@ describe('users, sessions and the pre-authentication path', () => {
     expect(login.rows).toEqual([
       expect.objectContaining({ user_id: a.client.userId, role: 'client', customer_id: a.customerId }),
     ]);
-    expect((await t.db.query('SELECT * FROM users')).rows).toEqual([]);
+    expect((await t.db.query('SELECT id FROM users')).rows).toEqual([]);
 
     const session = await t.db.query<{ user_id: string; organization_id: string }>(
       'SELECT * FROM arco_find_session($1)',
@@ -517,21 +532,121 @@ describe('users, sessions and the pre-authentication path', () => {
     expect(await count(a.system, 'SELECT count(*)::int AS n FROM notification_deliveries')).toBe(1);
   });
 
-  it('rate-limit bookkeeping works without identity; settings are read-only; the audit log is append-only', async () => {
+  it('no identity reads a password hash: every column of users but password_hash, which may still be set', async () => {
+    await t.db.privileged((c) =>
+      c.query(`UPDATE users SET password_hash = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA'`),
+    );
+    for (const identity of [a.client, a.otherClient, a.csm, a.admin, a.system, 'none'] as const) {
+      const who = typeof identity === 'string' ? identity : identity.role;
+      expect({
+        who,
+        hash: await attempt(identity, (c) => c.query('SELECT password_hash FROM users')),
+      }).toEqual({
+        who,
+        hash: '42501',
+      });
+      expect({ who, all: await attempt(identity, (c) => c.query('SELECT * FROM users')) }).toEqual({
+        who,
+        all: '42501',
+      });
+    }
+    // The hash is there to be read (so the above can fail)…
+    expect(await ownerCount('SELECT count(password_hash)::int AS n FROM users')).toBeGreaterThan(0);
+    // …while every other column stays readable (a column added to users must be granted by its migration).
+    const { rows: columns } = await t.db.privileged((c) =>
+      c.query<{ name: string }>(
+        `SELECT column_name AS name FROM information_schema.columns
+          WHERE table_schema = 'public' AND table_name = 'users' AND column_name <> 'password_hash'`,
+      ),
+    );
+    expect(columns.length).toBeGreaterThan(10);
+    for (const { name } of columns) {
+      expect({ name, read: await attempt(a.client, (c) => c.query(`SELECT ${name} FROM users`)) }).toEqual({
+        name,
+        read: 'ok',
+      });
+    }
+    // A client still sees the staff (names of its account managers), without their hashes.
+    expect(await count(a.client, `SELECT count(*)::int AS n FROM users WHERE role <> 'client'`)).toBe(2);
+    // Setting one's own password needs no read of it.
     expect(
-      await attempt(a.admin, (c) =>
-        c.query(
-          `INSERT INTO login_attempts (account_key, ip, succeeded) VALUES ('x@y.example', '10.0.0.1', false)`,
-        ),
+      await attempt(a.client, (c) =>
+        c.query('UPDATE users SET password_hash = $2 WHERE id = $1', [a.client.userId, '$argon2id$x']),
       ),
     ).toBe('ok');
-    await t.db.transaction(async (c) => {
-      await c.query(
+  });
+
+  it('arco_find_login answers who an e-mail is without the hash; only the sign-in role gets the hash', async () => {
+    const { rows } = await t.db.privileged((c) =>
+      c.query<{ email: string; password_hash: string }>(
+        'SELECT email, password_hash FROM users WHERE id = $1',
+        [b.admin.userId],
+      ),
+    );
+    const { email, password_hash: hash } = rows[0]!;
+    expect(hash).toMatch(/^\$argon2id\$/);
+    const login = await t.db.query('SELECT * FROM arco_find_login($1)', [email]);
+    expect(login.rows).toEqual([expect.objectContaining({ user_id: b.admin.userId, role: 'admin' })]);
+    expect(login.rows[0]).not.toHaveProperty('password_hash');
+
+    const signIn = (c: DbClient) => c.query('SELECT * FROM arco_find_sign_in($1)', [email]);
+    for (const identity of [a.client, a.admin, b.admin, b.system, 'none'] as const) {
+      const who = typeof identity === 'string' ? identity : `${identity.role} ${identity.organizationId}`;
+      expect({ who, answer: await attempt(identity, signIn) }).toEqual({ who, answer: '42501' });
+    }
+    const found = await t.db.signIn(signIn);
+    expect(found.rows).toEqual([
+      expect.objectContaining({ user_id: b.admin.userId, password_hash: hash, disabled_at: null }),
+    ]);
+    // The sign-in role reads nothing else: no tenant table, not even users.
+    for (const table of ['users', 'customers', 'sessions', 'app_settings'])
+      expect({ table, read: await attempt('sign-in', (c) => c.query(`SELECT 1 FROM ${table}`)) }).toEqual({
+        table,
+        read: '42501',
+      });
+  });
+
+  it('login attempts are the sign-in throttle’s alone: no identity, staff or system reads or writes them', async () => {
+    const insert = (c: DbClient) =>
+      c.query(
         `INSERT INTO login_attempts (account_key, ip, succeeded) VALUES ('x@y.example', '10.0.0.1', false)`,
       );
-      const { rows } = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM login_attempts`);
+    await t.db.signIn(insert);
+    expect(await ownerCount('SELECT count(*)::int AS n FROM login_attempts')).toBeGreaterThan(0);
+    for (const identity of [a.client, a.admin, a.system, 'none'] as const) {
+      const who = typeof identity === 'string' ? identity : identity.role;
+      const answers = {
+        read: await attempt(identity, (c) => c.query('SELECT account_key FROM login_attempts')),
+        count: await attempt(identity, (c) => c.query('SELECT count(*) FROM login_attempts')),
+        write: await attempt(identity, insert),
+        prune: await attempt(identity, (c) => c.query('DELETE FROM login_attempts')),
+      };
+      expect({ who, ...answers }).toEqual({
+        who,
+        read: '42501',
+        count: '42501',
+        write: '42501',
+        prune: '42501',
+      });
+    }
+    const { rows: security } = await t.db.privileged((c) =>
+      c.query<{ rls: boolean; forced: boolean }>(
+        `SELECT relrowsecurity AS rls, relforcerowsecurity AS forced FROM pg_class WHERE relname = 'login_attempts'`,
+      ),
+    );
+    expect(security).toEqual([{ rls: true, forced: true }]);
+    // The throttle's own role records, counts, settles and prunes.
+    await t.db.signIn(async (c) => {
+      const { rows } = await c.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM login_attempts WHERE account_key = 'x@y.example'`,
+      );
       expect(rows[0]?.n).toBe(1);
+      expect((await c.query(`UPDATE login_attempts SET succeeded = true`)).rowCount).toBe(1);
+      expect((await c.query(`DELETE FROM login_attempts`)).rowCount).toBe(1);
     });
+  });
+
+  it('settings are read-only; the audit log is append-only', async () => {
     await t.db.privileged((c) =>
       c.query(`INSERT INTO app_settings (key, value) VALUES ('vapid', '{"publicKey":"k"}')`),
     );

@@ -18,6 +18,7 @@ import { rxMigrationStrategies, toRxJsonSchema } from '../../sync/client/rx-sche
 import { CONFLICT_HANDLERS } from '../../sync/conflicts/index.ts';
 import { createOutbox, type KeyValueStore, type Outbox } from '../../sync/client/outbox.ts';
 import { createConflictNoticeStore, type ConflictNoticeStore } from '../../sync/client/conflict-notices.ts';
+import { createAckedWrites, type AckedWrites } from '../../sync/client/acked-writes.ts';
 import { trackLocalWrites } from '../../sync/client/write-tracking.ts';
 
 /**
@@ -34,6 +35,8 @@ export interface DeviceDatabase {
   readonly kv: KeyValueStore;
   /** Writes of this user that lost a conflict merge, until dismissed (sync/client/conflict-notices.ts). */
   readonly notices: ConflictNoticeStore;
+  /** This user's recently accepted writes, checked against what is pulled after them (acked-writes.ts). */
+  readonly ackedWrites: AckedWrites;
   close(): Promise<void>;
   /** Deletes every local trace of this user (logout). */
   remove(): Promise<void>;
@@ -103,6 +106,7 @@ export async function openDeviceDatabase(options: {
     outbox,
     kv,
     notices: createConflictNoticeStore(kv),
+    ackedWrites: createAckedWrites({ store: kv, now: options.now }),
     close: async () => {
       await outbox.flush();
       await db.close();

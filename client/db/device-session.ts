@@ -98,6 +98,7 @@ export function createDeviceSessions(deps: DeviceSessionDeps): DeviceSessions {
       transport: { baseUrl: deps.baseUrl, fetch: deps.fetch },
       outbox: database.outbox,
       notices: database.notices,
+      ackedWrites: database.ackedWrites,
       now: deps.now,
       dispatch: deps.status.dispatch,
       setTimeout: deps.setTimeout,

@@ -155,10 +155,10 @@ describe('the person whose offline edit lost a conflict is told on their device'
       .waitFor({ timeout: 30_000 });
   });
 
-  it('a notice can be dismissed, and stays dismissed after a reload', async () => {
+  it('also when hers reached the server first (his device merged); the notice can be dismissed, and stays dismissed after a reload', async () => {
     const CUSTOMER2 = 'ConsultoriaDEF';
-    const maria = await env.launch(PHONE);
-    const joao = await env.launch(PHONE);
+    const api = await signInApi(env.server().origin, 'admin@arco.example');
+    const [maria, joao] = await Promise.all([env.launch(PHONE), env.launch(PHONE)]);
     const [page, joaoPage] = await Promise.all([
       signInThroughUi(maria.context, env.server().origin, 'maria@arco.example', '/clientes'),
       signInThroughUi(joao.context, env.server().origin, 'joao@arco.example', '/clientes'),
@@ -169,17 +169,35 @@ describe('the person whose offline edit lost a conflict is told on their device'
     await waitForPending(page, 1);
     await editCustomer(joaoPage, CUSTOMER2, { Localização: 'Natal, RN' });
     await waitForPending(joaoPage, 1);
+
+    // Maria's edit is stored first; João's device then merges against it, and his later write wins.
+    await maria.context.setOffline(false);
+    await waitForPending(page, 0, 60_000);
+    await serverEventually(async () => {
+      const doc = byName(await api.pullAll('customers'), CUSTOMER2);
+      return doc?.location === 'Recife, PE' ? doc : undefined;
+    });
     await joao.context.setOffline(false);
     await waitForPending(joaoPage, 0, 60_000);
-    await maria.context.setOffline(false);
+    await serverEventually(async () => {
+      const doc = byName(await api.pullAll('customers'), CUSTOMER2);
+      return doc?.location === 'Natal, RN' ? doc : undefined;
+    });
 
+    // Maria only pulled his result, and is told all the same; João is not.
     const notice = conflictRegion(page);
     await notice.getByText('Recife, PE').waitFor({ timeout: 60_000 });
+    await expect
+      .poll(() => notice.innerText())
+      .toMatch(/Localização\s+Você escreveu: Recife, PE\s+Vale agora: Natal, RN/);
+    expect(await conflictRegion(joaoPage).count()).toBe(0);
+
     await notice.getByRole('button', { name: `Dispensar — ${CUSTOMER2}` }).click();
     await notice.waitFor({ state: 'detached' });
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Clientes' }).waitFor();
     await waitForFirstSync(page);
     expect(await conflictRegion(page).count()).toBe(0);
+    expect(byName(await api.pullAll('customers'), CUSTOMER2)?.location).toBe('Natal, RN');
   });
 });

@@ -15,9 +15,8 @@ import type { KeyValueStore } from './outbox.ts';
  * handler RxDB is about to run (sync/conflicts/handlers.ts) and compares with `lostWrites`. Rejected rows are
  * not conflicts of people (the sync status shows them as rejected) and are left out.
  *
- * Limit: the device that merges is the one whose push reached the server second. When the loser's push was
- * stored first and the other device's later write wins its merge, the loser's device only pulls the result,
- * which looks like any later edit; telling it would need the merge's outcome carried through the server.
+ * That covers the device whose push reached the server second (it merges). The one whose push was stored first
+ * only pulls the other's merged result; acked-writes.ts recognises that case on pull.
  */
 export const CONFLICT_NOTICES_KEY = 'conflict-notices';
 export const MAX_CONFLICT_NOTICES = 30;
@@ -99,18 +98,28 @@ export function noticesFromPush(input: {
       realMasterState: real,
       newDocumentState: row.newDocumentState,
     });
-    const fields: LostField[] = lostWrites(input.collection, { base, mine: row.newDocumentState, resolved });
-    if (fields.length === 0) continue;
-    out.push({
-      id: `${input.collection}:${id}`,
-      collection: input.collection,
-      documentId: id,
-      label: labelOf(resolved),
-      fields: fields.map((f) => ({ ...f, path: [...f.path], mine: f.mine ?? null, kept: f.kept ?? null })),
-      at: input.at,
-    });
+    const fields = lostWrites(input.collection, { base, mine: row.newDocumentState, resolved });
+    if (fields.length > 0) out.push(noticeOf(input.collection, resolved, fields, input.at));
   }
   return out;
+}
+
+/** The notice for `resolved` (the document as it stands) and what the device lost on it. */
+export function noticeOf(
+  collection: CollectionName,
+  resolved: PlainObject,
+  fields: readonly LostField[],
+  at: string,
+): ConflictNotice {
+  const id = String(resolved.id);
+  return {
+    id: `${collection}:${id}`,
+    collection,
+    documentId: id,
+    label: labelOf(resolved),
+    fields: fields.map((f) => ({ ...f, path: [...f.path], mine: f.mine ?? null, kept: f.kept ?? null })),
+    at,
+  };
 }
 
 export interface ConflictNoticeStore {

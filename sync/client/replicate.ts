@@ -3,6 +3,7 @@ import type { RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxd
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { CollectionName } from '../../shared/collections/index.ts';
 import type { PlainObject } from '../documents.ts';
+import type { AckedWrites } from './acked-writes.ts';
 import { noticesFromPush, type ConflictNoticeStore } from './conflict-notices.ts';
 import type { Outbox } from './outbox.ts';
 import type { SyncEvent } from './status.ts';
@@ -37,6 +38,8 @@ export interface SyncDeps {
   readonly outbox: Outbox;
   /** Where a write that lost a conflict merge is told to its author (conflict-notices.ts); none in some tests. */
   readonly notices?: ConflictNoticeStore;
+  /** This device's recently accepted writes, to recognise a concurrent write that beat them on pull. */
+  readonly ackedWrites?: AckedWrites;
   readonly now: () => Date;
   readonly dispatch: (event: SyncEvent) => void;
   readonly setTimeout: (fn: () => void, ms: number) => unknown;
@@ -107,6 +110,16 @@ export function startSync(deps: SyncDeps): SyncHandle {
     );
   }
 
+  /** Pulled versions of documents this device wrote: a concurrent write that won is told (acked-writes.ts). */
+  async function tellLosses(name: string, documents: readonly unknown[]): Promise<void> {
+    if (!deps.ackedWrites || !deps.notices || documents.length === 0) return;
+    try {
+      await deps.notices.record(await deps.ackedWrites.inspect(name, documents));
+    } catch {
+      // Telling is best effort: the documents themselves replicate regardless.
+    }
+  }
+
   function replicate(name: string, collection: RxCollection): void {
     const stream$ = new Subject<RxReplicationPullStreamItem<unknown, unknown>>();
     streams.set(name, stream$);
@@ -126,6 +139,7 @@ export function startSync(deps: SyncDeps): SyncHandle {
           if (checkpoint !== undefined && checkpoint !== null)
             query.set('checkpoint', JSON.stringify(checkpoint));
           const page = pullResponseSchema.parse(await request(`/api/sync/${name}/pull?${query}`));
+          await tellLosses(name, page.documents);
           deps.dispatch({ type: 'pulled', collection: name, caughtUp: page.documents.length < batchSize });
           return {
             documents: page.documents as WithDeleted<Record<string, unknown>>[],
@@ -148,6 +162,18 @@ export function startSync(deps: SyncDeps): SyncHandle {
           );
           if (result.rejected.length > 0)
             deps.dispatch({ type: 'rejected', collection: name, items: result.rejected });
+          const returned = new Set([
+            ...result.conflicts.map((c) => String((c as PlainObject).id)),
+            ...result.rejected.map((r) => r.id),
+          ]);
+          await deps.ackedWrites
+            ?.remember(
+              name,
+              (rows as unknown as { newDocumentState: PlainObject }[]).filter(
+                (r) => !returned.has(String(r.newDocumentState.id)),
+              ),
+            )
+            .catch(() => undefined);
           if (deps.notices && result.conflicts.length > 0) {
             // Persisted before RxDB merges, so a reload right after still tells the user what was lost.
             await deps.notices
@@ -223,6 +249,7 @@ export function startSync(deps: SyncDeps): SyncHandle {
         const target =
           event && typeof event.collection === 'string' ? streams.get(event.collection) : undefined;
         if (target && Array.isArray(event.documents)) {
+          void tellLosses(event.collection!, event.documents);
           target.next({ documents: event.documents as never, checkpoint: event.checkpoint });
         }
       },

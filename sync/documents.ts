@@ -1,4 +1,5 @@
 import { COLLECTION_DEFS, type CollectionName } from '../shared/collections/index.ts';
+import { jsonEqual } from '../shared/collections/values.ts';
 
 /**
  * A document as it travels on the wire: the collection's entity plus RxDB's `_deleted` flag (tombstones are
@@ -47,7 +48,8 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as PlainObject)[k])}`).join(',')}}`;
 }
 
-export const deepEqual = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b);
+/** `canonicalJson(a) === canonicalJson(b)`, computed structurally (shared/collections/values.ts `jsonEqual`). */
+export const deepEqual = (a: unknown, b: unknown): boolean => jsonEqual(a, b);
 
 /** Deterministic total order on JSON values (by canonical JSON), used only to break exact ties. */
 export const compareValues = (a: unknown, b: unknown): number => {

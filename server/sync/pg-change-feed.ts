@@ -1,9 +1,9 @@
 import pg from 'pg';
 import { isCollectionName } from '../../shared/collections/index.ts';
-import type { PlainObject, SyncDocument } from '../../sync/documents.ts';
+import type { SyncDocument } from '../../sync/documents.ts';
 import { createMemoryChangeFeed } from '../../sync/server/memory-feed.ts';
 import type { Change, ChangeFeed } from '../../sync/server/store.ts';
-import { readDocuments, type Database, type DbClient } from '../db/index.ts';
+import { readDocumentsJson, type Database, type DbClient } from '../db/index.ts';
 
 /**
  * Fan-out across server instances sharing one PostgreSQL (docs/architecture.md §5 "Fan-out"): `publish` sends a small
@@ -56,16 +56,15 @@ export async function startPgChangeFeed(deps: {
   const deliver = async (notice: Notice) => {
     if (!isCollectionName(notice.c)) return;
     const collection = notice.c;
-    const rows = await deps.db.privileged((client) =>
-      readDocuments(client, collection, {
+    // The same documents a pull of that range gives (serialized by PostgreSQL, mapper.ts readDocumentsJson).
+    const page = await deps.db.privileged((client) =>
+      readDocumentsJson(client, collection, {
         where: 'organization_id = $1 AND server_seq BETWEEN $2 AND $3',
         params: [notice.o, notice.from, notice.to],
       }),
     );
-    if (rows.length === 0) return; // superseded by a later write; its own notice carries it
-    const documents = rows.map(
-      (r) => ({ ...(r.doc as PlainObject), _deleted: r.deleted }) as unknown as SyncDocument,
-    );
+    if (page.count === 0) return; // superseded by a later write; its own notice carries it
+    const documents = JSON.parse(page.json) as SyncDocument[];
     local.publish({
       organizationId: notice.o,
       collection,

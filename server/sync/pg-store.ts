@@ -8,18 +8,24 @@ import {
   type PushDecision,
 } from '../../sync/push/decide.ts';
 import { usesCounter } from '../../sync/push/server-fields.ts';
-import type { Change, ChangeFeed, PullQuery, PushBatch, SyncStore } from '../../sync/server/store.ts';
+import type {
+  Change,
+  ChangeFeed,
+  PulledPage,
+  PullQuery,
+  PushBatch,
+  SyncStore,
+} from '../../sync/server/store.ts';
 import type { ChangeNotifier } from './pg-change-feed.ts';
 import { settleEventSeats } from './event-seats.ts';
 import { deriveBatchFields } from './push-derived.ts';
 import { writeAccepted } from './push-write.ts';
 import {
   lockOrganizationForWrite,
-  readDocuments,
+  readDocumentsJson,
   TABLE_SPECS,
   type Database,
   type DbClient,
-  type StoredDocument,
 } from '../db/index.ts';
 
 /**
@@ -28,7 +34,7 @@ import {
  * the second wall behind the pure decision.
  *
  * A push batch costs a fixed number of statements whatever its size (≤ 100 rows): lock, read the masters
- * (parents + children), the referenced customers, the existence check for creates, the derived values, one
+ * (one statement, children and JSON included), the referenced customers, the existence check for creates, the derived values, one
  * block of server_seqs, one batched write. Per row only the pure decision runs.
  *
  * Invariants:
@@ -62,22 +68,23 @@ export interface PgSyncStoreDeps {
 const OWNER_COLUMN = { id: 'id', customerId: 'customer_id', userId: 'user_id' } as const;
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const asSyncDocument = (stored: StoredDocument<CollectionName>): SyncDocument =>
-  ({ ...(stored.doc as PlainObject), _deleted: stored.deleted }) as unknown as SyncDocument;
-
 export function createPgSyncStore(deps: PgSyncStoreDeps): SyncStore {
+  const pullJson = ({ identity, collection, after, limit, filter }: PullQuery): Promise<PulledPage> => {
+    const params: unknown[] = [filter.organizationId, after.seq];
+    let where = 'organization_id = $1 AND server_seq > $2';
+    if (filter.owner) {
+      params.push(filter.owner.equals);
+      where += ` AND ${OWNER_COLUMN[filter.owner.field]} = $3`;
+    }
+    return deps.db.withIdentity(identity, (client) =>
+      readDocumentsJson(client, collection, { where, params, limit }),
+    );
+  };
   return {
-    async pull({ identity, collection, after, limit, filter }: PullQuery) {
-      const params: unknown[] = [filter.organizationId, after.seq];
-      let where = 'organization_id = $1 AND server_seq > $2';
-      if (filter.owner) {
-        params.push(filter.owner.equals);
-        where += ` AND ${OWNER_COLUMN[filter.owner.field]} = $3`;
-      }
-      const rows = await deps.db.withIdentity(identity, (client) =>
-        readDocuments(client, collection, { where, params, limit }),
-      );
-      return rows.map(asSyncDocument);
+    // A pull is one statement: the page, its children and the JSON, built by PostgreSQL (readDocumentsJson).
+    pullJson,
+    async pull(query: PullQuery) {
+      return JSON.parse((await pullJson(query)).json) as SyncDocument[];
     },
 
     async push({ identity, collection, rows, decide }: PushBatch) {
@@ -95,13 +102,13 @@ export function createPgSyncStore(deps: PgSyncStoreDeps): SyncStore {
       const decisions = await deps.db.withIdentity(identity, async (client) => {
         await lockOrganizationForWrite(client, organizationId);
         const ids = rows.map((r) => r.newDocumentState.id).filter((id) => UUID_RE.test(id));
+        // The masters as a pull delivers them (one statement, children included): what the device holds.
+        const masters = await readDocumentsJson(client, collection, {
+          where: 'organization_id = $1 AND id = ANY($2::uuid[])',
+          params: [organizationId, ids],
+        });
         const currentById = new Map(
-          (
-            await readDocuments(client, collection, {
-              where: 'organization_id = $1 AND id = ANY($2::uuid[])',
-              params: [organizationId, ids],
-            })
-          ).map((s) => [idKey((s.doc as PlainObject).id), asSyncDocument(s)]),
+          (JSON.parse(masters.json) as SyncDocument[]).map((doc) => [idKey(doc.id), doc]),
         );
         const existingCustomerIds = await liveCustomerIds(
           client,

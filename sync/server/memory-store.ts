@@ -11,7 +11,7 @@ import {
 } from '../push/decide.ts';
 import { rowsNeeding, withServerDerivation } from '../push/server-fields.ts';
 import { matchesReadFilter } from '../visibility.ts';
-import type { ChangeFeed, PushBatch, SyncStore } from './store.ts';
+import type { ChangeFeed, PullQuery, PushBatch, SyncStore } from './store.ts';
 
 interface StoredRow {
   readonly organizationId: string;
@@ -128,14 +128,25 @@ export function createMemorySyncStore(deps: { feed: ChangeFeed; clock: () => Dat
     return written;
   }
 
+  function pull({ collection, after, limit, filter }: PullQuery): SyncDocument[] {
+    const out: SyncDocument[] = [];
+    for (const row of table(collection).values()) {
+      if (row.doc.serverSeq > after.seq && matchesReadFilter(filter, row.organizationId, row.doc))
+        out.push(row.doc);
+    }
+    return out.sort((a, b) => a.serverSeq - b.serverSeq).slice(0, limit);
+  }
+
   return {
-    async pull({ collection, after, limit, filter }) {
-      const out: SyncDocument[] = [];
-      for (const row of table(collection).values()) {
-        if (row.doc.serverSeq > after.seq && matchesReadFilter(filter, row.organizationId, row.doc))
-          out.push(row.doc);
-      }
-      return out.sort((a, b) => a.serverSeq - b.serverSeq).slice(0, limit);
+    pull: async (query) => pull(query),
+
+    async pullJson(query) {
+      const documents = pull(query);
+      return {
+        json: JSON.stringify(documents),
+        count: documents.length,
+        lastSeq: documents.at(-1)?.serverSeq ?? null,
+      };
     },
 
     async push({ identity, collection, rows: batch, decide }: PushBatch) {

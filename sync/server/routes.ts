@@ -156,10 +156,11 @@ export function createSyncRoutes<E extends Env = Env>(deps: SyncRoutesDeps<E>): 
     const limit = Math.min(PULL_LIMIT_MAX, Math.max(1, requested));
 
     const filter = readFilterFor(identity, collection)!;
-    const documents = await deps.store.pull({ identity, collection, after, limit, filter });
-    const last = documents.at(-1);
-    const body: PullResponse = { documents, checkpoint: last ? { seq: last.serverSeq } : after };
-    return c.json(body);
+    const page = await deps.store.pullJson({ identity, collection, after, limit, filter });
+    // The store's JSON goes out as it is (`PullResponse`): the documents are never parsed here.
+    const checkpoint: PullResponse['checkpoint'] = page.lastSeq === null ? after : { seq: page.lastSeq };
+    c.header('Content-Type', 'application/json');
+    return c.body(`{"documents":${page.json},"checkpoint":${JSON.stringify(checkpoint)}}`);
   });
 
   app.use(

@@ -167,14 +167,21 @@ export function syncStoreContract(name: string, traits: StoreTraits, factory: Co
       };
       const push = (identity: UserIdentity, collection: CollectionName, rows: PushRow[]) =>
         world.store.push({ identity, collection, rows, decide: deciderFor(collection) });
-      const pull = (identity: UserIdentity, collection: CollectionName, after = 0, limit = 1000) =>
-        world.store.pull({
-          identity,
-          collection,
-          after: { seq: after },
-          limit,
-          filter: readFilterFor(identity, collection)!,
-        });
+      const pullQuery = (identity: UserIdentity, collection: CollectionName, after = 0, limit = 1000) => ({
+        identity,
+        collection,
+        after: { seq: after },
+        limit,
+        filter: readFilterFor(identity, collection)!,
+      });
+      /** A page as the pull route sends it (`pullJson`), parsed; its count and last seq checked. */
+      const pull = async (identity: UserIdentity, collection: CollectionName, after = 0, limit = 1000) => {
+        const page = await world.store.pullJson(pullQuery(identity, collection, after, limit));
+        const documents = JSON.parse(page.json) as SyncDocument[];
+        expect(page.count).toBe(documents.length);
+        expect(page.lastSeq).toBe(documents.at(-1)?.serverSeq ?? null);
+        return documents;
+      };
       /** Pages through `collection` `limit` at a time until a page comes back empty. */
       async function pullAll(identity: UserIdentity, collection: CollectionName, limit: number) {
         const pages: SyncDocument[][] = [];
@@ -193,6 +200,7 @@ export function syncStoreContract(name: string, traits: StoreTraits, factory: Co
         changes,
         push,
         pull,
+        pullQuery,
         pullAll,
         find,
         /** Moves the store's clock forward and returns the new instant as the store must stamp it. */
@@ -223,6 +231,26 @@ export function syncStoreContract(name: string, traits: StoreTraits, factory: Co
         const reordered = await w.pull(w.a.admin, 'goals');
         expect(idsOf(reordered)).toEqual(idsOf([all[1]!, all[2]!, all[0]!]));
         expect(seqsOf(reordered)).toEqual([...seqsOf(reordered)].sort((x, y) => x - y));
+      });
+
+      it('pullJson is pull serialized (what the route sends is what the store reads)', async () => {
+        const w = await setup();
+        await w.push(w.a.csm, 'goals', [create(goal(w.a.customerId)), create(goal(w.a.otherCustomerId))]);
+        for (const [who, collection] of [
+          [w.a.admin, 'goals'],
+          [w.a.client, 'goals'],
+          [w.a.csm, 'customers'],
+        ] as const) {
+          const query = w.pullQuery(who, collection);
+          const documents = await w.store.pull(query);
+          expect(documents.length).toBeGreaterThan(0);
+          expect(JSON.parse((await w.store.pullJson(query)).json)).toEqual(documents);
+        }
+        expect(await w.store.pullJson(w.pullQuery(w.b.admin, 'goals'))).toEqual({
+          json: '[]',
+          count: 0,
+          lastSeq: null,
+        });
       });
 
       it('pages through concurrent batches gap-free: every committed row exactly once', async () => {

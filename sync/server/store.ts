@@ -43,6 +43,13 @@ export interface SyncStore {
   pull(query: PullQuery): Promise<SyncDocument[]>;
 
   /**
+   * The same page as `pull`, serialized: what the pull route sends. A store may build the JSON where the rows
+   * are (the PostgreSQL store has the database do it) so the server never parses and re-serializes them.
+   * `JSON.parse(json)` must equal what `pull` returns for the same query (store-contract.ts checks it).
+   */
+  pullJson(query: PullQuery): Promise<PulledPage>;
+
+  /**
    * Applies a batch in **one transaction**, all or nothing:
    * 1. lock the identity's organization for writing (so commit order = `serverSeq` order: gap-free pulls);
    * 2. load the current rows of the batch's ids in that organization (tombstones included; the organization
@@ -67,6 +74,15 @@ export interface SyncStore {
    * what the feed carries).
    */
   push(batch: PushBatch): Promise<PushDecision[]>;
+}
+
+/** A pull page as JSON text. */
+export interface PulledPage {
+  /** A JSON array of the page's documents, ascending by `serverSeq`. */
+  readonly json: string;
+  readonly count: number;
+  /** `serverSeq` of the last document; null when the page is empty. */
+  readonly lastSeq: number | null;
 }
 
 /** One committed batch of one collection in one organization. */

@@ -12,7 +12,14 @@ import {
   type TestDatabase,
   type TestTenant,
 } from '../testing.ts';
-import { normalizeDocument, readDocument, readDocuments, writeDocument, writeDocuments } from './mapper.ts';
+import {
+  normalizeDocument,
+  readDocument,
+  readDocuments,
+  readDocumentsJson,
+  writeDocument,
+  writeDocuments,
+} from './mapper.ts';
 import { sampleDocuments, type SampleDocuments } from './samples.ts';
 
 let t: TestDatabase;
@@ -208,6 +215,76 @@ describe('row mapper round trip', () => {
     );
     expect(stored.map((s) => s.doc)).toEqual(written);
     expect(stored[119]?.doc.contacts.map((c) => c.firstName)).toEqual(['Pedro', 'Ana']);
+  });
+});
+
+describe('documents serialized by PostgreSQL (readDocumentsJson, what a pull sends)', () => {
+  const both = <N extends CollectionName>(collection: N, options: Parameters<typeof readDocuments>[2]) =>
+    t.db.withIdentity(tenant.system, async (c) => ({
+      validated: (await readDocuments(c, collection, options)).map((s) => ({
+        ...s.doc,
+        _deleted: s.deleted,
+      })),
+      page: await readDocumentsJson(c, collection, options),
+    }));
+  const all = { where: 'organization_id = $1', params: [] as unknown[] };
+
+  it.each(COLLECTION_NAMES)('%s: the same documents as readDocuments, children in order', async (name) => {
+    const sample = samples[name] as DocOf<typeof name>;
+    await write(name, sample);
+    const live = await both(name, { ...all, params: [tenant.organizationId] });
+    expect(live.validated.some((d) => d.id === sample.id)).toBe(true);
+    expect(JSON.parse(live.page.json)).toEqual(live.validated);
+    expect(live.page.count).toBe(live.validated.length);
+    expect(live.page.lastSeq).toBe(live.validated.at(-1)!.serverSeq);
+    // Tombstones carry their content and `_deleted: true`.
+    await write(name, sample, { deleted: true });
+    const deleted = await both(name, { ...all, params: [tenant.organizationId] });
+    expect(deleted.validated.find((d) => d.id === sample.id)?._deleted).toBe(true);
+    expect(JSON.parse(deleted.page.json)).toEqual(deleted.validated);
+  });
+
+  it('keeps cents exact and instants canonical (UTC, milliseconds truncated as pg-types does)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 1_000_000_000_000 }),
+        fc.integer({ min: 0, max: 999_999 }),
+        async (cents, micros) => {
+          await write('customers', { ...samples.customers, mrrCents: cents });
+          const instant = `2026-03-01 10:00:00.${String(micros).padStart(6, '0')}-03`;
+          await raw('UPDATE customers SET last_login_at = $1 WHERE id = $2', [instant, tenant.customerId]);
+          const { validated, page } = await t.db.withIdentity(tenant.system, async (c) => {
+            await c.query(`SET LOCAL TIME ZONE 'Asia/Tokyo'`);
+            return {
+              validated: (
+                await readDocuments(c, 'customers', { ...all, params: [tenant.organizationId] })
+              ).map((s) => ({ ...s.doc, _deleted: s.deleted })),
+              page: await readDocumentsJson(c, 'customers', { ...all, params: [tenant.organizationId] }),
+            };
+          });
+          expect(JSON.parse(page.json)).toEqual(validated);
+          expect(validated.find((d) => d.id === tenant.customerId)?.mrrCents).toBe(cents);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('pages with where, params and limit like readDocuments; an empty page is []', async () => {
+    for (let i = 0; i < 5; i++) await write('actions', { ...samples.actions, id: uuidv7(), priority: i + 1 });
+    const where = { where: 'organization_id = $1 AND server_seq > $2', params: [tenant.organizationId] };
+    const first = await both('actions', { ...where, params: [...where.params, 0], limit: 2 });
+    expect(JSON.parse(first.page.json)).toEqual(first.validated);
+    expect(first.page.count).toBe(2);
+    const rest = await both('actions', {
+      ...where,
+      params: [...where.params, first.page.lastSeq],
+      limit: 10,
+    });
+    expect(JSON.parse(rest.page.json)).toEqual(rest.validated);
+    expect(rest.page.count).toBe(3);
+    const none = await both('actions', { ...where, params: [...where.params, rest.page.lastSeq], limit: 10 });
+    expect(none.page).toEqual({ json: '[]', count: 0, lastSeq: null });
   });
 });
 

@@ -30,6 +30,12 @@ const PASSWORD = 'senha-de-teste-123';
 const ORIGIN = 'http://localhost:3000';
 const SECRET = 'segredo-do-webhook-de-teste-com-32+caracteres';
 const NOW = new Date('2026-02-20T15:00:00.000Z');
+/**
+ * How long a webhook delivery may take: the signed request, the invoice's server write and the customer's
+ * re-derived revenue in one transaction. Under a loaded CI machine that exceeded expect.poll's 1 s default and
+ * the late delivery then broke the next tests' counts.
+ */
+const DELIVERY = { timeout: 20_000, interval: 50 };
 
 let t: TestDatabase;
 let tenant: TestTenant;
@@ -212,7 +218,7 @@ describe('POST /api/payments/checkout → fake gateway → webhook', () => {
     // The payer pays: the fake gateway delivers its signed webhook to the app.
     expect(scheduled).toHaveLength(1);
     scheduled.shift()!();
-    await expect.poll(() => delivered.length).toBe(1);
+    await expect.poll(() => delivered.length, DELIVERY).toBe(1);
     expect(delivered[0]?.status).toBe(200);
 
     const paid = (await readInvoice(tenant, invoice.id))!.doc;
@@ -254,7 +260,7 @@ describe('POST /api/payments/checkout → fake gateway → webhook', () => {
       await (await (await as(tenant.client.userId))({ invoiceId: invoice.id })).json(),
     );
     scheduled.shift()!();
-    await expect.poll(() => delivered.length).toBe(1);
+    await expect.poll(() => delivered.length, DELIVERY).toBe(1);
     const event: PaymentEvent = {
       ...JSON.parse(delivered[0]!.delivery.rawBody),
       eventId: `fake_evt_${uuidv7()}`,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateTime } from './entities/common.ts';
-import { ROLES } from './identity.ts';
+import { ROLES, signedInUserSchema } from './identity.ts';
 
 /**
  * Accounts: the first run, invitations and user management (docs/api.md "Accounts"). Request bodies and
@@ -159,3 +159,6 @@ export function invitationState(
   if (i.revokedAt) return 'revoked';
   return now.getTime() < i.expiresAt.getTime() ? 'pending' : 'expired';
 }
+
+/** `POST /api/setup`, `POST /api/invitations/accept`: the user now signed in on this browser. */
+export const signedInResponseSchema = z.object({ user: signedInUserSchema });

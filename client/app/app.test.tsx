@@ -160,6 +160,35 @@ describe('session check', () => {
     expect(onLogout).not.toHaveBeenCalled();
   });
 
+  it('wipes the device of a remembered user an admin disabled, then ends the dead session', async () => {
+    const onLogout = vi.fn(async () => {});
+    const store = memoryStore();
+    const { calls } = renderApp({
+      path: '/clientes',
+      user: staffUser,
+      store,
+      lifecycle: { onLogout },
+      fetchHandler: (url) =>
+        url.endsWith('/api/auth/logout')
+          ? new Response(null, { status: 204 })
+          : json(401, {
+              error: {
+                code: 'unauthorized',
+                message: 'This account has been disabled by an administrator.',
+                details: { reason: 'account_disabled' },
+              },
+            }),
+    });
+    expect(
+      await screen.findByText(
+        'Sua conta foi desativada por um administrador. Os dados dela foram apagados deste aparelho.',
+      ),
+    ).toBeInTheDocument();
+    expect(onLogout).toHaveBeenCalledWith(staffUser);
+    expect(store.getItem('arco.profile.v1')).toBeNull();
+    expect(calls.map((c) => c.url)).toContain('/api/auth/logout');
+  });
+
   it('refreshes the remembered profile from /api/auth/me', async () => {
     const store = memoryStore();
     renderApp({

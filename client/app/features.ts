@@ -20,6 +20,9 @@ import { achievementsFeature } from '../features/achievements/manifest.tsx';
 import { portalHomeFeature } from '../features/portal-home/manifest.tsx';
 import { settingsFeature } from '../features/settings/manifest.tsx';
 import { signInFeature } from '../features/sign-in/manifest.tsx';
+import { firstRunFeature } from '../features/first-run/manifest.tsx';
+import { invitationFeature } from '../features/invitation/manifest.tsx';
+import { usersFeature } from '../features/users/manifest.tsx';
 import { supportQueueFeature } from '../features/support-queue/manifest.tsx';
 import { tasksFeature } from '../features/tasks/manifest.tsx';
 import { ticketsFeature } from '../features/tickets/manifest.tsx';
@@ -58,5 +61,8 @@ export const features = [
   campaignsFeature,
   contentFeature,
   settingsFeature,
+  usersFeature,
+  firstRunFeature,
+  invitationFeature,
   notFoundFeature,
 ] as const;

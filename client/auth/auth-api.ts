@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorBodySchema } from '../../shared/api-errors.ts';
 import { signedInUserSchema, type SignedInUser } from '../../shared/identity.ts';
 
 /**
@@ -8,6 +9,8 @@ import { signedInUserSchema, type SignedInUser } from '../../shared/identity.ts'
  * Failure kinds:
  * - `invalid_credentials` (401 on login) — unknown user and wrong password are one answer on purpose.
  * - `unauthenticated` (401 on /me) — no or expired session.
+ * - `account_disabled` (401 on /me with `details.reason: "account_disabled"`) — an admin disabled the user: the
+ *   device must wipe what it holds of them (docs/api.md "Sessions").
  * - `rate_limited` (429) — with the server's `Retry-After` in seconds when given.
  * - `offline` — the request never reached the server (no network, DNS, connection refused).
  * - `server` — anything else: 5xx, an unexpected status or a body that does not parse.
@@ -15,6 +18,7 @@ import { signedInUserSchema, type SignedInUser } from '../../shared/identity.ts'
 export type AuthFailure =
   | { readonly kind: 'invalid_credentials' }
   | { readonly kind: 'unauthenticated' }
+  | { readonly kind: 'account_disabled' }
   | { readonly kind: 'rate_limited'; readonly retryAfterSeconds: number | null }
   | { readonly kind: 'offline' }
   | { readonly kind: 'server'; readonly status: number | null };
@@ -48,8 +52,19 @@ export async function fetchCurrentUser(fetchFn: Fetch): Promise<AuthResult<Signe
   });
   if (!response.ok) return response;
   const res = response.value;
-  if (res.status === 401) return discard(res, fail({ kind: 'unauthenticated' }));
+  if (res.status === 401)
+    return fail({ kind: (await disabledReason(res)) ? 'account_disabled' : 'unauthenticated' });
   return readUser(res);
+}
+
+/** Whether a 401 body says the account was disabled (any unreadable body: no). */
+async function disabledReason(res: Response): Promise<boolean> {
+  try {
+    const parsed = errorBodySchema.safeParse(await res.json());
+    return parsed.success && parsed.data.error.details?.reason === 'account_disabled';
+  } catch {
+    return false;
+  }
 }
 
 export async function signOut(fetchFn: Fetch): Promise<AuthResult<null>> {

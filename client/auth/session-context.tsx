@@ -19,8 +19,10 @@ import type { SignedInUser } from '../../shared/identity.ts';
  * The server check (`/api/auth/me`) runs in the background whenever the browser is online and never blocks
  * rendering: 200 refreshes the profile, 401 means the session expired (the user signs in again; local data,
  * including unsynced changes, is kept), anything else (offline, 5xx) leaves the remembered profile alone.
+ * A 401 saying the account was disabled is different: the device wipes everything it holds of the user (the
+ * sign-out's `onLogout`), then ends the dead session so the server clears its cookie and site data.
  */
-export type SignedOutReason = 'expired' | null;
+export type SignedOutReason = 'expired' | 'disabled' | null;
 
 export interface SessionState {
   readonly user: SignedInUser | null;
@@ -59,6 +61,22 @@ export function SessionProvider({
     onSignedInRef.current = onSignedIn;
   }, [onSignedIn]);
 
+  /** An admin disabled `gone`: wipe the device like a sign-out, whatever is queued (the data is no longer theirs). */
+  const wipeDisabled = useCallback(
+    async (gone: SignedInUser | null) => {
+      generation.current += 1;
+      try {
+        if (gone) await lifecycle.onLogout(gone);
+        await apiSignOut(fetchFn);
+      } finally {
+        forgetUser(store);
+        setUser(null);
+        setSignedOutReason('disabled');
+      }
+    },
+    [fetchFn, lifecycle, store],
+  );
+
   useEffect(() => {
     let cancelled = false;
     const verify = async () => {
@@ -69,6 +87,8 @@ export function SessionProvider({
       if (result.ok) {
         rememberUser(store, result.value);
         setUser(result.value);
+      } else if (result.error.kind === 'account_disabled') {
+        await wipeDisabled(readRememberedUser(store));
       } else if (result.error.kind === 'unauthenticated') {
         // The remembered profile mirrors `user`: if there was one, this is an expiry, not a first visit.
         if (readRememberedUser(store)) setSignedOutReason('expired');
@@ -82,7 +102,7 @@ export function SessionProvider({
       cancelled = true;
       unsubscribe();
     };
-  }, [fetchFn, network, store]);
+  }, [fetchFn, network, store, wipeDisabled]);
 
   const signIn = useCallback<SessionState['signIn']>(
     async (credentials) => {
@@ -119,11 +139,18 @@ export function SessionProvider({
   }, [fetchFn, lifecycle, network, store, user]);
 
   const expire = useCallback(() => {
-    generation.current += 1;
-    forgetUser(store);
-    setUser(null);
-    setSignedOutReason('expired');
-  }, [store]);
+    // Sync heard 401: ask why before deciding. A disabled account wipes the device; anything else (expired,
+    // offline, no answer) keeps every local database for the next sign-in.
+    const gone = readRememberedUser(store);
+    const started = (generation.current += 1);
+    void fetchCurrentUser(fetchFn).then(async (result) => {
+      if (started !== generation.current) return;
+      if (!result.ok && result.error.kind === 'account_disabled') return wipeDisabled(gone);
+      forgetUser(store);
+      setUser(null);
+      setSignedOutReason('expired');
+    });
+  }, [fetchFn, store, wipeDisabled]);
 
   const value = useMemo(
     () => ({ user, signedOutReason, signIn, signOut, expire }),

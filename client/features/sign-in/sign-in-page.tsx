@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
+import { firstRunPaths } from '../first-run/paths.ts';
+import { useSetupNeeded } from '../first-run/use-setup-needed.ts';
 import type { AuthFailure } from '../../auth/auth-api.ts';
 import { useSession } from '../../auth/session-context.tsx';
 import { useShellNavigation } from '../../platform/shell-navigation.tsx';
@@ -28,6 +30,7 @@ export function SignInPage() {
   const [failure, setFailure] = useState<AuthFailure | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   usePageTitle(t('signIn.submit'));
+  const setupNeeded = useSetupNeeded();
 
   useEffect(() => {
     if (failure) errorRef.current?.focus();
@@ -65,6 +68,17 @@ export function SignInPage() {
         ) : signedOutReason === 'expired' ? (
           <Notice tone="info" role="status">
             <p>{t('signIn.sessionExpired')}</p>
+          </Notice>
+        ) : signedOutReason === 'disabled' ? (
+          <Notice tone="error" role="status">
+            <p>{t('signIn.accountDisabled')}</p>
+          </Notice>
+        ) : null}
+        {setupNeeded ? (
+          <Notice tone="info" role="status">
+            <p>
+              <Link to={firstRunPaths.firstRun}>{t('signIn.firstRun')}</Link>
+            </p>
           </Notice>
         ) : null}
 
@@ -106,6 +120,8 @@ type T = TFunction<'translation'>;
 
 function failureMessage(failure: AuthFailure, t: T): string {
   switch (failure.kind) {
+    case 'account_disabled':
+      return t('signIn.accountDisabled');
     case 'invalid_credentials':
     case 'unauthenticated':
       return t('signIn.errorInvalid');

@@ -84,6 +84,8 @@ export const en: Translation = {
     errorOffline: 'You are offline. Connect to the internet to sign in.',
     errorServer: 'We could not sign you in right now. Please try again shortly.',
     sessionExpired: 'Your session has expired. Sign in again to continue.',
+    accountDisabled: 'Your account was disabled by an administrator. Its data was removed from this device.',
+    firstRun: 'First run: create the organization and the administrator account.',
   },
   settings: {
     title: 'Settings',

@@ -86,6 +86,9 @@ export const ptBR = {
     errorOffline: 'Você está sem conexão. Conecte-se à internet para entrar.',
     errorServer: 'Não foi possível entrar agora. Tente novamente em instantes.',
     sessionExpired: 'Sua sessão expirou. Entre novamente para continuar.',
+    accountDisabled:
+      'Sua conta foi desativada por um administrador. Os dados dela foram apagados deste aparelho.',
+    firstRun: 'Primeiro acesso: crie a organização e a conta de administrador.',
   },
   settings: {
     title: 'Ajustes',

@@ -1,0 +1,18 @@
+import { lazyPage } from '../../platform/lazy-page.tsx';
+import { defineFeature } from '../../platform/feature-manifest.ts';
+import { invitationEn, invitationPtBR } from './i18n.ts';
+import { deepLinks, invitationPaths } from './paths.ts';
+
+/** `/convite#<token>`, open to everyone: the mailed invitation link (accept with a name and a password). */
+export const invitationFeature = defineFeature({
+  id: 'invitation',
+  access: 'public',
+  routes: [
+    {
+      path: invitationPaths.invitation,
+      element: lazyPage(() => import('./invitation-page.tsx'), 'InvitationPage'),
+    },
+  ],
+  i18n: { namespace: 'invitation', resources: { 'pt-BR': invitationPtBR, en: invitationEn } },
+  deepLinks,
+});

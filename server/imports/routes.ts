@@ -216,10 +216,11 @@ async function importCsv(
     kind: request.kind,
     delimiter,
     numberStyle: style,
-    fields:
-      request.kind === 'metrics'
+    fields: [
+      ...(request.kind === 'metrics'
         ? readMetricRows(rows.slice(0, 1), style).fields
-        : readCampaignRows(rows.slice(0, 1), style).fields,
+        : readCampaignRows(rows.slice(0, 1), style).fields),
+    ],
     lines,
     errors,
     written: write ? changed.length : 0,

@@ -3,6 +3,7 @@ import { portalLaunch } from './browser/portal-launch.ts';
 import { healthFollow, healthRecompute } from './benches/health.ts';
 import { syncPull } from './benches/sync-pull.ts';
 import { syncPush } from './benches/sync-push.ts';
+import { syncLoad } from './benches/sync-load.ts';
 import { pushBench } from './benches/push.ts';
 import { wireBytes } from './benches/wire-bytes.ts';
 import { bundleSize } from './benches/bundle-size.ts';
@@ -16,6 +17,7 @@ import type { Bench } from './harness/bench.ts';
 export const BENCHES: readonly Bench[] = [
   syncPull,
   syncPush,
+  syncLoad,
   healthFollow,
   healthRecompute,
   pushBench,

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, platform, arch } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -6,11 +6,13 @@ import { z } from 'zod';
 import { benchOptionsSchema, BenchSkipped, type Bench, type BenchOptions } from './harness/bench.ts';
 import { createFixtures } from './harness/fixtures.ts';
 import { formatFacts, formatTable, type BenchResult, type Fact, type ResultTable } from './harness/report.ts';
+import { summaryLines, updateSummary } from './harness/summary.ts';
 import { BENCHES } from './registry.ts';
 
 /**
  * `npm run bench [-- <bench>…] [--reps N] [--warmup N] [--customers N] [--collections a,b] [--push-rows N]
- *  [--stale-share 0.2] [--health-customers 10000,100000] [--seed N] [--json file] [--list]`
+ *  [--stale-share 0.2] [--health-customers 10000,100000]
+ *  [--load-connections 10,50,100] [--load-seconds 5] [--seed N] [--json file] [--list]`
  *
  * Runs every bench (or the named ones) in registry order on the embedded database, or on the PostgreSQL at
  * DATABASE_URL (a fresh `arco_test_*` database is created there and dropped at the end). The report goes to
@@ -28,8 +30,11 @@ options:
   --push-rows N      rows per sync-push run, in batches of 100 (default 200)
   --stale-share F    share of stale rows in the conflict case (default 0.2)
   --health-customers a,b  organization sizes of the health recompute (default 10000,100000)
+  --load-connections a,b  concurrent connections of sync-load, one table each (default 10,50,100)
+  --load-seconds N   seconds per sync-load case (default 5)
   --seed N           demo-data generator seed (default 1)
   --json FILE        also write every figure as JSON
+  --update-readme    write this run's figures into bench/README.md's summary table (benches not run keep theirs)
   --list             list the benches and exit
 environment: DATABASE_URL=postgres://… runs against that server instead of the embedded PGlite.`;
 
@@ -37,6 +42,7 @@ interface Cli {
   benches: Bench[];
   options: BenchOptions;
   json: string | undefined;
+  updateReadme: boolean;
   list: boolean;
   help: boolean;
 }
@@ -54,8 +60,11 @@ export function parseCli(argv: readonly string[]): Cli {
       'push-rows': { type: 'string' },
       'stale-share': { type: 'string' },
       'health-customers': { type: 'string' },
+      'load-connections': { type: 'string' },
+      'load-seconds': { type: 'string' },
       seed: { type: 'string' },
       json: { type: 'string' },
+      'update-readme': { type: 'boolean' },
       list: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -71,12 +80,15 @@ export function parseCli(argv: readonly string[]): Cli {
     pushRows: values['push-rows'],
     staleShare: values['stale-share'],
     healthCustomers: values['health-customers'],
+    loadConnections: values['load-connections'],
+    loadSeconds: values['load-seconds'],
     seed: values.seed,
   });
   return {
     benches: positionals.length ? BENCHES.filter((b) => positionals.includes(b.name)) : [...BENCHES],
     options,
     json: values.json,
+    updateReadme: values['update-readme'] ?? false,
     list: values.list ?? false,
     help: values.help ?? false,
   };
@@ -182,6 +194,23 @@ async function main(argv: readonly string[]): Promise<number> {
     };
     await writeFile(cli.json, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`figures written to ${cli.json}`);
+  }
+  if (cli.updateReadme) {
+    const run = `${startedAt.toISOString().slice(0, 10)}, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, load ${environment.loadAtStart.split(',')[0]}`;
+    const measured = outcomes.flatMap((o) =>
+      o.status === 'ok' ? [{ bench: o.bench, tables: o.result.tables }] : [],
+    );
+    const readmePath = new URL('./README.md', import.meta.url);
+    const readme = await readFile(readmePath, 'utf8');
+    await writeFile(
+      readmePath,
+      updateSummary(
+        readme,
+        new Set(measured.map((m) => m.bench)),
+        measured.flatMap((m) => summaryLines(m.bench, m.tables, run)),
+      ),
+    );
+    console.log('bench/README.md summary updated');
   }
   return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
 }

@@ -77,6 +77,14 @@ export const benchOptionsSchema = z.strictObject({
     .transform((s) => s.split(',').map((n) => Number(n.trim())))
     .pipe(z.array(z.number().int().min(1).max(200_000)).min(1))
     .default([10_000, 100_000]),
+  /** Concurrent HTTP connections of the load bench, one table each. */
+  loadConnections: z
+    .string()
+    .transform((s) => s.split(',').map((n) => Number(n.trim())))
+    .pipe(z.array(z.number().int().min(1).max(1000)).min(1))
+    .default([10, 50, 100]),
+  /** Seconds each load case runs (after a one-second warm-up at the same concurrency). */
+  loadSeconds: z.coerce.number().min(1).max(600).default(5),
 });
 export type BenchOptions = z.output<typeof benchOptionsSchema>;
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SUMMARY_END, SUMMARY_START, summaryLines, updateSummary } from './summary.ts';
 import { createFixtures } from './fixtures.ts';
 import { measure, median, summarize, type Clock, type Sample } from './measure.ts';
 import { baselineOf, formatRatio, formatTable, ratioToBaseline } from './report.ts';
@@ -189,5 +190,37 @@ describe('fixtures', () => {
     await fixtures.disposeAll();
     expect(reported).toEqual(['leaky']);
     expect(disposed).toEqual(['ok']);
+  });
+});
+
+describe('README summary', () => {
+  const m = (label: string, rowsPerSecond: number, baseline = false) => ({
+    label,
+    baseline,
+    samples: [{ ms: 1000, rows: rowsPerSecond }],
+    rows: rowsPerSecond,
+    medianMs: 1000,
+    minMs: 1000,
+    maxMs: 1000,
+    rowsPerSecond,
+  });
+  const readme = (rows: string[]) => ['# x', SUMMARY_START, ...rows, SUMMARY_END, 'after'].join('\n');
+
+  it('replaces the lines of the benches that ran and keeps the others', () => {
+    const table = { title: 'sync-pull · customers', measurements: [m('raw', 1000, true), m('HTTP', 600)] };
+    const lines = summaryLines('sync-pull', [table], '2026-12-06 pg');
+    expect(lines).toEqual([
+      '| sync-pull | customers | HTTP | 600/s | raw: 1,000/s | 0.60× | 2026-12-06 pg |',
+    ]);
+    const before = readme([
+      '| sync-pull | customers | HTTP | 100/s | raw: 1,000/s | 0.10× | old |',
+      '| sync-push | customers | push | 5/s | write: 10/s | 0.50× | old |',
+    ]);
+    const after = updateSummary(before, new Set(['sync-pull']), lines);
+    expect(after).toContain(lines[0]);
+    expect(after).toContain('| sync-push | customers | push | 5/s | write: 10/s | 0.50× | old |');
+    expect(after).not.toContain('0.10×');
+    expect(after.endsWith(`${SUMMARY_END}\nafter`)).toBe(true);
+    expect(updateSummary(after, new Set(['sync-pull']), lines)).toBe(after);
   });
 });

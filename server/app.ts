@@ -10,6 +10,8 @@ import { systemClock, type AppEnv, type AuthedEnv, type Clock } from './http/con
 import { compressResponses } from './http/compression.ts';
 import { csrfProtection } from './http/csrf.ts';
 import { healthRoutes, type HealthCheck } from './http/health.ts';
+import { guardStreams, StreamRegistry } from './http/streams.ts';
+import { requireUser } from './auth/require-user.ts';
 import { requestContext } from './http/request-context.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { serveSpa } from './static/spa.ts';
@@ -44,9 +46,14 @@ export interface AppDeps {
   readonly apiRoutes?: Readonly<Record<string, Hono<AppEnv> | Hono<AuthedEnv>>>;
   /** Called when a sign-out or a new sign-in ends a session (the device's push subscriptions follow it). */
   readonly onSessionEnded?: SessionEndedHandler;
+  /** Open event streams (caps, session end, shutdown); default: one for this app with `config.streams`. */
+  readonly streams?: StreamRegistry;
   /** The sign-in password check (default argon2id verification; tests count calls). */
   readonly verifyPassword?: (storedHash: string | null, password: string) => Promise<boolean>;
 }
+
+/** The event-stream routes (SSE), capped and tied to their session by `guardStreams`. */
+export const STREAM_PATHS = ['/api/sync/stream', '/api/portal/live/stream'] as const;
 
 /**
  * The whole HTTP surface (docs/api.md). Middleware order matters:
@@ -58,6 +65,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const random = deps.random ?? systemRandomBytes;
   const { config, logger } = deps;
   const sessions = new SessionService({ store: deps.auth, clock, random, policy: config.session });
+  const streams =
+    deps.streams ??
+    new StreamRegistry({
+      limits: config.streams,
+      onRecheckError: (err) => logger.warn({ err }, 'stream session re-check failed'),
+    });
+  // A session signed out or replaced here ends its open streams at once (other ends: StreamRegistry re-check).
+  const onSessionEnded: SessionEndedHandler = async (ended) => {
+    streams.endSession(ended.session.id);
+    await deps.onSessionEnded?.(ended);
+  };
 
   const app = new Hono<AppEnv>();
   app.use(requestContext({ config, logger, sessions }));
@@ -74,10 +92,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       clock,
       random,
       config,
-      ...(deps.onSessionEnded ? { onSessionEnded: deps.onSessionEnded } : {}),
+      onSessionEnded,
       ...(deps.verifyPassword ? { verifyPassword: deps.verifyPassword } : {}),
     }),
   );
+  for (const path of STREAM_PATHS) app.use(path, requireUser, guardStreams(streams));
   // Sub-apps that use requireUser are typed Hono<AuthedEnv>; mounting does not depend on the env type.
   for (const [name, sub] of Object.entries(deps.apiRoutes ?? {}))
     app.route(`/api/${name}`, sub as Hono<AuthedEnv>);

@@ -33,16 +33,20 @@ describe('loadConfig', () => {
       llm: undefined,
       payments: { gateway: 'fake', webhookSecret: undefined },
       shutdownGraceMs: 5_000,
+      streams: { perUser: 10, perInstance: 1_000 },
     });
   });
 
-  it('reads the database timeouts and the shutdown grace', () => {
+  it('reads the database timeouts, the shutdown grace and the stream caps', () => {
     const config = loadConfig({
       DATABASE_CONNECT_TIMEOUT_MS: '750',
       DATABASE_STATEMENT_TIMEOUT_MS: '20000',
       DATABASE_LOCK_TIMEOUT_MS: '1500',
       SHUTDOWN_GRACE_MS: '0',
+      STREAMS_PER_USER: '3',
+      STREAMS_PER_INSTANCE: '50',
     });
+    expect(config.streams).toEqual({ perUser: 3, perInstance: 50 });
     expect(config.databaseTimeouts).toEqual({ connectMs: 750, statementMs: 20_000, lockMs: 1_500 });
     expect(config.shutdownGraceMs).toBe(0);
     expect(problems({ DATABASE_LOCK_TIMEOUT_MS: '0', SHUTDOWN_GRACE_MS: 'soon' }).length).toBe(2);

@@ -128,6 +128,8 @@ const envSchema = z
     DATABASE_STATEMENT_TIMEOUT_MS: withDefault(intIn(100, 3_600_000), 10_000),
     DATABASE_LOCK_TIMEOUT_MS: withDefault(intIn(100, 3_600_000), 3_000),
     SHUTDOWN_GRACE_MS: withDefault(intIn(0, 600_000), 5_000),
+    STREAMS_PER_USER: withDefault(intIn(1, 1_000), 10),
+    STREAMS_PER_INSTANCE: withDefault(intIn(1, 1_000_000), 1_000),
     LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
     SESSION_IDLE_MINUTES: withDefault(intIn(5, 525_600), 10_080),
     SESSION_ABSOLUTE_DAYS: withDefault(intIn(1, 365), 30),
@@ -238,6 +240,8 @@ export interface Config {
    * a secret outside production the server makes a random one at start (the fake gateway signs in-process).
    */
   readonly payments: { readonly gateway: 'fake' | 'off'; readonly webhookSecret: string | undefined };
+  /** Open event streams (SSE) allowed per user and per server instance; past them a new one answers 429. */
+  readonly streams: { readonly perUser: number; readonly perInstance: number };
   /** On SIGTERM/SIGINT: how long in-flight requests may take before open connections are cut. */
   readonly shutdownGraceMs: number;
 }
@@ -300,6 +304,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       webhookSecret: e.PAYMENT_WEBHOOK_SECRET,
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    streams: { perUser: e.STREAMS_PER_USER, perInstance: e.STREAMS_PER_INSTANCE },
   };
 }
 

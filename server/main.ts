@@ -12,6 +12,7 @@ import { PgAuthStore } from './auth/pg-store.ts';
 import { createDatabase, type Database } from './db/database.ts';
 import { DbError } from './db/errors.ts';
 import { probeDatabase } from './db/health-probe.ts';
+import { StreamRegistry } from './http/streams.ts';
 import { openChangeFeed } from './sync/change-feed.ts';
 import { createSyncApp } from './sync/sync-app.ts';
 import { directoryRoutes } from './directory/routes.ts';
@@ -136,10 +137,16 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       config,
       onSessionEnded,
     };
+    // Open event streams: capped, tied to their session, and ended with a reconnect hint on shutdown.
+    const streams = new StreamRegistry({
+      limits: config.streams,
+      onRecheckError: (err) => logger.warn({ err }, 'stream session re-check failed'),
+    });
     const app = createApp({
       config,
       logger,
       auth,
+      streams,
       apiRoutes: {
         sync,
         directory: directoryRoutes(db),
@@ -220,6 +227,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       (closing ??= (async () => {
         stopTriggers();
         stopNotificationTriggers();
+        // Streams never finish by themselves: end them now, each with a reconnect hint (`retry:` + an event),
+        // so only real requests in flight hold the shutdown, for at most the grace period.
+        streams.endAll('shutdown');
         await Promise.all([
           stopServer(server, config.shutdownGraceMs),
           running.stop({ graceMs: config.shutdownGraceMs }),
@@ -277,20 +287,29 @@ function listen(fetch: Parameters<typeof serve>[0]['fetch'], config: Config): Pr
 }
 
 /**
- * In-flight requests get `graceMs` (SHUTDOWN_GRACE_MS) to finish; then open connections are cut (unfinished jobs
- * are left to pg-boss to retry).
+ * Stops listening at once; in-flight requests get `graceMs` (SHUTDOWN_GRACE_MS) to finish, and keep-alive
+ * connections are closed as soon as they are idle; then whatever is still open is cut (unfinished jobs are left
+ * to pg-boss to retry).
  */
 function stopServer(server: Server, graceMs: number): Promise<void> {
   return new Promise((resolve) => {
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
     const force = setTimeout(() => server.closeAllConnections(), graceMs);
     force.unref();
     server.close(() => {
       clearTimeout(force);
+      clearInterval(idle);
       resolve();
     });
     server.closeIdleConnections();
   });
 }
+
+/**
+ * A second signal this soon after the first is the same request delivered twice — a process manager signalling
+ * the whole process group while `npm start` (scripts/start.mjs) also forwards it — not an operator insisting.
+ */
+const DUPLICATE_SIGNAL_MS = 1_000;
 
 const displayHost = (host: string) =>
   ['0.0.0.0', '127.0.0.1', '::', '::1'].includes(host) ? 'localhost' : host;
@@ -329,14 +348,15 @@ async function main(): Promise<void> {
   }
   console.log(`\n${lines.join('\n')}\n`);
 
-  let signals = 0;
+  let firstSignalAt: number | null = null;
   const shutdown = (signal: NodeJS.Signals) => {
-    signals += 1;
-    if (signals > 1) {
+    if (firstSignalAt !== null) {
+      if (Date.now() - firstSignalAt < DUPLICATE_SIGNAL_MS) return;
       logger.warn({ signal }, 'second signal: exiting now');
       process.exit(1);
     }
-    logger.info({ signal }, 'shutting down');
+    firstSignalAt = Date.now();
+    logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
     running.close().then(
       () => process.exit(0),
       (err: unknown) => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { KeyedLock } from './keyed-lock.ts';
 import type {
   AttemptFilter,
   AttemptLog,
@@ -23,8 +24,7 @@ export class MemoryAuthStore implements AuthStore {
   private readonly logins = new Map<string, LoginRecord>();
   private readonly sessions = new Map<string, SessionRecord & { tokenHash: string }>();
   private readonly attempts: (LoginAttempt & { readonly id: string })[] = [];
-  /** Per lock key, the promise that settles when its current holder (the last one to ask) is done. */
-  private readonly lockTails = new Map<string, Promise<void>>();
+  private readonly attemptLocks = new KeyedLock();
 
   constructor(logins: readonly LoginRecord[] = []) {
     for (const login of logins) this.putLogin(login);
@@ -113,23 +113,8 @@ export class MemoryAuthStore implements AuthStore {
     return id;
   }
 
-  async withAttemptLock<T>(keys: readonly string[], fn: (log: AttemptLog) => Promise<T>): Promise<T> {
-    // Registering as every key's new tail happens synchronously, so two callers never interleave their
-    // acquisition (no deadlock); each waits for the holders that asked before it.
-    const unique = [...new Set(keys)];
-    const before = unique.map((key) => this.lockTails.get(key));
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    for (const key of unique) this.lockTails.set(key, held);
-    try {
-      await Promise.all(before);
-      return await fn(this);
-    } finally {
-      release();
-      for (const key of unique) if (this.lockTails.get(key) === held) this.lockTails.delete(key);
-    }
+  withAttemptLock<T>(keys: readonly string[], fn: (log: AttemptLog) => Promise<T>): Promise<T> {
+    return this.attemptLocks.run(keys, () => fn(this));
   }
 
   async settleLoginAttempt(id: string, outcome: AttemptOutcome): Promise<void> {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { KeyedLock } from './keyed-lock.ts';
 import type { Database, DbClient } from '../db/database.ts';
 import type {
   AttemptFilter,
@@ -36,6 +37,12 @@ import { recordAudit } from '../audit/audit-log.ts';
  *   so server instances sharing the database count each other's attempts before verifying their own.
  */
 export class PgAuthStore implements AuthStore {
+  /**
+   * Callers sharing a throttle key queue here first, holding no connection: a burst on one key would otherwise
+   * fill the pool with transactions waiting for the same advisory lock (and starve every other request).
+   */
+  private readonly attemptLocks = new KeyedLock();
+
   constructor(private readonly db: Database) {}
 
   async findLoginByEmail(email: string): Promise<LoginRecord | null> {
@@ -126,15 +133,17 @@ export class PgAuthStore implements AuthStore {
     // Locks are taken in ascending order of their 64-bit key in every transaction, so two sign-ins that share
     // two keys can never wait for each other in a cycle.
     const lockKeys = [...new Set(keys.map(advisoryKey))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return this.db.signIn(async (tx) => {
-      for (const key of lockKeys)
-        await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [key.toString()]);
-      return fn({
-        recordLoginAttempt: (a) => recordAttempt(tx, a),
-        nthRecentFailure: (query) => nthRecentFailure(tx, query),
-        hasSucceeded: (filter, since) => hasSucceeded(tx, filter, since),
-      });
-    });
+    return this.attemptLocks.run(keys, () =>
+      this.db.signIn(async (tx) => {
+        for (const key of lockKeys)
+          await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [key.toString()]);
+        return fn({
+          recordLoginAttempt: (a) => recordAttempt(tx, a),
+          nthRecentFailure: (query) => nthRecentFailure(tx, query),
+          hasSucceeded: (filter, since) => hasSucceeded(tx, filter, since),
+        });
+      }),
+    );
   }
 
   async settleLoginAttempt(id: string, o: AttemptOutcome): Promise<void> {

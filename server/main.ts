@@ -37,6 +37,7 @@ import { subscribeHealthTriggers } from './health/triggers.ts';
 import { createPaymentGateway } from './payments/setup.ts';
 import { paymentsRoutes } from './payments/routes.ts';
 import { importsRoutes } from './imports/routes.ts';
+import { calendarRoutes } from './calendar/routes.ts';
 import { PgAccountsStore } from './users/pg-store.ts';
 import { invitationRoutes, setupRoutes, usersRoutes } from './users/routes.ts';
 import { systemRandomBytes } from './auth/tokens.ts';
@@ -162,6 +163,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         push: pushRoutes({ db, vapidPublicKey: vapid.publicKey, allowedHosts: config.pushAllowedHosts }),
         payments: paymentsRoutes({ db, writer, gateway, clock, newId: uuidv7 }),
         imports: importsRoutes({ db, writer, clock, newId: uuidv7 }),
+        calendar: calendarRoutes({ db, config, clock }),
         users: usersRoutes(accounts),
         invitations: invitationRoutes(accounts),
         setup: setupRoutes(accounts),

@@ -106,6 +106,10 @@ async function seedServerTables(tenant: TestTenant) {
        VALUES ($1, 'fake', $2, $3, 'charge.paid')`,
       [org, `evt-${org}`, charge],
     );
+    await c.query(
+      `INSERT INTO calendar_feed_tokens (organization_id, user_id, token_hash) VALUES ($1, $2, encode(sha256(convert_to($3, 'UTF8')), 'hex'))`,
+      [org, user, `feed-${org}`],
+    );
   });
 }
 
@@ -190,9 +194,10 @@ describe('isolation between organizations', () => {
   });
 
   it('no identity of organization A sees a single row of B in any table', async () => {
-    // 17 server-only tenant tables (playbooks since 0112; notification_settings and notification_deliveries
-    // since 0114; payment_charges and payment_webhook_events since 0120) + 15 synced collections + 5 child tables.
-    expect(rlsTables.length).toBe(37);
+    // 18 server-only tenant tables (playbooks since 0112; notification_settings and notification_deliveries
+    // since 0114; payment_charges and payment_webhook_events since 0120; calendar_feed_tokens since 0205) + 15
+    // synced collections + 5 child tables.
+    expect(rlsTables.length).toBe(38);
     for (const table of rlsTables) {
       const others = `SELECT count(*)::int AS n FROM ${table} WHERE ${orgColumn(table)} IS DISTINCT FROM $1`;
       const foreign = `SELECT count(*)::int AS n FROM ${table} WHERE ${orgColumn(table)} = $1`;
@@ -511,6 +516,7 @@ describe('users, sessions and the pre-authentication path', () => {
       'push_subscriptions',
       'notification_preferences',
       'notification_settings',
+      'calendar_feed_tokens',
     ]) {
       expect({ table, n: await count(a.client, `SELECT count(*)::int AS n FROM ${table}`) }).toEqual({
         table,
@@ -526,6 +532,13 @@ describe('users, sessions and the pre-authentication path', () => {
       });
     }
     expect(await count(a.admin, 'SELECT count(*)::int AS n FROM sessions')).toBe(1);
+    // A calendar feed is its owner's alone; the feed route finds it only through arco_find_calendar_feed.
+    expect(await count(a.admin, 'SELECT count(*)::int AS n FROM calendar_feed_tokens')).toBe(0);
+    const feed = await t.db.query<{ user_id: string; role: string }>(
+      `SELECT user_id, role FROM arco_find_calendar_feed(encode(sha256(convert_to($1, 'UTF8')), 'hex'))`,
+      [`feed-${a.organizationId}`],
+    );
+    expect(feed.rows).toEqual([{ user_id: a.client.userId, role: 'client' }]);
     // The delivery ledger is the server's own: not even its recipient reads it.
     for (const who of [a.client, a.admin, a.csm])
       expect(await count(who, 'SELECT count(*)::int AS n FROM notification_deliveries')).toBe(0);

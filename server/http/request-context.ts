@@ -10,10 +10,25 @@ import { isSecureRequest } from './request-info.ts';
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
 
 /**
+ * Paths that carry a secret (a calendar feed's token, server/calendar/routes.ts): the access log writes the
+ * replacement instead. Everything under `/api/calendar/` but the session-guarded `/feed` is redacted — also a
+ * malformed or mistyped feed URL (any letter case, doubled slashes), which may still hold a real token.
+ */
+const SECRET_PATHS: readonly (readonly [RegExp, string])[] = [
+  [/^\/+api\/+calendar\/+(?!feed\/?$)./is, '/api/calendar/[redacted]'],
+];
+
+/** The path as the access log may write it (see SECRET_PATHS). */
+export function loggedPath(path: string): string {
+  for (const [pattern, replacement] of SECRET_PATHS) if (pattern.test(path)) return replacement;
+  return path;
+}
+
+/**
  * First middleware of the app: gives the request an id (echoed as `X-Request-Id`), a child logger, the
  * HTTPS flag and the session service, then writes one access-log line when the response is ready:
- * `{reqId, method, path, status, durationMs, userId?}`. Only the path is logged — never the query string
- * (sync checkpoints, future tokens), headers (cookies) or bodies (passwords).
+ * `{reqId, method, path, status, durationMs, userId?}`. Only the path is logged (with secrets redacted, see
+ * SECRET_PATHS) — never the query string (sync checkpoints), headers (cookies) or bodies (passwords).
  */
 export function requestContext(deps: {
   readonly config: Pick<Config, 'publicOrigin' | 'trustProxy'>;
@@ -38,7 +53,7 @@ export function requestContext(deps: {
     const user = (c.var as { user?: { id: string } }).user;
     const line = {
       method: c.req.method,
-      path: c.req.path,
+      path: loggedPath(c.req.path),
       status,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
       ...(user ? { userId: user.id } : {}),

@@ -69,8 +69,12 @@ const router = createBrowserRouter(createAppRoutes());
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 
-createRoot(root).render(
-  <StrictMode>
-    <App deps={deps} i18n={i18n} router={router} frame={ServiceWorkerUpdates} />
-  </StrictMode>,
+// English is a lazy chunk (client/app/i18n.ts): an English device draws its first screen once it is here
+// (precached by the service worker, so offline too); pt-BR is bundled and resolves at once.
+void i18n.loadLanguages(i18n.language).finally(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App deps={deps} i18n={i18n} router={router} frame={ServiceWorkerUpdates} />
+    </StrictMode>,
+  ),
 );

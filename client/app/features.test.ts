@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../shared/collections/index.ts';
 import { NOTIFICATION_PATH_PREFIXES } from '../sw/deep-links.ts';
 import { features } from './features.ts';
-import { createI18n } from './i18n.ts';
+import { createTestI18n as createI18n } from '../test/i18n.ts';
 import { navEntriesFor } from './shell/primary-nav.tsx';
 
 /** The invariants the shell relies on when it derives routes, navigation, i18n and deep links from the list. */

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n, resources } from './i18n.ts';
+import { bundledResources, createI18n } from './i18n.ts';
+import { englishStrings } from '../test/i18n.ts';
+
+const resources = { 'pt-BR': bundledResources['pt-BR']!, en: englishStrings.en! };
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -16,7 +19,7 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 /** Every namespace registered in `resources` (the shell's and each feature's), flattened per language. */
-const namespaces = Object.keys(resources['pt-BR']) as (keyof (typeof resources)['pt-BR'])[];
+const namespaces = Object.keys(resources['pt-BR']);
 
 describe.each(namespaces)('translations of namespace %s', (ns) => {
   const pt = flatten(resources['pt-BR'][ns] as Tree);
@@ -59,15 +62,24 @@ describe('createI18n', () => {
     expect(i18n.t('app.pageTitle', { page: 'Ajustes' })).toBe('Ajustes · Arco');
   });
 
-  it('switches to English at runtime', async () => {
+  it('switches to English at runtime, fetching its strings on demand', async () => {
     const i18n = createI18n('pt-BR');
+    expect(i18n.hasResourceBundle('en', 'translation')).toBe(false);
     await i18n.changeLanguage('en');
     expect(i18n.t('signIn.submit')).toBe('Sign in');
+    expect(i18n.t('customers:title')).toBe('Customers');
+  });
+
+  it('starts in English once its strings are loaded', async () => {
+    const i18n = createI18n('en');
+    await i18n.loadLanguages('en');
+    expect(i18n.t('signIn.submit')).toBe('Sign in');
+    expect(i18n.t('customers:title')).toBe('Customers');
   });
 
   it('keeps instances independent', () => {
     const a = createI18n('pt-BR');
-    const b = createI18n('en');
+    const b = createI18n('en', englishStrings);
     expect(a.t('signIn.submit')).toBe('Entrar');
     expect(b.t('signIn.submit')).toBe('Sign in');
   });

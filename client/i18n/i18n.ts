@@ -1,4 +1,4 @@
-import i18next, { type i18n } from 'i18next';
+import i18next, { type BackendModule, type i18n, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { AppLanguage } from '../ui/format.ts';
 import type { KeyValueStore } from '../platform/key-value-store.ts';
@@ -8,7 +8,10 @@ export const DEFAULT_LANGUAGE: AppLanguage = 'pt-BR';
 const LANGUAGE_KEY = 'arco.language';
 
 /** Per language, each namespace's strings: the shell's `translation` and the features' (client/app/i18n.ts). */
-export type AppResources = Readonly<Record<AppLanguage, Readonly<Record<string, object>>>>;
+export type AppResources = Readonly<Partial<Record<AppLanguage, Readonly<Record<string, object>>>>>;
+
+/** Fetches one namespace of a language that is not bundled (client/app/i18n.ts: English is a lazy chunk). */
+export type LoadLanguage = (language: AppLanguage, namespace: string) => Promise<object>;
 
 export function isAppLanguage(value: unknown): value is AppLanguage {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
@@ -34,19 +37,42 @@ export function saveLanguagePreference(store: KeyValueStore, language: AppLangua
 }
 
 /**
- * One i18next instance per app (no global singleton, so tests can run several side by side). Resources are
- * bundled, so initialisation is synchronous and the first render is already translated — also offline.
+ * One i18next instance per app (no global singleton, so tests can run several side by side). The bundled
+ * resources (pt-BR) make initialisation synchronous; a language missing from them is fetched namespace by
+ * namespace through `load` (an i18next backend), before `changeLanguage` resolves — a lazy chunk, precached by
+ * the service worker, so also offline. Until it arrives, the app keeps the language it had.
  */
-export function createI18nInstance(language: AppLanguage, resources: AppResources): i18n {
+export function createI18nInstance(
+  language: AppLanguage,
+  options: { resources: AppResources; namespaces: readonly string[]; load: LoadLanguage },
+): i18n {
   const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
-    lng: language,
-    fallbackLng: DEFAULT_LANGUAGE,
-    supportedLngs: LANGUAGES,
-    resources,
-    initAsync: false,
-    interpolation: { escapeValue: false }, // React escapes.
-    returnNull: false,
-  });
+  const backend: BackendModule = {
+    type: 'backend',
+    init: () => undefined,
+    read: (lng, ns, callback) => {
+      if (!isAppLanguage(lng)) return callback(null, {});
+      options.load(lng, ns).then(
+        (strings) => callback(null, strings as ResourceKey),
+        (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null),
+      );
+    },
+  };
+  void instance
+    .use(backend)
+    .use(initReactI18next)
+    .init({
+      lng: language,
+      fallbackLng: DEFAULT_LANGUAGE,
+      supportedLngs: LANGUAGES,
+      resources: options.resources,
+      // Bundled strings are used as they are; the backend is asked only for the namespaces they lack.
+      partialBundledLanguages: true,
+      ns: [...options.namespaces],
+      defaultNS: 'translation',
+      initAsync: false,
+      interpolation: { escapeValue: false }, // React escapes.
+      returnNull: false,
+    });
   return instance;
 }

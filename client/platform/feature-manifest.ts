@@ -44,7 +44,11 @@ export interface FeatureManifest<NS extends string = string, Strings extends obj
 
 export interface FeatureI18n<NS extends string, Strings extends object> {
   readonly namespace: NS;
-  readonly resources: { readonly 'pt-BR': Strings; readonly en: TranslationShape<Strings> };
+  /**
+   * pt-BR is in the first load; English is loaded when the app switches to it (the `i18n-en.ts` beside the
+   * feature's `i18n.ts`, a chunk of its own that the service worker precaches, so the switch works offline).
+   */
+  readonly resources: { readonly 'pt-BR': Strings; readonly en: () => Promise<TranslationShape<Strings>> };
 }
 
 export interface NavEntry {

@@ -6,7 +6,7 @@ import type { AppDependencies } from '../platform/dependencies.tsx';
 import { createAppRoutes } from '../app/routes.tsx';
 import type { SessionLifecycle } from '../auth/session-lifecycle.ts';
 import type { SignedInUser } from '../../shared/identity.ts';
-import { createI18n } from '../app/i18n.ts';
+import { createTestI18n } from './i18n.ts';
 import { readLanguagePreference } from '../i18n/i18n.ts';
 import { memoryStore, type KeyValueStore } from '../platform/key-value-store.ts';
 import { manualNetwork } from '../platform/network.ts';
@@ -90,7 +90,7 @@ export function renderApp({
     reload: () => void reloads.push(1),
     push,
   };
-  const i18n = createI18n(readLanguagePreference(store) ?? 'pt-BR');
+  const i18n = createTestI18n(readLanguagePreference(store) ?? 'pt-BR');
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const view = render(<App deps={deps} i18n={i18n} router={router} frame={frame} />);
   return { ...view, router, network, calls, store, reloads, i18n };

@@ -1,5 +1,3 @@
-import type { TranslationShape } from '../../i18n/resources/pt-br.ts';
-
 /**
  * Strings of the account-manager card (i18next namespace `accountManager`). pt-BR is the source of the key
  * set; the English resource is typed against it, so a missing or extra key is a compile error. Plurals use
@@ -18,17 +16,3 @@ export const accountManagerPtBR = {
     noNextMeeting: 'Nenhuma reunião agendada.',
   },
 } as const;
-
-export const accountManagerEn: TranslationShape<typeof accountManagerPtBR> = {
-  manager: {
-    heading: 'Your account manager',
-    unknownName: 'Your account manager',
-    contactPending: "Your account manager's contact details show up here once they are synced.",
-    email: 'Email',
-    phone: 'Phone',
-    emailTo: 'Email {{name}}',
-    callTo: 'Call {{name}}',
-    lastMeeting: 'Last meeting: {{date}}',
-    noNextMeeting: 'No meeting scheduled.',
-  },
-};

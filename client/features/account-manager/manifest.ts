@@ -1,5 +1,5 @@
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
-import { accountManagerEn, accountManagerPtBR } from './i18n.ts';
+import { accountManagerPtBR } from './i18n.ts';
 
 /**
  * Who the client's account manager is and how to reach them (account-manager-card.tsx, on the portal home).
@@ -9,5 +9,11 @@ export const accountManagerFeature = defineFeature({
   id: 'account-manager',
   access: CLIENT_ROLES,
   routes: [],
-  i18n: { namespace: 'accountManager', resources: { 'pt-BR': accountManagerPtBR, en: accountManagerEn } },
+  i18n: {
+    namespace: 'accountManager',
+    resources: {
+      'pt-BR': accountManagerPtBR,
+      en: () => import('./i18n-en.ts').then((m) => m.accountManagerEn),
+    },
+  },
 });

@@ -1,7 +1,7 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
 import { ShieldCheckIcon } from '../../ui/icons.tsx';
-import { achievementsEn, achievementsPtBR } from './i18n.ts';
+import { achievementsPtBR } from './i18n.ts';
 import { achievementPaths, deepLinks } from './paths.ts';
 
 /** `/inicio/conquistas`, the client's streak, badges, XP and level (dashboard § Gamificação). */
@@ -23,6 +23,9 @@ export const achievementsFeature = defineFeature({
       order: 60,
     },
   ],
-  i18n: { namespace: 'achievements', resources: { 'pt-BR': achievementsPtBR, en: achievementsEn } },
+  i18n: {
+    namespace: 'achievements',
+    resources: { 'pt-BR': achievementsPtBR, en: () => import('./i18n-en.ts').then((m) => m.achievementsEn) },
+  },
   deepLinks,
 });

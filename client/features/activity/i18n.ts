@@ -1,5 +1,3 @@
-import type { TranslationShape } from '../../i18n/resources/pt-br.ts';
-
 /** Strings of a customer's Activity tab and the quick log (i18next namespace `activity`). */
 export const activityPtBR = {
   tab: {
@@ -67,70 +65,3 @@ export const activityPtBR = {
     },
   },
 } as const;
-
-export const activityEn: TranslationShape<typeof activityPtBR> = {
-  tab: {
-    heading: 'Timeline',
-    loading: 'Loading activity…',
-    filter: 'Filter by type',
-    loadMore: 'Load more',
-    listLabel: 'Timeline, most recent first',
-    emptyTitle: 'No activity yet',
-    emptyBody: 'Calls, e-mails, meetings and notes you log show here — offline too.',
-    emptyFilteredTitle: 'No activity of this type',
-    emptyFilteredBody: 'Choose another type or log one above.',
-    pending: 'waiting to sync',
-    by: '{{name}} · {{when}}',
-    npsScore: 'Score {{score}}',
-    rating: 'Rating {{rating}}/5',
-    duration: '{{minutes}} min',
-  },
-  filter: {
-    all: 'All',
-    call: 'Calls',
-    email: 'E-mails',
-    meeting: 'Meetings',
-    note: 'Notes',
-    nps_response: 'NPS',
-    support_ticket: 'Tickets',
-  },
-  type: {
-    call: 'Call',
-    email: 'E-mail',
-    meeting: 'Meeting',
-    note: 'Note',
-    support_ticket: 'Ticket',
-    nps_response: 'NPS',
-    contract_signed: 'Contract',
-    payment_received: 'Payment',
-    health_change: 'Health',
-    expansion_identified: 'Expansion',
-    task: 'Task',
-  },
-  quickLog: {
-    heading: 'Log activity',
-    type: 'Type',
-    text: 'What happened? (optional)',
-    textPlaceholder: 'E.g. Call with João about the HR module',
-    score: 'NPS score',
-    save: 'Log',
-    saving: 'Logging…',
-    saved: 'Logged: {{type}}.',
-    savedOffline: 'Logged on this device: {{type}}. It will be sent when the connection is back.',
-    defaultTitle: {
-      call: 'Call',
-      email: 'E-mail sent',
-      meeting: 'Meeting',
-      note: 'Note',
-      nps_response: 'NPS answer',
-    },
-    errors: {
-      npsRequired: 'Choose a score from 0 to 10.',
-      tooLong: 'Text too long.',
-      notAllowed: 'You may not log activity for this customer.',
-      invalid: 'The activity data is not valid.',
-      notReady: "This device's data is still opening. Try again in a moment.",
-      saveFailed: 'Could not log: {{message}}',
-    },
-  },
-};

@@ -1,5 +1,5 @@
 import { defineFeature, STAFF_ROLES } from '../../platform/feature-manifest.ts';
-import { activityEn, activityPtBR } from './i18n.ts';
+import { activityPtBR } from './i18n.ts';
 import { deepLinks } from './paths.ts';
 
 /**
@@ -10,6 +10,9 @@ export const activityFeature = defineFeature({
   id: 'activity',
   access: STAFF_ROLES,
   routes: [],
-  i18n: { namespace: 'activity', resources: { 'pt-BR': activityPtBR, en: activityEn } },
+  i18n: {
+    namespace: 'activity',
+    resources: { 'pt-BR': activityPtBR, en: () => import('./i18n-en.ts').then((m) => m.activityEn) },
+  },
   deepLinks,
 });

@@ -1,5 +1,3 @@
-import type { TranslationShape } from '../../i18n/resources/pt-br.ts';
-
 /**
  * Strings of the admin dashboard (i18next namespace `agencyDashboard`). pt-BR is the source of the key set;
  * the English resource is typed against it. Plurals use i18next's `_one` / `_other` suffixes.
@@ -63,62 +61,3 @@ export const agencyDashboardPtBR = {
     refreshing: 'Atualizando…',
   },
 } as const;
-
-export const agencyDashboardEn: TranslationShape<typeof agencyDashboardPtBR> = {
-  nav: { dashboard: 'Agency' },
-  title: 'Agency dashboard',
-  description: "Revenue, retention and health of the whole portfolio, and the clients' use of the portal.",
-  loading: 'Loading the portfolio…',
-  noData: 'no data',
-  revenue: {
-    label: 'Revenue and retention',
-    mrr: 'MRR',
-    mrrChange: '{{change}} ({{percent}}) vs. last month',
-    mrrChangeNoBase: '{{change}} vs. last month',
-    churn: "This month's churn",
-    churnDetail: '{{lost, number}} of {{count, number}} customers · {{mrrPercent}} of MRR',
-    nrr: 'Net revenue retention (NRR)',
-    nrrDetail: "Today's MRR of the customers of 12 months ago",
-    ltv: 'Average LTV',
-    ltvDetail: 'Total collected per customer',
-  },
-  health: {
-    heading: 'Health distribution',
-    listLabel: 'Customers by health',
-    healthy: 'Healthy',
-    at_risk: 'At risk',
-    critical: 'Critical',
-    unscored: 'Not scored',
-    row_zero: '{{count, number}} customers ({{share}}) · {{mrr}}',
-    row_one: '{{count, number}} customer ({{share}}) · {{mrr}}',
-    row_other: '{{count, number}} customers ({{share}}) · {{mrr}}',
-    total_one: '{{count, number}} active customer',
-    total_other: '{{count, number}} active customers',
-  },
-  renewals: {
-    heading: 'Renewals in the next 90 days',
-    summary_one: '{{count, number}} renewal · {{mrr}} MRR',
-    summary_other: '{{count, number}} renewals · {{mrr}} MRR',
-    listLabel: 'Upcoming renewals',
-    inDays_one: 'in {{count, number}} day',
-    inDays_other: 'in {{count, number}} days',
-    today: 'today',
-    more_one: 'and {{count, number}} more',
-    more_other: 'and {{count, number}} more',
-    none: 'No renewals in the next 90 days.',
-  },
-  portal: {
-    heading: "Clients' use of the portal",
-    dauMau: 'DAU/MAU',
-    target: 'target: above 40%',
-    dau: 'Daily active users (average)',
-    mau: 'Active users in 30 days',
-    updatedAt: 'Updated at {{time}}',
-    updatedOn: 'Updated on {{date}}',
-    offlineCopy: 'You are offline: showing the last value received.',
-    onlineOnly: "Available online: the server computes this figure from the clients' visits.",
-    failed: 'Could not refresh now; try again later.',
-    refresh: 'Refresh',
-    refreshing: 'Refreshing…',
-  },
-};

@@ -1,7 +1,7 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { defineFeature } from '../../platform/feature-manifest.ts';
 import { CompassIcon } from '../../ui/icons.tsx';
-import { agencyDashboardEn, agencyDashboardPtBR } from './i18n.ts';
+import { agencyDashboardPtBR } from './i18n.ts';
 import { agencyDashboardPaths, deepLinks } from './paths.ts';
 
 /** `/agencia`, the admin's dashboard of the agency's figures (`portfolioKpis`). Admins only. */
@@ -25,7 +25,10 @@ export const agencyDashboardFeature = defineFeature({
   ],
   i18n: {
     namespace: 'agencyDashboard',
-    resources: { 'pt-BR': agencyDashboardPtBR, en: agencyDashboardEn },
+    resources: {
+      'pt-BR': agencyDashboardPtBR,
+      en: () => import('./i18n-en.ts').then((m) => m.agencyDashboardEn),
+    },
   },
   deepLinks,
 });

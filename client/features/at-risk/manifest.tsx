@@ -1,7 +1,7 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { defineFeature, STAFF_ROLES } from '../../platform/feature-manifest.ts';
 import { AlertIcon } from '../../ui/icons.tsx';
-import { atRiskEn, atRiskPtBR } from './i18n.ts';
+import { atRiskPtBR } from './i18n.ts';
 import { atRiskPaths, deepLinks } from './paths.ts';
 import { AT_RISK_FILTER, customerPaths, HEALTH_FILTER_PARAM } from '../customers/paths.ts';
 
@@ -23,6 +23,9 @@ export const atRiskFeature = defineFeature({
         (pathname === customerPaths.list && search.get(HEALTH_FILTER_PARAM) === AT_RISK_FILTER),
     },
   ],
-  i18n: { namespace: 'atRisk', resources: { 'pt-BR': atRiskPtBR, en: atRiskEn } },
+  i18n: {
+    namespace: 'atRisk',
+    resources: { 'pt-BR': atRiskPtBR, en: () => import('./i18n-en.ts').then((m) => m.atRiskEn) },
+  },
   deepLinks,
 });

@@ -1,6 +1,6 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
-import { campaignsEn, campaignsPtBR } from './i18n.ts';
+import { campaignsPtBR } from './i18n.ts';
 import { campaignPaths, deepLinks } from './paths.ts';
 
 /** A megaphone, drawn inline like the shell's icons (decorative: the label carries the meaning). */
@@ -44,6 +44,9 @@ export const campaignsFeature = defineFeature({
       order: 80,
     },
   ],
-  i18n: { namespace: 'campaigns', resources: { 'pt-BR': campaignsPtBR, en: campaignsEn } },
+  i18n: {
+    namespace: 'campaigns',
+    resources: { 'pt-BR': campaignsPtBR, en: () => import('./i18n-en.ts').then((m) => m.campaignsEn) },
+  },
   deepLinks,
 });

@@ -1,5 +1,5 @@
 import { defineFeature, STAFF_ROLES } from '../../platform/feature-manifest.ts';
-import { contactsEn, contactsPtBR } from './i18n.ts';
+import { contactsPtBR } from './i18n.ts';
 import { deepLinks } from './paths.ts';
 
 /** A customer's contacts: the Contacts tab (`ContactsTab`, mounted by the Customer 360 shell) and its strings. */
@@ -7,6 +7,9 @@ export const contactsFeature = defineFeature({
   id: 'contacts',
   access: STAFF_ROLES,
   routes: [],
-  i18n: { namespace: 'contacts', resources: { 'pt-BR': contactsPtBR, en: contactsEn } },
+  i18n: {
+    namespace: 'contacts',
+    resources: { 'pt-BR': contactsPtBR, en: () => import('./i18n-en.ts').then((m) => m.contactsEn) },
+  },
   deepLinks,
 });

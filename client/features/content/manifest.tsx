@@ -1,6 +1,6 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
-import { contentEn, contentPtBR } from './i18n.ts';
+import { contentPtBR } from './i18n.ts';
 import { contentPaths, deepLinks } from './paths.ts';
 
 /** An open book, drawn inline like the shell's icons (decorative: the label carries the meaning). */
@@ -34,6 +34,9 @@ export const contentFeature = defineFeature({
   nav: [
     { to: contentPaths.hub, label: 'content:nav.content', icon: ContentIcon, roles: CLIENT_ROLES, order: 85 },
   ],
-  i18n: { namespace: 'content', resources: { 'pt-BR': contentPtBR, en: contentEn } },
+  i18n: {
+    namespace: 'content',
+    resources: { 'pt-BR': contentPtBR, en: () => import('./i18n-en.ts').then((m) => m.contentEn) },
+  },
   deepLinks,
 });

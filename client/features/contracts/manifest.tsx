@@ -1,6 +1,6 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { defineFeature, STAFF_ROLES } from '../../platform/feature-manifest.ts';
-import { contractsEn, contractsPtBR } from './i18n.ts';
+import { contractsPtBR } from './i18n.ts';
 import { contractPaths, deepLinks } from './paths.ts';
 
 /**
@@ -16,6 +16,9 @@ export const contractsFeature = defineFeature({
       element: lazyPage(() => import('./contract-print-page.tsx'), 'ContractPrintPage'),
     },
   ],
-  i18n: { namespace: 'contracts', resources: { 'pt-BR': contractsPtBR, en: contractsEn } },
+  i18n: {
+    namespace: 'contracts',
+    resources: { 'pt-BR': contractsPtBR, en: () => import('./i18n-en.ts').then((m) => m.contractsEn) },
+  },
   deepLinks,
 });

@@ -1,5 +1,3 @@
-import type { TranslationShape } from '../../i18n/resources/pt-br.ts';
-
 /**
  * Strings of the CSM's home (i18next namespace `csmHome`). pt-BR is the source of the key set; the English
  * resource is typed against it. Plurals use i18next's `_one` / `_other` suffixes.
@@ -69,68 +67,3 @@ export const csmHomePtBR = {
   noPortfolioTitle: 'Nenhum cliente atribuído a você',
   noPortfolioBody: 'Quando um administrador atribuir clientes a você, eles aparecem aqui — também offline.',
 } as const;
-
-export const csmHomeEn: TranslationShape<typeof csmHomePtBR> = {
-  nav: { home: 'My dashboard' },
-  title: 'My dashboard',
-  description: 'Your tasks due, the customers who need attention and the renewals of the next 90 days.',
-  loading: 'Loading your portfolio…',
-  summary: {
-    label: 'Your portfolio at a glance',
-    customers: 'Customers in portfolio',
-    attention: 'Need attention',
-    critical_one: '{{count, number}} critical',
-    critical_other: '{{count, number}} critical',
-    renewals: 'Renewals in 90 days',
-    mrrOf: '{{value}} MRR',
-    tasks: 'Tasks due',
-    overdue_one: '{{count, number}} overdue',
-    overdue_other: '{{count, number}} overdue',
-    noneOverdue: 'None overdue',
-  },
-  tasks: {
-    heading: 'Tasks due',
-    listLabel: 'Tasks due, overdue first',
-    emptyTitle: 'No tasks for the next 7 days',
-    emptyBody: 'Your overdue tasks and those due today or in the next 7 days show here.',
-    bucket: { overdue: 'Overdue', today: 'Today', week: 'Next 7 days' },
-    due: 'Due: {{date}}',
-    complete: 'Complete',
-    completeLabel: 'Complete “{{title}}”',
-    done: '“{{title}}” completed.',
-    notAllowed: 'Only the person responsible for the task (or an administrator) can complete it.',
-    failed: 'Could not complete it. Try again.',
-    pending: 'Waiting to sync',
-    later_one: '{{count, number}} more task due later or without a due date.',
-    later_other: '{{count, number}} more tasks due later or without a due date.',
-    viewAll: 'See all tasks',
-    unknownCustomer: 'Customer',
-  },
-  attention: {
-    heading: 'Customers at risk',
-    listLabel: 'Customers at risk, riskiest first',
-    emptyTitle: 'No customers at risk',
-    emptyBody: 'When a customer in your portfolio becomes at risk, it shows here with the main reason.',
-    riskScore: 'Risk {{score}}',
-    healthScore: 'Health {{score}}',
-    viewAll: 'See every customer at risk',
-  },
-  renewals: {
-    heading: 'Renewals in the next 90 days',
-    listLabel: 'Renewals, soonest first',
-    emptyTitle: 'No renewals in the next 90 days',
-    emptyBody: 'Contracts in your portfolio renewing within 90 days show here.',
-    today: 'today',
-    inDays_one: 'in {{count, number}} day',
-    inDays_other: 'in {{count, number}} days',
-    on: '{{date}} ({{when}})',
-  },
-  status: { at_risk: 'At risk', critical: 'Critical' },
-  renewalTypes: {
-    auto_renew: 'Automatic renewal',
-    manual: 'Manual renewal',
-    month_to_month: 'Month to month',
-  },
-  noPortfolioTitle: 'No customers assigned to you',
-  noPortfolioBody: 'When an admin assigns customers to you, they show here — offline too.',
-};

@@ -1,7 +1,7 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { defineFeature, STAFF_ROLES } from '../../platform/feature-manifest.ts';
 import { HomeIcon } from '../../ui/icons.tsx';
-import { csmHomeEn, csmHomePtBR } from './i18n.ts';
+import { csmHomePtBR } from './i18n.ts';
 import { csmHomePaths, deepLinks } from './paths.ts';
 
 /**
@@ -24,6 +24,9 @@ export const csmHomeFeature = defineFeature({
       order: 5,
     },
   ],
-  i18n: { namespace: 'csmHome', resources: { 'pt-BR': csmHomePtBR, en: csmHomeEn } },
+  i18n: {
+    namespace: 'csmHome',
+    resources: { 'pt-BR': csmHomePtBR, en: () => import('./i18n-en.ts').then((m) => m.csmHomeEn) },
+  },
   deepLinks,
 });

@@ -1,7 +1,7 @@
 import { defineFeature, STAFF_ROLES } from '../../platform/feature-manifest.ts';
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { Customer360Skeleton } from './customer-360-skeleton.tsx';
-import { customer360En, customer360PtBR } from './i18n.ts';
+import { customer360PtBR } from './i18n.ts';
 import { customer360Paths, deepLinks } from './paths.ts';
 
 /**
@@ -19,6 +19,9 @@ export const customer360Feature = defineFeature({
       element: lazyPage(() => import('./customer-360-page.tsx'), 'Customer360Page', <Customer360Skeleton />),
     },
   ],
-  i18n: { namespace: 'customer360', resources: { 'pt-BR': customer360PtBR, en: customer360En } },
+  i18n: {
+    namespace: 'customer360',
+    resources: { 'pt-BR': customer360PtBR, en: () => import('./i18n-en.ts').then((m) => m.customer360En) },
+  },
   deepLinks,
 });

@@ -1,7 +1,8 @@
 import type { Customer } from '../../../shared/entities/customer.ts';
 import type { UserIdentity } from '../../../shared/identity.ts';
 import { authorizeWrite, can, canWriteField } from '../../../shared/permissions.ts';
-import type { StaffEntry } from './staff-directory.ts';
+// The list page imports these from csm-assignees.ts, which stays out of the permission rules' chunk.
+export { assigneeOptions, selectedCustomers, type AssigneeOption } from './csm-assignees.ts';
 
 /**
  * Portfolio assignment (customers spec roadmap phase 1 "CSM assignment"; issue 10 item 12) as pure functions:
@@ -20,29 +21,6 @@ import type { StaffEntry } from './staff-directory.ts';
 /** Whether the user may (re)assign CSMs at all: the "Atribuir a…" action shows only then. */
 export function mayAssignCsm(user: UserIdentity): boolean {
   return can(user, 'update', 'customers') && canWriteField(user, 'customers', 'update', 'csmId');
-}
-
-export interface AssigneeOption {
-  readonly id: string;
-  readonly name: string;
-}
-
-/**
- * Who a customer may be assigned to: the organization's staff from the directory on the device (CSMs and
- * admins — an admin may keep accounts), plus the signed-in user, sorted by name; without duplicates.
- */
-export function assigneeOptions(
-  directory: readonly StaffEntry[],
-  me: { readonly id: string; readonly name: string },
-): AssigneeOption[] {
-  const byId = new Map<string, AssigneeOption>();
-  for (const e of directory) {
-    if (e.role === undefined || e.role === 'csm' || e.role === 'admin')
-      byId.set(e.id, { id: e.id, name: e.name });
-  }
-  if (me.id) byId.set(me.id, { id: me.id, name: me.name });
-  const collator = new Intl.Collator('pt-BR', { sensitivity: 'base' });
-  return [...byId.values()].sort((a, b) => collator.compare(a.name, b.name));
 }
 
 export interface AssignmentPlan {
@@ -82,12 +60,4 @@ export function planAssignment(
     else refused.push(customer);
   }
   return { csmId, changes, unchanged, refused };
-}
-
-/** The selected customers, in list order, from the ids kept in the page's selection (ids gone are dropped). */
-export function selectedCustomers(
-  customers: readonly Customer[],
-  selection: ReadonlySet<string>,
-): Customer[] {
-  return customers.filter((c) => selection.has(c.id));
 }

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { createDomainTextRenderer } from '../../../shared/domain-text/render.ts';
-import { createI18n } from '../../app/i18n.ts';
+import { createTestI18n as createI18n } from '../../test/i18n.ts';
 import { buildRows, sortRows } from './customer-rows.ts';
 import { centsToDecimal, CSV_FORMATS, csvFileName, csvRecords, toCsv } from './customer-csv.ts';
 import { csmNameResolver } from './staff-directory.ts';

@@ -4,7 +4,6 @@ import type { Customer } from '../../../shared/entities/customer.ts';
 import type { Health } from '../../../shared/entities/csm.ts';
 import { calendarDate } from '../../../shared/domain/csm/dates.ts';
 import { identityOf } from '../../../shared/identity.ts';
-import { can } from '../../../shared/permissions.ts';
 import { useDependencies } from '../../platform/dependencies.tsx';
 import { useSession } from '../../auth/session-context.tsx';
 import { useCollection, useLiveDocuments } from '../../db/device-data.tsx';
@@ -31,7 +30,9 @@ import {
 } from './customer-rows.ts';
 import { useDomainTextFor } from '../../domain-text/use-domain-text.ts';
 import { CustomerTable, type RowSelection } from './customer-table.tsx';
-import { assigneeOptions, mayAssignCsm, selectedCustomers, type AssignmentPlan } from './csm-assignment.ts';
+import { assigneeOptions, selectedCustomers } from './csm-assignees.ts';
+import type { AssignmentPlan } from './csm-assignment.ts';
+import { useCustomerPermissions } from './use-customer-permissions.ts';
 import { KpiCards } from './kpi-cards.tsx';
 import { ListToolbar, type CsmOption } from './list-toolbar.tsx';
 import { csmNameResolver, useStaffDirectory } from './staff-directory.ts';
@@ -178,11 +179,12 @@ export function CustomerListPage() {
 
   // A signed-in user parsed at the session boundary always has an identity.
   const identity = user ? identityOf(user) : null;
+  const permissions = useCustomerPermissions(identity);
   if (!user || identity === null) return null;
-  const mayCreate = collection !== null && can(identity, 'create', 'customers');
-  const mayEdit = collection !== null && can(identity, 'update', 'customers');
+  const mayCreate = collection !== null && permissions !== null && permissions.create;
+  const mayEdit = collection !== null && permissions !== null && permissions.update;
   // Portfolio assignment is the admin's (shared permission rule); CSMs never see the checkboxes.
-  const mayAssign = collection !== null && mayAssignCsm(identity);
+  const mayAssign = collection !== null && permissions !== null && permissions.assign;
   const selectedDocs = mayAssign ? selectedCustomers(customers.docs, selected) : [];
   const atRiskView = filters.health === 'at_risk';
   const title = atRiskView ? t('atRiskTitle') : t('title');
@@ -240,7 +242,9 @@ export function CustomerListPage() {
     );
   }
 
-  const loading = !loaded;
+  // The permission rules (a small chunk fetched at mount) decide the row checkboxes and edit buttons: the list
+  // stays busy until they are here, so it never draws without them and then changes.
+  const loading = !loaded || permissions === null;
   const pending = sync.pending.customers ?? 0;
   const synced = pending === 0 && sync.connectivity === 'online';
   const criticalElsewhere =

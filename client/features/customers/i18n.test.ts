@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n } from '../../app/i18n.ts';
-import { customersEn, customersPtBR } from './i18n.ts';
+import { createTestI18n as createI18n } from '../../test/i18n.ts';
+import { customersPtBR } from './i18n.ts';
+import { customersEn } from './i18n-en.ts';
 import { CUSTOMERS_NS } from './use-customers-translation.ts';
 
 type Tree = { readonly [key: string]: string | Tree };

@@ -1,7 +1,7 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { defineFeature, STAFF_ROLES } from '../../platform/feature-manifest.ts';
 import { UsersIcon } from '../../ui/icons.tsx';
-import { customersEn, customersPtBR } from './i18n.ts';
+import { customersPtBR } from './i18n.ts';
 import { AT_RISK_FILTER, customerPaths, deepLinks, HEALTH_FILTER_PARAM } from './paths.ts';
 
 const atRisk = (search: URLSearchParams) => search.get(HEALTH_FILTER_PARAM) === AT_RISK_FILTER;
@@ -27,6 +27,9 @@ export const customersFeature = defineFeature({
     },
   ],
   home: { roles: STAFF_ROLES, path: customerPaths.list },
-  i18n: { namespace: 'customers', resources: { 'pt-BR': customersPtBR, en: customersEn } },
+  i18n: {
+    namespace: 'customers',
+    resources: { 'pt-BR': customersPtBR, en: () => import('./i18n-en.ts').then((m) => m.customersEn) },
+  },
   deepLinks,
 });

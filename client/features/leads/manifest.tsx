@@ -1,6 +1,6 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
-import { leadsEn, leadsPtBR } from './i18n.ts';
+import { leadsPtBR } from './i18n.ts';
 import { deepLinks, leadPaths } from './paths.ts';
 
 /** A funnel, drawn inline like the shell's icons (decorative: the label carries the meaning). */
@@ -39,6 +39,9 @@ export const leadsFeature = defineFeature({
   nav: [
     { to: leadPaths.pipeline, label: 'leads:nav.leads', icon: LeadsIcon, roles: CLIENT_ROLES, order: 70 },
   ],
-  i18n: { namespace: 'leads', resources: { 'pt-BR': leadsPtBR, en: leadsEn } },
+  i18n: {
+    namespace: 'leads',
+    resources: { 'pt-BR': leadsPtBR, en: () => import('./i18n-en.ts').then((m) => m.leadsEn) },
+  },
   deepLinks,
 });

@@ -1,5 +1,5 @@
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
-import { meetingsEn, meetingsPtBR } from './i18n.ts';
+import { meetingsPtBR } from './i18n.ts';
 
 /**
  * The client's next meeting and their reschedule/cancel request (meeting-request.tsx, shown on the
@@ -9,5 +9,8 @@ export const meetingsFeature = defineFeature({
   id: 'meetings',
   access: CLIENT_ROLES,
   routes: [],
-  i18n: { namespace: 'meetings', resources: { 'pt-BR': meetingsPtBR, en: meetingsEn } },
+  i18n: {
+    namespace: 'meetings',
+    resources: { 'pt-BR': meetingsPtBR, en: () => import('./i18n-en.ts').then((m) => m.meetingsEn) },
+  },
 });

@@ -1,6 +1,6 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
-import { moneyEn, moneyPtBR } from './i18n.ts';
+import { moneyPtBR } from './i18n.ts';
 import { WalletIcon } from './icons.tsx';
 import { deepLinks, moneyPaths } from './paths.ts';
 
@@ -21,6 +21,9 @@ export const moneyFeature = defineFeature({
   nav: [
     { to: moneyPaths.finance, label: 'money:nav.finance', icon: WalletIcon, roles: CLIENT_ROLES, order: 30 },
   ],
-  i18n: { namespace: 'money', resources: { 'pt-BR': moneyPtBR, en: moneyEn } },
+  i18n: {
+    namespace: 'money',
+    resources: { 'pt-BR': moneyPtBR, en: () => import('./i18n-en.ts').then((m) => m.moneyEn) },
+  },
   deepLinks,
 });

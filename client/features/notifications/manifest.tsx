@@ -1,6 +1,6 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { ALL_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
-import { notificationsEn, notificationsPtBR } from './i18n.ts';
+import { notificationsPtBR } from './i18n.ts';
 import { deepLinks, notificationPaths } from './paths.ts';
 
 /**
@@ -13,6 +13,12 @@ export const notificationsFeature = defineFeature({
   routes: [
     { path: notificationPaths.inbox, element: lazyPage(() => import('./inbox-page.tsx'), 'InboxPage') },
   ],
-  i18n: { namespace: 'notifications', resources: { 'pt-BR': notificationsPtBR, en: notificationsEn } },
+  i18n: {
+    namespace: 'notifications',
+    resources: {
+      'pt-BR': notificationsPtBR,
+      en: () => import('./i18n-en.ts').then((m) => m.notificationsEn),
+    },
+  },
   deepLinks,
 });

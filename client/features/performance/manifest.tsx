@@ -1,6 +1,6 @@
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
 import { lazyPage } from '../../platform/lazy-page.tsx';
-import { performanceEn, performancePtBR } from './i18n.ts';
+import { performancePtBR } from './i18n.ts';
 import { deepLinks, performancePaths } from './paths.ts';
 import { PerformanceIcon } from './performance-icon.tsx';
 import { PerformanceSkeleton } from './performance-skeleton.tsx';
@@ -25,6 +25,9 @@ export const performanceFeature = defineFeature({
       order: 20,
     },
   ],
-  i18n: { namespace: 'performance', resources: { 'pt-BR': performancePtBR, en: performanceEn } },
+  i18n: {
+    namespace: 'performance',
+    resources: { 'pt-BR': performancePtBR, en: () => import('./i18n-en.ts').then((m) => m.performanceEn) },
+  },
   deepLinks,
 });

@@ -1,7 +1,7 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
 import { HomeIcon } from '../../ui/icons.tsx';
-import { portalHomeEn, portalHomePtBR } from './i18n.ts';
+import { portalHomePtBR } from './i18n.ts';
 import { deepLinks, portalHomePaths } from './paths.ts';
 
 /** `/inicio`, the client's home: their company, the account-manager card and the tickets summary. */
@@ -26,6 +26,9 @@ export const portalHomeFeature = defineFeature({
     },
   ],
   home: { roles: CLIENT_ROLES, path: portalHomePaths.home },
-  i18n: { namespace: 'portalHome', resources: { 'pt-BR': portalHomePtBR, en: portalHomeEn } },
+  i18n: {
+    namespace: 'portalHome',
+    resources: { 'pt-BR': portalHomePtBR, en: () => import('./i18n-en.ts').then((m) => m.portalHomeEn) },
+  },
   deepLinks,
 });

@@ -2,7 +2,7 @@ import { lazyPage } from '../../platform/lazy-page.tsx';
 import { ALL_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
 import { SettingsIcon } from '../../ui/icons.tsx';
 import { deepLinks, settingsPaths } from './paths.ts';
-import { playbooksEn, playbooksPtBR } from './playbooks-i18n.ts';
+import { playbooksPtBR } from './playbooks-i18n.ts';
 
 /**
  * `/ajustes` for every role. Its strings predate feature namespaces and live in the shell's `translation`
@@ -23,6 +23,12 @@ export const settingsFeature = defineFeature({
       order: 90,
     },
   ],
-  i18n: { namespace: 'playbooks', resources: { 'pt-BR': playbooksPtBR, en: playbooksEn } },
+  i18n: {
+    namespace: 'playbooks',
+    resources: {
+      'pt-BR': playbooksPtBR,
+      en: () => import('./playbooks-i18n-en.ts').then((m) => m.playbooksEn),
+    },
+  },
   deepLinks,
 });

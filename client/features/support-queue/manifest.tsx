@@ -1,7 +1,7 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { defineFeature, STAFF_ROLES } from '../../platform/feature-manifest.ts';
 import { TicketIcon } from '../../ui/icons.tsx';
-import { supportQueueEn, supportQueuePtBR } from './i18n.ts';
+import { supportQueuePtBR } from './i18n.ts';
 import { deepLinks, supportPaths } from './paths.ts';
 
 /**
@@ -37,6 +37,9 @@ export const supportQueueFeature = defineFeature({
       isCurrent: (pathname) => pathname.startsWith(supportPaths.queue),
     },
   ],
-  i18n: { namespace: 'supportQueue', resources: { 'pt-BR': supportQueuePtBR, en: supportQueueEn } },
+  i18n: {
+    namespace: 'supportQueue',
+    resources: { 'pt-BR': supportQueuePtBR, en: () => import('./i18n-en.ts').then((m) => m.supportQueueEn) },
+  },
   deepLinks,
 });

@@ -1,7 +1,7 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
 import { TicketIcon } from '../../ui/icons.tsx';
-import { ticketsEn, ticketsPtBR } from './i18n.ts';
+import { ticketsPtBR } from './i18n.ts';
 import { deepLinks, ticketPaths } from './paths.ts';
 
 /**
@@ -22,6 +22,9 @@ export const ticketsFeature = defineFeature({
   nav: [
     { to: ticketPaths.list, label: 'tickets:nav.tickets', icon: TicketIcon, roles: CLIENT_ROLES, order: 40 },
   ],
-  i18n: { namespace: 'tickets', resources: { 'pt-BR': ticketsPtBR, en: ticketsEn } },
+  i18n: {
+    namespace: 'tickets',
+    resources: { 'pt-BR': ticketsPtBR, en: () => import('./i18n-en.ts').then((m) => m.ticketsEn) },
+  },
   deepLinks,
 });

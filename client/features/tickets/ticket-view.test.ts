@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../shared/entities/support.ts';
-import { createI18n } from '../../app/i18n.ts';
+import { createTestI18n as createI18n } from '../../test/i18n.ts';
 import type { AppLanguage } from '../../ui/format.ts';
 import { ago, DAY, HOUR, message, NOW, techCorpTickets, ticket, uid } from '../../test/portal-fixtures.ts';
 import {

@@ -1,5 +1,3 @@
-import type { TranslationShape } from '../../i18n/resources/pt-br.ts';
-
 /** Strings of the first-run screen (namespace `firstRun`); pt-BR is the source of the key set. */
 export const firstRunPtBR = {
   title: 'Primeiro acesso',
@@ -21,29 +19,5 @@ export const firstRunPtBR = {
     name: 'Informe seu nome.',
     email: 'Informe um e-mail válido.',
     password: 'Use no mínimo 10 caracteres.',
-  },
-};
-
-export const firstRunEn: TranslationShape<typeof firstRunPtBR> = {
-  title: 'First run',
-  subtitle: 'Create your organization and the administrator account. Then invite your team and your clients.',
-  organizationName: 'Organization (agency) name',
-  name: 'Your name',
-  email: 'Your e-mail',
-  password: 'Password',
-  passwordHint: 'At least 10 characters.',
-  submit: 'Create organization',
-  submitting: 'Creating…',
-  alreadySetUp:
-    'Arco is already set up. Sign in with your account or ask an administrator for an invitation.',
-  goToSignIn: 'Go to sign-in',
-  errorInvalid: 'Check the highlighted fields.',
-  errorOffline: 'You are offline. Connect to the internet to continue.',
-  errorServer: 'This could not be completed now. Try again in a moment.',
-  fields: {
-    organizationName: 'Enter the organization’s name.',
-    name: 'Enter your name.',
-    email: 'Enter a valid e-mail address.',
-    password: 'Use at least 10 characters.',
   },
 };

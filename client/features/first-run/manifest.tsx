@@ -1,6 +1,6 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { defineFeature } from '../../platform/feature-manifest.ts';
-import { firstRunEn, firstRunPtBR } from './i18n.ts';
+import { firstRunPtBR } from './i18n.ts';
 import { deepLinks, firstRunPaths } from './paths.ts';
 
 /** `/primeiro-acesso`, open to everyone: the server accepts it only while no organization exists. */
@@ -10,6 +10,9 @@ export const firstRunFeature = defineFeature({
   routes: [
     { path: firstRunPaths.firstRun, element: lazyPage(() => import('./first-run-page.tsx'), 'FirstRunPage') },
   ],
-  i18n: { namespace: 'firstRun', resources: { 'pt-BR': firstRunPtBR, en: firstRunEn } },
+  i18n: {
+    namespace: 'firstRun',
+    resources: { 'pt-BR': firstRunPtBR, en: () => import('./i18n-en.ts').then((m) => m.firstRunEn) },
+  },
   deepLinks,
 });

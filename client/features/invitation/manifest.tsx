@@ -1,6 +1,6 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { defineFeature } from '../../platform/feature-manifest.ts';
-import { invitationEn, invitationPtBR } from './i18n.ts';
+import { invitationPtBR } from './i18n.ts';
 import { deepLinks, invitationPaths } from './paths.ts';
 
 /** `/convite#<token>`, open to everyone: the mailed invitation link (accept with a name and a password). */
@@ -13,6 +13,9 @@ export const invitationFeature = defineFeature({
       element: lazyPage(() => import('./invitation-page.tsx'), 'InvitationPage'),
     },
   ],
-  i18n: { namespace: 'invitation', resources: { 'pt-BR': invitationPtBR, en: invitationEn } },
+  i18n: {
+    namespace: 'invitation',
+    resources: { 'pt-BR': invitationPtBR, en: () => import('./i18n-en.ts').then((m) => m.invitationEn) },
+  },
   deepLinks,
 });

@@ -8,7 +8,9 @@ export interface CustomerPermissions {
   readonly assign: boolean;
 }
 
-type Rules = typeof import('./customer-permissions.ts');
+interface Rules {
+  readonly customerPermissions: (user: UserIdentity) => CustomerPermissions;
+}
 
 /**
  * What `user` may do on the customer list, or null until the shared permission rules have loaded. They bring

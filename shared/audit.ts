@@ -48,6 +48,7 @@ export const AUDIT_ENTITIES = [
   'password_reset',
   'health_config',
   'playbooks',
+  'lead_scoring',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

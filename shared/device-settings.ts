@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { LOCALES, userProfileSchema, type UserProfile } from './user-profile.ts';
 import { healthScoreConfigSchema } from './domain/csm/health-config.ts';
 import { playbooksSchema } from './domain/csm/playbooks.ts';
+import { leadScoringConfigSchema } from './domain/portal/lead-score.ts';
 
 /**
  * What a device keeps offline besides the synced collections (docs/architecture.md §4): the organization's
  * settings, its health-score configuration and alert playbooks (staff only) and the signed-in user's profile.
  * They travel as RxDB *local documents*, fetched from `GET /api/settings`; the profile is edited with
  * `PATCH /api/settings/profile`, the health configuration and the playbooks by an admin with
- * `PUT /api/settings/health` and `PUT /api/settings/playbooks`. Written once here so the server
+ * `PUT /api/settings/health`, `PUT /api/settings/playbooks` and `PUT /api/settings/lead-scoring`. Written once here so the server
  * validates with exactly the rules the device applies optimistically.
  *
  * Readers are lenient (`z.object`): a newer server may add fields and an older device must still read them.
@@ -61,6 +62,16 @@ export const devicePlaybooksSchema = z.object({
 });
 export type DevicePlaybooks = z.infer<typeof devicePlaybooksSchema>;
 
+/**
+ * The organization's lead scoring rules (docs/domain-client.md §3B) as a device sees them; `updatedAt` null =
+ * never edited (the defaults). Every role gets them: the client's leads screen scores with them.
+ */
+export const deviceLeadScoringSchema = z.object({
+  config: leadScoringConfigSchema,
+  updatedAt: z.string().nullable(),
+});
+export type DeviceLeadScoring = z.infer<typeof deviceLeadScoringSchema>;
+
 export const deviceSettingsSchema = z.object({
   organization: organizationSettingsSchema,
   profile: userProfileSchema,
@@ -71,6 +82,8 @@ export const deviceSettingsSchema = z.object({
    * which a device reads as "the defaults".
    */
   playbooks: devicePlaybooksSchema.nullable().optional(),
+  /** The lead scoring rules, for every role. Absent from an older server: the device uses the defaults. */
+  leadScoring: deviceLeadScoringSchema.optional(),
 });
 export type DeviceSettings = z.infer<typeof deviceSettingsSchema>;
 

@@ -2,11 +2,13 @@ import { z } from 'zod';
 import {
   applyProfileUpdate,
   deviceHealthConfigSchema,
+  deviceLeadScoringSchema,
   devicePlaybooksSchema,
   deviceSettingsSchema,
   organizationSettingsSchema,
   profileUpdateSchema,
   type DeviceHealthConfig,
+  type DeviceLeadScoring,
   type DevicePlaybooks,
   type OrganizationSettings,
   type ProfileUpdate,
@@ -14,6 +16,11 @@ import {
 } from '../../shared/device-settings.ts';
 import { healthScoreConfigSchema, type HealthScoreConfig } from '../../shared/domain/csm/health-config.ts';
 import { DEFAULT_PLAYBOOKS, playbooksSchema, type Playbooks } from '../../shared/domain/csm/playbooks.ts';
+import {
+  DEFAULT_LEAD_SCORING,
+  leadScoringConfigSchema,
+  type LeadScoringConfig,
+} from '../../shared/domain/portal/lead-score.ts';
 import {
   notificationPreferencesSchema,
   type NotificationPreferences,
@@ -45,6 +52,8 @@ export const ORGANIZATION_DOC = 'organization';
 export const HEALTH_CONFIG_DOC = 'health-config';
 /** The alert playbooks (docs/domain.md §6), staff only. */
 export const PLAYBOOKS_DOC = 'playbooks';
+/** The lead scoring rules (docs/domain-client.md §3B), every role: the leads screen scores with them. */
+export const LEAD_SCORING_DOC = 'lead-scoring';
 export const PENDING_PROFILE_DOC = 'profile-pending';
 export const PROFILE_REJECTION_DOC = 'profile-rejection';
 export const NOTIFICATION_PREFERENCES_DOC = 'notification-preferences';
@@ -92,6 +101,13 @@ export type PlaybooksSaveResult =
   | { readonly status: 'forbidden' }
   | { readonly status: 'failed'; readonly message: string };
 
+export type LeadScoringSaveResult =
+  | { readonly status: 'saved'; readonly leadScoring: DeviceLeadScoring }
+  | { readonly status: 'offline' }
+  | { readonly status: 'invalid'; readonly fields: readonly string[] }
+  | { readonly status: 'forbidden' }
+  | { readonly status: 'failed'; readonly message: string };
+
 export interface DeviceSettingsSync {
   /** Sends a queued profile edit, then reloads everything. Best effort: offline changes nothing. */
   refresh(): Promise<boolean>;
@@ -109,6 +125,8 @@ export interface DeviceSettingsSync {
   updateHealthConfig(config: HealthScoreConfig): Promise<HealthConfigSaveResult>;
   /** An admin's change of the playbooks (`PUT /api/settings/playbooks`); online only, like the health settings. */
   updatePlaybooks(playbooks: Playbooks): Promise<PlaybooksSaveResult>;
+  /** An admin's change of the lead scoring rules (`PUT /api/settings/lead-scoring`); online only. */
+  updateLeadScoring(config: LeadScoringConfig): Promise<LeadScoringSaveResult>;
   /**
    * Resolves once every operation started so far has finished, so a session can close or delete its
    * database without a late write re-creating it (logout).
@@ -131,6 +149,17 @@ export const readHealthConfig = (value: unknown): DeviceHealthConfig | null =>
 /** The stored playbooks, or the product's defaults before the first refresh (or from an older server). */
 export const readPlaybooks = (value: unknown): Playbooks =>
   devicePlaybooksSchema.safeParse(value).data?.playbooks ?? DEFAULT_PLAYBOOKS;
+/** The stored lead scoring rules with when they changed (null before the first refresh). */
+export const readLeadScoringSetting = (value: unknown): DeviceLeadScoring | null =>
+  deviceLeadScoringSchema.safeParse(value).data ?? null;
+/** What a device shows before its first settings refresh (or from an older server): the defaults. */
+export const DEFAULT_LEAD_SCORING_SETTING: DeviceLeadScoring = {
+  config: DEFAULT_LEAD_SCORING,
+  updatedAt: null,
+};
+/** The rules the leads screen scores with: the stored ones, or the product's defaults. */
+export const readLeadScoring = (value: unknown): LeadScoringConfig =>
+  readLeadScoringSetting(value)?.config ?? DEFAULT_LEAD_SCORING;
 export const readProfileRejection = (value: unknown): ProfileRejection | null =>
   profileRejectionSchema.safeParse(value).data ?? null;
 const readPending = (value: unknown): ProfileUpdate | null =>
@@ -296,6 +325,7 @@ export function createDeviceSettingsSync(deps: DeviceSettingsDeps): DeviceSettin
       // Client users get no health configuration; nothing staff-only is ever stored on their device.
       if (settings.health) await kv.set(HEALTH_CONFIG_DOC, settings.health);
       if (settings.playbooks) await kv.set(PLAYBOOKS_DOC, settings.playbooks);
+      if (settings.leadScoring) await kv.set(LEAD_SCORING_DOC, settings.leadScoring);
       // An edit made while this request was in flight stays visible until it is sent.
       const pending = readPending(await kv.get(PENDING_PROFILE_DOC));
       await kv.set(PROFILE_DOC, pending ? applyProfileUpdate(settings.profile, pending) : settings.profile);
@@ -382,6 +412,18 @@ export function createDeviceSettingsSync(deps: DeviceSettingsDeps): DeviceSettin
         if (result.status !== 'saved') return result;
         await kv.set(PLAYBOOKS_DOC, result.body.playbooks);
         return { status: 'saved', playbooks: result.body.playbooks };
+      }),
+    updateLeadScoring: (config) =>
+      serialize(async (): Promise<LeadScoringSaveResult> => {
+        const result = await putOrganizationSetting(deps, {
+          path: '/api/settings/lead-scoring',
+          input: leadScoringConfigSchema,
+          value: config,
+          response: z.object({ leadScoring: deviceLeadScoringSchema }),
+        });
+        if (result.status !== 'saved') return result;
+        await kv.set(LEAD_SCORING_DOC, result.body.leadScoring);
+        return { status: 'saved', leadScoring: result.body.leadScoring };
       }),
   };
 }

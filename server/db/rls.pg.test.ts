@@ -78,6 +78,7 @@ async function seedServerTables(tenant: TestTenant) {
     );
     await c.query('INSERT INTO health_configs (organization_id) VALUES ($1)', [org]);
     await c.query(`INSERT INTO playbooks (organization_id, playbooks) VALUES ($1, '[]')`, [org]);
+    await c.query(`INSERT INTO lead_scoring_configs (organization_id, config) VALUES ($1, '{}')`, [org]);
     await c.query(
       `INSERT INTO health_history (organization_id, customer_id, date, score, status, breakdown)
        VALUES ($1, $2, '2026-01-14', 88, 'healthy', '{}')`,
@@ -194,10 +195,10 @@ describe('isolation between organizations', () => {
   });
 
   it('no identity of organization A sees a single row of B in any table', async () => {
-    // 18 server-only tenant tables (playbooks since 0112; notification_settings and notification_deliveries
-    // since 0114; payment_charges and payment_webhook_events since 0120; calendar_feed_tokens since 0205) + 15
-    // synced collections + 5 child tables.
-    expect(rlsTables.length).toBe(38);
+    // 19 server-only tenant tables (playbooks since 0112; notification_settings and notification_deliveries
+    // since 0114; payment_charges and payment_webhook_events since 0120; lead_scoring_configs since 0130;
+    // calendar_feed_tokens since 0205) + 15 synced collections + 5 child tables.
+    expect(rlsTables.length).toBe(39);
     for (const table of rlsTables) {
       const others = `SELECT count(*)::int AS n FROM ${table} WHERE ${orgColumn(table)} IS DISTINCT FROM $1`;
       const foreign = `SELECT count(*)::int AS n FROM ${table} WHERE ${orgColumn(table)} = $1`;

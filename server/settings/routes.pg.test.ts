@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HEALTH_CONFIG } from '../../shared/domain/csm/health-config.ts';
 import { DEFAULT_PLAYBOOKS } from '../../shared/domain/csm/playbooks.ts';
+import { DEFAULT_LEAD_SCORING } from '../../shared/domain/portal/lead-score.ts';
 import { deviceSettingsSchema } from '../../shared/device-settings.ts';
 import { createApp } from '../app.ts';
 import { hashPassword } from '../auth/passwords.ts';
@@ -383,5 +384,61 @@ describe('playbooks (GET /api/settings, PUT /api/settings/playbooks)', () => {
       body: [{ ...edited[0], tasks: [] }],
     });
     expect(invalid.status).toBe(422);
+  });
+});
+
+describe('lead scoring rules (GET /api/settings, PUT /api/settings/lead-scoring)', () => {
+  const edited = {
+    ...DEFAULT_LEAD_SCORING,
+    maxPoints: { engagement: 40, budgetFit: 20, timeline: 25, authority: 15 },
+    bands: { high: 75, medium: 40 },
+  };
+
+  it('every role gets the defaults until an admin saves (the client scores its own leads with them)', async () => {
+    for (const who of [other.csm.userId, other.client.userId]) {
+      const seen = deviceSettingsSchema.parse(await (await (await as(who))('/settings')).json());
+      expect(seen.leadScoring).toEqual({ config: DEFAULT_LEAD_SCORING, updatedAt: null });
+    }
+  });
+
+  it("an admin replaces them (audited); that organization's client devices read them, others keep the defaults", async () => {
+    const res = await (
+      await as(tenant.admin.userId)
+    )('/settings/lead-scoring', { method: 'PUT', body: edited });
+    expect(res.status).toBe(200);
+    const { leadScoring } = (await res.json()) as { leadScoring: { config: unknown; updatedAt: string } };
+    expect(leadScoring.config).toEqual(edited);
+    const client = deviceSettingsSchema.parse(
+      await (await (await as(tenant.client.userId))('/settings')).json(),
+    );
+    expect(client.leadScoring).toEqual({ config: edited, updatedAt: leadScoring.updatedAt });
+    const elsewhere = deviceSettingsSchema.parse(
+      await (await (await as(other.client.userId))('/settings')).json(),
+    );
+    expect(elsewhere.leadScoring?.config).toEqual(DEFAULT_LEAD_SCORING);
+    const { rows } = await t.db.withIdentity(tenant.admin, (c) =>
+      c.query<{ entity: string }>("SELECT entity FROM audit_log WHERE entity = 'lead_scoring'"),
+    );
+    expect(rows).toHaveLength(1);
+  });
+
+  it('refuses a CSM and a client (403) and invalid weights or thresholds (422), keeping the saved rules', async () => {
+    for (const who of [tenant.csm.userId, tenant.client.userId]) {
+      const res = await (await as(who))('/settings/lead-scoring', { method: 'PUT', body: edited });
+      expect(res.status).toBe(403);
+    }
+    const admin = await as(tenant.admin.userId);
+    const wrongSum = await admin('/settings/lead-scoring', {
+      method: 'PUT',
+      body: { ...edited, maxPoints: { ...edited.maxPoints, engagement: 50 } },
+    });
+    expect(wrongSum.status).toBe(422);
+    const bands = await admin('/settings/lead-scoring', {
+      method: 'PUT',
+      body: { ...edited, bands: { high: 40, medium: 60 } },
+    });
+    expect(bands.status).toBe(422);
+    const seen = deviceSettingsSchema.parse(await (await admin('/settings')).json());
+    expect(seen.leadScoring?.config).toEqual(edited);
   });
 });

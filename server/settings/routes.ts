@@ -2,9 +2,11 @@ import { Hono } from 'hono';
 import { DEFAULT_HEALTH_CONFIG, healthScoreConfigSchema } from '../../shared/domain/csm/health-config.ts';
 import { reweighHealth } from '../../shared/domain/csm/health-score.ts';
 import { DEFAULT_PLAYBOOKS, playbooksSchema, type Playbooks } from '../../shared/domain/csm/playbooks.ts';
+import { DEFAULT_LEAD_SCORING, leadScoringConfigSchema } from '../../shared/domain/portal/lead-score.ts';
 import {
   profileUpdateSchema,
   type DeviceHealthConfig,
+  type DeviceLeadScoring,
   type DevicePlaybooks,
   type DeviceSettings,
   type OrganizationSettings,
@@ -26,7 +28,8 @@ const PROFILE_COLUMNS = `id, name, email, role, customer_id AS "customerId", loc
 /**
  * `/api/settings` — what a device keeps offline besides the synced collections (docs/api.md, shared/
  * device-settings.ts): the organization, the signed-in user's profile and, for staff, the organization's
- * health-score configuration and alert playbooks (docs/domain.md §6). Everything runs under the caller's identity, so RLS decides what is visible and
+ * health-score configuration and alert playbooks (docs/domain.md §6), and for everyone the lead scoring rules
+ * (docs/domain-client.md §3B). Everything runs under the caller's identity, so RLS decides what is visible and
  * editable (a client never reads health_configs; only an admin writes them).
  */
 export function settingsRoutes(deps: { db: Database; writer: ServerWriter }): Hono<AuthedEnv> {
@@ -42,7 +45,8 @@ export function settingsRoutes(deps: { db: Database; writer: ServerWriter }): Ho
       const staff = user.role !== 'client';
       const health = staff ? await readHealthConfig(client, user.organizationId) : null;
       const playbooks = staff ? await readPlaybooks(client, user.organizationId) : null;
-      return { organization, profile, health, playbooks };
+      const leadScoring = await readLeadScoring(client, user.organizationId);
+      return { organization, profile, health, playbooks, leadScoring };
     });
     return c.json(settings);
   });
@@ -143,7 +147,52 @@ export function settingsRoutes(deps: { db: Database; writer: ServerWriter }): Ho
     return c.json({ playbooks });
   });
 
+  app.put('/lead-scoring', limitBody(SETTINGS_BODY_LIMIT), async (c) => {
+    const user = c.get('user');
+    // Organization-wide, admins only, online only, like the health configuration (RLS enforces it again).
+    if (user.role !== 'admin') throw forbidden('Only an administrator can change the lead scoring rules.');
+    const config = await readJson(c, leadScoringConfigSchema);
+    const leadScoring = await db.withIdentity(c.get('identity'), async (client) => {
+      const { rows } = await client.query<{ updatedAt: string }>(
+        `INSERT INTO lead_scoring_configs (organization_id, config, updated_at, updated_by)
+         VALUES ($1, $2, now(), $3)
+         ON CONFLICT (organization_id) DO UPDATE
+           SET config = EXCLUDED.config, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
+         RETURNING updated_at AS "updatedAt"`,
+        [user.organizationId, JSON.stringify(config), user.id],
+      );
+      await client.query(
+        `INSERT INTO audit_log (organization_id, actor_id, action, entity, entity_id, details)
+         VALUES ($1, $2, 'update', 'lead_scoring', $3, $4)`,
+        [
+          user.organizationId,
+          user.id,
+          user.organizationId,
+          JSON.stringify({ maxPoints: config.maxPoints, bands: config.bands, rules: config.rules.length }),
+        ],
+      );
+      return { config, updatedAt: rows[0]!.updatedAt } satisfies DeviceLeadScoring;
+    });
+    c.get('log').info({ event: 'lead_scoring_saved' }, 'lead scoring rules saved');
+    return c.json({ leadScoring });
+  });
+
   return app;
+}
+
+/**
+ * The lead scoring rules; the product's defaults without a row or with a stored config the current schema
+ * refuses (written by an older version), until an admin saves again.
+ */
+async function readLeadScoring(client: DbClient, organizationId: string): Promise<DeviceLeadScoring> {
+  const { rows } = await client.query<{ config: unknown; updatedAt: string }>(
+    `SELECT config, updated_at AS "updatedAt" FROM lead_scoring_configs WHERE organization_id = $1`,
+    [organizationId],
+  );
+  const row = rows[0];
+  const parsed = row ? leadScoringConfigSchema.safeParse(row.config) : null;
+  if (!row || !parsed?.success) return { config: DEFAULT_LEAD_SCORING, updatedAt: null };
+  return { config: parsed.data, updatedAt: row.updatedAt };
 }
 
 /**

@@ -26,6 +26,7 @@ import {
   type InteractionField,
 } from './lead-writes.ts';
 import { timelineOf } from './lead-view.ts';
+import { useLeadScoring } from './use-lead-scoring.ts';
 import { campaignPaths } from '../campaigns/paths.ts';
 import { leadPaths } from './paths.ts';
 import { useMyLeads } from './use-my-leads.ts';
@@ -47,7 +48,11 @@ export function LeadDetailPage() {
   const [announcement, setAnnouncement] = useState('');
   const stored = live.docs[0] ?? null;
   const lead = stored && user && stored.customerId === user.customerId ? stored : null;
-  const score = useMemo(() => (lead ? scoreLead({ lead, now: now.toISOString() }) : null), [lead, now]);
+  const scoring = useLeadScoring();
+  const score = useMemo(
+    () => (lead ? scoreLead({ lead, now: now.toISOString(), config: scoring }) : null),
+    [lead, now, scoring],
+  );
 
   if (!live.ready || !user) {
     return (

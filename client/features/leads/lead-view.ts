@@ -1,19 +1,24 @@
-import { type LeadBand, type LeadScore, scoreLead } from '../../../shared/domain/portal/lead-score.ts';
+import {
+  type LeadBand,
+  type LeadScore,
+  type LeadScoringConfig,
+  scoreLead,
+} from '../../../shared/domain/portal/lead-score.ts';
 import type { Lead, LeadInteraction } from '../../../shared/entities/portal.ts';
 
 /**
  * What the leads screens derive from the synced documents: each lead's score (the shared rule, with the
- * default scoring configuration — the organization's own rules are not on the device yet), the filters of the
- * board, and the timeline's order. Pure.
+ * organization's scoring rules from the device settings — `use-lead-scoring.ts`), the filters of the board,
+ * and the timeline's order. Pure.
  */
 export interface ScoredLead {
   readonly lead: Lead;
   readonly score: LeadScore;
 }
 
-export function scoreAll(leads: readonly Lead[], now: Date): ScoredLead[] {
+export function scoreAll(leads: readonly Lead[], now: Date, config: LeadScoringConfig): ScoredLead[] {
   const at = now.toISOString();
-  return leads.map((lead) => ({ lead, score: scoreLead({ lead, now: at }) }));
+  return leads.map((lead) => ({ lead, score: scoreLead({ lead, now: at, config }) }));
 }
 
 export interface LeadFilters {

@@ -26,6 +26,7 @@ import {
   type LeadFilters,
   type ScoredLead,
 } from './lead-view.ts';
+import { useLeadScoring } from './use-lead-scoring.ts';
 import { leadPaths } from './paths.ts';
 import { PipelineBoard } from './pipeline-board.tsx';
 import { useMyLeads } from './use-my-leads.ts';
@@ -48,7 +49,8 @@ export function PipelinePage() {
   const [announcement, setAnnouncement] = useState('');
   const [moveError, setMoveError] = useState(false);
 
-  const scored = useMemo(() => scoreAll(leads.value, now), [leads.value, now]);
+  const scoring = useLeadScoring();
+  const scored = useMemo(() => scoreAll(leads.value, now, scoring), [leads.value, now, scoring]);
   const summary = useMemo(() => pipelineSummary(leads.value), [leads.value]);
   const shown = useMemo(() => applyFilters(scored, filters), [scored, filters]);
   const sources = useMemo(() => sourcesOf(leads.value), [leads.value]);

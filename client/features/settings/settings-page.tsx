@@ -4,13 +4,14 @@ import { NotificationPreferencesSection } from '../notifications/preferences-sec
 import { AccountSection } from './account-section.tsx';
 import { HealthConfigSection } from './health-config-section.tsx';
 import { LanguageSection } from './language-section.tsx';
+import { LeadScoringSection } from './lead-scoring-section.tsx';
 import { OrganizationSection } from './organization-section.tsx';
 import { PlaybooksSection } from './playbooks-section.tsx';
 import { ProfileSection } from './profile-section.tsx';
 
 /**
- * `/ajustes` — the user's profile, the organization's settings and (staff) its health-score weights and alert
- * playbooks, all read from the device so the page works offline; the UI language; the notification preferences
+ * `/ajustes` — the user's profile, the organization's settings and (staff) its health-score weights, alert
+ * playbooks and lead scoring rules, all read from the device so the page works offline; the UI language; the notification preferences
  * and this device's push (client/features/notifications); signing out.
  */
 export function SettingsPage() {
@@ -23,6 +24,7 @@ export function SettingsPage() {
       <OrganizationSection />
       <HealthConfigSection />
       <PlaybooksSection />
+      <LeadScoringSection />
       <AccountSection />
     </Page>
   );

@@ -268,6 +268,28 @@ describe('scoreLead', () => {
     expect(points(carlos, config)).toEqual([21, 25, 20, 17, 83]);
   });
 
+  it('the settings an admin saves in /ajustes: the defaults give Carlos 85 (30/25/20/10); a changed weight and thresholds move his score and next action', () => {
+    const byDefault = scoreLead({ lead: carlos, now, config: DEFAULT_LEAD_SCORING });
+    expect([byDefault.total, byDefault.action.code]).toEqual([85, 'call_today']);
+    // Engagement weighs more (45), timeline and authority less: 39 + 25 + 16 + 7.
+    const weighted = {
+      ...DEFAULT_LEAD_SCORING,
+      maxPoints: { engagement: 45, budgetFit: 25, timeline: 20, authority: 10 },
+    };
+    expect(points(carlos, weighted)).toEqual([39, 25, 16, 7, 87]);
+    // "Alta" from 90: Carlos becomes medium, and the sentence fixes his weakest component (authority ⅔).
+    const stricter = scoreLead({
+      lead: carlos,
+      now,
+      config: { ...DEFAULT_LEAD_SCORING, bands: { high: 90, medium: 50 } },
+    });
+    expect([stricter.total, stricter.band, stricter.action.code]).toEqual([
+      85,
+      'medium',
+      'reach_decision_maker',
+    ]);
+  });
+
   it.each([
     {
       name: 'weights not summing to 100',

@@ -18,6 +18,8 @@ describe('lead scoring rules from /ajustes to the client’s leads screen', () =
     const admin = await browserAs('admin@arco.example', { width: 1280, height: 800 }, '/clientes');
     await followNavEntry(admin, 'Ajustes');
     const section = admin.getByRole('region', { name: 'Pontuação de leads' });
+    // The settings screen is lazy-loaded: read the list once the section has rendered.
+    await section.getByRole('button', { name: 'Editar pontuação' }).waitFor();
     expect(await section.getByRole('listitem').allTextContents()).toEqual([
       'Engajamento35',
       'Budget fit25',

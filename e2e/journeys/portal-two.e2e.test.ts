@@ -279,5 +279,5 @@ describe('client portal II: leads, campaigns and A/B tests, content', () => {
       return event && Number(event.attendees) === 88 ? event : undefined;
     });
     expect(Number(seatsOnServer.maxAttendees) - Number(seatsOnServer.attendees)).toBe(12);
-  });
+  }, 300_000);
 });

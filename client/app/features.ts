@@ -10,6 +10,7 @@ import { leadsFeature } from '../features/leads/manifest.tsx';
 import { csmHomeFeature } from '../features/csm-home/manifest.tsx';
 import { customer360Feature } from '../features/customer-360/manifest.tsx';
 import { customersFeature } from '../features/customers/manifest.tsx';
+import { dataImportFeature } from '../features/data-import/manifest.tsx';
 import { meetingsFeature } from '../features/meetings/manifest.ts';
 import { moneyFeature } from '../features/money/manifest.tsx';
 import { notFoundFeature } from '../features/not-found/manifest.tsx';
@@ -47,6 +48,7 @@ export const features = [
   tasksFeature,
   agencyDashboardFeature,
   customer360Feature,
+  dataImportFeature,
   supportQueueFeature,
   portalHomeFeature,
   performanceFeature,

@@ -2,6 +2,7 @@ import type { HealthStatus } from '../../../shared/entities/csm.ts';
 import { useSession } from '../../auth/session-context.tsx';
 import { useFormat } from '../../platform/use-format.ts';
 import { csmNameResolver, useStaffDirectory } from '../customers/staff-directory.ts';
+import { CsvImportLink } from '../data-import/import-link.tsx';
 import { useCustomer360 } from './customer-360-context.ts';
 import { initialsOf } from './customer-summary.ts';
 import { ProvisionalBadge, ProvisionalNote } from './provisional-badge.tsx';
@@ -137,6 +138,7 @@ export function CustomerHeader() {
           </dd>
         </div>
       </dl>
+      <CsvImportLink customerId={customer.id} />
     </header>
   );
 }

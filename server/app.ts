@@ -1,7 +1,11 @@
 import { Hono } from 'hono';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
+import type { AccountStore } from './auth/account-store.ts';
+import { passkeyRoutes } from './auth/passkeys-routes.ts';
+import { passwordResetRoutes } from './auth/password-reset-routes.ts';
 import { authRoutes, type SessionEndedHandler } from './auth/routes.ts';
+import { sessionsListRoutes } from './auth/sessions-list-routes.ts';
 import { SessionService } from './auth/sessions.ts';
 import type { AuthStore } from './auth/store.ts';
 import { systemRandomBytes, type RandomBytes } from './auth/tokens.ts';
@@ -12,6 +16,7 @@ import { csrfProtection } from './http/csrf.ts';
 import { healthRoutes, type HealthCheck } from './http/health.ts';
 import { guardStreams, StreamRegistry } from './http/streams.ts';
 import { requireUser } from './auth/require-user.ts';
+import type { Mailer } from './mail/mailer.ts';
 import { requestContext } from './http/request-context.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { serveSpa } from './static/spa.ts';
@@ -33,6 +38,15 @@ export interface AppDeps {
   readonly logger: Logger;
   /** Users, sessions and sign-in attempts (MemoryAuthStore in tests, the PostgreSQL store in production). */
   readonly auth: AuthStore;
+  /**
+   * Password reset, passkeys and the signed-in devices list (`/api/auth/password-reset`, `/passkeys`,
+   * `/sessions`); omitted → those routes are absent. `background` runs what follows a reset request's answer.
+   */
+  readonly accounts?: {
+    readonly store: AccountStore;
+    readonly mailer: Mailer;
+    readonly background?: (task: Promise<void>) => void;
+  };
   /** Database reachability for `GET /api/health`. */
   readonly health: HealthCheck;
   readonly clock?: Clock;
@@ -97,6 +111,26 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }),
   );
   for (const path of STREAM_PATHS) app.use(path, requireUser, guardStreams(streams));
+  if (deps.accounts) {
+    const { store: accounts, mailer, background } = deps.accounts;
+    const ended = deps.onSessionEnded ? { onSessionEnded: deps.onSessionEnded } : {};
+    app.route(
+      '/api/auth/password-reset',
+      passwordResetRoutes({
+        auth: deps.auth,
+        accounts,
+        clock,
+        random,
+        mailer,
+        logger,
+        config,
+        ...ended,
+        ...(background ? { background } : {}),
+      }),
+    );
+    app.route('/api/auth/passkeys', passkeyRoutes({ accounts, clock, random, config, ...ended }));
+    app.route('/api/auth/sessions', sessionsListRoutes({ accounts, clock, config, ...ended }));
+  }
   // Sub-apps that use requireUser are typed Hono<AuthedEnv>; mounting does not depend on the env type.
   for (const [name, sub] of Object.entries(deps.apiRoutes ?? {}))
     app.route(`/api/${name}`, sub as Hono<AuthedEnv>);

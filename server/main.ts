@@ -8,6 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { PgAccountStore } from './auth/account-pg-store.ts';
 import { PgAuthStore } from './auth/pg-store.ts';
 import { createDatabase, type Database } from './db/database.ts';
 import { DbError } from './db/errors.ts';
@@ -148,6 +149,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       logger,
       auth,
       streams,
+      accounts: { store: new PgAccountStore(db), mailer },
       apiRoutes: {
         sync,
         directory: directoryRoutes(db),

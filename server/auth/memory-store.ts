@@ -21,8 +21,9 @@ import type { SignedInUser } from '../../shared/identity.ts';
  * contract tests in `store-contract.ts` run against both.
  */
 export class MemoryAuthStore implements AuthStore {
-  private readonly logins = new Map<string, LoginRecord>();
-  private readonly sessions = new Map<string, SessionRecord & { tokenHash: string }>();
+  // Protected: the account store (account-memory-store.ts) extends this one over the same users and sessions.
+  protected readonly logins = new Map<string, LoginRecord>();
+  protected readonly sessions = new Map<string, SessionRecord & { tokenHash: string }>();
   private readonly attempts: (LoginAttempt & { readonly id: string })[] = [];
   private readonly attemptLocks = new KeyedLock();
 

@@ -226,7 +226,7 @@ function filterSql(filter: AttemptFilter, first: number): { sql: string; params:
   };
 }
 
-interface UserColumns {
+export interface UserColumns {
   id: string;
   organization_id: string;
   role: string;
@@ -297,7 +297,7 @@ function toRole(value: string): Role {
   return value as Role;
 }
 
-function toUser(row: UserColumns): SignedInUser {
+export function toUser(row: UserColumns): SignedInUser {
   return {
     id: row.id,
     email: row.email,

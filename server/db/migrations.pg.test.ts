@@ -149,7 +149,7 @@ describe('migrations', () => {
       const expected =
         row.table === 'audit_log'
           ? ['INSERT:arco_app', 'SELECT:arco_app']
-          : row.table === 'login_attempts'
+          : ['login_attempts', 'auth_rate_events', 'webauthn_challenges'].includes(row.table)
             ? ['ALL:arco_auth']
             : ['DELETE:arco_app', 'INSERT:arco_app', 'SELECT:arco_app', 'UPDATE:arco_app'];
       expect({ table: row.table, policies: row.policies }).toEqual({ table: row.table, policies: expected });

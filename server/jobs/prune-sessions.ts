@@ -1,11 +1,15 @@
 import { z } from 'zod';
+import { PgAccountStore } from '../auth/account-pg-store.ts';
 import { LOGIN_THROTTLE } from '../auth/login-throttle.ts';
+import { PASSKEY_LIMITS } from '../auth/passkeys-routes.ts';
+import { RESET_LIMITS } from '../auth/password-reset-routes.ts';
 import { defineJob } from './define.ts';
 
 /**
  * Hourly clean-up of authentication state no rule looks at any more: sessions that are expired, revoked or
  * idle past `SESSION_IDLE_MINUTES`, and sign-in attempts older than the known-device window (the throttle's
- * longest look-back). Both deletes are idempotent, so a retry or a second instance running it is harmless.
+ * longest look-back), and the account requests' rate events and WebAuthn challenges past their windows. All
+ * deletes are idempotent, so a retry or a second instance running it is harmless.
  */
 export const pruneSessionsJob = defineJob({
   name: 'prune-sessions',
@@ -13,14 +17,19 @@ export const pruneSessionsJob = defineJob({
   schedule: { cron: '0 * * * *', payload: {} },
   retry: { limit: 2, delaySeconds: 60, backoff: true },
   timeoutSeconds: 5 * 60,
-  async handler(_payload, { auth, clock, config, logger, jobId }) {
+  async handler(_payload, { auth, db, clock, config, logger, jobId }) {
     const now = clock().getTime();
     const attempts = await auth.pruneLoginAttempts(new Date(now - LOGIN_THROTTLE.knownDeviceMs));
     const sessions = await auth.pruneSessions({
       deadBefore: new Date(now),
       idleBefore: new Date(now - config.session.idleMs),
     });
-    if (attempts > 0 || sessions > 0)
-      logger.info({ jobId, sessions, attempts }, 'pruned dead sessions and old sign-in attempts');
+    const rateWindowMs = Math.max(RESET_LIMITS.windowMs, PASSKEY_LIMITS.windowMs);
+    const accountRecords = await new PgAccountStore(db).pruneAccountRecords(new Date(now - rateWindowMs));
+    if (attempts > 0 || sessions > 0 || accountRecords > 0)
+      logger.info(
+        { jobId, sessions, attempts, accountRecords },
+        'pruned dead sessions, old sign-in attempts and account request records',
+      );
   },
 });

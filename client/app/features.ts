@@ -15,10 +15,12 @@ import { meetingsFeature } from '../features/meetings/manifest.ts';
 import { moneyFeature } from '../features/money/manifest.tsx';
 import { notFoundFeature } from '../features/not-found/manifest.tsx';
 import { notificationsFeature } from '../features/notifications/manifest.tsx';
+import { passwordResetFeature } from '../features/password-reset/manifest.tsx';
 import { performanceFeature } from '../features/performance/manifest.tsx';
 import { goalsFeature } from '../features/goals/manifest.tsx';
 import { achievementsFeature } from '../features/achievements/manifest.tsx';
 import { portalHomeFeature } from '../features/portal-home/manifest.tsx';
+import { securityFeature } from '../features/security/manifest.tsx';
 import { settingsFeature } from '../features/settings/manifest.tsx';
 import { signInFeature } from '../features/sign-in/manifest.tsx';
 import { firstRunFeature } from '../features/first-run/manifest.tsx';
@@ -39,6 +41,7 @@ import { ticketsFeature } from '../features/tickets/manifest.tsx';
  */
 export const features = [
   signInFeature,
+  passwordResetFeature,
   customersFeature,
   contractsFeature,
   contactsFeature,
@@ -66,5 +69,6 @@ export const features = [
   usersFeature,
   firstRunFeature,
   invitationFeature,
+  securityFeature,
   notFoundFeature,
 ] as const;

@@ -28,7 +28,7 @@ export type AuthResult<T> =
 
 type Fetch = typeof fetch;
 
-const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
+export const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
 
 export async function signIn(
   fetchFn: Fetch,
@@ -80,7 +80,7 @@ export async function signOut(fetchFn: Fetch): Promise<AuthResult<null>> {
   return discard(res, fail(statusFailure(res)));
 }
 
-async function send(fetchFn: Fetch, url: string, init: RequestInit): Promise<AuthResult<Response>> {
+export async function send(fetchFn: Fetch, url: string, init: RequestInit): Promise<AuthResult<Response>> {
   try {
     return {
       ok: true,
@@ -95,7 +95,7 @@ async function send(fetchFn: Fetch, url: string, init: RequestInit): Promise<Aut
 /** `/api/auth/login` and `/api/auth/me` answer `{ user }` (docs/api.md). */
 const authResponseSchema = z.object({ user: signedInUserSchema });
 
-async function readUser(res: Response): Promise<AuthResult<SignedInUser>> {
+export async function readUser(res: Response): Promise<AuthResult<SignedInUser>> {
   if (!res.ok) return discard(res, fail(statusFailure(res)));
   try {
     const parsed = authResponseSchema.safeParse(await res.json());
@@ -107,7 +107,7 @@ async function readUser(res: Response): Promise<AuthResult<SignedInUser>> {
   }
 }
 
-function statusFailure(res: Response): AuthFailure {
+export function statusFailure(res: Response): AuthFailure {
   if (res.status === 429)
     return { kind: 'rate_limited', retryAfterSeconds: parseRetryAfter(res.headers.get('retry-after')) };
   return { kind: 'server', status: res.status };
@@ -123,9 +123,9 @@ export function parseRetryAfter(value: string | null): number | null {
  * Releases a body we do not read. An unread body keeps the request open in the browser, which holds an
  * HTTP/1.1 connection (six per origin) and never lets the page reach network idle.
  */
-async function discard<T>(res: Response, result: T): Promise<T> {
+export async function discard<T>(res: Response, result: T): Promise<T> {
   await res.body?.cancel().catch(() => undefined);
   return result;
 }
 
-const fail = (error: AuthFailure): { ok: false; error: AuthFailure } => ({ ok: false, error });
+export const fail = (error: AuthFailure): { ok: false; error: AuthFailure } => ({ ok: false, error });

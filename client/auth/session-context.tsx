@@ -9,7 +9,13 @@ import {
   type ReactNode,
 } from 'react';
 import { useDependencies } from '../platform/dependencies.tsx';
-import { fetchCurrentUser, signIn as apiSignIn, signOut as apiSignOut, type AuthResult } from './auth-api.ts';
+import {
+  fetchCurrentUser,
+  signIn as apiSignIn,
+  signOut as apiSignOut,
+  type AuthFailure,
+  type AuthResult,
+} from './auth-api.ts';
 import { forgetUser, readRememberedUser, rememberUser } from './profile-store.ts';
 import type { SignedInUser } from '../../shared/identity.ts';
 
@@ -29,6 +35,11 @@ export interface SessionState {
   readonly signedOutReason: SignedOutReason;
   signIn(credentials: { email: string; password: string }): Promise<AuthResult<SignedInUser>>;
   /**
+   * Signs in by another ceremony (a passkey): runs `attempt` online and, when it yields a user, adopts them
+   * exactly like a password sign-in.
+   */
+  signInWith<E>(attempt: () => Promise<SignInOutcome<E>>): Promise<SignInOutcome<E | AuthFailure>>;
+  /**
    * Runs `beforeLogout` (server-side clean-up in the user's name), ends the server session, runs `onLogout`
    * (local wipe), forgets the profile. Refuses offline.
    */
@@ -40,6 +51,10 @@ export interface SessionState {
    */
   expire(): void;
 }
+
+/** A sign-in ceremony's outcome: the user, or that ceremony's own failure (`AuthFailure` for a password). */
+export type SignInOutcome<E> =
+  { readonly ok: true; readonly value: SignedInUser } | { readonly ok: false; readonly error: E };
 
 const SessionContext = createContext<SessionState | null>(null);
 
@@ -104,10 +119,10 @@ export function SessionProvider({
     };
   }, [fetchFn, network, store, wipeDisabled]);
 
-  const signIn = useCallback<SessionState['signIn']>(
-    async (credentials) => {
+  const signInWith = useCallback(
+    async <E,>(attempt: () => Promise<SignInOutcome<E>>): Promise<SignInOutcome<E | AuthFailure>> => {
       if (!network.isOnline()) return { ok: false, error: { kind: 'offline' } };
-      const result = await apiSignIn(fetchFn, credentials);
+      const result = await attempt();
       if (result.ok) {
         generation.current += 1;
         rememberUser(store, result.value);
@@ -117,7 +132,12 @@ export function SessionProvider({
       }
       return result;
     },
-    [fetchFn, network, store],
+    [network, store],
+  );
+
+  const signIn = useCallback<SessionState['signIn']>(
+    (credentials) => signInWith(() => apiSignIn(fetchFn, credentials)) as Promise<AuthResult<SignedInUser>>,
+    [fetchFn, signInWith],
   );
 
   const signOut = useCallback<SessionState['signOut']>(async () => {
@@ -153,8 +173,8 @@ export function SessionProvider({
   }, [fetchFn, store, wipeDisabled]);
 
   const value = useMemo(
-    () => ({ user, signedOutReason, signIn, signOut, expire }),
-    [user, signedOutReason, signIn, signOut, expire],
+    () => ({ user, signedOutReason, signIn, signInWith, signOut, expire }),
+    [user, signedOutReason, signIn, signInWith, signOut, expire],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -20,13 +20,23 @@ export interface AppServer {
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const STARTUP_TIMEOUT_MS = 120_000;
 
-export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
+export async function startAppServer(
+  env: Record<string, string> = {},
+  options: {
+    /**
+     * The host name the browser uses. `localhost` (a WebAuthn RP ID must be a domain, never an IP address) also
+     * becomes PUBLIC_ORIGIN, so mailed links and the passkey origin name it; the server still listens on
+     * 127.0.0.1, where localhost resolves.
+     */
+    readonly host?: '127.0.0.1' | 'localhost';
+  } = {},
+): Promise<AppServer> {
   if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
     throw new Error('dist/ is not built: run `npm run build` first (npm test does it for you).');
   }
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'arco-e2e-data-'));
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `http://${options.host ?? '127.0.0.1'}:${port}`;
   let log = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
@@ -38,6 +48,7 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
       DATA_DIR: dataDir,
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
+      ...(options.host === 'localhost' ? { PUBLIC_ORIGIN: origin } : {}),
       ...env,
     },
     // Own process group, so close() can stop the server and anything it spawned — and nothing else.

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../ui/page.tsx';
 import { NotificationPreferencesSection } from '../notifications/preferences-section.tsx';
+import { DevicesSection } from '../security/devices-section.tsx';
+import { PasskeysSection } from '../security/passkeys-section.tsx';
 import { AccountSection } from './account-section.tsx';
 import { HealthConfigSection } from './health-config-section.tsx';
 import { LanguageSection } from './language-section.tsx';
@@ -12,7 +14,8 @@ import { ProfileSection } from './profile-section.tsx';
 /**
  * `/ajustes` — the user's profile, the organization's settings and (staff) its health-score weights, alert
  * playbooks and lead scoring rules, all read from the device so the page works offline; the UI language; the notification preferences
- * and this device's push (client/features/notifications); signing out.
+ * and this device's push (client/features/notifications); passkeys and signed-in devices
+ * (client/features/security); signing out.
  */
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -25,6 +28,8 @@ export function SettingsPage() {
       <HealthConfigSection />
       <PlaybooksSection />
       <LeadScoringSection />
+      <PasskeysSection />
+      <DevicesSection />
       <AccountSection />
     </Page>
   );

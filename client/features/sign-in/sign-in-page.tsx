@@ -11,11 +11,14 @@ import { Button } from '../../ui/button.tsx';
 import { Notice } from '../../ui/notice.tsx';
 import { usePageTitle } from '../../ui/page.tsx';
 import { TextField } from '../../ui/text-field.tsx';
+import { passwordResetPaths } from '../password-reset/paths.ts';
+import { PasskeySignIn } from '../security/passkey-sign-in.tsx';
 import { NEXT_PARAM } from './paths.ts';
 import styles from './sign-in-page.module.css';
 
 /**
- * Email + password sign-in (`POST /api/auth/login`). Every failure gets its own plain pt-BR sentence; the
+ * Email + password sign-in (`POST /api/auth/login`), a passkey instead (client/features/security: in the
+ * e-mail field's suggestions where the browser offers them, or its own button), and "Esqueci minha senha". Every failure gets its own plain pt-BR sentence; the
  * error is announced (role="alert") and focused so it is not missed. Signed-in visitors go straight on to
  * where they were heading (`?next=`) or their home.
  */
@@ -87,7 +90,8 @@ export function SignInPage() {
             label={t('signIn.email')}
             type="email"
             name="email"
-            autoComplete="username"
+            // `webauthn`: the browser may list passkeys among the suggestions (passkey-sign-in.tsx).
+            autoComplete="username webauthn"
             inputMode="email"
             autoCapitalize="none"
             spellCheck={false}
@@ -109,7 +113,11 @@ export function SignInPage() {
           <Button type="submit" block disabled={submitting} aria-busy={submitting}>
             {submitting ? t('signIn.submitting') : t('signIn.submit')}
           </Button>
+          <Link className={styles.forgot} to={passwordResetPaths.forgot} state={{ email }}>
+            {t('signIn.forgotPassword')}
+          </Link>
         </form>
+        <PasskeySignIn />
         <p className={styles.tagline}>{t('app.tagline')}</p>
       </section>
     </div>

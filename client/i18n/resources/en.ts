@@ -83,6 +83,7 @@ export const en: Translation = {
     errorRateLimitedLater: 'Too many sign-in attempts. Wait a few minutes and try again.',
     errorOffline: 'You are offline. Connect to the internet to sign in.',
     errorServer: 'We could not sign you in right now. Please try again shortly.',
+    forgotPassword: 'Forgot my password',
     sessionExpired: 'Your session has expired. Sign in again to continue.',
     accountDisabled: 'Your account was disabled by an administrator. Its data was removed from this device.',
     firstRun: 'First run: create the organization and the administrator account.',

@@ -85,6 +85,7 @@ export const ptBR = {
     errorRateLimitedLater: 'Muitas tentativas de acesso. Aguarde alguns minutos e tente novamente.',
     errorOffline: 'Você está sem conexão. Conecte-se à internet para entrar.',
     errorServer: 'Não foi possível entrar agora. Tente novamente em instantes.',
+    forgotPassword: 'Esqueci minha senha',
     sessionExpired: 'Sua sessão expirou. Entre novamente para continuar.',
     accountDisabled:
       'Sua conta foi desativada por um administrador. Os dados dela foram apagados deste aparelho.',

@@ -13,12 +13,19 @@ export interface JourneyEnvironment {
  * Registers a journey file's lifecycle: one real server for the file, browsers closed after each test, and
  * the check that nothing in the app tried to reach beyond this machine.
  */
-export function journeyEnvironment(): JourneyEnvironment {
+export function journeyEnvironment(
+  options: {
+    /** More server environment, read when the server starts (e.g. SMTP_URL of a catcher started before it). */
+    readonly env?: () => Record<string, string>;
+    /** See startAppServer: `localhost` for passkeys. */
+    readonly host?: '127.0.0.1' | 'localhost';
+  } = {},
+): JourneyEnvironment {
   let server: AppServer | undefined;
   let browsers: LaunchedBrowser[] = [];
 
   beforeAll(async () => {
-    server = await startAppServer();
+    server = await startAppServer(options.env?.() ?? {}, options.host ? { host: options.host } : {});
   });
   afterAll(async () => {
     await server?.close();

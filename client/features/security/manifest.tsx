@@ -1,0 +1,13 @@
+import { ALL_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
+import { securityEn, securityPtBR } from './i18n.ts';
+
+/**
+ * Passkeys and signed-in devices: two sections of `/ajustes` (passkeys-section.tsx, devices-section.tsx) and
+ * the passkey sign-in of `/entrar` (passkey-sign-in.tsx). No routes of its own; the manifest brings its strings.
+ */
+export const securityFeature = defineFeature({
+  id: 'security',
+  access: ALL_ROLES,
+  routes: [],
+  i18n: { namespace: 'security', resources: { 'pt-BR': securityPtBR, en: securityEn } },
+});

@@ -17,10 +17,10 @@ import type { AppEnv, Clock } from '../http/context.ts';
 import { addressKey, clientAddress, expectedOrigin } from '../http/request-info.ts';
 import { DuplicateCredentialError, type AccountStore, type PasskeyInfo } from './account-store.ts';
 import { checkRateLimits } from './account-rate-limits.ts';
-import { readSessionCookie, writeSessionCookie } from './cookies.ts';
 import { requireUser } from './require-user.ts';
 import type { SessionEndedHandler } from './routes.ts';
 import { hashToken, type RandomBytes } from './tokens.ts';
+import { startSessionFor } from '../users/start-session.ts';
 
 /**
  * `/api/auth/passkeys` (docs/api.md "Passkeys"): WebAuthn through @simplewebauthn/server. Invariants:
@@ -170,20 +170,10 @@ export function passkeyRoutes(deps: {
         }
 
         // Same session rotation as a password sign-in (routes.ts).
-        const secure = c.get('secure');
-        const replaced = await c.get('sessions').end(readSessionCookie(c, secure), 'replaced');
-        const started = await c.get('sessions').start(passkey.user, {
-          userAgent: c.req.header('user-agent') ?? null,
-          ip: clientAddress(c, config),
+        await startSessionFor(c, passkey.user, {
+          config,
+          ...(deps.onSessionEnded ? { onSessionEnded: deps.onSessionEnded } : {}),
         });
-        if (replaced)
-          await deps.onSessionEnded?.({
-            session: replaced,
-            reason: 'replaced',
-            next: started.session.id,
-            nextUser: passkey.user,
-          });
-        writeSessionCookie(c, started.token, started.maxAgeSeconds, secure);
         log.info({ event: 'login_succeeded', method: 'passkey', userId: passkey.user.id }, 'signed in');
         return c.json({ user: passkey.user }, 200);
       })

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { newPasswordSchema } from '../../shared/password-policy.ts';
+import { newPasswordSchema } from '../../shared/accounts.ts';
 import { notFound } from '../../shared/api-errors.ts';
 import type { Config } from '../config.ts';
 import { limitBody, readJson } from '../http/body.ts';

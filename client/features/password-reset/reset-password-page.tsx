@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NEW_PASSWORD_MIN_LENGTH } from '../../../shared/password-policy.ts';
+import { PASSWORD_MIN_LENGTH as NEW_PASSWORD_MIN_LENGTH } from '../../../shared/accounts.ts';
 import { useDependencies } from '../../platform/dependencies.tsx';
 import { Button, ButtonLink } from '../../ui/button.tsx';
 import { Notice } from '../../ui/notice.tsx';

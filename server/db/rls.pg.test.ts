@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -51,6 +52,11 @@ async function seedServerTables(tenant: TestTenant) {
     await c.query(
       `INSERT INTO passkeys (organization_id, user_id, credential_id, public_key) VALUES ($1, $2, $3, '\\x01')`,
       [org, user, `cred-${org}`],
+    );
+    await c.query(
+      `INSERT INTO password_resets (organization_id, user_id, token_hash, created_at, expires_at)
+       VALUES ($1, $2, $3, now(), now() + interval '1 hour')`,
+      [org, user, createHash('sha256').update(`reset-${org}`).digest('hex')],
     );
     await c.query(
       `INSERT INTO invitations (organization_id, email, role, token_hash, expires_at)
@@ -196,10 +202,10 @@ describe('isolation between organizations', () => {
   });
 
   it('no identity of organization A sees a single row of B in any table', async () => {
-    // 19 server-only tenant tables (playbooks since 0112; notification_settings and notification_deliveries
+    // 20 server-only tenant tables (playbooks since 0112; notification_settings and notification_deliveries
     // since 0114; payment_charges and payment_webhook_events since 0120; lead_scoring_configs since 0130;
-    // calendar_feed_tokens since 0205) + 15 synced collections + 5 child tables.
-    expect(rlsTables.length).toBe(39);
+    // password_resets since 0150; calendar_feed_tokens since 0205) + 15 synced collections + 5 child tables.
+    expect(rlsTables.length).toBe(40);
     for (const table of rlsTables) {
       const others = `SELECT count(*)::int AS n FROM ${table} WHERE ${orgColumn(table)} IS DISTINCT FROM $1`;
       const foreign = `SELECT count(*)::int AS n FROM ${table} WHERE ${orgColumn(table)} = $1`;

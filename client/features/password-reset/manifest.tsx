@@ -1,6 +1,6 @@
 import { defineFeature } from '../../platform/feature-manifest.ts';
 import { ForgotPasswordPage } from './forgot-password-page.tsx';
-import { passwordResetEn, passwordResetPtBR } from './i18n.ts';
+import { passwordResetPtBR } from './i18n.ts';
 import { passwordResetPaths } from './paths.ts';
 import { ResetPasswordPage } from './reset-password-page.tsx';
 
@@ -15,5 +15,11 @@ export const passwordResetFeature = defineFeature({
     { path: passwordResetPaths.forgot, element: <ForgotPasswordPage /> },
     { path: passwordResetPaths.reset, element: <ResetPasswordPage /> },
   ],
-  i18n: { namespace: 'passwordReset', resources: { 'pt-BR': passwordResetPtBR, en: passwordResetEn } },
+  i18n: {
+    namespace: 'passwordReset',
+    resources: {
+      'pt-BR': passwordResetPtBR,
+      en: () => import('./i18n-en.ts').then((m) => m.passwordResetEn),
+    },
+  },
 });

@@ -1,5 +1,5 @@
 import { ALL_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
-import { securityEn, securityPtBR } from './i18n.ts';
+import { securityPtBR } from './i18n.ts';
 
 /**
  * Passkeys and signed-in devices: two sections of `/ajustes` (passkeys-section.tsx, devices-section.tsx) and
@@ -9,5 +9,11 @@ export const securityFeature = defineFeature({
   id: 'security',
   access: ALL_ROLES,
   routes: [],
-  i18n: { namespace: 'security', resources: { 'pt-BR': securityPtBR, en: securityEn } },
+  i18n: {
+    namespace: 'security',
+    resources: {
+      'pt-BR': securityPtBR,
+      en: () => import('./i18n-en.ts').then((m) => m.securityEn),
+    },
+  },
 });

@@ -144,12 +144,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       limits: config.streams,
       onRecheckError: (err) => logger.warn({ err }, 'stream session re-check failed'),
     });
+    const accountStore = new PgAccountStore(db);
     const app = createApp({
       config,
       logger,
       auth,
       streams,
-      accounts: { store: new PgAccountStore(db), mailer },
+      accounts: { store: accountStore, mailer },
       apiRoutes: {
         sync,
         directory: directoryRoutes(db),
@@ -181,6 +182,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       deps: {
         db,
         auth,
+        accounts: accountStore,
         clock,
         logger,
         config,

@@ -67,7 +67,11 @@ describe('lead scoring rules from /ajustes to the client’s leads screen', () =
   }, 240_000);
 });
 
-async function browserAs(email: string, viewport: { width: number; height: number }, path: '/clientes' | '/inicio') {
+async function browserAs(
+  email: string,
+  viewport: { width: number; height: number },
+  path: '/clientes' | '/inicio',
+) {
   const device = await env.launch(viewport);
   const page = await signInThroughUi(device.context, env.server().origin, email, path);
   await waitForFirstSync(page);

@@ -4,6 +4,7 @@ import { assessmentClock, churnFeaturesFromDocs } from '../../shared/domain/csm/
 import { docFactory, DOCS_NOW, startupXyzDocs, techCorpDocs } from '../../shared/domain/csm/test-docs.ts';
 import type { Health } from '../../shared/entities/csm.ts';
 import { createMemoryChangeFeed } from '../../sync/server/memory-feed.ts';
+import { MemoryAccountStore } from '../auth/account-memory-store.ts';
 import { MemoryAuthStore } from '../auth/memory-store.ts';
 import { testConfig } from '../config.ts';
 import { readDocuments } from '../db/index.ts';
@@ -120,6 +121,7 @@ describe('trainOrganizationChurnModel', () => {
     const ctx = {
       db: t.db,
       auth: new MemoryAuthStore(),
+      accounts: new MemoryAccountStore(),
       clock: () => now,
       logger: createLogger({ level: 'silent' }),
       config: testConfig(),

@@ -8,6 +8,7 @@ import { riskAlertId, signalCondition } from '../../shared/domain/csm/signals.ts
 import type { Health, Signal } from '../../shared/entities/csm.ts';
 import { createMemoryChangeFeed } from '../../sync/server/memory-feed.ts';
 import type { Change } from '../../sync/server/store.ts';
+import { MemoryAccountStore } from '../auth/account-memory-store.ts';
 import { MemoryAuthStore } from '../auth/memory-store.ts';
 import { testConfig } from '../config.ts';
 import { readDocuments } from '../db/index.ts';
@@ -380,6 +381,7 @@ describe('the nightly recompute', () => {
   const ctx = (sent: unknown[] = []) => ({
     db: t.db,
     auth: new MemoryAuthStore(),
+    accounts: new MemoryAccountStore(),
     clock: () => now,
     logger: createLogger({ level: 'silent' }),
     config: testConfig(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { MemoryAccountStore } from '../auth/account-memory-store.ts';
 import { MemoryAuthStore } from '../auth/memory-store.ts';
 import type { SignedInUser } from '../../shared/identity.ts';
 import { testConfig } from '../config.ts';
@@ -32,6 +33,7 @@ function context(clock: () => Date, auth = new MemoryAuthStore()): JobContext {
   return {
     db: noDatabase,
     auth,
+    accounts: new MemoryAccountStore(),
     clock,
     logger: createLogger({ level: 'silent' }),
     config: testConfig(),

@@ -1,3 +1,4 @@
+import type { AccountStore } from '../auth/account-store.ts';
 import type { RecommendationWriter } from '../llm/recommendation-writer.ts';
 import type { z } from 'zod';
 import type { AuthStore } from '../auth/store.ts';
@@ -28,6 +29,8 @@ import type { Mailer } from '../mail/mailer.ts';
 export interface JobDeps {
   readonly db: Database;
   readonly auth: AuthStore;
+  /** The account records' store (password-reset and passkey request logs, pruned hourly). */
+  readonly accounts: Pick<AccountStore, 'pruneAccountRecords'>;
   /** The only clock a handler may read. */
   readonly clock: () => Date;
   readonly logger: Logger;

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { PgAccountStore } from '../auth/account-pg-store.ts';
 import { LOGIN_THROTTLE } from '../auth/login-throttle.ts';
 import { PASSKEY_LIMITS } from '../auth/passkeys-routes.ts';
 import { RESET_LIMITS } from '../auth/password-reset-routes.ts';
@@ -17,7 +16,7 @@ export const pruneSessionsJob = defineJob({
   schedule: { cron: '0 * * * *', payload: {} },
   retry: { limit: 2, delaySeconds: 60, backoff: true },
   timeoutSeconds: 5 * 60,
-  async handler(_payload, { auth, db, clock, config, logger, jobId }) {
+  async handler(_payload, { auth, accounts, clock, config, logger, jobId }) {
     const now = clock().getTime();
     const attempts = await auth.pruneLoginAttempts(new Date(now - LOGIN_THROTTLE.knownDeviceMs));
     const sessions = await auth.pruneSessions({
@@ -25,7 +24,7 @@ export const pruneSessionsJob = defineJob({
       idleBefore: new Date(now - config.session.idleMs),
     });
     const rateWindowMs = Math.max(RESET_LIMITS.windowMs, PASSKEY_LIMITS.windowMs);
-    const accountRecords = await new PgAccountStore(db).pruneAccountRecords(new Date(now - rateWindowMs));
+    const accountRecords = await accounts.pruneAccountRecords(new Date(now - rateWindowMs));
     if (attempts > 0 || sessions > 0 || accountRecords > 0)
       logger.info(
         { jobId, sessions, attempts, accountRecords },

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { PgAccountStore } from '../auth/account-pg-store.ts';
 import { PgAuthStore } from '../auth/pg-store.ts';
 import type { SignedInUser } from '../../shared/identity.ts';
 import { testConfig } from '../config.ts';
@@ -39,6 +40,7 @@ function runner(
   const deps: JobDeps = {
     db: t.db,
     auth,
+    accounts: new PgAccountStore(t.db),
     clock,
     logger: createLogger({ level: 'silent' }),
     config: testConfig(),

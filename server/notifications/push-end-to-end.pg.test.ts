@@ -8,6 +8,7 @@ import { fixture } from '../../sync/testing/fixtures.ts';
 import { createMemoryChangeFeed } from '../../sync/server/memory-feed.ts';
 import { createApp } from '../app.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { PgAccountStore } from '../auth/account-pg-store.ts';
 import { PgAuthStore } from '../auth/pg-store.ts';
 import { testConfig } from '../config.ts';
 import { createTestDatabase, createTestTenant, type TestDatabase, type TestTenant } from '../db/testing.ts';
@@ -71,6 +72,7 @@ beforeAll(async () => {
   ctx = {
     db: t.db,
     auth: new PgAuthStore(t.db),
+    accounts: new PgAccountStore(t.db),
     clock,
     logger,
     config,

@@ -6,6 +6,7 @@ import { localDatePlus } from '../../shared/domain/notifications/events.ts';
 import type { PushMessage } from '../../shared/domain/notifications/push-message.ts';
 import { fixture } from '../../sync/testing/fixtures.ts';
 import { createMemoryChangeFeed } from '../../sync/server/memory-feed.ts';
+import { PgAccountStore } from '../auth/account-pg-store.ts';
 import { PgAuthStore } from '../auth/pg-store.ts';
 import { testConfig } from '../config.ts';
 import { readDocuments } from '../db/index.ts';
@@ -53,6 +54,7 @@ function context(): JobContext {
   return {
     db: t.db,
     auth: new PgAuthStore(t.db),
+    accounts: new PgAccountStore(t.db),
     clock: () => NOW,
     logger: createLogger({ level: 'silent' }),
     config: testConfig(),

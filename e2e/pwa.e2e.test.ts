@@ -113,6 +113,8 @@ describe('installable offline PWA', () => {
 
     await page.goto(`${server.origin}/clientes?saude=risco`);
     await nav.getByRole('link', { name: 'Em risco' }).and(page.locator('[aria-current="page"]')).waitFor();
+    // Screens load on demand (lazyPage): the page's h1 arrives with its chunk, after the navigation marks it.
+    await page.locator('h1').first().waitFor();
     expect(await page.locator('h1').count()).toBe(1);
 
     await page.goto(`${server.origin}/caminho/que/nao/existe`);
@@ -229,7 +231,7 @@ describe('sign-in against the real server', () => {
     expect(new URL(page.url()).searchParams.get('next')).toBe('/clientes');
     await page.getByLabel('E-mail').fill('ninguem@arco.example');
     await page.getByLabel('Senha').fill('senha-errada');
-    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.getByRole('button', { name: 'Entrar', exact: true }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('E-mail ou senha incorretos');
@@ -248,7 +250,7 @@ describe('session with the seeded demo accounts', () => {
     expect(new URL(page.url()).pathname).toBe('/entrar');
     await page.getByLabel('E-mail').fill('maria@arco.example');
     await page.getByLabel('Senha').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.getByRole('button', { name: 'Entrar', exact: true }).click();
     await page.waitForURL(`${server.origin}/clientes?saude=risco`);
     await page.getByRole('navigation', { name: 'Navegação principal' }).waitFor();
     // Only a minimal profile is remembered — never the session token (that is an HttpOnly cookie).
@@ -286,7 +288,7 @@ describe('session with the seeded demo accounts', () => {
     await page.goto(`${server.origin}/`);
     await page.getByLabel('E-mail').fill('cliente@techcorp.example');
     await page.getByLabel('Senha').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.getByRole('button', { name: 'Entrar', exact: true }).click();
     await page.waitForURL(`${server.origin}/inicio`);
     await page
       .getByRole('navigation', { name: 'Navegação principal' })

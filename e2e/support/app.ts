@@ -37,6 +37,6 @@ export async function signInThroughForm(page: Page, email: string, password = DE
     throw new Error(`not on the sign-in page: ${page.url()}`);
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Senha').fill(password);
-  await page.getByRole('button', { name: 'Entrar' }).click();
+  await page.getByRole('button', { name: 'Entrar', exact: true }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/entrar'));
 }

@@ -18,7 +18,8 @@ import styles from './security.module.css';
  *   field has `autocomplete="username webauthn"`), started once when the page opens;
  * - "Entrar com passkey" opens the browser's passkey dialog (it cancels the waiting suggestion first — the
  *   library aborts a pending ceremony before starting another).
- * A cancelled dialog says nothing; a passkey the server refuses says so.
+ * A cancelled dialog says nothing; a passkey the server refuses after the button says so (the suggestion path stays
+ * silent: see below).
  */
 export function PasskeySignIn() {
   const { t } = useTranslation('security');
@@ -35,9 +36,10 @@ export function PasskeySignIn() {
     void browserSupportsWebAuthnAutofill().then((autofill) => {
       if (!autofill || !mounted.current) return;
       started = true;
-      void signInWith(() => signInWithPasskey(fetchFn, { autofill: true })).then((result) => {
-        if (!result.ok && mounted.current && result.error.kind === 'rejected') setFailure(result.error);
-      });
+      // The waiting autofill ceremony fails on its own, before anyone picks a passkey, wherever the page's origin
+      // is not the RP ID (http://127.0.0.1 beside PUBLIC_ORIGIN's host): showing that as "this passkey was not
+      // accepted" sat above every password error. Its failures stay silent; the button reports its own.
+      void signInWith(() => signInWithPasskey(fetchFn, { autofill: true }));
     });
     return () => {
       mounted.current = false;

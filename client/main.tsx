@@ -39,7 +39,7 @@ const deviceSessions = lazyDeviceSessions(async () =>
     multiInstance: true,
     setTimeout: (fn, ms) => window.setTimeout(fn, ms),
     clearTimeout: (handle) => window.clearTimeout(handle as number),
-    clearBrowserData: () => clearBrowserData(window),
+    clearBrowserData: (databaseName) => clearBrowserData(window, databaseName),
   }),
 );
 if (readRememberedUser(store)) deviceSessions.preload();

@@ -268,14 +268,14 @@ describe('session with the seeded demo accounts', () => {
 
     // Signing out needs the server; offline the app says so and keeps the user in.
     await page.goto(`${server.origin}/ajustes`);
-    await page.getByRole('button', { name: 'Sair' }).click();
+    await page.getByRole('button', { name: 'Sair', exact: true }).click();
     expect(await page.getByRole('alert').textContent()).toContain(
       'Conecte-se à internet para sair com segurança',
     );
 
     await context.setOffline(false);
     await page.reload();
-    await page.getByRole('button', { name: 'Sair' }).click();
+    await page.getByRole('button', { name: 'Sair', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Entrar no Arco' }).waitFor();
     expect(await page.evaluate(() => localStorage.getItem('arco.profile.v1'))).toBeNull();
     // The server session is really gone.

@@ -264,6 +264,45 @@ describe('settings', () => {
     expect(store.getItem('arco.profile.v1')).toBeNull();
   });
 
+  it('a 401 heard while the device wipes is the sign-out itself: no "session expired", sign-in only once wiped', async () => {
+    const user = userEvent.setup();
+    let loggedOut = false;
+    let askedAfterLogout = false;
+    let finishWipe = () => {};
+    const online = { ...initialSyncStatus(['customers'], true), connectivity: 'online' as const };
+    const source = staticSyncStatus(online);
+    renderApp({
+      path: '/ajustes',
+      user: staffUser,
+      syncStatus: source,
+      fetchHandler: (url) => {
+        if (url === '/api/auth/logout') loggedOut = true;
+        if (url === '/api/auth/me' && loggedOut) askedAfterLogout = true;
+        if (url === '/api/auth/me') return loggedOut ? json(401, {}) : json(200, { user: staffUser });
+        return new Response(null, { status: 204 });
+      },
+      lifecycle: {
+        // The replication's next request after the server ended the session answers 401 mid-wipe.
+        onLogout: async () => {
+          act(() => source.set(reduceSyncStatus(online, { type: 'unauthorized' }, new Date())));
+          await new Promise<void>((resolve) => (finishWipe = resolve));
+        },
+      },
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Ajustes' });
+    await user.click(screen.getByRole('button', { name: 'Sair' }));
+    await waitFor(() => expect(loggedOut).toBe(true));
+    // Whether or not anything asks the server (an expiry would), the sign-in screen (a lazy page) stays away.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect(
+      screen.findByRole('heading', { level: 1, name: 'Entrar no Arco' }, { timeout: 1_000 }),
+    ).rejects.toThrow();
+    expect(askedAfterLogout).toBe(false);
+    finishWipe();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Entrar no Arco' })).toBeInTheDocument();
+    expect(screen.queryByText('Sua sessão expirou. Entre novamente para continuar.')).not.toBeInTheDocument();
+  });
+
   it('signs out even when the server-side clean-up hook fails', async () => {
     const user = userEvent.setup();
     const onLogout = vi.fn(async () => {});

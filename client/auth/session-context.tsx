@@ -71,6 +71,10 @@ export function SessionProvider({
   const [signedOutReason, setSignedOutReason] = useState<SignedOutReason>(null);
   // Bumped by every sign-in/out so a slow /me answer that started before cannot overwrite the newer state.
   const generation = useRef(0);
+  // True from "Sair" until the device is wiped: a 401 heard meanwhile (the session just ended on the server) is
+  // the sign-out itself, not an expiry — it must neither show "session expired" nor reveal the sign-in screen
+  // before the wipe has finished.
+  const leaving = useRef(false);
   const onSignedInRef = useRef(onSignedIn);
   useEffect(() => {
     onSignedInRef.current = onSignedIn;
@@ -142,29 +146,35 @@ export function SessionProvider({
 
   const signOut = useCallback<SessionState['signOut']>(async () => {
     if (!network.isOnline()) return { ok: false, error: { kind: 'offline' } };
-    const leaving = readRememberedUser(store) ?? user;
-    if (leaving && lifecycle.beforeLogout) await lifecycle.beforeLogout(leaving).catch(() => undefined);
-    const result = await apiSignOut(fetchFn);
-    if (!result.ok) return result;
-    generation.current += 1;
-    const current = readRememberedUser(store) ?? user;
+    const departing = readRememberedUser(store) ?? user;
+    leaving.current = true;
     try {
-      if (current) await lifecycle.onLogout(current);
+      if (departing && lifecycle.beforeLogout) await lifecycle.beforeLogout(departing).catch(() => undefined);
+      const result = await apiSignOut(fetchFn);
+      if (!result.ok) return result;
+      generation.current += 1;
+      const current = readRememberedUser(store) ?? user;
+      try {
+        if (current) await lifecycle.onLogout(current);
+      } finally {
+        forgetUser(store);
+        setUser(null);
+        setSignedOutReason(null);
+      }
+      return result;
     } finally {
-      forgetUser(store);
-      setUser(null);
-      setSignedOutReason(null);
+      leaving.current = false;
     }
-    return result;
   }, [fetchFn, lifecycle, network, store, user]);
 
   const expire = useCallback(() => {
     // Sync heard 401: ask why before deciding. A disabled account wipes the device; anything else (expired,
     // offline, no answer) keeps every local database for the next sign-in.
+    if (leaving.current) return;
     const gone = readRememberedUser(store);
     const started = (generation.current += 1);
     void fetchCurrentUser(fetchFn).then(async (result) => {
-      if (started !== generation.current) return;
+      if (started !== generation.current || leaving.current) return;
       if (!result.ok && result.error.kind === 'account_disabled') return wipeDisabled(gone);
       forgetUser(store);
       setUser(null);

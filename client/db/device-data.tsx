@@ -58,6 +58,12 @@ export function useCollection<N extends CollectionName>(name: N): RxCollection<D
   return (session?.database.collections[name] as RxCollection<DocOf<N>> | undefined) ?? null;
 }
 
+/**
+ * The default query, one object for every render: a default parameter `= {}` would be a new query each render,
+ * re-subscribing on every result — a render loop that starved navigation (issue 10's stall on "Meu painel").
+ */
+const EVERY_DOCUMENT = Object.freeze({});
+
 export interface LiveDocuments<T> {
   readonly docs: readonly T[];
   /** False until the first local result arrived (not "synced": local data may still be empty). */
@@ -66,7 +72,7 @@ export interface LiveDocuments<T> {
 
 /**
  * Documents of a local query, re-rendered on every local change (own writes and replicated ones). Pass a
- * stable `query` (module constant or useMemo); `null` subscribes to nothing (a query that is no longer
+ * stable `query` (module constant or useMemo; omitted, every document); `null` subscribes to nothing (a query that is no longer
  * needed, e.g. a first screenful once the full list is there) and keeps the last result.
  *
  * Unchanged documents keep their object identity from one result to the next (RxDB hands out the same
@@ -74,7 +80,7 @@ export interface LiveDocuments<T> {
  */
 export function useLiveDocuments<N extends CollectionName>(
   name: N,
-  query: MangoQuery<DocOf<N>> | null = {},
+  query: MangoQuery<DocOf<N>> | null = EVERY_DOCUMENT,
 ): LiveDocuments<DocOf<N>> {
   const collection = useCollection(name);
   const [state, setState] = useState<LiveDocuments<DocOf<N>>>({ docs: [], ready: false });

@@ -75,4 +75,26 @@ describe('device session', () => {
     expect(second.status.getSnapshot().pending).toMatchObject({ activities: 1 });
     expect(totalPending(second.status.getSnapshot())).toBe(1);
   });
+
+  it('a sign-out tapped while the session is still opening wipes what the open created', async () => {
+    const storage = getRxStorageMemory();
+    const first = offlineDevice(storage);
+    const session = await first.sessions.open(USER);
+    await session.database.collections.activities!.insert(activity('0190a8e4-0000-7000-8000-00000000a002'));
+    await first.sessions.closeCurrent();
+
+    // The reload: the session starts opening, and "Sair" is tapped before it is ready.
+    const second = offlineDevice(storage);
+    const opening = second.sessions.open(USER);
+    const loggingOut = second.sessions.lifecycle.onLogout(USER);
+    const settled = await Promise.allSettled([opening, loggingOut]);
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled']);
+    await loggingOut;
+    expect(second.sessions.current()).toBeNull();
+
+    const third = offlineDevice(storage);
+    const after = await third.sessions.open(USER);
+    expect(await after.database.collections.activities!.count().exec()).toBe(0);
+    expect(totalPending(third.status.getSnapshot())).toBe(0);
+  });
 });

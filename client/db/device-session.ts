@@ -33,8 +33,13 @@ export interface DeviceSessionDeps {
   readonly multiInstance: boolean;
   readonly setTimeout: (fn: () => void, ms: number) => unknown;
   readonly clearTimeout: (handle: unknown) => void;
-  /** Deletes API/runtime caches and the push subscription (browser only). */
-  readonly clearBrowserData: () => Promise<void>;
+  /**
+   * Deletes what the browser keeps of the user beyond RxDB's reach: any database left under `databaseName`,
+   * API/runtime caches and the push subscription (client/db/browser-data.ts).
+   */
+  readonly clearBrowserData: (databaseName: string) => Promise<void>;
+  /** How long each step of a wipe may take before the sign-out goes on without it (default 3 s). */
+  readonly wipeStepMs?: number;
 }
 
 export interface DeviceSessions {
@@ -78,9 +83,30 @@ function refreshWhenOnline(status: SyncStatusStore, refresh: () => void): () => 
   });
 }
 
+/**
+ * Invariant: opening, closing and wiping run one at a time, in the order they were asked for. A sign-out tapped
+ * while the session is still opening (a reload, RxDB's chunk still loading) must wipe the database that open is
+ * creating — run concurrently, the delete would finish first and the open would re-create every collection.
+ */
 export function createDeviceSessions(deps: DeviceSessionDeps): DeviceSessions {
   let current: DeviceSession | null = null;
-  let opening: Promise<DeviceSession> | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const withinWipeStep = (step: Promise<unknown>): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const timer = deps.setTimeout(resolve, deps.wipeStepMs ?? 3_000);
+      void step
+        .catch(() => undefined)
+        .then(() => {
+          deps.clearTimeout(timer);
+          resolve();
+        });
+    });
 
   async function openFor(user: SignedInUser): Promise<DeviceSession> {
     deps.status.reset(collectionsForRole(user.role));
@@ -146,43 +172,44 @@ export function createDeviceSessions(deps: DeviceSessionDeps): DeviceSessions {
         await sync.stop();
         await database.close();
       },
+      // Each step bounded: a sign-out must never hang (the server's Clear-Site-Data may already have closed
+      // the IndexedDB connections these steps wait on); whatever a step leaves, clearBrowserData deletes by name.
       wipe: async () => {
-        await quiesce();
-        await sync.stop();
-        await database.remove();
+        await withinWipeStep(quiesce());
+        await withinWipeStep(sync.stop());
+        await withinWipeStep(database.remove());
       },
     };
   }
 
+  const closeNow = async () => {
+    const s = current;
+    current = null;
+    if (s) await s.close();
+  };
+
   const sessions: DeviceSessions = {
-    async open(user) {
-      if (current?.user.id === user.id) return current;
-      if (opening) await opening.catch(() => undefined);
-      if (current?.user.id === user.id) return current;
-      await sessions.closeCurrent();
-      opening = openFor(user);
-      try {
-        current = await opening;
-        return current;
-      } finally {
-        opening = null;
-      }
-    },
+    open: (user) =>
+      current?.user.id === user.id
+        ? Promise.resolve(current)
+        : serially(async () => {
+            if (current?.user.id === user.id) return current;
+            await closeNow();
+            current = await openFor(user);
+            return current;
+          }),
     current: () => current,
-    async closeCurrent() {
-      const s = current;
-      current = null;
-      if (s) await s.close();
-    },
+    closeCurrent: () => serially(closeNow),
     lifecycle: {
-      async onLogout(user) {
-        const s = current?.user.id === user.id ? current : null;
-        current = s ? null : current;
-        if (s) await s.wipe();
-        else await removeRxDatabase(databaseNameFor(user.id), deps.storage);
-        deps.status.reset([]);
-        await deps.clearBrowserData();
-      },
+      onLogout: (user) =>
+        serially(async () => {
+          const s = current?.user.id === user.id ? current : null;
+          current = s ? null : current;
+          if (s) await s.wipe();
+          else await withinWipeStep(removeRxDatabase(databaseNameFor(user.id), deps.storage));
+          deps.status.reset([]);
+          await deps.clearBrowserData(databaseNameFor(user.id));
+        }),
     },
   };
   return sessions;

@@ -278,7 +278,7 @@ describe('sign-out wipes the device (journey 3)', () => {
     expect((await deviceDocuments(page, user.id, 'customers')).length).toBeGreaterThan(0);
 
     await page.goto(`${env.server().origin}/ajustes`);
-    await page.getByRole('button', { name: 'Sair' }).click();
+    await page.getByRole('button', { name: 'Sair', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Entrar no Arco' }).waitFor();
 
     expect(await deviceDatabases(page, user.id)).toEqual([]);

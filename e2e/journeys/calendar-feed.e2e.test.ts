@@ -68,7 +68,9 @@ describe('the private calendar feed from /ajustes', () => {
 
     // Offline: it says the link needs a connection and offers no button.
     await device.context.setOffline(true);
-    await section.getByText('Sem conexão: criar, copiar ou revogar o link da agenda precisa de conexão.').waitFor();
+    await section
+      .getByText('Sem conexão: criar, copiar ou revogar o link da agenda precisa de conexão.')
+      .waitFor();
     expect(await section.getByRole('button').count()).toBe(0);
   }, 240_000);
 });

@@ -61,10 +61,14 @@ describe('settings: the private calendar feed', () => {
     renderSection(server);
     const section = await screen.findByRole('region', { name: 'Agenda' });
     await within(section).findByText('Nenhum link de agenda ativo.');
-    expect(within(section).getByRole('heading', { name: 'Como assinar no Google Agenda' })).toBeInTheDocument();
-    expect(within(section).getAllByRole('listitem').map((li) => li.textContent)).toContain(
-      'Ao lado de “Outras agendas”, clique em + e escolha “Do URL”.',
-    );
+    expect(
+      within(section).getByRole('heading', { name: 'Como assinar no Google Agenda' }),
+    ).toBeInTheDocument();
+    expect(
+      within(section)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toContain('Ao lado de “Outras agendas”, clique em + e escolha “Do URL”.');
 
     await user.click(within(section).getByRole('button', { name: 'Criar link da agenda' }));
     const field = await within(section).findByLabelText('Link privado da agenda');
@@ -117,7 +121,9 @@ describe('settings: the private calendar feed', () => {
   it('a failing server is said, with a retry', async () => {
     renderSection(scriptedFeedServer(null, { failing: true }));
     const section = await screen.findByRole('region', { name: 'Agenda' });
-    await within(section).findByText('Não foi possível falar com o servidor agora. Tente novamente em instantes.');
+    await within(section).findByText(
+      'Não foi possível falar com o servidor agora. Tente novamente em instantes.',
+    );
     expect(within(section).getByRole('button', { name: 'Tentar de novo' })).toBeInTheDocument();
   });
 

@@ -13,7 +13,8 @@ export const calendarFeedEn: CalendarFeedText = {
   revoke: 'Revoke link',
   revoking: 'Revoking…',
   urlLabel: 'Private calendar link',
-  urlOnce: 'Copy the link now: for security it is shown only this once. If you need it again, generate a new link.',
+  urlOnce:
+    'Copy the link now: for security it is shown only this once. If you need it again, generate a new link.',
   copy: 'Copy link',
   copied: 'Link copied.',
   copyFailed: 'Could not copy: the link is selected, copy it by hand.',

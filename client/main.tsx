@@ -14,7 +14,6 @@ import { DEFAULT_LANGUAGE, readLanguagePreference } from './i18n/i18n.ts';
 import { safeStore } from './platform/key-value-store.ts';
 import { browserNetwork } from './platform/network.ts';
 import { browserPush } from './platform/push.ts';
-import { disablePush } from './features/notifications/push-subscription.ts';
 import './ui/global.css';
 
 /**
@@ -55,7 +54,11 @@ const deps: AppDependencies = {
   syncStatus,
   lifecycle: {
     // The device's push subscription leaves the server while the session can still say whose it is.
-    beforeLogout: async () => void (await disablePush({ platform: push, fetch: appFetch, baseUrl: '' })),
+    // Imported on sign-out, not with the first load (bundle budget, issue 16).
+    beforeLogout: async () => {
+      const { disablePush } = await import('./features/notifications/push-subscription.ts');
+      await disablePush({ platform: push, fetch: appFetch, baseUrl: '' });
+    },
     onLogout: (user) => deviceSessions.lifecycle.onLogout(user),
   },
   deviceSessions,

@@ -6,7 +6,7 @@ import { unreadCount } from './inbox-list.ts';
 import { notificationPaths } from './paths.ts';
 import { useDeviceUser } from '../../db/device-data.tsx';
 import { useInbox, useReadOnNotificationTap } from './use-inbox.ts';
-import { useKeepPushRegistered } from './use-push.ts';
+import { useKeepPushRegistered } from './keep-push-registered.ts';
 import styles from './notifications.module.css';
 
 /**

@@ -6,7 +6,6 @@ import {
   enablePush,
   pushDeclined,
   pushState,
-  reregisterPush,
   type EnableResult,
   type PushState,
 } from './push-subscription.ts';
@@ -70,23 +69,4 @@ export function usePushControl(): PushControl {
   }, [store]);
 
   return { state, declined, busy, outcome, enable, disable, decline };
-}
-
-/**
- * Once per signed-in user and connection: posts this device's existing subscription again (reregisterPush),
- * so pushes follow the user across session renewals. Mounted with the bell, i.e. whenever someone is signed in.
- */
-export function useKeepPushRegistered(userId: string | null): void {
-  const { push = null, fetch, network } = useDependencies();
-  useEffect(() => {
-    if (!userId || !push) return;
-    const deps = { platform: push, fetch, baseUrl: '' };
-    if (network.isOnline()) void reregisterPush(deps);
-    let wasOnline = network.isOnline();
-    return network.subscribe(() => {
-      const online = network.isOnline();
-      if (online && !wasOnline) void reregisterPush(deps);
-      wasOnline = online;
-    });
-  }, [fetch, network, push, userId]);
 }

@@ -1,8 +1,7 @@
 import { defineFeature } from '../../platform/feature-manifest.ts';
-import { ForgotPasswordPage } from './forgot-password-page.tsx';
+import { lazyPage } from '../../platform/lazy-page.tsx';
 import { passwordResetPtBR } from './i18n.ts';
 import { passwordResetPaths } from './paths.ts';
-import { ResetPasswordPage } from './reset-password-page.tsx';
 
 /**
  * "Esqueci minha senha" (`/esqueci-a-senha`) and the mailed link's page (`/redefinir-senha`), open to
@@ -12,8 +11,15 @@ export const passwordResetFeature = defineFeature({
   id: 'password-reset',
   access: 'public',
   routes: [
-    { path: passwordResetPaths.forgot, element: <ForgotPasswordPage /> },
-    { path: passwordResetPaths.reset, element: <ResetPasswordPage /> },
+    // Lazy like every page (docs/architecture.md §14.2): imported here, they were in every route's first load.
+    {
+      path: passwordResetPaths.forgot,
+      element: lazyPage(() => import('./forgot-password-page.tsx'), 'ForgotPasswordPage'),
+    },
+    {
+      path: passwordResetPaths.reset,
+      element: lazyPage(() => import('./reset-password-page.tsx'), 'ResetPasswordPage'),
+    },
   ],
   i18n: {
     namespace: 'passwordReset',

@@ -32,9 +32,32 @@ describe('loadConfig', () => {
       mail: { smtpUrl: undefined, from: 'Arco <no-reply@arco.example>' },
       llm: undefined,
       payments: { gateway: 'fake', webhookSecret: undefined },
+      integrations: {
+        key: undefined,
+        fake: true,
+        ga4BaseUrl: 'https://analyticsdata.googleapis.com',
+        googleAdsBaseUrl: 'https://googleads.googleapis.com',
+        metaBaseUrl: 'https://graph.facebook.com',
+      },
       shutdownGraceMs: 5_000,
       streams: { perUser: 10, perInstance: 1_000 },
     });
+  });
+
+  it("reads the integrations key, the fakes switch and the providers' base URLs; a bad key is named, not echoed", () => {
+    const key = 'ab'.repeat(32);
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      INTEGRATIONS_KEY: key,
+      GA4_BASE_URL: 'http://127.0.0.1:9999',
+    });
+    expect(config.integrations.key?.toString('hex')).toBe(key);
+    expect(config.integrations.fake).toBe(false);
+    expect(config.integrations.ga4BaseUrl).toBe('http://127.0.0.1:9999');
+    expect(loadConfig({ INTEGRATIONS_FAKE: 'off' }).integrations.fake).toBe(false);
+    const bad = problems({ INTEGRATIONS_KEY: 'secret-value-xyz' });
+    expect(bad).toEqual(['INTEGRATIONS_KEY: expected 32 bytes as 64 hex digits (openssl rand -hex 32)']);
+    expect(bad.join()).not.toContain('secret-value-xyz');
   });
 
   it('reads the database timeouts, the shutdown grace and the stream caps', () => {

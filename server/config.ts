@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseIntegrationsKey } from './integrations/secret-box.ts';
 
 /**
  * Server configuration, parsed once from the environment at start-up (docs/architecture.md §10). Every variable is
@@ -161,6 +162,19 @@ const envSchema = z
     LLM_API_KEY: optional(z.string().trim().min(1)),
     LLM_MODEL: optional(z.string().trim().min(1)),
     PAYMENT_GATEWAY: optional(z.enum(['fake', 'off'])),
+    INTEGRATIONS_KEY: optional(
+      z
+        .string()
+        .trim()
+        .refine(
+          (v) => parseIntegrationsKey(v) !== null,
+          'expected 32 bytes as 64 hex digits (openssl rand -hex 32)',
+        ),
+    ),
+    INTEGRATIONS_FAKE: optional(z.enum(['on', 'off'])),
+    GA4_BASE_URL: optional(httpUrl),
+    GOOGLE_ADS_BASE_URL: optional(httpUrl),
+    META_BASE_URL: optional(httpUrl),
     PAYMENT_WEBHOOK_SECRET: optional(
       z.string().trim().min(32, 'expected at least 32 characters (e.g. openssl rand -hex 32)').max(512),
     ),
@@ -240,6 +254,18 @@ export interface Config {
    * a secret outside production the server makes a random one at start (the fake gateway signs in-process).
    */
   readonly payments: { readonly gateway: 'fake' | 'off'; readonly webhookSecret: string | undefined };
+  /**
+   * Data sources (server/integrations/): the credentials key (absent → generated under `dataDir` outside
+   * production, integrations off in production), each provider's base URL (the real APIs by default), and
+   * `fake`: answer every provider call with the in-process fakes (default on outside production).
+   */
+  readonly integrations: {
+    readonly key: Buffer | undefined;
+    readonly fake: boolean;
+    readonly ga4BaseUrl: string;
+    readonly googleAdsBaseUrl: string;
+    readonly metaBaseUrl: string;
+  };
   /** Open event streams (SSE) allowed per user and per server instance; past them a new one answers 429. */
   readonly streams: { readonly perUser: number; readonly perInstance: number };
   /** On SIGTERM/SIGINT: how long in-flight requests may take before open connections are cut. */
@@ -302,6 +328,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     payments: {
       gateway: e.PAYMENT_GATEWAY ?? (production ? 'off' : 'fake'),
       webhookSecret: e.PAYMENT_WEBHOOK_SECRET,
+    },
+    integrations: {
+      key: e.INTEGRATIONS_KEY ? (parseIntegrationsKey(e.INTEGRATIONS_KEY) ?? undefined) : undefined,
+      fake: (e.INTEGRATIONS_FAKE ?? (production ? 'off' : 'on')) === 'on',
+      ga4BaseUrl: e.GA4_BASE_URL ?? 'https://analyticsdata.googleapis.com',
+      googleAdsBaseUrl: e.GOOGLE_ADS_BASE_URL ?? 'https://googleads.googleapis.com',
+      metaBaseUrl: e.META_BASE_URL ?? 'https://graph.facebook.com',
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     streams: { perUser: e.STREAMS_PER_USER, perInstance: e.STREAMS_PER_INSTANCE },

@@ -39,6 +39,8 @@ import { createPaymentGateway } from './payments/setup.ts';
 import { paymentsRoutes } from './payments/routes.ts';
 import { importsRoutes } from './imports/routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
+import { createIntegrations } from './integrations/setup.ts';
+import { integrationsRoutes } from './integrations/routes.ts';
 import { PgAccountsStore } from './users/pg-store.ts';
 import { invitationRoutes, setupRoutes, usersRoutes } from './users/routes.ts';
 import { systemRandomBytes } from './auth/tokens.ts';
@@ -145,6 +147,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       onRecheckError: (err) => logger.warn({ err }, 'stream session re-check failed'),
     });
     const accountStore = new PgAccountStore(db);
+    // Data sources (GA4, Google Ads, Meta Ads): null when off (production without INTEGRATIONS_KEY).
+    const integrations = await createIntegrations({ config, db, writer, clock, logger, push, newId: uuidv7 });
     const app = createApp({
       config,
       logger,
@@ -167,6 +171,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         payments: paymentsRoutes({ db, writer, gateway, clock, newId: uuidv7 }),
         imports: importsRoutes({ db, writer, clock, newId: uuidv7 }),
         calendar: calendarRoutes({ db, config, clock }),
+        integrations: integrationsRoutes(integrations),
         users: usersRoutes(accounts),
         invitations: invitationRoutes(accounts),
         setup: setupRoutes(accounts),
@@ -189,6 +194,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         writer,
         push,
         mailer,
+        integrations,
         // The optional LLM rewrite of at-risk recommendations (LLM_BASE_URL, LLM_MODEL, LLM_API_KEY).
         ...(config.llm
           ? {

@@ -102,6 +102,16 @@ async function seedServerTables(tenant: TestTenant) {
       `INSERT INTO audit_log (organization_id, actor_id, action, entity) VALUES ($1, $2, 'login', 'session')`,
       [org, user],
     );
+    await c.query(
+      `INSERT INTO integration_connections (organization_id, customer_id, source, account_id, credentials)
+       VALUES ($1, $2, 'ga4', '123456', 'v1.aXY.dGFn.Ym9keQ')`,
+      [org, tenant.customerId],
+    );
+    await c.query(
+      `INSERT INTO integration_runs (organization_id, id, customer_id, source, trigger, started_at, status)
+       VALUES ($1, $2, $3, 'ga4', 'manual', now(), 'succeeded')`,
+      [org, uuidv7(), tenant.customerId],
+    );
     const charge = uuidv7();
     await c.query(
       `INSERT INTO payment_charges (organization_id, id, customer_id, invoice_id, gateway, amount)
@@ -202,10 +212,11 @@ describe('isolation between organizations', () => {
   });
 
   it('no identity of organization A sees a single row of B in any table', async () => {
-    // 20 server-only tenant tables (playbooks since 0112; notification_settings and notification_deliveries
+    // 22 server-only tenant tables (playbooks since 0112; notification_settings and notification_deliveries
     // since 0114; payment_charges and payment_webhook_events since 0120; lead_scoring_configs since 0130;
-    // password_resets since 0150; calendar_feed_tokens since 0205) + 15 synced collections + 5 child tables.
-    expect(rlsTables.length).toBe(40);
+    // password_resets since 0150; calendar_feed_tokens since 0205; integration_connections and integration_runs
+    // since 0230) + 15 synced collections + 5 child tables.
+    expect(rlsTables.length).toBe(42);
     for (const table of rlsTables) {
       const others = `SELECT count(*)::int AS n FROM ${table} WHERE ${orgColumn(table)} IS DISTINCT FROM $1`;
       const foreign = `SELECT count(*)::int AS n FROM ${table} WHERE ${orgColumn(table)} = $1`;
@@ -290,6 +301,8 @@ describe('client users', () => {
       'churn_models',
       'invitations',
       'audit_log',
+      'integration_connections',
+      'integration_runs',
     ]) {
       expect({ table, n: await count(a.client, `SELECT count(*)::int AS n FROM ${table}`) }).toEqual({
         table,

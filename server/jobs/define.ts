@@ -8,6 +8,7 @@ import type { Logger } from '../logger.ts';
 import type { ServerWriter } from '../sync/server-writes.ts';
 import type { PushSender } from '../push/sender.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import type { IntegrationDeps } from '../integrations/run-import.ts';
 
 /**
  * A background job is one file in server/jobs/ exporting `defineJob({...})`, listed once in `JOBS`
@@ -43,6 +44,8 @@ export interface JobDeps {
   readonly push?: PushSender | null;
   /** Outgoing mail for the notification digest (server/mail/mailer.ts); absent → no digest and no account mail. */
   readonly mailer?: Mailer | null;
+  /** Data-source imports (server/integrations/); absent or null → integrations are off and their job skips. */
+  readonly integrations?: IntegrationDeps | null;
 }
 
 export interface SendOptions {

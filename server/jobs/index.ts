@@ -6,6 +6,7 @@ import { notifyChangesJob } from './notify-changes.ts';
 import { notifyScanJob } from './notify-scan.ts';
 import { sendNotificationDigestJob } from './send-notification-digest.ts';
 import { trainChurnModelsJob } from './train-churn-models.ts';
+import { importIntegrationsJob } from './import-integrations.ts';
 
 /** Every background job the server runs (docs/architecture.md "Jobs"): add a file, then list it here. */
 export const JOBS: readonly JobDefinition[] = [
@@ -16,4 +17,5 @@ export const JOBS: readonly JobDefinition[] = [
   notifyScanJob,
   sendNotificationDigestJob,
   trainChurnModelsJob,
+  importIntegrationsJob,
 ];

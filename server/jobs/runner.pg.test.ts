@@ -139,6 +139,7 @@ describe('jobs on pg-boss', () => {
         ).rows,
     );
     expect(schedules).toEqual([
+      { name: 'import-integrations', cron: '15 5 * * *' },
       { name: 'notify-scan', cron: '*/5 * * * *' },
       { name: 'prune-sessions', cron: '0 * * * *' },
       { name: 'recompute-all-health', cron: '7 * * * *' },
@@ -156,6 +157,7 @@ describe('jobs on pg-boss', () => {
       async (c) => (await c.query<{ name: string }>(`SELECT name FROM ${JOBS_SCHEMA}.schedule`)).rows,
     );
     expect(left.map((s) => s.name).sort()).toEqual([
+      'import-integrations',
       'notify-scan',
       'prune-sessions',
       'recompute-all-health',

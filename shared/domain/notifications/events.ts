@@ -42,7 +42,12 @@ export type NotificationParams =
     }
   | { readonly type: 'new_article'; readonly title: string }
   | { readonly type: 'customer_critical'; readonly customer: string; readonly score: number }
-  | { readonly type: 'risk_alert'; readonly customer: string }
+  | {
+      readonly type: 'risk_alert';
+      readonly customer: string;
+      /** Set when the risk is a data source that keeps failing (server/integrations/): its name and streak. */
+      readonly failingSource?: { readonly name: string; readonly failures: number };
+    }
   | { readonly type: 'renewal_due'; readonly customer: string; readonly endDate: string }
   | {
       readonly type: 'sla_breach';

@@ -90,6 +90,18 @@ export function notificationText(
             body: `Health score ${params.score}. See the risk factors and suggested actions.`,
           };
     case 'risk_alert':
+      if (params.failingSource) {
+        const { name, failures } = params.failingSource;
+        return pt
+          ? {
+              title: `Importação do ${name} falhando: ${params.customer}`,
+              body: `${failures} tentativas seguidas falharam. Veja Conexões e reconecte a fonte.`,
+            }
+          : {
+              title: `${name} import failing: ${params.customer}`,
+              body: `${failures} attempts in a row failed. Open Connections and reconnect the source.`,
+            };
+      }
       return pt
         ? {
             title: `Novo alerta de risco: ${params.customer}`,

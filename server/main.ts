@@ -38,6 +38,7 @@ import { subscribeHealthTriggers } from './health/triggers.ts';
 import { createPaymentGateway } from './payments/setup.ts';
 import { paymentsRoutes } from './payments/routes.ts';
 import { importsRoutes } from './imports/routes.ts';
+import { pgStaffPortalSource, staffPortalRoutes } from './staff-portal/routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { createIntegrations } from './integrations/setup.ts';
 import { integrationsRoutes } from './integrations/routes.ts';
@@ -170,6 +171,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         push: pushRoutes({ db, vapidPublicKey: vapid.publicKey, allowedHosts: config.pushAllowedHosts }),
         payments: paymentsRoutes({ db, writer, gateway, clock, newId: uuidv7 }),
         imports: importsRoutes({ db, writer, clock, newId: uuidv7 }),
+        'staff-portal': staffPortalRoutes({ source: pgStaffPortalSource(db) }),
         calendar: calendarRoutes({ db, config, clock }),
         integrations: integrationsRoutes(integrations),
         users: usersRoutes(accounts),

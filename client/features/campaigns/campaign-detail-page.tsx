@@ -10,13 +10,14 @@ import { Page } from '../../ui/page.tsx';
 import { Chart } from '../../ui/charts/chart.tsx';
 import { AbTestCard } from './ab-test-card.tsx';
 import { CampaignFigures, PlatformBadge, StatusLine } from './campaign-parts.tsx';
-import { campaignPaths } from './paths.ts';
+import { CLIENT_CAMPAIGN_PATHS, useProvidedCampaignsScope } from './campaigns-scope.tsx';
 import { useCampaigns } from './use-campaigns.ts';
 import styles from './campaigns.module.css';
 
 /**
  * `/inicio/campanhas/:campaignId` — one campaign: its figures and status (the shared rule), its daily spend and
  * conversions charted (with a table for screen readers), and its A/B tests with the two-proportion verdict.
+ * Staff open the same screen for any customer (`/clientes/:id/campanhas/:campaignId`, through `CampaignsScope`).
  */
 export function CampaignDetailPage() {
   const { campaignId } = useParams();
@@ -24,6 +25,8 @@ export function CampaignDetailPage() {
   const { error } = useDeviceData();
   const user = useDeviceUser();
   const format = useFormat();
+  const scope = useProvidedCampaignsScope();
+  const paths = scope?.paths ?? CLIENT_CAMPAIGN_PATHS;
   const campaigns = useCampaigns();
   const figuresId = useId();
   const dailyId = useId();
@@ -41,7 +44,8 @@ export function CampaignDetailPage() {
 
   if (!campaigns.ready || !user) {
     return (
-      <Page title={t('list.title')}>
+      <Page title={scope?.title ?? t('list.title')}>
+        {scope?.banner}
         {error ? (
           <Notice tone="error">{t('list.deviceError')}</Notice>
         ) : (
@@ -55,17 +59,18 @@ export function CampaignDetailPage() {
   if (!view) {
     return (
       <Page title={t('detail.notFoundTitle')}>
+        {scope?.banner}
         <EmptyState
           icon={<InboxIcon />}
           title={t('detail.notFoundTitle')}
-          actions={<Link to={campaignPaths.list}>{t('detail.backToList')}</Link>}
+          actions={<Link to={paths.list}>{t('detail.backToList')}</Link>}
         >
           {t('detail.notFoundBody')}
         </EmptyState>
       </Page>
     );
   }
-  const { campaign, performance } = view;
+  const { campaign, performance, leadsKnown } = view;
   return (
     <Page
       title={campaign.name}
@@ -84,8 +89,9 @@ export function CampaignDetailPage() {
         </span>
       }
     >
+      {scope?.banner}
       <p>
-        <Link to={campaignPaths.list}>{t('detail.backToList')}</Link>
+        <Link to={paths.list}>{t('detail.backToList')}</Link>
       </p>
       <div className={styles.detailGrid}>
         <section aria-labelledby={figuresId} className={styles.card}>
@@ -108,7 +114,7 @@ export function CampaignDetailPage() {
             </div>
             <div>
               <dt>{t('metric.leads')}</dt>
-              <dd>{format.number(performance.leads)}</dd>
+              <dd>{leadsKnown ? format.number(performance.leads) : t('metric.none')}</dd>
             </div>
           </dl>
           <StatusLine performance={performance} />

@@ -8,18 +8,20 @@ import { Notice } from '../../ui/notice.tsx';
 import { Page } from '../../ui/page.tsx';
 import { AbTestCard } from './ab-test-card.tsx';
 import { CampaignFigures, PlatformBadge, StatusLine } from './campaign-parts.tsx';
-import { campaignPaths } from './paths.ts';
+import { CLIENT_CAMPAIGN_PATHS, useProvidedCampaignsScope } from './campaigns-scope.tsx';
 import { useCampaigns, type CampaignView } from './use-campaigns.ts';
 import styles from './campaigns.module.css';
 
 /**
  * `/inicio/campanhas` — the active campaigns (dashboard §4A) with budget and spend, CTR, CPC, today's
  * conversions against yesterday, CPL, ROAS and a status from the shared rule; the running A/B tests (§4B);
- * then paused and finished campaigns. Reads the device database only, so it opens offline.
+ * then paused and finished campaigns. Reads the device database only, so it opens offline — the staff view
+ * of a customer's campaigns too (`/clientes/:id/campanhas`, through `CampaignsScope`).
  */
 export function CampaignsPage() {
   const { t } = useTranslation('campaigns');
   const { error } = useDeviceData();
+  const scope = useProvidedCampaignsScope();
   const campaigns = useCampaigns();
   const activeId = useId();
   const testsId = useId();
@@ -31,7 +33,8 @@ export function CampaignsPage() {
   );
 
   return (
-    <Page title={t('list.title')} description={t('list.description')}>
+    <Page title={scope?.title ?? t('list.title')} description={t('list.description')}>
+      {scope?.banner}
       {error ? <Notice tone="error">{t('list.deviceError')}</Notice> : null}
       {!campaigns.ready ? (
         error ? null : (
@@ -93,12 +96,13 @@ function CampaignCard({ view }: { view: CampaignView }) {
   const { campaign, performance } = view;
   const { t } = useTranslation('campaigns');
   const headingId = useId();
+  const paths = useProvidedCampaignsScope()?.paths ?? CLIENT_CAMPAIGN_PATHS;
   return (
     <li className={styles.card} aria-labelledby={headingId}>
       <div className={styles.cardHead}>
         <PlatformBadge platform={campaign.platform} />
         <h3 id={headingId} className={styles.cardTitle}>
-          <Link to={campaignPaths.campaign(campaign.id)}>{campaign.name}</Link>
+          <Link to={paths.campaign(campaign.id)}>{campaign.name}</Link>
         </h3>
         {campaign.status !== 'active' ? (
           <span className={styles.pill}>{t(`campaignStatus.${campaign.status}`)}</span>

@@ -3,6 +3,7 @@ import { useSession } from '../../auth/session-context.tsx';
 import { useFormat } from '../../platform/use-format.ts';
 import { csmNameResolver, useStaffDirectory } from '../customers/staff-directory.ts';
 import { CsvImportLink } from '../data-import/import-link.tsx';
+import { CustomerPortalLinks } from '../staff-portal/customer-portal-links.tsx';
 import { useCustomer360 } from './customer-360-context.ts';
 import { initialsOf } from './customer-summary.ts';
 import { ProvisionalBadge, ProvisionalNote } from './provisional-badge.tsx';
@@ -138,6 +139,7 @@ export function CustomerHeader() {
           </dd>
         </div>
       </dl>
+      <CustomerPortalLinks customerId={customer.id} />
       <CsvImportLink customerId={customer.id} />
     </header>
   );

@@ -27,16 +27,15 @@ import {
 } from './lead-writes.ts';
 import { timelineOf } from './lead-view.ts';
 import { useLeadScoring } from './use-lead-scoring.ts';
-import { campaignPaths } from '../campaigns/paths.ts';
-import { leadPaths } from './paths.ts';
-import { useMyLeads } from './use-my-leads.ts';
+import { useLeadsScope } from './leads-scope.tsx';
 import styles from './leads.module.css';
 
 /**
  * `/inicio/leads/:leadId` — one lead: its stage (changeable here, the phone's way to move a card), its score
  * with the breakdown and the recommended action (dashboard §3B, the shared `scoreLead`), its details, and the
  * communication timeline (§3C) with a form to log an e-mail, call, WhatsApp, meeting or note. Every write is
- * local first, so it works offline.
+ * local first, so it works offline. Staff open the same screen for any customer (`/clientes/:id/leads/:leadId`,
+ * through `LeadsScope`): the lead read online, without the stage and log forms (staff cannot write leads).
  */
 export function LeadDetailPage() {
   const { leadId } = useParams();
@@ -44,19 +43,19 @@ export function LeadDetailPage() {
   const { error } = useDeviceData();
   const user = useDeviceUser();
   const now = useNow(60_000);
-  const live = useLiveDocument('leads', leadId);
+  const scope = useLeadsScope();
   const [announcement, setAnnouncement] = useState('');
-  const stored = live.docs[0] ?? null;
-  const lead = stored && user && stored.customerId === user.customerId ? stored : null;
+  const lead = scope.leads.value.find((l) => l.id === leadId && l.customerId === scope.customerId) ?? null;
   const scoring = useLeadScoring();
   const score = useMemo(
     () => (lead ? scoreLead({ lead, now: now.toISOString(), config: scoring }) : null),
     [lead, now, scoring],
   );
 
-  if (!live.ready || !user) {
+  if (!scope.leads.ready || !user) {
     return (
-      <Page title={t('pipeline.title')}>
+      <Page title={scope.title ?? t('pipeline.title')}>
+        {scope.banner}
         {error ? (
           <Notice tone="error">{t('pipeline.deviceError')}</Notice>
         ) : (
@@ -70,17 +69,18 @@ export function LeadDetailPage() {
   if (!lead || !score) {
     return (
       <Page title={t('detail.notFoundTitle')}>
+        {scope.banner}
         <EmptyState
           icon={<InboxIcon />}
           title={t('detail.notFoundTitle')}
-          actions={<Link to={leadPaths.pipeline}>{t('detail.backToPipeline')}</Link>}
+          actions={<Link to={scope.paths.pipeline}>{t('detail.backToPipeline')}</Link>}
         >
           {t('detail.notFoundBody')}
         </EmptyState>
       </Page>
     );
   }
-  const writable = canWriteLeads(user);
+  const writable = !scope.readOnly && canWriteLeads(user);
   return (
     <Page
       title={lead.name}
@@ -91,9 +91,10 @@ export function LeadDetailPage() {
         </span>
       }
     >
+      {scope.banner}
       <p className={styles.backRow}>
-        <Link to={leadPaths.pipeline}>{t('detail.backToPipeline')}</Link>
-        {writable ? <ButtonLink to={leadPaths.edit(lead.id)}>{t('detail.edit')}</ButtonLink> : null}
+        <Link to={scope.paths.pipeline}>{t('detail.backToPipeline')}</Link>
+        {writable ? <ButtonLink to={scope.paths.edit(lead.id)}>{t('detail.edit')}</ButtonLink> : null}
       </p>
       <div className={styles.detailGrid}>
         <div className={styles.stack}>
@@ -148,7 +149,7 @@ function StageForm(props: { lead: Lead; user: SignedInUser; onSaved: (m: string)
   const { lead, user, onSaved } = props;
   const { t } = useTranslation('leads');
   const collection = useCollection('leads');
-  const all = useMyLeads();
+  const all = useLeadsScope().leads;
   const headingId = useId();
   const [stage, setStage] = useState<Lead['stage']>(lead.stage);
   const [failed, setFailed] = useState<ErrorMessage | null>(null);
@@ -206,6 +207,7 @@ function StageForm(props: { lead: Lead; user: SignedInUser; onSaved: (m: string)
 function LeadFacts({ lead }: { lead: Lead }) {
   const { t } = useTranslation('leads');
   const format = useFormat();
+  const { paths } = useLeadsScope();
   const campaign = useLiveDocument('campaigns', lead.campaignId ?? undefined).docs[0] ?? null;
   const headingId = useId();
   const missing = <span className={styles.muted}>{t('detail.notInformed')}</span>;
@@ -241,7 +243,7 @@ function LeadFacts({ lead }: { lead: Lead }) {
           <div>
             <dt>{t('detail.campaign')}</dt>
             <dd>
-              <Link to={campaignPaths.campaign(campaign.id)}>{campaign.name}</Link>
+              <Link to={paths.campaign(campaign.id)}>{campaign.name}</Link>
             </dd>
           </div>
         ) : null}

@@ -21,7 +21,6 @@ import { leadsOfStage, type LeadStage } from '../../../shared/domain/portal/pipe
 import { useFormat } from '../../platform/use-format.ts';
 import type { ScoredLead } from './lead-view.ts';
 import { isStage, stageKeyboardCoordinates } from './board-keyboard.ts';
-import { leadPaths } from './paths.ts';
 import styles from './leads.module.css';
 
 /**
@@ -30,7 +29,8 @@ import styles from './leads.module.css';
  * so a swipe still scrolls) and the keyboard (the card's "Mover" handle: space or Enter picks it up, the
  * arrow keys jump to the next or previous stage, space or Enter drops, Escape cancels), with screen-reader
  * instructions and announcements in the UI language. A drop on another stage calls `onMove` with the lead and
- * the stage; the page writes it (offline too).
+ * the stage; the page writes it (offline too). Without `onMove` (staff reading a client's pipeline) the board is
+ * read-only: no handles, nothing to drag.
  */
 
 /** Mouse drops use the pointer; keyboard moves (no pointer) fall back to the dragged card's rectangle. */
@@ -42,9 +42,11 @@ const collisionDetection: CollisionDetection = (args) => {
 export function PipelineBoard(props: {
   stages: readonly LeadStage[];
   leads: readonly ScoredLead[];
-  onMove: (lead: ScoredLead, stage: LeadStage) => void;
+  /** The URL of a lead's screen (the client's or the staff view's). */
+  hrefOf: (leadId: string) => string;
+  onMove: ((lead: ScoredLead, stage: LeadStage) => void) | null;
 }) {
-  const { stages, leads, onMove } = props;
+  const { stages, leads, hrefOf, onMove } = props;
   const { t } = useTranslation('leads');
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: 5 } }),
@@ -73,7 +75,7 @@ export function PipelineBoard(props: {
 
   function onDragEnd({ active, over }: DragEndEvent) {
     const lead = byId.get(String(active.id));
-    if (!lead || !over || !isStage(over.id) || over.id === lead.lead.stage) return;
+    if (!onMove || !lead || !over || !isStage(over.id) || over.id === lead.lead.stage) return;
     onMove(lead, over.id);
   }
 
@@ -89,6 +91,8 @@ export function PipelineBoard(props: {
           <StageColumn
             key={stage}
             stage={stage}
+            hrefOf={hrefOf}
+            movable={onMove !== null}
             leads={leadsOfStage(
               leads.map((l) => l.lead),
               stage,
@@ -100,7 +104,13 @@ export function PipelineBoard(props: {
   );
 }
 
-function StageColumn({ stage, leads }: { stage: LeadStage; leads: readonly ScoredLead[] }) {
+function StageColumn(props: {
+  stage: LeadStage;
+  leads: readonly ScoredLead[];
+  hrefOf: (leadId: string) => string;
+  movable: boolean;
+}) {
+  const { stage, leads, hrefOf, movable } = props;
   const { t } = useTranslation('leads');
   const { setNodeRef, isOver } = useDroppable({ id: stage });
   const headingId = `stage-${stage}`;
@@ -119,7 +129,7 @@ function StageColumn({ stage, leads }: { stage: LeadStage; leads: readonly Score
       ) : (
         <ul className={styles.cards}>
           {leads.map((l) => (
-            <LeadCard key={l.lead.id} scored={l} />
+            <LeadCard key={l.lead.id} scored={l} href={hrefOf(l.lead.id)} movable={movable} />
           ))}
         </ul>
       )}
@@ -127,12 +137,13 @@ function StageColumn({ stage, leads }: { stage: LeadStage; leads: readonly Score
   );
 }
 
-function LeadCard({ scored }: { scored: ScoredLead }) {
+function LeadCard({ scored, href, movable }: { scored: ScoredLead; href: string; movable: boolean }) {
   const { lead, score } = scored;
   const { t } = useTranslation('leads');
   const format = useFormat();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, isDragging } = useDraggable({
     id: lead.id,
+    disabled: !movable,
   });
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
   return (
@@ -143,7 +154,7 @@ function LeadCard({ scored }: { scored: ScoredLead }) {
       data-lead-id={lead.id}
     >
       <div className={styles.cardMain}>
-        <Link to={leadPaths.lead(lead.id)} className={styles.cardName}>
+        <Link to={href} className={styles.cardName}>
           {lead.name}
         </Link>
         {lead.company ? <span className={styles.muted}>{lead.company}</span> : null}
@@ -154,25 +165,27 @@ function LeadCard({ scored }: { scored: ScoredLead }) {
           </span>
         </span>
       </div>
-      <button
-        ref={setActivatorNodeRef}
-        type="button"
-        className={styles.handle}
-        aria-label={t('pipeline.dragHandle', { name: lead.name })}
-        {...attributes}
-        {...listeners}
-      >
-        <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-          <g fill="currentColor">
-            <circle cx="9" cy="6" r="1.6" />
-            <circle cx="15" cy="6" r="1.6" />
-            <circle cx="9" cy="12" r="1.6" />
-            <circle cx="15" cy="12" r="1.6" />
-            <circle cx="9" cy="18" r="1.6" />
-            <circle cx="15" cy="18" r="1.6" />
-          </g>
-        </svg>
-      </button>
+      {movable ? (
+        <button
+          ref={setActivatorNodeRef}
+          type="button"
+          className={styles.handle}
+          aria-label={t('pipeline.dragHandle', { name: lead.name })}
+          {...attributes}
+          {...listeners}
+        >
+          <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <g fill="currentColor">
+              <circle cx="9" cy="6" r="1.6" />
+              <circle cx="15" cy="6" r="1.6" />
+              <circle cx="9" cy="12" r="1.6" />
+              <circle cx="15" cy="12" r="1.6" />
+              <circle cx="9" cy="18" r="1.6" />
+              <circle cx="15" cy="18" r="1.6" />
+            </g>
+          </svg>
+        </button>
+      ) : null}
     </li>
   );
 }

@@ -27,13 +27,12 @@ import {
   type ScoredLead,
 } from './lead-view.ts';
 import { useLeadScoring } from './use-lead-scoring.ts';
-import { leadPaths } from './paths.ts';
+import { useLeadsScope } from './leads-scope.tsx';
 import { PipelineBoard } from './pipeline-board.tsx';
-import { useMyLeads } from './use-my-leads.ts';
 import styles from './leads.module.css';
 
 /**
- * `/inicio/leads` — the pipeline (dashboard §3A): each stage's count and value (the shared `pipelineSummary`
+ * `/inicio/leads` (and staff's `/clientes/:id/leads`, read-only, through `LeadsScope`) — the pipeline (dashboard §3A): each stage's count and value (the shared `pipelineSummary`
  * over every lead on the device), filters, and the board whose cards move between stages by drag and drop or
  * keyboard. A move is a local write (stage + position by the shared rule), so it works offline and syncs later.
  */
@@ -42,7 +41,8 @@ export function PipelinePage() {
   const { error } = useDeviceData();
   const user = useDeviceUser();
   const now = useNow(60_000);
-  const leads = useMyLeads();
+  const scope = useLeadsScope();
+  const leads = scope.leads;
   const collection = useCollection('leads');
   const [filters, setFilters] = useState<LeadFilters>(NO_FILTERS);
   const [showLost, setShowLost] = useState(false);
@@ -74,15 +74,16 @@ export function PipelinePage() {
   }
 
   const newLead =
-    user && canWriteLeads(user) ? (
-      <ButtonLink to={leadPaths.new} variant="primary">
+    user && !scope.readOnly && canWriteLeads(user) ? (
+      <ButtonLink to={scope.paths.new} variant="primary">
         {t('pipeline.newLead')}
       </ButtonLink>
     ) : null;
 
   return (
-    <Page title={t('pipeline.title')} description={t('pipeline.description')}>
-      {error ? <Notice tone="error">{t('pipeline.deviceError')}</Notice> : null}
+    <Page title={scope.title ?? t('pipeline.title')} description={t('pipeline.description')}>
+      {scope.banner}
+      {error && !scope.readOnly ? <Notice tone="error">{t('pipeline.deviceError')}</Notice> : null}
       {!leads.ready ? (
         error ? null : (
           <p role="status" className={styles.muted}>
@@ -106,7 +107,12 @@ export function PipelinePage() {
             </Notice>
           ) : null}
           {shown.length === 0 ? <p className={styles.muted}>{t('pipeline.noMatches')}</p> : null}
-          <PipelineBoard stages={stages} leads={shown} onMove={(l, s) => void move(l, s)} />
+          <PipelineBoard
+            stages={stages}
+            leads={shown}
+            hrefOf={scope.paths.lead}
+            onMove={scope.readOnly ? null : (l, s) => void move(l, s)}
+          />
           {filters.stage === '' && summary.lost.count > 0 ? (
             <p>
               <Button variant="secondary" onClick={() => setShowLost((v) => !v)} aria-expanded={showLost}>

@@ -1,0 +1,15 @@
+import { ButtonLink } from '../../ui/button.tsx';
+import { useStaffPortalText } from './i18n.ts';
+import { staffCampaignsPath, staffLeadsPath } from './paths.ts';
+import styles from './staff-portal.module.css';
+
+/** "Leads do cliente" and "Campanhas do cliente": the Customer 360's way into the customer's portal screens. */
+export function CustomerPortalLinks({ customerId }: { customerId: string }) {
+  const text = useStaffPortalText();
+  return (
+    <nav aria-label={text.links} className={styles.links}>
+      <ButtonLink to={staffLeadsPath(customerId)}>{text.leadsLink}</ButtonLink>
+      <ButtonLink to={staffCampaignsPath(customerId)}>{text.campaignsLink}</ButtonLink>
+    </nav>
+  );
+}

@@ -33,7 +33,7 @@ export function CampaignsPage() {
   );
 
   return (
-    <Page title={scope?.title ?? t('list.title')} description={t('list.description')}>
+    <Page title={scope?.title ?? t('list.title')} description={scope?.description ?? t('list.description')}>
       {scope?.banner}
       {error ? <Notice tone="error">{t('list.deviceError')}</Notice> : null}
       {!campaigns.ready ? (

@@ -15,6 +15,8 @@ export interface CampaignsScope {
   readonly paths: { readonly list: string; campaign(id: string): string };
   /** The page's `<h1>` instead of the client's own ("Campanhas — TechCorp LTDA"). */
   readonly title?: string;
+  /** The line under it instead of the client's own ("Suas campanhas…"). */
+  readonly description?: string;
   /** Shown at the top of the page (the staff view's way back to the customer). */
   readonly banner?: ReactNode;
 }

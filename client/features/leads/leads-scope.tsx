@@ -27,6 +27,8 @@ export interface LeadsScope {
   };
   /** The page's `<h1>` instead of the client's own ("Leads — TechCorp LTDA"). */
   readonly title?: string;
+  /** The line under it instead of the client's own ("Seu funil de vendas: arraste…"). */
+  readonly description?: string;
   /** Shown at the top of the page (the staff view's way back to the customer and its read-only note). */
   readonly banner?: ReactNode;
 }

@@ -81,7 +81,10 @@ export function PipelinePage() {
     ) : null;
 
   return (
-    <Page title={scope.title ?? t('pipeline.title')} description={t('pipeline.description')}>
+    <Page
+      title={scope.title ?? t('pipeline.title')}
+      description={scope.description ?? t('pipeline.description')}
+    >
       {scope.banner}
       {error && !scope.readOnly ? <Notice tone="error">{t('pipeline.deviceError')}</Notice> : null}
       {!leads.ready ? (

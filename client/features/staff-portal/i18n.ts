@@ -16,6 +16,9 @@ const ptBR = {
   campaignsTab: 'Campanhas',
   leadsTitle: (customer: string) => `Leads — ${customer}`,
   campaignsTitle: (customer: string) => `Campanhas — ${customer}`,
+  leadsDescription: 'O funil de vendas do cliente, com o score de cada lead, como ele o vê no portal.',
+  campaignsDescription:
+    'As campanhas do cliente com orçamento, gasto e resultados, e os testes A/B — como ele as vê no portal.',
   readOnly:
     'Somente leitura: os leads são do cliente, e só a equipe dele move etapas e registra interações. Você vê o que ele vê.',
   loading: 'Carregando os leads do cliente…',
@@ -43,6 +46,9 @@ const en: StaffPortalText = {
   campaignsTab: 'Campaigns',
   leadsTitle: (customer) => `Leads — ${customer}`,
   campaignsTitle: (customer) => `Campaigns — ${customer}`,
+  leadsDescription: "The customer's sales pipeline, with each lead's score, as they see it in the portal.",
+  campaignsDescription:
+    "The customer's campaigns with budget, spend and results, and the A/B tests — as they see them in the portal.",
   readOnly:
     "Read-only: the leads are the customer's, and only their team moves stages and logs interactions. You see what they see.",
   loading: "Loading the customer's leads…",

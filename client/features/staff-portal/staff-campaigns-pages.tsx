@@ -51,6 +51,7 @@ function StaffCampaigns({ customer, screen }: { customer: Customer; screen: 'lis
         campaign: (id) => staffCampaignPath(customer.id, id),
       },
       title: text.campaignsTitle(customer.name),
+      description: text.campaignsDescription,
       banner: <StaffBar customer={customer} note={unknown ? text.leadsUnknown : undefined} />,
     };
   }, [leads, customer, text, unknown]);

@@ -56,6 +56,7 @@ function StaffLeads({ customer, screen }: { customer: Customer; screen: 'pipelin
               campaign: (id) => staffCampaignPath(customer.id, id),
             },
             title,
+            description: text.leadsDescription,
             banner,
           },
     // `banner` and `title` follow the customer and the language (text).

@@ -59,6 +59,8 @@ describe('staff portal routes', () => {
     expect(link).toHaveAttribute('href', staffLeadPath(CUSTOMER_ID, carlos.id));
     expect(screen.getByRole('link', { name: 'Ana Lima' })).toBeInTheDocument();
     expect(screen.getByText(/Somente leitura/)).toBeInTheDocument();
+    expect(screen.getByText(/O funil de vendas do cliente/)).toBeInTheDocument();
+    expect(screen.queryByText(/arraste um lead/)).toBeNull();
     expect(screen.queryByRole('button', { name: /^Mover / })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Novo lead' })).toBeNull();
     expect(seen).toContain(endpoint);

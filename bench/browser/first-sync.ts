@@ -168,6 +168,11 @@ function throughputTables(
         summarize('app: sign-in → every collection caught up', fromSubmit(counts.total, 'synced'), {
           note: 'pull + SSE + RxDB replication into Dexie while the UI renders the list',
         }),
+        summarize(
+          'download alone: the pull API, pages of 1000, nothing stored',
+          [{ ms: bulk.downloadMs, rows: counts.total }],
+          { note: "the server's share, once: the app's first sync cannot beat it" },
+        ),
       ],
     },
     {

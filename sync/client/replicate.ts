@@ -45,6 +45,12 @@ export interface SyncDeps {
   readonly setTimeout: (fn: () => void, ms: number) => unknown;
   readonly clearTimeout: (handle: unknown) => void;
   readonly pullBatchSize?: number;
+  /**
+   * Documents in a collection's very first page (an empty device): the customer list shows rows once that page
+   * is stored, and the server answers a small page long before a full one. The pages after it are full
+   * (`pullBatchSize`). Default 50, a screenful.
+   */
+  readonly firstPullLimit?: number;
   readonly pushBatchSize?: number;
   readonly retryTimeMs?: number;
   /** Tests run one tab per "device"; browsers elect a leader among tabs. */
@@ -82,6 +88,9 @@ export class SyncHttpError extends Error {
 export function startSync(deps: SyncDeps): SyncHandle {
   const headers = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
   const pullBatchSize = deps.pullBatchSize ?? 500;
+  const firstPullLimit = Math.min(deps.firstPullLimit ?? 50, pullBatchSize);
+  /** Per collection: settles once a pull page said "caught up" (fewer documents than it asked for). */
+  const caughtUp = new Map<string, { promise: Promise<void>; resolve: () => void }>();
   const streams = new Map<string, Subject<RxReplicationPullStreamItem<unknown, unknown>>>();
   const states: Record<string, RxReplicationState<unknown, unknown>> = {};
 
@@ -123,6 +132,9 @@ export function startSync(deps: SyncDeps): SyncHandle {
   function replicate(name: string, collection: RxCollection): void {
     const stream$ = new Subject<RxReplicationPullStreamItem<unknown, unknown>>();
     streams.set(name, stream$);
+    let resolve!: () => void;
+    const promise = new Promise<void>((r) => (resolve = r));
+    caughtUp.set(name, { promise, resolve });
     const state = replicateRxCollection<Record<string, unknown>, unknown>({
       collection: collection as RxCollection<Record<string, unknown>>,
       replicationIdentifier: `arco:${name}:${deps.userId}:v${PROTOCOL_VERSION}`,
@@ -135,12 +147,20 @@ export function startSync(deps: SyncDeps): SyncHandle {
         batchSize: pullBatchSize,
         stream$: stream$.asObservable() as never,
         handler: async (checkpoint, batchSize) => {
-          const query = new URLSearchParams({ limit: String(batchSize) });
-          if (checkpoint !== undefined && checkpoint !== null)
-            query.set('checkpoint', JSON.stringify(checkpoint));
+          // RxDB passes no checkpoint only to a device that never pulled this collection: its first page is a
+          // small one (firstPullLimit). A page shorter than batchSize ends RxDB's pull loop as if caught up,
+          // so a full small page asks for the rest at once with RESYNC (the stream's documented "pull from
+          // your checkpoint"), which continues from the checkpoint this page stores.
+          const fresh = checkpoint === undefined || checkpoint === null;
+          const limit = fresh ? Math.min(firstPullLimit, batchSize) : batchSize;
+          const query = new URLSearchParams({ limit: String(limit) });
+          if (!fresh) query.set('checkpoint', JSON.stringify(checkpoint));
           const page = pullResponseSchema.parse(await request(`/api/sync/${name}/pull?${query}`));
           await tellLosses(name, page.documents);
-          deps.dispatch({ type: 'pulled', collection: name, caughtUp: page.documents.length < batchSize });
+          const done = page.documents.length < limit;
+          deps.dispatch({ type: 'pulled', collection: name, caughtUp: done });
+          if (done) caughtUp.get(name)?.resolve();
+          else if (limit < batchSize) stream$.next('RESYNC');
           return {
             documents: page.documents as WithDeleted<Record<string, unknown>>[],
             checkpoint: page.checkpoint,
@@ -212,8 +232,10 @@ export function startSync(deps: SyncDeps): SyncHandle {
     const headStart = new Promise<void>((resolve) =>
       deps.setTimeout(resolve, deps.priorityHeadStartMs ?? 15_000),
     );
-    const caughtUp = Promise.all(first.map(([n]) => states[n]!.awaitInitialReplication()));
-    void Promise.race([caughtUp, headStart])
+    // Caught up by the pages themselves, not awaitInitialReplication(): that resolves after the small first
+    // page already (see the pull handler), which would start every other collection at once.
+    const priorityCaughtUp = Promise.all(first.map(([n]) => caughtUp.get(n)!.promise));
+    void Promise.race([priorityCaughtUp, headStart])
       .catch(() => undefined)
       .then(() => {
         if (stopped) return;

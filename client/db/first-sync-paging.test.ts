@@ -1,0 +1,122 @@
+import type { RxCollection } from 'rxdb';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fixture, uuid } from '../../sync/testing/fixtures.ts';
+import { startSync, type SyncHandle } from '../../sync/client/replicate.ts';
+import type { SyncEvent } from '../../sync/client/status.ts';
+import { openDeviceDatabase, type DeviceDatabase } from './database.ts';
+
+/**
+ * The first sync's paging (sync/client/replicate.ts; no server: a fake pull API over fixed documents): an empty device asks for a small
+ * first page, then full pages from that page's checkpoint, and stores every document once; the collections
+ * after the priority ones start only when the priority ones are caught up.
+ */
+type Docs = Record<string, Record<string, unknown>[]>;
+
+function fakePullApi(docs: Docs) {
+  const requests: { collection: string; limit: number; after: number }[] = [];
+  const pull = async (input: string): Promise<Response> => {
+    const url = new URL(input);
+    const match = /\/api\/sync\/([a-z]+)\/pull$/.exec(url.pathname);
+    if (!match) return new Response('{"error":{"code":"not_found","message":"no"}}', { status: 404 });
+    const collection = match[1]!;
+    const limit = Number(url.searchParams.get('limit'));
+    const checkpoint = url.searchParams.get('checkpoint');
+    const after = checkpoint ? (JSON.parse(checkpoint) as { seq: number }).seq : 0;
+    requests.push({ collection, limit, after });
+    const page = (docs[collection] ?? []).filter((d) => (d.serverSeq as number) > after).slice(0, limit);
+    const seq = page.length > 0 ? (page.at(-1)!.serverSeq as number) : after;
+    return Response.json({ documents: page.map((d) => ({ ...d, _deleted: false })), checkpoint: { seq } });
+  };
+  return { fetch: pull as unknown as typeof globalThis.fetch, requests };
+}
+
+const customers = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ ...fixture('customers', uuid(0x1000 + i)), serverSeq: i + 1 }));
+
+const opened: { db: DeviceDatabase; sync: SyncHandle }[] = [];
+afterEach(async () => {
+  for (const { db, sync } of opened.splice(0)) {
+    await sync.stop();
+    await db.remove();
+  }
+});
+
+async function device(docs: Docs, options: { firstPullLimit?: number; pullBatchSize?: number } = {}) {
+  const db = await openDeviceDatabase({
+    userId: `replicate-test-${opened.length}-${Date.now()}`,
+    role: 'csm',
+    storage: getRxStorageMemory(),
+    now: () => new Date(),
+    multiInstance: false,
+    only: ['customers', 'health'],
+    onPendingCount: () => undefined,
+  });
+  const api = fakePullApi(docs);
+  const events: SyncEvent[] = [];
+  const sync = startSync({
+    collections: db.collections as Record<string, RxCollection>,
+    userId: 'u1',
+    transport: { baseUrl: 'http://127.0.0.1:9', fetch: api.fetch },
+    outbox: db.outbox,
+    now: () => new Date(),
+    dispatch: (e) => events.push(e),
+    setTimeout: () => 0, // the head start never ends: only "caught up" starts the other collections
+    clearTimeout: () => undefined,
+    waitForLeadership: false,
+    priority: ['customers'],
+    ...options,
+  });
+  opened.push({ db, sync });
+  return { db, sync, api, events };
+}
+
+async function eventually(probe: () => Promise<boolean>, what: string): Promise<void> {
+  const until = Date.now() + 20_000;
+  while (!(await probe())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('first sync paging', () => {
+  it('asks for a small first page, then full pages from its checkpoint, and stores every document', async () => {
+    const { db, api } = await device(
+      { customers: customers(230) },
+      { firstPullLimit: 20, pullBatchSize: 100 },
+    );
+    const stored = () => db.collections.customers!.count().exec();
+    await eventually(async () => (await stored()) === 230, 'all 230 customers stored');
+    const pages = api.requests.filter((r) => r.collection === 'customers');
+    expect(pages.slice(0, 4)).toEqual([
+      { collection: 'customers', limit: 20, after: 0 },
+      { collection: 'customers', limit: 100, after: 20 },
+      { collection: 'customers', limit: 100, after: 120 },
+      { collection: 'customers', limit: 100, after: 220 },
+    ]);
+    // Nothing asked twice from the start, nothing skipped.
+    expect(pages.filter((r) => r.after === 0)).toHaveLength(1);
+  });
+
+  it('starts the other collections once the priority ones are caught up, not after their first page', async () => {
+    const { db, api, events } = await device(
+      { customers: customers(120) },
+      { firstPullLimit: 10, pullBatchSize: 50 },
+    );
+    await eventually(async () => api.requests.some((r) => r.collection === 'health'), 'health pulled');
+    const firstHealth = api.requests.findIndex((r) => r.collection === 'health');
+    const lastCustomers = api.requests.findLastIndex((r) => r.collection === 'customers');
+    expect(firstHealth).toBeGreaterThan(lastCustomers);
+    expect(await db.collections.customers!.count().exec()).toBe(120);
+    expect(events).toContainEqual({ type: 'pulled', collection: 'customers', caughtUp: true });
+  });
+
+  it('an empty collection is caught up after its first page', async () => {
+    const { api, events } = await device({}, { firstPullLimit: 10, pullBatchSize: 50 });
+    await eventually(async () => api.requests.some((r) => r.collection === 'health'), 'health pulled');
+    expect(api.requests.filter((r) => r.collection === 'customers')).toEqual([
+      { collection: 'customers', limit: 10, after: 0 },
+    ]);
+    expect(events).toContainEqual({ type: 'pulled', collection: 'customers', caughtUp: true });
+  });
+});

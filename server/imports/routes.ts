@@ -4,6 +4,7 @@ import { ApiError, forbidden, notFound } from '../../shared/api-errors.ts';
 import {
   campaignKey,
   csvImportRequestSchema,
+  delimiterOf,
   describeLineError,
   mergeCampaignDay,
   mergeMetricDay,
@@ -35,7 +36,7 @@ export interface ImportsDeps {
 
 /**
  * `/api/imports` (docs/api.md "CSV import"), staff only:
- * - `POST /csv/preview` — reads the file (papaparse; separator detected) and answers what each line would do,
+ * - `POST /csv/preview` — reads the file (papaparse; the separator from the header line) and answers what each line would do,
  *   with every line's errors. Reads under the caller's identity; writes nothing.
  * - `POST /csv` — the same reading, then, only when no line has an error, one server write
  *   (server/sync/server-writes.ts: system identity, the organization's lock, fresh server_seqs, the change
@@ -85,16 +86,17 @@ type Writer = ServerWriteTransaction['write'];
 
 /** Papaparse's rows plus its own errors (an unclosed quote…) as line errors. */
 function parseFile(csv: string): { rows: string[][]; delimiter: string; errors: CsvLineError[] } {
-  const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { delimiter: '', skipEmptyLines: false });
-  const errors: CsvLineError[] = parsed.errors
-    .filter((e) => e.code !== 'UndetectableDelimiter')
-    .map((e) => ({
-      line: (e.row ?? 0) + 1,
-      field: null,
-      code: 'wrong_field_count' as const,
-      value: null,
-      firstLine: null,
-    }));
+  const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), {
+    delimiter: delimiterOf(csv),
+    skipEmptyLines: false,
+  });
+  const errors: CsvLineError[] = parsed.errors.map((e) => ({
+    line: (e.row ?? 0) + 1,
+    field: null,
+    code: 'wrong_field_count' as const,
+    value: null,
+    firstLine: null,
+  }));
   return { rows: parsed.data, delimiter: parsed.meta.delimiter, errors };
 }
 

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import type { CsvLineError, ImportKind } from '../../../shared/domain/imports/csv-import.ts';
 import { useDependencies } from '../../platform/dependencies.tsx';
+import { useFormat } from '../../platform/use-format.ts';
 import { Button, ButtonLink } from '../../ui/button.tsx';
 import { Notice } from '../../ui/notice.tsx';
 import { Page } from '../../ui/page.tsx';
@@ -20,6 +21,8 @@ export function CsvImportPage() {
   const { text: t, language } = useDataImportText();
   const { customerId = '' } = useParams();
   const deps = useDependencies();
+  // The UI language's figures (shared/intl.ts), not the browser's locale: "R$ 1.480,00" in pt-BR.
+  const format = useFormat();
   const [kind, setKind] = useState<ImportKind>('metrics');
   const [csv, setCsv] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -143,7 +146,8 @@ export function CsvImportPage() {
           <h2 id="csv-lines" className={styles.heading}>
             {t.summary(result.lines.length)}
           </h2>
-          <div className={styles.scroll}>
+          {/* Focusable so the keyboard can scroll the wide table sideways on a phone (axe: scrollable-region-focusable). */}
+          <div className={styles.scroll} tabIndex={0} role="group" aria-labelledby="csv-lines">
             <table className={styles.table}>
               <thead>
                 <tr>
@@ -169,8 +173,8 @@ export function CsvImportPage() {
                         {l.values[f] === undefined
                           ? '—'
                           : f.endsWith('Cents')
-                            ? (l.values[f] / 100).toLocaleString(undefined, { minimumFractionDigits: 2 })
-                            : l.values[f].toLocaleString()}
+                            ? format.money(l.values[f])
+                            : format.number(l.values[f])}
                       </td>
                     ))}
                     <td>{effectName(language, l.effect)}</td>

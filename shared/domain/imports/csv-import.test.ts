@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, normalizeDecimal, readDate, readMetricRows } from './csv-import.ts';
+import { delimiterOf, fold, normalizeDecimal, readDate, readMetricRows } from './csv-import.ts';
 
 describe('CSV import reading', () => {
   it.each([
@@ -21,6 +21,18 @@ describe('CSV import reading', () => {
     ['03/01/26', null],
   ])('reads the date %s as %s', (raw, expected) => {
     expect(readDate(raw)).toBe(expected);
+  });
+
+  it.each([
+    // A pt-BR spreadsheet whose data lines have more decimal commas than the header has columns.
+    ['Data;Campanha;Conversões;Receita\r\n06/12/2026;Serviços Premium;12;1.480,00;\r\n', ';'],
+    ['\uFEFFData;Sessões\n01/03/2026;1.234', ';'],
+    ['date,sessions,revenue\n2026-03-01,"1,234",12.50', ','],
+    ['"Data; dia",Receita\n01/03/2026,"1,5"', ','],
+    ['Data\tSessões\n01/03/2026\t12', '\t'],
+    ['Data\n01/03/2026', ','],
+  ])('reads the separator of %j from its header: %j', (csv, expected) => {
+    expect(delimiterOf(csv)).toBe(expected);
   });
 
   it('folds headers without accents, case or units', () => {

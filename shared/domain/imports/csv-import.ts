@@ -113,6 +113,19 @@ export function fold(header: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
+/**
+ * The file's separator, read from its header line only. Papaparse's own guess weighs every line, and in a `;`
+ * file the decimal commas of the data lines ("72,00;12;900,00") outvote the header, so it picked `,` and read
+ * the header as one column (found by the CSV import journey). Headers hold names, never decimals: the most
+ * frequent of `;`, tab and `,` outside quotes there is the separator; none at all reads as `,` (one column).
+ */
+export function delimiterOf(csv: string): ';' | '\t' | ',' {
+  const header = (/^[^\r\n]*/.exec(csv.replace(/^\uFEFF/, ''))?.[0] ?? '').replace(/"[^"]*"/g, '');
+  const count = (d: string) => header.split(d).length - 1;
+  const best = ([';', '\t', ','] as const).reduce((a, b) => (count(b) > count(a) ? b : a));
+  return count(best) > 0 ? best : ',';
+}
+
 export type NumberStyle = 'br' | 'intl';
 
 /** `;` files are Brazilian spreadsheets (Excel in pt-BR writes them so); anything else reads dot-decimal. */

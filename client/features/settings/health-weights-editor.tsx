@@ -1,11 +1,8 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HEALTH_DIMENSIONS } from '../../../shared/entities/csm.ts';
 import type { DeviceHealthConfig } from '../../../shared/device-settings.ts';
 import type { DeviceSettingsSync, HealthConfigSaveResult } from '../../db/device-settings.ts';
-import { Button } from '../../ui/button.tsx';
-import { Notice } from '../../ui/notice.tsx';
-import { FormField } from '../../ui/form-field.tsx';
 import {
   HEALTH_FORM_FIELDS,
   healthFormValues,
@@ -15,8 +12,7 @@ import {
   type HealthFormField,
   type HealthFormValues,
 } from './health-config-form.ts';
-import styles from './health-config.module.css';
-import pageStyles from './settings-page.module.css';
+import { WeightsForm } from './weights-form.tsx';
 import { useOnline } from '../../platform/use-online.ts';
 
 type Failure = Exclude<HealthConfigSaveResult['status'], 'saved'> | 'local';
@@ -39,8 +35,6 @@ export function HealthWeightsEditor({
 }) {
   const { t } = useTranslation();
   const online = useOnline();
-  const offlineId = useId();
-  const sumId = useId();
   const [values, setValues] = useState<HealthFormValues>(() => healthFormValues(health));
   const [errors, setErrors] = useState<Partial<Record<HealthFormField, HealthFieldError>>>({});
   const [wrongSum, setWrongSum] = useState<number | null>(null);
@@ -49,9 +43,6 @@ export function HealthWeightsEditor({
   const [focusRequest, setFocusRequest] = useState<{ field: HealthFormField } | null>(null);
   const inputs = useRef<Partial<Record<HealthFormField, HTMLInputElement | null>>>({});
 
-  useEffect(() => {
-    inputs.current[HEALTH_FORM_FIELDS[0]!]?.focus();
-  }, []);
   useEffect(() => {
     if (focusRequest) inputs.current[focusRequest.field]?.focus();
   }, [focusRequest]);
@@ -64,8 +55,7 @@ export function HealthWeightsEditor({
     setErrors(({ [field]: _dropped, ...rest }) => rest);
   };
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = async () => {
     if (!canSave || !settings) return;
     const parsed = parseHealthForm(values, health.rules);
     if (parsed.kind === 'invalid') {
@@ -88,35 +78,19 @@ export function HealthWeightsEditor({
     setFailure(result.status);
   };
 
-  const field = (name: HealthFormField, label: string) => (
-    <FormField
-      key={name}
-      label={label}
-      error={errors[name] ? t(`settings.health.errors.${errors[name]}`) : undefined}
-    >
-      {(props) => (
-        <input
-          {...props}
-          ref={(el) => {
-            inputs.current[name] = el;
-          }}
-          name={name}
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={100}
-          step={1}
-          value={values[name]}
-          onChange={(e) => change(name, e.target.value)}
-        />
-      )}
-    </FormField>
-  );
-
   return (
-    <form className={pageStyles.form} noValidate onSubmit={(e) => void onSubmit(e)}>
-      {failure ? (
-        <Notice tone="error" role="alert">
+    <WeightsForm
+      weights={HEALTH_DIMENSIONS.map((d) => ({ name: d, label: t(`settings.health.dimensions.${d}`) }))}
+      thresholds={[
+        { name: 'healthy', label: t('settings.health.healthyLabel') },
+        { name: 'atRisk', label: t('settings.health.atRiskLabel') },
+      ]}
+      values={values}
+      onChange={change}
+      errorOf={(name) => (errors[name] ? t(`settings.health.errors.${errors[name]}`) : undefined)}
+      inputs={inputs}
+      alert={
+        failure ? (
           <p>
             {failure === 'local'
               ? wrongSum !== null
@@ -124,41 +98,23 @@ export function HealthWeightsEditor({
                 : t('settings.health.invalid')
               : t(`settings.health.result.${failure}`)}
           </p>
-        </Notice>
-      ) : null}
-
-      <fieldset className={styles.fieldset} aria-describedby={sumId}>
-        <legend className={styles.groupTitle}>{t('settings.health.weightsLegend')}</legend>
-        <div className={styles.inputs}>
-          {HEALTH_DIMENSIONS.map((d) => field(d, t(`settings.health.dimensions.${d}`)))}
-        </div>
-        {/* Polite: read after the digit being typed, not over it. */}
-        <p id={sumId} role="status" className={sum === 100 ? styles.sumOk : styles.sumWrong}>
-          {sum === 100 ? t('settings.health.sum', { sum }) : t('settings.health.sumWrong', { sum })}
-        </p>
-      </fieldset>
-
-      <fieldset className={styles.fieldset}>
-        <legend className={styles.groupTitle}>{t('settings.health.thresholdsLegend')}</legend>
-        <div className={styles.inputs}>
-          {field('healthy', t('settings.health.healthyLabel'))}
-          {field('atRisk', t('settings.health.atRiskLabel'))}
-        </div>
-      </fieldset>
-
-      {online ? null : (
-        <p id={offlineId} className={pageStyles.hint}>
-          {t('settings.health.offlineReason')}
-        </p>
-      )}
-      <div className={pageStyles.actions}>
-        <Button type="submit" disabled={!canSave} aria-describedby={online ? undefined : offlineId}>
-          {busy ? t('settings.health.saving') : t('settings.health.save')}
-        </Button>
-        <Button variant="secondary" onClick={onCancel} disabled={busy}>
-          {t('settings.health.cancel')}
-        </Button>
-      </div>
-    </form>
+        ) : null
+      }
+      sum={sum}
+      text={{
+        weightsLegend: t('settings.health.weightsLegend'),
+        thresholdsLegend: t('settings.health.thresholdsLegend'),
+        sum: sum === 100 ? t('settings.health.sum', { sum }) : t('settings.health.sumWrong', { sum }),
+        offlineReason: t('settings.health.offlineReason'),
+        save: t('settings.health.save'),
+        saving: t('settings.health.saving'),
+        cancel: t('settings.health.cancel'),
+      }}
+      online={online}
+      canSave={canSave}
+      busy={busy}
+      onSubmit={() => void onSubmit()}
+      onCancel={onCancel}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEAD_COMPONENTS } from '../../../shared/domain/portal/lead-score.ts';
 import type { DeviceLeadScoring } from '../../../shared/device-settings.ts';
@@ -15,11 +15,8 @@ import { useLocalValue } from '../../db/local-documents.ts';
 import { useFormat } from '../../platform/use-format.ts';
 import { useOnline } from '../../platform/use-online.ts';
 import { Button } from '../../ui/button.tsx';
-import { FormField } from '../../ui/form-field.tsx';
-import { Notice } from '../../ui/notice.tsx';
 import styles from './health-config.module.css';
 import {
-  LEAD_SCORING_FIELDS,
   leadScoringValues,
   leadWeightSum,
   parseLeadScoringForm,
@@ -27,6 +24,7 @@ import {
   type LeadScoringValues,
 } from './lead-scoring-form.ts';
 import pageStyles from './settings-page.module.css';
+import { WeightsForm } from './weights-form.tsx';
 
 /**
  * "Pontuação de leads" (staff): the organization's lead scoring rules from the device (local document
@@ -131,8 +129,6 @@ function LeadScoringEditor({
 }) {
   const { t } = useTranslation();
   const online = useOnline();
-  const sumId = useId();
-  const offlineId = useId();
   const [values, setValues] = useState<LeadScoringValues>(() => leadScoringValues(setting.config));
   const [invalid, setInvalid] = useState<ReadonlySet<LeadScoringField>>(new Set());
   const [bandsOrder, setBandsOrder] = useState(false);
@@ -142,12 +138,7 @@ function LeadScoringEditor({
   const sum = leadWeightSum(values);
   const canSave = online && settings !== null && !busy;
 
-  useEffect(() => {
-    inputs.current[LEAD_SCORING_FIELDS[0]!]?.focus();
-  }, []);
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = async () => {
     if (!canSave || !settings) return;
     const parsed = parseLeadScoringForm(values, setting.config.rules);
     if (parsed.kind === 'invalid') {
@@ -168,71 +159,41 @@ function LeadScoringEditor({
     else setFailure(result.status);
   };
 
-  const field = (name: LeadScoringField, label: string) => (
-    <FormField
-      key={name}
-      label={label}
-      error={invalid.has(name) ? t('settings.leadScoring.fieldInvalid') : undefined}
-    >
-      {(props) => (
-        <input
-          {...props}
-          ref={(el) => {
-            inputs.current[name] = el;
-          }}
-          name={name}
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={100}
-          step={1}
-          value={values[name]}
-          onChange={(e) => {
-            const value = e.target.value;
-            setValues((v) => ({ ...v, [name]: value }));
-          }}
-        />
-      )}
-    </FormField>
-  );
-
   return (
-    <form className={pageStyles.form} noValidate onSubmit={(e) => void onSubmit(e)}>
-      {failure ? (
-        <Notice tone="error" role="alert">
-          <p>{t(`settings.leadScoring.result.${failure}`)}</p>
-          {bandsOrder ? <p>{t('settings.leadScoring.bandsOrder')}</p> : null}
-        </Notice>
-      ) : null}
-      <fieldset className={styles.fieldset} aria-describedby={sumId}>
-        <legend className={styles.groupTitle}>{t('settings.leadScoring.weightsLegend')}</legend>
-        <div className={styles.inputs}>
-          {LEAD_COMPONENTS.map((k) => field(k, t(`settings.leadScoring.components.${k}`)))}
-        </div>
-        <p id={sumId} role="status" className={sum === 100 ? styles.sumOk : styles.sumWrong}>
-          {sum === 100 ? t('settings.leadScoring.sum', { sum }) : t('settings.leadScoring.sumWrong', { sum })}
-        </p>
-      </fieldset>
-      <fieldset className={styles.fieldset}>
-        <legend className={styles.groupTitle}>{t('settings.leadScoring.bandsLegend')}</legend>
-        <div className={styles.inputs}>
-          {field('high', t('settings.leadScoring.high'))}
-          {field('medium', t('settings.leadScoring.medium'))}
-        </div>
-      </fieldset>
-      {online ? null : (
-        <p id={offlineId} className={pageStyles.hint}>
-          {t('settings.leadScoring.offlineReason')}
-        </p>
-      )}
-      <div className={pageStyles.actions}>
-        <Button type="submit" disabled={!canSave} aria-describedby={online ? undefined : offlineId}>
-          {busy ? t('settings.leadScoring.saving') : t('settings.leadScoring.save')}
-        </Button>
-        <Button variant="secondary" onClick={onCancel} disabled={busy}>
-          {t('settings.leadScoring.cancel')}
-        </Button>
-      </div>
-    </form>
+    <WeightsForm
+      weights={LEAD_COMPONENTS.map((k) => ({ name: k, label: t(`settings.leadScoring.components.${k}`) }))}
+      thresholds={[
+        { name: 'high', label: t('settings.leadScoring.high') },
+        { name: 'medium', label: t('settings.leadScoring.medium') },
+      ]}
+      values={values}
+      onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
+      errorOf={(name) => (invalid.has(name) ? t('settings.leadScoring.fieldInvalid') : undefined)}
+      inputs={inputs}
+      alert={
+        failure ? (
+          <>
+            <p>{t(`settings.leadScoring.result.${failure}`)}</p>
+            {bandsOrder ? <p>{t('settings.leadScoring.bandsOrder')}</p> : null}
+          </>
+        ) : null
+      }
+      sum={sum}
+      text={{
+        weightsLegend: t('settings.leadScoring.weightsLegend'),
+        thresholdsLegend: t('settings.leadScoring.bandsLegend'),
+        sum:
+          sum === 100 ? t('settings.leadScoring.sum', { sum }) : t('settings.leadScoring.sumWrong', { sum }),
+        offlineReason: t('settings.leadScoring.offlineReason'),
+        save: t('settings.leadScoring.save'),
+        saving: t('settings.leadScoring.saving'),
+        cancel: t('settings.leadScoring.cancel'),
+      }}
+      online={online}
+      canSave={canSave}
+      busy={busy}
+      onSubmit={() => void onSubmit()}
+      onCancel={onCancel}
+    />
   );
 }

@@ -1,11 +1,9 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDependencies } from '../../platform/dependencies.tsx';
 import { useFormat } from '../../platform/use-format.ts';
 import { useOnline } from '../../platform/use-online.ts';
 import { Button } from '../../ui/button.tsx';
 import { LogOutIcon } from '../../ui/icons.tsx';
-import { Notice } from '../../ui/notice.tsx';
 import {
   endOtherSessions,
   endSession,
@@ -13,9 +11,12 @@ import {
   type DeviceSession,
   type SecurityFailure,
 } from './security-api.ts';
+import { SecuritySection, useServerList, type SecurityMessage } from './security-section.tsx';
 import styles from './security.module.css';
 
-type Message = { readonly tone: 'info' | 'error'; readonly text: string };
+/** This device first, then by last activity (the server's order). */
+const thisDeviceFirst = (sessions: DeviceSession[]) =>
+  [...sessions].sort((a, b) => Number(b.current) - Number(a.current));
 
 /**
  * Settings → Signed-in devices: where the account is open (browser and system from the user agent, last
@@ -24,27 +25,16 @@ type Message = { readonly tone: 'info' | 'error'; readonly text: string };
  */
 export function DevicesSection() {
   const { t } = useTranslation('security');
-  const { fetch: fetchFn } = useDependencies();
   const format = useFormat();
   const online = useOnline();
-  const titleId = useId();
-  const [sessions, setSessions] = useState<DeviceSession[] | null>(null);
-  const [loadFailure, setLoadFailure] = useState<SecurityFailure | null>(null);
+  const {
+    items: sessions,
+    loadFailure,
+    load,
+    fetchFn,
+  } = useServerList(listSessions, online, thisDeviceFirst);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<Message | null>(null);
-
-  const load = useCallback(async () => {
-    const result = await listSessions(fetchFn);
-    if (result.ok) {
-      // This device first, then by last activity (the server's order).
-      setSessions([...result.value].sort((a, b) => Number(b.current) - Number(a.current)));
-      setLoadFailure(null);
-    } else setLoadFailure(result.error);
-  }, [fetchFn]);
-
-  useEffect(() => {
-    if (online) void load();
-  }, [load, online]);
+  const [message, setMessage] = useState<SecurityMessage | null>(null);
 
   const label = (s: DeviceSession): string => {
     const browser = s.browser ?? t('devices.unknownBrowser');
@@ -67,30 +57,14 @@ export function DevicesSection() {
   const others = sessions?.filter((s) => !s.current) ?? [];
 
   return (
-    <section className={styles.section} aria-labelledby={titleId}>
-      <h2 id={titleId} className={styles.sectionTitle}>
-        {t('devices.title')}
-      </h2>
-      <p className={styles.muted}>{t('devices.intro')}</p>
-
-      {!online ? (
-        <Notice tone="warning">
-          <p>{t('errors.offline')}</p>
-        </Notice>
-      ) : loadFailure ? (
-        <Notice tone="error">
-          <p>{failureText(loadFailure)}</p>
-          <Button variant="secondary" onClick={() => void load()}>
-            {t('errors.retry')}
-          </Button>
-        </Notice>
-      ) : null}
-      {message ? (
-        <Notice tone={message.tone} role={message.tone === 'error' ? 'alert' : 'status'}>
-          <p>{message.text}</p>
-        </Notice>
-      ) : null}
-
+    <SecuritySection
+      title={t('devices.title')}
+      intro={t('devices.intro')}
+      online={online}
+      loadFailure={loadFailure ? failureText(loadFailure) : null}
+      onRetry={() => void load()}
+      message={message}
+    >
       {sessions ? (
         <ul className={styles.list}>
           {sessions.map((s) => (
@@ -144,6 +118,6 @@ export function DevicesSection() {
           </Button>
         </div>
       ) : null}
-    </section>
+    </SecuritySection>
   );
 }

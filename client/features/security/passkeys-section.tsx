@@ -1,11 +1,9 @@
 import { browserSupportsWebAuthn } from '@simplewebauthn/browser';
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDependencies } from '../../platform/dependencies.tsx';
 import { useFormat } from '../../platform/use-format.ts';
 import { useOnline } from '../../platform/use-online.ts';
 import { Button } from '../../ui/button.tsx';
-import { Notice } from '../../ui/notice.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { thisDeviceName } from './device-name.ts';
 import {
@@ -15,9 +13,8 @@ import {
   type Passkey,
   type SecurityFailure,
 } from './security-api.ts';
+import { SecuritySection, useServerList, type SecurityMessage } from './security-section.tsx';
 import styles from './security.module.css';
-
-type Message = { readonly tone: 'info' | 'error'; readonly text: string };
 
 /**
  * Settings → Passkeys: the user's passkeys (name, created, last used), creating one on this device under a
@@ -26,30 +23,15 @@ type Message = { readonly tone: 'info' | 'error'; readonly text: string };
  */
 export function PasskeysSection() {
   const { t } = useTranslation('security');
-  const { fetch: fetchFn } = useDependencies();
   const format = useFormat();
   const online = useOnline();
-  const titleId = useId();
   const supported = browserSupportsWebAuthn();
-  const [passkeys, setPasskeys] = useState<Passkey[] | null>(null);
-  const [loadFailure, setLoadFailure] = useState<SecurityFailure | null>(null);
+  const { items: passkeys, loadFailure, load, fetchFn } = useServerList(listPasskeys, online);
   const [name, setName] = useState(() =>
     thisDeviceName(navigator.userAgent, (browser, os) => t('devices.on', { browser, os })),
   );
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<Message | null>(null);
-
-  const load = useCallback(async () => {
-    const result = await listPasskeys(fetchFn);
-    if (result.ok) {
-      setPasskeys(result.value);
-      setLoadFailure(null);
-    } else setLoadFailure(result.error);
-  }, [fetchFn]);
-
-  useEffect(() => {
-    if (online) void load();
-  }, [load, online]);
+  const [message, setMessage] = useState<SecurityMessage | null>(null);
 
   const failureText = (failure: SecurityFailure): string => {
     switch (failure.kind) {
@@ -91,30 +73,14 @@ export function PasskeysSection() {
   };
 
   return (
-    <section className={styles.section} aria-labelledby={titleId}>
-      <h2 id={titleId} className={styles.sectionTitle}>
-        {t('passkeys.title')}
-      </h2>
-      <p className={styles.muted}>{t('passkeys.intro')}</p>
-
-      {!online ? (
-        <Notice tone="warning">
-          <p>{t('errors.offline')}</p>
-        </Notice>
-      ) : loadFailure ? (
-        <Notice tone="error">
-          <p>{failureText(loadFailure)}</p>
-          <Button variant="secondary" onClick={() => void load()}>
-            {t('errors.retry')}
-          </Button>
-        </Notice>
-      ) : null}
-      {message ? (
-        <Notice tone={message.tone} role={message.tone === 'error' ? 'alert' : 'status'}>
-          <p>{message.text}</p>
-        </Notice>
-      ) : null}
-
+    <SecuritySection
+      title={t('passkeys.title')}
+      intro={t('passkeys.intro')}
+      online={online}
+      loadFailure={loadFailure ? failureText(loadFailure) : null}
+      onRetry={() => void load()}
+      message={message}
+    >
       {passkeys && passkeys.length > 0 ? (
         <ul className={styles.list}>
           {passkeys.map((passkey) => (
@@ -167,6 +133,6 @@ export function PasskeysSection() {
       ) : (
         <p className={styles.muted}>{t('passkeys.unsupported')}</p>
       )}
-    </section>
+    </SecuritySection>
   );
 }

@@ -9,7 +9,7 @@ import { Button } from '../../ui/button.tsx';
 import { Notice } from '../../ui/notice.tsx';
 import { usePageTitle } from '../../ui/page.tsx';
 import { TextField } from '../../ui/text-field.tsx';
-import styles from '../sign-in/sign-in-page.module.css';
+import styles from '../../ui/auth-card.module.css';
 import { signInPaths } from '../sign-in/paths.ts';
 import { callAccounts, type ApiFailure } from '../users/accounts-api.ts';
 

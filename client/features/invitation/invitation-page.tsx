@@ -16,7 +16,7 @@ import { Notice } from '../../ui/notice.tsx';
 import { usePageTitle } from '../../ui/page.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { signInPaths } from '../sign-in/paths.ts';
-import styles from '../sign-in/sign-in-page.module.css';
+import styles from '../../ui/auth-card.module.css';
 import { callAccounts, type ApiFailure } from '../users/accounts-api.ts';
 
 type Problem = (typeof INVITATION_LINK_PROBLEMS)[number] | 'email_taken';

@@ -10,7 +10,7 @@ import { TextField } from '../../ui/text-field.tsx';
 import { signInPaths } from '../sign-in/paths.ts';
 import { resetFailureMessage } from './failure-message.ts';
 import { requestPasswordReset } from './password-reset-api.ts';
-import styles from './password-reset.module.css';
+import styles from '../../ui/auth-card.module.css';
 
 /**
  * `/esqueci-a-senha`: asks for the account's e-mail and says the same thing whatever the server knows ("if

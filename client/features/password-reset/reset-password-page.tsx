@@ -10,7 +10,7 @@ import { signInPaths } from '../sign-in/paths.ts';
 import { resetFailureMessage } from './failure-message.ts';
 import { confirmPasswordReset, verifyResetLink, type ResetFailure } from './password-reset-api.ts';
 import { passwordResetPaths } from './paths.ts';
-import styles from './password-reset.module.css';
+import styles from '../../ui/auth-card.module.css';
 
 type Stage =
   | { readonly kind: 'checking' }

@@ -14,7 +14,7 @@ import { TextField } from '../../ui/text-field.tsx';
 import { passwordResetPaths } from '../password-reset/paths.ts';
 import { PasskeySignIn } from '../security/passkey-sign-in.tsx';
 import { NEXT_PARAM } from './paths.ts';
-import styles from './sign-in-page.module.css';
+import styles from '../../ui/auth-card.module.css';
 
 /**
  * Email + password sign-in (`POST /api/auth/login`), a passkey instead (client/features/security: in the

@@ -1,69 +1,26 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, createTestTenant, type TestDatabase } from '../db/testing.ts';
+import { describe, expect, it } from 'vitest';
+import { createTestTenant } from '../db/testing.ts';
+import { authPgTest, testPasswordHash } from './auth-pg-testing.ts';
 import { PgAuthStore } from './pg-store.ts';
 import { authStoreContract } from './store-contract.ts';
-import type { SignedInUser } from '../../shared/identity.ts';
 
-// A syntactically valid argon2id hash; the contract never verifies passwords.
-const passwordHash =
-  '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g';
-
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(() => t.close());
-beforeEach(() => t.truncateAll());
-
-/** The test tenant's users, with a password, as SignedInUsers (read as the owner: the test's own view). */
-async function tenantUsers(): Promise<SignedInUser[]> {
-  const tenant = await createTestTenant(t.db);
-  return t.db.privileged(async (c) => {
-    await c.query('UPDATE users SET password_hash = $2 WHERE organization_id = $1', [
-      tenant.organizationId,
-      passwordHash,
-    ]);
-    const { rows } = await c.query<{
-      id: string;
-      email: string;
-      name: string;
-      role: SignedInUser['role'];
-      organization_id: string;
-      customer_id: string | null;
-      locale: string;
-      time_zone: string;
-    }>('SELECT * FROM users WHERE organization_id = $1 ORDER BY role, id', [tenant.organizationId]);
-    return rows.map((r) => ({
-      id: r.id,
-      email: r.email,
-      name: r.name,
-      role: r.role,
-      organizationId: r.organization_id,
-      customerId: r.customer_id,
-      locale: r.locale,
-      timeZone: r.time_zone,
-    }));
-  });
-}
+const { db, tenantUsers, disable } = authPgTest();
 
 authStoreContract('PostgreSQL', async () => {
   const users = await tenantUsers();
   return {
-    store: new PgAuthStore(t.db),
+    store: new PgAuthStore(db()),
     users,
-    passwordHash,
-    disable: (user) =>
-      t.db.privileged(async (c) => {
-        await c.query('UPDATE users SET disabled_at = now() WHERE id = $1', [user.id]);
-      }),
+    passwordHash: testPasswordHash,
+    disable,
   };
 });
 
 describe('PgAuthStore and row-level security', () => {
   it('writes sessions as their own user: another organization cannot see them', async () => {
     const [user] = await tenantUsers();
-    const other = await createTestTenant(t.db, { name: 'Outra Agência' });
-    const store = new PgAuthStore(t.db);
+    const other = await createTestTenant(db(), { name: 'Outra Agência' });
+    const store = new PgAuthStore(db());
     await store.createSession({
       tokenHash: 'a'.repeat(64),
       user: user!,
@@ -72,9 +29,9 @@ describe('PgAuthStore and row-level security', () => {
       userAgent: null,
       ip: null,
     });
-    const visible = await t.db.withIdentity(other.admin, (c) => c.query('SELECT id FROM sessions'));
+    const visible = await db().withIdentity(other.admin, (c) => c.query('SELECT id FROM sessions'));
     expect(visible.rows).toEqual([]);
-    const own = await t.db.withIdentity(
+    const own = await db().withIdentity(
       {
         role: user!.role as 'admin',
         organizationId: user!.organizationId,
@@ -89,7 +46,7 @@ describe('PgAuthStore and row-level security', () => {
   it('records the sign-in time on the user', async () => {
     const [user] = await tenantUsers();
     const at = new Date('2026-03-02T12:00:00.000Z');
-    await new PgAuthStore(t.db).createSession({
+    await new PgAuthStore(db()).createSession({
       tokenHash: 'b'.repeat(64),
       user: user!,
       createdAt: at,
@@ -97,7 +54,7 @@ describe('PgAuthStore and row-level security', () => {
       userAgent: 'test',
       ip: '192.0.2.1',
     });
-    const { rows } = await t.db.privileged((c) =>
+    const { rows } = await db().privileged((c) =>
       c.query<{ last_login_at: string }>('SELECT last_login_at FROM users WHERE id = $1', [user!.id]),
     );
     expect(rows[0]?.last_login_at).toBe(at.toISOString());
@@ -105,7 +62,7 @@ describe('PgAuthStore and row-level security', () => {
 
   it('writes sign-in and the end of a session to the audit log, once', async () => {
     const [user] = await tenantUsers();
-    const store = new PgAuthStore(t.db);
+    const store = new PgAuthStore(db());
     const at = new Date('2026-03-02T12:00:00.000Z');
     const session = await store.createSession({
       tokenHash: 'c'.repeat(64),
@@ -117,7 +74,7 @@ describe('PgAuthStore and row-level security', () => {
     });
     await store.revokeSession({ id: session.id, user: user! }, new Date(at.getTime() + 1000), 'sign_out');
     await store.revokeSession({ id: session.id, user: user! }, new Date(at.getTime() + 2000), 'replaced');
-    const { rows } = await t.db.privileged((c) =>
+    const { rows } = await db().privileged((c) =>
       c.query<{ action: string; actor_id: string; entity_id: string; ip: string | null; details: unknown }>(
         'SELECT action, actor_id, entity_id, ip, details FROM audit_log ORDER BY id',
       ),

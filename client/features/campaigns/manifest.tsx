@@ -1,4 +1,5 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
+import { Svg } from '../../ui/icons.tsx';
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
 import { campaignsPtBR } from './i18n.ts';
 import { campaignPaths, deepLinks } from './paths.ts';
@@ -6,21 +7,10 @@ import { campaignPaths, deepLinks } from './paths.ts';
 /** A megaphone, drawn inline like the shell's icons (decorative: the label carries the meaning). */
 function CampaignsIcon({ size = 24 }: { size?: number }) {
   return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <Svg size={size}>
       <path d="M3 11v2a1 1 0 0 0 1 1h2l5 4V6L6 10H4a1 1 0 0 0-1 1z" />
       <path d="M15 9a3 3 0 0 1 0 6M18 6a7 7 0 0 1 0 12" />
-    </svg>
+    </Svg>
   );
 }
 

@@ -1,4 +1,5 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
+import { Svg } from '../../ui/icons.tsx';
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
 import { contentPtBR } from './i18n.ts';
 import { contentPaths, deepLinks } from './paths.ts';
@@ -6,20 +7,9 @@ import { contentPaths, deepLinks } from './paths.ts';
 /** An open book, drawn inline like the shell's icons (decorative: the label carries the meaning). */
 function ContentIcon({ size = 24 }: { size?: number }) {
   return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <Svg size={size}>
       <path d="M2 5h6a4 4 0 0 1 4 4v11a3 3 0 0 0-3-3H2zM22 5h-6a4 4 0 0 0-4 4v11a3 3 0 0 1 3-3h7z" />
-    </svg>
+    </Svg>
   );
 }
 

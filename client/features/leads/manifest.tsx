@@ -1,4 +1,5 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
+import { Svg } from '../../ui/icons.tsx';
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
 import { leadsPtBR } from './i18n.ts';
 import { deepLinks, leadPaths } from './paths.ts';
@@ -6,20 +7,9 @@ import { deepLinks, leadPaths } from './paths.ts';
 /** A funnel, drawn inline like the shell's icons (decorative: the label carries the meaning). */
 function LeadsIcon({ size = 24 }: { size?: number }) {
   return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <Svg size={size}>
       <path d="M3 4h18l-7 8v6l-4 2v-8z" />
-    </svg>
+    </Svg>
   );
 }
 

@@ -18,13 +18,12 @@ import { useDependencies } from '../../platform/dependencies.tsx';
 import { useFormat } from '../../platform/use-format.ts';
 import { useNow } from '../../platform/use-now.ts';
 import { Button } from '../../ui/button.tsx';
-import { EmptyState } from '../../ui/empty-state.tsx';
 import { FormField } from '../../ui/form-field.tsx';
 import { TextEntryForm } from '../../ui/text-entry-form.tsx';
-import { InboxIcon } from '../../ui/icons.tsx';
 import { Notice } from '../../ui/notice.tsx';
 import { Page } from '../../ui/page.tsx';
 import { Badge, PriorityBadge, SlaBadge, TicketNumber } from '../tickets/ticket-parts.tsx';
+import { changeStoredTicket, TicketScreenPlaceholder } from '../tickets/ticket-screen.tsx';
 import { useErrorText } from './error-text.ts';
 import { supportPaths } from './paths.ts';
 import { useCustomerNames, useStaffNames } from './staff-names.ts';
@@ -60,30 +59,23 @@ export function StaffTicketPage() {
   const [announcement, setAnnouncement] = useState('');
   const ticket = live.docs[0] ?? null;
 
-  if (!live.ready || !user) {
+  if (!live.ready || !user || !ticket) {
     return (
-      <Page title={t('queue.title')}>
-        {error ? (
-          <Notice tone="error">{t('queue.deviceError')}</Notice>
-        ) : (
-          <p role="status" className={styles.muted} aria-busy="true">
-            {t('queue.loading')}
-          </p>
-        )}
-      </Page>
-    );
-  }
-  if (!ticket) {
-    return (
-      <Page title={t('ticket.notFoundTitle')}>
-        <EmptyState
-          icon={<InboxIcon />}
-          title={t('ticket.notFoundTitle')}
-          actions={<Link to={supportPaths.queue}>{t('ticket.backToQueue')}</Link>}
-        >
-          {t('ticket.notFoundBody')}
-        </EmptyState>
-      </Page>
+      <TicketScreenPlaceholder
+        loading={!live.ready || !user}
+        deviceFailed={Boolean(error)}
+        text={{
+          title: t('queue.title'),
+          deviceError: t('queue.deviceError'),
+          loading: t('queue.loading'),
+          notFoundTitle: t('ticket.notFoundTitle'),
+          notFoundBody: t('ticket.notFoundBody'),
+          back: t('ticket.backToQueue'),
+        }}
+        back={supportPaths.queue}
+        loadingClassName={styles.muted}
+        loadingBusy
+      />
     );
   }
 
@@ -209,10 +201,9 @@ function ReplyForm({ ticket, user, onSaved }: PanelProps) {
       build={(body) => buildStaffReply(ticket, body, { user, id: uuidv7(), now: now() })}
       save={async (reply) => {
         if (!tickets) return { key: 'notReady' } satisfies ErrorMessage;
-        const doc = await tickets.findOne(ticket.id).exec();
-        if (!doc) throw new Error('ticket vanished');
-        // Appended to the stored state (a pull may have brought new messages since this screen rendered).
-        await doc.incrementalModify((data) => withStaffReply(data, reply));
+        await changeStoredTicket(tickets, ticket.id, (doc) =>
+          doc.incrementalModify((data) => withStaffReply(data, reply)),
+        );
         return null;
       }}
       saveFailed={{ key: 'saveFailed' }}
@@ -294,9 +285,7 @@ function AssignPanel({ ticket, user, onSaved }: PanelProps) {
     if (!result.ok) return setFormError(result.formError);
     if (!tickets) return setFormError({ key: 'notReady' });
     try {
-      const doc = await tickets.findOne(ticket.id).exec();
-      if (!doc) throw new Error('ticket vanished');
-      await doc.incrementalPatch(result.value);
+      await changeStoredTicket(tickets, ticket.id, (doc) => doc.incrementalPatch(result.value));
       setFormError(null);
       setChoice(assignedTo ?? '');
       onSaved(t('ticket.assignedSaved'));
@@ -369,9 +358,7 @@ function StatusPanel({ ticket, user, onSaved }: PanelProps) {
     if (!result.ok) return setFormError(result.formError);
     if (!tickets) return setFormError({ key: 'notReady' });
     try {
-      const doc = await tickets.findOne(ticket.id).exec();
-      if (!doc) throw new Error('ticket vanished');
-      await doc.incrementalPatch(result.value);
+      await changeStoredTicket(tickets, ticket.id, (doc) => doc.incrementalPatch(result.value));
       setFormError(null);
       onSaved(t('ticket.statusSaved', { status: t(`status.${status}`) }));
     } catch {

@@ -7,10 +7,9 @@ import { useDependencies } from '../../platform/dependencies.tsx';
 import type { SignedInUser } from '../../../shared/identity.ts';
 import { useCollection, useDeviceData, useDeviceUser, useLiveDocument } from '../../db/device-data.tsx';
 import { Button } from '../../ui/button.tsx';
-import { EmptyState } from '../../ui/empty-state.tsx';
-import { InboxIcon } from '../../ui/icons.tsx';
 import { Notice } from '../../ui/notice.tsx';
 import { Page } from '../../ui/page.tsx';
+import { changeStoredTicket, TicketScreenPlaceholder } from './ticket-screen.tsx';
 import { useNow } from '../../platform/use-now.ts';
 import { TextEntryForm } from '../../ui/text-entry-form.tsx';
 import { buildClose, buildReply, ticketActions, withReply, type ErrorMessage } from './ticket-writes.ts';
@@ -39,30 +38,22 @@ export function TicketDetailPage() {
   const ticket = stored && user && stored.customerId === user.customerId ? stored : null;
   useScrollToMessage(ticket !== null);
 
-  if (!live.ready || !user) {
+  if (!live.ready || !user || !ticket) {
     return (
-      <Page title={t('tickets.title')}>
-        {error ? (
-          <Notice tone="error">{t('tickets.deviceError')}</Notice>
-        ) : (
-          <p role="status" className={card.muted}>
-            {t('tickets.loading')}
-          </p>
-        )}
-      </Page>
-    );
-  }
-  if (!ticket) {
-    return (
-      <Page title={t('detail.notFoundTitle')}>
-        <EmptyState
-          icon={<InboxIcon />}
-          title={t('detail.notFoundTitle')}
-          actions={<Link to={ticketPaths.list}>{t('detail.backToList')}</Link>}
-        >
-          {t('detail.notFoundBody')}
-        </EmptyState>
-      </Page>
+      <TicketScreenPlaceholder
+        loading={!live.ready || !user}
+        deviceFailed={Boolean(error)}
+        text={{
+          title: t('tickets.title'),
+          deviceError: t('tickets.deviceError'),
+          loading: t('tickets.loading'),
+          notFoundTitle: t('detail.notFoundTitle'),
+          notFoundBody: t('detail.notFoundBody'),
+          back: t('detail.backToList'),
+        }}
+        back={ticketPaths.list}
+        loadingClassName={card.muted}
+      />
     );
   }
 
@@ -191,10 +182,9 @@ function ReplyForm(props: { ticket: Ticket; user: SignedInUser; onSaved: (messag
       build={(body) => buildReply(ticket, body, { user, id: uuidv7(), now: now() })}
       save={async (message) => {
         if (!tickets) return { key: 'notReady' } satisfies ErrorMessage;
-        const doc = await tickets.findOne(ticket.id).exec();
-        if (!doc) throw new Error('ticket vanished');
-        // Appended to the stored state (a pull may have brought new messages since this screen rendered).
-        await doc.incrementalModify((data) => withReply(data, message));
+        await changeStoredTicket(tickets, ticket.id, (doc) =>
+          doc.incrementalModify((data) => withReply(data, message)),
+        );
         return null;
       }}
       saveFailed={{ key: 'saveFailed' }}
@@ -224,9 +214,7 @@ function CloseTicket(props: { ticket: Ticket; user: SignedInUser; onSaved: (mess
     if (!tickets) return setFormError({ key: 'notReady' });
     setSaving(true);
     try {
-      const doc = await tickets.findOne(ticket.id).exec();
-      if (!doc) throw new Error('ticket vanished');
-      await doc.incrementalPatch(result.value);
+      await changeStoredTicket(tickets, ticket.id, (doc) => doc.incrementalPatch(result.value));
       onSaved(t('detail.closedSaved'));
     } catch {
       setFormError({ key: 'saveFailed' });

@@ -1,7 +1,7 @@
 /**
  * The one way an adapter talks to its provider: `fetch` with retries (docs/api.md "Integrations").
  *
- * - Retried: 429, 5xx, network errors (the provider's documented advice). 429's `Retry-After` (seconds or an
+ * - Retried: 429, 5xx, network errors, and a body flagged transient (Meta's rate limits come as 400) (the provider's documented advice). 429's `Retry-After` (seconds or an
  *   HTTP date) is honoured, capped at `maxDelayMs`; otherwise the delay doubles from `baseDelayMs` with ±25 %
  *   jitter (injected `random`, so tests are exact).
  * - Not retried: other 4xx (a bad token or request fails the same way again).
@@ -61,16 +61,25 @@ export function backoffMs(policy: RetryPolicy, attempt: number, random: () => nu
   return Math.min(policy.maxDelayMs, Math.round(base * (0.75 + random() * 0.5)));
 }
 
-/** The provider's own message from a Google (`error.message`) or Meta (`error.message`) error body. */
-async function providerMessage(response: Response): Promise<string> {
+/**
+ * The provider's own message from a Google (`{error:{code,status,message}}`) or Meta
+ * (`{error:{message,type,code,is_transient}}`) error body, and whether the body itself says "try again": Meta
+ * answers its rate limits (codes 4, 17, 32, 613) and transient faults with HTTP 400.
+ */
+async function providerError(response: Response): Promise<{ message: string; transient: boolean }> {
   const text = await response.text().catch(() => '');
   try {
-    const body = JSON.parse(text) as { error?: { message?: unknown; status?: unknown } };
+    const body = JSON.parse(text) as {
+      error?: { message?: unknown; status?: unknown; code?: unknown; is_transient?: unknown };
+    };
     const message = typeof body.error?.message === 'string' ? body.error.message : '';
     const status = typeof body.error?.status === 'string' ? `${body.error.status}: ` : '';
-    return `${status}${message}`.slice(0, 300);
+    const transient =
+      body.error?.is_transient === true ||
+      (response.status === 400 && [4, 17, 32, 613].includes(Number(body.error?.code)));
+    return { message: `${status}${message}`.slice(0, 300), transient };
   } catch {
-    return text.slice(0, 120);
+    return { message: text.slice(0, 120), transient: false };
   }
 }
 
@@ -93,9 +102,9 @@ export function createSourceHttp(deps: SourceHttpDeps): SourceHttp {
           continue;
         }
         if (response.ok) return read(await response.json());
-        const retryable = response.status === 429 || response.status >= 500;
         const waitHeader = retryAfterMs(response.headers.get('retry-after'), deps.clock());
-        const message = await providerMessage(response);
+        const { message, transient } = await providerError(response);
+        const retryable = response.status === 429 || response.status >= 500 || transient;
         if (!retryable || attempt >= policy.maxAttempts)
           throw new SourceError(
             `HTTP ${response.status}${message ? ` ${message}` : ''}`,

@@ -24,6 +24,10 @@ import { createServerWriter } from '../sync/server-writes.ts';
 import { createSyncApp } from '../sync/sync-app.ts';
 import { createGa4Fake, ga4FakeDay } from './fakes/ga4-fake.ts';
 import { createGa4Adapter, GA4_DEFAULT_BASE_URL } from './ga4.ts';
+import { createGoogleAdsFake } from './fakes/google-ads-fake.ts';
+import { createMetaFake } from './fakes/meta-fake.ts';
+import { createGoogleAdsAdapter, GOOGLE_ADS_DEFAULT_BASE_URL } from './google-ads.ts';
+import { createMetaAdsAdapter, META_DEFAULT_BASE_URL } from './meta-ads.ts';
 import { integrationsRoutes } from './routes.ts';
 import type { IntegrationDeps } from './run-import.ts';
 import { createSecretBox } from './secret-box.ts';
@@ -82,10 +86,21 @@ beforeAll(async () => {
     clock,
     logger,
     box: createSecretBox(randomBytes(32)),
-    adapters: { ga4: createGa4Adapter({ baseUrl: GA4_DEFAULT_BASE_URL, pageSize: 10 }) },
-    fetch: fakeFetch([{ baseUrl: GA4_DEFAULT_BASE_URL, app: createGa4Fake() }], () => {
-      throw new Error('no network in tests');
-    }),
+    adapters: {
+      ga4: createGa4Adapter({ baseUrl: GA4_DEFAULT_BASE_URL, pageSize: 10 }),
+      google_ads: createGoogleAdsAdapter({ baseUrl: GOOGLE_ADS_DEFAULT_BASE_URL }),
+      meta_ads: createMetaAdsAdapter({ baseUrl: META_DEFAULT_BASE_URL }),
+    },
+    fetch: fakeFetch(
+      [
+        { baseUrl: GA4_DEFAULT_BASE_URL, app: createGa4Fake() },
+        { baseUrl: GOOGLE_ADS_DEFAULT_BASE_URL, app: createGoogleAdsFake() },
+        { baseUrl: META_DEFAULT_BASE_URL, app: createMetaFake() },
+      ],
+      () => {
+        throw new Error('no network in tests');
+      },
+    ),
     sleep: async (ms) => void sleeps.push(ms),
     newId: uuidv7,
     random: () => 0.5,
@@ -208,6 +223,42 @@ describe('integrations', () => {
     expect(list.connections[0]!.lastRun).toMatchObject({ status: 'succeeded', rows: 28 });
   });
 
+  it('Google Ads and Meta Ads create and refresh the campaigns with their daily metrics, idempotently', async () => {
+    const csm = await as(tenant.csm.userId);
+    await csm('PUT', `${base()}/google_ads`, { accountId: '123-456-7890', token: `${SECRET}-ads` });
+    await csm('PUT', `${base()}/meta_ads`, { accountId: '777', token: `${SECRET}-meta` });
+    for (const source of ['google_ads', 'meta_ads']) {
+      const res = await csm('POST', `${base()}/${source}/run`);
+      expect(integrationRunSchema.parse(res.body!.run)).toMatchObject({ status: 'succeeded', error: null });
+    }
+    const campaigns = () =>
+      t.db.withIdentity(tenant.system, async (c) =>
+        (
+          await readDocuments(c, 'campaigns', {
+            where: 'organization_id = $1 AND customer_id = $2 AND external_id IS NOT NULL',
+            params: [tenant.organizationId, tenant.customerId],
+          })
+        ).map((s) => s.doc),
+      );
+    const stored = await campaigns();
+    const imported = stored.filter((c) =>
+      ['9001', '9002', '23850001', '23850002', '23850003'].includes(c.externalId!),
+    );
+    expect(
+      imported.map((c) => [c.platform, c.externalId, c.status, c.dailyBudgetCents, c.daily.length]).sort(),
+    ).toEqual([
+      ['google_ads', '9001', 'active', 15_000, 28],
+      ['google_ads', '9002', 'paused', 8_000, 28],
+      ['meta_ads', '23850001', 'active', 12_000, 28],
+      ['meta_ads', '23850002', 'active', 8_000, 28],
+      ['meta_ads', '23850003', 'paused', 5_000, 28],
+    ]);
+    published.length = 0;
+    for (const source of ['google_ads', 'meta_ads']) await csm('POST', `${base()}/${source}/run`);
+    expect(published).toEqual([]);
+    expect((await campaigns()).length).toBe(stored.length);
+  });
+
   it('a source that keeps failing records each run and alerts staff once per streak', async () => {
     const csm = await as(tenant.csm.userId);
     await csm('PUT', `${base()}/ga4`, { accountId: '123456', token: BAD_SECRET });
@@ -252,7 +303,10 @@ describe('integrations', () => {
     expect(ga4).toMatchObject({ connected: false, accountId: null });
     expect(ga4.lastRun?.status).toBe('succeeded');
     expect((await csm('POST', `${base()}/ga4/run`)).status).toBe(404);
-    expect((await t.db.privileged((c) => c.query('SELECT 1 FROM integration_connections'))).rowCount).toBe(0);
+    expect(
+      (await t.db.privileged((c) => c.query(`SELECT 1 FROM integration_connections WHERE source = 'ga4'`)))
+        .rowCount,
+    ).toBe(0);
   });
 
   it('the tokens never appear in logs, API responses or what devices pull', async () => {

@@ -6,7 +6,11 @@ import type { PushSender } from '../push/sender.ts';
 import { deliverEvents } from '../notifications/deliver.ts';
 import type { ServerWriter } from '../sync/server-writes.ts';
 import { createGa4Fake } from './fakes/ga4-fake.ts';
+import { createGoogleAdsFake } from './fakes/google-ads-fake.ts';
+import { createMetaFake } from './fakes/meta-fake.ts';
 import { createGa4Adapter } from './ga4.ts';
+import { createGoogleAdsAdapter } from './google-ads.ts';
+import { createMetaAdsAdapter } from './meta-ads.ts';
 import type { Fetch } from './http.ts';
 import type { IntegrationDeps } from './run-import.ts';
 import { createSecretBox, loadIntegrationsKey } from './secret-box.ts';
@@ -47,10 +51,17 @@ export async function createIntegrations(deps: {
     deps.logger.warn('integrations are off: set INTEGRATIONS_KEY to store data-source credentials');
     return null;
   }
-  const { ga4BaseUrl } = config.integrations;
+  const { ga4BaseUrl, googleAdsBaseUrl, metaBaseUrl } = config.integrations;
   const realFetch: Fetch = deps.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const fetch = config.integrations.fake
-    ? fakeFetch([{ baseUrl: ga4BaseUrl, app: createGa4Fake() }], realFetch)
+    ? fakeFetch(
+        [
+          { baseUrl: ga4BaseUrl, app: createGa4Fake() },
+          { baseUrl: googleAdsBaseUrl, app: createGoogleAdsFake() },
+          { baseUrl: metaBaseUrl, app: createMetaFake() },
+        ],
+        realFetch,
+      )
     : realFetch;
   return {
     db: deps.db,
@@ -58,7 +69,11 @@ export async function createIntegrations(deps: {
     clock: deps.clock,
     logger: deps.logger,
     box: createSecretBox(key),
-    adapters: { ga4: createGa4Adapter({ baseUrl: ga4BaseUrl }) },
+    adapters: {
+      ga4: createGa4Adapter({ baseUrl: ga4BaseUrl }),
+      google_ads: createGoogleAdsAdapter({ baseUrl: googleAdsBaseUrl }),
+      meta_ads: createMetaAdsAdapter({ baseUrl: metaBaseUrl }),
+    },
     fetch,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     newId: deps.newId,

@@ -11,6 +11,7 @@ import { csmHomeFeature } from '../features/csm-home/manifest.tsx';
 import { customer360Feature } from '../features/customer-360/manifest.tsx';
 import { customersFeature } from '../features/customers/manifest.tsx';
 import { dataImportFeature } from '../features/data-import/manifest.tsx';
+import { connectionsFeature } from '../features/connections/manifest.tsx';
 import { staffPortalFeature } from '../features/staff-portal/manifest.tsx';
 import { meetingsFeature } from '../features/meetings/manifest.ts';
 import { moneyFeature } from '../features/money/manifest.tsx';
@@ -53,6 +54,7 @@ export const features = [
   agencyDashboardFeature,
   customer360Feature,
   dataImportFeature,
+  connectionsFeature,
   staffPortalFeature,
   supportQueueFeature,
   portalHomeFeature,

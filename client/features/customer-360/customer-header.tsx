@@ -3,6 +3,7 @@ import { useSession } from '../../auth/session-context.tsx';
 import { useFormat } from '../../platform/use-format.ts';
 import { csmNameResolver, useStaffDirectory } from '../customers/staff-directory.ts';
 import { CsvImportLink } from '../data-import/import-link.tsx';
+import { ConnectionsLink } from '../connections/connections-link.tsx';
 import { CustomerPortalLinks } from '../staff-portal/customer-portal-links.tsx';
 import { useCustomer360 } from './customer-360-context.ts';
 import { initialsOf } from './customer-summary.ts';
@@ -141,6 +142,7 @@ export function CustomerHeader() {
       </dl>
       <CustomerPortalLinks customerId={customer.id} />
       <CsvImportLink customerId={customer.id} />
+      <ConnectionsLink customerId={customer.id} />
     </header>
   );
 }

@@ -16,6 +16,7 @@ import {
 } from './identity.ts';
 import type { Identity } from '../../shared/identity.ts';
 import { arcoTypeParsers } from './pg-types.ts';
+import { inlineParams } from './inline-params.ts';
 
 /**
  * The one door to PostgreSQL. Code above never knows whether it talks to the embedded PGlite or to a real
@@ -24,6 +25,7 @@ import { arcoTypeParsers } from './pg-types.ts';
  * Every method runs exactly one transaction:
  * - `withIdentity(identity, fn)` — the normal path for requests and jobs: `SET LOCAL ROLE arco_app` plus the
  *   identity settings, so row-level security decides what the transaction can see and write (README, "Database").
+ *   `queryWithIdentity(identity, text, params)` is the same for a transaction of one statement (a pull page).
  * - `transaction(fn)` / `query(sql)` — the app role with **no identity**: RLS shows no tenant row at all. For
  *   the pre-authentication lookups (`arco_find_login(email)`, `arco_find_session(token_hash)`,
  *   `arco_find_passkey(credential_id)`, `arco_find_invitation(token_hash)`: SECURITY DEFINER functions that
@@ -41,6 +43,10 @@ import { arcoTypeParsers } from './pg-types.ts';
  * time out on the client side (a server that stops answering cannot hold a request forever). A database that
  * cannot serve surfaces as `DbError('unavailable')` (the HTTP layer answers 503). Privileged transactions
  * (migrations, seed, job scheduling) keep no statement bound: they are not requests and may be long.
+ *
+ * Round trips (issue 16): BEGIN and the role/identity settings go to PostgreSQL in one message; a transaction of
+ * one statement (`query`, `queryWithIdentity`) goes as one message, BEGIN to COMMIT, when its parameters can be
+ * inlined as literals (inline-params.ts says when), else with its parameters in the usual three messages.
  *
  * Rules (they keep the embedded single-session database from deadlocking):
  * - Inside `fn`, use only the client you were given. Calling this Database again from inside `fn` throws
@@ -71,6 +77,16 @@ export interface Database {
   signIn<T>(fn: (client: DbClient) => Promise<T>): Promise<T>;
   /** One transaction as the app role acting for `identity` (RLS enforced). */
   withIdentity<T>(identity: Identity, fn: (client: DbClient) => Promise<T>): Promise<T>;
+  /**
+   * One statement in its own transaction as the app role acting for `identity` (RLS enforced): what
+   * `withIdentity(identity, (c) => c.query(text, params))` does, in one round trip when the statement's
+   * parameters can be inlined (inline-params.ts; e.g. a pull page), else in the usual ones.
+   */
+  queryWithIdentity<R extends QueryResultRow = QueryResultRow>(
+    identity: Identity,
+    text: string,
+    params?: readonly unknown[],
+  ): Promise<QueryResult<R>>;
   /** One transaction as the owner role (RLS bypassed). Migrations, seed, job scheduling, tests only. */
   privileged<T>(fn: (client: DbClient) => Promise<T>): Promise<T>;
   /** Applies pending migrations (idempotent; concurrent callers wait for each other), then checks the roles. */
@@ -175,6 +191,12 @@ function newPool(connectionString: string, max: number, connectMs: number): pg.P
   return pool;
 }
 
+/** The statement that gives a transaction its role, identity and bounds (run right after BEGIN). */
+interface Setup {
+  readonly text: string;
+  readonly params?: readonly unknown[];
+}
+
 interface Parts {
   kind: Database['kind'];
   ownerUrl: string;
@@ -224,9 +246,11 @@ function makeDatabase(parts: Parts): Database {
    */
   async function run<T>(
     pool: pg.Pool,
-    setup: (client: DbClient) => Promise<unknown>,
+    setup: Setup,
     fn: (client: DbClient) => Promise<T>,
     bounded: boolean,
+    /** One statement that is the whole transaction: sent in the same message as BEGIN and COMMIT if it inlines. */
+    single?: { readonly text: string; readonly params?: readonly unknown[] },
   ): Promise<T> {
     assertUsable();
     const client = await connect(pool);
@@ -255,8 +279,22 @@ function makeDatabase(parts: Parts): Database {
     };
     let releaseError: Error | undefined;
     try {
-      await send('BEGIN');
-      await setup({ query: send });
+      // BEGIN and the role/identity settings travel in one message (a round trip less per transaction).
+      const prelude = inlineParams(setup.text, setup.params);
+      const statement = single && prelude !== null ? inlineParams(single.text, single.params) : null;
+      if (statement !== null) {
+        // The whole transaction in one message: BEGIN; settings; the statement; COMMIT (inline-params.ts).
+        // An error stops the message at the failing statement, inside the open transaction: ROLLBACK below.
+        const results = (await send(
+          `BEGIN; ${prelude}; ${statement}; COMMIT`,
+        )) as unknown as QueryResult[];
+        return results[2] as T;
+      }
+      if (prelude !== null) await send(`BEGIN; ${prelude}`);
+      else {
+        await send('BEGIN');
+        await send(setup.text, setup.params);
+      }
       const result = await inTransaction.run(true, () => fn(tx));
       await send('COMMIT');
       return result;
@@ -280,30 +318,33 @@ function makeDatabase(parts: Parts): Database {
     }
   }
 
-  // The identity and the request bounds in one round trip (all transaction-local).
+  // The identity and the request bounds in one statement (all transaction-local).
   const setAppSql = `${SET_APP_IDENTITY_SQL}, set_config('statement_timeout', $5, true), set_config('lock_timeout', $6, true)`;
-  const asApp = (identity: Identity | null) => (client: DbClient) =>
-    client.query(setAppSql, [
-      ...identityParams(identity),
-      String(timeouts.statementMs),
-      String(timeouts.lockMs),
-    ]);
+  const asApp = (identity: Identity | null): Setup => ({
+    text: setAppSql,
+    params: [...identityParams(identity), String(timeouts.statementMs), String(timeouts.lockMs)],
+  });
 
   // The sign-in role, no identity, the same request bounds (the sign-in path is a request like any other).
-  const asSignIn = (client: DbClient) =>
-    client.query(
-      `${SET_SIGN_IN_SQL}, set_config('statement_timeout', $1, true), set_config('lock_timeout', $2, true)`,
-      [String(timeouts.statementMs), String(timeouts.lockMs)],
-    );
+  const asSignIn: Setup = {
+    text: `${SET_SIGN_IN_SQL}, set_config('statement_timeout', $1, true), set_config('lock_timeout', $2, true)`,
+    params: [String(timeouts.statementMs), String(timeouts.lockMs)],
+  };
 
   const db: Database = {
     kind: parts.kind,
     ownerConnectionString: parts.ownerUrl,
-    query: (text, params) => run(parts.appPool, asApp(null), (c) => c.query(text, params), true),
+    query: (text, params) =>
+      run(parts.appPool, asApp(null), (c) => c.query(text, params), true, { text, params }),
     transaction: (fn) => run(parts.appPool, asApp(null), fn, true),
     withIdentity: async (identity, fn) => run(parts.appPool, asApp(parseIdentity(identity)), fn, true),
+    queryWithIdentity: async (identity, text, params) =>
+      run(parts.appPool, asApp(parseIdentity(identity)), (c) => c.query(text, params), true, {
+        text,
+        params,
+      }),
     signIn: (fn) => run(parts.ownerPool, asSignIn, fn, true),
-    privileged: (fn) => run(parts.ownerPool, (c) => c.query(CLEAR_IDENTITY_SQL), fn, false),
+    privileged: (fn) => run(parts.ownerPool, { text: CLEAR_IDENTITY_SQL }, fn, false),
     async migrate(options = {}) {
       assertUsable();
       const log = options.log ?? (() => undefined);

@@ -76,9 +76,9 @@ export function createPgSyncStore(deps: PgSyncStoreDeps): SyncStore {
       params.push(filter.owner.equals);
       where += ` AND ${OWNER_COLUMN[filter.owner.field]} = $3`;
     }
-    return deps.db.withIdentity(identity, (client) =>
-      readDocumentsJson(client, collection, { where, params, limit }),
-    );
+    // One statement in its own transaction: one round trip to PostgreSQL (Database.queryWithIdentity).
+    const client: DbClient = { query: (text, values) => deps.db.queryWithIdentity(identity, text, values) };
+    return readDocumentsJson(client, collection, { where, params, limit });
   };
   return {
     // A pull is one statement: the page, its children and the JSON, built by PostgreSQL (readDocumentsJson).

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { benchOptionsSchema, BenchSkipped, type Bench, type BenchOptions } from './harness/bench.ts';
 import { createFixtures } from './harness/fixtures.ts';
 import { formatFacts, formatTable, type BenchResult, type Fact, type ResultTable } from './harness/report.ts';
+import { issueLines, updateIssueTable } from './harness/issue-table.ts';
 import { summaryLines, updateSummary } from './harness/summary.ts';
 import { BENCHES } from './registry.ts';
 
@@ -202,13 +203,14 @@ async function main(argv: readonly string[]): Promise<number> {
     );
     const readmePath = new URL('./README.md', import.meta.url);
     const readme = await readFile(readmePath, 'utf8');
+    const summarized = updateSummary(
+      readme,
+      new Set(measured.map((m) => m.bench)),
+      measured.flatMap((m) => summaryLines(m.bench, m.tables, run)),
+    );
     await writeFile(
       readmePath,
-      updateSummary(
-        readme,
-        new Set(measured.map((m) => m.bench)),
-        measured.flatMap((m) => summaryLines(m.bench, m.tables, run)),
-      ),
+      updateIssueTable(summarized, issueLines(measured, run, Boolean(process.env.DATABASE_URL))),
     );
     console.log('bench/README.md summary updated');
   }

@@ -16,6 +16,8 @@ import type { HttpSession } from '../support/http-session.ts';
  *       checkpoint — the demo organization's whole portfolio is 90) for every push of one edited customer taken
  *       from the connection's last page (its assumed master state as pulled, so it is written unless another
  *       connection edited the same customer in between: those come back as conflicts, counted, not errors).
+ * Before the levels, issue 16's "pull of 1,000 customers vs /api/health" at 10 connections: every request a
+ * page of 1,000 customers from a random checkpoint (a device's first-sync page), next to health in the same run.
  * Reported per case: requests/s, p50 and p99 latency, errors (non-2xx answers or failed connections). Work is
  * checked: every pull page must hold documents, every push must come back with nothing rejected.
  * The load generator runs in the server's process (like every bench here), so it shares its CPU: the figures
@@ -23,6 +25,9 @@ import type { HttpSession } from '../support/http-session.ts';
  */
 const PULL_PAGE = 90;
 const PULLS_PER_PUSH = 4;
+/** Issue 16's "pull of 1,000 customers vs /api/health, 10 connections": a device's first-sync page. */
+const BIG_PAGE = 1000;
+const BIG_PULL_CONNECTIONS = 10;
 
 export const syncLoad: Bench = {
   name: 'sync-load',
@@ -87,6 +92,32 @@ export const syncLoad: Bench = {
         return 'ok';
       };
     };
+
+    /** A device's first sync: a page of 1,000 customers from a random checkpoint (≈ 3.6 MB of JSON). */
+    const bigPull = async () => {
+      const after = seqs[Math.floor(Math.random() * (seqs.length - BIG_PAGE))]!;
+      const query = new URLSearchParams({
+        limit: String(BIG_PAGE),
+        checkpoint: JSON.stringify({ seq: after }),
+      });
+      const body = (await syncRequest(maria, `/customers/pull?${query}`)) as { documents: unknown[] };
+      if (body.documents.length !== BIG_PAGE)
+        throw new Error(`a pull of ${BIG_PAGE} after seq ${after} gave ${body.documents.length}`);
+    };
+    if (seqs.length >= BIG_PAGE * 2) {
+      ctx.log(`sync-load: pulls of ${BIG_PAGE} customers, ${BIG_PULL_CONNECTIONS} connections…`);
+      await drive(BIG_PULL_CONNECTIONS, 1, () => health);
+      const baseline = await drive(BIG_PULL_CONNECTIONS, loadSeconds, () => health);
+      await drive(BIG_PULL_CONNECTIONS, 1, () => bigPull);
+      const pulls = await drive(BIG_PULL_CONNECTIONS, loadSeconds, () => bigPull);
+      ctx.report({
+        title: `sync-load · pull of ${BIG_PAGE.toLocaleString('en-US')} customers, ${BIG_PULL_CONNECTIONS} connections, ${loadSeconds} s per case (PostgreSQL, ${seqs.length.toLocaleString('en-US')} customers)`,
+        measurements: [
+          asMeasurement(`GET /api/health, ${latencies(baseline)}`, true, baseline),
+          asMeasurement(`pull of ${BIG_PAGE} customers, ${latencies(pulls)}`, false, pulls),
+        ],
+      });
+    } else ctx.log(`sync-load: fewer than ${BIG_PAGE * 2} customers, no pull of ${BIG_PAGE}`);
 
     for (const connections of loadConnections) {
       ctx.log(`sync-load: ${connections} connections, ${loadSeconds} s per case…`);
@@ -212,6 +243,7 @@ function asMeasurement(label: string, baseline: boolean, r: LoadResult): Measure
     minMs: ms,
     maxMs: ms,
     rowsPerSecond: r.requests / r.seconds,
+    load: { p50Ms: percentile(r.latencies, 50), p99Ms: percentile(r.latencies, 99), errors: r.errors },
   };
 }
 

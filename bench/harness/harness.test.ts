@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SUMMARY_END, SUMMARY_START, summaryLines, updateSummary } from './summary.ts';
+import { ISSUE_END, ISSUE_START, issueLines, updateIssueTable } from './issue-table.ts';
 import { createFixtures } from './fixtures.ts';
 import { measure, median, summarize, type Clock, type Sample } from './measure.ts';
 import { baselineOf, formatRatio, formatTable, ratioToBaseline } from './report.ts';
@@ -222,5 +223,57 @@ describe('README summary', () => {
     expect(after).not.toContain('0.10×');
     expect(after.endsWith(`${SUMMARY_END}\nafter`)).toBe(true);
     expect(updateSummary(after, new Set(['sync-pull']), lines)).toBe(after);
+  });
+});
+
+describe('README issue 16 table', () => {
+  const m = (label: string, rowsPerSecond: number, baseline = false, p99Ms = 100) => ({
+    label,
+    baseline,
+    samples: [{ ms: 1000, rows: rowsPerSecond }],
+    rows: rowsPerSecond,
+    medianMs: 1000,
+    minMs: 1000,
+    maxMs: 1000,
+    rowsPerSecond,
+    load: { p50Ms: 10, p99Ms, errors: 0 },
+  });
+  const readme = (rows: string[]) => ['# x', ISSUE_START, ...rows, ISSUE_END, 'after'].join('\n');
+
+  it('writes the rows of the benches that ran with baseline, target and verdict, and keeps the others', () => {
+    const push = {
+      title: 'sync-push · customers (1000 rows)',
+      measurements: [m('writeDocuments', 2000, true), m('HTTP push, no conflicts', 1500)],
+    };
+    const load = [10, 50, 100].map((n) => ({
+      title: `sync-load · ${n} connections, 5 s per case`,
+      measurements: [
+        m('GET /api/health, p50', 1000, true),
+        m('4 pulls of 90 : 1 push of 1, p50', 600, false, 150),
+      ],
+    }));
+    const lines = issueLines(
+      [
+        { bench: 'sync-push', tables: [push] },
+        { bench: 'sync-load', tables: load },
+      ],
+      'r1',
+      true,
+    );
+    expect(lines.get('HTTP push vs `writeDocuments` of the same rows')).toBe(
+      '| HTTP push vs `writeDocuments` of the same rows | 0.75× (1,500 rows/s) | writeDocuments: 2,000 rows/s | ≥ 0.6×; ≥ 2,000 rows/s on PostgreSQL | **no** | r1 |',
+    );
+    expect(lines.get('mixed pull/push load, 10 / 50 / 100 connections (PostgreSQL)')).toContain(
+      '| yes | r1 |',
+    );
+    const kept = '| HTTP pull vs raw `pg` SELECT of the same rows | 0.70× | raw | ≥ 0.6× | yes | old |';
+    const after = updateIssueTable(readme([kept]), lines);
+    expect(after).toContain(kept);
+    expect(after).toContain('| 0.75× (1,500 rows/s) |');
+    expect(after).toContain(
+      '| pull of 1,000 customers vs `/api/health`, 10 connections | not measured yet |',
+    );
+    expect(after.endsWith(`${ISSUE_END}\nafter`)).toBe(true);
+    expect(updateIssueTable(after, lines)).toBe(after);
   });
 });

@@ -27,6 +27,8 @@ export interface Measurement {
   readonly rowsPerSecond: number;
   /** Free-form facts checked during the runs, e.g. "200 conflicts per run". */
   readonly note?: string;
+  /** Load cases (sync-load): request latency percentiles and failed requests, for the issue table. */
+  readonly load?: { readonly p50Ms: number; readonly p99Ms: number; readonly errors: number };
 }
 
 export interface RepetitionOptions {

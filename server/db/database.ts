@@ -76,7 +76,11 @@ export interface Database {
   /** One transaction as the sign-in role with no identity: password hashes and login attempts (see above). */
   signIn<T>(fn: (client: DbClient) => Promise<T>): Promise<T>;
   /** One transaction as the app role acting for `identity` (RLS enforced). */
-  withIdentity<T>(identity: Identity, fn: (client: DbClient) => Promise<T>): Promise<T>;
+  withIdentity<T>(
+    identity: Identity,
+    fn: (client: DbClient) => Promise<T>,
+    options?: TransactionOptions,
+  ): Promise<T>;
   /**
    * One statement in its own transaction as the app role acting for `identity` (RLS enforced): what
    * `withIdentity(identity, (c) => c.query(text, params))` does, in one round trip when the statement's
@@ -92,6 +96,14 @@ export interface Database {
   /** Applies pending migrations (idempotent; concurrent callers wait for each other), then checks the roles. */
   migrate(options?: MigrateOptions): Promise<MigrationResult>;
   close(): Promise<void>;
+}
+
+export interface TransactionOptions {
+  /**
+   * Take this organization's write lock (ordering.ts `lockOrganizationForWrite`) before `fn` runs, in the same
+   * message as BEGIN: a writer that would lock first anyway saves a round trip.
+   */
+  readonly lockOrganization?: string;
 }
 
 export interface MigrateOptions {
@@ -191,6 +203,9 @@ function newPool(connectionString: string, max: number, connectMs: number): pg.P
   return pool;
 }
 
+/** ordering.ts `lockOrganizationForWrite`'s statement (ordering.ts imports this module: no import back). */
+const LOCK_ORGANIZATION_SQL = 'SELECT arco_lock_organization($1)';
+
 /** The statement that gives a transaction its role, identity and bounds (run right after BEGIN). */
 interface Setup {
   readonly text: string;
@@ -251,6 +266,8 @@ function makeDatabase(parts: Parts): Database {
     bounded: boolean,
     /** One statement that is the whole transaction: sent in the same message as BEGIN and COMMIT if it inlines. */
     single?: { readonly text: string; readonly params?: readonly unknown[] },
+    /** A statement run right after the setup, before `fn` (the organization's write lock). */
+    first?: Setup,
   ): Promise<T> {
     assertUsable();
     const client = await connect(pool);
@@ -280,20 +297,22 @@ function makeDatabase(parts: Parts): Database {
     let releaseError: Error | undefined;
     try {
       // BEGIN and the role/identity settings travel in one message (a round trip less per transaction).
-      const prelude = inlineParams(setup.text, setup.params);
+      const setupSql = inlineParams(setup.text, setup.params);
+      const firstSql = first ? inlineParams(first.text, first.params) : '';
+      const prelude =
+        setupSql === null || firstSql === null ? null : firstSql ? `${setupSql}; ${firstSql}` : setupSql;
       const statement = single && prelude !== null ? inlineParams(single.text, single.params) : null;
       if (statement !== null) {
         // The whole transaction in one message: BEGIN; settings; the statement; COMMIT (inline-params.ts).
         // An error stops the message at the failing statement, inside the open transaction: ROLLBACK below.
-        const results = (await send(
-          `BEGIN; ${prelude}; ${statement}; COMMIT`,
-        )) as unknown as QueryResult[];
+        const results = (await send(`BEGIN; ${prelude}; ${statement}; COMMIT`)) as unknown as QueryResult[];
         return results[2] as T;
       }
       if (prelude !== null) await send(`BEGIN; ${prelude}`);
       else {
         await send('BEGIN');
         await send(setup.text, setup.params);
+        if (first) await send(first.text, first.params);
       }
       const result = await inTransaction.run(true, () => fn(tx));
       await send('COMMIT');
@@ -337,7 +356,17 @@ function makeDatabase(parts: Parts): Database {
     query: (text, params) =>
       run(parts.appPool, asApp(null), (c) => c.query(text, params), true, { text, params }),
     transaction: (fn) => run(parts.appPool, asApp(null), fn, true),
-    withIdentity: async (identity, fn) => run(parts.appPool, asApp(parseIdentity(identity)), fn, true),
+    withIdentity: async (identity, fn, options = {}) =>
+      run(
+        parts.appPool,
+        asApp(parseIdentity(identity)),
+        fn,
+        true,
+        undefined,
+        options.lockOrganization === undefined
+          ? undefined
+          : { text: LOCK_ORGANIZATION_SQL, params: [options.lockOrganization] },
+      ),
     queryWithIdentity: async (identity, text, params) =>
       run(parts.appPool, asApp(parseIdentity(identity)), (c) => c.query(text, params), true, {
         text,

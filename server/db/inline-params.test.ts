@@ -6,7 +6,11 @@ describe('inlineParams', () => {
     ['SELECT * FROM arco_find_session($1)', ['ab12'], "SELECT * FROM arco_find_session('ab12')"],
     ['SELECT $2, $1, $10', [1, true, null, 4, 5, 6, 7, 8, 9, 'x'], "SELECT 'true', '1', 'x'"],
     ["SELECT $1, 'it''s $1', \"col$1\", $1", ["o'k"], "SELECT 'o''k', 'it''s $1', \"col$1\", 'o''k'"],
-    ["SELECT to_char(x, 'YYYY-MM-DD\"T\"HH24') -- $1 here\n, $1", [null], "SELECT to_char(x, 'YYYY-MM-DD\"T\"HH24') -- $1 here\n, NULL"],
+    [
+      'SELECT to_char(x, \'YYYY-MM-DD"T"HH24\') -- $1 here\n, $1',
+      [null],
+      'SELECT to_char(x, \'YYYY-MM-DD"T"HH24\') -- $1 here\n, NULL',
+    ],
     ['SELECT /* $1 */ a$1 FROM t WHERE n > $1', [-2.5], "SELECT /* $1 */ a$1 FROM t WHERE n > '-2.5'"],
     ['SELECT $1', ['back\\slash'], "SELECT  E'back\\\\slash'"],
     ['SELECT 1', [], 'SELECT 1'],

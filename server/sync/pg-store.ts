@@ -20,22 +20,18 @@ import type { ChangeNotifier } from './pg-change-feed.ts';
 import { settleEventSeats } from './event-seats.ts';
 import { deriveBatchFields } from './push-derived.ts';
 import { writeAccepted } from './push-write.ts';
-import {
-  lockOrganizationForWrite,
-  readDocumentsJson,
-  TABLE_SPECS,
-  type Database,
-  type DbClient,
-} from '../db/index.ts';
+import { readDocumentsJson, TABLE_SPECS, type Database, type DbClient } from '../db/index.ts';
 
 /**
  * The PostgreSQL `SyncStore` (contract: sync/server/store.ts). It does transactions, locking and IO; the rules
  * come from sync/ (`decide`) and the collection definitions in shared/ (write rules, server derivations). Every statement runs under `withIdentity`, so RLS is
  * the second wall behind the pure decision.
  *
- * A push batch costs a fixed number of statements whatever its size (≤ 100 rows): lock, read the masters
- * (one statement, children and JSON included), the referenced customers, the existence check for creates, the derived values, one
- * block of server_seqs, one batched write. Per row only the pure decision runs.
+ * A push batch costs a fixed number of statements whatever its size (≤ 100 rows): lock (in the transaction's
+ * first message, with BEGIN and the identity), read the masters (one statement, children and JSON included), the
+ * referenced customers and users, the existence check for creates, the derived values, one block of server_seqs
+ * (with the batch's savepoint), one batched write. Per row only the pure decision runs. A pull page is one
+ * message to PostgreSQL, BEGIN to COMMIT (Database.queryWithIdentity).
  *
  * Invariants:
  * - One transaction per pushed batch, holding the organization's write lock from before the current rows are
@@ -99,108 +95,113 @@ export function createPgSyncStore(deps: PgSyncStoreDeps): SyncStore {
         documents,
         checkpoint: { seq: documents[documents.length - 1]!.serverSeq },
       });
-      const decisions = await deps.db.withIdentity(identity, async (client) => {
-        await lockOrganizationForWrite(client, organizationId);
-        const ids = rows.map((r) => r.newDocumentState.id).filter((id) => UUID_RE.test(id));
-        // The masters as a pull delivers them (one statement, children included): what the device holds.
-        const masters = await readDocumentsJson(client, collection, {
-          where: 'organization_id = $1 AND id = ANY($2::uuid[])',
-          params: [organizationId, ids],
-        });
-        const currentById = new Map(
-          (JSON.parse(masters.json) as SyncDocument[]).map((doc) => [idKey(doc.id), doc]),
-        );
-        const existingCustomerIds = await liveCustomerIds(
-          client,
-          organizationId,
-          referencedCustomerIds(collection, rows).filter((id) => UUID_RE.test(id)),
-        );
-        const existingUserIds = await organizationUserIds(
-          client,
-          organizationId,
-          referencedUserIds(collection, rows).filter((id) => UUID_RE.test(id)),
-        );
-        const currentOf = (i: number) => currentById.get(idKey(rows[i]!.newDocumentState.id)) ?? null;
-        const out: PushDecision[] = rows.map((row, i) =>
-          decide({
-            row,
-            current: currentOf(i),
-            identity,
-            now: now.toISOString(),
-            existingCustomerIds,
-            existingUserIds,
-          }),
-        );
-
-        // A create whose id already exists unseen (RLS hides it) would fail the batched write: refuse it now.
-        const creates = out.flatMap((d) =>
-          d.kind === 'write' && !currentById.has(idKey(d.id)) ? [d.id] : [],
-        );
-        const hidden = await existingIds(client, collection, organizationId, creates);
-        const accepted: number[] = [];
-        out.forEach((d, i) => {
-          if (d.kind !== 'write') return;
-          if (hidden.has(idKey(d.id))) out[i] = rejectIdTaken(rows[i]!);
-          else accepted.push(i);
-        });
-        if (accepted.length === 0) return out;
-
-        let pending = accepted.map((i) => {
-          const { _deleted, ...entity } = (out[i] as WriteDecision).document as unknown as PlainObject;
-          return { entity, deleted: Boolean(_deleted) };
-        });
-        if (collection === 'engagement') {
-          // Event capacity: registration changes are settled under the events' locks (event-seats.ts).
-          const seats = await settleEventSeats(
+      // The organization's write lock is taken in the transaction's first message (before anything is read).
+      const decisions = await deps.db.withIdentity(
+        identity,
+        async (client) => {
+          const ids = rows.map((r) => r.newDocumentState.id).filter((id) => UUID_RE.test(id));
+          // The masters as a pull delivers them (one statement, children included): what the device holds.
+          const masters = await readDocumentsJson(client, collection, {
+            where: 'organization_id = $1 AND id = ANY($2::uuid[])',
+            params: [organizationId, ids],
+          });
+          const currentById = new Map(
+            (JSON.parse(masters.json) as SyncDocument[]).map((doc) => [idKey(doc.id), doc]),
+          );
+          const existingCustomerIds = await liveCustomerIds(
             client,
-            identity,
-            accepted.map((i, k) => ({
-              doc: pending[k]!.entity,
-              before: masterEntity(currentById.get(idKey(rows[i]!.newDocumentState.id))),
+            organizationId,
+            referencedCustomerIds(collection, rows).filter((id) => UUID_RE.test(id)),
+          );
+          const existingUserIds = await organizationUserIds(
+            client,
+            organizationId,
+            referencedUserIds(collection, rows).filter((id) => UUID_RE.test(id)),
+          );
+          const currentOf = (i: number) => currentById.get(idKey(rows[i]!.newDocumentState.id)) ?? null;
+          const out: PushDecision[] = rows.map((row, i) =>
+            decide({
+              row,
+              current: currentOf(i),
+              identity,
+              now: now.toISOString(),
+              existingCustomerIds,
+              existingUserIds,
+            }),
+          );
+
+          // A create whose id already exists unseen (RLS hides it) would fail the batched write: refuse it now.
+          const creates = out.flatMap((d) =>
+            d.kind === 'write' && !currentById.has(idKey(d.id)) ? [d.id] : [],
+          );
+          const hidden = await existingIds(client, collection, organizationId, creates);
+          const accepted: number[] = [];
+          out.forEach((d, i) => {
+            if (d.kind !== 'write') return;
+            if (hidden.has(idKey(d.id))) out[i] = rejectIdTaken(rows[i]!);
+            else accepted.push(i);
+          });
+          if (accepted.length === 0) return out;
+
+          let pending = accepted.map((i) => {
+            const { _deleted, ...entity } = (out[i] as WriteDecision).document as unknown as PlainObject;
+            return { entity, deleted: Boolean(_deleted) };
+          });
+          if (collection === 'engagement') {
+            // Event capacity: registration changes are settled under the events' locks (event-seats.ts).
+            const seats = await settleEventSeats(
+              client,
+              identity,
+              accepted.map((i, k) => ({
+                doc: pending[k]!.entity,
+                before: masterEntity(currentById.get(idKey(rows[i]!.newDocumentState.id))),
+              })),
+              now,
+            );
+            pending = pending.map((p, k) => ({ ...p, entity: seats.docs[k]! }));
+            for (const change of seats.changes) {
+              if (deps.notifier) await deps.notifier.notifyWithin(client, change);
+              extraChanges.push(change);
+            }
+          }
+          const derived = await deriveBatchFields(
+            client,
+            organizationId,
+            collection,
+            pending.map((p) => p.entity),
+            now,
+          );
+          const stored = await writeAccepted(
+            client,
+            organizationId,
+            collection,
+            pending.map((p, k) => ({
+              doc: derived[k]!,
+              source: p.entity,
+              deleted: p.deleted,
+              counted: usesCounter(collection, p.entity),
             })),
             now,
           );
-          pending = pending.map((p, k) => ({ ...p, entity: seats.docs[k]! }));
-          for (const change of seats.changes) {
-            if (deps.notifier) await deps.notifier.notifyWithin(client, change);
-            extraChanges.push(change);
-          }
-        }
-        const derived = await deriveBatchFields(
-          client,
-          organizationId,
-          collection,
-          pending.map((p) => p.entity),
-          now,
-        );
-        const stored = await writeAccepted(
-          client,
-          organizationId,
-          collection,
-          pending.map((p, k) => ({
-            doc: derived[k]!,
-            source: p.entity,
-            deleted: p.deleted,
-            counted: usesCounter(collection, p.entity),
-          })),
-          now,
-        );
-        stored.forEach((document, k) => {
-          const i = accepted[k]!;
-          if (document === 'id_taken') {
-            out[i] = rejectIdTaken(rows[i]!);
-            return;
-          }
-          if (document === 'constraint') {
-            out[i] = rejectUnwritable(rows[i]!, currentOf(i));
-            return;
-          }
-          written.push(document);
-          out[i] = { ...(out[i] as WriteDecision), document };
-        });
-        if (written.length > 0 && deps.notifier) await deps.notifier.notifyWithin(client, changeOf(written));
-        return out;
-      });
+          stored.forEach((document, k) => {
+            const i = accepted[k]!;
+            if (document === 'id_taken') {
+              out[i] = rejectIdTaken(rows[i]!);
+              return;
+            }
+            if (document === 'constraint') {
+              out[i] = rejectUnwritable(rows[i]!, currentOf(i));
+              return;
+            }
+            written.push(document);
+            out[i] = { ...(out[i] as WriteDecision), document };
+          });
+          if (written.length > 0 && deps.notifier)
+            await deps.notifier.notifyWithin(client, changeOf(written));
+          return out;
+        },
+        { lockOrganization: organizationId },
+      );
       if (!deps.notifier) for (const change of extraChanges) deps.feed.publish(change);
       if (written.length > 0 && !deps.notifier) deps.feed.publish(changeOf(written));
       return decisions;

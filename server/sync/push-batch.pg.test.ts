@@ -2,7 +2,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { Contract } from '../../shared/entities/customer.ts';
 import { fixture } from '../../sync/testing/fixtures.ts';
-import { nextServerSeqs, TABLE_SPECS, writeDocuments, type Database, type DbClient } from '../db/index.ts';
+import {
+  nextServerSeqs,
+  TABLE_SPECS,
+  writeDocuments,
+  type Database,
+  type DbClient,
+  type TransactionOptions,
+} from '../db/index.ts';
 import {
   createTestDatabase,
   createTestTenant,
@@ -331,14 +338,17 @@ describe('batched push', () => {
     const statements: string[] = [];
     const counting: Database = {
       ...t.db,
-      withIdentity: <T>(identity: Identity, fn: (c: DbClient) => Promise<T>) =>
-        t.db.withIdentity(identity, (c) =>
-          fn({
-            query: (text, params) => {
-              statements.push(text.trim().split(/\s+/).slice(0, 2).join(' '));
-              return c.query(text, params);
-            },
-          }),
+      withIdentity: <T>(identity: Identity, fn: (c: DbClient) => Promise<T>, options?: TransactionOptions) =>
+        t.db.withIdentity(
+          identity,
+          (c) =>
+            fn({
+              query: (text, params) => {
+                statements.push(text.trim().split(/\s+/).slice(0, 2).join(' '));
+                return c.query(text, params);
+              },
+            }),
+          options,
         ),
     };
     const counted = syncHarness(counting, () => clock);
@@ -360,7 +370,7 @@ describe('batched push', () => {
       create({ ...hidden, customerId: a.customerId, createdBy: a.client.userId }),
     ]);
     expect(withHidden).toEqual(small);
-    expect(small.filter((s) => /^SAVEPOINT/i.test(s))).toEqual(['SAVEPOINT arco_push_batch']);
+    expect(small.filter((s) => /^SAVEPOINT/i.test(s))).toEqual(['SAVEPOINT arco_push_batch;']);
   });
 
   it("arco_existing_ids answers existence only, only in the caller's organization and only for synced tables", async () => {

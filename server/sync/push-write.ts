@@ -2,7 +2,7 @@ import type { CollectionName, DocOf } from '../../shared/collections/index.ts';
 import type { PlainObject, SyncDocument } from '../../sync/documents.ts';
 import {
   DbError,
-  nextServerSeqs,
+  nextServerSeqsLocked,
   pgErrorCode,
   PG_ERROR,
   writeDocuments,
@@ -41,7 +41,9 @@ export type RowRefusal = 'id_taken' | 'constraint';
  * queue holding that row) and never leaves a row half-written.
  *
  * Common case: one block of server_seqs and one `writeDocuments` for all rows (parents and children in a few
- * statements), inside one savepoint. The decision already checked what it can (references, scope) and the store
+ * statements), inside one savepoint. The documents are not validated a second time: each is what `decide`
+ * validated against the collection's schema, changed since only by the server's own shared rules (write rules,
+ * derivations), so `writeDocuments` runs with `validated` (the server fields are still checked). The decision already checked what it can (references, scope) and the store
  * turned ids hidden by RLS into rejections up front, so this write normally succeeds. If it still fails the way
  * a single row can (`RowRefusal`), the savepoint undoes all of it and the rows are written one by one, each in
  * its own savepoint, so only the offending rows are refused. The fallback reuses the block's server_seqs in
@@ -56,7 +58,8 @@ export async function writeAccepted(
   now: Date,
 ): Promise<(SyncDocument | RowRefusal)[]> {
   if (rows.length === 0) return [];
-  const seqs = await nextServerSeqs(client, organizationId, rows.length);
+  // The push holds the organization's lock since its first statement; the savepoint rides in the same message.
+  const seqs = await nextServerSeqsLocked(client, rows.length, 'SAVEPOINT arco_push_batch');
   const updatedAt = now.toISOString();
   const entry = (row: AcceptedWrite, k: number, doc = row.doc): WriteEntry<CollectionName> => ({
     doc: doc as DocOf<CollectionName>,
@@ -64,15 +67,15 @@ export async function writeAccepted(
   });
   const owner = { organizationId };
 
-  await client.query('SAVEPOINT arco_push_batch');
   try {
     const stored = await writeDocuments(
       client,
       owner,
       collection,
       rows.map((r, k) => entry(r, k)),
+      { validated: true },
     );
-    await client.query('RELEASE SAVEPOINT arco_push_batch');
+    // No RELEASE: COMMIT ends the savepoint with the transaction (a round trip less).
     return stored.map((doc, k) => asSync(doc, rows[k]!.deleted));
   } catch (error) {
     // Duplicate child ids across the batch are refused by writeDocuments before any SQL; one by one, the
@@ -90,7 +93,9 @@ export async function writeAccepted(
       const doc = row.counted
         ? (await deriveBatchFields(client, organizationId, collection, [row.source], now))[0]!
         : row.doc;
-      const [stored] = await writeDocuments(client, owner, collection, [entry(row, k, doc)]);
+      const [stored] = await writeDocuments(client, owner, collection, [entry(row, k, doc)], {
+        validated: true,
+      });
       await client.query('RELEASE SAVEPOINT arco_push_row');
       out.push(asSync(stored!, row.deleted));
     } catch (error) {

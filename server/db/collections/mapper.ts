@@ -341,23 +341,35 @@ export async function writeDocument<N extends CollectionName>(
   return stored as DocOf<N>;
 }
 
+export interface WriteOptions {
+  /**
+   * The documents were already validated against the collection's schema by the caller (the push: `decide`
+   * parsed each one, and only the server's own rules changed it since): skip the second schema pass. The server
+   * fields are checked either way. Default false: every other writer is validated here.
+   */
+  readonly validated?: boolean;
+}
+
 export async function writeDocuments<N extends CollectionName>(
   client: DbClient,
   owner: { readonly organizationId: string },
   collection: N,
   entries: readonly WriteEntry<N>[],
+  options: WriteOptions = {},
 ): Promise<DocOf<N>[]> {
   const spec = specOf(collection);
   const organizationId = idSchema.parse(owner.organizationId);
-  const docs = entries.map((entry) => prepare(collection, entry));
+  const docs = entries.map((entry) => prepare(collection, entry, options.validated ?? false));
   assertUnique(
     docs.map((d) => d.doc.id as string),
     `${collection} ids in one write`,
   );
   if (docs.length === 0) return [];
 
+  const children = spec.children.map((child) => childRows(child, organizationId, docs));
   await upsertParents(client, spec, organizationId, docs);
-  for (const child of spec.children) await replaceChildren(client, child, organizationId, docs);
+  await deleteStaleChildren(client, children, organizationId, docs);
+  for (const child of children) await upsertChildren(client, child);
   return docs.map((d) => normalizeDocument(collection, d.doc as DocOf<N>));
 }
 
@@ -367,10 +379,18 @@ interface Prepared {
   readonly deleted: boolean;
 }
 
-function prepare<N extends CollectionName>(collection: N, entry: WriteEntry<N>): Prepared {
+function prepare<N extends CollectionName>(
+  collection: N,
+  entry: WriteEntry<N>,
+  validated: boolean,
+): Prepared {
   const server = serverFieldsSchema.safeParse(entry.server);
   if (!server.success) {
     throw new DbError('invalid_document', `invalid server fields for ${collection}`, server.error.issues);
+  }
+  if (validated) {
+    const doc = { ...(entry.doc as Doc), serverSeq: server.data.serverSeq, updatedAt: server.data.updatedAt };
+    return { doc, deleted: server.data.deleted ?? false };
   }
   const parsed = COLLECTION_DEFS[collection].schema.safeParse({
     ...(entry.doc as Doc),
@@ -448,7 +468,14 @@ async function upsertParents(client: DbClient, spec: TableSpec, organizationId: 
   );
 }
 
-async function replaceChildren(client: DbClient, child: ChildSpec, organizationId: string, docs: Prepared[]) {
+/** One child table's rows of a write, and the ids the written parents keep. */
+interface ChildWrite {
+  readonly child: ChildSpec;
+  readonly rows: unknown[][];
+  readonly keep: string[];
+}
+
+function childRows(child: ChildSpec, organizationId: string, docs: Prepared[]): ChildWrite {
   const rows: unknown[][] = [];
   const keep: string[] = [];
   for (const { doc } of docs) {
@@ -465,14 +492,32 @@ async function replaceChildren(client: DbClient, child: ChildSpec, organizationI
     });
   }
   assertUnique(keep, `${child.table} ids in one write`);
+  return { child, rows, keep };
+}
 
-  await client.query(
-    `DELETE FROM ${q(child.table)}
-      WHERE organization_id = $1 AND ${q(child.parentColumn)} = ANY($2::uuid[]) AND NOT (id = ANY($3::uuid[]))`,
-    [organizationId, docs.map((d) => d.doc.id), keep],
-  );
+/**
+ * The children the written parents no longer hold, for every child table in one statement (a round trip per
+ * child table less: issue 16). Runs after the parents' upsert and before the children's, as the per-table
+ * DELETE did.
+ */
+async function deleteStaleChildren(
+  client: DbClient,
+  children: readonly ChildWrite[],
+  organizationId: string,
+  docs: Prepared[],
+) {
+  if (children.length === 0) return;
+  const params: unknown[] = [organizationId, docs.map((d) => d.doc.id)];
+  const deletes = children.map(({ child, keep }, k) => {
+    params.push(keep);
+    return `d${k} AS (DELETE FROM ${q(child.table)}
+      WHERE organization_id = $1 AND ${q(child.parentColumn)} = ANY($2::uuid[]) AND NOT (id = ANY($${params.length}::uuid[])))`;
+  });
+  await client.query(`WITH ${deletes.join(', ')} SELECT 1`, params);
+}
+
+async function upsertChildren(client: DbClient, { child, rows }: ChildWrite) {
   if (rows.length === 0) return;
-
   const columns = [
     'organization_id',
     'id',

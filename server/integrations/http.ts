@@ -64,14 +64,21 @@ export function backoffMs(policy: RetryPolicy, attempt: number, random: () => nu
 /**
  * The provider's own message from a Google (`{error:{code,status,message}}`) or Meta
  * (`{error:{message,type,code,is_transient}}`) error body, and whether the body itself says "try again": Meta
- * answers its rate limits (codes 4, 17, 32, 613) and transient faults with HTTP 400.
+ * answers its rate limits (codes 4, 17, 32, 613) and transient faults with HTTP 400. Focus NFe answers
+ * `{codigo, mensagem}` at the top level (server/nfse/focus-nfse.ts).
  */
 async function providerError(response: Response): Promise<{ message: string; transient: boolean }> {
   const text = await response.text().catch(() => '');
   try {
     const body = JSON.parse(text) as {
       error?: { message?: unknown; status?: unknown; code?: unknown; is_transient?: unknown };
+      codigo?: unknown;
+      mensagem?: unknown;
     };
+    if (typeof body.mensagem === 'string') {
+      const code = typeof body.codigo === 'string' ? `${body.codigo}: ` : '';
+      return { message: `${code}${body.mensagem}`.slice(0, 300), transient: false };
+    }
     const message = typeof body.error?.message === 'string' ? body.error.message : '';
     const status = typeof body.error?.status === 'string' ? `${body.error.status}: ` : '';
     const transient =

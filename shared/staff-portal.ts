@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './entities/common.ts';
-import { leadSchema } from './entities/portal.ts';
+import { contentSchema, engagementSchema, leadSchema } from './entities/portal.ts';
 
 /**
  * What `GET /api/staff-portal/customers/:customerId/leads` answers (docs/api.md): one customer's leads, each with
@@ -14,3 +14,25 @@ export const staffLeadsResponseSchema = z.strictObject({
   leads: z.array(leadSchema),
 });
 export type StaffLeadsResponse = z.infer<typeof staffLeadsResponseSchema>;
+
+/**
+ * What `GET /api/staff-portal/customers/:customerId/content` answers: the agency's content (staff devices do not
+ * sync `content` either) and, for each of the customer's client users, their reading progress and event
+ * registrations — the staff view of the customer's content progress and events (`/clientes/:id/conteudo`). The
+ * device derives the figures with the same shared rules as the client's hub (`learningProgress`,
+ * `upcomingEvents`, `seatsLeft`).
+ */
+export const staffContentPersonSchema = z.strictObject({
+  userId: idSchema,
+  name: z.string(),
+  reading: engagementSchema.shape.reading,
+  eventRegistrations: engagementSchema.shape.eventRegistrations,
+});
+export type StaffContentPerson = z.infer<typeof staffContentPersonSchema>;
+
+export const staffContentResponseSchema = z.strictObject({
+  customerId: idSchema,
+  content: z.array(contentSchema),
+  people: z.array(staffContentPersonSchema),
+});
+export type StaffContentResponse = z.infer<typeof staffContentResponseSchema>;

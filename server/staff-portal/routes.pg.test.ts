@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Lead } from '../../shared/entities/portal.ts';
+import type { Content, Engagement, Lead } from '../../shared/entities/portal.ts';
 import { fixture } from '../../sync/testing/fixtures.ts';
 import { nextServerFields, writeDocument } from '../db/index.ts';
 import { createTestDatabase, createTestTenant, type TestDatabase, type TestTenant } from '../db/testing.ts';
@@ -22,6 +22,9 @@ const ids = {
   gone: '01900000-0000-7000-8000-00000000c0a2',
   otherCustomer: '01900000-0000-7000-8000-00000000c0a3',
   otherOrg: '01900000-0000-7000-8000-00000000c0b1',
+  webinar: '01900000-0000-7000-8000-00000000c0c1',
+  engagementA: '01900000-0000-7000-8000-00000000c0d1',
+  engagementOther: '01900000-0000-7000-8000-00000000c0d2',
 };
 
 function lead(id: string, customerId: string, name: string): Lead {
@@ -64,6 +67,39 @@ beforeAll(async () => {
   await put(a, lead(ids.gone, a.customerId, 'Lead apagado'), true);
   await put(a, lead(ids.otherCustomer, a.otherCustomerId, 'Lead da Loja'));
   await put(b, lead(ids.otherOrg, b.customerId, 'Lead da Outra'));
+  const webinar = {
+    ...(fixture('content', ids.webinar) as Content),
+    kind: 'event',
+    title: 'Webinar: Google Ads',
+    slug: 'webinar-google-ads',
+  } as Content;
+  const engagement = (id: string, who: TestTenant['client'], contentId: string): Engagement => ({
+    ...(fixture('engagement', id, { customerId: who.customerId!, userId: who.userId }) as Engagement),
+    reading: [{ contentId, progress: 40, completedAt: null }],
+    eventRegistrations: [
+      { contentId, status: 'registered', registeredAt: '2026-11-19T15:00:00.000Z', waitlistPosition: null },
+    ],
+  });
+  await t.db.withIdentity(a.system, async (c) => {
+    await writeDocument(
+      c,
+      { organizationId: a.organizationId },
+      'content',
+      webinar,
+      await nextServerFields(c, a.organizationId, NOW),
+    );
+    for (const [id, who] of [
+      [ids.engagementA, a.client],
+      [ids.engagementOther, a.otherClient],
+    ] as const)
+      await writeDocument(
+        c,
+        { organizationId: a.organizationId },
+        'engagement',
+        engagement(id, who, ids.webinar),
+        await nextServerFields(c, a.organizationId, NOW),
+      );
+  });
   source = pgStaffPortalSource(t.db);
 }, 120_000);
 afterAll(async () => {
@@ -92,5 +128,36 @@ describe('pgStaffPortalSource.customerLeads', () => {
 
   it('is null for a customer that does not exist', async () => {
     expect(await source.customerLeads(a.admin, '01900000-0000-7000-8000-00000000dead')).toBeNull();
+  });
+});
+
+describe('pgStaffPortalSource.customerContent', () => {
+  it("gives staff the agency's content and only that customer's client users' progress and registrations", async () => {
+    const found = await source.customerContent(a.csm, a.customerId);
+    expect(found?.content.map((c) => c.title)).toEqual(['Webinar: Google Ads']);
+    expect(found?.people).toEqual([
+      {
+        userId: a.client.userId,
+        name: 'Pedro Almeida',
+        reading: [{ contentId: ids.webinar, progress: 40, completedAt: null }],
+        eventRegistrations: [
+          {
+            contentId: ids.webinar,
+            status: 'registered',
+            registeredAt: '2026-11-19T15:00:00.000Z',
+            waitlistPosition: null,
+          },
+        ],
+      },
+    ]);
+  });
+
+  it("never shows one organization's customer to another organization's staff", async () => {
+    expect(await source.customerContent(b.admin, a.customerId)).toBeNull();
+    const own = await source.customerContent(b.csm, b.customerId);
+    expect(own?.content).toEqual([]);
+    expect(own?.people.map((p) => [p.name, p.reading, p.eventRegistrations])).toEqual([
+      ['Pedro Almeida', [], []],
+    ]);
   });
 });

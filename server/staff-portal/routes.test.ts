@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema } from '../../shared/api-errors.ts';
 import type { UserIdentity } from '../../shared/identity.ts';
-import { staffLeadsResponseSchema } from '../../shared/staff-portal.ts';
+import { staffContentResponseSchema, staffLeadsResponseSchema } from '../../shared/staff-portal.ts';
 import { fixture } from '../../sync/testing/fixtures.ts';
 import type { LoginRecord } from '../auth/store.ts';
 import { CookieJar, login, makeTestApp, ORG_ID, TECHCORP_ID, testLogins } from '../http/testing.ts';
@@ -24,17 +24,30 @@ function source(calls: [UserIdentity, string][]): StaffPortalSource {
       calls.push([identity, customerId]);
       return identity.organizationId === ORG_ID && customerId === TECHCORP_ID ? [lead] : null;
     },
+    customerContent: async (identity, customerId) => {
+      calls.push([identity, customerId]);
+      return identity.organizationId === ORG_ID && customerId === TECHCORP_ID
+        ? { content: [], people: [person] }
+        : null;
+    },
   };
 }
 
-async function get(email: string | null, customerId: string) {
+const person = {
+  userId: '00000000-0000-7000-8000-00000000000c',
+  name: 'Carla Cliente',
+  reading: [{ contentId: LEAD_ID, progress: 100, completedAt: '2026-03-01T12:00:00.000Z' }],
+  eventRegistrations: [],
+};
+
+async function get(email: string | null, customerId: string, what: 'leads' | 'content' = 'leads') {
   const calls: [UserIdentity, string][] = [];
   const { app } = makeTestApp(logins, {
     apiRoutes: { 'staff-portal': staffPortalRoutes({ source: source(calls) }) },
   });
   const jar = new CookieJar();
   if (email) await login(app, email, undefined, { jar });
-  const res = await app.request(`/api/staff-portal/customers/${customerId}/leads`, {
+  const res = await app.request(`/api/staff-portal/customers/${customerId}/${what}`, {
     headers: { cookie: jar.header() },
   });
   return { res, calls };
@@ -75,5 +88,31 @@ describe('GET /api/staff-portal/customers/:customerId/leads', () => {
     expect(res.status).toBe(status);
     expect(errorBodySchema.parse(await res.json()).error.code).toBe(code);
     expect(calls).toEqual([]);
+  });
+});
+
+describe('GET /api/staff-portal/customers/:customerId/content', () => {
+  it("gives staff the customer's content progress", async () => {
+    const { res, calls } = await get('maria@arco.example', TECHCORP_ID, 'content');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(staffContentResponseSchema.parse(await res.json())).toEqual({
+      customerId: TECHCORP_ID,
+      content: [],
+      people: [person],
+    });
+    expect(calls[0]?.[0]).toMatchObject({ role: 'csm', organizationId: ORG_ID });
+  });
+
+  it.each([
+    ['a client user', 'cliente@techcorp.example', TECHCORP_ID, 403, 'forbidden', 0],
+    ['nobody signed in', null, TECHCORP_ID, 401, 'unauthorized', 0],
+    ["another organization's admin", 'admin@outra.example', TECHCORP_ID, 404, 'not_found', 1],
+    ['a malformed id', 'maria@arco.example', 'x', 404, 'not_found', 0],
+  ])('refuses %s (%i)', async (_, email, id, status, code, reads) => {
+    const { res, calls } = await get(email, id, 'content');
+    expect(res.status).toBe(status);
+    expect(errorBodySchema.parse(await res.json()).error.code).toBe(code);
+    expect(calls).toHaveLength(reads);
   });
 });

@@ -11,8 +11,8 @@ import { journeyEnvironment } from './support/journey-environment.ts';
  * built app, the real server and its demo data: Maria (CSM) opens TechCorp LTDA's Customer 360, follows
  * "Leads do cliente" to the client's own pipeline screen (the seed's 23 / 15 / 8 / 3, read-only: no drag
  * handles, no forms) and Carlos Mendes' score 85 with its breakdown and timeline, then the customer's campaigns
- * ("Serviços Premium": CTR 3,2 %, CPC R$ 1,80; the A/B test's inconclusive verdict) and a campaign's daily
- * charts. Offline, the campaigns still open after a reload (staff sync campaigns) and the leads screen says it
+ * ("Serviços Premium": CTR 3,2 %, CPC R$ 1,80; the A/B test's inconclusive verdict), a campaign's daily
+ * charts and the customer's content progress (12 articles read, 3 videos) and event registrations. Offline, the campaigns still open after a reload (staff sync campaigns) and the leads screen says it
  * needs a connection instead of showing an empty pipeline; back online it loads by itself. axe finds nothing
  * serious; screenshots at 360 and 1280 px.
  */
@@ -123,6 +123,22 @@ describe("staff see a customer's portal screens", () => {
     await expectAccessible(page);
     await captureAtWidths(page, 'staff-campaign-detail');
 
+    // The customer's content progress and event registrations (online: staff devices sync neither).
+    await page
+      .getByRole('navigation', { name: `Portal de ${TECHCORP}` })
+      .getByRole('link', { name: 'Conteúdo', exact: true })
+      .click();
+    await page.waitForURL(`${origin}/clientes/${techcorp.id}/conteudo`);
+    await heading(page, `Conteúdo — ${TECHCORP}`).waitFor();
+    const progress = page.getByRole('region', { name: 'Progresso de aprendizado' });
+    await progress.getByText('12 artigos lidos').waitFor({ timeout: 15_000 });
+    await progress.getByText('3 vídeos assistidos').waitFor();
+    await page.getByRole('region', { name: 'Próximos eventos' }).getByRole('listitem').first().waitFor();
+    await expectAccessible(page);
+    await captureAtWidths(page, 'staff-content');
+    await page.goBack();
+    await heading(page, 'Serviços Premium').waitFor();
+
     // Offline: the campaign reopens after a reload from the device; the leads say they need a connection.
     await device.context.setOffline(true);
     await page.reload();
@@ -140,6 +156,15 @@ describe("staff see a customer's portal screens", () => {
     expect(await page.getByRole('list', { name: 'Resumo do funil' }).count()).toBe(0);
     await expectAccessible(page);
     await captureAtWidths(page, 'staff-leads-offline');
+
+    await page
+      .getByRole('navigation', { name: `Portal de ${TECHCORP}` })
+      .getByRole('link', { name: 'Conteúdo', exact: true })
+      .click();
+    await heading(page, `Conteúdo — ${TECHCORP}`).waitFor();
+    await page.getByText('vê-los precisa de conexão', { exact: false }).waitFor();
+    await page.goBack();
+    await heading(page, `Leads — ${TECHCORP}`).waitFor();
 
     // Back online, the pipeline loads by itself.
     await device.context.setOffline(false);

@@ -3,7 +3,7 @@ import { lazyPage } from '../../platform/lazy-page.tsx';
 import { deepLinks, staffPortalPaths } from './paths.ts';
 
 /**
- * The client portal's leads and campaigns screens as staff see them for one customer, opened from the Customer
+ * The client portal's leads, campaigns and content screens as staff see them for one customer, opened from the Customer
  * 360's header; no navigation entry. The pages are the portal's own (features/leads, features/campaigns) in a
  * staff scope.
  */
@@ -26,6 +26,10 @@ export const staffPortalFeature = defineFeature({
     {
       path: staffPortalPaths.campaign,
       element: lazyPage(() => import('./staff-campaigns-pages.tsx'), 'StaffCampaignDetailPage'),
+    },
+    {
+      path: staffPortalPaths.content,
+      element: lazyPage(() => import('./staff-content-page.tsx'), 'StaffContentPage'),
     },
   ],
   deepLinks,

@@ -1,7 +1,7 @@
 /**
  * The staff view of a customer's portal screens, under the Customer 360 they are opened from (pt-BR, stable):
  * `/clientes/<id>/leads`, `/clientes/<id>/leads/<leadId>`, `/clientes/<id>/campanhas`,
- * `/clientes/<id>/campanhas/<campaignId>`. Import-free so the service worker can read `deepLinks`; the `/clientes`
+ * `/clientes/<id>/campanhas/<campaignId>`, `/clientes/<id>/conteudo`. Import-free so the service worker can read `deepLinks`; the `/clientes`
  * prefix is declared by the customer features.
  */
 const CUSTOMER = '/clientes/:customerId';
@@ -11,6 +11,7 @@ export const staffPortalPaths = {
   lead: `${CUSTOMER}/leads/:leadId`,
   campaigns: `${CUSTOMER}/campanhas`,
   campaign: `${CUSTOMER}/campanhas/:campaignId`,
+  content: `${CUSTOMER}/conteudo`,
 } as const;
 
 const base = (customerId: string) => `/clientes/${encodeURIComponent(customerId)}`;
@@ -21,5 +22,7 @@ export const staffLeadPath = (customerId: string, leadId: string) =>
 export const staffCampaignsPath = (customerId: string) => `${base(customerId)}/campanhas`;
 export const staffCampaignPath = (customerId: string, campaignId: string) =>
   `${base(customerId)}/campanhas/${encodeURIComponent(campaignId)}`;
+
+export const staffContentPath = (customerId: string) => `${base(customerId)}/conteudo`;
 
 export const deepLinks: readonly string[] = [];

@@ -34,7 +34,7 @@ export function StaffCampaignDetailPage() {
 function StaffCampaigns({ customer, screen }: { customer: Customer; screen: 'list' | 'campaign' }) {
   const text = useStaffPortalText();
   const { state } = useStaffLeads(customer.id);
-  const leads = state.kind === 'ok' ? state.leads : null;
+  const leads = state.kind === 'ok' ? state.data : null;
   const unknown = state.kind === 'offline' || state.kind === 'failed';
   const scope = useMemo<CampaignsScope>(() => {
     let leadCounts: Map<string, number> | null = null;

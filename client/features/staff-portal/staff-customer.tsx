@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Button } from '../../ui/button.tsx';
 import { Link, NavLink, useParams } from 'react-router';
 import type { Customer } from '../../../shared/entities/customer.ts';
 import { useLiveDocument } from '../../db/device-data.tsx';
@@ -9,8 +10,45 @@ import { Page } from '../../ui/page.tsx';
 import { customerPaths } from '../customers/paths.ts';
 import { customerPath } from '../customer-360/paths.ts';
 import { useStaffPortalText } from './i18n.ts';
-import { staffCampaignsPath, staffLeadsPath } from './paths.ts';
+import { staffCampaignsPath, staffContentPath, staffLeadsPath } from './paths.ts';
+import type { StaffResource } from './staff-leads.ts';
 import styles from './staff-portal.module.css';
+
+/**
+ * What an online-only staff screen shows while it has no data: a loading line, or — offline or after a failure —
+ * a readable message with "Tentar de novo", never an empty screen.
+ */
+export function StaffOnlineState<T>(props: {
+  state: Exclude<StaffResource<T>, { kind: 'ok' }>;
+  retry: () => void;
+  loading: string;
+  offline: string;
+}) {
+  const { state, retry } = props;
+  const text = useStaffPortalText();
+  if (state.kind === 'loading')
+    return (
+      <p role="status" className={styles.muted}>
+        {props.loading}
+      </p>
+    );
+  return (
+    <>
+      <Notice tone={state.kind === 'offline' ? 'warning' : 'error'} role="status">
+        {state.kind === 'offline' ? (
+          <>
+            <strong>{text.offlineTitle}.</strong> {props.offline}
+          </>
+        ) : (
+          text.failed
+        )}
+      </Notice>
+      <p>
+        <Button onClick={retry}>{text.retry}</Button>
+      </p>
+    </>
+  );
+}
 
 /**
  * The customer a staff portal screen is about, from the device (staff sync `customers`, so this works offline):
@@ -73,6 +111,11 @@ export function StaffBar({ customer, note }: { customer: Customer; note?: ReactN
           <li>
             <NavLink to={staffCampaignsPath(customer.id)} className={styles.tab}>
               {text.campaignsTab}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={staffContentPath(customer.id)} className={styles.tab}>
+              {text.contentTab}
             </NavLink>
           </li>
         </ul>

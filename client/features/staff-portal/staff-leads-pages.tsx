@@ -1,16 +1,13 @@
 import { useMemo } from 'react';
 import type { Customer } from '../../../shared/entities/customer.ts';
-import { Button } from '../../ui/button.tsx';
-import { Notice } from '../../ui/notice.tsx';
 import { Page } from '../../ui/page.tsx';
 import { LeadDetailPage } from '../leads/lead-detail-page.tsx';
 import { LeadsScopeProvider, type LeadsScope } from '../leads/leads-scope.tsx';
 import { PipelinePage } from '../leads/pipeline-page.tsx';
 import { useStaffPortalText } from './i18n.ts';
 import { staffCampaignPath, staffLeadPath, staffLeadsPath } from './paths.ts';
-import { StaffBar, StaffNotFound, WithStaffCustomer } from './staff-customer.tsx';
+import { StaffBar, StaffNotFound, StaffOnlineState, WithStaffCustomer } from './staff-customer.tsx';
 import { useStaffLeads } from './staff-leads.ts';
-import styles from './staff-portal.module.css';
 
 /**
  * `/clientes/:customerId/leads` and `/clientes/:customerId/leads/:leadId` — the client portal's own pipeline and
@@ -38,7 +35,7 @@ function StaffLeads({ customer, screen }: { customer: Customer; screen: 'pipelin
   const { state, retry } = useStaffLeads(customer.id);
   const banner = <StaffBar customer={customer} note={text.readOnly} />;
   const title = text.leadsTitle(customer.name);
-  const leads = state.kind === 'ok' ? state.leads : null;
+  const leads = state.kind === 'ok' ? state.data : null;
   const scope = useMemo<LeadsScope | null>(
     () =>
       leads === null
@@ -69,25 +66,8 @@ function StaffLeads({ customer, screen }: { customer: Customer; screen: 'pipelin
     return (
       <Page title={title}>
         <StaffBar customer={customer} />
-        {state.kind === 'loading' ? (
-          <p role="status" className={styles.muted}>
-            {text.loading}
-          </p>
-        ) : (
-          <Notice tone={state.kind === 'offline' ? 'warning' : 'error'} role="status">
-            {state.kind === 'offline' ? (
-              <>
-                <strong>{text.offlineTitle}.</strong> {text.offline}
-              </>
-            ) : (
-              text.failed
-            )}
-          </Notice>
-        )}
-        {state.kind === 'failed' || state.kind === 'offline' ? (
-          <p>
-            <Button onClick={retry}>{text.retry}</Button>
-          </p>
+        {state.kind !== 'ok' ? (
+          <StaffOnlineState state={state} retry={retry} loading={text.loading} offline={text.offline} />
         ) : null}
       </Page>
     );

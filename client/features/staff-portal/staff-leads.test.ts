@@ -20,7 +20,7 @@ describe('loadStaffLeads', () => {
       fetch: answer(200, { customerId: CUSTOMER, leads: [lead] }, seen),
       customerId: CUSTOMER,
     });
-    expect(result).toEqual({ kind: 'ok', leads: [lead] });
+    expect(result).toEqual({ kind: 'ok', data: [lead] });
     expect(seen).toEqual([`/api/staff-portal/customers/${CUSTOMER}/leads`]);
   });
 

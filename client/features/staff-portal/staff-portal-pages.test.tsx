@@ -7,7 +7,9 @@ import type { DeviceDatabase } from '../../db/database.ts';
 import { json, type FetchHandler } from '../../test/render-app.tsx';
 import { CUSTOMER_ID, customer } from '../../test/portal-fixtures.ts';
 import { staffRenderer } from '../../test/render-staff.tsx';
-import { staffCampaignPath, staffLeadPath } from './paths.ts';
+import type { Content } from '../../../shared/entities/portal.ts';
+import { fixture } from '../../../sync/testing/fixtures.ts';
+import { staffCampaignPath, staffContentPath, staffLeadPath } from './paths.ts';
 
 /**
  * The staff routes of a customer's portal screens in the real app over a staff device database: the client's
@@ -37,13 +39,42 @@ const seedCustomer = async (db: DeviceDatabase) => {
 };
 
 const endpoint = `/api/staff-portal/customers/${CUSTOMER_ID}/leads`;
+const contentEndpoint = `/api/staff-portal/customers/${CUSTOMER_ID}/content`;
+const webinar = {
+  ...(fixture('content', '0199a0e0-0000-7000-8000-0000000000e1') as Content),
+  kind: 'event' as const,
+  title: 'Webinar: Google Ads',
+  slug: 'webinar-google-ads',
+  category: 'webinar',
+  startsAt: '2026-11-28T17:00:00.000Z',
+  endsAt: '2026-11-28T18:00:00.000Z',
+  maxAttendees: 50,
+  attendees: 47,
+};
+const people = [
+  {
+    userId: '0199a0e0-0000-7000-8000-0000000000f1',
+    name: 'Pedro Almeida',
+    reading: [],
+    eventRegistrations: [
+      {
+        contentId: webinar.id,
+        status: 'registered',
+        registeredAt: '2026-11-20T12:00:00.000Z',
+        waitlistPosition: null,
+      },
+    ],
+  },
+];
 const server =
   (seen: string[]): FetchHandler =>
   (url) => {
     seen.push(url);
     return url === endpoint
       ? json(200, { customerId: CUSTOMER_ID, leads: [carlos, ana] })
-      : json(404, { error: { code: 'not_found', message: 'Not found.' } });
+      : url === contentEndpoint
+        ? json(200, { customerId: CUSTOMER_ID, content: [webinar], people })
+        : json(404, { error: { code: 'not_found', message: 'Not found.' } });
   };
 
 describe('staff portal routes', () => {
@@ -106,6 +137,29 @@ describe('staff portal routes', () => {
     expect(
       screen.getByText(/o CPL e os leads por campanha aparecem quando houver conexão/),
     ).toBeInTheDocument();
+  });
+
+  it("/clientes/:id/conteudo shows each user's progress and who registered for the upcoming events", async () => {
+    await renderStaff(staffContentPath(CUSTOMER_ID), {
+      seed: seedCustomer,
+      online: true,
+      fetchHandler: server([]),
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Conteúdo — TechCorp LTDA' }, LOAD);
+    const progress = await screen.findByRole('region', { name: 'Progresso de aprendizado' }, LOAD);
+    expect(within(progress).getByText('Pedro Almeida')).toBeInTheDocument();
+    expect(within(progress).getByText(/^0 artigos? lidos?$/)).toBeInTheDocument();
+    const events = screen.getByRole('region', { name: 'Próximos eventos' });
+    expect(within(events).getByText('Webinar: Google Ads')).toBeInTheDocument();
+    expect(within(events).getByText('3 vagas restantes')).toBeInTheDocument();
+    expect(within(events).getByText('Inscritos do cliente: Pedro Almeida')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Garantir vaga' })).toBeNull();
+  });
+
+  it('offline, the content screen says it needs a connection', async () => {
+    await renderStaff(staffContentPath(CUSTOMER_ID), { seed: seedCustomer, fetchHandler: server([]) });
+    await screen.findByRole('heading', { level: 1, name: 'Conteúdo — TechCorp LTDA' }, LOAD);
+    expect(await screen.findByText(/vê-los precisa de conexão/, {}, LOAD)).toBeInTheDocument();
   });
 
   it('an unknown customer is "Cliente não encontrado", not an empty screen', async () => {

@@ -3,13 +3,12 @@ import { useDependencies } from '../../platform/dependencies.tsx';
 import { useFormat } from '../../platform/use-format.ts';
 import { useOnline } from '../../platform/use-online.ts';
 import { Button } from '../../ui/button.tsx';
-import { Notice } from '../../ui/notice.tsx';
+import { OnlineSection, type SectionMessage } from '../../ui/online-section.tsx';
 import { createCalendarFeed, readCalendarFeed, revokeCalendarFeed } from './calendar-feed-api.ts';
 import styles from './calendar-feed.module.css';
 import { useCalendarFeedText } from './i18n.ts';
 
 type Status = { readonly state: 'loading' } | { readonly state: 'ready'; readonly since: string | null };
-type Message = { readonly tone: 'info' | 'error'; readonly text: string };
 
 /**
  * Settings → Agenda: the user's meetings as a private ICS feed (issue 17 item 7; server/calendar/routes.ts).
@@ -22,13 +21,12 @@ export function CalendarFeedSection() {
   const { fetch: fetchFn } = useDependencies();
   const format = useFormat();
   const online = useOnline();
-  const titleId = useId();
   const urlId = useId();
   const [status, setStatus] = useState<Status>({ state: 'loading' });
   const [loadFailed, setLoadFailed] = useState(false);
   const [url, setUrl] = useState<string | null>(null);
   const [busy, setBusy] = useState<'create' | 'revoke' | null>(null);
-  const [message, setMessage] = useState<Message | null>(null);
+  const [message, setMessage] = useState<SectionMessage | null>(null);
   const [copyMessage, setCopyMessage] = useState('');
 
   const load = useCallback(async () => {
@@ -86,30 +84,15 @@ export function CalendarFeedSection() {
   const disabled = busy !== null || !online;
 
   return (
-    <section className={styles.section} aria-labelledby={titleId}>
-      <h2 id={titleId} className={styles.sectionTitle}>
-        {text.title}
-      </h2>
-      <p className={styles.muted}>{text.intro}</p>
-
-      {!online ? (
-        <Notice tone="warning">
-          <p>{text.offline}</p>
-        </Notice>
-      ) : loadFailed ? (
-        <Notice tone="error">
-          <p>{text.failed}</p>
-          <Button variant="secondary" onClick={() => void load()}>
-            {text.retry}
-          </Button>
-        </Notice>
-      ) : null}
-      {message ? (
-        <Notice tone={message.tone} role={message.tone === 'error' ? 'alert' : 'status'}>
-          <p>{message.text}</p>
-        </Notice>
-      ) : null}
-
+    <OnlineSection
+      title={text.title}
+      intro={text.intro}
+      online={online}
+      loadFailure={loadFailed ? text.failed : null}
+      onRetry={() => void load()}
+      message={message}
+      text={{ offline: text.offline, retry: text.retry }}
+    >
       {url ? (
         <div className={styles.url}>
           <label htmlFor={urlId} className={styles.label}>
@@ -168,6 +151,6 @@ export function CalendarFeedSection() {
         ))}
       </ol>
       <p className={styles.muted}>{text.howNote}</p>
-    </section>
+    </OnlineSection>
   );
 }

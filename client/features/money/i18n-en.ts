@@ -92,7 +92,7 @@ export const moneyEn: TranslationShape<typeof moneyPtBR> = {
     copyFailed: 'Could not copy. Select the code and copy it by hand.',
     pixInvalid: 'This invoice’s Pix code is not valid. Please contact your account manager.',
     noPix: 'This invoice has no Pix code.',
-    nfe: 'Download the invoice (NFe)',
+    nfe: 'Download NFe',
     nfeMissing: 'The tax invoice is available after payment.',
     nfePending: 'The tax invoice is being issued and will appear here shortly.',
     paymentsHeading: 'Payments',

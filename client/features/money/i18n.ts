@@ -95,7 +95,7 @@ export const moneyPtBR = {
     copyFailed: 'Não foi possível copiar. Selecione o código e copie manualmente.',
     pixInvalid: 'O código Pix desta fatura não é válido. Fale com seu gerente de conta.',
     noPix: 'Esta fatura não tem código Pix.',
-    nfe: 'Baixar nota fiscal (NFe)',
+    nfe: 'Baixar NFe',
     nfeMissing: 'A nota fiscal fica disponível depois do pagamento.',
     nfePending: 'A nota fiscal está sendo emitida e aparece aqui em breve.',
     paymentsHeading: 'Pagamentos',

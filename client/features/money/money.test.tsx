@@ -192,10 +192,7 @@ describe('money screens (offline, device database)', () => {
       await db.collections.invoices!.insert(paid);
     });
     await screen.findByRole('heading', { level: 1, name: 'Mensalidade INV-1230' });
-    expect(screen.getByRole('link', { name: 'Baixar nota fiscal (NFe)' })).toHaveAttribute(
-      'href',
-      paid.nfeUrl,
-    );
+    expect(screen.getByRole('link', { name: 'Baixar NFe' })).toHaveAttribute('href', paid.nfeUrl);
     expect(screen.queryByRole('region', { name: 'Pagar com Pix' })).not.toBeInTheDocument();
     await view.router.navigate(`/inicio/faturas/${uid(77)}`);
     expect(

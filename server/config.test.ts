@@ -37,6 +37,7 @@ describe('loadConfig', () => {
         fake: true,
         ga4BaseUrl: 'https://analyticsdata.googleapis.com',
         googleAdsBaseUrl: 'https://googleads.googleapis.com',
+        googleAdsDeveloperToken: undefined,
         metaBaseUrl: 'https://graph.facebook.com',
       },
       shutdownGraceMs: 5_000,
@@ -50,7 +51,9 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       INTEGRATIONS_KEY: key,
       GA4_BASE_URL: 'http://127.0.0.1:9999',
+      GOOGLE_ADS_DEVELOPER_TOKEN: 'dev-token-abc',
     });
+    expect(config.integrations.googleAdsDeveloperToken).toBe('dev-token-abc');
     expect(config.integrations.key?.toString('hex')).toBe(key);
     expect(config.integrations.fake).toBe(false);
     expect(config.integrations.ga4BaseUrl).toBe('http://127.0.0.1:9999');

@@ -174,6 +174,7 @@ const envSchema = z
     INTEGRATIONS_FAKE: optional(z.enum(['on', 'off'])),
     GA4_BASE_URL: optional(httpUrl),
     GOOGLE_ADS_BASE_URL: optional(httpUrl),
+    GOOGLE_ADS_DEVELOPER_TOKEN: optional(z.string().trim().min(1).max(200)),
     META_BASE_URL: optional(httpUrl),
     PAYMENT_WEBHOOK_SECRET: optional(
       z.string().trim().min(32, 'expected at least 32 characters (e.g. openssl rand -hex 32)').max(512),
@@ -264,6 +265,8 @@ export interface Config {
     readonly fake: boolean;
     readonly ga4BaseUrl: string;
     readonly googleAdsBaseUrl: string;
+    /** The agency's Google Ads API developer token (`developer-token` header, required by the real API). */
+    readonly googleAdsDeveloperToken: string | undefined;
     readonly metaBaseUrl: string;
   };
   /** Open event streams (SSE) allowed per user and per server instance; past them a new one answers 429. */
@@ -334,6 +337,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       fake: (e.INTEGRATIONS_FAKE ?? (production ? 'off' : 'on')) === 'on',
       ga4BaseUrl: e.GA4_BASE_URL ?? 'https://analyticsdata.googleapis.com',
       googleAdsBaseUrl: e.GOOGLE_ADS_BASE_URL ?? 'https://googleads.googleapis.com',
+      googleAdsDeveloperToken: e.GOOGLE_ADS_DEVELOPER_TOKEN,
       metaBaseUrl: e.META_BASE_URL ?? 'https://graph.facebook.com',
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,

@@ -54,6 +54,31 @@ describe('Google Ads adapter (searchStream)', () => {
     });
   });
 
+  it('sends the bearer token and, when configured, the developer token as headers — never in the URL', async () => {
+    const fake = createGoogleAdsFake();
+    const seen: { url: string; headers: Headers }[] = [];
+    const { http } = httpOver({
+      request: (url, init) => {
+        seen.push({ url, headers: new Headers(init?.headers) });
+        return fake.request(url, init);
+      },
+    });
+    const withDev = createGoogleAdsAdapter({
+      baseUrl: GOOGLE_ADS_DEFAULT_BASE_URL,
+      developerToken: 'dev-123',
+    });
+    await withDev.fetch({ ...window, token: 'ya29.ok-token', accountId: '1234567890' }, http);
+    expect(
+      seen.map((s) => [s.url, s.headers.get('authorization'), s.headers.get('developer-token')]),
+    ).toEqual([
+      [
+        'https://googleads.googleapis.com/v21/customers/1234567890/googleAds:searchStream',
+        'Bearer ya29.ok-token',
+        'dev-123',
+      ],
+    ]);
+  });
+
   it('waits out 429 Retry-After; a bad token fails at once with the provider message', async () => {
     const limited = httpOver(createGoogleAdsFake());
     await adapter.fetch({ ...window, token: 'ya29.ratelimit', accountId: '1234567890' }, limited.http);

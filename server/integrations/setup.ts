@@ -71,7 +71,12 @@ export async function createIntegrations(deps: {
     box: createSecretBox(key),
     adapters: {
       ga4: createGa4Adapter({ baseUrl: ga4BaseUrl }),
-      google_ads: createGoogleAdsAdapter({ baseUrl: googleAdsBaseUrl }),
+      google_ads: createGoogleAdsAdapter({
+        baseUrl: googleAdsBaseUrl,
+        ...(config.integrations.googleAdsDeveloperToken
+          ? { developerToken: config.integrations.googleAdsDeveloperToken }
+          : {}),
+      }),
       meta_ads: createMetaAdsAdapter({ baseUrl: metaBaseUrl }),
     },
     fetch,

@@ -124,6 +124,11 @@ async function seedServerTables(tenant: TestTenant) {
       [org, `evt-${org}`, charge],
     );
     await c.query(
+      `INSERT INTO nfse_issuances (organization_id, invoice_id, ref, status, requested_at, updated_at)
+       SELECT $1, id, id::text, 'processing', now(), now() FROM invoices WHERE organization_id = $1 LIMIT 1`,
+      [org],
+    );
+    await c.query(
       `INSERT INTO calendar_feed_tokens (organization_id, user_id, token_hash) VALUES ($1, $2, encode(sha256(convert_to($3, 'UTF8')), 'hex'))`,
       [org, user, `feed-${org}`],
     );
@@ -212,11 +217,11 @@ describe('isolation between organizations', () => {
   });
 
   it('no identity of organization A sees a single row of B in any table', async () => {
-    // 22 server-only tenant tables (playbooks since 0112; notification_settings and notification_deliveries
+    // 23 server-only tenant tables (playbooks since 0112; notification_settings and notification_deliveries
     // since 0114; payment_charges and payment_webhook_events since 0120; lead_scoring_configs since 0130;
     // password_resets since 0150; calendar_feed_tokens since 0205; integration_connections and integration_runs
-    // since 0230) + 15 synced collections + 5 child tables.
-    expect(rlsTables.length).toBe(42);
+    // since 0230; nfse_issuances since 0250) + 15 synced collections + 5 child tables.
+    expect(rlsTables.length).toBe(43);
     for (const table of rlsTables) {
       const others = `SELECT count(*)::int AS n FROM ${table} WHERE ${orgColumn(table)} IS DISTINCT FROM $1`;
       const foreign = `SELECT count(*)::int AS n FROM ${table} WHERE ${orgColumn(table)} = $1`;
@@ -303,6 +308,7 @@ describe('client users', () => {
       'audit_log',
       'integration_connections',
       'integration_runs',
+      'nfse_issuances',
     ]) {
       expect({ table, n: await count(a.client, `SELECT count(*)::int AS n FROM ${table}`) }).toEqual({
         table,

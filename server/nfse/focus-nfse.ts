@@ -19,7 +19,8 @@ import { SourceError, type SourceHttp } from '../integrations/http.ts';
 export const FOCUS_NFSE_SANDBOX_URL = 'https://homologacao.focusnfe.com.br';
 
 export interface NfseParty {
-  readonly cnpj: string;
+  /** Null when Arco does not know it (customers carry no CNPJ yet): the field is left out, as Focus allows. */
+  readonly cnpj: string | null;
   readonly razaoSocial: string;
   readonly email: string | null;
 }
@@ -117,7 +118,7 @@ export function focusNfseBody(request: NfseRequest) {
       codigo_municipio: prestador.codigoMunicipio,
     },
     tomador: {
-      cnpj: digits(tomador.cnpj),
+      ...(tomador.cnpj ? { cnpj: digits(tomador.cnpj) } : {}),
       razao_social: tomador.razaoSocial,
       ...(tomador.email ? { email: tomador.email } : {}),
     },

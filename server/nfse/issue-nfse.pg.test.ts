@@ -1,0 +1,146 @@
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Invoice } from '../../shared/entities/billing.ts';
+import { createMemoryChangeFeed } from '../../sync/server/memory-feed.ts';
+import type { Change } from '../../sync/server/store.ts';
+import { nextServerFields, readDocument, writeDocument } from '../db/index.ts';
+import { createTestDatabase, createTestTenant, type TestDatabase, type TestTenant } from '../db/testing.ts';
+import { createSourceHttp } from '../integrations/http.ts';
+import { createServerWriter } from '../sync/server-writes.ts';
+import { createFocusNfseFake } from './fakes/focus-nfse-fake.ts';
+import { createFocusNfseProvider } from './focus-nfse.ts';
+import { issueInvoiceNfse, type NfseDeps } from './issue-nfse.ts';
+
+/**
+ * A paid invoice's NFS-e on PostgreSQL against the local Focus NFe fake: the nota is sent once, followed through
+ * its asynchronous processing, recorded in nfse_issuances, and its link lands on the synced invoice by a
+ * server write (the change devices pull); steps after that write nothing; unpaid invoices are skipped; staff
+ * read the issuance, a client user does not, and the provider token is nowhere in the database.
+ */
+const NOW = new Date('2026-03-10T12:00:00.000Z');
+const TOKEN = 'focus-token-secreto-42';
+let t: TestDatabase;
+let tenant: TestTenant;
+let deps: NfseDeps;
+let fake: ReturnType<typeof createFocusNfseFake>;
+const published: Change[] = [];
+
+function invoiceDoc(over: Partial<Invoice> = {}): Invoice {
+  const id = uuidv7();
+  return {
+    id,
+    updatedAt: NOW.toISOString(),
+    serverSeq: 0,
+    clientUpdatedAt: NOW.toISOString(),
+    customerId: tenant.customerId,
+    contractId: null,
+    number: `INV-${id.slice(-6)}`,
+    description: 'Mensalidade março de 2026',
+    amountCents: 450_000,
+    issueDate: '2026-03-01',
+    dueDate: '2026-03-10',
+    paidDate: '2026-03-09',
+    status: 'paid',
+    nfeUrl: null,
+    pixCode: null,
+    payments: [],
+    ...over,
+  };
+}
+
+async function store(doc: Invoice) {
+  await t.db.withIdentity(tenant.system, async (c) =>
+    writeDocument(
+      c,
+      { organizationId: tenant.organizationId },
+      'invoices',
+      doc,
+      await nextServerFields(c, tenant.organizationId, NOW),
+    ),
+  );
+  return doc;
+}
+const readInvoice = async (id: string) =>
+  (await t.db.withIdentity(tenant.system, (c) => readDocument(c, 'invoices', tenant.organizationId, id)))!
+    .doc;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  tenant = await createTestTenant(t.db, { name: 'Arco Digital' });
+  fake = createFocusNfseFake({ origin: 'http://focus.fake', pollsUntilDone: 2 });
+  const feed = createMemoryChangeFeed(() => undefined);
+  feed.subscribe((change) => {
+    if (change !== 'RESYNC') published.push(change);
+  });
+  deps = {
+    db: t.db,
+    writer: createServerWriter({ db: t.db, feed, clock: () => NOW }),
+    clock: () => NOW,
+    provider: createFocusNfseProvider({ baseUrl: 'http://focus.fake', token: TOKEN }),
+    http: () =>
+      createSourceHttp({
+        fetch: async (url, init) => fake.request(url, init),
+        sleep: async () => undefined,
+        clock: () => NOW,
+        random: () => 0.5,
+      }),
+    prestador: { cnpj: '12.345.678/0001-90', inscricaoMunicipal: '1234567', codigoMunicipio: '3550308' },
+    service: { itemListaServico: '17.06', aliquota: 5 },
+  };
+}, 120_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('issueInvoiceNfse', () => {
+  it('sends the nota once, follows it to "autorizado", and puts its link on the synced invoice', async () => {
+    const invoice = await store(invoiceDoc());
+    const target = { organizationId: tenant.organizationId, invoiceId: invoice.id };
+
+    expect(await issueInvoiceNfse(deps, target)).toEqual({ kind: 'state', state: { status: 'processing' } });
+    expect(fake.notas().map((n) => n.ref)).toEqual([invoice.id]);
+    expect(fake.notas()[0]!.body).toMatchObject({
+      tomador: { razao_social: 'TechCorp LTDA' },
+      servico: { valor_servicos: 4500, item_lista_servico: '17.06' },
+    });
+    expect(await issueInvoiceNfse(deps, target)).toEqual({ kind: 'state', state: { status: 'processing' } });
+    expect((await readInvoice(invoice.id)).nfeUrl).toBeNull();
+    published.length = 0;
+
+    const issued = await issueInvoiceNfse(deps, target);
+    expect(issued).toMatchObject({ kind: 'state', state: { status: 'issued', number: '1001' } });
+    const stored = await readInvoice(invoice.id);
+    expect(stored.nfeUrl).toBe(`http://focus.fake/notas/${invoice.id}.pdf`);
+    expect(stored.serverSeq).toBeGreaterThan(0);
+    expect(published.map((c) => c.collection)).toContain('invoices');
+    expect(fake.notas()).toHaveLength(1); // sent once
+
+    // Again: nothing sent, nothing written.
+    published.length = 0;
+    await issueInvoiceNfse(deps, target);
+    expect((await readInvoice(invoice.id)).serverSeq).toBe(stored.serverSeq);
+    expect(published).toEqual([]);
+
+    const rows = await t.db.withIdentity(tenant.csm, (c) =>
+      c.query('SELECT * FROM nfse_issuances WHERE invoice_id = $1', [invoice.id]),
+    );
+    expect(rows.rows[0]).toMatchObject({ status: 'issued', number: '1001', verification_code: 'CV1001' });
+    const asClient = await t.db.withIdentity(tenant.client, (c) => c.query('SELECT * FROM nfse_issuances'));
+    expect(asClient.rows).toEqual([]);
+    const everything = await t.db.privileged((c) => c.query('SELECT * FROM nfse_issuances'));
+    expect(JSON.stringify(everything.rows)).not.toContain(TOKEN);
+  });
+
+  it('skips an invoice that is not paid, or unknown', async () => {
+    const open = await store(invoiceDoc({ status: 'pending', paidDate: null }));
+    expect(
+      await issueInvoiceNfse(deps, { organizationId: tenant.organizationId, invoiceId: open.id }),
+    ).toEqual({
+      kind: 'skipped',
+      reason: 'not_paid',
+    });
+    expect(
+      await issueInvoiceNfse(deps, { organizationId: tenant.organizationId, invoiceId: uuidv7() }),
+    ).toEqual({ kind: 'skipped', reason: 'not_found' });
+  });
+});

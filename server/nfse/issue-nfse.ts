@@ -1,0 +1,114 @@
+import { systemIdentity } from '../../shared/identity.ts';
+import { readDocument, type Database } from '../db/index.ts';
+import type { SourceHttp } from '../integrations/http.ts';
+import type { ServerWriter } from '../sync/server-writes.ts';
+import type { NfseProvider, NfseRequest, NfseState } from './focus-nfse.ts';
+
+/**
+ * One step of a paid invoice's NFS-e (issue 17 item 5), run by the `issue-nfse` job: ask the provider for the
+ * nota (first step) or read its state (later steps), record it in `nfse_issuances` (migration 0250), and once
+ * issued copy the nota's link into the synced invoice's `nfeUrl` by a server write, so the client's device
+ * syncs it and shows "Baixar NFe". Idempotent: the provider's ref is the invoice id, an issued nota whose link
+ * is already on the invoice is left alone, and a repeated step reads instead of sending again.
+ */
+export interface NfseDeps {
+  readonly db: Database;
+  readonly writer: ServerWriter;
+  readonly clock: () => Date;
+  readonly provider: NfseProvider;
+  /** A fresh SourceHttp per step (retries, backoff, 429 Retry-After). */
+  readonly http: () => SourceHttp;
+  /** The agency as the nota's issuer, and its service's fiscal codes (configuration, not secrets). */
+  readonly prestador: NfseRequest['prestador'];
+  readonly service: { readonly itemListaServico: string; readonly aliquota: number };
+}
+
+export type NfseStep =
+  | { readonly kind: 'skipped'; readonly reason: 'not_found' | 'not_paid' }
+  | { readonly kind: 'state'; readonly state: NfseState };
+
+interface IssuanceRow {
+  status: 'processing' | 'issued' | 'failed' | 'cancelled';
+  number: string | null;
+  verification_code: string | null;
+  url: string | null;
+}
+
+export async function issueInvoiceNfse(
+  deps: NfseDeps,
+  target: { readonly organizationId: string; readonly invoiceId: string },
+): Promise<NfseStep> {
+  const { organizationId, invoiceId } = target;
+  const found = await deps.db.withIdentity(systemIdentity(organizationId), async (c) => {
+    const invoice = await readDocument(c, 'invoices', organizationId, invoiceId);
+    if (!invoice || invoice.deleted) return null;
+    const customer = await readDocument(c, 'customers', organizationId, invoice.doc.customerId);
+    const { rows } = await c.query<IssuanceRow>(
+      `SELECT status, number, verification_code, url FROM nfse_issuances
+        WHERE organization_id = $1 AND invoice_id = $2`,
+      [organizationId, invoiceId],
+    );
+    return { invoice: invoice.doc, customer: customer?.doc ?? null, issuance: rows[0] ?? null };
+  });
+  if (!found) return { kind: 'skipped', reason: 'not_found' };
+  const { invoice, customer, issuance } = found;
+  if (invoice.status !== 'paid') return { kind: 'skipped', reason: 'not_paid' };
+
+  let state: NfseState;
+  if (issuance?.status === 'issued' && issuance.number && issuance.url)
+    state = {
+      status: 'issued',
+      number: issuance.number,
+      url: issuance.url,
+      verificationCode: issuance.verification_code,
+    };
+  else if (issuance) state = await deps.provider.read(invoiceId, deps.http());
+  else
+    state = await deps.provider.issue(
+      {
+        ref: invoiceId,
+        issuedAt: deps.clock().toISOString(),
+        prestador: deps.prestador,
+        tomador: { cnpj: null, razaoSocial: customer?.name ?? invoice.number, email: null },
+        servico: {
+          valueCents: invoice.amountCents,
+          discriminacao: `${invoice.description} — fatura ${invoice.number}`,
+          itemListaServico: deps.service.itemListaServico,
+          aliquota: deps.service.aliquota,
+        },
+      },
+      deps.http(),
+    );
+
+  const now = deps.clock().toISOString();
+  await deps.writer.transaction(organizationId, async (tx) => {
+    await tx.client.query(
+      `INSERT INTO nfse_issuances
+         (organization_id, invoice_id, ref, status, number, verification_code, url, errors, requested_at, updated_at)
+       VALUES ($1, $2, $9, $3, $4, $5, $6, $7, $8, $8)
+       ON CONFLICT (organization_id, invoice_id) DO UPDATE SET status = $3, number = $4,
+         verification_code = $5, url = $6, errors = $7, updated_at = $8`,
+      [
+        organizationId,
+        invoiceId,
+        state.status,
+        state.status === 'issued' ? state.number : null,
+        state.status === 'issued' ? state.verificationCode : null,
+        state.status === 'issued' ? state.url : null,
+        state.status === 'failed'
+          ? state.errors
+              .map((e) => `${e.code}: ${e.message}`)
+              .join('; ')
+              .slice(0, 2000)
+          : null,
+        now,
+        invoiceId, // the provider's ref: the invoice id as text
+      ],
+    );
+    if (state.status !== 'issued') return;
+    const current = await readDocument(tx.client, 'invoices', organizationId, invoiceId);
+    if (current && current.doc.nfeUrl !== state.url)
+      await tx.write('invoices', [{ ...current.doc, nfeUrl: state.url }]);
+  });
+  return { kind: 'state', state };
+}

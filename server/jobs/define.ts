@@ -9,6 +9,7 @@ import type { ServerWriter } from '../sync/server-writes.ts';
 import type { PushSender } from '../push/sender.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { IntegrationDeps } from '../integrations/run-import.ts';
+import type { NfseDeps } from '../nfse/issue-nfse.ts';
 
 /**
  * A background job is one file in server/jobs/ exporting `defineJob({...})`, listed once in `JOBS`
@@ -46,6 +47,8 @@ export interface JobDeps {
   readonly mailer?: Mailer | null;
   /** Data-source imports (server/integrations/); absent or null → integrations are off and their job skips. */
   readonly integrations?: IntegrationDeps | null;
+  /** NFS-e issuing (server/nfse/): the provider, its HTTP and the issuer's data; absent → the job skips. */
+  readonly nfse?: Omit<NfseDeps, 'db' | 'writer' | 'clock'> | null;
 }
 
 export interface SendOptions {

@@ -7,6 +7,7 @@ import { notifyScanJob } from './notify-scan.ts';
 import { sendNotificationDigestJob } from './send-notification-digest.ts';
 import { trainChurnModelsJob } from './train-churn-models.ts';
 import { importIntegrationsJob } from './import-integrations.ts';
+import { issueNfseJob } from './issue-nfse.ts';
 
 /** Every background job the server runs (docs/architecture.md "Jobs"): add a file, then list it here. */
 export const JOBS: readonly JobDefinition[] = [
@@ -18,4 +19,5 @@ export const JOBS: readonly JobDefinition[] = [
   sendNotificationDigestJob,
   trainChurnModelsJob,
   importIntegrationsJob,
+  issueNfseJob,
 ];

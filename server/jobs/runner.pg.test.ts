@@ -140,6 +140,7 @@ describe('jobs on pg-boss', () => {
     );
     expect(schedules).toEqual([
       { name: 'import-integrations', cron: '15 5 * * *' },
+      { name: 'issue-nfse', cron: '*/5 * * * *' },
       { name: 'notify-scan', cron: '*/5 * * * *' },
       { name: 'prune-sessions', cron: '0 * * * *' },
       { name: 'recompute-all-health', cron: '7 * * * *' },
@@ -158,6 +159,7 @@ describe('jobs on pg-boss', () => {
     );
     expect(left.map((s) => s.name).sort()).toEqual([
       'import-integrations',
+      'issue-nfse',
       'notify-scan',
       'prune-sessions',
       'recompute-all-health',

@@ -10,6 +10,12 @@ import { createServerWriter } from '../sync/server-writes.ts';
 import { createFocusNfseFake } from './fakes/focus-nfse-fake.ts';
 import { createFocusNfseProvider } from './focus-nfse.ts';
 import { issueInvoiceNfse, type NfseDeps } from './issue-nfse.ts';
+import { runJob, type JobContext } from '../jobs/define.ts';
+import { issueNfseJob, NFSE_POLL_SECONDS } from '../jobs/issue-nfse.ts';
+import { MemoryAuthStore } from '../auth/memory-store.ts';
+import { MemoryAccountStore } from '../auth/account-memory-store.ts';
+import { testConfig } from '../config.ts';
+import { createLogger } from '../logger.ts';
 
 /**
  * A paid invoice's NFS-e on PostgreSQL against the local Focus NFe fake: the nota is sent once, followed through
@@ -142,5 +148,59 @@ describe('issueInvoiceNfse', () => {
     expect(
       await issueInvoiceNfse(deps, { organizationId: tenant.organizationId, invoiceId: uuidv7() }),
     ).toEqual({ kind: 'skipped', reason: 'not_found' });
+  });
+});
+
+describe('issue-nfse job', () => {
+  function context(sent: { payload: unknown; key?: string; startAfter?: Date }[]): JobContext {
+    const { db, writer, clock, ...nfse } = deps;
+    return {
+      db,
+      writer,
+      clock,
+      auth: new MemoryAuthStore(),
+      accounts: new MemoryAccountStore(),
+      logger: createLogger({ level: 'silent' }),
+      config: testConfig(),
+      jobId: 'job-1',
+      nfse,
+      jobs: {
+        send: async (_job, payload, options) => {
+          sent.push({ payload, ...(options?.startAfter ? { startAfter: options.startAfter } : {}) });
+          return 'job';
+        },
+        sendDeduplicated: async (_job, payload, key) => {
+          sent.push({ payload, key });
+          return 'job';
+        },
+      },
+    };
+  }
+
+  it('the scan queues each recently paid invoice without a nota link; a processing nota is read again later', async () => {
+    const paid = await store(invoiceDoc());
+    const linked = await store(invoiceDoc({ nfeUrl: 'https://nfse.example/1.pdf' }));
+    const old = await store(invoiceDoc({ paidDate: '2025-12-01' }));
+    const sent: { payload: unknown; key?: string; startAfter?: Date }[] = [];
+    await runJob(issueNfseJob, {}, context(sent));
+    const keys = sent.map((s) => s.key);
+    expect(keys).toContain(`${tenant.organizationId}:${paid.id}`);
+    expect(keys).not.toContain(`${tenant.organizationId}:${linked.id}`);
+    expect(keys).not.toContain(`${tenant.organizationId}:${old.id}`);
+
+    sent.length = 0;
+    await runJob(issueNfseJob, { organizationId: tenant.organizationId, invoiceId: paid.id }, context(sent));
+    expect(sent).toEqual([
+      {
+        payload: { organizationId: tenant.organizationId, invoiceId: paid.id },
+        startAfter: new Date(NOW.getTime() + NFSE_POLL_SECONDS * 1000),
+      },
+    ]);
+  });
+
+  it('does nothing without NFS-e configured', async () => {
+    const sent: { payload: unknown }[] = [];
+    await runJob(issueNfseJob, {}, { ...context(sent), nfse: null });
+    expect(sent).toEqual([]);
   });
 });

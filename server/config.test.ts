@@ -40,9 +40,31 @@ describe('loadConfig', () => {
         googleAdsDeveloperToken: undefined,
         metaBaseUrl: 'https://graph.facebook.com',
       },
+      nfse: null,
       shutdownGraceMs: 5_000,
       streams: { perUser: 10, perInstance: 1_000 },
     });
+  });
+
+  it('turns NFS-e on only with the token and the issuer’s CNPJ, municipal registration and city code', () => {
+    const issuer = {
+      NFSE_TOKEN: 'focus-token',
+      NFSE_PRESTADOR_CNPJ: '12.345.678/0001-90',
+      NFSE_INSCRICAO_MUNICIPAL: '1234567',
+      NFSE_CODIGO_MUNICIPIO: '3550308',
+    };
+    expect(loadConfig({ ...issuer, NFSE_CODIGO_MUNICIPIO: '' }).nfse).toBeNull();
+    expect(loadConfig(issuer).nfse).toEqual({
+      baseUrl: 'https://api.focusnfe.com.br',
+      token: 'focus-token',
+      prestador: { cnpj: '12.345.678/0001-90', inscricaoMunicipal: '1234567', codigoMunicipio: '3550308' },
+      itemListaServico: '17.06',
+      aliquota: 5,
+    });
+    expect(
+      loadConfig({ ...issuer, NFSE_BASE_URL: 'http://127.0.0.1:9998', NFSE_ALIQUOTA: '2.5' }).nfse,
+    ).toMatchObject({ baseUrl: 'http://127.0.0.1:9998', aliquota: 2.5 });
+    expect(() => loadConfig({ ...issuer, NFSE_CODIGO_MUNICIPIO: 'SP' })).toThrow(/NFSE_CODIGO_MUNICIPIO/);
   });
 
   it("reads the integrations key, the fakes switch and the providers' base URLs; a bad key is named, not echoed", () => {

@@ -176,6 +176,28 @@ const envSchema = z
     GOOGLE_ADS_BASE_URL: optional(httpUrl),
     GOOGLE_ADS_DEVELOPER_TOKEN: optional(z.string().trim().min(1).max(200)),
     META_BASE_URL: optional(httpUrl),
+    NFSE_BASE_URL: optional(httpUrl),
+    NFSE_TOKEN: optional(z.string().trim().min(1).max(500)),
+    NFSE_PRESTADOR_CNPJ: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^\d{2}\.?\d{3}\.?\d{3}\/?\d{4}-?\d{2}$/, 'expected a CNPJ'),
+    ),
+    NFSE_INSCRICAO_MUNICIPAL: optional(z.string().trim().min(1).max(30)),
+    NFSE_CODIGO_MUNICIPIO: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^\d{7}$/, 'expected the 7-digit IBGE code'),
+    ),
+    NFSE_ITEM_LISTA_SERVICO: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^\d{1,2}\.\d{2}$/, 'expected e.g. 17.06'),
+    ),
+    NFSE_ALIQUOTA: optional(z.coerce.number().min(0).max(100)),
     PAYMENT_WEBHOOK_SECRET: optional(
       z.string().trim().min(32, 'expected at least 32 characters (e.g. openssl rand -hex 32)').max(512),
     ),
@@ -269,6 +291,21 @@ export interface Config {
     readonly googleAdsDeveloperToken: string | undefined;
     readonly metaBaseUrl: string;
   };
+  /**
+   * NFS-e issuing through Focus NFe (server/nfse/): on only when the token and the issuer's CNPJ, municipal
+   * registration and city code are all set. The token is a secret: never logged, never in an answer.
+   */
+  readonly nfse: {
+    readonly baseUrl: string;
+    readonly token: string;
+    readonly prestador: {
+      readonly cnpj: string;
+      readonly inscricaoMunicipal: string;
+      readonly codigoMunicipio: string;
+    };
+    readonly itemListaServico: string;
+    readonly aliquota: number;
+  } | null;
   /** Open event streams (SSE) allowed per user and per server instance; past them a new one answers 429. */
   readonly streams: { readonly perUser: number; readonly perInstance: number };
   /** On SIGTERM/SIGINT: how long in-flight requests may take before open connections are cut. */
@@ -340,6 +377,22 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       googleAdsDeveloperToken: e.GOOGLE_ADS_DEVELOPER_TOKEN,
       metaBaseUrl: e.META_BASE_URL ?? 'https://graph.facebook.com',
     },
+    nfse:
+      e.NFSE_TOKEN && e.NFSE_PRESTADOR_CNPJ && e.NFSE_INSCRICAO_MUNICIPAL && e.NFSE_CODIGO_MUNICIPIO
+        ? {
+            // Focus NFe's production API unless told otherwise (its sandbox: FOCUS_NFSE_SANDBOX_URL).
+            baseUrl: e.NFSE_BASE_URL ?? 'https://api.focusnfe.com.br',
+            token: e.NFSE_TOKEN,
+            prestador: {
+              cnpj: e.NFSE_PRESTADOR_CNPJ,
+              inscricaoMunicipal: e.NFSE_INSCRICAO_MUNICIPAL,
+              codigoMunicipio: e.NFSE_CODIGO_MUNICIPIO,
+            },
+            // LC 116/2003 item 17.06: advertising and marketing services; the usual 5 % ISS.
+            itemListaServico: e.NFSE_ITEM_LISTA_SERVICO ?? '17.06',
+            aliquota: e.NFSE_ALIQUOTA ?? 5,
+          }
+        : null,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     streams: { perUser: e.STREAMS_PER_USER, perInstance: e.STREAMS_PER_INSTANCE },
   };

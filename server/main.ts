@@ -41,6 +41,7 @@ import { importsRoutes } from './imports/routes.ts';
 import { pgStaffPortalSource, staffPortalRoutes } from './staff-portal/routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { createIntegrations } from './integrations/setup.ts';
+import { createNfse } from './nfse/setup.ts';
 import { integrationsRoutes } from './integrations/routes.ts';
 import { PgAccountsStore } from './users/pg-store.ts';
 import { invitationRoutes, setupRoutes, usersRoutes } from './users/routes.ts';
@@ -197,6 +198,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         push,
         mailer,
         integrations,
+        // NFS-e for paid invoices (NFSE_TOKEN and the issuer's NFSE_* data); null → the job does nothing.
+        nfse: createNfse(config, {
+          fetch: (url, init) => globalThis.fetch(url, init),
+          clock,
+          sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        }),
         // The optional LLM rewrite of at-risk recommendations (LLM_BASE_URL, LLM_MODEL, LLM_API_KEY).
         ...(config.llm
           ? {

@@ -41,6 +41,7 @@ import { importsRoutes } from './imports/routes.ts';
 import { pgStaffPortalSource, staffPortalRoutes } from './staff-portal/routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { createIntegrations } from './integrations/setup.ts';
+import { nfseRoutes } from './nfse/routes.ts';
 import { createNfse } from './nfse/setup.ts';
 import { integrationsRoutes } from './integrations/routes.ts';
 import { PgAccountsStore } from './users/pg-store.ts';
@@ -151,6 +152,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const accountStore = new PgAccountStore(db);
     // Data sources (GA4, Google Ads, Meta Ads): null when off (production without INTEGRATIONS_KEY).
     const integrations = await createIntegrations({ config, db, writer, clock, logger, push, newId: uuidv7 });
+    // NFS-e for paid invoices (NFSE_TOKEN and the issuer's NFSE_* data); null → the job and the route do nothing.
+    const nfse = createNfse(config, {
+      fetch: (url, init) => globalThis.fetch(url, init),
+      clock,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    });
     const app = createApp({
       config,
       logger,
@@ -175,6 +182,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         'staff-portal': staffPortalRoutes({ source: pgStaffPortalSource(db) }),
         calendar: calendarRoutes({ db, config, clock }),
         integrations: integrationsRoutes(integrations),
+        nfse: nfseRoutes({ db, writer, clock, nfse }),
         users: usersRoutes(accounts),
         invitations: invitationRoutes(accounts),
         setup: setupRoutes(accounts),
@@ -198,12 +206,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         push,
         mailer,
         integrations,
-        // NFS-e for paid invoices (NFSE_TOKEN and the issuer's NFSE_* data); null → the job does nothing.
-        nfse: createNfse(config, {
-          fetch: (url, init) => globalThis.fetch(url, init),
-          clock,
-          sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        }),
+        nfse,
         // The optional LLM rewrite of at-risk recommendations (LLM_BASE_URL, LLM_MODEL, LLM_API_KEY).
         ...(config.llm
           ? {

@@ -10,6 +10,10 @@ import { createServerWriter } from '../sync/server-writes.ts';
 import { createFocusNfseFake } from './fakes/focus-nfse-fake.ts';
 import { createFocusNfseProvider } from './focus-nfse.ts';
 import { issueInvoiceNfse, type NfseDeps } from './issue-nfse.ts';
+import { nfseRoutes } from './routes.ts';
+import { createApp } from '../app.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { PgAuthStore } from '../auth/pg-store.ts';
 import { runJob, type JobContext } from '../jobs/define.ts';
 import { issueNfseJob, NFSE_POLL_SECONDS } from '../jobs/issue-nfse.ts';
 import { MemoryAuthStore } from '../auth/memory-store.ts';
@@ -202,5 +206,82 @@ describe('issue-nfse job', () => {
     const sent: { payload: unknown }[] = [];
     await runJob(issueNfseJob, {}, { ...context(sent), nfse: null });
     expect(sent).toEqual([]);
+  });
+});
+
+describe('/api/nfse routes', () => {
+  const ORIGIN = 'http://localhost:3000';
+  const PASSWORD = 'senha-de-teste-123';
+
+  async function appWith(nfse: NfseDeps | null) {
+    const { db, writer, clock, ...provider } = deps;
+    const app = createApp({
+      config: testConfig({ publicOrigin: ORIGIN }),
+      logger: createLogger({ level: 'silent' }),
+      auth: new PgAuthStore(t.db),
+      health: { check: async () => undefined },
+      clock: { now: () => NOW },
+      apiRoutes: { nfse: nfseRoutes({ db, writer, clock, nfse: nfse ? provider : null }) },
+    });
+    const hash = await hashPassword(PASSWORD);
+    const emails = await t.db.privileged(async (c) => {
+      const { rows } = await c.query<{ id: string; email: string }>(
+        'UPDATE users SET password_hash = $1 WHERE organization_id = $2 RETURNING id, email',
+        [hash, tenant.organizationId],
+      );
+      return new Map(rows.map((r) => [r.id, r.email]));
+    });
+    return async (userId: string) => {
+      const login = await app.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: ORIGIN },
+        body: JSON.stringify({ email: emails.get(userId), password: PASSWORD }),
+      });
+      expect(login.status).toBe(200);
+      const cookie = login.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      return (method: 'GET' | 'POST', invoiceId: string) =>
+        app.request(`/api/nfse/invoices/${invoiceId}`, {
+          method,
+          headers: { cookie, origin: ORIGIN, 'content-type': 'application/json' },
+          ...(method === 'POST' ? { body: '{}' } : {}),
+        });
+    };
+  }
+
+  it('staff issue a paid invoice’s nota on request and read its state; clients may not; unpaid is 409', async () => {
+    const as = await appWith(deps);
+    const staff = await as(tenant.csm.userId);
+    const paid = await store(invoiceDoc());
+    expect(await (await staff('GET', paid.id)).json()).toEqual({ issuance: null });
+    const first = await staff('POST', paid.id);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({ issuance: { status: 'processing', number: null } });
+    await staff('POST', paid.id); // the fake authorizes on its second read
+    const issued = (await (await staff('POST', paid.id)).json()) as {
+      issuance: { status: string; number: string };
+    };
+    expect(issued.issuance).toMatchObject({
+      status: 'issued',
+      url: `http://focus.fake/notas/${paid.id}.pdf`,
+    });
+    expect((await readInvoice(paid.id)).nfeUrl).toBe(`http://focus.fake/notas/${paid.id}.pdf`);
+    expect(JSON.stringify(issued)).not.toContain(TOKEN);
+
+    const open = await store(invoiceDoc({ status: 'pending', paidDate: null }));
+    expect((await staff('POST', open.id)).status).toBe(409);
+    expect((await staff('POST', uuidv7())).status).toBe(404);
+    const client = await as(tenant.client.userId);
+    expect((await client('POST', paid.id)).status).toBe(403);
+    expect((await client('GET', paid.id)).status).toBe(403);
+  });
+
+  it('answers 503 when NFS-e is not configured', async () => {
+    const as = await appWith(null);
+    const staff = await as(tenant.admin.userId);
+    const paid = await store(invoiceDoc());
+    expect((await staff('POST', paid.id)).status).toBe(503);
   });
 });

@@ -12,8 +12,8 @@ import { COLLECTION_NAMES } from '../shared/collections/index.ts';
  * `MIN_SUPPORTED_PROTOCOL_VERSION` only when the server can no longer serve older apps correctly (they get
  * 426 and ask the user to update).
  */
-export const PROTOCOL_VERSION = 8;
-export const MIN_SUPPORTED_PROTOCOL_VERSION = 8;
+export const PROTOCOL_VERSION = 9;
+export const MIN_SUPPORTED_PROTOCOL_VERSION = 9;
 export const PROTOCOL_HEADER = 'x-arco-protocol';
 
 export interface ProtocolHistoryEntry {
@@ -79,6 +79,14 @@ export const PROTOCOL_HISTORY: readonly ProtocolHistoryEntry[] = [
       'Event waiting list: engagement.eventRegistrations[].status gains waitlisted and the server-owned ' +
       'waitlistPosition (the server settles seats on push: shared/domain/portal/event-seats.ts). An older app ' +
       'would refuse a waitlisted registration when it pulls its record, so 8 is the minimum.',
+  },
+  {
+    version: 9,
+    fingerprint: 'dfd8fc47eec37dc6374b4721ba565807af2eb043275cc3889e6b920e98d4948d',
+    change:
+      "NFS-e: invoices gain nfeNumber (the issued nota's number beside nfeUrl, written by the issue-nfse job's " +
+      'server write; null by default). An older app would refuse an invoice carrying the unknown field when it ' +
+      'pulls it, so 9 is the minimum.',
   },
 ];
 

@@ -11,7 +11,7 @@ import { journeyEnvironment } from './support/journey-environment.ts';
  * NFS-e (issue 17 item 5) in headless Debian Chromium against the real built app and server, configured with a
  * local Focus NFe fake over HTTP: TechCorp's client pays INV-1235 ("Pagar", the fake gateway), staff ask for its
  * NFS-e (`POST /api/nfse/invoices/:id`: sent, then read as authorized), and the client's invoice screen offers
- * "Baixar NFe" linking to the nota's PDF, which the browser can fetch.
+ * "Baixar NFe" linking to the nota's PDF, which the browser can fetch, and the nota's number.
  */
 const TOKEN = 'journey-focus-token';
 let focus: { close: () => void; origin: string } | undefined;
@@ -85,6 +85,7 @@ describe('NFS-e of a paid invoice', () => {
     const link = page.getByRole('link', { name: 'Baixar NFe' });
     await link.waitFor({ timeout: 30_000 });
     expect(await link.getAttribute('href')).toBe(issued.url);
+    await page.getByText('NFS-e nº 1001').waitFor();
     const pdf = await page.request.get(issued.url!);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect(await seriousAxeViolations(page)).toEqual([]);

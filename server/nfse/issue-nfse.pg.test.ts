@@ -52,6 +52,7 @@ function invoiceDoc(over: Partial<Invoice> = {}): Invoice {
     paidDate: '2026-03-09',
     status: 'paid',
     nfeUrl: null,
+    nfeNumber: null,
     pixCode: null,
     payments: [],
     ...over,
@@ -121,6 +122,7 @@ describe('issueInvoiceNfse', () => {
     expect(issued).toMatchObject({ kind: 'state', state: { status: 'issued', number: '1001' } });
     const stored = await readInvoice(invoice.id);
     expect(stored.nfeUrl).toBe(`http://focus.fake/notas/${invoice.id}.pdf`);
+    expect(stored.nfeNumber).toBe('1001');
     expect(stored.serverSeq).toBeGreaterThan(0);
     expect(published.map((c) => c.collection)).toContain('invoices');
     expect(fake.notas()).toHaveLength(1); // sent once

@@ -107,8 +107,8 @@ export async function issueInvoiceNfse(
     );
     if (state.status !== 'issued') return;
     const current = await readDocument(tx.client, 'invoices', organizationId, invoiceId);
-    if (current && current.doc.nfeUrl !== state.url)
-      await tx.write('invoices', [{ ...current.doc, nfeUrl: state.url }]);
+    if (current && (current.doc.nfeUrl !== state.url || current.doc.nfeNumber !== state.number))
+      await tx.write('invoices', [{ ...current.doc, nfeUrl: state.url, nfeNumber: state.number }]);
   });
   return { kind: 'state', state };
 }

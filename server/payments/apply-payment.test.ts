@@ -18,6 +18,7 @@ const INVOICE: Invoice = {
   paidDate: null,
   status: 'pending',
   nfeUrl: null,
+  nfeNumber: null,
   pixCode: '000201…',
   payments: [],
 };

@@ -80,6 +80,7 @@ function invoiceDoc(customerId: string, over: Partial<Invoice> = {}): Invoice {
     paidDate: null,
     status: 'overdue',
     nfeUrl: null,
+    nfeNumber: null,
     pixCode: buildPixBrCode({
       pixKey: tenant.organizationId,
       amountCents: 450_000,

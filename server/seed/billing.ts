@@ -129,6 +129,7 @@ export function buildInvoices(
       paidDate: paid ? cal.date(cal.dayOfInstant(paidMs)) : null,
       status,
       nfeUrl: paid ? `https://nfse.arco.example/notas/${o.number}.pdf` : null,
+      nfeNumber: paid ? o.number.replace(/\D/g, '') || o.number : null,
       // A Pix code is only useful while there is something to pay.
       pixCode: paid
         ? null

@@ -32,6 +32,8 @@ export const invoiceSchema = z.strictObject({
   nfeUrl: z.url().max(2000).nullable(),
   /** Pix "copia e cola" code (EMV payload). */
   pixCode: z.string().max(512).nullable(),
+  /** The issued NFS-e's number (server/nfse/), beside its link `nfeUrl`; null until issued. */
+  nfeNumber: z.string().trim().min(1).max(50).nullable().default(null),
   payments: z.array(paymentSchema).max(100),
 });
 export type Invoice = z.infer<typeof invoiceSchema>;

@@ -128,6 +128,7 @@ export const FIXTURES: Readonly<Record<CollectionName, Factory>> = {
     paidDate: null,
     status: 'pending',
     nfeUrl: null,
+    nfeNumber: null,
     pixCode: null,
     payments: [],
   }),

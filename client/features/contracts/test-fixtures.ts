@@ -163,6 +163,7 @@ const invoice = (
   paidDate: due,
   status: 'paid',
   nfeUrl: `https://nfe.arco.example/${number}.pdf`,
+  nfeNumber: number.replace(/\D/g, '') || number,
   pixCode: null,
   payments: [
     {

@@ -93,6 +93,7 @@ export const moneyEn: TranslationShape<typeof moneyPtBR> = {
     pixInvalid: 'This invoice’s Pix code is not valid. Please contact your account manager.',
     noPix: 'This invoice has no Pix code.',
     nfe: 'Download NFe',
+    nfeNumber: 'NFS-e no. {{number}}',
     nfeMissing: 'The tax invoice is available after payment.',
     nfePending: 'The tax invoice is being issued and will appear here shortly.',
     paymentsHeading: 'Payments',

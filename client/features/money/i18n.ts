@@ -96,6 +96,7 @@ export const moneyPtBR = {
     pixInvalid: 'O código Pix desta fatura não é válido. Fale com seu gerente de conta.',
     noPix: 'Esta fatura não tem código Pix.',
     nfe: 'Baixar NFe',
+    nfeNumber: 'NFS-e nº {{number}}',
     nfeMissing: 'A nota fiscal fica disponível depois do pagamento.',
     nfePending: 'A nota fiscal está sendo emitida e aparece aqui em breve.',
     paymentsHeading: 'Pagamentos',

@@ -116,6 +116,9 @@ function InvoiceView({ invoice }: { invoice: Invoice }) {
               <a href={invoice.nfeUrl} target="_blank" rel="noopener noreferrer" className={styles.external}>
                 {t('invoice.nfe')}
               </a>
+              {invoice.nfeNumber ? (
+                <span className={card.muted}> · {t('invoice.nfeNumber', { number: invoice.nfeNumber })}</span>
+              ) : null}
             </p>
           ) : (
             <p className={card.muted}>{t(status === 'paid' ? 'invoice.nfePending' : 'invoice.nfeMissing')}</p>

@@ -79,6 +79,7 @@ function invoice(
     issueDate: over.dueDate.replace(/-\d\d$/, '-05'),
     paidDate: open ? null : over.dueDate,
     nfeUrl: open ? null : `https://nfse.arco.example/notas/${over.number}.pdf`,
+    nfeNumber: open ? null : String(over.number ?? 'INV-1').replace(/\D/g, '') || '1',
     pixCode: open
       ? buildPixBrCode({
           pixKey: uid(99),

@@ -168,6 +168,7 @@ export function sampleDocuments(refs: SampleRefs): SampleDocuments {
       paidDate: '2026-01-15',
       status: 'paid',
       nfeUrl: 'https://nfe.arco.example/1234',
+      nfeNumber: '1234',
       pixCode: '00020126580014BR.GOV.BCB.PIX0136123e4567-e12b-12d1-a456-4266554400005204000053039865802BR',
       payments: [
         {

@@ -149,6 +149,7 @@ export function docFactory() {
       issueDate: addDays(i.dueDate, -10),
       status: i.paidDate === null ? 'pending' : 'paid',
       nfeUrl: null,
+      nfeNumber: null,
       pixCode: null,
       payments:
         i.paidDate === null

@@ -84,6 +84,20 @@ function refreshWhenOnline(status: SyncStatusStore, refresh: () => void): () => 
 }
 
 /**
+ * The browser says the network is back (`offline` → anything else): the sync reconnects at once. Without it the
+ * live stream waits out a backoff that grew while offline (up to 30 s) before anything — pulls, queued pushes,
+ * the settings refresh that sends a queued preference — happens.
+ */
+function reconnectWhenNetworkReturns(status: SyncStatusStore, sync: SyncHandle): () => void {
+  let wasOffline = status.getSnapshot().connectivity === 'offline';
+  return status.subscribe(() => {
+    const offline = status.getSnapshot().connectivity === 'offline';
+    if (wasOffline && !offline) sync.reconnect();
+    wasOffline = offline;
+  });
+}
+
+/**
  * Invariant: opening, closing and wiping run one at a time, in the order they were asked for. A sign-out tapped
  * while the session is still opening (a reload, RxDB's chunk still loading) must wipe the database that open is
  * creating — run concurrently, the delete would finish first and the open would re-create every collection.
@@ -141,6 +155,7 @@ export function createDeviceSessions(deps: DeviceSessionDeps): DeviceSessions {
       pending: Object.fromEntries(names.map((name) => [name, database.outbox.count(name)])),
     });
     const stopPersisting = persistLastSync(deps.status, database, deps.now);
+    const stopReconnecting = reconnectWhenNetworkReturns(deps.status, sync);
     deps.status.dispatch({ type: 'signed_in' });
     const settings = createDeviceSettingsSync({
       fetch: deps.fetch,
@@ -158,6 +173,7 @@ export function createDeviceSessions(deps: DeviceSessionDeps): DeviceSessions {
       void settings.refresh();
     });
     const quiesce = async () => {
+      stopReconnecting();
       stopRefreshing();
       stopPersisting();
       await Promise.allSettled([...directoryRefreshes, settings.settled()]);

@@ -31,7 +31,7 @@ export function staticDeviceSessions(
   const session: DeviceSession = {
     user,
     database,
-    sync: { states: {}, reSync: () => {}, stop: async () => {} },
+    sync: { states: {}, reSync: () => {}, reconnect: () => {}, stop: async () => {} },
     settings,
     close: async () => {},
     wipe: async () => {},

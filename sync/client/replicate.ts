@@ -68,6 +68,11 @@ export interface SyncHandle {
   readonly states: Readonly<Record<string, RxReplicationState<unknown, unknown>>>;
   /** Pull everything newer than each checkpoint now (e.g. after signing in again or coming back online). */
   reSync(): void;
+  /**
+   * The device's network just came back: reconnect the live stream now instead of after its backoff (its open
+   * re-pulls every collection), and retry pulls and pushes at once.
+   */
+  reconnect(): void;
   stop(): Promise<void>;
 }
 
@@ -287,6 +292,11 @@ export function startSync(deps: SyncDeps): SyncHandle {
   return {
     states,
     reSync() {
+      for (const s of Object.values(states)) s.reSync();
+    },
+    reconnect() {
+      if (stopped) return;
+      sse.retryNow();
       for (const s of Object.values(states)) s.reSync();
     },
     async stop() {

@@ -60,8 +60,12 @@ export function createSseParser(): (chunk: string) => SseMessage[] {
   };
 }
 
-/** Opens the stream and keeps it open until the returned `close()` is called. */
-export function openSse(options: SseOptions, handlers: SseHandlers): { close(): void } {
+/**
+ * Opens the stream and keeps it open until the returned `close()` is called. `retryNow()` cuts a pending
+ * backoff short (the device's network just came back: waiting out a backoff grown while offline would leave
+ * the device unsynced for up to `maxRetryMs`); it does nothing while a connection is open or being opened.
+ */
+export function openSse(options: SseOptions, handlers: SseHandlers): { close(): void; retryNow(): void } {
   const minRetry = options.minRetryMs ?? 1000;
   const maxRetry = options.maxRetryMs ?? 30_000;
   let closed = false;
@@ -77,6 +81,7 @@ export function openSse(options: SseOptions, handlers: SseHandlers): { close(): 
 
   async function connect(): Promise<void> {
     if (closed) return;
+    timer = null;
     controller = new AbortController();
     try {
       const res = await options.fetch(options.url, {
@@ -108,6 +113,12 @@ export function openSse(options: SseOptions, handlers: SseHandlers): { close(): 
 
   void connect();
   return {
+    retryNow() {
+      if (closed || timer === null) return;
+      options.clearTimeout(timer);
+      retryMs = minRetry;
+      void connect();
+    },
     close() {
       closed = true;
       if (timer !== null) options.clearTimeout(timer);

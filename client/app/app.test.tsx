@@ -27,7 +27,8 @@ describe('app shell', () => {
     expect(screen.getByRole('main')).toHaveAttribute('id', 'conteudo');
     expect(screen.getByTestId('sync-indicator')).toHaveAttribute('data-connectivity', 'online');
     expect(document.documentElement).toHaveAttribute('lang', 'pt-BR');
-    expect(document.title).toBe('Entrar · Arco');
+    // The title is set by the page's effect, which may run just after the heading was found.
+    await waitFor(() => expect(document.title).toBe('Entrar · Arco'));
     // The redirect of a fresh load (/ → /entrar) does not move focus; only user-caused navigations do.
     expect(document.body).toHaveFocus();
   });

@@ -145,4 +145,24 @@ describe('the e-mail digest', () => {
     expect(lines.join('')).toContain('"event":"mail_logged"');
     expect(lines.join('')).toContain('Arco: 1 novidade');
   });
+
+  it('in production without an SMTP server drops the mail and never logs its text (links are credentials)', async () => {
+    const lines: string[] = [];
+    const logged = createLogger({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+    const prodMailer = createMailer(
+      testConfig({ env: 'production', mail: { smtpUrl: undefined, from: 'Arco <a@b.example>' } }),
+      logged,
+    );
+    await prodMailer.send({
+      to: 'x@y.example',
+      subject: 'Redefinir senha',
+      text: 'https://arco.example/redefinir-senha/SECRET-TOKEN',
+      html: '<a href="https://arco.example/redefinir-senha/SECRET-TOKEN">x</a>',
+    });
+    const log = lines.join('');
+    expect(log).toContain('"event":"mail_off"');
+    expect(log).toContain('"event":"mail_dropped"');
+    expect(log).toContain('Redefinir senha');
+    expect(log).not.toContain('SECRET-TOKEN');
+  });
 });

@@ -12,8 +12,8 @@ import { COLLECTION_NAMES } from '../shared/collections/index.ts';
  * `MIN_SUPPORTED_PROTOCOL_VERSION` only when the server can no longer serve older apps correctly (they get
  * 426 and ask the user to update).
  */
-export const PROTOCOL_VERSION = 9;
-export const MIN_SUPPORTED_PROTOCOL_VERSION = 9;
+export const PROTOCOL_VERSION = 10;
+export const MIN_SUPPORTED_PROTOCOL_VERSION = 10;
 export const PROTOCOL_HEADER = 'x-arco-protocol';
 
 export interface ProtocolHistoryEntry {
@@ -87,6 +87,14 @@ export const PROTOCOL_HISTORY: readonly ProtocolHistoryEntry[] = [
       "NFS-e: invoices gain nfeNumber (the issued nota's number beside nfeUrl, written by the issue-nfse job's " +
       'server write; null by default). An older app would refuse an invoice carrying the unknown field when it ' +
       'pulls it, so 9 is the minimum.',
+  },
+  {
+    version: 10,
+    fingerprint: 'ef0de982446286bbb8c4803fe56e43fff5c3b3e123bbf706e0980593f31049b7',
+    change:
+      "Chat with the agency: tickets gain channel ('ticket' | 'chat', default 'ticket'; set at creation, never " +
+      'changed; a chat has no SLA deadline). An older app would refuse a ticket carrying the unknown field when it ' +
+      'pulls it (and would list chats as tickets), so 10 is the minimum.',
   },
 ];
 

@@ -60,6 +60,7 @@ export function ticket(over: Partial<Ticket> & Pick<Ticket, 'createdAt'>): Ticke
     resolvedAt: null,
     createdBy: clientPortalUser.id,
     messages: [message({ createdAt: over.createdAt })],
+    channel: 'ticket',
     ...over,
   };
 }

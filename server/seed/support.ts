@@ -213,6 +213,7 @@ export function buildTickets(b: BuiltCustomer): Ticket[] {
       createdBy: client?.id ?? null,
       createdAt,
       messages,
+      channel: 'ticket',
     };
   });
 }

@@ -23,6 +23,11 @@ import { addedElements, isAppendOnly, str } from './values.ts';
  *   (`firstResponseAt`, server-owned: what a device sends there is overwritten, then derived again); a client
  *   reply to a ticket `waiting_client` reopens it (shared/domain/portal/ticket-reply.ts).
  * - The human number is the server's: the organization's next ticket number, on the first accepted write.
+ * - Chats (`channel: 'chat'`, dashboard §7B, shared/domain/portal/chat.ts) are tickets without SLA semantics: no
+ *   deadline (`slaDeadline` stays null, so no SLA alert or breach is ever computed for them) — the first response
+ *   is still stamped (it is a fact) and they still get a number (harmless, and the counter stays one sequence).
+ *   The channel is set at creation and never changes, for anyone: a client cannot turn a chat into a ticket or
+ *   back to escape a rule, and a client's create may choose either (both are things a client may open).
  */
 
 /** Whole tickets are views of the reply rule; a document it cannot read is left alone. */
@@ -77,6 +82,14 @@ export const tickets = defineCollection({
         ? null
         : { reason: 'not_author', field: 'messages', message: 'New messages must be sent as yourself.' };
     },
+    ({ before, after }) =>
+      before === null || (before.channel ?? 'ticket') === (after.channel ?? 'ticket')
+        ? null
+        : {
+            reason: 'invalid_transition',
+            field: 'channel',
+            message: 'A conversation stays a ticket or a chat.',
+          },
     ({ actor, before, after }) =>
       actor.role === 'client' && before === null && after.createdBy !== actor.userId
         ? { reason: 'not_author', field: 'createdBy', message: 'A ticket is opened as yourself.' }
@@ -84,9 +97,10 @@ export const tickets = defineCollection({
   ],
   writeRules: [
     {
-      // The first-response deadline: a pure function of priority and creation time.
+      // The first-response deadline: a pure function of priority and creation time; a chat has none.
       sets: ['slaDeadline'],
       derive: (_before, doc) => {
+        if (doc.channel === 'chat') return { slaDeadline: null };
         const input = slaDeadlineInputSchema.safeParse({ priority: doc.priority, createdAt: doc.createdAt });
         return input.success ? { slaDeadline: slaDeadline(input.data) } : {};
       },

@@ -18,7 +18,15 @@ export const ticketMessageSchema = z.strictObject({
 });
 export type TicketMessage = z.infer<typeof ticketMessageSchema>;
 
-/** A support ticket with its conversation embedded (client dashboard §7A). */
+/**
+ * `ticket`: a support ticket (§7A, SLA and number); `chat`: a conversation with the agency (§7B,
+ * shared/domain/portal/chat.ts) — no SLA deadline, never listed as a ticket. Set at creation, never changed.
+ */
+export const TICKET_CHANNELS = ['ticket', 'chat'] as const;
+export const ticketChannelSchema = z.enum(TICKET_CHANNELS);
+export type TicketChannel = z.infer<typeof ticketChannelSchema>;
+
+/** A support ticket with its conversation embedded (client dashboard §7A), or a chat (§7B, `channel`). */
 export const ticketSchema = z.strictObject({
   ...syncedFields,
   customerId: idSchema,
@@ -36,6 +44,8 @@ export const ticketSchema = z.strictObject({
   createdBy: idSchema.nullable(),
   createdAt: isoDateTime,
   messages: z.array(ticketMessageSchema).max(1000),
+  /** Defaults to `ticket` so a document written before protocol 10 (no field) is still a ticket. */
+  channel: ticketChannelSchema.default('ticket'),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 export const TICKET_SERVER_OWNED = ['number', 'slaDeadline'] as const;

@@ -359,6 +359,67 @@ describe('decidePush: limited access (client users)', () => {
     });
   });
 
+  describe('chats (tickets with channel chat, shared/domain/portal/chat.ts)', () => {
+    it('a client opens a chat: no SLA deadline, whatever the device sent', () => {
+      const d = decide({
+        collection: 'tickets',
+        identity: TECHCORP_CLIENT,
+        pushed: { ...newTicket(), channel: 'chat', slaDeadline: T2 },
+      });
+      expect(d).toMatchObject({
+        kind: 'write',
+        document: { channel: 'chat', slaDeadline: null, number: null },
+      });
+    });
+
+    it.each([
+      ['a client', TECHCORP_CLIENT, 'chat', 'ticket'],
+      ['a client', TECHCORP_CLIENT, 'ticket', 'chat'],
+      ['staff', MARIA_CSM, 'chat', 'ticket'],
+      ['staff', MARIA_CSM, 'ticket', 'chat'],
+    ])('%s cannot turn a %s into a %s', (_, identity, from, to) => {
+      const current = stored({ ...techTicket(), channel: from });
+      const d = decide({ collection: 'tickets', identity, current, pushed: { ...current, channel: to } });
+      expect(d.kind).toBe('rejected');
+      if (d.kind === 'rejected') expect(d.master).toMatchObject({ channel: from });
+    });
+
+    it('both sides append their own messages to a chat; the status rules stay the ticket rules', () => {
+      const current = stored({ ...techTicket(), channel: 'chat', slaDeadline: null });
+      const messages = current.messages as PlainObject[];
+      const reply = (senderType: string, identity: UserIdentity, n: number) => ({
+        id: uuid(0x7100 + n),
+        senderType,
+        senderId: identity.userId,
+        senderName: 'x',
+        body: 'Oi',
+        createdAt: T2,
+      });
+      const client = decide({
+        collection: 'tickets',
+        identity: TECHCORP_CLIENT,
+        current,
+        pushed: { ...current, messages: [...messages, reply('client', TECHCORP_CLIENT, 1)] },
+      });
+      expect(client).toMatchObject({ kind: 'write', document: { channel: 'chat', slaDeadline: null } });
+      const staff = decide({
+        collection: 'tickets',
+        identity: MARIA_CSM,
+        current,
+        pushed: { ...current, messages: [...messages, reply('support', MARIA_CSM, 2)] },
+      });
+      expect(staff).toMatchObject({ kind: 'write', document: { channel: 'chat', slaDeadline: null } });
+      expect(
+        decide({
+          collection: 'tickets',
+          identity: TECHCORP_CLIENT,
+          current,
+          pushed: { ...current, status: 'resolved' },
+        }),
+      ).toMatchObject({ kind: 'rejected', code: 'field_not_writable' });
+    });
+  });
+
   describe('a reply to a ticket waiting for the client reopens it (shared ticket-reply rule)', () => {
     const waiting = () => stored({ ...techTicket(), status: 'waiting_client' });
     const reply = {

@@ -170,6 +170,7 @@ export const FIXTURES: Readonly<Record<CollectionName, Factory>> = {
     priority: 'medium',
     status: 'open',
     assignedTo: null,
+    channel: 'ticket',
     slaDeadline: T2,
     firstResponseAt: null,
     resolvedAt: null,

@@ -235,6 +235,7 @@ export function sampleDocuments(refs: SampleRefs): SampleDocuments {
       priority: 'high',
       status: 'in_progress',
       assignedTo: staffUserId,
+      channel: 'ticket',
       slaDeadline: '2026-01-15T17:00:00.000Z',
       firstResponseAt: '2026-01-15T10:20:00-03:00',
       resolvedAt: null,

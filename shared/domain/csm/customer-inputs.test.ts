@@ -53,6 +53,14 @@ describe('healthInputFromDocs — TechCorp from its documents', () => {
     });
   });
 
+  it('a chat is not a ticket: chats count in no ticket figure', () => {
+    const docs = techCorpDocs();
+    const chats = docs.tickets.map((t) => ({ ...t, channel: 'chat' as const }));
+    const input = healthInputFromDocs({ ...docs, tickets: [...docs.tickets, ...chats] }, clock);
+    expect(input).toMatchObject({ ticketsLast30: 2, ticketsLast90: 3 });
+    expect(riskInputFromDocs({ ...docs, tickets: chats }, clock).oldestOpenTicketCreatedAt).toBeNull();
+  });
+
   it('gives the Customer 360 bars 85 / 92 / 95 / 100 / 80 → 90,5 → 91', () => {
     const h = computeHealth(healthInputFromDocs(techCorpDocs(), clock));
     expect(Object.fromEntries(Object.entries(h.breakdown).map(([d, m]) => [d, m.score]))).toEqual({

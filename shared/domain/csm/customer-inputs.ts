@@ -166,8 +166,9 @@ export function npsAnswers(activities: readonly Activity[]): {
   return { current: scores[0] ?? null, previous: scores[1] ?? null };
 }
 
+/** Chats (`channel: 'chat'`) are conversations, not problems reported: no ticket count includes them. */
 const ticketsSince = (tickets: readonly Ticket[], fromMs: number) =>
-  tickets.filter((t) => time(t.createdAt) >= fromMs).length;
+  tickets.filter((t) => t.channel !== 'chat' && time(t.createdAt) >= fromMs).length;
 
 /** Late invoices in the last 12 months: overdue, or paid after the due date. */
 function latePaymentsLast12(invoices: readonly Invoice[], today: string): number {
@@ -184,7 +185,7 @@ export function riskInputFromDocs(docs: CustomerDocs, clock: AssessmentClock): R
   const activities = pastActivities(docs, clock);
   const usage = usageWindows(clock, docs.metrics);
   const open = docs.tickets
-    .filter((t) => OPEN_TICKET_STATUSES.has(t.status))
+    .filter((t) => t.channel !== 'chat' && OPEN_TICKET_STATUSES.has(t.status))
     .sort((x, y) => time(x.createdAt) - time(y.createdAt));
   const nps = npsAnswers(activities);
   return {

@@ -69,6 +69,15 @@ describe('ticketEvents', () => {
     expect(ticketEvents(ticket({ messages }), 'TechCorp', NOW).map((e) => e.type)).toEqual(types);
   });
 
+  it('announces nothing for a chat: its reply and its opening are not tickets', () => {
+    const fresh = { createdAt: at(-1), messages: [message('client', -1), message('support', 0)] };
+    expect(ticketEvents(ticket(fresh), 'T', NOW).map((e) => e.type)).toEqual([
+      'ticket_answered',
+      'ticket_created',
+    ]);
+    expect(ticketEvents(ticket({ ...fresh, channel: 'chat' }), 'T', NOW)).toEqual([]);
+  });
+
   it('keys the answer by reply, so a second reply is a new event and the same one is not', () => {
     const one = ticketEvents(
       ticket({ messages: [message('support', -2, '01900000-0000-7000-8000-0000000000a1')] }),

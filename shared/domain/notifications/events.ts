@@ -100,9 +100,14 @@ export function localDatePlus(now: Date, timeZone: string, days: number): string
 
 // -------------------------------------------------------------------------------------- change-driven
 
-/** A ticket just written: the agency's newest reply (client side) and a client's new ticket (staff side). */
+/**
+ * A ticket just written: the agency's newest reply (client side) and a client's new ticket (staff side). A chat
+ * (`channel: 'chat'`) notifies nothing: 'ticket_answered' / 'ticket_created' say "chamado #n" and open the
+ * ticket screens, which do not show chats — chat messages reach an open chat screen through the live stream.
+ */
 export function ticketEvents(ticket: Ticket, customer: string, now: Date): NotificationEvent[] {
   const events: NotificationEvent[] = [];
+  if (ticket.channel === 'chat') return events;
   const reply = ticket.messages.filter((m) => m.senderType === 'support').at(-1);
   if (reply && recent(reply.createdAt, now))
     events.push({

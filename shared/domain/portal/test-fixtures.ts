@@ -58,6 +58,7 @@ export const makeTicket = (over: Partial<Ticket> = {}): Ticket => ({
   createdBy: CLIENT_USER_ID,
   createdAt: '2025-10-04T12:00:00.000Z',
   messages: [],
+  channel: 'ticket',
   ...over,
 });
 

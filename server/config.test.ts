@@ -38,6 +38,7 @@ describe('loadConfig', () => {
         ga4BaseUrl: 'https://analyticsdata.googleapis.com',
         googleAdsBaseUrl: 'https://googleads.googleapis.com',
         googleAdsDeveloperToken: undefined,
+        googleOAuthBaseUrl: 'https://oauth2.googleapis.com',
         metaBaseUrl: 'https://graph.facebook.com',
       },
       nfse: null,

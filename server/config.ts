@@ -175,6 +175,7 @@ const envSchema = z
     GA4_BASE_URL: optional(httpUrl),
     GOOGLE_ADS_BASE_URL: optional(httpUrl),
     GOOGLE_ADS_DEVELOPER_TOKEN: optional(z.string().trim().min(1).max(200)),
+    GOOGLE_OAUTH_BASE_URL: optional(httpUrl),
     META_BASE_URL: optional(httpUrl),
     NFSE_BASE_URL: optional(httpUrl),
     NFSE_TOKEN: optional(z.string().trim().min(1).max(500)),
@@ -289,6 +290,8 @@ export interface Config {
     readonly googleAdsBaseUrl: string;
     /** The agency's Google Ads API developer token (`developer-token` header, required by the real API). */
     readonly googleAdsDeveloperToken: string | undefined;
+    /** Google's OAuth token endpoint base (`{base}/token`), where refresh tokens are exchanged. */
+    readonly googleOAuthBaseUrl: string;
     readonly metaBaseUrl: string;
   };
   /**
@@ -375,6 +378,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       ga4BaseUrl: e.GA4_BASE_URL ?? 'https://analyticsdata.googleapis.com',
       googleAdsBaseUrl: e.GOOGLE_ADS_BASE_URL ?? 'https://googleads.googleapis.com',
       googleAdsDeveloperToken: e.GOOGLE_ADS_DEVELOPER_TOKEN,
+      googleOAuthBaseUrl: e.GOOGLE_OAUTH_BASE_URL ?? 'https://oauth2.googleapis.com',
       metaBaseUrl: e.META_BASE_URL ?? 'https://graph.facebook.com',
     },
     nfse:

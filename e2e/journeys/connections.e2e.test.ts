@@ -9,14 +9,17 @@ import { journeyEnvironment } from './support/journey-environment.ts';
 /**
  * Data connections (issue 17 items 1–2), in headless Debian Chromium against the real built app and server
  * (its GA4 calls answered by the in-process fake, INTEGRATIONS_FAKE's default outside production): Maria opens
- * TechCorp's Connections from its Customer 360 at 360 px, connects Google Analytics 4 with a property id and a
- * token (OAuth redirects cannot run here), runs "Importar agora" (the run's time, status and rows shown, the
- * token nowhere on the page), and TechCorp's client sees the imported sessions of today and yesterday in the
- * performance screen's sessions table.
+ * TechCorp's Connections from its Customer 360 at 360 px, connects Google Analytics 4 with a property id and an
+ * OAuth refresh token with its client id and secret (OAuth redirects cannot run here; the server exchanges the
+ * refresh token at the local fake of Google's token endpoint), runs "Importar agora" (the run's time, status and
+ * rows shown, no secret anywhere on the page), and TechCorp's client sees the imported sessions of today and
+ * yesterday in the performance screen's sessions table.
  */
 const env = journeyEnvironment();
 const PROPERTY = '123456';
-const TOKEN = 'ya29.journey-token-0123456789';
+const REFRESH_TOKEN = '1//journey-refresh-0123456789';
+const CLIENT_ID = '1234-journey.apps.googleusercontent.com';
+const CLIENT_SECRET = 'GOCSPX-journey-secret-0123';
 const ZONE = 'America/Sao_Paulo';
 const localDate = (at: Date) =>
   new Intl.DateTimeFormat('en-CA', {
@@ -46,17 +49,22 @@ describe('data connections', () => {
     await card.getByText('Não conectado').waitFor({ timeout: 30_000 });
     expect(await seriousAxeViolations(page)).toEqual([]);
 
-    // Connect with the keyboard-reachable form: property id and token.
+    // Connect with the keyboard-reachable form: property id, then OAuth's refresh token and client.
     await card.getByLabel('ID da propriedade').fill(PROPERTY);
-    await card.getByLabel('Token de acesso').fill(TOKEN);
+    await card.getByRole('radio', { name: 'OAuth (refresh token)' }).check();
+    await card.getByLabel('Refresh token', { exact: true }).fill(REFRESH_TOKEN);
+    await card.getByLabel('Client ID', { exact: true }).fill(CLIENT_ID);
+    await card.getByLabel('Client secret', { exact: true }).fill(CLIENT_SECRET);
     await card.getByRole('button', { name: 'Conectar' }).click();
     await card.getByText(`Conectado à conta ${PROPERTY}`).waitFor({ timeout: 30_000 });
-    expect(await card.getByLabel('Token de acesso').count()).toBe(0);
+    await card.getByText('por OAuth (refresh token)').waitFor();
+    expect(await card.getByLabel('Refresh token', { exact: true }).count()).toBe(0);
 
     await card.getByRole('button', { name: 'Importar agora' }).click();
     await page.getByText('Google Analytics 4: importação concluída, 28 linhas.').waitFor({ timeout: 60_000 });
     await expect.poll(() => card.locator('dd').first().innerText()).toMatch(/— concluída, 28 linhas$/);
-    expect(await page.content()).not.toContain(TOKEN);
+    const html = await page.content();
+    for (const secret of [REFRESH_TOKEN, CLIENT_SECRET]) expect(html).not.toContain(secret);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await captureAtWidths(page, 'connections', { scrollTo: page.getByRole('heading', { level: 1 }) });
 

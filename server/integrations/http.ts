@@ -30,13 +30,21 @@ export interface SourceHttpDeps {
 }
 
 export class SourceError extends Error {
+  /** The provider's error code when it gave one (Google's `status`, OAuth's `error`: `invalid_grant`). */
+  readonly code: string | null;
+  /** What the provider's `Retry-After` asked for, when it sent one (a poller waits at least this long). */
+  readonly retryAfterMs: number | null;
+
   constructor(
     message: string,
     readonly status: number | null,
     readonly retryable: boolean,
+    extra: { readonly code?: string | null; readonly retryAfterMs?: number | null } = {},
   ) {
     super(message);
     this.name = 'SourceError';
+    this.code = extra.code ?? null;
+    this.retryAfterMs = extra.retryAfterMs ?? null;
   }
 }
 
@@ -65,28 +73,37 @@ export function backoffMs(policy: RetryPolicy, attempt: number, random: () => nu
  * The provider's own message from a Google (`{error:{code,status,message}}`) or Meta
  * (`{error:{message,type,code,is_transient}}`) error body, and whether the body itself says "try again": Meta
  * answers its rate limits (codes 4, 17, 32, 613) and transient faults with HTTP 400. Focus NFe answers
- * `{codigo, mensagem}` at the top level (server/nfse/focus-nfse.ts).
+ * `{codigo, mensagem}` at the top level (server/nfse/focus-nfse.ts). OAuth token endpoints (RFC 6749 §5.2)
+ * answer `{error: "invalid_grant", error_description}` — `error` a string, which becomes the `code`.
  */
-async function providerError(response: Response): Promise<{ message: string; transient: boolean }> {
+async function providerError(
+  response: Response,
+): Promise<{ message: string; transient: boolean; code: string | null }> {
   const text = await response.text().catch(() => '');
   try {
     const body = JSON.parse(text) as {
-      error?: { message?: unknown; status?: unknown; code?: unknown; is_transient?: unknown };
+      error?: { message?: unknown; status?: unknown; code?: unknown; is_transient?: unknown } | string;
+      error_description?: unknown;
       codigo?: unknown;
       mensagem?: unknown;
     };
     if (typeof body.mensagem === 'string') {
       const code = typeof body.codigo === 'string' ? `${body.codigo}: ` : '';
-      return { message: `${code}${body.mensagem}`.slice(0, 300), transient: false };
+      return { message: `${code}${body.mensagem}`.slice(0, 300), transient: false, code: null };
+    }
+    if (typeof body.error === 'string') {
+      const code = body.error.slice(0, 60);
+      const description = typeof body.error_description === 'string' ? `: ${body.error_description}` : '';
+      return { message: `${code}${description}`.slice(0, 300), transient: false, code };
     }
     const message = typeof body.error?.message === 'string' ? body.error.message : '';
-    const status = typeof body.error?.status === 'string' ? `${body.error.status}: ` : '';
+    const status = typeof body.error?.status === 'string' ? body.error.status : null;
     const transient =
       body.error?.is_transient === true ||
       (response.status === 400 && [4, 17, 32, 613].includes(Number(body.error?.code)));
-    return { message: `${status}${message}`.slice(0, 300), transient };
+    return { message: `${status ? `${status}: ` : ''}${message}`.slice(0, 300), transient, code: status };
   } catch {
-    return { message: text.slice(0, 120), transient: false };
+    return { message: text.slice(0, 120), transient: false, code: null };
   }
 }
 
@@ -110,13 +127,14 @@ export function createSourceHttp(deps: SourceHttpDeps): SourceHttp {
         }
         if (response.ok) return read(await response.json());
         const waitHeader = retryAfterMs(response.headers.get('retry-after'), deps.clock());
-        const { message, transient } = await providerError(response);
+        const { message, transient, code } = await providerError(response);
         const retryable = response.status === 429 || response.status >= 500 || transient;
         if (!retryable || attempt >= policy.maxAttempts)
           throw new SourceError(
             `HTTP ${response.status}${message ? ` ${message}` : ''}`,
             response.status,
             retryable,
+            { code, retryAfterMs: waitHeader },
           );
         const backoff = backoffMs(policy, attempt, random);
         await deps.sleep(Math.min(policy.maxDelayMs, Math.max(backoff, waitHeader ?? 0)));

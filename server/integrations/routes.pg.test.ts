@@ -25,9 +25,11 @@ import { createSyncApp } from '../sync/sync-app.ts';
 import { createGa4Fake, ga4FakeDay } from './fakes/ga4-fake.ts';
 import { createGa4Adapter, GA4_DEFAULT_BASE_URL } from './ga4.ts';
 import { createGoogleAdsFake } from './fakes/google-ads-fake.ts';
+import { createGoogleOAuthFake } from './fakes/google-oauth-fake.ts';
 import { createMetaFake } from './fakes/meta-fake.ts';
 import { createGoogleAdsAdapter, GOOGLE_ADS_DEFAULT_BASE_URL } from './google-ads.ts';
 import { createMetaAdsAdapter, META_DEFAULT_BASE_URL } from './meta-ads.ts';
+import { GOOGLE_OAUTH_DEFAULT_BASE_URL } from './oauth.ts';
 import { integrationsRoutes } from './routes.ts';
 import type { IntegrationDeps } from './run-import.ts';
 import { createSecretBox } from './secret-box.ts';
@@ -44,6 +46,10 @@ const ORIGIN = 'http://localhost:3000';
 const NOW = new Date('2026-03-10T12:00:00.000Z');
 const SECRET = `ya29.${randomBytes(12).toString('hex')}-secret`;
 const BAD_SECRET = `ya29.invalid-${randomBytes(12).toString('hex')}`;
+const REFRESH_SECRET = `1//${randomBytes(12).toString('hex')}-refresh`;
+const REVOKED_REFRESH_SECRET = `1//invalid-${randomBytes(12).toString('hex')}`;
+const CLIENT_SECRET = `GOCSPX-${randomBytes(12).toString('hex')}`;
+const CLIENT_ID = '1234-journey.apps.googleusercontent.com';
 
 let t: TestDatabase;
 let tenant: TestTenant;
@@ -96,11 +102,13 @@ beforeAll(async () => {
         { baseUrl: GA4_DEFAULT_BASE_URL, app: createGa4Fake() },
         { baseUrl: GOOGLE_ADS_DEFAULT_BASE_URL, app: createGoogleAdsFake() },
         { baseUrl: META_DEFAULT_BASE_URL, app: createMetaFake() },
+        { baseUrl: GOOGLE_OAUTH_DEFAULT_BASE_URL, app: createGoogleOAuthFake() },
       ],
       () => {
         throw new Error('no network in tests');
       },
     ),
+    oauthBaseUrl: GOOGLE_OAUTH_DEFAULT_BASE_URL,
     sleep: async (ms) => void sleeps.push(ms),
     newId: uuidv7,
     random: () => 0.5,
@@ -289,6 +297,65 @@ describe('integrations', () => {
     expect(listOf(ok.body).connections[0]!.consecutiveFailures).toBe(0);
   });
 
+  it('OAuth: a refresh token is sealed with its client, exchanged on each run; invalid_grant marks the connection revoked without retries', async () => {
+    const csm = await as(tenant.csm.userId);
+    const oauth = {
+      accountId: '123456',
+      refreshToken: REFRESH_SECRET,
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+    };
+    const put = await csm('PUT', `${base()}/ga4`, oauth);
+    expect(put.status).toBe(200);
+    expect(connectionsResponseSchema.parse(put.body).connections[0]).toMatchObject({
+      connected: true,
+      credentialKind: 'oauth',
+      revoked: false,
+    });
+    const stored = await t.db.privileged((c) =>
+      c.query<{ credentials: string; kind: string }>(
+        `SELECT credentials, credential_kind AS kind FROM integration_connections WHERE source = 'ga4'`,
+      ),
+    );
+    expect(stored.rows[0]!.kind).toBe('oauth');
+    for (const secret of [REFRESH_SECRET, CLIENT_SECRET, CLIENT_ID])
+      expect(stored.rows[0]!.credentials).not.toContain(secret);
+
+    // One token request, then the report's three pages (the GA4 fake accepts the exchanged access token only).
+    const ok = await csm('POST', `${base()}/ga4/run`);
+    expect(integrationRunSchema.parse(ok.body!.run)).toMatchObject({
+      status: 'succeeded',
+      rows: 28,
+      attempts: 4,
+    });
+
+    // Meta's tokens do not refresh: an OAuth body for it is refused.
+    const meta = await csm('PUT', `${base()}/meta_ads`, { ...oauth, accountId: '777' });
+    expect(meta.status).toBe(422);
+
+    await csm('PUT', `${base()}/ga4`, { ...oauth, refreshToken: REVOKED_REFRESH_SECRET });
+    for (let i = 1; i <= 2; i++) {
+      sleeps.length = 0;
+      const res = await csm('POST', `${base()}/ga4/run`);
+      expect(integrationRunSchema.parse(res.body!.run)).toMatchObject({
+        status: 'failed',
+        attempts: 1,
+        error: 'OAuth HTTP 400 invalid_grant: Token has been expired or revoked.',
+      });
+      expect(sleeps).toEqual([]);
+      expect(listOf(res.body).connections[0]).toMatchObject({ revoked: true, consecutiveFailures: i });
+    }
+    // Reconnecting (here with a pasted access token) clears the mark.
+    const back = await csm('PUT', `${base()}/ga4`, { accountId: '123456', token: SECRET });
+    expect(connectionsResponseSchema.parse(back.body).connections[0]).toMatchObject({
+      credentialKind: 'token',
+      revoked: false,
+      consecutiveFailures: 0,
+    });
+    const again = await csm('POST', `${base()}/ga4/run`);
+    expect(integrationRunSchema.parse(again.body!.run)).toMatchObject({ status: 'succeeded' });
+  });
+
   it('clients are refused; disconnect deletes the credentials and keeps the history', async () => {
     const client = await as(tenant.client.userId);
     expect((await client('GET', base())).status).toBe(403);
@@ -323,7 +390,8 @@ describe('integrations', () => {
     expect(seen.length).toBeGreaterThan(40);
     expect(logs.length).toBeGreaterThan(10);
     expect(logs.join('\n')).toContain('integration_run');
-    for (const secret of [SECRET, BAD_SECRET]) {
+    expect(logs.join('\n')).toContain('invalid_grant');
+    for (const secret of [SECRET, BAD_SECRET, REFRESH_SECRET, REVOKED_REFRESH_SECRET, CLIENT_SECRET]) {
       expect(seen.filter((text) => text.includes(secret))).toEqual([]);
       expect(logs.filter((line) => line.includes(secret))).toEqual([]);
     }

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
-import { forbidden, notFound, unavailable } from '../../shared/api-errors.ts';
+import { ApiError, forbidden, notFound, unavailable } from '../../shared/api-errors.ts';
 import {
   connectRequestSchema,
   INTEGRATION_SOURCES,
+  OAUTH_SOURCES,
+  type CredentialKind,
   integrationSourceSchema,
   type ConnectionState,
   type ConnectionsResponse,
@@ -12,14 +14,16 @@ import { requireUser } from '../auth/require-user.ts';
 import type { DbClient } from '../db/index.ts';
 import { limitBody, readJson } from '../http/body.ts';
 import type { AuthedEnv } from '../http/context.ts';
+import { credentialPlaintext, type SourceCredential } from './oauth.ts';
 import { credentialsAad, runSourceImport, type IntegrationDeps } from './run-import.ts';
 
 /**
  * `/api/integrations` (docs/api.md "Integrations"), staff only:
  * - `GET /customers/:customerId` — every source with whether it is connected, its account id, the failure
  *   streak and the last run (time, status, rows, error);
- * - `PUT /customers/:customerId/:source` `{accountId, token}` — connects (or replaces) the source; the token is
- *   sealed (secret-box.ts) before it reaches SQL;
+ * - `PUT /customers/:customerId/:source` `{accountId, token}` or, for Google's sources, `{accountId,
+ *   refreshToken, clientId, clientSecret}` — connects (or replaces) the source; the credentials are sealed
+ *   (secret-box.ts) before they reach SQL; a replacement clears the failure streak and the revoked mark;
  * - `DELETE /customers/:customerId/:source` — disconnects (the credentials are deleted; the runs stay);
  * - `POST /customers/:customerId/:source/run` — "Importar agora": runs the import in the request and answers the
  *   run (the fakes and real providers answer in seconds; a rate-limited provider may hold it up to the retry
@@ -66,21 +70,48 @@ export function integrationsRoutes(deps: IntegrationDeps | null): Hono<AuthedEnv
     const source = target(customerId, c.req.param('source'));
     if (!deps!.adapters[source]) throw notFound('This source is not available on this server.');
     const request = await readJson(c, connectRequestSchema);
+    const credential: SourceCredential =
+      'token' in request
+        ? { kind: 'token', token: request.token }
+        : {
+            kind: 'oauth',
+            refreshToken: request.refreshToken,
+            clientId: request.clientId,
+            clientSecret: request.clientSecret,
+          };
+    if (credential.kind === 'oauth' && !OAUTH_SOURCES.includes(source))
+      throw new ApiError(
+        'validation_failed',
+        'This source takes an access token, not an OAuth refresh token.',
+        {
+          issues: [{ path: 'refreshToken', code: 'custom', message: 'not accepted for this source' }],
+        },
+      );
     const sealed = deps!.box.seal(
-      request.token,
+      credentialPlaintext(credential),
       credentialsAad({ organizationId: user.organizationId, customerId, source }),
     );
     const body = await deps!.db.withIdentity(c.get('identity'), async (client) => {
       await requireCustomer(client, user, customerId);
       await client.query(
-        `INSERT INTO integration_connections (organization_id, customer_id, source, account_id, credentials,
-                                              connected_by, connected_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
+        `INSERT INTO integration_connections (organization_id, customer_id, source, account_id, credential_kind,
+                                              credentials, connected_by, connected_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (organization_id, customer_id, source) DO UPDATE
-           SET account_id = EXCLUDED.account_id, credentials = EXCLUDED.credentials,
-               connected_by = EXCLUDED.connected_by, connected_at = EXCLUDED.connected_at,
-               consecutive_failures = 0, alerted_at = NULL`,
-        [user.organizationId, customerId, source, request.accountId, sealed, user.id, deps!.clock()],
+           SET account_id = EXCLUDED.account_id, credential_kind = EXCLUDED.credential_kind,
+               credentials = EXCLUDED.credentials, connected_by = EXCLUDED.connected_by,
+               connected_at = EXCLUDED.connected_at, consecutive_failures = 0, alerted_at = NULL,
+               revoked_at = NULL`,
+        [
+          user.organizationId,
+          customerId,
+          source,
+          request.accountId,
+          credential.kind,
+          sealed,
+          user.id,
+          deps!.clock(),
+        ],
       );
       return readConnections(client, user.organizationId, customerId);
     });
@@ -132,10 +163,13 @@ async function readConnections(
   const { rows: connections } = await client.query<{
     source: IntegrationSource;
     accountId: string;
+    credentialKind: CredentialKind;
+    revoked: boolean;
     connectedAt: Date;
     failures: number;
   }>(
-    `SELECT source, account_id AS "accountId", connected_at AS "connectedAt", consecutive_failures AS failures
+    `SELECT source, account_id AS "accountId", credential_kind AS "credentialKind",
+            revoked_at IS NOT NULL AS revoked, connected_at AS "connectedAt", consecutive_failures AS failures
        FROM integration_connections WHERE organization_id = $1 AND customer_id = $2`,
     [organizationId, customerId],
   );
@@ -167,6 +201,8 @@ async function readConnections(
         connected: Boolean(connection),
         accountId: connection?.accountId ?? null,
         connectedAt: connection ? iso(connection.connectedAt) : null,
+        credentialKind: connection?.credentialKind ?? null,
+        revoked: connection?.revoked ?? false,
         consecutiveFailures: connection?.failures ?? 0,
         lastRun: run
           ? {

@@ -1,6 +1,7 @@
 import { systemIdentity } from '../../shared/identity.ts';
 import {
   FAILURE_ALERT_THRESHOLD,
+  type CredentialKind,
   type IntegrationRun,
   type IntegrationSource,
 } from '../../shared/domain/integrations/connections.ts';
@@ -11,17 +12,25 @@ import type { ServerWriter } from '../sync/server-writes.ts';
 import type { ImportWindow, SourceAdapter, SourceImport } from './adapter.ts';
 import { applySourceImport } from './apply.ts';
 import { createSourceHttp, SourceError, type Fetch, type RetryPolicy } from './http.ts';
+import {
+  createAccessTokens,
+  GOOGLE_OAUTH_DEFAULT_BASE_URL,
+  GrantRevokedError,
+  parseCredential,
+} from './oauth.ts';
 import type { SecretBox } from './secret-box.ts';
 
 /**
  * One import run of one customer's source (the daily job and "Importar agora" both come here):
  * 1. the run is recorded as `running` (integration_runs);
- * 2. the token is opened, the adapter asks the provider (retries/backoff/Retry-After in http.ts);
+ * 2. the credentials are opened — an OAuth refresh token is exchanged for an access token (oauth.ts, cached for
+ *    this run only) — and the adapter asks the provider (retries/backoff/Retry-After in http.ts);
  * 3. what came back is stored by `applySourceImport` in one server write (idempotent upsert);
  * 4. the run is closed `succeeded` (rows read, attempts) or `failed` with a secret-free error; a failure adds
  *    to the connection's streak, and the run that reaches `FAILURE_ALERT_THRESHOLD` alerts the customer's CSM
  *    (else the admins) once through the notifications they already have (a `risk_alert` naming the source);
- *    a success ends the streak.
+ *    a success ends the streak. An `invalid_grant` from the token endpoint also marks the connection revoked
+ *    (`revoked_at`: the screen says "Reconectar"); the run fails after that one request, with no retries.
  * Never holds a transaction while talking to the provider.
  */
 export interface IntegrationDeps {
@@ -39,6 +48,8 @@ export interface IntegrationDeps {
   readonly alert: (organizationId: string, events: readonly NotificationEvent[]) => Promise<unknown>;
   readonly retry?: RetryPolicy;
   readonly random?: () => number;
+  /** Google's OAuth token endpoint base (`{base}/token`); Google's own by default. */
+  readonly oauthBaseUrl?: string;
 }
 
 export interface ImportTarget {
@@ -73,14 +84,16 @@ export function importWindow(now: Date, timeZone: string, days = IMPORT_DAYS): I
 const rowsOf = (data: SourceImport) =>
   data.kind === 'metrics' ? data.days.length : data.campaigns.reduce((n, c) => n + c.days.length, 0);
 
-/** Removes every occurrence of the secret from a message (a provider could echo what it was sent). */
-export function redact(message: string, secret: string | null): string {
-  const clean = secret && secret.length >= 4 ? message.split(secret).join('[redacted]') : message;
+/** Removes every occurrence of the secrets from a message (a provider could echo what it was sent). */
+export function redact(message: string, secrets: readonly string[]): string {
+  let clean = message;
+  for (const secret of secrets) if (secret.length >= 4) clean = clean.split(secret).join('[redacted]');
   return clean.slice(0, 500);
 }
 
 interface ConnectionRow {
   accountId: string;
+  credentialKind: CredentialKind;
   credentials: string;
   customerName: string;
   timeZone: string;
@@ -97,7 +110,7 @@ export async function runSourceImport(
   const started = deps.clock();
   const connection = await deps.db.withIdentity(system, async (c) => {
     const { rows } = await c.query<ConnectionRow>(
-      `SELECT ic.account_id AS "accountId", ic.credentials, cu.name AS "customerName", o.time_zone AS "timeZone"
+      `SELECT ic.account_id AS "accountId", ic.credential_kind AS "credentialKind", ic.credentials, cu.name AS "customerName", o.time_zone AS "timeZone"
          FROM integration_connections ic
          JOIN customers cu ON cu.organization_id = ic.organization_id AND cu.id = ic.customer_id
          JOIN organizations o ON o.id = ic.organization_id
@@ -121,21 +134,36 @@ export async function runSourceImport(
     ...(deps.retry ? { retry: deps.retry } : {}),
     ...(deps.random ? { random: deps.random } : {}),
   });
-  let token: string | null = null;
+  const secrets: string[] = [];
   let rows = 0;
   let error: string | null = null;
+  let revoked = false;
   try {
-    token = deps.box.open(connection.credentials, credentialsAad(target));
+    const plaintext = deps.box.open(connection.credentials, credentialsAad(target));
+    secrets.push(plaintext);
+    const credential = parseCredential(connection.credentialKind, plaintext);
+    const tokens = createAccessTokens({
+      credential,
+      baseUrl: deps.oauthBaseUrl ?? GOOGLE_OAUTH_DEFAULT_BASE_URL,
+      clock: deps.clock,
+    });
     const window = importWindow(started, connection.timeZone);
     const adapter = deps.adapters[target.source];
     if (!adapter) throw new SourceError(`no adapter for ${target.source}`, null, false);
+    let token: string;
+    try {
+      token = await tokens.get(http);
+    } finally {
+      secrets.push(...tokens.secrets());
+    }
     const data = await adapter.fetch({ ...window, token, accountId: connection.accountId }, http);
     rows = rowsOf(data);
     await deps.writer.transaction(target.organizationId, (tx) =>
       applySourceImport(tx, target, data, deps.clock().toISOString(), deps.newId),
     );
   } catch (e) {
-    error = redact(e instanceof SourceError ? e.message : `import failed: ${(e as Error).message}`, token);
+    revoked = e instanceof GrantRevokedError;
+    error = redact(e instanceof SourceError ? e.message : `import failed: ${(e as Error).message}`, secrets);
   }
 
   const finished = deps.clock();
@@ -162,7 +190,8 @@ export async function runSourceImport(
           SET consecutive_failures = CASE WHEN $4 THEN ic.consecutive_failures + 1 ELSE 0 END,
               alerted_at = CASE WHEN NOT $4 THEN NULL
                                 WHEN ic.alerted_at IS NULL AND ic.consecutive_failures + 1 >= $5 THEN $6::timestamptz
-                                ELSE ic.alerted_at END
+                                ELSE ic.alerted_at END,
+              revoked_at = CASE WHEN $7 THEN $6::timestamptz WHEN NOT $4 THEN NULL ELSE ic.revoked_at END
          FROM prev
         WHERE ic.organization_id = $1 AND ic.customer_id = $2 AND ic.source = $3
         RETURNING ic.consecutive_failures AS failures, (prev.alerted_at IS NULL AND ic.alerted_at IS NOT NULL) AS alert`,
@@ -173,6 +202,7 @@ export async function runSourceImport(
         error !== null,
         FAILURE_ALERT_THRESHOLD,
         finished,
+        revoked,
       ],
     );
     return updated[0] ?? { failures: 0, alert: false };

@@ -7,6 +7,7 @@ import { deliverEvents } from '../notifications/deliver.ts';
 import type { ServerWriter } from '../sync/server-writes.ts';
 import { createGa4Fake } from './fakes/ga4-fake.ts';
 import { createGoogleAdsFake } from './fakes/google-ads-fake.ts';
+import { createGoogleOAuthFake } from './fakes/google-oauth-fake.ts';
 import { createMetaFake } from './fakes/meta-fake.ts';
 import { createGa4Adapter } from './ga4.ts';
 import { createGoogleAdsAdapter } from './google-ads.ts';
@@ -51,7 +52,7 @@ export async function createIntegrations(deps: {
     deps.logger.warn('integrations are off: set INTEGRATIONS_KEY to store data-source credentials');
     return null;
   }
-  const { ga4BaseUrl, googleAdsBaseUrl, metaBaseUrl } = config.integrations;
+  const { ga4BaseUrl, googleAdsBaseUrl, googleOAuthBaseUrl, metaBaseUrl } = config.integrations;
   const realFetch: Fetch = deps.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const fetch = config.integrations.fake
     ? fakeFetch(
@@ -59,6 +60,7 @@ export async function createIntegrations(deps: {
           { baseUrl: ga4BaseUrl, app: createGa4Fake() },
           { baseUrl: googleAdsBaseUrl, app: createGoogleAdsFake() },
           { baseUrl: metaBaseUrl, app: createMetaFake() },
+          { baseUrl: googleOAuthBaseUrl, app: createGoogleOAuthFake() },
         ],
         realFetch,
       )
@@ -80,6 +82,7 @@ export async function createIntegrations(deps: {
       meta_ads: createMetaAdsAdapter({ baseUrl: metaBaseUrl }),
     },
     fetch,
+    oauthBaseUrl: googleOAuthBaseUrl,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     newId: deps.newId,
     alert: (organizationId, events) =>

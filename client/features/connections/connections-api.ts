@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   connectionsResponseSchema,
+  type ConnectRequest,
   integrationRunSchema,
   type ConnectionsResponse,
   type IntegrationRun,
@@ -55,7 +56,7 @@ export const connectSource = (
   fetchFn: typeof fetch,
   customerId: string,
   source: IntegrationSource,
-  request: { accountId: string; token: string },
+  request: ConnectRequest,
 ) =>
   call(
     fetchFn,

@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
-import type {
-  ConnectionState,
-  ConnectionsResponse,
-  IntegrationSource,
+import {
+  OAUTH_SOURCES,
+  type ConnectRequest,
+  type ConnectionState,
+  type ConnectionsResponse,
+  type CredentialKind,
+  type IntegrationSource,
 } from '../../../shared/domain/integrations/connections.ts';
 import { useDependencies } from '../../platform/dependencies.tsx';
 import { useFormat } from '../../platform/use-format.ts';
@@ -34,10 +37,12 @@ const problem = (t: ConnectionsText, answer: Exclude<ConnectionsAnswer, { kind: 
         : { tone: 'error', text: t.failed };
 
 /**
- * `/clientes/:id/conexoes` — one card per source (GA4, Google Ads, Meta Ads): connected or not, the last import's
- * time, status, rows and error, the failure streak; connect (account id + token), replace the token, disconnect,
- * "Importar agora". Online only (the server holds the credentials and runs the import); nothing here is stored
- * on the device, and the token field is cleared as soon as it is sent.
+ * `/clientes/:id/conexoes` — one card per source (GA4, Google Ads, Meta Ads): connected or not (and how), the last
+ * import's time, status, rows and error, the failure streak, "Reconectar" when the provider revoked the grant;
+ * connect (account id + an access token, or for Google's sources an OAuth refresh token with its client id and
+ * secret), replace the credential, disconnect, "Importar agora". Online only (the server holds the credentials
+ * and runs the import); nothing here is stored on the device, and the secret fields are cleared as soon as they
+ * are sent.
  */
 export function ConnectionsPage() {
   const t = useConnectionsText();
@@ -142,7 +147,7 @@ function SourceCard({
   connection: ConnectionState;
   busy: 'save' | 'run' | 'remove' | null;
   disabled: boolean;
-  onConnect: (request: { accountId: string; token: string }) => Promise<boolean>;
+  onConnect: (request: ConnectRequest) => Promise<boolean>;
   onRun: () => void;
   onDisconnect: () => void;
 }) {
@@ -151,17 +156,45 @@ function SourceCard({
   const { source } = connection;
   const [editing, setEditing] = useState(false);
   const [accountId, setAccountId] = useState(connection.accountId ?? '');
+  const oauthAllowed = OAUTH_SOURCES.includes(source);
+  const [kind, setKind] = useState<CredentialKind>(connection.credentialKind ?? 'token');
   const [token, setToken] = useState('');
+  const [refreshToken, setRefreshToken] = useState('');
+  const [clientId, setClientId] = useState('');
+  const [clientSecret, setClientSecret] = useState('');
   const run = connection.lastRun;
   const id = (what: string) => `${source}-${what}`;
-  const showForm = !connection.connected || editing;
+  const showForm = !connection.connected || editing || connection.revoked;
+  const oauth = oauthAllowed && kind === 'oauth';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const sent = token;
+    const request: ConnectRequest = oauth
+      ? { accountId: accountId.trim(), refreshToken, clientId: clientId.trim(), clientSecret }
+      : { accountId: accountId.trim(), token };
     setToken('');
-    if (await onConnect({ accountId: accountId.trim(), token: sent })) setEditing(false);
+    setRefreshToken('');
+    setClientSecret('');
+    if (await onConnect(request)) setEditing(false);
   };
+  const secretInput = (what: string, label: string, value: string, set: (v: string) => void) => (
+    <>
+      <label className={styles.field} htmlFor={id(what)}>
+        {label}
+      </label>
+      <input
+        id={id(what)}
+        className={styles.input}
+        type="password"
+        value={value}
+        onChange={(event) => set(event.target.value)}
+        required
+        minLength={8}
+        autoComplete="off"
+        aria-describedby={id('hint')}
+      />
+    </>
+  );
 
   return (
     <section className={styles.card} aria-labelledby={id('title')}>
@@ -173,6 +206,10 @@ function SourceCard({
         {connection.connected ? t.connected(connection.accountId ?? '') : t.notConnected}
         {connection.consecutiveFailures > 0 ? ` · ${t.failures(connection.consecutiveFailures)}` : ''}
       </p>
+      {connection.connected && oauthAllowed ? (
+        <p className={styles.hint}>{connection.credentialKind === 'oauth' ? t.viaOAuth : t.viaToken}</p>
+      ) : null}
+      {connection.revoked ? <p className={styles.error}>{t.revoked}</p> : null}
       <dl className={styles.run}>
         <dt>{t.lastRun}</dt>
         <dd>{run ? t.runLine(format.dateTime(run.startedAt), run.status, run.rows) : t.never}</dd>
@@ -197,22 +234,46 @@ function SourceCard({
             autoComplete="off"
             spellCheck={false}
           />
-          <label className={styles.field} htmlFor={id('token')}>
-            {t.tokenLabel}
-          </label>
-          <input
-            id={id('token')}
-            className={styles.input}
-            type="password"
-            value={token}
-            onChange={(event) => setToken(event.target.value)}
-            required
-            minLength={8}
-            autoComplete="off"
-            aria-describedby={id('hint')}
-          />
+          {oauthAllowed ? (
+            <fieldset className={styles.kinds}>
+              <legend className={styles.field}>{t.kindLegend}</legend>
+              {(['token', 'oauth'] as const).map((option) => (
+                <label key={option} className={styles.kind}>
+                  <input
+                    type="radio"
+                    name={id('kind')}
+                    value={option}
+                    checked={kind === option}
+                    onChange={() => setKind(option)}
+                  />{' '}
+                  {option === 'oauth' ? t.kindOAuth : t.kindToken}
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
+          {oauth ? (
+            <>
+              {secretInput('refresh', t.refreshTokenLabel, refreshToken, setRefreshToken)}
+              <label className={styles.field} htmlFor={id('client')}>
+                {t.clientIdLabel}
+              </label>
+              <input
+                id={id('client')}
+                className={styles.input}
+                value={clientId}
+                onChange={(event) => setClientId(event.target.value)}
+                required
+                minLength={8}
+                autoComplete="off"
+                spellCheck={false}
+              />
+              {secretInput('secret', t.clientSecretLabel, clientSecret, setClientSecret)}
+            </>
+          ) : (
+            secretInput('token', t.tokenLabel, token, setToken)
+          )}
           <p id={id('hint')} className={styles.hint}>
-            {t.tokenHint}
+            {oauth ? t.oauthHint : t.tokenHint}
           </p>
           <div className={styles.actions}>
             <Button type="submit" disabled={disabled}>

@@ -16,11 +16,29 @@ export const accountIdSchema = z
   .trim()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected letters, digits, - or _ (at most 64)');
 
-export const connectRequestSchema = z.strictObject({
-  accountId: accountIdSchema,
-  /** An API access token (OAuth redirect flows are not available: staff paste a token). */
-  token: z.string().trim().min(8).max(4096),
-});
+/** How a connection authenticates: a pasted access token, or an OAuth refresh token exchanged on each run. */
+export const CREDENTIAL_KINDS = ['token', 'oauth'] as const;
+export type CredentialKind = (typeof CREDENTIAL_KINDS)[number];
+
+/** Sources whose provider is Google: an OAuth refresh token works for them (Meta's long-lived tokens do not refresh). */
+export const OAUTH_SOURCES: readonly IntegrationSource[] = ['ga4', 'google_ads'];
+
+const secret = (min: number, max: number) => z.string().trim().min(min).max(max);
+
+/**
+ * Either an API access token as is (it expires: good for tests, fakes and short trials), or, for Google's
+ * sources, an OAuth refresh token with the OAuth client it was issued to (what an agency keeps long-term: each
+ * run exchanges it for an access token). OAuth redirect flows are not available: staff paste what they have.
+ */
+export const connectRequestSchema = z.union([
+  z.strictObject({ accountId: accountIdSchema, token: secret(8, 4096) }),
+  z.strictObject({
+    accountId: accountIdSchema,
+    refreshToken: secret(8, 4096),
+    clientId: secret(8, 256),
+    clientSecret: secret(8, 512),
+  }),
+]);
 export type ConnectRequest = z.infer<typeof connectRequestSchema>;
 
 export const RUN_STATUSES = ['running', 'succeeded', 'failed'] as const;
@@ -42,6 +60,10 @@ export const connectionStateSchema = z.strictObject({
   connected: z.boolean(),
   accountId: z.string().nullable(),
   connectedAt: isoDateTime.nullable(),
+  /** null when not connected. */
+  credentialKind: z.enum(CREDENTIAL_KINDS).nullable(),
+  /** The provider said the grant was revoked or expired (OAuth `invalid_grant`): only reconnecting helps. */
+  revoked: z.boolean(),
   consecutiveFailures: z.number().int().min(0),
   lastRun: integrationRunSchema.nullable(),
 });

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { bundledResources, createI18n } from './i18n.ts';
-import { englishStrings } from '../test/i18n.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { bundledResources, createI18n, namespaces as appNamespaces, preloadAllStrings } from './i18n.ts';
+import { englishStrings, portugueseStrings } from '../test/i18n.ts';
 
-const resources = { 'pt-BR': bundledResources['pt-BR']!, en: englishStrings.en! };
+const resources = { 'pt-BR': portugueseStrings['pt-BR']!, en: englishStrings.en! };
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -62,19 +62,40 @@ describe('createI18n', () => {
     expect(i18n.t('app.pageTitle', { page: 'Ajustes' })).toBe('Ajustes · Arco');
   });
 
-  it('switches to English at runtime, fetching its strings on demand', async () => {
+  it('carries only the shell’s pt-BR strings in the first load; a feature’s arrive when asked for', async () => {
+    expect(Object.keys(bundledResources['pt-BR']!)).toEqual(['translation']);
     const i18n = createI18n('pt-BR');
+    expect(i18n.hasResourceBundle('pt-BR', 'customers')).toBe(false);
+    await i18n.loadNamespaces('customers');
+    expect(i18n.t('customers:title')).toBe('Clientes');
+  });
+
+  it('switches to English at runtime, fetching every namespace in use on demand', async () => {
+    const i18n = createI18n('pt-BR');
+    await i18n.loadNamespaces('customers');
     expect(i18n.hasResourceBundle('en', 'translation')).toBe(false);
     await i18n.changeLanguage('en');
     expect(i18n.t('signIn.submit')).toBe('Sign in');
     expect(i18n.t('customers:title')).toBe('Customers');
   });
 
-  it('starts in English once its strings are loaded', async () => {
+  it('starts in English once its shell strings are loaded, a feature’s on first use', async () => {
     const i18n = createI18n('en');
     await i18n.loadLanguages('en');
     expect(i18n.t('signIn.submit')).toBe('Sign in');
+    await i18n.loadNamespaces('customers');
     expect(i18n.t('customers:title')).toBe('Customers');
+  });
+
+  it('preloads every namespace when idle', async () => {
+    const i18n = createI18n('pt-BR');
+    let idle: (() => void) | undefined;
+    preloadAllStrings(i18n, (run) => (idle = run));
+    expect(i18n.hasResourceBundle('pt-BR', 'tickets')).toBe(false);
+    idle!();
+    await vi.waitFor(() =>
+      expect(appNamespaces.filter((ns) => !i18n.hasResourceBundle('pt-BR', ns))).toEqual([]),
+    );
   });
 
   it('keeps instances independent', () => {

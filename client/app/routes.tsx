@@ -1,4 +1,6 @@
-import type { RouteObject } from 'react-router';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, type RouteObject } from 'react-router';
 import type { FeatureManifest } from '../platform/feature-manifest.ts';
 import { RouteErrorScreen } from './error-screen.tsx';
 import { features } from './features.ts';
@@ -26,7 +28,21 @@ export function createAppRoutes(manifests: readonly FeatureManifest[] = features
   ];
 }
 
-const featureRoutes = (feature: FeatureManifest): RouteObject =>
-  feature.access === 'public'
-    ? { id: feature.id, children: [...feature.routes] }
-    : { id: feature.id, element: <RequireRole roles={feature.access} />, children: [...feature.routes] };
+const featureRoutes = (feature: FeatureManifest): RouteObject => {
+  // The feature's strings are fetched as its route opens, beside the page's chunk, not after it (i18n.ts).
+  const children: RouteObject[] = feature.i18n
+    ? [{ element: <FeatureStrings namespace={feature.i18n.namespace} />, children: [...feature.routes] }]
+    : [...feature.routes];
+  return feature.access === 'public'
+    ? { id: feature.id, children }
+    : { id: feature.id, element: <RequireRole roles={feature.access} />, children };
+};
+
+/** Starts loading a feature's namespace when one of its routes renders; the page suspends until it is here. */
+function FeatureStrings({ namespace }: { namespace: string }) {
+  const { i18n } = useTranslation();
+  useEffect(() => {
+    void i18n.loadNamespaces(namespace);
+  }, [i18n, namespace]);
+  return <Outlet />;
+}

@@ -38,9 +38,11 @@ export function saveLanguagePreference(store: KeyValueStore, language: AppLangua
 
 /**
  * One i18next instance per app (no global singleton, so tests can run several side by side). The bundled
- * resources (pt-BR) make initialisation synchronous; a language missing from them is fetched namespace by
- * namespace through `load` (an i18next backend), before `changeLanguage` resolves — a lazy chunk, precached by
- * the service worker, so also offline. Until it arrives, the app keeps the language it had.
+ * resources (the shell's pt-BR) make initialisation synchronous; `namespaces` are those loaded at start, any
+ * other is fetched on first use (react-i18next suspends the component until it is here). A namespace missing
+ * from the bundled resources is fetched through `load` (an i18next backend) — also every namespace already in
+ * use when `changeLanguage` switches, before it resolves: a lazy chunk, precached by the service worker, so
+ * also offline. Until it arrives, the app keeps the language it had.
  */
 export function createI18nInstance(
   language: AppLanguage,

@@ -3,6 +3,7 @@ import type { RouteObject } from 'react-router';
 // From identity, not the collection registry: the manifest is in the first load, the registry need not be.
 import { isStaff, ROLES, type Role } from '../../shared/identity.ts';
 import type { TranslationShape } from '../i18n/resources/pt-br.ts';
+import type { AppLanguage } from '../ui/format.ts';
 
 /**
  * What a feature (`client/features/<feature>/`) brings to the app, in one object exported by its
@@ -45,19 +46,27 @@ export interface FeatureManifest<NS extends string = string, Strings extends obj
 export interface FeatureI18n<NS extends string, Strings extends object> {
   readonly namespace: NS;
   /**
-   * pt-BR is in the first load; English is loaded when the app switches to it (the `i18n-en.ts` beside the
-   * feature's `i18n.ts`, a chunk of its own that the service worker precaches, so the switch works offline).
+   * Both languages are chunks of their own, loaded when a screen first needs them (client/app/i18n.ts): the
+   * feature's `i18n.ts` (pt-BR, the source of the key set and of the typed keys) and the `i18n-en.ts` beside
+   * it. The service worker precaches them like every chunk, so screens and the language switch work offline.
    */
-  readonly resources: { readonly 'pt-BR': Strings; readonly en: () => Promise<TranslationShape<Strings>> };
+  readonly resources: {
+    readonly 'pt-BR': () => Promise<Strings>;
+    readonly en: () => Promise<TranslationShape<Strings>>;
+  };
 }
+
+/**
+ * A navigation entry's text in every language, written in the manifest itself: the navigation is drawn with
+ * the first screen, before any feature's strings have loaded (client/app/i18n.ts), and these few words are
+ * cheaper in the first load than a feature's whole namespace.
+ */
+export type NavLabel = { readonly [L in AppLanguage]: string };
 
 export interface NavEntry {
   readonly to: string;
-  /**
-   * The i18next key of the entry's text, written `namespace:key` (`'tickets:nav.label'`). Not typed here
-   * (the typed keys derive from the manifests themselves); client/app/features.test.ts checks each exists.
-   */
-  readonly label: string;
+  /** The entry's text in each language (`{ 'pt-BR': 'Tickets', en: 'Tickets' }`). */
+  readonly label: NavLabel;
   readonly icon: ComponentType<{ size?: number }>;
   readonly roles: readonly Role[];
   /**

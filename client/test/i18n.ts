@@ -3,9 +3,11 @@ import { createI18n, loadAllStrings } from '../app/i18n.ts';
 import type { AppLanguage } from '../ui/format.ts';
 
 /**
- * Tests render English synchronously: the app fetches it on demand (client/app/i18n.ts), a test module loads
- * it once here and hands it to each instance.
+ * Tests render synchronously: the app fetches every feature's strings on demand (client/app/i18n.ts), a test
+ * module loads both languages once here and hands them to each instance.
  */
 export const englishStrings = await loadAllStrings('en');
+export const portugueseStrings = await loadAllStrings('pt-BR');
 
-export const createTestI18n = (language: AppLanguage): i18n => createI18n(language, englishStrings);
+export const createTestI18n = (language: AppLanguage): i18n =>
+  createI18n(language, { ...portugueseStrings, ...englishStrings });

@@ -1,10 +1,11 @@
-import { lazy, Suspense, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { useSession } from '../../auth/session-context.tsx';
 import { NotificationBell } from '../../features/notifications/notification-bell.tsx';
 import { SyncIndicator } from '../../sync-status/sync-indicator.tsx';
 import { ArcoMark } from '../../ui/icons.tsx';
+import { preloadAllStrings } from '../i18n.ts';
 import { OfflineReadyStatus } from '../offline-ready.tsx';
 import { useRouteFocus } from '../route-focus.ts';
 import { useServiceWorkerNavigation } from '../service-worker-navigation.ts';
@@ -24,8 +25,13 @@ const ConflictNotices = lazy(() =>
  * with the route's page.
  */
 export function AppShell() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { user } = useSession();
+  const signedIn = user !== null;
+  useEffect(() => {
+    // A signed-in user will open other screens, perhaps offline: their strings come in idle time (i18n.ts).
+    if (signedIn) preloadAllStrings(i18n, whenIdle);
+  }, [i18n, signedIn]);
   const mainRef = useRef<HTMLElement>(null);
   useRouteFocus(mainRef);
   useServiceWorkerNavigation();
@@ -46,7 +52,12 @@ export function AppShell() {
           </Link>
           {user ? <PrimaryNav role={user.role} /> : null}
           <span className={styles.spacer} />
-          {user ? <NotificationBell /> : null}
+          {user ? (
+            // The bell's strings are a chunk (i18n.ts): it appears when they are here, the frame does not wait.
+            <Suspense fallback={null}>
+              <NotificationBell />
+            </Suspense>
+          ) : null}
           <SyncIndicator />
         </div>
         <FirstSyncProgress />
@@ -69,3 +80,8 @@ export function AppShell() {
     </div>
   );
 }
+
+const whenIdle = (run: () => void): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 3000 });
+  else setTimeout(run, 200);
+};

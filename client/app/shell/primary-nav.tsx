@@ -1,4 +1,3 @@
-import type { FlatNamespace, ParseKeys } from 'i18next';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -6,7 +5,7 @@ import type { Role } from '../../../shared/collections/index.ts';
 import { splitNavEntries, type FeatureManifest, type NavEntry } from '../../platform/feature-manifest.ts';
 import { MoreIcon } from '../../ui/icons.tsx';
 import { features } from '../features.ts';
-import { namespaces } from '../i18n.ts';
+import { isAppLanguage, DEFAULT_LANGUAGE } from '../../i18n/i18n.ts';
 import styles from './app-shell.module.css';
 
 /** The role's navigation entries from the features' manifests, in their `order`. */
@@ -16,9 +15,6 @@ export function navEntriesFor(role: Role, manifests: readonly FeatureManifest[] 
     .filter((entry) => entry.roles.includes(role))
     .sort((a, b) => a.order - b.order);
 }
-
-/** A translation key of any namespace, `namespace:key`. */
-type AnyKey = ParseKeys<readonly FlatNamespace[]>;
 
 const isUnder = (pathname: string, to: string) => pathname === to || pathname.startsWith(`${to}/`);
 
@@ -33,10 +29,9 @@ const isCurrentEntry = (entry: NavEntry, pathname: string, params: URLSearchPara
  * it; Escape returns focus to the button.
  */
 export function PrimaryNav({ role }: { role: Role }) {
-  const { t, i18n } = useTranslation(namespaces);
-  // Manifest labels are plain strings (their types cannot depend on the resources they feed); narrow them by
-  // asking i18next, and show a missing key as itself rather than crash the shell.
-  const isKey = (key: string): key is AnyKey => i18n.exists(key);
+  const { t, i18n } = useTranslation();
+  // The labels are in the manifests (feature-manifest.ts's NavLabel): no feature's strings need to load first.
+  const language = isAppLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
   const { pathname, search } = useLocation();
   const params = new URLSearchParams(search);
   const { bar, more } = splitNavEntries(navEntriesFor(role));
@@ -48,7 +43,7 @@ export function PrimaryNav({ role }: { role: Role }) {
       aria-current={isCurrentEntry(entry, pathname, params) ? 'page' : undefined}
     >
       <entry.icon size={22} />
-      <span>{isKey(entry.label) ? t(entry.label) : entry.label}</span>
+      <span>{entry.label[language]}</span>
     </Link>
   );
 

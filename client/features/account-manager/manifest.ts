@@ -1,5 +1,4 @@
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
-import { accountManagerPtBR } from './i18n.ts';
 
 /**
  * Who the client's account manager is and how to reach them (account-manager-card.tsx, on the portal home).
@@ -12,7 +11,7 @@ export const accountManagerFeature = defineFeature({
   i18n: {
     namespace: 'accountManager',
     resources: {
-      'pt-BR': accountManagerPtBR,
+      'pt-BR': () => import('./i18n.ts').then((m) => m.accountManagerPtBR),
       en: () => import('./i18n-en.ts').then((m) => m.accountManagerEn),
     },
   },

@@ -3,7 +3,6 @@ import type { achievementsPtBR } from './i18n.ts';
 
 /** English, loaded when the app switches to it (client/app/i18n.ts); typed against pt-BR in ./i18n.ts. */
 export const achievementsEn: TranslationShape<typeof achievementsPtBR> = {
-  nav: { achievements: 'Achievements' },
   page: {
     title: 'Achievements',
     description:

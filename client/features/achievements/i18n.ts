@@ -1,6 +1,5 @@
 /** Strings of the client's achievements screen (i18next namespace `achievements`); English typed against pt-BR. */
 export const achievementsPtBR = {
-  nav: { achievements: 'Conquistas' },
   page: {
     title: 'Conquistas',
     description: 'Sua sequência de visitas, seus badges e seu nível. Aparecem na hora e o servidor confirma.',

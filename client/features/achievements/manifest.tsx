@@ -1,7 +1,6 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
 import { ShieldCheckIcon } from '../../ui/icons.tsx';
-import { achievementsPtBR } from './i18n.ts';
 import { achievementPaths, deepLinks } from './paths.ts';
 
 /** `/inicio/conquistas`, the client's streak, badges, XP and level (dashboard § Gamificação). */
@@ -17,7 +16,7 @@ export const achievementsFeature = defineFeature({
   nav: [
     {
       to: achievementPaths.achievements,
-      label: 'achievements:nav.achievements',
+      label: { 'pt-BR': 'Conquistas', en: 'Achievements' },
       icon: ShieldCheckIcon,
       roles: CLIENT_ROLES,
       order: 60,
@@ -25,7 +24,10 @@ export const achievementsFeature = defineFeature({
   ],
   i18n: {
     namespace: 'achievements',
-    resources: { 'pt-BR': achievementsPtBR, en: () => import('./i18n-en.ts').then((m) => m.achievementsEn) },
+    resources: {
+      'pt-BR': () => import('./i18n.ts').then((m) => m.achievementsPtBR),
+      en: () => import('./i18n-en.ts').then((m) => m.achievementsEn),
+    },
   },
   deepLinks,
 });

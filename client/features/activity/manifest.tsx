@@ -1,5 +1,4 @@
 import { defineFeature, STAFF_ROLES } from '../../platform/feature-manifest.ts';
-import { activityPtBR } from './i18n.ts';
 import { deepLinks } from './paths.ts';
 
 /**
@@ -12,7 +11,10 @@ export const activityFeature = defineFeature({
   routes: [],
   i18n: {
     namespace: 'activity',
-    resources: { 'pt-BR': activityPtBR, en: () => import('./i18n-en.ts').then((m) => m.activityEn) },
+    resources: {
+      'pt-BR': () => import('./i18n.ts').then((m) => m.activityPtBR),
+      en: () => import('./i18n-en.ts').then((m) => m.activityEn),
+    },
   },
   deepLinks,
 });

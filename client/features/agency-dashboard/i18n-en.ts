@@ -3,7 +3,6 @@ import type { agencyDashboardPtBR } from './i18n.ts';
 
 /** English, loaded when the app switches to it (client/app/i18n.ts); typed against pt-BR in ./i18n.ts. */
 export const agencyDashboardEn: TranslationShape<typeof agencyDashboardPtBR> = {
-  nav: { dashboard: 'Agency' },
   title: 'Agency dashboard',
   description: "Revenue, retention and health of the whole portfolio, and the clients' use of the portal.",
   loading: 'Loading the portfolio…',

@@ -3,7 +3,6 @@
  * the English resource is typed against it. Plurals use i18next's `_one` / `_other` suffixes.
  */
 export const agencyDashboardPtBR = {
-  nav: { dashboard: 'Agência' },
   title: 'Painel da agência',
   description: 'Receita, retenção e saúde da carteira inteira, e o uso do portal pelos clientes.',
   loading: 'Carregando a carteira…',

@@ -1,7 +1,6 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { defineFeature } from '../../platform/feature-manifest.ts';
 import { CompassIcon } from '../../ui/icons.tsx';
-import { agencyDashboardPtBR } from './i18n.ts';
 import { agencyDashboardPaths, deepLinks } from './paths.ts';
 
 /** `/agencia`, the admin's dashboard of the agency's figures (`portfolioKpis`). Admins only. */
@@ -17,7 +16,7 @@ export const agencyDashboardFeature = defineFeature({
   nav: [
     {
       to: agencyDashboardPaths.dashboard,
-      label: 'agencyDashboard:nav.dashboard',
+      label: { 'pt-BR': 'Agência', en: 'Agency' },
       icon: CompassIcon,
       roles: ['admin'],
       order: 30,
@@ -26,7 +25,7 @@ export const agencyDashboardFeature = defineFeature({
   i18n: {
     namespace: 'agencyDashboard',
     resources: {
-      'pt-BR': agencyDashboardPtBR,
+      'pt-BR': () => import('./i18n.ts').then((m) => m.agencyDashboardPtBR),
       en: () => import('./i18n-en.ts').then((m) => m.agencyDashboardEn),
     },
   },

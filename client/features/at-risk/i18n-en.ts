@@ -3,7 +3,6 @@ import type { atRiskPtBR } from './i18n.ts';
 
 /** English, loaded when the app switches to it (client/app/i18n.ts); typed against pt-BR in ./i18n.ts. */
 export const atRiskEn: TranslationShape<typeof atRiskPtBR> = {
-  nav: { atRisk: 'At risk' },
   title: 'Customers at risk',
   description:
     'Critical and warning customers, riskiest first, with their factors, the recommendation and actions.',

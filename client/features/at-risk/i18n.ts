@@ -3,7 +3,6 @@
  * resource is typed against it. Plurals use i18next's `_one` / `_other` suffixes.
  */
 export const atRiskPtBR = {
-  nav: { atRisk: 'Em risco' },
   title: 'Clientes em risco',
   description:
     'Críticos e em alerta, os mais arriscados primeiro, com os fatores, a recomendação e as ações.',

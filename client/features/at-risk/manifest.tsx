@@ -1,7 +1,6 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { defineFeature, STAFF_ROLES } from '../../platform/feature-manifest.ts';
 import { AlertIcon } from '../../ui/icons.tsx';
-import { atRiskPtBR } from './i18n.ts';
 import { atRiskPaths, deepLinks } from './paths.ts';
 import { AT_RISK_FILTER, customerPaths, HEALTH_FILTER_PARAM } from '../customers/paths.ts';
 
@@ -13,7 +12,7 @@ export const atRiskFeature = defineFeature({
   nav: [
     {
       to: atRiskPaths.list,
-      label: 'atRisk:nav.atRisk',
+      label: { 'pt-BR': 'Em risco', en: 'At risk' },
       icon: AlertIcon,
       roles: STAFF_ROLES,
       order: 20,
@@ -25,7 +24,10 @@ export const atRiskFeature = defineFeature({
   ],
   i18n: {
     namespace: 'atRisk',
-    resources: { 'pt-BR': atRiskPtBR, en: () => import('./i18n-en.ts').then((m) => m.atRiskEn) },
+    resources: {
+      'pt-BR': () => import('./i18n.ts').then((m) => m.atRiskPtBR),
+      en: () => import('./i18n-en.ts').then((m) => m.atRiskEn),
+    },
   },
   deepLinks,
 });

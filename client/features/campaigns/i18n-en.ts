@@ -3,7 +3,6 @@ import type { campaignsPtBR } from './i18n.ts';
 
 /** English, loaded when the app switches to it (client/app/i18n.ts); typed against pt-BR in ./i18n.ts. */
 export const campaignsEn: TranslationShape<typeof campaignsPtBR> = {
-  nav: { campaigns: 'Campaigns' },
   platform: {
     google_ads: 'Google Ads',
     meta_ads: 'Meta Ads',

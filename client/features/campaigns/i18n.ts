@@ -3,7 +3,6 @@
  * key set; English is typed against it.
  */
 export const campaignsPtBR = {
-  nav: { campaigns: 'Campanhas' },
   platform: {
     google_ads: 'Google Ads',
     meta_ads: 'Meta Ads',

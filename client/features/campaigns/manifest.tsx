@@ -1,7 +1,6 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { Svg } from '../../ui/icons.tsx';
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
-import { campaignsPtBR } from './i18n.ts';
 import { campaignPaths, deepLinks } from './paths.ts';
 
 /** A megaphone, drawn inline like the shell's icons (decorative: the label carries the meaning). */
@@ -28,7 +27,7 @@ export const campaignsFeature = defineFeature({
   nav: [
     {
       to: campaignPaths.list,
-      label: 'campaigns:nav.campaigns',
+      label: { 'pt-BR': 'Campanhas', en: 'Campaigns' },
       icon: CampaignsIcon,
       roles: CLIENT_ROLES,
       order: 80,
@@ -36,7 +35,10 @@ export const campaignsFeature = defineFeature({
   ],
   i18n: {
     namespace: 'campaigns',
-    resources: { 'pt-BR': campaignsPtBR, en: () => import('./i18n-en.ts').then((m) => m.campaignsEn) },
+    resources: {
+      'pt-BR': () => import('./i18n.ts').then((m) => m.campaignsPtBR),
+      en: () => import('./i18n-en.ts').then((m) => m.campaignsEn),
+    },
   },
   deepLinks,
 });

@@ -1,5 +1,4 @@
 import { defineFeature, STAFF_ROLES } from '../../platform/feature-manifest.ts';
-import { contactsPtBR } from './i18n.ts';
 import { deepLinks } from './paths.ts';
 
 /** A customer's contacts: the Contacts tab (`ContactsTab`, mounted by the Customer 360 shell) and its strings. */
@@ -9,7 +8,10 @@ export const contactsFeature = defineFeature({
   routes: [],
   i18n: {
     namespace: 'contacts',
-    resources: { 'pt-BR': contactsPtBR, en: () => import('./i18n-en.ts').then((m) => m.contactsEn) },
+    resources: {
+      'pt-BR': () => import('./i18n.ts').then((m) => m.contactsPtBR),
+      en: () => import('./i18n-en.ts').then((m) => m.contactsEn),
+    },
   },
   deepLinks,
 });

@@ -3,7 +3,6 @@ import type { contentPtBR } from './i18n.ts';
 
 /** English, loaded when the app switches to it (client/app/i18n.ts); typed against pt-BR in ./i18n.ts. */
 export const contentEn: TranslationShape<typeof contentPtBR> = {
-  nav: { content: 'Content' },
   kind: { article: 'Article', video: 'Video', case_study: 'Case study', event: 'Event' },
   category: {
     ads: 'Ads',

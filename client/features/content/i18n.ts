@@ -3,7 +3,6 @@
  * pt-BR is the source of the key set; English is typed against it.
  */
 export const contentPtBR = {
-  nav: { content: 'Conteúdo' },
   kind: { article: 'Artigo', video: 'Vídeo', case_study: 'Caso de sucesso', event: 'Evento' },
   category: {
     ads: 'Anúncios',

@@ -1,7 +1,6 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { Svg } from '../../ui/icons.tsx';
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
-import { contentPtBR } from './i18n.ts';
 import { contentPaths, deepLinks } from './paths.ts';
 
 /** An open book, drawn inline like the shell's icons (decorative: the label carries the meaning). */
@@ -22,11 +21,20 @@ export const contentFeature = defineFeature({
     { path: contentPaths.detail, element: lazyPage(() => import('./article-page.tsx'), 'ArticlePage') },
   ],
   nav: [
-    { to: contentPaths.hub, label: 'content:nav.content', icon: ContentIcon, roles: CLIENT_ROLES, order: 85 },
+    {
+      to: contentPaths.hub,
+      label: { 'pt-BR': 'Conteúdo', en: 'Content' },
+      icon: ContentIcon,
+      roles: CLIENT_ROLES,
+      order: 85,
+    },
   ],
   i18n: {
     namespace: 'content',
-    resources: { 'pt-BR': contentPtBR, en: () => import('./i18n-en.ts').then((m) => m.contentEn) },
+    resources: {
+      'pt-BR': () => import('./i18n.ts').then((m) => m.contentPtBR),
+      en: () => import('./i18n-en.ts').then((m) => m.contentEn),
+    },
   },
   deepLinks,
 });

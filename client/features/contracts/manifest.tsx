@@ -1,6 +1,5 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { defineFeature, STAFF_ROLES } from '../../platform/feature-manifest.ts';
-import { contractsPtBR } from './i18n.ts';
 import { contractPaths, deepLinks } from './paths.ts';
 
 /**
@@ -18,7 +17,10 @@ export const contractsFeature = defineFeature({
   ],
   i18n: {
     namespace: 'contracts',
-    resources: { 'pt-BR': contractsPtBR, en: () => import('./i18n-en.ts').then((m) => m.contractsEn) },
+    resources: {
+      'pt-BR': () => import('./i18n.ts').then((m) => m.contractsPtBR),
+      en: () => import('./i18n-en.ts').then((m) => m.contractsEn),
+    },
   },
   deepLinks,
 });

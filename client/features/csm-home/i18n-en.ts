@@ -3,7 +3,6 @@ import type { csmHomePtBR } from './i18n.ts';
 
 /** English, loaded when the app switches to it (client/app/i18n.ts); typed against pt-BR in ./i18n.ts. */
 export const csmHomeEn: TranslationShape<typeof csmHomePtBR> = {
-  nav: { home: 'My dashboard' },
   title: 'My dashboard',
   description: 'Your tasks due, the customers who need attention and the renewals of the next 90 days.',
   loading: 'Loading your portfolio…',

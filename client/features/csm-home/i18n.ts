@@ -3,7 +3,6 @@
  * resource is typed against it. Plurals use i18next's `_one` / `_other` suffixes.
  */
 export const csmHomePtBR = {
-  nav: { home: 'Meu painel' },
   title: 'Meu painel',
   description:
     'Suas tarefas a vencer, os clientes que precisam de atenção e as renovações dos próximos 90 dias.',

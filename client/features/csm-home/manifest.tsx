@@ -1,7 +1,6 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { defineFeature, STAFF_ROLES } from '../../platform/feature-manifest.ts';
 import { HomeIcon } from '../../ui/icons.tsx';
-import { csmHomePtBR } from './i18n.ts';
 import { csmHomePaths, deepLinks } from './paths.ts';
 
 /**
@@ -18,7 +17,7 @@ export const csmHomeFeature = defineFeature({
   nav: [
     {
       to: csmHomePaths.home,
-      label: 'csmHome:nav.home',
+      label: { 'pt-BR': 'Meu painel', en: 'My dashboard' },
       icon: HomeIcon,
       roles: ['csm'],
       order: 5,
@@ -26,7 +25,10 @@ export const csmHomeFeature = defineFeature({
   ],
   i18n: {
     namespace: 'csmHome',
-    resources: { 'pt-BR': csmHomePtBR, en: () => import('./i18n-en.ts').then((m) => m.csmHomeEn) },
+    resources: {
+      'pt-BR': () => import('./i18n.ts').then((m) => m.csmHomePtBR),
+      en: () => import('./i18n-en.ts').then((m) => m.csmHomeEn),
+    },
   },
   deepLinks,
 });

@@ -1,7 +1,6 @@
 import { defineFeature, STAFF_ROLES } from '../../platform/feature-manifest.ts';
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { Customer360Skeleton } from './customer-360-skeleton.tsx';
-import { customer360PtBR } from './i18n.ts';
 import { customer360Paths, deepLinks } from './paths.ts';
 
 /**
@@ -21,7 +20,10 @@ export const customer360Feature = defineFeature({
   ],
   i18n: {
     namespace: 'customer360',
-    resources: { 'pt-BR': customer360PtBR, en: () => import('./i18n-en.ts').then((m) => m.customer360En) },
+    resources: {
+      'pt-BR': () => import('./i18n.ts').then((m) => m.customer360PtBR),
+      en: () => import('./i18n-en.ts').then((m) => m.customer360En),
+    },
   },
   deepLinks,
 });

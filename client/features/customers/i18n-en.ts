@@ -5,7 +5,6 @@ import type { customersPtBR } from './i18n.ts';
 export const customersEn: TranslationShape<typeof customersPtBR> = {
   title: 'Customers',
   atRiskTitle: 'Customers at risk',
-  nav: { customers: 'Customers', atRisk: 'At risk' },
   loading: 'Loading customers…',
   search: {
     label: 'Search customers',

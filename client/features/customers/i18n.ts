@@ -7,7 +7,6 @@ export const customersPtBR = {
   // Counts that can reach the thousands go through i18next's `number` formatter (Intl: "10.091" / "10,091").
   title: 'Clientes',
   atRiskTitle: 'Clientes em risco',
-  nav: { customers: 'Clientes', atRisk: 'Em risco' },
   loading: 'Carregando clientes…',
   search: {
     label: 'Buscar clientes',

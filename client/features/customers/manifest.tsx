@@ -1,7 +1,6 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { defineFeature, STAFF_ROLES } from '../../platform/feature-manifest.ts';
 import { UsersIcon } from '../../ui/icons.tsx';
-import { customersPtBR } from './i18n.ts';
 import { AT_RISK_FILTER, customerPaths, deepLinks, HEALTH_FILTER_PARAM } from './paths.ts';
 
 const atRisk = (search: URLSearchParams) => search.get(HEALTH_FILTER_PARAM) === AT_RISK_FILTER;
@@ -19,7 +18,7 @@ export const customersFeature = defineFeature({
   nav: [
     {
       to: customerPaths.list,
-      label: 'customers:nav.customers',
+      label: { 'pt-BR': 'Clientes', en: 'Customers' },
       icon: UsersIcon,
       roles: STAFF_ROLES,
       order: 10,
@@ -29,7 +28,10 @@ export const customersFeature = defineFeature({
   home: { roles: STAFF_ROLES, path: customerPaths.list },
   i18n: {
     namespace: 'customers',
-    resources: { 'pt-BR': customersPtBR, en: () => import('./i18n-en.ts').then((m) => m.customersEn) },
+    resources: {
+      'pt-BR': () => import('./i18n.ts').then((m) => m.customersPtBR),
+      en: () => import('./i18n-en.ts').then((m) => m.customersEn),
+    },
   },
   deepLinks,
 });

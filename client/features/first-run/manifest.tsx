@@ -1,6 +1,5 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { defineFeature } from '../../platform/feature-manifest.ts';
-import { firstRunPtBR } from './i18n.ts';
 import { deepLinks, firstRunPaths } from './paths.ts';
 
 /** `/primeiro-acesso`, open to everyone: the server accepts it only while no organization exists. */
@@ -12,7 +11,10 @@ export const firstRunFeature = defineFeature({
   ],
   i18n: {
     namespace: 'firstRun',
-    resources: { 'pt-BR': firstRunPtBR, en: () => import('./i18n-en.ts').then((m) => m.firstRunEn) },
+    resources: {
+      'pt-BR': () => import('./i18n.ts').then((m) => m.firstRunPtBR),
+      en: () => import('./i18n-en.ts').then((m) => m.firstRunEn),
+    },
   },
   deepLinks,
 });

@@ -3,7 +3,6 @@ import type { goalsPtBR } from './i18n.ts';
 
 /** English, loaded when the app switches to it (client/app/i18n.ts); typed against pt-BR in ./i18n.ts. */
 export const goalsEn: TranslationShape<typeof goalsPtBR> = {
-  nav: { goals: 'Goals' },
   page: {
     title: 'Goals',
     description: 'Each goal’s progress, its pace and where it ends if the pace holds.',

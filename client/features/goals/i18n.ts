@@ -1,6 +1,5 @@
 /** Strings of the client's goals screen (i18next namespace `goals`); English typed against pt-BR. */
 export const goalsPtBR = {
-  nav: { goals: 'Metas' },
   page: {
     title: 'Metas',
     description: 'O progresso de cada meta, o ritmo e onde ela termina se o ritmo continuar.',

@@ -1,6 +1,5 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { defineFeature } from '../../platform/feature-manifest.ts';
-import { invitationPtBR } from './i18n.ts';
 import { deepLinks, invitationPaths } from './paths.ts';
 
 /** `/convite#<token>`, open to everyone: the mailed invitation link (accept with a name and a password). */
@@ -15,7 +14,10 @@ export const invitationFeature = defineFeature({
   ],
   i18n: {
     namespace: 'invitation',
-    resources: { 'pt-BR': invitationPtBR, en: () => import('./i18n-en.ts').then((m) => m.invitationEn) },
+    resources: {
+      'pt-BR': () => import('./i18n.ts').then((m) => m.invitationPtBR),
+      en: () => import('./i18n-en.ts').then((m) => m.invitationEn),
+    },
   },
   deepLinks,
 });

@@ -3,7 +3,6 @@ import type { leadsPtBR } from './i18n.ts';
 
 /** English, loaded when the app switches to it (client/app/i18n.ts); typed against pt-BR in ./i18n.ts. */
 export const leadsEn: TranslationShape<typeof leadsPtBR> = {
-  nav: { leads: 'Leads' },
   stage: {
     new: 'New',
     qualified: 'Qualified',

@@ -4,7 +4,6 @@
  * `_other`.
  */
 export const leadsPtBR = {
-  nav: { leads: 'Leads' },
   stage: {
     new: 'Novo',
     qualified: 'Qualificado',

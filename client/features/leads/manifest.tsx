@@ -1,7 +1,6 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { Svg } from '../../ui/icons.tsx';
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
-import { leadsPtBR } from './i18n.ts';
 import { deepLinks, leadPaths } from './paths.ts';
 
 /** A funnel, drawn inline like the shell's icons (decorative: the label carries the meaning). */
@@ -27,11 +26,20 @@ export const leadsFeature = defineFeature({
     { path: leadPaths.editPattern, element: lazyPage(() => import('./lead-form-page.tsx'), 'EditLeadPage') },
   ],
   nav: [
-    { to: leadPaths.pipeline, label: 'leads:nav.leads', icon: LeadsIcon, roles: CLIENT_ROLES, order: 70 },
+    {
+      to: leadPaths.pipeline,
+      label: { 'pt-BR': 'Leads', en: 'Leads' },
+      icon: LeadsIcon,
+      roles: CLIENT_ROLES,
+      order: 70,
+    },
   ],
   i18n: {
     namespace: 'leads',
-    resources: { 'pt-BR': leadsPtBR, en: () => import('./i18n-en.ts').then((m) => m.leadsEn) },
+    resources: {
+      'pt-BR': () => import('./i18n.ts').then((m) => m.leadsPtBR),
+      en: () => import('./i18n-en.ts').then((m) => m.leadsEn),
+    },
   },
   deepLinks,
 });

@@ -1,5 +1,4 @@
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
-import { meetingsPtBR } from './i18n.ts';
 
 /**
  * The client's next meeting and their reschedule/cancel request (meeting-request.tsx, shown on the
@@ -11,6 +10,9 @@ export const meetingsFeature = defineFeature({
   routes: [],
   i18n: {
     namespace: 'meetings',
-    resources: { 'pt-BR': meetingsPtBR, en: () => import('./i18n-en.ts').then((m) => m.meetingsEn) },
+    resources: {
+      'pt-BR': () => import('./i18n.ts').then((m) => m.meetingsPtBR),
+      en: () => import('./i18n-en.ts').then((m) => m.meetingsEn),
+    },
   },
 });

@@ -3,7 +3,6 @@ import type { moneyPtBR } from './i18n.ts';
 
 /** English, loaded when the app switches to it (client/app/i18n.ts); typed against pt-BR in ./i18n.ts. */
 export const moneyEn: TranslationShape<typeof moneyPtBR> = {
-  nav: { finance: 'Finance' },
   common: {
     loading: 'Loading the data on this device…',
     deviceError: 'The data saved on this device could not be opened. Reload the page to try again.',

@@ -4,7 +4,6 @@
  */
 export const moneyPtBR = {
   // The bottom bar's cell is 72 px wide at 360 px: a short word (the page keeps its title, "Financeiro").
-  nav: { finance: 'Finanças' },
   common: {
     loading: 'Carregando dados deste aparelho…',
     deviceError:

@@ -1,6 +1,5 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
-import { moneyPtBR } from './i18n.ts';
 import { WalletIcon } from './icons.tsx';
 import { deepLinks, moneyPaths } from './paths.ts';
 
@@ -19,11 +18,20 @@ export const moneyFeature = defineFeature({
     { path: moneyPaths.summary, element: lazyPage(() => import('./summary-page.tsx'), 'SummaryPage') },
   ],
   nav: [
-    { to: moneyPaths.finance, label: 'money:nav.finance', icon: WalletIcon, roles: CLIENT_ROLES, order: 30 },
+    {
+      to: moneyPaths.finance,
+      label: { 'pt-BR': 'Finanças', en: 'Finance' },
+      icon: WalletIcon,
+      roles: CLIENT_ROLES,
+      order: 30,
+    },
   ],
   i18n: {
     namespace: 'money',
-    resources: { 'pt-BR': moneyPtBR, en: () => import('./i18n-en.ts').then((m) => m.moneyEn) },
+    resources: {
+      'pt-BR': () => import('./i18n.ts').then((m) => m.moneyPtBR),
+      en: () => import('./i18n-en.ts').then((m) => m.moneyEn),
+    },
   },
   deepLinks,
 });

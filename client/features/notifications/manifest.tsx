@@ -1,6 +1,5 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { ALL_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
-import { notificationsPtBR } from './i18n.ts';
 import { deepLinks, notificationPaths } from './paths.ts';
 
 /**
@@ -16,7 +15,7 @@ export const notificationsFeature = defineFeature({
   i18n: {
     namespace: 'notifications',
     resources: {
-      'pt-BR': notificationsPtBR,
+      'pt-BR': () => import('./i18n.ts').then((m) => m.notificationsPtBR),
       en: () => import('./i18n-en.ts').then((m) => m.notificationsEn),
     },
   },

@@ -1,6 +1,5 @@
 import { defineFeature } from '../../platform/feature-manifest.ts';
 import { lazyPage } from '../../platform/lazy-page.tsx';
-import { passwordResetPtBR } from './i18n.ts';
 import { passwordResetPaths } from './paths.ts';
 
 /**
@@ -24,7 +23,7 @@ export const passwordResetFeature = defineFeature({
   i18n: {
     namespace: 'passwordReset',
     resources: {
-      'pt-BR': passwordResetPtBR,
+      'pt-BR': () => import('./i18n.ts').then((m) => m.passwordResetPtBR),
       en: () => import('./i18n-en.ts').then((m) => m.passwordResetEn),
     },
   },

@@ -3,7 +3,6 @@ import type { performancePtBR } from './i18n.ts';
 
 /** English, loaded when the app switches to it (client/app/i18n.ts); typed against pt-BR in ./i18n.ts. */
 export const performanceEn: TranslationShape<typeof performancePtBR> = {
-  nav: { label: 'Metrics' },
   page: {
     title: 'Performance',
     description: "Your website's visits, conversions, revenue and leads — available offline too.",

@@ -5,7 +5,6 @@
  */
 export const performancePtBR = {
   // The bottom bar's cell is 72 px wide at 360 px: a short word (the page keeps its title, "Desempenho").
-  nav: { label: 'Métricas' },
   page: {
     title: 'Desempenho',
     description: 'Visitas, conversões, receita e leads do seu site — disponíveis mesmo offline.',

@@ -1,6 +1,5 @@
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
 import { lazyPage } from '../../platform/lazy-page.tsx';
-import { performancePtBR } from './i18n.ts';
 import { deepLinks, performancePaths } from './paths.ts';
 import { PerformanceIcon } from './performance-icon.tsx';
 import { PerformanceSkeleton } from './performance-skeleton.tsx';
@@ -19,7 +18,7 @@ export const performanceFeature = defineFeature({
   nav: [
     {
       to: performancePaths.performance,
-      label: 'performance:nav.label',
+      label: { 'pt-BR': 'Métricas', en: 'Metrics' },
       icon: PerformanceIcon,
       roles: CLIENT_ROLES,
       order: 20,
@@ -27,7 +26,10 @@ export const performanceFeature = defineFeature({
   ],
   i18n: {
     namespace: 'performance',
-    resources: { 'pt-BR': performancePtBR, en: () => import('./i18n-en.ts').then((m) => m.performanceEn) },
+    resources: {
+      'pt-BR': () => import('./i18n.ts').then((m) => m.performancePtBR),
+      en: () => import('./i18n-en.ts').then((m) => m.performanceEn),
+    },
   },
   deepLinks,
 });

@@ -3,7 +3,6 @@ import type { portalHomePtBR } from './i18n.ts';
 
 /** English, loaded when the app switches to it (client/app/i18n.ts); typed against pt-BR in ./i18n.ts. */
 export const portalHomeEn: TranslationShape<typeof portalHomePtBR> = {
-  nav: { home: 'Home' },
   home: {
     title: 'Home',
     greeting: 'Hi, {{name}}',

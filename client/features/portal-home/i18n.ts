@@ -4,7 +4,6 @@
  * error. Plurals use i18next's `_one` / `_other` suffixes.
  */
 export const portalHomePtBR = {
-  nav: { home: 'Início' },
   home: {
     title: 'Início',
     greeting: 'Olá, {{name}}',

@@ -1,7 +1,6 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
 import { HomeIcon } from '../../ui/icons.tsx';
-import { portalHomePtBR } from './i18n.ts';
 import { deepLinks, portalHomePaths } from './paths.ts';
 
 /** `/inicio`, the client's home: their company, the account-manager card and the tickets summary. */
@@ -17,7 +16,7 @@ export const portalHomeFeature = defineFeature({
   nav: [
     {
       to: portalHomePaths.home,
-      label: 'portalHome:nav.home',
+      label: { 'pt-BR': 'Início', en: 'Home' },
       icon: HomeIcon,
       roles: CLIENT_ROLES,
       order: 10,
@@ -28,7 +27,10 @@ export const portalHomeFeature = defineFeature({
   home: { roles: CLIENT_ROLES, path: portalHomePaths.home },
   i18n: {
     namespace: 'portalHome',
-    resources: { 'pt-BR': portalHomePtBR, en: () => import('./i18n-en.ts').then((m) => m.portalHomeEn) },
+    resources: {
+      'pt-BR': () => import('./i18n.ts').then((m) => m.portalHomePtBR),
+      en: () => import('./i18n-en.ts').then((m) => m.portalHomeEn),
+    },
   },
   deepLinks,
 });

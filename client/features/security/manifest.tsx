@@ -1,5 +1,4 @@
 import { ALL_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
-import { securityPtBR } from './i18n.ts';
 
 /**
  * Passkeys and signed-in devices: two sections of `/ajustes` (passkeys-section.tsx, devices-section.tsx) and
@@ -12,7 +11,7 @@ export const securityFeature = defineFeature({
   i18n: {
     namespace: 'security',
     resources: {
-      'pt-BR': securityPtBR,
+      'pt-BR': () => import('./i18n.ts').then((m) => m.securityPtBR),
       en: () => import('./i18n-en.ts').then((m) => m.securityEn),
     },
   },

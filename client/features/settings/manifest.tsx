@@ -2,7 +2,6 @@ import { lazyPage } from '../../platform/lazy-page.tsx';
 import { ALL_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
 import { SettingsIcon } from '../../ui/icons.tsx';
 import { deepLinks, settingsPaths } from './paths.ts';
-import { playbooksPtBR } from './playbooks-i18n.ts';
 
 /**
  * `/ajustes` for every role. Its strings predate feature namespaces and live in the shell's `translation`
@@ -17,7 +16,7 @@ export const settingsFeature = defineFeature({
   nav: [
     {
       to: settingsPaths.settings,
-      label: 'translation:nav.settings',
+      label: { 'pt-BR': 'Ajustes', en: 'Settings' },
       icon: SettingsIcon,
       roles: ALL_ROLES,
       order: 90,
@@ -26,7 +25,7 @@ export const settingsFeature = defineFeature({
   i18n: {
     namespace: 'playbooks',
     resources: {
-      'pt-BR': playbooksPtBR,
+      'pt-BR': () => import('./playbooks-i18n.ts').then((m) => m.playbooksPtBR),
       en: () => import('./playbooks-i18n-en.ts').then((m) => m.playbooksEn),
     },
   },

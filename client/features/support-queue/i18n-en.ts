@@ -3,7 +3,6 @@ import type { supportQueuePtBR } from './i18n.ts';
 
 /** English, loaded when the app switches to it (client/app/i18n.ts); typed against pt-BR in ./i18n.ts. */
 export const supportQueueEn: TranslationShape<typeof supportQueuePtBR> = {
-  nav: { support: 'Support' },
   queue: {
     title: 'Support',
     description: 'Client tickets: SLA breaches first, then the closest deadline.',

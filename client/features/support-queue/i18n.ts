@@ -4,7 +4,6 @@
  * the key set; the English resource is typed against it. Plurals use i18next's `_one` / `_other` suffixes.
  */
 export const supportQueuePtBR = {
-  nav: { support: 'Suporte' },
   queue: {
     title: 'Suporte',
     description: 'Tickets dos clientes: SLA estourado primeiro, depois o prazo mais próximo.',

@@ -1,7 +1,6 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { defineFeature, STAFF_ROLES } from '../../platform/feature-manifest.ts';
 import { TicketIcon } from '../../ui/icons.tsx';
-import { supportQueuePtBR } from './i18n.ts';
 import { deepLinks, supportPaths } from './paths.ts';
 
 /**
@@ -30,7 +29,7 @@ export const supportQueueFeature = defineFeature({
   nav: [
     {
       to: supportPaths.queue,
-      label: 'supportQueue:nav.support',
+      label: { 'pt-BR': 'Suporte', en: 'Support' },
       icon: TicketIcon,
       roles: STAFF_ROLES,
       order: 27,
@@ -39,7 +38,10 @@ export const supportQueueFeature = defineFeature({
   ],
   i18n: {
     namespace: 'supportQueue',
-    resources: { 'pt-BR': supportQueuePtBR, en: () => import('./i18n-en.ts').then((m) => m.supportQueueEn) },
+    resources: {
+      'pt-BR': () => import('./i18n.ts').then((m) => m.supportQueuePtBR),
+      en: () => import('./i18n-en.ts').then((m) => m.supportQueueEn),
+    },
   },
   deepLinks,
 });

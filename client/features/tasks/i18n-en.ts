@@ -3,7 +3,6 @@ import type { tasksPtBR } from './i18n.ts';
 
 /** English, loaded when the app switches to it (client/app/i18n.ts); typed against pt-BR in ./i18n.ts. */
 export const tasksEn: TranslationShape<typeof tasksPtBR> = {
-  nav: { mine: 'Tasks' },
   title: 'My tasks',
   description: 'Your tasks with due dates, overdue first — offline too.',
   loading: 'Loading your tasks…',

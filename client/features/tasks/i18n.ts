@@ -1,6 +1,5 @@
 /** Strings of "Minhas tarefas" (i18next namespace `tasks`); English typed against pt-BR. */
 export const tasksPtBR = {
-  nav: { mine: 'Tarefas' },
   title: 'Minhas tarefas',
   description: 'Suas tarefas com prazo, as atrasadas primeiro — também offline.',
   loading: 'Carregando suas tarefas…',

@@ -3,7 +3,6 @@ import type { ticketsPtBR } from './i18n.ts';
 
 /** English, loaded when the app switches to it (client/app/i18n.ts); typed against pt-BR in ./i18n.ts. */
 export const ticketsEn: TranslationShape<typeof ticketsPtBR> = {
-  nav: { tickets: 'Tickets' },
   tickets: {
     title: 'My tickets',
     summaryHeading: 'Your tickets',

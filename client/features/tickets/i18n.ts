@@ -4,7 +4,6 @@
  * extra key is a compile error. Plurals use i18next's `_one` / `_other` suffixes.
  */
 export const ticketsPtBR = {
-  nav: { tickets: 'Tickets' },
   tickets: {
     title: 'Meus tickets',
     summaryHeading: 'Seus tickets',

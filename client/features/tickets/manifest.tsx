@@ -1,7 +1,6 @@
 import { lazyPage } from '../../platform/lazy-page.tsx';
 import { CLIENT_ROLES, defineFeature } from '../../platform/feature-manifest.ts';
 import { TicketIcon } from '../../ui/icons.tsx';
-import { ticketsPtBR } from './i18n.ts';
 import { deepLinks, ticketPaths } from './paths.ts';
 
 /**
@@ -20,11 +19,20 @@ export const ticketsFeature = defineFeature({
     },
   ],
   nav: [
-    { to: ticketPaths.list, label: 'tickets:nav.tickets', icon: TicketIcon, roles: CLIENT_ROLES, order: 40 },
+    {
+      to: ticketPaths.list,
+      label: { 'pt-BR': 'Tickets', en: 'Tickets' },
+      icon: TicketIcon,
+      roles: CLIENT_ROLES,
+      order: 40,
+    },
   ],
   i18n: {
     namespace: 'tickets',
-    resources: { 'pt-BR': ticketsPtBR, en: () => import('./i18n-en.ts').then((m) => m.ticketsEn) },
+    resources: {
+      'pt-BR': () => import('./i18n.ts').then((m) => m.ticketsPtBR),
+      en: () => import('./i18n-en.ts').then((m) => m.ticketsEn),
+    },
   },
   deepLinks,
 });

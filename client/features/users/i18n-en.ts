@@ -3,7 +3,6 @@ import type { usersPtBR } from './i18n.ts';
 
 /** English, loaded when the app switches to it (client/app/i18n.ts); typed against pt-BR in ./i18n.ts. */
 export const usersEn: TranslationShape<typeof usersPtBR> = {
-  nav: { users: 'Users' },
   title: 'Users',
   description: 'Who uses Arco: invite your team and your clients, change roles and disable access.',
   tabs: { label: 'Sections', people: 'People', log: 'Log' },

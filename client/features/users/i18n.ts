@@ -1,6 +1,5 @@
 /** Strings of the users screen (namespace `users`); pt-BR is the source of the key set. */
 export const usersPtBR = {
-  nav: { users: 'Usuários' },
   title: 'Usuários',
   description: 'Quem acessa o Arco: convide a equipe e os clientes, ajuste perfis e desative acessos.',
   tabs: { label: 'Seções', people: 'Pessoas', log: 'Registro' },

@@ -13,7 +13,6 @@ export const en: Translation = {
     primary: 'Main navigation',
     more: 'More',
     moreSections: 'More sections',
-    settings: 'Settings',
   },
   sync: {
     online: 'Online',

@@ -14,7 +14,6 @@ export const ptBR = {
     primary: 'Navegação principal',
     more: 'Mais',
     moreSections: 'Mais seções',
-    settings: 'Ajustes',
   },
   sync: {
     online: 'Online',

@@ -90,7 +90,10 @@ describe('createI18n', () => {
   it('preloads every namespace when idle', async () => {
     const i18n = createI18n('pt-BR');
     let idle: (() => void) | undefined;
-    preloadAllStrings(i18n, (run) => (idle = run));
+    preloadAllStrings(i18n, (run) => {
+      idle = run;
+      return () => undefined;
+    });
     expect(i18n.hasResourceBundle('pt-BR', 'tickets')).toBe(false);
     idle!();
     await vi.waitFor(() =>

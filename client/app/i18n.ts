@@ -69,8 +69,9 @@ export const createI18n = (language: AppLanguage, preloaded?: AppResources): i18
 
 /**
  * Fetches every namespace not yet loaded in the current language once the browser is idle, so a screen
- * opened later (online or off) never waits for its strings. Already-loaded namespaces cost nothing.
+ * opened later (online or off) never waits for its strings. Already-loaded namespaces cost nothing. Returns
+ * the cancel of the wait (a shell that leaves before the browser is idle fetches nothing).
  */
-export function preloadAllStrings(instance: i18n, whenIdle: (run: () => void) => void): void {
-  whenIdle(() => void instance.loadNamespaces([...namespaces]));
+export function preloadAllStrings(instance: i18n, whenIdle: (run: () => void) => () => void): () => void {
+  return whenIdle(() => void instance.loadNamespaces([...namespaces]));
 }

@@ -30,7 +30,7 @@ export function AppShell() {
   const signedIn = user !== null;
   useEffect(() => {
     // A signed-in user will open other screens, perhaps offline: their strings come in idle time (i18n.ts).
-    if (signedIn) preloadAllStrings(i18n, whenIdle);
+    return signedIn ? preloadAllStrings(i18n, whenIdle) : undefined;
   }, [i18n, signedIn]);
   const mainRef = useRef<HTMLElement>(null);
   useRouteFocus(mainRef);
@@ -81,7 +81,11 @@ export function AppShell() {
   );
 }
 
-const whenIdle = (run: () => void): void => {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 3000 });
-  else setTimeout(run, 200);
+const whenIdle = (run: () => void): (() => void) => {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(run, { timeout: 3000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(run, 200);
+  return () => clearTimeout(id);
 };

@@ -47,6 +47,7 @@ import { integrationsRoutes } from './integrations/routes.ts';
 import { PgAccountsStore } from './users/pg-store.ts';
 import { invitationRoutes, setupRoutes, usersRoutes } from './users/routes.ts';
 import { systemRandomBytes } from './auth/tokens.ts';
+import { chatRoutes, pgChatSource } from './chat/routes.ts';
 
 /**
  * `npm start` (via scripts/start.mjs): configuration → database (embedded PGlite under DATA_DIR, or
@@ -147,6 +148,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     // Open event streams: capped, tied to their session, and ended with a reconnect hint on shutdown.
     const streams = new StreamRegistry({
       limits: config.streams,
+      now: () => clock().getTime(),
       onRecheckError: (err) => logger.warn({ err }, 'stream session re-check failed'),
     });
     const accountStore = new PgAccountStore(db);
@@ -181,6 +183,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         imports: importsRoutes({ db, writer, clock, newId: uuidv7 }),
         'staff-portal': staffPortalRoutes({ source: pgStaffPortalSource(db) }),
         calendar: calendarRoutes({ db, config, clock }),
+        // Presence: who holds a live stream of this instance (the registry above).
+        chat: chatRoutes({ source: pgChatSource(db), presence: streams, clock: { now: clock } }),
         integrations: integrationsRoutes(integrations),
         nfse: nfseRoutes({ db, writer, clock, nfse }),
         users: usersRoutes(accounts),

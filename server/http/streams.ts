@@ -32,6 +32,8 @@ export interface StreamRegistryDeps {
   readonly recheckMs?: number;
   /** Reconnect delay suggested to the device in the last message (default 1 s). */
   readonly retryMs?: number;
+  /** The clock of `lastSeen` (default Date.now). */
+  readonly now?: () => number;
   /** Told when a re-check could not reach the database (the streams stay open). */
   onRecheckError?(error: unknown): void;
 }
@@ -53,6 +55,8 @@ const REFUSED_RETRY_SECONDS = 30;
 
 export class StreamRegistry {
   private readonly leases = new Set<Lease>();
+  /** When each user's last stream on this instance ended (pruned after an hour): presence, `lastSeen`. */
+  private readonly lastEnded = new Map<string, number>();
   private recheck: ReturnType<typeof setInterval> | null = null;
   private checking = false;
   readonly retryMs: number;
@@ -89,11 +93,28 @@ export class StreamRegistry {
   }
 
   release(lease: Lease): void {
-    this.leases.delete(lease);
+    if (!this.leases.delete(lease)) return;
+    const now = this.now();
+    this.lastEnded.set(lease.userId, now);
+    for (const [userId, at] of this.lastEnded) if (now - at > 3_600_000) this.lastEnded.delete(userId);
     if (this.leases.size === 0 && this.recheck) {
       clearInterval(this.recheck);
       this.recheck = null;
     }
+  }
+
+  /**
+   * When a user was last seen on a live stream of this instance: now while one is open, else when their last one
+   * ended (null: not in the last hour). The chat's presence (server/chat/routes.ts) reads it; with several
+   * instances each knows only its own streams (docs/api.md "Chat").
+   */
+  lastSeen(userId: string): number | null {
+    for (const lease of this.leases) if (lease.userId === userId) return this.now();
+    return this.lastEnded.get(userId) ?? null;
+  }
+
+  private now(): number {
+    return this.deps.now ? this.deps.now() : Date.now();
   }
 
   /** Ends the streams of one session now (it was signed out or replaced on this instance). */

@@ -17,6 +17,7 @@ const NEW_FIELDS = {
   activities: ['signalId', 'dueAt', 'completedAt', 'assignedTo', 'ticketId'],
   signals: ['acknowledgedAt', 'startedAt', 'dismissReason'],
   meetings: ['requestAnswer'],
+  tickets: ['channel'],
 } as const;
 
 function versionZero(name: keyof typeof NEW_FIELDS) {
@@ -40,6 +41,7 @@ describe('device database schema migration', () => {
     await old.addCollections({
       activities: { schema: versionZero('activities') as never },
       meetings: { schema: versionZero('meetings') as never },
+      tickets: { schema: versionZero('tickets') as never },
     });
     const at = '2026-01-29T12:00:00.000Z';
     await old.collections.activities!.insert({
@@ -58,6 +60,8 @@ describe('device database schema migration', () => {
     });
     const { requestAnswer: _added, ...meeting } = fixture('meetings', '0199c000-0000-7000-8000-000000000002');
     await old.collections.meetings!.insert(meeting);
+    const { channel: _new, ...ticket } = fixture('tickets', '0199c000-0000-7000-8000-000000000003');
+    await old.collections.tickets!.insert(ticket);
     await old.close();
 
     const updated = await openDeviceDatabase({
@@ -67,7 +71,7 @@ describe('device database schema migration', () => {
       now: () => new Date(at),
       onPendingCount: () => {},
       multiInstance: false,
-      only: ['activities', 'meetings'],
+      only: ['activities', 'meetings', 'tickets'],
     });
     try {
       const doc = await updated.collections
@@ -85,6 +89,10 @@ describe('device database schema migration', () => {
         .meetings!.findOne('0199c000-0000-7000-8000-000000000002')
         .exec();
       expect(answered?.toJSON()).toMatchObject({ ...meeting, requestAnswer: null });
+      const ticketDoc = await updated.collections
+        .tickets!.findOne('0199c000-0000-7000-8000-000000000003')
+        .exec();
+      expect(ticketDoc?.toJSON()).toMatchObject({ ...ticket, channel: 'ticket' });
     } finally {
       await updated.remove();
     }

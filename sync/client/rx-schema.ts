@@ -17,6 +17,9 @@ export const RX_SCHEMA_VERSION = 0;
  * Protocol 4: rule texts became domain-text codes (migration 0113): signals 2, health 1.
  * Protocol 7: the notification types of the notification system (migration 0114): notifications 1.
  * Protocol 8: the event waiting list (`waitlisted`, `eventRegistrations[].waitlistPosition`): engagement 1.
+ * Protocol 9: the NFS-e number (`invoices.nfeNumber`, default null): invoices 1 (added with protocol 10 — an app
+ * of protocol 9 whose device database held invoices of version 0 could not open it).
+ * Protocol 10: chats (`tickets.channel`, default 'ticket'): tickets 1.
  */
 export const RX_SCHEMA_VERSIONS: Readonly<Partial<Record<CollectionName, number>>> = {
   signals: 2,
@@ -25,6 +28,8 @@ export const RX_SCHEMA_VERSIONS: Readonly<Partial<Record<CollectionName, number>
   health: 1,
   notifications: 1,
   engagement: 1,
+  tickets: 1,
+  invoices: 1,
 };
 
 type RxMigrationStrategy = (doc: Record<string, unknown>) => Record<string, unknown>;
@@ -68,6 +73,8 @@ const RX_MIGRATION_STEPS: Readonly<Partial<Record<CollectionName, readonly RxMig
   health: [toDomainText],
   notifications: [retireHealthChange],
   engagement: [withRegistrationDefaults],
+  tickets: [withSchemaDefaults],
+  invoices: [withSchemaDefaults],
 };
 
 /** One step per version above 0 (RxDB requires every step up to the current version). */

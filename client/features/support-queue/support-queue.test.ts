@@ -76,3 +76,12 @@ describe('supportQueue — SLA breaches first, then the closest deadline', () =>
     expect(queueSummary(ALL, NOW)).toEqual({ active: 7, breached: 2, unassigned: 5 });
   });
 });
+
+describe('chats are not tickets', () => {
+  it('a chat (channel chat) is neither in the queue nor in its counts', () => {
+    const chat = { ...opened(20, 30), channel: 'chat' as const, slaDeadline: null };
+    expect(order(DEFAULT_FILTERS, [...ALL, chat])).toEqual(order());
+    expect(order({ ...DEFAULT_FILTERS, status: 'open' }, [chat])).toEqual([]);
+    expect(queueSummary([...ALL, chat], NOW)).toEqual(queueSummary(ALL, NOW));
+  });
+});

@@ -14,6 +14,7 @@ import {
  * deadline, the longest overdue first; then tickets whose first response is still due, the closest deadline
  * first; then the answered ones (clock stopped), the oldest deadline first. Ties: the ticket number, then the
  * id (UUID v7, time-ordered), so the order is stable. The SLA comes from the shared rule (`slaStatus`).
+ * Chats (`channel: 'chat'`) are never in the queue nor its counts: they have the chat inbox.
  */
 
 export const QUEUE_ASSIGNMENTS = ['all', 'mine', 'unassigned'] as const;
@@ -67,7 +68,7 @@ export function supportQueue(
   ctx: { readonly userId: string; readonly now: Date },
 ): QueueItem[] {
   return tickets
-    .filter((t) => matchesFilters(t, filters, ctx.userId))
+    .filter((t) => t.channel !== 'chat' && matchesFilters(t, filters, ctx.userId))
     .map((ticket) => {
       const sla = slaOf(ticket, ctx.now);
       return { ticket, sla, rank: rankOf(sla) };
@@ -92,7 +93,7 @@ export function queueSummary(
   tickets: readonly Ticket[],
   now: Date,
 ): { readonly active: number; readonly breached: number; readonly unassigned: number } {
-  const active = tickets.filter((t) => ACTIVE.includes(t.status));
+  const active = tickets.filter((t) => t.channel !== 'chat' && ACTIVE.includes(t.status));
   return {
     active: active.length,
     breached: active.filter((t) => rankOf(slaOf(t, now)) === 0).length,

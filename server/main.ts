@@ -20,6 +20,7 @@ import { directoryRoutes } from './directory/routes.ts';
 import { pgEngagementSource, portfolioRoutes } from './portfolio/routes.ts';
 import { demoLiveActivitySource } from './portal/demo-live-feed.ts';
 import { liveRoutes, pgLiveSource } from './portal/live-routes.ts';
+import { createRealtimePoller, pgRealtimeConnections } from './integrations/realtime-poller.ts';
 import { settingsRoutes } from './settings/routes.ts';
 import { meRoutes } from './notifications/routes.ts';
 import { pushRoutes } from './push/routes.ts';
@@ -154,6 +155,21 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const accountStore = new PgAccountStore(db);
     // Data sources (GA4, Google Ads, Meta Ads): null when off (production without INTEGRATIONS_KEY).
     const integrations = await createIntegrations({ config, db, writer, clock, logger, push, newId: uuidv7 });
+    // GA4 realtime for the "ao vivo" panel: polled per customer while a client has it open (integrations on).
+    const realtime = integrations
+      ? createRealtimePoller({
+          load: pgRealtimeConnections(integrations),
+          fetch: integrations.fetch,
+          clock,
+          timers: {
+            setTimeout: (fn, ms) => setTimeout(fn, ms),
+            clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+          },
+          ga4BaseUrl: config.integrations.ga4BaseUrl,
+          oauthBaseUrl: config.integrations.googleOAuthBaseUrl,
+          logger,
+        })
+      : null;
     // NFS-e for paid invoices (NFSE_TOKEN and the issuer's NFSE_* data); null → the job and the route do nothing.
     const nfse = createNfse(config, {
       fetch: (url, init) => globalThis.fetch(url, init),
@@ -170,10 +186,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         sync,
         directory: directoryRoutes(db),
         portfolio: portfolioRoutes({ source: pgEngagementSource(db), clock: { now: clock } }),
-        // The demo live feed stands in for an analytics integration outside production, like the demo data.
+        // GA4 realtime for customers with GA4 connected; for the others, outside production, the demo live feed
+        // stands in for an analytics integration, like the demo data.
         portal: liveRoutes({
           source: pgLiveSource(db),
           clock: { now: clock },
+          ...(realtime ? { realtime } : {}),
           ...(config.env === 'production' ? {} : { activity: demoLiveActivitySource }),
         }),
         settings: settingsRoutes({ db, writer }),
@@ -258,6 +276,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         // Streams never finish by themselves: end them now, each with a reconnect hint (`retry:` + an event),
         // so only real requests in flight hold the shutdown, for at most the grace period.
         streams.endAll('shutdown');
+        realtime?.close();
         await Promise.all([
           stopServer(server, config.shutdownGraceMs),
           running.stop({ graceMs: config.shutdownGraceMs }),

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ga4FakeDay } from '../../server/integrations/fakes/ga4-fake.ts';
+import { ga4FakeDay, ga4FakeRealtime } from '../../server/integrations/fakes/ga4-fake.ts';
 import { signInApi } from './support/api-client.ts';
 import { seriousAxeViolations } from './support/axe.ts';
 import { captureAtWidths, signInThroughUi, waitForFirstSync } from './support/device.ts';
@@ -13,7 +13,8 @@ import { journeyEnvironment } from './support/journey-environment.ts';
  * OAuth refresh token with its client id and secret (OAuth redirects cannot run here; the server exchanges the
  * refresh token at the local fake of Google's token endpoint), runs "Importar agora" (the run's time, status and
  * rows shown, no secret anywhere on the page), and TechCorp's client sees the imported sessions of today and
- * yesterday in the performance screen's sessions table.
+ * yesterday in the performance screen's sessions table, and on its "ao vivo" panel GA4 realtime's active users
+ * and conversions of the last 30 minutes (the server polls the fake's runRealtimeReport while the panel is open).
  */
 const env = journeyEnvironment();
 const PROPERTY = '123456';
@@ -81,5 +82,17 @@ describe('data connections', () => {
       const sessions = ga4FakeDay(PROPERTY, date).sessions;
       await expect.poll(() => table.innerText(), { timeout: 60_000 }).toContain(pt(sessions));
     }
+
+    // Ao vivo: GA4 realtime is TechCorp's live source now — its 30-minute figures, named as such, not visits.
+    const live = portal.getByRole('region', { name: 'Ao vivo', exact: true });
+    const realtime = ga4FakeRealtime(PROPERTY);
+    await expect
+      .poll(() => live.innerText(), { timeout: 60_000 })
+      .toContain(`${pt(realtime.activeUsers)} usuários ativos nos últimos 30 min`);
+    const text = await live.innerText();
+    expect(text).toContain(`${pt(realtime.keyEvents)} conversões nos últimos 30 min`);
+    expect(text).toContain('Fonte: Google Analytics 4 (tempo real)');
+    expect(text).not.toContain('visitantes ativos');
+    expect(await seriousAxeViolations(portal)).toEqual([]);
   }, 300_000);
 });

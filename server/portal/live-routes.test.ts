@@ -3,6 +3,11 @@ import { liveSnapshotSchema } from '../../shared/domain/portal/live.ts';
 import type { DailyMetric } from '../../shared/entities/portal.ts';
 import type { LoginRecord } from '../auth/store.ts';
 import { CookieJar, login, makeTestApp, testLogins } from '../http/testing.ts';
+import { createGa4Fake, ga4FakeRealtime } from '../integrations/fakes/ga4-fake.ts';
+import { GA4_DEFAULT_BASE_URL } from '../integrations/ga4.ts';
+import { GOOGLE_OAUTH_DEFAULT_BASE_URL } from '../integrations/oauth.ts';
+import { createRealtimePoller } from '../integrations/realtime-poller.ts';
+import { fakeFetch } from '../integrations/setup.ts';
 import { liveRoutes, type LiveActivitySource, type LiveRoutesDeps, type LiveSource } from './live-routes.ts';
 
 let logins: LoginRecord[];
@@ -73,6 +78,8 @@ describe('GET /api/portal/live', () => {
       computedAt: NOW.toISOString(),
       visitorsNow: 1,
       conversionsLast2h: 1,
+      activeUsersLast30m: null,
+      conversionsLast30m: null,
       conversionRate: 2.8,
       rateChangePoints: 0.4,
     });
@@ -177,5 +184,76 @@ describe('GET /api/portal/live/stream', () => {
     expect((await events.next())?.event).toBe('live');
     end!();
     expect(await events.next()).toBeNull();
+  });
+});
+
+describe('GA4 realtime as the live source', () => {
+  /** The real poller against the local GA4 fake; the connection store is the one stand-in (no database here). */
+  function realtime(connected: boolean) {
+    const pending = new Set<unknown>();
+    let next = 0;
+    const ga4 = createGa4Fake();
+    const poller = createRealtimePoller({
+      load: async () =>
+        connected
+          ? { accountId: '123456', credential: { kind: 'token', token: 'ya29.live-ok' }, revoked: false }
+          : null,
+      fetch: fakeFetch([{ baseUrl: GA4_DEFAULT_BASE_URL, app: ga4 }], () => {
+        throw new Error('no network in tests');
+      }),
+      clock: () => NOW,
+      timers: {
+        setTimeout: () => {
+          const id = ++next;
+          pending.add(id);
+          return id;
+        },
+        clearTimeout: (id) => void pending.delete(id),
+      },
+      ga4BaseUrl: GA4_DEFAULT_BASE_URL,
+      oauthBaseUrl: GOOGLE_OAUTH_DEFAULT_BASE_URL,
+    });
+    const calls = async () =>
+      ((await (await ga4.request('/_fake/realtime-calls')).json()) as unknown[]).length;
+    return { poller, pending, calls };
+  }
+
+  it('a stream watches its customer’s GA4 while open: the first snapshot carries its 30-minute figures', async () => {
+    const r = realtime(true);
+    const timers = {
+      setInterval: () => 'tick',
+      clearInterval: () => {},
+      setTimeout: () => 'lifetime',
+      clearTimeout: () => {},
+    };
+    const { app, headers } = await as('cliente@techcorp.example', { timers, realtime: r.poller });
+    const events = sse(await app.request('/api/portal/live/stream', { headers }));
+    const first = liveSnapshotSchema.parse(JSON.parse((await events.next())!.data!));
+    const fake = ga4FakeRealtime('123456');
+    expect(first).toEqual({
+      computedAt: NOW.toISOString(),
+      visitorsNow: null, // the activity feed is not read for a GA4 customer
+      conversionsLast2h: null,
+      activeUsersLast30m: fake.activeUsers,
+      conversionsLast30m: fake.keyEvents,
+      conversionRate: 2.8,
+      rateChangePoints: 0.4,
+    });
+    expect(await r.calls()).toBe(1);
+    expect(r.pending.size).toBe(1); // the next poll, in 60 s
+    // GET reuses the poll (same minute): no second call.
+    const res = await app.request('/api/portal/live', { headers });
+    expect(await res.json()).toMatchObject({ activeUsersLast30m: fake.activeUsers });
+    expect(await r.calls()).toBe(1);
+    await events.cancel();
+    await expect.poll(() => r.pending.size).toBe(0); // nobody watches: no next poll
+  });
+
+  it('a customer without GA4 keeps the activity feed', async () => {
+    const r = realtime(false);
+    const { app, headers } = await as('cliente@techcorp.example', { realtime: r.poller });
+    const res = await app.request('/api/portal/live', { headers });
+    expect(await res.json()).toMatchObject({ visitorsNow: 1, activeUsersLast30m: null });
+    expect(await r.calls()).toBe(0);
   });
 });

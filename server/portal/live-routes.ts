@@ -3,7 +3,12 @@ import { streamSSE } from 'hono/streaming';
 import { forbidden } from '../../shared/api-errors.ts';
 import type { DailyMetric } from '../../shared/entities/portal.ts';
 import { dailyMetricSchema } from '../../shared/entities/portal.ts';
-import { liveSnapshot, type LiveActivity, type LiveSnapshot } from '../../shared/domain/portal/live.ts';
+import {
+  liveSnapshot,
+  type LiveActivity,
+  type LiveRealtime,
+  type LiveSnapshot,
+} from '../../shared/domain/portal/live.ts';
 import { addMonths, DEFAULT_TIME_ZONE, localDateOf, monthOf } from '../../shared/domain/portal/time.ts';
 import type { UserIdentity } from '../../shared/identity.ts';
 import { requireUser } from '../auth/require-user.ts';
@@ -21,8 +26,15 @@ import { systemClock, type AuthedEnv, type Clock } from '../http/context.ts';
  * - The stream sends one `live` event at once and then one per tick (default 15 s), and ends after 30 min (the
  *   device reconnects, which re-checks the session); closing the connection stops it at once. Each event is a
  *   whole snapshot, so a lost event loses nothing: the next one replaces it.
- * - No activity source (production until an analytics integration exists) → visitors and conversions are null
- *   ("no live source"), the month's conversion rate still comes from the stored metrics.
+ * - The live source: a customer with Google Analytics 4 connected gets GA4 realtime (`realtime`, the server's
+ *   one poller, server/integrations/realtime-poller.ts): each open stream is a viewer of its customer — the
+ *   first snapshot waits for the customer's first poll, and closing the stream stops watching. GA4's figures go
+ *   to the rule as `realtime` (30-minute figures, their own names), never as visits. While GA4's figures are
+ *   unknown (first poll failed, backing off, stale) the panel shows "—", not the demo feed. A customer without
+ *   GA4 gets the activity source (the demo feed outside production) or none → visitors and conversions null
+ *   ("no live source"); the month's conversion rate always comes from the stored metrics.
+ * - `GET /live` reads what the poller has; with nothing yet, it watches for one poll and stops (the poller's
+ *   interval still holds: a poll less than an interval old is reused).
  */
 export interface LiveSourceData {
   readonly customerId: string;
@@ -42,6 +54,15 @@ export type LiveActivitySource = (input: {
   timeZone: string;
   days: readonly DailyMetric[];
 }) => LiveActivity | null;
+
+/** GA4 realtime as live-routes sees it (realtime-poller.ts `RealtimePoller`). */
+export interface LiveRealtimeSource {
+  watch(target: { organizationId: string; customerId: string }): { ready: Promise<void>; stop(): void };
+  read(target: {
+    organizationId: string;
+    customerId: string;
+  }): { state: 'none' } | { state: 'ga4'; figures: LiveRealtime | null } | null;
+}
 
 export const noLiveActivity: LiveActivitySource = () => null;
 
@@ -70,6 +91,8 @@ export function pgLiveSource(db: Database): LiveSource {
 export interface LiveRoutesDeps {
   readonly source: LiveSource;
   readonly activity?: LiveActivitySource;
+  /** GA4 realtime (integrations on): takes precedence over `activity` for a customer with GA4 connected. */
+  readonly realtime?: LiveRealtimeSource;
   readonly clock?: Clock;
   /** Between two stream events (default 15 s). */
   readonly tickMs?: number;
@@ -93,7 +116,19 @@ export function liveRoutes(deps: LiveRoutesDeps): Hono<AuthedEnv> {
     clearTimeout: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>),
   };
 
+  const targetOf = (identity: UserIdentity) => ({
+    organizationId: identity.organizationId,
+    customerId: identity.customerId ?? '',
+  });
+
   async function snapshot(identity: UserIdentity): Promise<LiveSnapshot> {
+    let reading = deps.realtime?.read(targetOf(identity)) ?? null;
+    if (deps.realtime && reading === null) {
+      const once = deps.realtime.watch(targetOf(identity));
+      await once.ready;
+      once.stop();
+      reading = deps.realtime.read(targetOf(identity));
+    }
     const now = clock.now();
     // "This month" is decided in the user's zone, which the source returns: ask for the three months around
     // the UTC date so every zone's current and previous month are among them.
@@ -102,11 +137,13 @@ export function liveRoutes(deps: LiveRoutesDeps): Hono<AuthedEnv> {
     const data = await deps.source.read(identity, months);
     const today = localDateOf(now.getTime(), data.timeZone);
     const days = data.metrics.flatMap((m) => m.days).filter((d) => d.date <= today);
+    const ga4 = reading?.state === 'ga4';
     return liveSnapshot({
       now: now.toISOString(),
       timeZone: data.timeZone,
       metrics: [...data.metrics],
-      activity: activity({ customerId: data.customerId, now, timeZone: data.timeZone, days }),
+      activity: ga4 ? null : activity({ customerId: data.customerId, now, timeZone: data.timeZone, days }),
+      realtime: reading?.state === 'ga4' ? reading.figures : null,
     });
   }
 
@@ -135,6 +172,8 @@ export function liveRoutes(deps: LiveRoutesDeps): Hono<AuthedEnv> {
         new Promise<void>((resolve) => {
           let closed = false;
           let sending = false;
+          // This stream is a viewer of its customer's GA4 realtime while it is open.
+          const watch = deps.realtime?.watch(targetOf(identity)) ?? null;
           const send = async () => {
             if (closed || sending) return; // a slow database skips a tick rather than queueing them
             sending = true;
@@ -148,6 +187,7 @@ export function liveRoutes(deps: LiveRoutesDeps): Hono<AuthedEnv> {
           const finish = () => {
             if (closed) return;
             closed = true;
+            watch?.stop();
             timers.clearInterval(tick);
             timers.clearTimeout(lifetime);
             signal.removeEventListener('abort', finish);
@@ -158,7 +198,7 @@ export function liveRoutes(deps: LiveRoutesDeps): Hono<AuthedEnv> {
           stream.onAbort(finish);
           signal.addEventListener('abort', finish);
           if (signal.aborted) finish();
-          else void send().catch(finish);
+          else void (watch ? watch.ready : Promise.resolve()).then(send).catch(finish);
         }),
     );
   });

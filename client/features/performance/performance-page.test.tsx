@@ -202,6 +202,30 @@ describe('the "ao vivo" panel', () => {
     ]);
     expect(calls.some((c) => c.url === LIVE_STREAM_URL)).toBe(true);
     const stored = await database.db.getLocal<{ value: unknown }>(LIVE_LOCAL_DOC);
-    expect(stored?.get('value')).toEqual(next);
+    // Read leniently: a snapshot without GA4's fields (an older server's) is kept with them null.
+    expect(stored?.get('value')).toEqual({ ...next, activeUsersLast30m: null, conversionsLast30m: null });
+  });
+
+  it('GA4 realtime as the live source: its 30-minute figures under their own labels, with the source named', async () => {
+    await renderPortal('/inicio/desempenho', async (db) => {
+      await seedMetrics(db);
+      await db.db.upsertLocal(LIVE_LOCAL_DOC, {
+        value: {
+          ...SNAPSHOT,
+          visitorsNow: null,
+          conversionsLast2h: null,
+          activeUsersLast30m: 23,
+          conversionsLast30m: 2,
+        },
+      });
+    });
+    const panel = await screen.findByRole('region', { name: 'Ao vivo' });
+    expect(await within(panel).findByText('atualizado às 08:30')).toBeInTheDocument();
+    expect(within(panel).getAllByRole('listitem').map(text)).toEqual([
+      '23 usuários ativos nos últimos 30 min',
+      '2 conversões nos últimos 30 min',
+      'Taxa de conversão: 2,8% (↑ 0,4 p.p. vs mês anterior)',
+      'Fonte: Google Analytics 4 (tempo real)',
+    ]);
   });
 });

@@ -37,10 +37,70 @@ describe('liveSnapshot', () => {
       computedAt: NOW,
       visitorsNow: 47,
       conversionsLast2h: 3, // (now − 2 h, now]: 0, 60 and 119 minutes ago
+      activeUsersLast30m: null,
+      conversionsLast30m: null,
       conversionRate: 2.8,
       rateChangePoints: 0.4,
     });
     expect(liveSnapshotSchema.parse(s)).toEqual(s);
+  });
+
+  // GA4 realtime as the live source: its 30-minute figures under their own names, never as visits or 2-h counts.
+  it.each([
+    {
+      name: 'GA4 realtime alone',
+      activity: null,
+      realtime: { activeUsersLast30m: 23, conversionsLast30m: 2 },
+      expected: { visitorsNow: null, conversionsLast2h: null, activeUsersLast30m: 23, conversionsLast30m: 2 },
+    },
+    {
+      name: 'GA4 realtime with the activity feed too: GA4 is the live source, the activity is not read',
+      activity: ACTIVITY,
+      realtime: { activeUsersLast30m: 0, conversionsLast30m: 0 },
+      expected: { visitorsNow: null, conversionsLast2h: null, activeUsersLast30m: 0, conversionsLast30m: 0 },
+    },
+    {
+      name: 'realtime null: the activity feed as before',
+      activity: ACTIVITY,
+      realtime: null,
+      expected: { visitorsNow: 47, conversionsLast2h: 3, activeUsersLast30m: null, conversionsLast30m: null },
+    },
+    {
+      name: 'no live source at all',
+      activity: null,
+      realtime: null,
+      expected: {
+        visitorsNow: null,
+        conversionsLast2h: null,
+        activeUsersLast30m: null,
+        conversionsLast30m: null,
+      },
+    },
+  ])('$name', ({ activity, realtime, expected }) => {
+    const s = liveSnapshot({ now: NOW, timeZone: 'America/Sao_Paulo', metrics: METRICS, activity, realtime });
+    expect(s).toEqual({ computedAt: NOW, conversionRate: 2.8, rateChangePoints: 0.4, ...expected });
+  });
+
+  it('refuses negative or fractional GA4 figures, and reads an older server’s snapshot without them as null', () => {
+    for (const realtime of [
+      { activeUsersLast30m: -1, conversionsLast30m: 0 },
+      { activeUsersLast30m: 1.5, conversionsLast30m: 0 },
+    ])
+      expect(() =>
+        liveSnapshot({ now: NOW, timeZone: 'America/Sao_Paulo', metrics: [], activity: null, realtime }),
+      ).toThrow();
+    const older = {
+      computedAt: NOW,
+      visitorsNow: 3,
+      conversionsLast2h: 1,
+      conversionRate: null,
+      rateChangePoints: null,
+    };
+    expect(liveSnapshotSchema.parse(older)).toEqual({
+      ...older,
+      activeUsersLast30m: null,
+      conversionsLast30m: null,
+    });
   });
 
   it('TechCorp: 292 of 10.442 sessions is 2,79… % → 2,7 %; a fall is negative points', () => {

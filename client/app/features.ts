@@ -31,6 +31,7 @@ import { usersFeature } from '../features/users/manifest.tsx';
 import { supportQueueFeature } from '../features/support-queue/manifest.tsx';
 import { tasksFeature } from '../features/tasks/manifest.tsx';
 import { ticketsFeature } from '../features/tickets/manifest.tsx';
+import { chatFeature, staffChatFeature } from '../features/chat/manifest.tsx';
 
 /**
  * Every feature of the app, one line each: the shell derives the route table (routes.tsx), the navigation
@@ -57,11 +58,13 @@ export const features = [
   connectionsFeature,
   staffPortalFeature,
   supportQueueFeature,
+  staffChatFeature,
   portalHomeFeature,
   performanceFeature,
   goalsFeature,
   achievementsFeature,
   ticketsFeature,
+  chatFeature,
   moneyFeature,
   meetingsFeature,
   accountManagerFeature,

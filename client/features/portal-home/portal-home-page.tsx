@@ -17,6 +17,7 @@ import { achievementPaths } from '../achievements/paths.ts';
 import { goalPaths } from '../goals/paths.ts';
 import { useMyMeetings } from '../meetings/use-my-meetings.ts';
 import { TicketsSummaryCard } from '../tickets/tickets-summary-card.tsx';
+import { ChatCard } from '../chat/chat-card.tsx';
 import { useMyTickets } from '../tickets/use-my-tickets.ts';
 import { actionChange, quickWinEntry, type CardMove } from './action-writes.ts';
 import { CompanyCard } from './company-card.tsx';
@@ -48,6 +49,7 @@ export function PortalHomePage() {
   const { timeZone } = useFormat();
   const customer = useMyCustomer();
   const tickets = useMyTickets();
+  const chats = useMyTickets('chat');
   const meetings = useMyMeetings();
   const metrics = useMyMetrics();
   const campaigns = useMyCampaigns();
@@ -130,6 +132,7 @@ export function PortalHomePage() {
                 now={now}
               />
             ) : null}
+            <ChatCard hasChat={chats.value.some((c) => c.status !== 'closed' && c.status !== 'resolved')} />
             <TicketsSummaryCard tickets={tickets.value} now={now} />
           </div>
         </>

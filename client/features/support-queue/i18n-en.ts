@@ -30,6 +30,7 @@ export const supportQueueEn: TranslationShape<typeof supportQueuePtBR> = {
     assignedTo: 'Assignee: {{name}}',
     nobody: 'nobody',
     you: 'you',
+    chats: 'Client chats',
     meetingRequests: 'Meeting requests',
     meetingRequestsCount_one: '{{count}} meeting request waiting for an answer',
     meetingRequestsCount_other: '{{count}} meeting requests waiting for an answer',

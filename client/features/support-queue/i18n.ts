@@ -31,6 +31,7 @@ export const supportQueuePtBR = {
     assignedTo: 'Responsável: {{name}}',
     nobody: 'ninguém',
     you: 'você',
+    chats: 'Chats com clientes',
     meetingRequests: 'Pedidos de reunião',
     meetingRequestsCount_one: '{{count}} pedido de reunião aguardando resposta',
     meetingRequestsCount_other: '{{count}} pedidos de reunião aguardando resposta',

@@ -14,6 +14,7 @@ import { Notice } from '../../ui/notice.tsx';
 import { Page } from '../../ui/page.tsx';
 import { Badge, PriorityBadge, SlaBadge, TicketNumber } from '../tickets/ticket-parts.tsx';
 import { pendingMeetingRequests } from './meeting-answers.ts';
+import { chatPaths } from '../chat/paths.ts';
 import { supportPaths } from './paths.ts';
 import { useCustomerNames, useStaffNames } from './staff-names.ts';
 import {
@@ -120,6 +121,8 @@ export function SupportQueuePage() {
         <Link to={supportPaths.meetings}>
           {requests > 0 ? t('queue.meetingRequestsCount', { count: requests }) : t('queue.meetingRequests')}
         </Link>
+        {' · '}
+        <Link to={chatPaths.inbox}>{t('queue.chats')}</Link>
       </p>
 
       <fieldset className={styles.filters}>

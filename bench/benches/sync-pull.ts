@@ -75,8 +75,13 @@ export const syncPull: Bench = {
           await firstValueFrom(d.sync.states[collection]!.received$);
         },
         run: async (d) => {
+          // awaitInitialReplication() resolves after the small first page (replicate.ts); the device is
+          // caught up when a page comes back shorter than it asked for (its `pulled` … caughtUp event).
+          const caughtUp = new Promise<void>((resolve) => (d.onCaughtUp = resolve));
           d.sync = startDevice(d, maria);
-          await d.sync.states[collection]!.awaitInitialReplication();
+          await caughtUp;
+          // That page is in RxDB's hands, not yet stored: wait until the replication is idle.
+          await d.sync.states[collection]!.awaitInSync();
           d.caughtUp = true;
           return expected;
         },
@@ -179,6 +184,8 @@ interface RxDevice {
   sync: SyncHandle | null;
   /** Set by a measured run once the initial replication finished (warm-ups stop after the first batch). */
   caughtUp: boolean;
+  /** Called when a pull page says the collection is caught up. */
+  onCaughtUp: () => void;
 }
 
 async function openDevice(session: HttpSession, collection: CollectionName, name: string): Promise<RxDevice> {
@@ -191,7 +198,7 @@ async function openDevice(session: HttpSession, collection: CollectionName, name
     multiInstance: false,
     only: [collection],
   });
-  return { db, userId: session.user.id, sync: null, caughtUp: false };
+  return { db, userId: session.user.id, sync: null, caughtUp: false, onCaughtUp: () => undefined };
 }
 
 function startDevice(device: RxDevice, session: HttpSession): SyncHandle {
@@ -201,7 +208,9 @@ function startDevice(device: RxDevice, session: HttpSession): SyncHandle {
     transport: { baseUrl: session.origin, fetch: session.fetch },
     outbox: device.db.outbox,
     now: () => new Date(),
-    dispatch: () => undefined,
+    dispatch: (event) => {
+      if (event.type === 'pulled' && event.caughtUp) device.onCaughtUp();
+    },
     setTimeout: (fn, ms) => setTimeout(fn, ms),
     clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
     waitForLeadership: false,

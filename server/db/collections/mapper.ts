@@ -31,7 +31,8 @@ import {
  *     organization's write lock. A child id that already belongs to another parent → DbError
  *     'child_id_conflict'; an invalid document → DbError 'invalid_document'. FK, CHECK and RLS violations
  *     surface as pg errors (see errors.ts `pgErrorCode`).
- *   writeDocuments(…, entries) — the same for many documents of one organization in a few statements (seed).
+ *   writeDocuments(…, entries) — the same for many documents of one organization: per 1,000 documents one
+ *     statement for the parents (stale children deleted with them) and one per child table (`writeRows`).
  *   normalizeDocument(collection, doc) — the form a document takes after a round trip (instants canonical).
  */
 export interface StoredDocument<N extends CollectionName> {
@@ -69,23 +70,7 @@ const serverFieldsSchema = z.strictObject({
   deleted: z.boolean().optional(),
 });
 
-/** PostgreSQL accepts at most 65535 bind parameters per statement. */
-const MAX_PARAMS = 60_000;
-
 const q = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
-
-function encode(column: ColumnSpec, value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  switch (column.kind) {
-    case 'money':
-      return centsToDecimal(value as number);
-    case 'json':
-      // pg would send a JS array as a PostgreSQL array literal; jsonb wants JSON text.
-      return JSON.stringify(value);
-    default:
-      return value;
-  }
-}
 
 function decode(column: ColumnSpec, value: unknown): unknown {
   if (value === null || value === undefined) return null;
@@ -366,10 +351,15 @@ export async function writeDocuments<N extends CollectionName>(
   );
   if (docs.length === 0) return [];
 
+  // Child rows and the ids the written parents keep, per child table (unique across the whole write).
   const children = spec.children.map((child) => childRows(child, organizationId, docs));
-  await upsertParents(client, spec, organizationId, docs);
-  await deleteStaleChildren(client, children, organizationId, docs);
-  for (const child of children) await upsertChildren(client, child);
+  const keepIds = children.map((c) => c.keep);
+  for (let start = 0; start < docs.length; start += PARENTS_PER_STATEMENT) {
+    const chunk = docs.slice(start, start + PARENTS_PER_STATEMENT);
+    const rows =
+      chunk.length === docs.length ? children : spec.children.map((c) => childRows(c, organizationId, chunk));
+    await writeRows(client, spec, organizationId, chunk, rows, keepIds);
+  }
   return docs.map((d) => normalizeDocument(collection, d.doc as DocOf<N>));
 }
 
@@ -414,132 +404,135 @@ function assertUnique(ids: readonly string[], what: string): void {
   }
 }
 
-/** Multi-row INSERT … ON CONFLICT DO UPDATE, chunked under the bind-parameter limit. */
-async function upsertRows(
-  client: DbClient,
-  table: string,
-  columns: readonly string[],
-  rows: readonly unknown[][],
-  onConflict: string,
-): Promise<number> {
-  const perStatement = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
-  let affected = 0;
-  for (let start = 0; start < rows.length; start += perStatement) {
-    const chunk = rows.slice(start, start + perStatement);
-    const params: unknown[] = [];
-    const tuples = chunk.map((row) => {
-      const placeholders = row.map((value) => {
-        params.push(value);
-        return `$${params.length}`;
-      });
-      return `(${placeholders.join(', ')})`;
-    });
-    const result = await client.query(
-      `INSERT INTO ${q(table)} (${columns.map(q).join(', ')}) VALUES ${tuples.join(', ')} ${onConflict}`,
-      params,
-    );
-    affected += result.rowCount ?? 0;
-  }
-  return affected;
+/** A value as its column takes it from `json_populate_recordset` (the JSON twin of `encode`). */
+function encodeJson(column: ColumnSpec, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  // jsonb columns take the JSON value itself; money travels as its decimal text, read by numeric's input.
+  return column.kind === 'money' ? centsToDecimal(value as number) : value;
 }
 
-async function upsertParents(client: DbClient, spec: TableSpec, organizationId: string, docs: Prepared[]) {
-  const columns = [...BASE_COLUMNS, ...spec.columns.map((c) => c.column)];
-  const rows = docs.map(({ doc, deleted }) => [
-    organizationId,
-    doc.id,
-    doc.serverSeq,
-    // A document's own createdAt, else the server's clock at first insert (kept on update, see below).
-    spec.documentHasCreatedAt ? doc.createdAt : doc.updatedAt,
-    doc.updatedAt,
-    doc.clientUpdatedAt,
-    deleted,
-    ...spec.columns.map((c) => encode(c, doc[c.field])),
-  ]);
-  const updatable = columns.filter(
-    (c) => c !== 'organization_id' && c !== 'id' && (c !== 'created_at' || spec.documentHasCreatedAt),
-  );
-  await upsertRows(
-    client,
-    spec.table,
-    columns,
-    rows,
-    `ON CONFLICT (organization_id, id) DO UPDATE SET ${updatable.map((c) => `${q(c)} = EXCLUDED.${q(c)}`).join(', ')}`,
-  );
-}
-
-/** One child table's rows of a write, and the ids the written parents keep. */
+/** One child table's rows of a write (objects keyed by column), and the ids the written parents keep. */
 interface ChildWrite {
   readonly child: ChildSpec;
-  readonly rows: unknown[][];
+  readonly rows: Row[];
   readonly keep: string[];
 }
 
-function childRows(child: ChildSpec, organizationId: string, docs: Prepared[]): ChildWrite {
-  const rows: unknown[][] = [];
+function childRows(child: ChildSpec, organizationId: string, docs: readonly Prepared[]): ChildWrite {
+  const rows: Row[] = [];
   const keep: string[] = [];
   for (const { doc } of docs) {
     const items = doc[child.field] as Doc[];
     items.forEach((item, position) => {
       keep.push(item.id as string);
-      rows.push([
-        organizationId,
-        item.id,
-        doc.id,
+      const row: Row = {
+        organization_id: organizationId,
+        id: item.id,
+        [child.parentColumn]: doc.id,
         position,
-        ...child.columns.map((c) => encode(c, item[c.field])),
-      ]);
+      };
+      for (const c of child.columns) row[c.column] = encodeJson(c, item[c.field]);
+      rows.push(row);
     });
   }
   assertUnique(keep, `${child.table} ids in one write`);
   return { child, rows, keep };
 }
 
-/**
- * The children the written parents no longer hold, for every child table in one statement (a round trip per
- * child table less: issue 16). Runs after the parents' upsert and before the children's, as the per-table
- * DELETE did.
- */
-async function deleteStaleChildren(
-  client: DbClient,
-  children: readonly ChildWrite[],
-  organizationId: string,
-  docs: Prepared[],
-) {
-  if (children.length === 0) return;
-  const params: unknown[] = [organizationId, docs.map((d) => d.doc.id)];
-  const deletes = children.map(({ child, keep }, k) => {
-    params.push(keep);
-    return `d${k} AS (DELETE FROM ${q(child.table)}
-      WHERE organization_id = $1 AND ${q(child.parentColumn)} = ANY($2::uuid[]) AND NOT (id = ANY($${params.length}::uuid[])))`;
-  });
-  await client.query(`WITH ${deletes.join(', ')} SELECT 1`, params);
-}
+/** Parents per statement: bounds the JSON a bulk write (the seed) sends at once. */
+const PARENTS_PER_STATEMENT = 1000;
 
-async function upsertChildren(client: DbClient, { child, rows }: ChildWrite) {
-  if (rows.length === 0) return;
-  const columns = [
-    'organization_id',
-    'id',
-    child.parentColumn,
-    'position',
-    ...child.columns.map((c) => c.column),
-  ];
-  const updatable = columns.slice(3);
-  // The WHERE makes an id owned by another parent a no-op instead of a silent move; counted below.
-  const affected = await upsertRows(
-    client,
-    child.table,
-    columns,
-    rows,
-    `ON CONFLICT (organization_id, id) DO UPDATE SET ${updatable.map((c) => `${q(c)} = EXCLUDED.${q(c)}`).join(', ')}
-     WHERE ${q(child.table)}.${q(child.parentColumn)} = EXCLUDED.${q(child.parentColumn)}`,
+/**
+ * Writes `docs` (parents, their stale children deleted, their children upserted) with one statement for the
+ * parents and the DELETEs of stale children (data-modifying CTEs) and one statement per child table, each
+ * table's rows travelling as one JSON parameter read by `json_populate_recordset` (typed by the table's own row
+ * type). Why (issue 16): a 100-customer push sent its parents and each child table as multi-row VALUES lists of
+ * thousands of bind parameters; planning those and the round trip of the separate DELETE were most of a push
+ * batch's SQL time.
+ *
+ * Children are not upserted in the parents' statement: their RLS checks (a client's ticket message must belong
+ * to a ticket of its customer) read the parent table, and a statement sees only rows committed before it
+ * started, never a parent its own CTE inserts. The DELETE may ride with the parents: it touches only children
+ * of existing parents, which its snapshot sees. Same effects as before otherwise: the DELETE spares every id a
+ * written parent keeps (`keepIds`, over the whole write) and child tables have no unique key but their primary
+ * key. A child id owned by another parent is a no-op of the upsert's WHERE (never a silent move), counted by the
+ * statement's row count (no RETURNING, which would hold the rows to the SELECT policy too): fewer rows than
+ * sent → DbError 'child_id_conflict'.
+ */
+async function writeRows(
+  client: DbClient,
+  spec: TableSpec,
+  organizationId: string,
+  docs: readonly Prepared[],
+  children: readonly ChildWrite[],
+  keepIds: readonly (readonly string[])[],
+): Promise<void> {
+  const params: unknown[] = [];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const columns = [...BASE_COLUMNS, ...spec.columns.map((c) => c.column)];
+  const parents = docs.map(({ doc, deleted }) => {
+    const row: Row = {
+      organization_id: organizationId,
+      id: doc.id,
+      server_seq: doc.serverSeq,
+      // A document's own createdAt, else the server's clock at first insert (kept on update, see below).
+      created_at: spec.documentHasCreatedAt ? doc.createdAt : doc.updatedAt,
+      updated_at: doc.updatedAt,
+      client_updated_at: doc.clientUpdatedAt,
+      deleted,
+    };
+    for (const c of spec.columns) row[c.column] = encodeJson(c, doc[c.field]);
+    return row;
+  });
+  const updatable = columns.filter(
+    (c) => c !== 'organization_id' && c !== 'id' && (c !== 'created_at' || spec.documentHasCreatedAt),
   );
-  if (affected !== rows.length) {
-    throw new DbError(
-      'child_id_conflict',
-      `some ${child.table} ids already belong to another ${child.parentColumn.replace(/_id$/, '')}`,
-      { table: child.table },
+  const deletes: string[] = [];
+  if (children.length > 0) {
+    const org = param(organizationId);
+    const parentIds = param(docs.map((d) => d.doc.id));
+    children.forEach(({ child }, k) => {
+      deletes.push(`d${k} AS (DELETE FROM ${q(child.table)} WHERE organization_id = ${org}::uuid
+        AND ${q(child.parentColumn)} = ANY(${parentIds}::uuid[]) AND NOT (id = ANY(${param(keepIds[k])}::uuid[])))`);
+    });
+  }
+  const upsertParents = `${upsertSql(spec.table, columns, param(JSON.stringify(parents)))}
+    ON CONFLICT (organization_id, id) DO UPDATE SET ${assignments(updatable)}`;
+  await client.query(deletes.length ? `WITH ${deletes.join(',\n')} ${upsertParents}` : upsertParents, params);
+
+  for (const { child, rows } of children) {
+    if (rows.length === 0) continue;
+    const childColumns = [
+      'organization_id',
+      'id',
+      child.parentColumn,
+      'position',
+      ...child.columns.map((c) => c.column),
+    ];
+    // The WHERE makes an id owned by another parent a no-op instead of a silent move; counted below.
+    const result = await client.query(
+      `${upsertSql(child.table, childColumns, '$1')}
+        ON CONFLICT (organization_id, id) DO UPDATE SET ${assignments(childColumns.slice(3))}
+        WHERE ${q(child.table)}.${q(child.parentColumn)} = EXCLUDED.${q(child.parentColumn)}`,
+      [JSON.stringify(rows)],
     );
+    if (result.rowCount !== rows.length) {
+      throw new DbError(
+        'child_id_conflict',
+        `some ${child.table} ids already belong to another ${child.parentColumn.replace(/_id$/, '')}`,
+        { table: child.table },
+      );
+    }
   }
 }
+
+/** INSERT of `columns` from the JSON array in `param`, typed by the table's row type. */
+const upsertSql = (table: string, columns: readonly string[], param: string) =>
+  `INSERT INTO ${q(table)} (${columns.map(q).join(', ')})
+     SELECT ${columns.map(q).join(', ')} FROM json_populate_recordset(NULL::${q(table)}, ${param}::json)`;
+
+const assignments = (columns: readonly string[]) =>
+  columns.map((c) => `${q(c)} = EXCLUDED.${q(c)}`).join(', ');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { isCollectionName } from '../../shared/collections/index.ts';
 import type { SyncDocument } from '../../sync/documents.ts';
@@ -12,6 +13,14 @@ import { readDocumentsJson, type Database, type DbClient } from '../db/index.ts'
  * and delivers it to its own SSE streams. So each stream gets each change exactly once, whichever instance
  * committed it.
  *
+ * The instance that wrote a change holds its documents (the writer's own, exactly what a pull of the range
+ * gives: writeDocuments returns the stored form) from `notifyWithin` until its notice comes back, and delivers
+ * those instead of reading the range again — the re-read cost every push batch a second full read of what it had
+ * just written (issue 16). Other instances re-read as before. Held changes are keyed by their server_seq range,
+ * which no other transaction can ever take (sequence values are never reused), so a held change whose
+ * transaction rolled back is never delivered: it waits, unreachable, until MAX_HELD newer ones push it out
+ * (then a notice that does arrive for an evicted change is served by the re-read, as on any other instance).
+ *
  * Losing the LISTEN connection may lose notifications: on reconnect every subscriber gets RESYNC and devices
  * pull from their checkpoints. Not for the embedded database (cross-connection NOTIFY doesn't work through
  * pglite-socket): there the in-process memory feed is used.
@@ -23,7 +32,12 @@ interface Notice {
   c: string;
   from: number;
   to: number;
+  /** The writing instance (whose held documents answer the notice; others re-read the range). */
+  i?: string;
 }
+
+/** Changes held by their writer until their notices come back: a bound for those whose transaction failed. */
+const MAX_HELD = 256;
 
 /** Sends a change's notice from inside the writing transaction (see `ChangeNotifier`). */
 export interface ChangeNotifier {
@@ -52,9 +66,18 @@ export async function startPgChangeFeed(deps: {
   let listener: pg.Client | null = null;
   // Deliveries are chained so changes reach subscribers in notification (= commit) order.
   let deliveries: Promise<void> = Promise.resolve();
+  const instance = randomUUID();
+  const held = new Map<string, Change>();
+  const heldKey = (n: Notice) => `${n.o}/${n.c}/${n.from}/${n.to}`;
 
   const deliver = async (notice: Notice) => {
     if (!isCollectionName(notice.c)) return;
+    const own = notice.i === instance ? held.get(heldKey(notice)) : undefined;
+    if (own) {
+      held.delete(heldKey(notice));
+      local.publish(own);
+      return;
+    }
     const collection = notice.c;
     // The same documents a pull of that range gives (serialized by PostgreSQL, mapper.ts readDocumentsJson).
     const page = await deps.db.privileged((client) =>
@@ -112,7 +135,11 @@ export async function startPgChangeFeed(deps: {
     },
     /** NOTIFY inside the writing transaction: delivered at commit, in commit order, or not at all. */
     async notifyWithin(client, change) {
-      await client.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, JSON.stringify(noticeOf(change))]);
+      const notice: Notice = { ...noticeOf(change), i: instance };
+      held.set(heldKey(notice), change);
+      // Map order is insertion order: the oldest held change goes first.
+      if (held.size > MAX_HELD) held.delete(held.keys().next().value!);
+      await client.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, JSON.stringify(notice)]);
     },
     subscribe: (l) => local.subscribe(l),
     async close() {

@@ -30,7 +30,8 @@ import { readDocumentsJson, TABLE_SPECS, type Database, type DbClient } from '..
  * A push batch costs a fixed number of statements whatever its size (≤ 100 rows): lock (in the transaction's
  * first message, with BEGIN and the identity), read the masters (one statement, children and JSON included), the
  * referenced customers and users, the existence check for creates, the derived values, one block of server_seqs
- * (with the batch's savepoint), one batched write. Per row only the pure decision runs. A pull page is one
+ * (with the batch's savepoint), the write (one statement for the parents and one per child table, each table's
+ * rows as one JSON parameter: mapper.ts `writeDocuments`), the NOTIFY. Per row only the pure decision runs. A pull page is one
  * message to PostgreSQL, BEGIN to COMMIT (Database.queryWithIdentity).
  *
  * Invariants:
@@ -47,7 +48,10 @@ import { readDocumentsJson, TABLE_SPECS, type Database, type DbClient } from '..
  *   foreign key, CHECK or NOT NULL is refused alone by the same savepoint fallback, as `invalid_document` with
  *   its master (`rejectUnwritable`); the rest of the batch is stored.
  * - Retries are idempotent: `decide` answers `unchanged` for a row equal to its master, and nothing is written.
- * - Changes are published only after commit, in commit order.
+ * - Changes are published only after commit, in commit order. On PostgreSQL the writing instance delivers the
+ *   documents it wrote (held from the NOTIFY until the notice comes back at commit) and every other instance
+ *   reads the notified range back (pg-change-feed.ts): both deliver the stored documents, because what
+ *   `writeDocuments` returns is exactly what a read of those rows gives (mapper.pg.test.ts, pg-change-feed.pg.test.ts).
  */
 export interface PgSyncStoreDeps {
   readonly db: Database;

@@ -10,8 +10,21 @@ import type { Fact, ResultTable } from '../harness/report.ts';
 import { signIn, type HttpSession } from '../support/http-session.ts';
 import { demoAppFixture, requireChromium, scaledAppFixture, type AppServer } from './app-servers.ts';
 import { BENCH_MODULE_PATH } from './build.ts';
-import { recordMarks, recordMarksNow, waitForMarks, type MarkName, type Marks } from './page-marks.ts';
-import type { BulkInsertRequest, BulkInsertResult } from './rxdb-bulk-insert.entry.ts';
+import {
+  keystrokes,
+  recordMarks,
+  recordMarksNow,
+  resetKeystrokes,
+  waitForMarks,
+  type MarkName,
+  type Marks,
+} from './page-marks.ts';
+import type {
+  BulkInsertRequest,
+  BulkInsertResult,
+  LaunchBaselineRequest,
+  LaunchBaselineResult,
+} from './rxdb-bulk-insert.entry.ts';
 
 /**
  * The device side of first sync and offline start, in headless Debian Chromium against the real server and
@@ -25,7 +38,12 @@ import type { BulkInsertRequest, BulkInsertResult } from './rxdb-bulk-insert.ent
  *   fresh Dexie database, in the same page and browser run (bench/browser/rxdb-bulk-insert.entry.ts);
  * - offline launch (a new page of the running browser while offline: service worker + IndexedDB) → the
  *   settings screen (the shell's own cost, the baseline) → first rows → every customer listed, then a search
- *   typed into the list → the filtered list (the list is interactive).
+ *   typed into the list → the filtered list (the list is interactive); the list's own part (its heading on
+ *   screen → every customer listed) next to a bare RxDB open + `find()` of the same customers on the same
+ *   storage, and the first screenful next to a bare `find()` of the first 50 by name;
+ * - keystrokes at full size: the search deleted and typed again key by key, each key's main-thread work (its
+ *   `input` event → the page idle again, page-marks.ts) next to the list's pure filter of the same rows for the
+ *   same queries (rxdb-bulk-insert.entry.ts `measureLaunchBaselines`) and a frame (16 ms).
  *
  * The demo organization has every collection (≈ 6,900 documents for Maria). At scale the shared `demo-server`
  * fixture seeds only customers and `--collections`, so "every collection caught up" there means those plus
@@ -97,11 +115,18 @@ async function benchOne(
     if (!page) throw new Error('the signed-in app page is gone');
     const bulk = await bulkInsertInPage(page, { collections: STAFF_COLLECTIONS, ...reps });
     checkBulk(bulk, counts);
+    say('bare RxDB reads of the customers and the pure filter, in the same page…');
+    const bare = await launchBaselinesInPage(page, { ...reps, keystrokes: KEYSTROKE_QUERIES });
+    if (bare.customers !== counts.customers)
+      throw new Error(
+        `the launch baselines read ${bare.customers} customers, the server holds ${counts.customers}`,
+      );
 
     say('offline launches…');
     await browser.context.setOffline(true);
-    const shell = await offlineLaunches(browser, server.origin, SHELL_LAUNCH, counts.customers, reps);
-    const list = await offlineLaunches(browser, server.origin, LIST_LAUNCH, counts.customers, reps);
+    const shell = (await offlineLaunches(browser, server.origin, SHELL_LAUNCH, counts.customers, reps)).marks;
+    const launched = await offlineLaunches(browser, server.origin, LIST_LAUNCH, counts.customers, reps);
+    const list = launched.marks;
     if (browser.blockedRequests.length > 0)
       throw new Error(`the app tried to leave the machine: ${browser.blockedRequests.join(', ')}`);
 
@@ -134,6 +159,27 @@ async function benchOne(
           shell,
         ),
         latency(`${server.label}: offline, search "${SEARCH}" → filtered list`, list, 'input', 'filtered'),
+        spread(
+          `${server.label}: bare RxDB, database opened cold + find() of every customer (baseline)`,
+          bare.openAndFindMs,
+        ),
+        spread(`${server.label}: bare RxDB find() of every customer alone`, bare.findMs),
+        versus(
+          `${server.label}: offline launch, the list's own part ("Clientes" on screen → all listed)`,
+          list.map((m) => m.allListed! - m.heading!),
+          bare.openAndFindMs,
+        ),
+        spread(`${server.label}: bare RxDB find() of the first 50 by name (baseline)`, bare.firstScreenMs),
+        versus(
+          `${server.label}: offline launch, "Clientes" on screen → first rows`,
+          list.map((m) => m.firstRows! - m.heading!),
+          bare.firstScreenMs,
+        ),
+        keystrokeFact(
+          `${server.label}: offline, one keystroke in the search at ${fmt(counts.customers)} customers`,
+          launched.keys,
+          bare.filterMs,
+        ),
         {
           label: `${server.label}: documents synced`,
           value: Object.entries(counts.byCollection)
@@ -223,8 +269,9 @@ async function offlineLaunches(
   launch: Launch,
   customers: number,
   reps: { warmup: number; reps: number },
-): Promise<Marks[]> {
+): Promise<{ marks: Marks[]; keys: number[] }> {
   const out: Marks[] = [];
+  const keys: number[] = [];
   // One app page at a time, like one installed app window (and one RxDB leader).
   for (const page of browser.context.pages()) await page.close();
   for (let i = 0; i < reps.warmup + reps.reps; i++) {
@@ -240,13 +287,76 @@ async function offlineLaunches(
       if (launch.list) {
         await page.getByRole('searchbox', { name: 'Buscar clientes' }).fill(SEARCH);
         marks = await waitForMarks(page, ['input', 'filtered'], LAUNCH_TIMEOUT_MS);
+        // Key by key: each key waits for the previous one's work to finish, so every figure is one key's.
+        await resetKeystrokes(page);
+        for (const [n, key] of KEYS.entries()) {
+          await page.keyboard.press(key);
+          await keystrokes(page, n + 1, LAUNCH_TIMEOUT_MS);
+        }
+        const typed = await keystrokes(page, KEYS.length, LAUNCH_TIMEOUT_MS);
+        if (typed.length !== KEYS.length)
+          throw new Error(`${typed.length} input events for ${KEYS.length} keys`);
+        if (i >= reps.warmup) keys.push(...typed.map((k) => k.idle! - k.at));
       }
       if (i >= reps.warmup) out.push(marks);
     } finally {
       await page.close();
     }
   }
-  return out;
+  return { marks: out, keys };
+}
+
+/** The search deleted key by key, then typed again: the list's query after each key. */
+const KEYS: readonly string[] = [...Array.from(SEARCH, () => 'Backspace'), ...Array.from(SEARCH)];
+const KEYSTROKE_QUERIES: readonly string[] = [
+  ...Array.from(SEARCH, (_, i) => SEARCH.slice(0, SEARCH.length - 1 - i)),
+  ...Array.from(SEARCH, (_, i) => SEARCH.slice(0, i + 1)),
+];
+
+async function launchBaselinesInPage(
+  page: Page,
+  request: LaunchBaselineRequest,
+): Promise<LaunchBaselineResult> {
+  return page.evaluate(
+    async ({ url, req }) => {
+      const mod = (await import(url)) as {
+        measureLaunchBaselines(r: LaunchBaselineRequest): Promise<LaunchBaselineResult>;
+      };
+      return mod.measureLaunchBaselines(req);
+    },
+    { url: BENCH_MODULE_PATH, req: request },
+  );
+}
+
+const percentile = (values: readonly number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+
+function spread(label: string, times: readonly number[]): Fact {
+  return {
+    label,
+    value: `median ${fmt(median(times))} ms (min–max ${fmt(Math.min(...times))}–${fmt(Math.max(...times))})`,
+  };
+}
+
+function versus(label: string, times: readonly number[], baseline: readonly number[]): Fact {
+  const med = median(times);
+  return {
+    label,
+    value: `${spread(label, times).value} = ${(med / median(baseline)).toFixed(2)}× the baseline`,
+  };
+}
+
+function keystrokeFact(label: string, keys: readonly number[], filter: readonly number[]): Fact {
+  const one = (ms: number) => (ms < 10 ? ms.toFixed(1) : fmt(ms));
+  return {
+    label,
+    value:
+      `p95 ${one(percentile(keys, 95))} ms, median ${one(median(keys))}, max ${one(Math.max(...keys))} ` +
+      `(${keys.length} keys; target p95 ≤ 16 ms) — baseline, the pure filter of the same rows: ` +
+      `p95 ${one(percentile(filter, 95))} ms, median ${one(median(filter))}`,
+  };
 }
 
 /** Imports the bench-only module into the app's page (same origin, CSP 'self') and runs the bare inserts. */

@@ -16,6 +16,10 @@ import type { Page } from 'playwright-core';
  *   role caught up once);
  * - `input` / `filtered` — the first `input` event (typing in the search box), and the first time the count
  *   reads "Mostrando K de N clientes" with K < N (the list has been filtered).
+ *
+ * Every `input` event is also kept as a keystroke (`window.__arcoBenchKeys`): when it happened and when the page
+ * was next idle (`requestIdleCallback`: no task left — React's deferred render of the filtered list included),
+ * so `idle − at` is all the main-thread work one keystroke caused, to compare with a frame (16 ms).
  */
 export type MarkName = 'submit' | 'heading' | 'firstRows' | 'allListed' | 'synced' | 'input' | 'filtered';
 export type Marks = Partial<Record<MarkName, number>>;
@@ -36,7 +40,14 @@ const recorderSource = (options: RecorderOptions): string => `(() => {
   window.__arcoBenchMarks = marks;
   const mark = (name) => { if (marks[name] === undefined) marks[name] = performance.now(); };
   document.addEventListener('submit', () => mark('submit'), true);
-  document.addEventListener('input', () => mark('input'), true);
+  const keys = [];
+  window.__arcoBenchKeys = keys;
+  document.addEventListener('input', () => {
+    mark('input');
+    const key = { at: performance.now(), idle: null };
+    keys.push(key);
+    requestIdleCallback(() => { key.idle = performance.now(); }, { timeout: 5000 });
+  }, true);
   // The count is formatted for the page's language ("1.000" in pt-BR); <html lang> exists only once parsed.
   const format = (lang) => new Intl.NumberFormat(lang || 'pt-BR').format(options.customers);
   const check = () => {
@@ -104,4 +115,30 @@ export async function waitForMarks(
     () =>
       ({ ...(window as unknown as { __arcoBenchMarks: Record<string, number> }).__arcoBenchMarks }) as Marks,
   );
+}
+
+/** One keystroke's main-thread work: from its `input` event until the page was idle again (ms). */
+export interface Keystroke {
+  readonly at: number;
+  readonly idle: number | null;
+}
+
+/** Forgets the keystrokes recorded so far (the next ones are the measured ones). */
+export async function resetKeystrokes(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __arcoBenchKeys: Keystroke[] }).__arcoBenchKeys.length = 0;
+  });
+}
+
+/** The keystrokes recorded since the last reset, once every one of them has reached idle. */
+export async function keystrokes(page: Page, expected: number, timeoutMs: number): Promise<Keystroke[]> {
+  await page.waitForFunction(
+    (n) => {
+      const keys = (window as unknown as { __arcoBenchKeys: Keystroke[] }).__arcoBenchKeys;
+      return keys.length >= n && keys.every((k) => k.idle !== null);
+    },
+    expected,
+    { timeout: timeoutMs, polling: 100 },
+  );
+  return page.evaluate(() => [...(window as unknown as { __arcoBenchKeys: Keystroke[] }).__arcoBenchKeys]);
 }

@@ -3,6 +3,8 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { COLLECTION_DEFS, type CollectionName } from '../../shared/collections/index.ts';
 import { toRxJsonSchema } from '../../sync/client/rx-schema.ts';
+import type { Customer } from '../../shared/entities/customer.ts';
+import { buildRows, filterRows, NO_FILTERS } from '../../client/features/customers/customer-rows.ts';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION, PULL_LIMIT_MAX } from '../../sync/protocol.ts';
 
 /**
@@ -108,4 +110,81 @@ async function pullAll(collection: CollectionName): Promise<Record<string, unkno
     checkpoint = page.checkpoint;
     if (page.documents.length < PULL_LIMIT_MAX) return out;
   }
+}
+
+export interface LaunchBaselineRequest {
+  readonly warmup: number;
+  readonly reps: number;
+  /** The search typed key by key in the list (and deleted again), as the app's launches type it. */
+  readonly keystrokes: readonly string[];
+}
+
+export interface LaunchBaselineResult {
+  readonly customers: number;
+  /** Opening the database (createRxDatabase + the customers collection) and `find().exec()` of every customer. */
+  readonly openAndFindMs: readonly number[];
+  /** `find().exec()` of every customer alone, on the database just opened. */
+  readonly findMs: readonly number[];
+  /** The first screenful from the name index: `find({ sort: name, limit: 50 })`. */
+  readonly firstScreenMs: readonly number[];
+  /** Per keystroke: `filterRows` of the list's prepared rows for the query after that key, in memory. */
+  readonly filterMs: readonly number[];
+}
+
+/**
+ * The offline launch's baselines, on the app's own storage and schema: the customers (downloaded again,
+ * untimed) are bulk-inserted into a fresh database, which is then opened again cold (a new RxDatabase, so no
+ * document cache) and read bare — every customer, and the first screenful by name. The keystroke baseline is the
+ * list's own pure filter (client/features/customers/customer-rows.ts) over the same 10,000 prepared rows, for
+ * the same sequence of queries the app's launches type: the computation a keystroke cannot avoid, no rendering.
+ */
+export async function measureLaunchBaselines(request: LaunchBaselineRequest): Promise<LaunchBaselineResult> {
+  addRxPlugin(RxDBMigrationSchemaPlugin);
+  const customers = await pullAll('customers');
+  const storage = getRxStorageDexie() as RxStorage<unknown, unknown>;
+  const name = `arco-bench-launch-${Date.now()}`;
+  const schema = { customers: { schema: toRxJsonSchema(COLLECTION_DEFS.customers) as never } };
+  const filled = await createRxDatabase({ name, storage, multiInstance: false });
+  const inserted = await (await filled.addCollections(schema)).customers!.bulkInsert(customers);
+  if (inserted.error.length > 0)
+    throw new Error(`bulkInsert: ${JSON.stringify(inserted.error[0]).slice(0, 500)}`);
+  await filled.close();
+  const out = { openAndFindMs: [] as number[], findMs: [] as number[], firstScreenMs: [] as number[] };
+  try {
+    for (let i = 0; i < request.warmup + request.reps; i++) {
+      const started = performance.now();
+      const db = await createRxDatabase({ name, storage, multiInstance: false });
+      try {
+        const collection = (await db.addCollections(schema)).customers!;
+        const opened = performance.now();
+        const all = await collection.find().exec();
+        const found = performance.now();
+        if (all.length !== customers.length)
+          throw new Error(`find() read ${all.length} of ${customers.length}`);
+        const first = await collection.find({ selector: {}, sort: [{ name: 'asc' }], limit: 50 }).exec();
+        const firstScreen = performance.now() - found;
+        if (first.length !== Math.min(50, customers.length)) throw new Error('first screenful short');
+        if (i >= request.warmup) {
+          out.openAndFindMs.push(found - started);
+          out.findMs.push(found - opened);
+          out.firstScreenMs.push(firstScreen);
+        }
+      } finally {
+        await db.close();
+      }
+    }
+  } finally {
+    const db = await createRxDatabase({ name, storage, multiInstance: false });
+    await db.remove();
+  }
+  const rows = buildRows(customers as unknown as Customer[], [], (id) => id);
+  const filterMs: number[] = [];
+  for (let i = 0; i < request.warmup + request.reps; i++) {
+    for (const query of request.keystrokes) {
+      const started = performance.now();
+      filterRows(rows, { ...NO_FILTERS, query }, '');
+      if (i >= request.warmup) filterMs.push(performance.now() - started);
+    }
+  }
+  return { customers: customers.length, ...out, filterMs };
 }

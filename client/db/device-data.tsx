@@ -1,8 +1,9 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import type { MangoQuery, RxCollection, RxDocument } from 'rxdb';
+import type { MangoQuery, RxCollection, RxDocument, RxStorageChangeEvent } from 'rxdb';
 import type { CollectionName, DocOf } from '../../shared/collections/index.ts';
 import type { SignedInUser } from '../../shared/identity.ts';
 import type { DeviceSession, DeviceSessions } from './device-session.ts';
+import { applyChange, readAllDocuments } from './read-all.ts';
 
 /**
  * Makes the signed-in user's device session available to features. Rendering never waits for the network:
@@ -101,6 +102,64 @@ export function useLiveDocuments<N extends CollectionName>(
     });
     return () => sub.unsubscribe();
   }, [collection, query]);
+  return state;
+}
+
+/** A whole-collection copy re-renders at most this often while changes stream in (a first sync's batches). */
+const COLLECTION_EMIT_EVERY_MS = 250;
+
+/**
+ * Every document of a collection, live, for screens that need all of it (the customer list at 10,000): read in
+ * a few `getAll` requests (read-all.ts: no per-document query cursor), then kept current from the collection's change
+ * stream — no query re-run on a change. Changes that arrive while the read runs are applied after it. A burst
+ * of changes (each pulled batch of a first sync) re-renders at most every 250 ms, the first result at once.
+ * `enabled` false subscribes to nothing.
+ *
+ * As with `useLiveDocuments`, an unchanged document keeps its object from one result to the next, so a feature
+ * can memoise what it derives per document. Order is unspecified (screens sort).
+ */
+export function useLiveCollection<N extends CollectionName>(
+  name: N,
+  enabled = true,
+): LiveDocuments<DocOf<N>> {
+  const collection = useCollection(name);
+  const [state, setState] = useState<LiveDocuments<DocOf<N>>>({ docs: [], ready: false });
+  useEffect(() => {
+    if (!collection || !enabled) return;
+    const docs = new Map<string, DocOf<N>>();
+    /** Change bulks that arrived before the read answered; null once it did. */
+    let early: RxStorageChangeEvent<unknown>[][] | null = [];
+    let closed = false;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let emittedAt = -Infinity;
+    const emit = () => {
+      timer = null;
+      emittedAt = performance.now();
+      setState({ docs: [...docs.values()], ready: true });
+    };
+    const sub = collection.eventBulks$.subscribe((bulk) => {
+      if (bulk.isLocal) return; // the database's local documents, not this collection's
+      if (early) {
+        early.push(bulk.events);
+        return;
+      }
+      for (const event of bulk.events) applyChange(docs, event);
+      if (timer === null && !closed)
+        timer = setTimeout(emit, Math.max(0, emittedAt + COLLECTION_EMIT_EVERY_MS - performance.now()));
+    });
+    void readAllDocuments<DocOf<N>>(collection).then((all) => {
+      if (closed) return;
+      for (const doc of all) docs.set((doc as { id: string }).id, doc);
+      for (const events of early ?? []) for (const event of events) applyChange(docs, event);
+      early = null;
+      emit();
+    });
+    return () => {
+      closed = true;
+      sub.unsubscribe();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [collection, enabled]);
   return state;
 }
 

@@ -21,6 +21,9 @@ export const customers = defineCollection({
   },
   serverOwned: { mrrCents: 0, arrCents: 0, lifetimeValueCents: 0 },
   userRefs: ['csmId'],
+  // The customer list's first screenful is the first customers by name, read from this index on the device
+  // (an index-ordered read stops after a screenful instead of reading 10,000 documents first).
+  indexes: [['name']],
   embedded: {
     contacts: { table: 'customer_contacts', parentColumn: 'customer_id' },
     contracts: { table: 'contracts', parentColumn: 'customer_id' },

@@ -16,5 +16,8 @@ describe('RxDB schemas derived from the shared zod schemas', () => {
     expect(toRxJsonSchema(COLLECTION_DEFS.tickets).indexes).toEqual([['customerId']]);
     expect(toRxJsonSchema(COLLECTION_DEFS.notifications).indexes).toEqual([['userId']]);
     expect(toRxJsonSchema(COLLECTION_DEFS.content).indexes).toBeUndefined();
+    // The customer list's first screenful (issue 16); an indexed string needs a bounded length.
+    expect(toRxJsonSchema(COLLECTION_DEFS.customers).indexes).toEqual([['name']]);
+    expect(toRxJsonSchema(COLLECTION_DEFS.customers).properties.name).toMatchObject({ maxLength: 200 });
   });
 });

@@ -20,6 +20,8 @@ export const RX_SCHEMA_VERSION = 0;
  * Protocol 9: the NFS-e number (`invoices.nfeNumber`, default null): invoices 1 (added with protocol 10 — an app
  * of protocol 9 whose device database held invoices of version 0 could not open it).
  * Protocol 10: chats (`tickets.channel`, default 'ticket'): tickets 1.
+ * Issue 16, the device only (no protocol change): the customers' name index (the list's first screenful):
+ * customers 1 — the stored documents do not change, the step only rebuilds them into the indexed storage.
  */
 export const RX_SCHEMA_VERSIONS: Readonly<Partial<Record<CollectionName, number>>> = {
   signals: 2,
@@ -30,6 +32,7 @@ export const RX_SCHEMA_VERSIONS: Readonly<Partial<Record<CollectionName, number>
   engagement: 1,
   tickets: 1,
   invoices: 1,
+  customers: 1,
 };
 
 type RxMigrationStrategy = (doc: Record<string, unknown>) => Record<string, unknown>;
@@ -65,6 +68,9 @@ const withRegistrationDefaults: RxMigrationStep = (_def, doc) => ({
   })),
 });
 
+/** A new index only: the stored document is kept as it is. */
+const sameDocument: RxMigrationStep = (_def, doc) => doc;
+
 /** The steps from version 0, in order: step i takes a document from version i to i + 1. */
 const RX_MIGRATION_STEPS: Readonly<Partial<Record<CollectionName, readonly RxMigrationStep[]>>> = {
   signals: [withSchemaDefaults, toDomainText],
@@ -75,6 +81,7 @@ const RX_MIGRATION_STEPS: Readonly<Partial<Record<CollectionName, readonly RxMig
   engagement: [withRegistrationDefaults],
   tickets: [withSchemaDefaults],
   invoices: [withSchemaDefaults],
+  customers: [sameDocument],
 };
 
 /** One step per version above 0 (RxDB requires every step up to the current version). */

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { MangoQuery } from 'rxdb';
 import type { Customer } from '../../../shared/entities/customer.ts';
 import type { Health } from '../../../shared/entities/csm.ts';
@@ -6,7 +6,7 @@ import { calendarDate } from '../../../shared/domain/csm/dates.ts';
 import { identityOf } from '../../../shared/identity.ts';
 import { useDependencies } from '../../platform/dependencies.tsx';
 import { useSession } from '../../auth/session-context.tsx';
-import { useCollection, useLiveDocuments } from '../../db/device-data.tsx';
+import { useCollection, useLiveCollection, useLiveDocuments } from '../../db/device-data.tsx';
 import { useSyncStatus } from '../../sync-status/use-sync-status.ts';
 import { Button } from '../../ui/button.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
@@ -17,10 +17,10 @@ import type { FormTarget } from './customer-form-dialog.tsx';
 import {
   activeFilterCount,
   buildRows,
+  computeKpis,
+  createNarrowingFilter,
   createRowCache,
-  filterRows,
   inPortfolioScope,
-  listKpis,
   NO_FILTERS,
   nextSort,
   sortRows,
@@ -49,24 +49,38 @@ const AssignCsmDialog = lazy(() =>
   import('./assign-csm-dialog.tsx').then((m) => ({ default: m.AssignCsmDialog })),
 );
 
-/** Every local document (RxDB leaves deleted ones out); module constants keep the live queries stable. */
-const ALL_CUSTOMERS: MangoQuery<Customer> = {};
-const ALL_HEALTH: MangoQuery<Health> = {};
-
 /**
- * The first screenful, read before the whole portfolio (10,000 customers of ≈ 4 KB take seconds to come out
- * of IndexedDB). Only an index-ordered read can stop early, and the customers' only index is the primary key
- * (sync/client/rx-schema.ts indexes no name), so these are the first customers by id — shown in the list's
- * sort, as a preview, until the full list takes over. Their health documents are the first by `customerId`
- * (its index): one per customer, so the same customers, read in parallel.
+ * The first screenful, read before the whole portfolio (10,000 customers of ≈ 4 KB take about a second to come
+ * out of IndexedDB): the first customers by name from the customers' name index (shared/collections/customers.ts;
+ * an index-ordered read stops after a screenful), so the preview is the top of the default sort. The index
+ * orders by code point, the list by the pt-BR collator: the preview is shown in the list's sort and the full
+ * list takes over. Their health documents are read by `customerId` (its index), one small read each.
  */
 const PREVIEW_ROWS = 50;
-const FIRST_CUSTOMERS: MangoQuery<Customer> = { selector: {}, sort: [{ id: 'asc' }], limit: PREVIEW_ROWS };
-const FIRST_HEALTH: MangoQuery<Health> = {
-  selector: {},
-  sort: [{ customerId: 'asc' }],
-  limit: PREVIEW_ROWS,
-};
+const FIRST_CUSTOMERS: MangoQuery<Customer> = { selector: {}, sort: [{ name: 'asc' }], limit: PREVIEW_ROWS };
+
+/** The health documents of the preview's customers (not live: the full list replaces the preview). */
+function usePreviewHealth(customers: readonly Customer[], skip: boolean): readonly Health[] {
+  const collection = useCollection('health');
+  const ids = skip ? '' : customers.map((c) => c.id).join(',');
+  const [health, setHealth] = useState<readonly Health[]>([]);
+  useEffect(() => {
+    if (!collection || ids === '') return;
+    let cancelled = false;
+    void Promise.all(
+      ids.split(',').map((id) => collection.findOne({ selector: { customerId: id } }).exec()),
+    ).then(
+      (docs) => {
+        if (!cancelled) setHealth(docs.flatMap((d) => (d ? [d.toJSON() as Health] : [])));
+      },
+      () => undefined, // a preview without health: the full list brings it
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [collection, ids]);
+  return health;
+}
 
 /**
  * `/clientes` — the staff customer list (customers spec §2.1): portfolio KPIs, search, filters and sort kept
@@ -79,17 +93,19 @@ export function CustomerListPage() {
   const domainText = useDomainTextFor(language);
   const { now } = useDependencies();
   const collection = useCollection('customers');
-  // Two phases, started together: the first screenful (index reads, answered at once) and everything. The
-  // full read must not wait for the preview: measured (npm run bench -- browser-sync), starting it only once
-  // the preview was on screen put the two IndexedDB reads in a row and nearly doubled the time to the full
-  // list. During the first sync every pulled batch re-emits the whole collection; deferring lets React skip to
-  // the newest result instead of rebuilding 10,000 rows for each intermediate one. Deferred whole (docs with
-  // `ready`), so "loaded" and the rows it vouches for always come from the same result.
+  // Two phases: the first screenful (the name index, answered in tens of milliseconds) and everything
+  // (useLiveCollection: the whole collection in chunked getAll reads, then its change stream). The full read
+  // starts once the preview answered: started together, its IndexedDB requests went first and the preview waited
+  // behind them (npm run bench -- browser-sync: first rows only with the whole list). With the old query cursor
+  // the two reads interleaved and starting the full one later nearly doubled the time to the full list; a few
+  // getAll requests cost the preview's ≈ 50 ms. During the first sync the collection re-renders at most every
+  // 250 ms; deferring lets React skip to the newest result instead of rebuilding 10,000 rows for each one.
+  // Deferred whole (docs with `ready`), so "loaded" and the rows it vouches for always come from the same result.
   const [loaded, setLoaded] = useState(false);
   const firstCustomers = useLiveDocuments('customers', loaded ? null : FIRST_CUSTOMERS);
-  const firstHealth = useLiveDocuments('health', loaded ? null : FIRST_HEALTH);
-  const customers = useDeferredValue(useLiveDocuments('customers', ALL_CUSTOMERS));
-  const health = useDeferredValue(useLiveDocuments('health', ALL_HEALTH));
+  const firstHealth = usePreviewHealth(firstCustomers.docs, loaded);
+  const customers = useDeferredValue(useLiveCollection('customers', firstCustomers.ready || loaded));
+  const health = useDeferredValue(useLiveCollection('health', firstCustomers.ready || loaded));
   if (customers.ready && health.ready && !loaded) setLoaded(true);
   const directory = useStaffDirectory();
   const sync = useSyncStatus();
@@ -115,24 +131,26 @@ export function CustomerListPage() {
     [customers.docs, health.docs, csmName, rowCache],
   );
   const previewRows = useMemo(
-    () => (loaded ? [] : buildRows(firstCustomers.docs, firstHealth.docs, csmName)),
-    [loaded, firstCustomers.docs, firstHealth.docs, csmName],
+    () => (loaded ? [] : buildRows(firstCustomers.docs, firstHealth, csmName)),
+    [loaded, firstCustomers.docs, firstHealth, csmName],
   );
   // Until everything is loaded the table shows the preview in the chosen sort and filters; counts, KPIs,
   // empty states and the export wait for the whole portfolio (a preview's numbers would be wrong).
   const listed = loaded ? rows : previewRows;
+  // Sorted once per list and sort; a keystroke only filters the sorted rows (filtering keeps their order), and
+  // narrows the previous result while the search only grows (issue 16: a keystroke within a frame at 10,000).
+  const sorted = useMemo(() => sortRows(listed, deferred.sort), [listed, deferred.sort]);
+  const [narrow] = useState(createNarrowingFilter);
   const visible = useMemo(
-    () => sortRows(filterRows(listed, deferred.filters, me.id), deferred.sort),
-    [listed, deferred, me.id],
+    () => narrow(sorted, deferred.filters, me.id),
+    [narrow, sorted, deferred.filters, me.id],
   );
   const timeZone = user?.timeZone ?? DEFAULT_TIME_ZONE;
   const today = calendarDate(now(), timeZone);
   const { filters } = listState;
   // The cards follow the search and every filter: they summarise the rows the table lists (never the preview).
-  const kpis = useMemo(
-    () => listKpis(rows, deferred.filters, me.id, today),
-    [rows, deferred.filters, me.id, today],
-  );
+  // Once loaded, `visible` is exactly `filterRows(rows, filters)` (listKpis), sorted: no second filtering pass.
+  const kpis = useMemo(() => computeKpis(visible, today), [visible, today]);
   const csmOptions = useMemo(
     () => csmOptionsOf(listed, directory, me, csmName),
     [listed, directory, me, csmName],

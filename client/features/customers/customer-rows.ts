@@ -184,6 +184,47 @@ export function filterRows(
   );
 }
 
+/**
+ * `filterRows` for a search typed key by key: while only the search text changes and the new query extends
+ * the previous one ("tech" → "techc", "tech" → "tech c"), every row the new query keeps was kept by the
+ * previous one, so the previous result is filtered instead of every row. Any other change (the rows, a
+ * filter, the user, a shorter or different query) filters every row again. Same result and order as
+ * `filterRows(rows, filters, userId)`.
+ */
+export function createNarrowingFilter(): (
+  rows: readonly CustomerRow[],
+  filters: CustomerFilters,
+  userId: string,
+) => CustomerRow[] {
+  let last: {
+    rows: readonly CustomerRow[];
+    filters: CustomerFilters;
+    query: string;
+    userId: string;
+    result: CustomerRow[];
+  } | null = null;
+  return (rows, filters, userId) => {
+    const query = normalizeSearch(filters.query);
+    const narrows =
+      last !== null &&
+      last.rows === rows &&
+      last.userId === userId &&
+      last.filters.health === filters.health &&
+      last.filters.tier === filters.tier &&
+      last.filters.csm === filters.csm &&
+      last.filters.mine === filters.mine &&
+      query.startsWith(last.query);
+    const result =
+      narrows && last !== null
+        ? query === last.query
+          ? last.result
+          : filterRows(last.result, filters, userId)
+        : filterRows(rows, filters, userId);
+    last = { rows, filters, query, userId, result };
+    return result;
+  };
+}
+
 // ------------------------------------------------------------------------------------------------ sorting
 
 export const SORT_KEYS = ['name', 'mrr', 'health', 'tier', 'csm', 'since'] as const;

@@ -13,6 +13,11 @@ import { manualNetwork } from '../platform/network.ts';
 import type { PushPlatform } from '../platform/push.ts';
 import { networkSyncStatus, type SyncStatusSource } from '../sync-status/sync-status-source.ts';
 
+// The shell imports the conflict notices lazily (app-shell.tsx). Loaded here first, so the shell's import()
+// resolves from the module cache: a test that ends before a cold import finishes would otherwise have vitest
+// load the module after the environment is torn down (EnvironmentTeardownError, seen at load ≈ 20).
+await import('../sync-status/conflict-notices.tsx');
+
 /**
  * Renders the whole app (real routes, providers, i18n) in jsdom with injected fakes for the outside world:
  * an in-memory store, a switchable network, a scripted `fetch` and a fixed clock.

@@ -68,7 +68,7 @@ export function ChatThread<T>(props: {
         )}
         <div ref={endRef} />
       </section>
-      <section className={card.card} aria-label={t('thread.composerLabel')}>
+      <section className={card.card} aria-label={t('thread.composerRegion')}>
         <TextEntryForm
           label={t('thread.composerLabel')}
           rows={3}

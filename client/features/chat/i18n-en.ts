@@ -28,6 +28,7 @@ export const chatEn: TranslationShape<typeof chatPtBR> = {
     sent: 'Sent',
     offline: 'Offline: your messages stay on this device and are sent when you reconnect.',
     composerLabel: 'Your message',
+    composerRegion: 'New message',
     send: 'Send',
     sending: 'Sending…',
     sentAnnouncement: 'Message saved.',

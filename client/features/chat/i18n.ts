@@ -29,6 +29,7 @@ export const chatPtBR = {
     sent: 'Enviada',
     offline: 'Sem conexão: suas mensagens ficam neste aparelho e são enviadas ao reconectar.',
     composerLabel: 'Sua mensagem',
+    composerRegion: 'Nova mensagem',
     send: 'Enviar',
     sending: 'Enviando…',
     sentAnnouncement: 'Mensagem registrada.',

@@ -12,8 +12,8 @@ import { COLLECTION_NAMES } from '../shared/collections/index.ts';
  * `MIN_SUPPORTED_PROTOCOL_VERSION` only when the server can no longer serve older apps correctly (they get
  * 426 and ask the user to update).
  */
-export const PROTOCOL_VERSION = 10;
-export const MIN_SUPPORTED_PROTOCOL_VERSION = 10;
+export const PROTOCOL_VERSION = 11;
+export const MIN_SUPPORTED_PROTOCOL_VERSION = 11;
 export const PROTOCOL_HEADER = 'x-arco-protocol';
 
 export interface ProtocolHistoryEntry {
@@ -95,6 +95,14 @@ export const PROTOCOL_HISTORY: readonly ProtocolHistoryEntry[] = [
       "Chat with the agency: tickets gain channel ('ticket' | 'chat', default 'ticket'; set at creation, never " +
       'changed; a chat has no SLA deadline). An older app would refuse a ticket carrying the unknown field when it ' +
       'pulls it (and would list chats as tickets), so 10 is the minimum.',
+  },
+  {
+    version: 11,
+    fingerprint: '6ddfb4a035c887b46e98117d845cfee594537d9979884e7ef24454d15d29c2ff',
+    change:
+      "Customers gain cnpj (the company's CNPJ, digits only, check digits validated by shared/domain/cnpj.ts; " +
+      "null by default): the NFS-e's taker. An older app would refuse a customer carrying the unknown field " +
+      'when it pulls it, so 11 is the minimum.',
   },
 ];
 

@@ -24,6 +24,7 @@ const NEW_FIELDS = {
   signals: ['acknowledgedAt', 'startedAt', 'dismissReason'],
   meetings: ['requestAnswer'],
   tickets: ['channel'],
+  customers: ['cnpj'],
 } as const;
 
 function versionZero(name: keyof typeof NEW_FIELDS) {
@@ -48,6 +49,7 @@ describe('device database schema migration', () => {
       activities: { schema: versionZero('activities') as never },
       meetings: { schema: versionZero('meetings') as never },
       tickets: { schema: versionZero('tickets') as never },
+      customers: { schema: versionZero('customers') as never },
     });
     const at = '2026-01-29T12:00:00.000Z';
     await old.collections.activities!.insert({
@@ -68,6 +70,8 @@ describe('device database schema migration', () => {
     await old.collections.meetings!.insert(meeting);
     const { channel: _new, ...ticket } = fixture('tickets', '0199c000-0000-7000-8000-000000000003');
     await old.collections.tickets!.insert(ticket);
+    const { cnpj: _cnpj, ...customer } = fixture('customers', '0199c000-0000-7000-8000-000000000004');
+    await old.collections.customers!.insert(customer);
     await old.close();
 
     const updated = await openDeviceDatabase({
@@ -77,7 +81,7 @@ describe('device database schema migration', () => {
       now: () => new Date(at),
       onPendingCount: () => {},
       multiInstance: false,
-      only: ['activities', 'meetings', 'tickets'],
+      only: ['activities', 'meetings', 'tickets', 'customers'],
     });
     try {
       const doc = await updated.collections
@@ -99,6 +103,10 @@ describe('device database schema migration', () => {
         .tickets!.findOne('0199c000-0000-7000-8000-000000000003')
         .exec();
       expect(ticketDoc?.toJSON()).toMatchObject({ ...ticket, channel: 'ticket' });
+      const customerDoc = await updated.collections
+        .customers!.findOne('0199c000-0000-7000-8000-000000000004')
+        .exec();
+      expect(customerDoc?.toJSON()).toMatchObject({ ...customer, cnpj: null });
     } finally {
       await updated.remove();
     }
@@ -218,7 +226,7 @@ describe('customers name index (version 1)', () => {
     });
     try {
       const collection = updated.collections.customers!;
-      expect(collection.schema.version).toBe(1);
+      expect(collection.schema.version).toBe(2); // the name index (1), then the CNPJ (2)
       expect(await collection.count().exec()).toBe(3);
       expect(updated.outbox.count('customers')).toBe(1);
       // The first screenful's query: by name, from the index.

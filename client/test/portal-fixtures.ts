@@ -129,6 +129,7 @@ export function customer(over: Partial<Customer> = {}): Customer {
     industry: 'Tecnologia',
     size: '51-200',
     location: 'São Paulo, SP',
+    cnpj: null,
     status: 'active',
     tier: 'pro',
     mrrCents: 450_000,

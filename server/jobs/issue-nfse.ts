@@ -12,6 +12,7 @@ const AUTO_ISSUE_DAYS = 30;
  *
  * - Scheduled every 5 minutes without a target: one run per recently paid invoice (the last 30 days) that has
  *   no nota link yet and whose nota the provider has not refused or cancelled — deduplicated per invoice. A
+ *   customer without a CNPJ is left out (no nota without its taker; issued once staff fill it in). A
  *   scan rather than a send from the payment webhook: the webhook commits the payment first and never waits on
  *   the job queue, and an invoice marked paid any other way is issued too.
  * - With a target: one step; a nota still processing at the provider is read again in `NFSE_POLL_SECONDS`.
@@ -49,6 +50,9 @@ export const issueNfseJob = defineJob({
             AND NOT EXISTS (SELECT 1 FROM nfse_issuances n
                              WHERE n.organization_id = i.organization_id AND n.invoice_id = i.id
                                AND n.status IN ('failed', 'cancelled'))
+            AND EXISTS (SELECT 1 FROM customers c
+                         WHERE c.organization_id = i.organization_id AND c.id = i.customer_id
+                           AND c.cnpj IS NOT NULL)
           ORDER BY 1, 2`,
         [since],
       ),

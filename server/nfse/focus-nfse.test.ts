@@ -11,7 +11,7 @@ const request = (over: Partial<NfseRequest> = {}): NfseRequest => ({
   ref: 'inv-0190a8e4-0001',
   issuedAt: '2026-03-10T09:00:00-03:00',
   prestador: { cnpj: '12.345.678/0001-90', inscricaoMunicipal: '1234567', codigoMunicipio: '3550308' },
-  tomador: { cnpj: '98.765.432/0001-10', razaoSocial: 'TechCorp LTDA', email: 'financeiro@techcorp.example' },
+  tomador: { cnpj: '11.222.333/0001-81', razaoSocial: 'TechCorp LTDA', email: 'financeiro@techcorp.example' },
   servico: {
     valueCents: 450_005,
     discriminacao: 'Gestão de marketing digital — março/2026',
@@ -49,7 +49,7 @@ describe('Focus NFe NFS-e adapter', () => {
     });
     expect(fake.notas()[0]!.body).toMatchObject({
       prestador: { cnpj: '12345678000190', inscricao_municipal: '1234567', codigo_municipio: '3550308' },
-      tomador: { cnpj: '98765432000110', razao_social: 'TechCorp LTDA' },
+      tomador: { cnpj: '11222333000181', razao_social: 'TechCorp LTDA' },
       servico: { valor_servicos: 4500.05, item_lista_servico: '17.06', aliquota: 5, iss_retido: false },
     });
     expect(await provider.read('inv-0190a8e4-0001', http)).toEqual({ status: 'processing' });
@@ -68,16 +68,28 @@ describe('Focus NFe NFS-e adapter', () => {
     expect(fake.notas()).toHaveLength(1);
   });
 
-  it('reports the city hall’s refusal (erro_autorizacao) with Focus’s errors', async () => {
-    const { provider, http } = setup();
-    await provider.issue(
-      request({ tomador: { cnpj: '00.000.000/0000-00', razaoSocial: 'X', email: null } }),
-      http,
-    );
-    expect(await provider.read('inv-0190a8e4-0001', http)).toEqual({
-      status: 'failed',
-      errors: [{ code: 'E160', message: 'CNPJ do tomador inválido' }],
-    });
+  it.each(['00.000.000/0000-00', '11.222.333/0001-82'])(
+    'reports the city hall’s refusal (erro_autorizacao) of the tomador CNPJ %s with Focus’s errors',
+    async (cnpj) => {
+      const { provider, http } = setup();
+      await provider.issue(request({ tomador: { cnpj, razaoSocial: 'X', email: null } }), http);
+      expect(await provider.read('inv-0190a8e4-0001', http)).toEqual({
+        status: 'failed',
+        errors: [{ code: 'E160', message: 'CNPJ do tomador inválido' }],
+      });
+    },
+  );
+
+  it('pre-validates the tomador CNPJ’s shape (400) before taking the nota', async () => {
+    const { provider, http, fake } = setup();
+    const error = (await provider
+      .issue(request({ tomador: { cnpj: '11.222.333/0001', razaoSocial: 'X', email: null } }), http)
+      .catch((e: unknown) => e)) as SourceError;
+    expect([error.status, error.message]).toEqual([
+      400,
+      'HTTP 400 requisicao_invalida: CNPJ do tomador deve ter 14 dígitos numéricos',
+    ]);
+    expect(fake.notas()).toEqual([]);
   });
 
   it('fails at once, without retrying, on pre-validation (400) and a bad token (403), with Focus’s message and never the token', async () => {

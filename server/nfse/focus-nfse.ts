@@ -19,8 +19,8 @@ import { SourceError, type SourceHttp } from '../integrations/http.ts';
 export const FOCUS_NFSE_SANDBOX_URL = 'https://homologacao.focusnfe.com.br';
 
 export interface NfseParty {
-  /** Null when Arco does not know it (customers carry no CNPJ yet): the field is left out, as Focus allows. */
-  readonly cnpj: string | null;
+  /** The taker's CNPJ (`tomador.cnpj`, digits only). Arco never sends a nota without it (issue-nfse.ts). */
+  readonly cnpj: string;
   readonly razaoSocial: string;
   readonly email: string | null;
 }
@@ -118,7 +118,7 @@ export function focusNfseBody(request: NfseRequest) {
       codigo_municipio: prestador.codigoMunicipio,
     },
     tomador: {
-      ...(tomador.cnpj ? { cnpj: digits(tomador.cnpj) } : {}),
+      cnpj: digits(tomador.cnpj),
       razao_social: tomador.razaoSocial,
       ...(tomador.email ? { email: tomador.email } : {}),
     },

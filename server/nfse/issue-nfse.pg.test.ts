@@ -71,6 +71,19 @@ async function store(doc: Invoice) {
   );
   return doc;
 }
+/** The tenant's customer (the nota's taker) with `cnpj`, written as the server would store a device's edit. */
+async function setCustomerCnpj(cnpj: string | null) {
+  await t.db.withIdentity(tenant.system, async (c) => {
+    const found = (await readDocument(c, 'customers', tenant.organizationId, tenant.customerId))!;
+    await writeDocument(
+      c,
+      { organizationId: tenant.organizationId },
+      'customers',
+      { ...found.doc, cnpj },
+      await nextServerFields(c, tenant.organizationId, NOW),
+    );
+  });
+}
 const readInvoice = async (id: string) =>
   (await t.db.withIdentity(tenant.system, (c) => readDocument(c, 'invoices', tenant.organizationId, id)))!
     .doc;
@@ -98,6 +111,7 @@ beforeAll(async () => {
     prestador: { cnpj: '12.345.678/0001-90', inscricaoMunicipal: '1234567', codigoMunicipio: '3550308' },
     service: { itemListaServico: '17.06', aliquota: 5 },
   };
+  await setCustomerCnpj('11222333000181');
 }, 120_000);
 afterAll(async () => {
   await t?.close();
@@ -111,7 +125,7 @@ describe('issueInvoiceNfse', () => {
     expect(await issueInvoiceNfse(deps, target)).toEqual({ kind: 'state', state: { status: 'processing' } });
     expect(fake.notas().map((n) => n.ref)).toEqual([invoice.id]);
     expect(fake.notas()[0]!.body).toMatchObject({
-      tomador: { razao_social: 'TechCorp LTDA' },
+      tomador: { cnpj: '11222333000181', razao_social: 'TechCorp LTDA' },
       servico: { valor_servicos: 4500, item_lista_servico: '17.06' },
     });
     expect(await issueInvoiceNfse(deps, target)).toEqual({ kind: 'state', state: { status: 'processing' } });
@@ -155,6 +169,28 @@ describe('issueInvoiceNfse', () => {
       await issueInvoiceNfse(deps, { organizationId: tenant.organizationId, invoiceId: uuidv7() }),
     ).toEqual({ kind: 'skipped', reason: 'not_found' });
   });
+
+  it('sends nothing for a customer without a CNPJ, and sends the nota once one is filled in', async () => {
+    const paid = await store(invoiceDoc());
+    const target = { organizationId: tenant.organizationId, invoiceId: paid.id };
+    const before = fake.notas().length;
+    await setCustomerCnpj(null);
+    try {
+      expect(await issueInvoiceNfse(deps, target)).toEqual({ kind: 'skipped', reason: 'no_taker_cnpj' });
+      expect(fake.notas()).toHaveLength(before);
+      const recorded = await t.db.privileged((c) =>
+        c.query('SELECT 1 FROM nfse_issuances WHERE invoice_id = $1', [paid.id]),
+      );
+      expect(recorded.rows).toEqual([]);
+    } finally {
+      await setCustomerCnpj('11222333000181');
+    }
+    expect(await issueInvoiceNfse(deps, target)).toEqual({ kind: 'state', state: { status: 'processing' } });
+    expect(fake.notas().at(-1)).toMatchObject({
+      ref: paid.id,
+      body: { tomador: { cnpj: '11222333000181' } },
+    });
+  });
 });
 
 describe('issue-nfse job', () => {
@@ -193,6 +229,16 @@ describe('issue-nfse job', () => {
     expect(keys).toContain(`${tenant.organizationId}:${paid.id}`);
     expect(keys).not.toContain(`${tenant.organizationId}:${linked.id}`);
     expect(keys).not.toContain(`${tenant.organizationId}:${old.id}`);
+
+    // A customer without a CNPJ: its invoices wait (nothing queued) until staff fill it in.
+    sent.length = 0;
+    await setCustomerCnpj(null);
+    try {
+      await runJob(issueNfseJob, {}, context(sent));
+      expect(sent.map((s) => s.key)).not.toContain(`${tenant.organizationId}:${paid.id}`);
+    } finally {
+      await setCustomerCnpj('11222333000181');
+    }
 
     sent.length = 0;
     await runJob(issueNfseJob, { organizationId: tenant.organizationId, invoiceId: paid.id }, context(sent));
@@ -278,6 +324,29 @@ describe('/api/nfse routes', () => {
     const client = await as(tenant.client.userId);
     expect((await client('POST', paid.id)).status).toBe(403);
     expect((await client('GET', paid.id)).status).toBe(403);
+  });
+
+  it('answers 422 taker_cnpj_missing, sending nothing, when the customer has no CNPJ', async () => {
+    const as = await appWith(deps);
+    const staff = await as(tenant.admin.userId);
+    const paid = await store(invoiceDoc());
+    const before = fake.notas().length;
+    await setCustomerCnpj(null);
+    try {
+      const res = await staff('POST', paid.id);
+      expect(res.status).toBe(422);
+      expect(await res.json()).toEqual({
+        error: {
+          code: 'validation_failed',
+          message: "The customer has no CNPJ: fill it in on the customer's record to issue the NFS-e.",
+          details: { reason: 'taker_cnpj_missing', field: 'cnpj' },
+        },
+      });
+      expect(fake.notas()).toHaveLength(before);
+      expect(await (await staff('GET', paid.id)).json()).toEqual({ issuance: null });
+    } finally {
+      await setCustomerCnpj('11222333000181');
+    }
   });
 
   it('answers 503 when NFS-e is not configured', async () => {

@@ -10,6 +10,12 @@ import type { NfseProvider, NfseRequest, NfseState } from './focus-nfse.ts';
  * issued copy the nota's link into the synced invoice's `nfeUrl` by a server write, so the client's device
  * syncs it and shows "Baixar NFe". Idempotent: the provider's ref is the invoice id, an issued nota whose link
  * is already on the invoice is left alone, and a repeated step reads instead of sending again.
+ *
+ * The taker (tomador) is the invoice's customer, identified by its CNPJ (`customers.cnpj`): Arco's customers are
+ * companies, and the city halls Focus NFe serves refuse — or, worse, accept as an anonymous taker — a B2B nota
+ * without it. So a nota is never sent for a customer without a CNPJ: the step is skipped (`no_taker_cnpj`)
+ * before any request, and staff are told to fill it in (the route answers 422). Notas already sent are read
+ * whatever the customer's CNPJ is now.
  */
 export interface NfseDeps {
   readonly db: Database;
@@ -24,7 +30,7 @@ export interface NfseDeps {
 }
 
 export type NfseStep =
-  | { readonly kind: 'skipped'; readonly reason: 'not_found' | 'not_paid' }
+  | { readonly kind: 'skipped'; readonly reason: 'not_found' | 'not_paid' | 'no_taker_cnpj' }
   | { readonly kind: 'state'; readonly state: NfseState };
 
 interface IssuanceRow {
@@ -63,13 +69,14 @@ export async function issueInvoiceNfse(
       verificationCode: issuance.verification_code,
     };
   else if (issuance) state = await deps.provider.read(invoiceId, deps.http());
+  else if (!customer?.cnpj) return { kind: 'skipped', reason: 'no_taker_cnpj' };
   else
     state = await deps.provider.issue(
       {
         ref: invoiceId,
         issuedAt: deps.clock().toISOString(),
         prestador: deps.prestador,
-        tomador: { cnpj: null, razaoSocial: customer?.name ?? invoice.number, email: null },
+        tomador: { cnpj: customer.cnpj, razaoSocial: customer.name, email: null },
         servico: {
           valueCents: invoice.amountCents,
           discriminacao: `${invoice.description} — fatura ${invoice.number}`,

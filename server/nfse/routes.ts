@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { conflict, forbidden, notFound, unavailable } from '../../shared/api-errors.ts';
+import { ApiError, conflict, forbidden, notFound, unavailable } from '../../shared/api-errors.ts';
+import { NFSE_TAKER_CNPJ_MISSING, type NfseIssuance } from '../../shared/nfse.ts';
 import { requireUser } from '../auth/require-user.ts';
 import { readDocument, type Database } from '../db/index.ts';
 import { limitBody } from '../http/body.ts';
@@ -12,7 +13,8 @@ import { issueInvoiceNfse, type NfseDeps } from './issue-nfse.ts';
  * - `GET /invoices/:invoiceId` — the invoice's issuance as recorded (`{issuance: null}` before any).
  * - `POST /invoices/:invoiceId` — "Emitir NFS-e" on staff request: one step in the request (the nota sent, or
  *   its state read), answered as `{issuance}`; a nota still processing is followed by the `issue-nfse` job's
- *   scan. 409 for an invoice that is not paid, 503 when NFS-e is not configured.
+ *   scan. 409 for an invoice that is not paid, 503 when NFS-e is not configured, 422 `validation_failed`
+ *   (`details.reason: "taker_cnpj_missing"`) when the invoice's customer has no CNPJ — nothing is sent.
  * The invoice is looked up under the caller's identity first, so RLS bounds what staff can issue.
  */
 export interface NfseRoutesDeps {
@@ -23,7 +25,7 @@ export interface NfseRoutesDeps {
 }
 
 interface IssuanceRow {
-  status: string;
+  status: NfseIssuance['status'];
   number: string | null;
   url: string | null;
   errors: string | null;
@@ -57,13 +59,13 @@ export function nfseRoutes(deps: NfseRoutesDeps): Hono<AuthedEnv> {
       return {
         invoice: invoice.doc,
         issuance: row
-          ? {
+          ? ({
               status: row.status,
               number: row.number,
               url: row.url,
               errors: row.errors,
               updatedAt: new Date(row.updated_at).toISOString(),
-            }
+            } satisfies NfseIssuance)
           : null,
       };
     });
@@ -81,10 +83,16 @@ export function nfseRoutes(deps: NfseRoutesDeps): Hono<AuthedEnv> {
     if (!found) throw notFound('No such invoice.');
     if (!deps.nfse) throw unavailable('NFS-e is not configured on this server.');
     if (found.invoice.status !== 'paid') throw conflict('Only a paid invoice gets its NFS-e.');
-    await issueInvoiceNfse(
+    const step = await issueInvoiceNfse(
       { ...deps.nfse, db: deps.db, writer: deps.writer, clock: deps.clock },
       { organizationId, invoiceId },
     );
+    if (step.kind === 'skipped' && step.reason === 'no_taker_cnpj')
+      throw new ApiError(
+        'validation_failed',
+        "The customer has no CNPJ: fill it in on the customer's record to issue the NFS-e.",
+        { reason: NFSE_TAKER_CNPJ_MISSING, field: 'cnpj' },
+      );
     const after = await read(c, organizationId, invoiceId);
     c.get('log').info(
       { event: 'nfse_requested', invoiceId, status: after?.issuance?.status ?? null },

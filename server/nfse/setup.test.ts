@@ -42,7 +42,7 @@ describe('createNfse', () => {
         ref: 'inv-1',
         issuedAt: '2026-03-10T09:00:00-03:00',
         prestador: nfse.prestador,
-        tomador: { cnpj: null, razaoSocial: 'TechCorp LTDA', email: null },
+        tomador: { cnpj: '11222333000181', razaoSocial: 'TechCorp LTDA', email: null },
         servico: { valueCents: 100, discriminacao: 'x', ...nfse.service },
       },
       nfse.http(),

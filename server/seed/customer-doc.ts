@@ -1,4 +1,5 @@
 import type { Contact, Contract, ContractItem, Customer } from '../../shared/entities/customer.ts';
+import { cnpjWithCheckDigits } from '../../shared/domain/cnpj.ts';
 import { civilFromDays, DAY_MS, HOUR_MS, type Calendar } from './clock.ts';
 import type { BuiltCustomer, CustomerContext, OrgContext } from './context.ts';
 import type { CustomerPlan, NamedFacts, Tier } from './portfolio.ts';
@@ -671,6 +672,15 @@ const CUSTOMER_NOTES = [
   null,
 ];
 
+/**
+ * A demo company's CNPJ: made up, never a real company's — an 8-digit company number from the customer's
+ * position (7 919 is prime, so positions never share one), the head office's "0001" and the check digits of
+ * the shared rule. No random draw, so the rest of the demo data is unchanged.
+ */
+export function demoCnpj(index: number): string {
+  return cnpjWithCheckDigits(`${10_000_000 + ((index * 7_919) % 90_000_000)}0001`);
+}
+
 /** The customer document (contacts and contracts embedded) and the billing schedule its invoices follow. */
 export function buildCustomer(ctx: CustomerContext): CustomerBuild {
   const { rng, plan, facts } = ctx;
@@ -706,6 +716,7 @@ export function buildCustomer(ctx: CustomerContext): CustomerBuild {
     industry: ctx.industry,
     size: facts?.size ?? sizeOf(seats.totalSeats),
     location: `${ctx.city}, ${ctx.uf}`,
+    cnpj: demoCnpj(plan.index),
     status: churned
       ? 'churned'
       : plan.profile === 'flagged'

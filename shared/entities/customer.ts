@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidCnpj } from '../domain/cnpj.ts';
 import {
   count,
   idSchema,
@@ -96,6 +97,17 @@ export const customerSchema = z.strictObject({
   churnedAt: isoDateTime.nullable(),
   churnReason: longText.nullable(),
   notes: longText.nullable(),
+  /**
+   * The company's CNPJ, digits only (shared/domain/cnpj.ts: 14 digits, both check digits right, not all the
+   * same digit); the NFS-e's taker (tomador) needs it. Null when unknown, as in older documents. Last of the
+   * columns: added by migration 0280 (the table's column order follows the schema).
+   */
+  cnpj: z
+    .string()
+    .regex(/^\d{14}$/, 'expected 14 digits')
+    .refine(isValidCnpj, 'invalid CNPJ check digits')
+    .nullable()
+    .default(null),
   contacts: z.array(contactSchema).max(500),
   contracts: z.array(contractSchema).max(200),
 });

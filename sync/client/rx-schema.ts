@@ -22,6 +22,7 @@ export const RX_SCHEMA_VERSION = 0;
  * Protocol 10: chats (`tickets.channel`, default 'ticket'): tickets 1.
  * Issue 16, the device only (no protocol change): the customers' name index (the list's first screenful):
  * customers 1 — the stored documents do not change, the step only rebuilds them into the indexed storage.
+ * Protocol 11: the customer's CNPJ (`customers.cnpj`, default null): customers 2.
  */
 export const RX_SCHEMA_VERSIONS: Readonly<Partial<Record<CollectionName, number>>> = {
   signals: 2,
@@ -32,7 +33,7 @@ export const RX_SCHEMA_VERSIONS: Readonly<Partial<Record<CollectionName, number>
   engagement: 1,
   tickets: 1,
   invoices: 1,
-  customers: 1,
+  customers: 2,
 };
 
 type RxMigrationStrategy = (doc: Record<string, unknown>) => Record<string, unknown>;
@@ -81,7 +82,7 @@ const RX_MIGRATION_STEPS: Readonly<Partial<Record<CollectionName, readonly RxMig
   engagement: [withRegistrationDefaults],
   tickets: [withSchemaDefaults],
   invoices: [withSchemaDefaults],
-  customers: [sameDocument],
+  customers: [sameDocument, withSchemaDefaults],
 };
 
 /** One step per version above 0 (RxDB requires every step up to the current version). */

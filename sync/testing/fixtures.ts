@@ -83,6 +83,7 @@ export const FIXTURES: Readonly<Record<CollectionName, Factory>> = {
     industry: 'Tecnologia',
     size: '51-200',
     location: 'São Paulo, SP',
+    cnpj: '11222333000181',
     status: 'active',
     tier: 'enterprise',
     mrrCents: 1_250_000,

@@ -63,6 +63,7 @@ export const TECHCORP: Customer = {
   industry: 'SaaS',
   size: '201-500',
   location: 'São Paulo, SP',
+  cnpj: '11222333000181',
   status: 'active',
   tier: 'enterprise',
   mrrCents: 450_000,

@@ -225,4 +225,36 @@ describe('Customer 360 (device database, offline)', () => {
     await waitFor(() => expect(screen.getAllByText('provisório').length).toBeGreaterThan(0), LOAD);
     expect(screen.getByText(/Calculado neste aparelho/)).toBeInTheDocument();
   });
+
+  it('edits the CNPJ offline from "Editar dados": a readable error for a wrong one, stored digits-only', async () => {
+    const user = userEvent.setup();
+    const { database, fx } = await setup((id) => customerPath(id));
+    await screen.findByRole('heading', { level: 1, name: 'TechCorp LTDA' }, LOAD);
+    expect(figure(document.body, 'CNPJ')).toBe('não informado (necessário para a NFS-e)');
+
+    await user.click(await screen.findByRole('button', { name: 'Editar dados' }, LOAD));
+    const dialog = await screen.findByRole('dialog', { name: 'Editar TechCorp LTDA' }, LOAD);
+    const cnpj = within(dialog).getByLabelText(/^CNPJ/);
+    await user.type(cnpj, '12.345.678/0001-90');
+    await user.click(within(dialog).getByRole('button', { name: 'Salvar' }));
+    expect(
+      await within(dialog).findByText(
+        'Este CNPJ não existe: os dígitos verificadores não conferem. Confira o número.',
+      ),
+    ).toBeInTheDocument();
+    expect(cnpj).toHaveAttribute('aria-invalid', 'true');
+    expect((await database.collections.customers!.findOne(fx.customer.id).exec())!.cnpj).toBeNull();
+
+    await user.clear(cnpj);
+    await user.type(cnpj, '12.345.678/0001-95');
+    await user.click(within(dialog).getByRole('button', { name: 'Salvar' }));
+    expect(
+      await screen.findByText('Salvo neste aparelho. Será enviado quando a conexão voltar.', {}, LOAD),
+    ).toBeInTheDocument();
+    expect((await database.collections.customers!.findOne(fx.customer.id).exec())!.cnpj).toBe(
+      '12345678000195',
+    );
+    expect(database.outbox.count('customers')).toBe(1);
+    await waitFor(() => expect(figure(document.body, 'CNPJ')).toBe('12.345.678/0001-95'), LOAD);
+  });
 });

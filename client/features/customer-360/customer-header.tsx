@@ -1,3 +1,4 @@
+import { formatCnpj } from '../../../shared/domain/cnpj.ts';
 import type { HealthStatus } from '../../../shared/entities/csm.ts';
 import { useSession } from '../../auth/session-context.tsx';
 import { useFormat } from '../../platform/use-format.ts';
@@ -6,6 +7,7 @@ import { CsvImportLink } from '../data-import/import-link.tsx';
 import { ConnectionsLink } from '../connections/connections-link.tsx';
 import { CustomerPortalLinks } from '../staff-portal/customer-portal-links.tsx';
 import { useCustomer360 } from './customer-360-context.ts';
+import { EditCustomerButton } from './edit-customer.tsx';
 import { initialsOf } from './customer-summary.ts';
 import { ProvisionalBadge, ProvisionalNote } from './provisional-badge.tsx';
 import { useCustomer360Translation } from './use-customer-360-translation.ts';
@@ -21,7 +23,7 @@ const STATUS_CLASS: Record<HealthStatus, string | undefined> = {
 /**
  * The Customer 360's header (customers spec §2.2): initials avatar, name, tier and customer since, domain and
  * city; the KPI cards (MRR with its change in the month, health with its label, active users of the seats,
- * tenure); the CSM and the renewal date with the days left. Figures come from `customerSummary` (shared rules).
+ * tenure); the CSM, the renewal date with the days left and the CNPJ (the NFS-e's taker); "Editar dados". Figures come from `customerSummary` (shared rules).
  */
 export function CustomerHeader() {
   const { t } = useCustomer360Translation();
@@ -139,7 +141,14 @@ export function CustomerHeader() {
                   : t('header.renewalPast', { date: format.date(renewal.date), count: -renewal.daysLeft })}
           </dd>
         </div>
+        <div>
+          <dt>{t('header.cnpj')}</dt>
+          <dd className={customer.cnpj === null ? styles.factMissing : undefined}>
+            {customer.cnpj === null ? t('header.noCnpj') : formatCnpj(customer.cnpj)}
+          </dd>
+        </div>
       </dl>
+      <EditCustomerButton customer={customer} />
       <CustomerPortalLinks customerId={customer.id} />
       <CsvImportLink customerId={customer.id} />
       <ConnectionsLink customerId={customer.id} />

@@ -183,6 +183,13 @@ export function CustomerFormDialog({
           ]}
         />
         <TextInput {...fieldProps('location')} label={t('form.location')} hint={t('form.locationHint')} />
+        <TextInput
+          {...fieldProps('cnpj')}
+          label={t('form.cnpj')}
+          hint={t('form.cnpjHint')}
+          inputMode="numeric"
+          spellCheck={false}
+        />
       </DialogSection>
 
       <DialogSection legend={t('form.plan')}>

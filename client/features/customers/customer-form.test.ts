@@ -150,3 +150,40 @@ it.each([
 ])('normalizeDomain(%j) = %j', (input, expected) => {
   expect(normalizeDomain(input)).toBe(expected);
 });
+
+describe('the CNPJ field', () => {
+  // Stored with another CNPJ, so every accepted value is a change.
+  const stored = { ...techcorp, cnpj: '10203061000100' };
+  const edit = (cnpj: string) => buildCustomer({ ...formValuesFrom(stored), cnpj }, stored, { id: 'x', now });
+
+  it.each([
+    ['12.345.678/0001-95', '12345678000195'],
+    ['12345678000195', '12345678000195'],
+    [' 11 222 333 0001 81 ', '11222333000181'],
+    ['', null],
+  ])('%j is stored as %j and sent as the only change', (typed, storedAs) => {
+    const r = edit(typed);
+    expect(r.ok && r.doc.cnpj).toBe(storedAs);
+    expect(r.ok && customerPatch(stored, r.doc, csm)).toEqual({ cnpj: storedAs });
+  });
+
+  it.each([
+    ['12.345.678/0001-90', 'cnpjDigits'],
+    ['11.111.111/1111-11', 'cnpjDigits'],
+    ['00000000000000', 'cnpjDigits'],
+    ['12.345.678/0001', 'cnpjLength'],
+    ['123456780001955', 'cnpjLength'],
+    ['12.345.678/0001-9X', 'cnpjLength'],
+  ])('%j is refused with %s, naming the field', (typed, key) => {
+    expect(edit(typed)).toEqual({ ok: false, errors: { cnpj: { key } } });
+  });
+
+  it('shows a stored CNPJ formatted, and an empty field for none', () => {
+    expect(formValuesFrom({ ...techcorp, cnpj: '11222333000181' }).cnpj).toBe('11.222.333/0001-81');
+    expect(formValuesFrom({ ...techcorp, cnpj: null }).cnpj).toBe('');
+    expect(create({ name: 'Nova', cnpj: '11.222.333/0001-81' })).toMatchObject({
+      ok: true,
+      doc: { cnpj: '11222333000181' },
+    });
+  });
+});

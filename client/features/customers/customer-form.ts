@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { formatCnpj, normalizeCnpj } from '../../../shared/domain/cnpj.ts';
 import { customerSchema, type Customer } from '../../../shared/entities/customer.ts';
 import type { UserIdentity } from '../../../shared/identity.ts';
 import { authorizeWrite, canWriteField } from '../../../shared/permissions.ts';
@@ -16,6 +17,7 @@ export const FORM_FIELDS = [
   'industry',
   'size',
   'location',
+  'cnpj',
   'tier',
   'status',
   'totalSeats',
@@ -33,7 +35,8 @@ export type CustomerFormValues = Readonly<Record<FormField, string>>;
 /** Company size bands (employees), as the demo data and the seed's `size` use them. */
 export const COMPANY_SIZES = ['1-10', '11-50', '51-200', '201-500', '501-1000', '1000+'] as const;
 
-export type FieldErrorKey = 'required' | 'tooLong' | 'number' | 'date' | 'domain' | 'invalid';
+export type FieldErrorKey =
+  'required' | 'tooLong' | 'number' | 'date' | 'domain' | 'cnpjLength' | 'cnpjDigits' | 'invalid';
 export interface FieldError {
   readonly key: FieldErrorKey;
   readonly max?: number;
@@ -52,6 +55,7 @@ export function formValuesFrom(customer: Customer): CustomerFormValues {
     industry: customer.industry ?? '',
     size: customer.size ?? '',
     location: customer.location ?? '',
+    cnpj: customer.cnpj === null ? '' : formatCnpj(customer.cnpj),
     tier: customer.tier,
     status: customer.status,
     totalSeats: String(customer.totalSeats),
@@ -74,6 +78,7 @@ export function newFormValues(
     industry: '',
     size: '',
     location: '',
+    cnpj: '',
     tier: 'starter',
     status: 'onboarding',
     totalSeats: '1',
@@ -113,6 +118,8 @@ export function buildCustomer(
   const nowIso = context.now.toISOString();
   const status = values.status as Customer['status'];
   const domain = normalizeDomain(values.domain);
+  // Typed with or without its dots, slash and hyphen; stored digits only (shared/domain/cnpj.ts).
+  const cnpj = normalizeCnpj(values.cnpj);
   const candidate = {
     ...(base ?? {
       id: context.id,
@@ -133,6 +140,7 @@ export function buildCustomer(
     industry: orNull(values.industry),
     size: orNull(values.size),
     location: orNull(values.location),
+    cnpj: cnpj === '' ? null : cnpj,
     tier: values.tier,
     status,
     totalSeats: toCount(values.totalSeats),
@@ -163,6 +171,8 @@ const isFormField = (f: unknown): f is FormField => (FORM_FIELDS as readonly unk
 function fieldError(field: FormField, issue: z.core.$ZodIssue): FieldError {
   if (NUMBER_FIELDS.includes(field)) return { key: 'number' };
   if (DATE_FIELDS.includes(field)) return { key: 'date' };
+  // 14 digits whose check digits do not add up (a typo) reads differently from a number of the wrong length.
+  if (field === 'cnpj') return { key: issue.code === 'invalid_format' ? 'cnpjLength' : 'cnpjDigits' };
   if (issue.code === 'too_small') return { key: 'required' };
   if (issue.code === 'too_big') return { key: 'tooLong', max: Number(issue.maximum) };
   return { key: 'invalid' };

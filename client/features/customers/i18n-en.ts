@@ -176,6 +176,8 @@ export const customersEn: TranslationShape<typeof customersPtBR> = {
     sizeNone: 'Not informed',
     location: 'Location',
     locationHint: 'City, state',
+    cnpj: 'CNPJ (company tax ID)',
+    cnpjHint: 'E.g. 12.345.678/0001-95. Needed to issue the NFS-e.',
     tier: 'Plan',
     status: 'Status',
     totalSeats: 'Seats',
@@ -204,6 +206,8 @@ export const customersEn: TranslationShape<typeof customersPtBR> = {
     number: 'Enter a whole number, zero or more.',
     date: 'Enter a valid date.',
     domain: 'Enter a domain such as company.com.',
+    cnpjLength: 'A CNPJ has 14 digits, like 12.345.678/0001-95.',
+    cnpjDigits: 'This CNPJ does not exist: its check digits do not match. Check the number.',
     invalid: 'Invalid value.',
   },
   csv: {

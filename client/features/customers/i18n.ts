@@ -180,6 +180,8 @@ export const customersPtBR = {
     sizeNone: 'Não informado',
     location: 'Localização',
     locationHint: 'Cidade, UF',
+    cnpj: 'CNPJ',
+    cnpjHint: 'Ex.: 12.345.678/0001-95. Necessário para emitir a NFS-e.',
     tier: 'Plano',
     status: 'Status',
     totalSeats: 'Licenças contratadas',
@@ -208,6 +210,8 @@ export const customersPtBR = {
     number: 'Informe um número inteiro, zero ou maior.',
     date: 'Informe uma data válida.',
     domain: 'Informe um domínio como empresa.com.br.',
+    cnpjLength: 'O CNPJ tem 14 dígitos, como 12.345.678/0001-95.',
+    cnpjDigits: 'Este CNPJ não existe: os dígitos verificadores não conferem. Confira o número.',
     invalid: 'Valor inválido.',
   },
   csv: {

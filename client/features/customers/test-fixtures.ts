@@ -31,6 +31,7 @@ export function customerDoc(n: number, fields: Partial<Customer> & Pick<Customer
     industry: null,
     size: null,
     location: null,
+    cnpj: null,
     status: 'active',
     tier: 'pro',
     mrrCents: 0,

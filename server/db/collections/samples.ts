@@ -52,6 +52,7 @@ export function sampleDocuments(refs: SampleRefs): SampleDocuments {
       industry: 'Tecnologia',
       size: '51-200',
       location: 'São Paulo, SP',
+      cnpj: '11222333000181',
       status: 'active',
       tier: 'enterprise',
       mrrCents: 450_000,

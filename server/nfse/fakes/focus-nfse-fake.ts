@@ -1,14 +1,18 @@
 import { Hono } from 'hono';
+import { isValidCnpj } from '../../../shared/domain/cnpj.ts';
 
 /**
  * A local Focus NFe NFS-e API (v2) for development and tests, answering the documented shapes
  * (server/nfse/focus-nfse.ts): `POST /v2/nfse?ref=` (pre-validation 400 `{codigo, mensagem}`, else 202
  * `processando_autorizacao`; a ref it already has is 422), `GET /v2/nfse/:ref` (`processando_autorizacao`
  * until `pollsUntilDone` reads, then `autorizado` with `numero`, `codigo_verificacao`, `url`, `url_danfse` — or
- * `erro_autorizacao` with `erros` for a tomador CNPJ of all zeros, as a city hall would refuse it), and the
+ * `erro_autorizacao` with `erros` for a tomador CNPJ whose check digits are wrong or all the same digit, as a city
+ * hall would refuse it), and the
  * nota's PDF at `url_danfse`. HTTP Basic with the token as user: `invalid` → 403 `permissao_negada`;
  * `ratelimit` → the first `rateLimitedRequests` calls answer 429 with `Retry-After: 1`. The error codes other
- * than those two are the fake's own words.
+ * than those two are the fake's own words. The tomador's `cnpj` is pre-validated as Focus does its fields: when
+ * present it must be 14 digits (400 otherwise); a tomador without `cnpj` (or `cpf`) is accepted, as Focus
+ * accepts it for the cities that allow an unidentified taker — Arco itself never sends one.
  */
 interface FakeNota {
   readonly ref: string;
@@ -54,6 +58,12 @@ export function createFocusNfseFake(
       return c.json({ codigo: 'ja_processada', mensagem: `NFSe com a referência ${ref} já existe` }, 422);
     const body = (await c.req.json().catch(() => null)) as Record<string, Record<string, unknown>> | null;
     const missing = ['data_emissao', 'prestador', 'tomador', 'servico'].filter((k) => !body?.[k]);
+    const tomadorCnpj = body?.tomador?.cnpj;
+    if (tomadorCnpj !== undefined && !/^\d{14}$/.test(String(tomadorCnpj)))
+      return c.json(
+        { codigo: 'requisicao_invalida', mensagem: 'CNPJ do tomador deve ter 14 dígitos numéricos' },
+        400,
+      );
     const valor = body?.servico?.valor_servicos;
     if (missing.length > 0 || typeof valor !== 'number' || valor <= 0)
       return c.json(
@@ -63,7 +73,7 @@ export function createFocusNfseFake(
         },
         400,
       );
-    const failed = String(body?.tomador?.cnpj ?? '') === '00000000000000';
+    const failed = tomadorCnpj !== undefined && !isValidCnpj(String(tomadorCnpj));
     notas.set(ref, { ref, body: body as Record<string, unknown>, reads: 0, numero: null, failed });
     return c.json(
       {

@@ -74,6 +74,7 @@ export function docFactory() {
       industry: null,
       size: null,
       location: null,
+      cnpj: null,
       status: 'active',
       tier: 'pro',
       mrrCents: 0,

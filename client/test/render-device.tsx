@@ -11,7 +11,7 @@ import { openDeviceDatabase, type DeviceDatabase } from '../db/database.ts';
 import { DeviceDataProvider } from '../db/device-data.tsx';
 import { outboxDocumentKey } from '../db/pending-writes.ts';
 import { staticDeviceSessions } from './device-session.ts';
-import { renderApp, staffUser } from './render-app.tsx';
+import { renderApp, staffUser, type FetchHandler } from './render-app.tsx';
 
 /**
  * Screens of one customer's records (contracts, contacts, activity) over a real device database: the staff
@@ -33,6 +33,7 @@ export async function renderOverDevice({
   health = [],
   user = staffUser,
   online = false,
+  fetchHandler,
   storage = getRxStorageMemory(),
   allCollections = false,
   acknowledge = true,
@@ -47,6 +48,8 @@ export async function renderOverDevice({
   health?: readonly Health[];
   user?: SignedInUser;
   online?: boolean;
+  /** The server's answers when online (render-app's default: 401 to everything). */
+  fetchHandler?: FetchHandler;
   /** Default: memory storage; a test may wrap it (to hold reads). */
   storage?: RxStorage<unknown, unknown>;
   /** Open every collection (a screen that reads more than the records' three), not only the seeded kinds. */
@@ -92,6 +95,7 @@ export async function renderOverDevice({
     path,
     user,
     online,
+    ...(fetchHandler ? { fetchHandler } : {}),
     routes: [
       {
         path: '/',

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DeviceDatabase } from '../../db/database.ts';
 import { ContractPrintPage } from './contract-print-page.tsx';
 import { ContractsTab } from './contracts-tab.tsx';
+import { json } from '../../test/render-app.tsx';
 import { findHeading, LOAD_TIMEOUT, outboxIds, renderOverDevice } from '../../test/render-device.tsx';
 import { TECHCORP, TECHCORP_ID, TECHCORP_INVOICES } from './test-fixtures.ts';
 
@@ -203,5 +204,78 @@ describe('Contracts tab (device database, offline)', () => {
     expect(screen.getByRole('button', { name: 'Imprimir ou salvar PDF' })).toBeInTheDocument();
     await user.click(screen.getByRole('link', { name: /Voltar aos contratos/ }));
     await findHeading('Contratos ativos');
+  });
+
+  it('"Emitir NFS-e" online: sent, processing, then "Baixar NFe"; offline the button waits, disabled', async () => {
+    const user = userEvent.setup();
+    const invoices = TECHCORP_INVOICES.map((i) =>
+      i.number === 'INV-1234' ? { ...i, nfeUrl: null, nfeNumber: null } : i,
+    );
+    const target = invoices.find((i) => i.number === 'INV-1234')!;
+    const posts: string[] = [];
+    let step = 0;
+    const issuance = (status: string, extra = {}) => ({
+      issuance: {
+        status,
+        number: null,
+        url: null,
+        errors: null,
+        updatedAt: '2026-01-20T12:00:00.000Z',
+        ...extra,
+      },
+    });
+    await renderOverDevice({
+      path: `/clientes/${TECHCORP_ID}/contratos`,
+      opened,
+      customers: [TECHCORP],
+      invoices,
+      online: true,
+      fetchHandler: (url, init) => {
+        if (url.endsWith(`/api/nfse/invoices/${target.id}`)) {
+          if (init?.method !== 'POST') return json(200, { issuance: null });
+          posts.push(url);
+          step++;
+          return json(
+            200,
+            step === 1
+              ? issuance('processing')
+              : issuance('issued', { number: '1001', url: 'https://focus.example/notas/1.pdf' }),
+          );
+        }
+        return json(404, { error: { code: 'not_found', message: 'Not found.' } });
+      },
+      routes: [{ path: 'clientes/:id/contratos', element: <TabRoute /> }],
+    });
+    await findHeading('Contratos ativos');
+    const table = screen.getByRole('table', { name: 'Faturas, mais recentes primeiro' });
+    const row = within(table)
+      .getAllByRole('row')
+      .find((r) => r.textContent?.includes('INV-1234'))!;
+    await user.click(await within(row).findByRole('button', { name: 'Emitir NFS-e' }, LOAD_TIMEOUT));
+    expect(await within(row).findByText('Em processamento na prefeitura.')).toBeInTheDocument();
+    await user.click(within(row).getByRole('button', { name: 'Atualizar situação' }));
+    expect(await within(row).findByRole('link', { name: 'Baixar NFe' })).toHaveAttribute(
+      'href',
+      'https://focus.example/notas/1.pdf',
+    );
+    expect(within(row).getByText('nº 1001')).toBeInTheDocument();
+    expect(posts).toHaveLength(2);
+  });
+
+  it('offline, a paid invoice without its nota shows the button disabled with the reason', async () => {
+    const invoices = TECHCORP_INVOICES.map((i) =>
+      i.number === 'INV-1234' ? { ...i, nfeUrl: null, nfeNumber: null } : i,
+    );
+    await renderOverDevice({
+      path: `/clientes/${TECHCORP_ID}/contratos`,
+      opened,
+      customers: [TECHCORP],
+      invoices,
+      routes: [{ path: 'clientes/:id/contratos', element: <TabRoute /> }],
+    });
+    await findHeading('Contratos ativos');
+    const button = await screen.findByRole('button', { name: 'Emitir NFS-e' }, LOAD_TIMEOUT);
+    expect(button).toBeDisabled();
+    expect(button).toHaveAccessibleDescription('Disponível com conexão: a nota é emitida pelo servidor.');
   });
 });

@@ -6,6 +6,7 @@ import { useFormat } from '../../platform/use-format.ts';
 import { Button } from '../../ui/button.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { InboxIcon } from '../../ui/icons.tsx';
+import { NfseCell } from './nfse-cell.tsx';
 import styles from './contracts.module.css';
 
 /** The wireframe shows the last four invoices, then "View All". */
@@ -14,7 +15,8 @@ const FIRST_ROWS = 4;
 /**
  * The payment history (customers spec §2.3): the customer's invoices, newest due date first, with the total
  * collected (approved payments — the lifetime value rule) and the share paid on time, computed by the shared
- * rule (`paymentSummary`) over every synced invoice.
+ * rule (`paymentSummary`) over every synced invoice. Each invoice's NFS-e: "Baixar NFe", or "Emitir NFS-e"
+ * for staff (nfse-cell.tsx).
  */
 export function PaymentHistory({
   invoices,
@@ -56,6 +58,7 @@ export function PaymentHistory({
                   </th>
                   <th scope="col">{t('payments.status')}</th>
                   <th scope="col">{t('payments.invoice')}</th>
+                  <th scope="col">{t('payments.nfseColumn')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -85,6 +88,9 @@ export function PaymentHistory({
                       ) : (
                         invoice.number
                       )}
+                    </td>
+                    <td>
+                      <NfseCell invoice={invoice} />
                     </td>
                   </tr>
                 ))}

@@ -9,8 +9,9 @@ import { journeyEnvironment } from './support/journey-environment.ts';
 
 /**
  * NFS-e (issue 17 item 5) in headless Debian Chromium against the real built app and server, configured with a
- * local Focus NFe fake over HTTP: TechCorp's client pays INV-1235 ("Pagar", the fake gateway), staff ask for its
- * NFS-e (`POST /api/nfse/invoices/:id`: sent, then read as authorized), and the client's invoice screen offers
+ * local Focus NFe fake over HTTP: TechCorp's client pays INV-1235 ("Pagar", the fake gateway), a CSM issues its
+ * NFS-e from the Customer 360's payment history ("Emitir NFS-e": sent, processing; "Atualizar situação":
+ * authorized, "Baixar NFe"), the nota naming TechCorp's CNPJ as the taker, and the client's invoice screen offers
  * "Baixar NFe" linking to the nota's PDF, which the browser can fetch, and the nota's number.
  */
 const TOKEN = 'journey-focus-token';
@@ -52,32 +53,34 @@ describe('NFS-e of a paid invoice', () => {
     await page.getByText('Fatura paga. Obrigado!').waitFor({ timeout: 30_000 });
     await page.getByText('A nota fiscal está sendo emitida e aparece aqui em breve.').waitFor();
 
-    // Staff ask for the nota: sent (processing), then read as authorized by the fake city hall.
-    const staff = await fetch(`${origin}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'maria@arco.example', password: 'arco-demo' }),
-    });
-    const cookie = staff.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const request = async () => {
-      const res = await fetch(`${origin}/api/nfse/invoices/${open.id}`, {
-        method: 'POST',
-        headers: { cookie, origin, 'content-type': 'application/json' },
-        body: '{}',
-      });
-      expect(res.status).toBe(200);
-      return (await res.json()) as {
-        issuance: { status: string; number: string | null; url: string | null };
-      };
-    };
-    expect((await request()).issuance.status).toBe('processing');
-    const issued = (await request()).issuance;
-    expect(issued).toMatchObject({ status: 'issued', number: '1001' });
+    // A CSM issues the nota in Chromium from the Customer 360's payment history: sent (processing), then read as
+    // authorized by the fake city hall. TechCorp carries a CNPJ (demo data), sent as the taker's.
+    const techcorp = (await clientApi.pullAll('customers'))[0]!;
+    expect(techcorp.cnpj).toMatch(/^\d{14}$/);
+    const staff = await env.launch({ width: 1280, height: 800 });
+    const staffPage = await signInThroughUi(staff.context, origin, 'maria@arco.example', '/clientes');
+    await waitForFirstSync(staffPage);
+    await staffPage.goto(`${origin}/clientes/${techcorp.id}/contratos`);
+    const history = staffPage.getByRole('region', { name: 'Histórico de pagamentos' });
+    await history.waitFor({ timeout: 30_000 });
+    const viewAll = history.getByRole('button', { name: /^Ver todas/ });
+    if (await viewAll.isVisible()) await viewAll.click();
+    const row = history.getByRole('row').filter({ hasText: 'INV-1235' });
+    await row.getByRole('button', { name: 'Emitir NFS-e' }).click({ timeout: 60_000 });
+    await row.getByText('Em processamento na prefeitura.').waitFor({ timeout: 30_000 });
+    expect(await seriousAxeViolations(staffPage)).toEqual([]);
+    await captureAtWidths(staffPage, 'staff-nfse-processing', { scrollTo: history });
+    await row.getByRole('button', { name: 'Atualizar situação' }).click();
+    const staffLink = row.getByRole('link', { name: 'Baixar NFe' });
+    await staffLink.waitFor({ timeout: 30_000 });
+    await row.getByText('nº 1001').waitFor();
+    expect(await seriousAxeViolations(staffPage)).toEqual([]);
+    await captureAtWidths(staffPage, 'staff-nfse-issued', { scrollTo: history });
+    const issued = { url: await staffLink.getAttribute('href') };
+    expect(issued.url).toMatch(/\/notas\/.+\.pdf$/);
+    expect(fake!.notas()).toHaveLength(1);
     expect(fake!.notas()[0]!.body).toMatchObject({
-      tomador: { razao_social: 'TechCorp LTDA' },
+      tomador: { cnpj: techcorp.cnpj, razao_social: 'TechCorp LTDA' },
       servico: { item_lista_servico: '17.06' },
     });
 

@@ -76,6 +76,15 @@ describe('NFS-e of a paid invoice', () => {
     await row.getByText('nº 1001').waitFor();
     expect(await seriousAxeViolations(staffPage)).toEqual([]);
     await captureAtWidths(staffPage, 'staff-nfse-issued', { scrollTo: history });
+    // On a 360 px phone the history stacks (nothing off-screen): the same row, its NFS-e in view, axe clean.
+    await staffPage.setViewportSize({ width: 360, height: 780 });
+    const sideways = await history
+      .getByRole('table')
+      .evaluate((table) => table.parentElement!.scrollWidth - table.parentElement!.clientWidth);
+    expect(sideways).toBe(0); // the wide table scrolled 300+ px sideways, the NFS-e column off-screen
+    await staffLink.scrollIntoViewIfNeeded();
+    expect(await seriousAxeViolations(staffPage)).toEqual([]);
+    await staffPage.setViewportSize({ width: 1280, height: 800 });
     const issued = { url: await staffLink.getAttribute('href') };
     expect(issued.url).toMatch(/\/notas\/.+\.pdf$/);
     expect(fake!.notas()).toHaveLength(1);

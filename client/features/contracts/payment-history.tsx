@@ -47,7 +47,7 @@ export function PaymentHistory({
       ) : (
         <>
           <div className={styles.tableWrap}>
-            <table className={styles.table} aria-busy={!ready || undefined}>
+            <table className={`${styles.table} ${styles.stacked}`} aria-busy={!ready || undefined}>
               <caption className={styles.visuallyHidden}>{t('payments.caption')}</caption>
               <thead>
                 <tr>
@@ -64,12 +64,14 @@ export function PaymentHistory({
               <tbody>
                 {shown.map((invoice) => (
                   <tr key={invoice.id}>
-                    <td className={styles.nowrap}>{format.date(invoice.dueDate)}</td>
-                    <td>{invoice.description}</td>
-                    <td className={`${styles.numeric} ${styles.nowrap}`}>
+                    <td className={`${styles.nowrap} ${styles.stackedDate}`}>
+                      {format.date(invoice.dueDate)}
+                    </td>
+                    <td className={styles.stackedWide}>{invoice.description}</td>
+                    <td className={`${styles.numeric} ${styles.nowrap} ${styles.stackedAmount}`}>
                       {format.money(invoice.amountCents)}
                     </td>
-                    <td>
+                    <td className={styles.stackedWide}>
                       <span className={`${styles.badge} ${styles[`invoice_${invoice.status}`] ?? ''}`}>
                         {t(`payments.invoiceStatus.${invoice.status}`)}
                       </span>
@@ -80,7 +82,7 @@ export function PaymentHistory({
                         </span>
                       ) : null}
                     </td>
-                    <td className={styles.nowrap}>
+                    <td className={styles.nowrap} data-label={t('payments.invoice')}>
                       {invoice.nfeUrl ? (
                         <a href={invoice.nfeUrl} target="_blank" rel="noreferrer">
                           {invoice.number}
@@ -89,7 +91,7 @@ export function PaymentHistory({
                         invoice.number
                       )}
                     </td>
-                    <td>
+                    <td className={styles.stackedWide} data-label={t('payments.nfseColumn')}>
                       <NfseCell invoice={invoice} />
                     </td>
                   </tr>

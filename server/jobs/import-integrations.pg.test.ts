@@ -96,6 +96,24 @@ describe('import-integrations job', () => {
     );
   });
 
+  it('the daily run skips a connection whose grant was revoked, until it is reconnected', async () => {
+    const mark = (at: Date | null) =>
+      t.db.privileged((c) =>
+        c.query('UPDATE integration_connections SET revoked_at = $1 WHERE customer_id = $2', [
+          at,
+          b.customerId,
+        ]),
+      );
+    await mark(NOW);
+    sent.length = 0;
+    await runJob(importIntegrationsJob, {}, ctx);
+    expect(sent.map((s) => s.key)).toEqual([`${a.organizationId}:${a.customerId}:ga4`]);
+    await mark(null);
+    sent.length = 0;
+    await runJob(importIntegrationsJob, {}, ctx);
+    expect(sent).toHaveLength(2);
+  });
+
   it('a targeted run imports and is recorded as scheduled; without integrations nothing happens', async () => {
     await runJob(
       importIntegrationsJob,

@@ -11,7 +11,8 @@ import { defineJob } from './define.ts';
  *
  * - Scheduled once a day without a target (05:15 UTC, 02:15 in São Paulo, after the providers close the day): it
  *   queues one run per connection, deduplicated per connection, so one slow or failing source never holds up
- *   the others and each run is retried on its own.
+ *   the others and each run is retried on its own. A connection whose grant was revoked (`revoked_at`) is
+ *   skipped: every run would fail the same way until staff reconnect it, which clears the mark ("Reconectar").
  * - With a target: one import (run-import.ts: the run recorded, retries with backoff and Retry-After inside, an
  *   idempotent upsert, the staff alert after repeated failures). A failed import is a recorded run, not a job
  *   failure: the provider-level retries already happened, and the next day's run tries again.
@@ -38,7 +39,7 @@ export const importIntegrationsJob = defineJob({
     const { rows } = await db.privileged((c) =>
       c.query<{ organizationId: string; customerId: string; source: IntegrationSource }>(
         `SELECT organization_id AS "organizationId", customer_id AS "customerId", source
-           FROM integration_connections ORDER BY 1, 2, 3`,
+           FROM integration_connections WHERE revoked_at IS NULL ORDER BY 1, 2, 3`,
       ),
     );
     for (const row of rows)

@@ -1,7 +1,7 @@
 import { ticketSchema, type Ticket, type TicketMessage } from '../../../shared/entities/support.ts';
 import { applyWriteRules } from '../../../sync/push/write-rules.ts';
 import { fail, writeAllowed, type PortalUser, type WriteResult } from '../../platform/local-writes.ts';
-import { buildReply, canOpenTicket } from '../tickets/ticket-writes.ts';
+import { buildReply, canOpenTicket, openingDocument } from '../tickets/ticket-writes.ts';
 
 /**
  * The chat's device writes (shared/domain/portal/chat.ts; a chat is a `tickets` row with `channel: 'chat'`).
@@ -34,35 +34,13 @@ export function buildNewChat(
   const max = ticketSchema.shape.messages.element.shape.body.maxLength ?? 10_000;
   if (text.length > max) return fail({ body: { key: 'messageTooLong', max } });
   const createdAt = now.toISOString();
-  const candidate = {
-    id: ctx.id,
-    updatedAt: createdAt,
-    serverSeq: 0,
-    clientUpdatedAt: createdAt,
-    customerId: user.customerId,
-    number: null,
+  const candidate = openingDocument(user, user.customerId, ctx, createdAt, {
     subject: 'Chat',
     description: '',
     priority: 'medium',
-    status: 'open',
-    assignedTo: null,
-    slaDeadline: null,
-    firstResponseAt: null,
-    resolvedAt: null,
-    createdBy: user.id,
-    createdAt,
     channel: 'chat',
-    messages: [
-      {
-        id: ctx.messageId,
-        senderType: 'client',
-        senderId: user.id,
-        senderName: user.name.trim().slice(0, 200),
-        body: text,
-        createdAt,
-      },
-    ],
-  };
+    body: text,
+  });
   const parsed = ticketSchema.safeParse(applyWriteRules('tickets', null, candidate));
   if (!parsed.success) return fail({}, { key: 'invalid' });
   return writeAllowed(user, 'tickets', {

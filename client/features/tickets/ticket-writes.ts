@@ -42,6 +42,55 @@ export interface NewTicketInput {
 }
 export type NewTicketField = 'subject' | 'description' | 'priority';
 
+/**
+ * The document a client's first message opens, before the tickets' write rules derive the SLA deadline (the ones
+ * the server runs on the push): number null (the server assigns it), status open, that message the client's own.
+ * A ticket and a chat (client/features/chat/chat-writes.ts) differ only in `fields`.
+ */
+export function openingDocument(
+  user: PortalUser,
+  customerId: string,
+  ids: { readonly id: string; readonly messageId: string },
+  createdAt: string,
+  fields: {
+    subject: string;
+    description: string;
+    priority: string;
+    channel: Ticket['channel'];
+    body: string;
+  },
+) {
+  return {
+    id: ids.id,
+    updatedAt: createdAt,
+    serverSeq: 0,
+    clientUpdatedAt: createdAt,
+    customerId,
+    number: null,
+    subject: fields.subject,
+    description: fields.description,
+    priority: fields.priority,
+    status: 'open',
+    assignedTo: null,
+    slaDeadline: null,
+    firstResponseAt: null,
+    resolvedAt: null,
+    createdBy: user.id,
+    createdAt,
+    channel: fields.channel,
+    messages: [
+      {
+        id: ids.messageId,
+        senderType: 'client',
+        senderId: user.id,
+        senderName: senderNameOf(user),
+        body: fields.body,
+        createdAt,
+      },
+    ],
+  };
+}
+
 export function canOpenTicket(user: PortalUser): boolean {
   const identity = identityOf(user);
   return identity !== null && identity.customerId !== null && can(identity, 'create', 'tickets');
@@ -61,35 +110,13 @@ export function buildNewTicket(
   const priority = ticketPrioritySchema.safeParse(input.priority);
   const description = input.description.trim();
   const createdAt = now.toISOString();
-  const candidate = {
-    id: ctx.id,
-    updatedAt: createdAt,
-    serverSeq: 0,
-    clientUpdatedAt: createdAt,
-    customerId: user.customerId,
-    number: null,
+  const candidate = openingDocument(user, user.customerId, ctx, createdAt, {
     subject: input.subject,
     description,
     priority: priority.success ? priority.data : 'medium',
-    status: 'open',
-    assignedTo: null,
-    // Derived below by the tickets' write rules, the ones the server runs on the push.
-    slaDeadline: null,
-    firstResponseAt: null,
-    resolvedAt: null,
-    createdBy: user.id,
-    createdAt,
-    messages: [
-      {
-        id: ctx.messageId,
-        senderType: 'client',
-        senderId: user.id,
-        senderName: senderNameOf(user),
-        body: description,
-        createdAt,
-      },
-    ],
-  };
+    channel: 'ticket',
+    body: description,
+  });
 
   const errors: Partial<Record<NewTicketField, ErrorMessage>> = {};
   if (!priority.success) errors.priority = { key: 'priorityRequired' };

@@ -5,6 +5,7 @@ import { signInApi } from './support/api-client.ts';
 import {
   captureAtWidths,
   followNavEntry,
+  setDeviceOffline,
   signInThroughUi,
   waitForFirstSync,
   waitForPending,
@@ -88,7 +89,7 @@ describe('portal home, goals and achievements (TechCorp client, 390 px)', () => 
     await captureAtWidths(page, 'portal-home-actions', { scrollTo: region(page, 'Ações recomendadas') });
 
     // Offline: the card is completed on the device, survives a reload, and waits to be sent.
-    await context.setOffline(true);
+    await setDeviceOffline(context, true);
     await cards.getByRole('button', { name: `Concluir: ${QUICK_WIN}` }).click();
     await page.getByText(`“${QUICK_WIN}” concluída.`).waitFor();
     await waitForPending(page, 2); // the card and the quick win in the engagement record
@@ -127,7 +128,7 @@ describe('portal home, goals and achievements (TechCorp client, 390 px)', () => 
     await expectAxeClean(page);
 
     // Back online: the completed card reaches the server without a reload.
-    await context.setOffline(false);
+    await setDeviceOffline(context, false);
     await expect
       .poll(async () => (await api.find('actions', quickWin!.id))?.status, { timeout: 30_000, interval: 500 })
       .toBe('completed');

@@ -71,6 +71,22 @@ export async function waitForPending(page: Page, count: number, timeout = 30_000
   );
 }
 
+/**
+ * Takes the device's network away (or gives it back): Chromium's offline emulation, which `navigator.onLine`
+ * and the app's sync chip follow, plus every `/api/` request from the context refused. Why both: in one CI run
+ * (stop 21) a write made under `setOffline(true)` alone was on the server before the test went back online, and
+ * a check that "nothing left the device while offline" must test the app, not the emulator's timing.
+ */
+export async function setDeviceOffline(context: BrowserContext, offline: boolean): Promise<void> {
+  if (offline) {
+    await context.setOffline(true);
+    await context.route('**/api/**', (route) => route.abort('internetdisconnected'));
+  } else {
+    await context.unroute('**/api/**');
+    await context.setOffline(false);
+  }
+}
+
 /** Names of the IndexedDB databases RxDB keeps for `userId`'s device database (one per collection). */
 export async function deviceDatabases(page: Page, userId: string): Promise<string[]> {
   const prefix = `rxdb-dexie-${deviceDatabaseName(userId)}--`;

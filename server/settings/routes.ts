@@ -18,6 +18,9 @@ import { limitBody, readJson } from '../http/body.ts';
 import type { AuthedEnv } from '../http/context.ts';
 import { forbidden, notFound } from '../../shared/api-errors.ts';
 import type { ServerWriter } from '../sync/server-writes.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import type { AuditEntity } from '../../shared/audit.ts';
+import type { SignedInUser } from '../../shared/identity.ts';
 
 /** Profiles and health configurations are small; 64 KiB leaves room for 100 health rules. */
 const SETTINGS_BODY_LIMIT = 64 * 1024;
@@ -77,36 +80,17 @@ export function settingsRoutes(deps: { db: Database; writer: ServerWriter }): Ho
   app.put('/health', limitBody(SETTINGS_BODY_LIMIT), async (c) => {
     const user = c.get('user');
     // Checked before the body so a CSM learns the rule, not a list of field errors; RLS enforces it again.
-    if (user.role !== 'admin') throw forbidden('Only an administrator can change the health score settings.');
+    requireAdmin(user, 'Only an administrator can change the health score settings.');
     const config = await readJson(c, healthScoreConfigSchema);
-    const health = await db.withIdentity(c.get('identity'), async (client) => {
-      const { rows } = await client.query<{ updatedAt: string }>(
-        `INSERT INTO health_configs (organization_id, weights, thresholds, rules, updated_at, updated_by)
-         VALUES ($1, $2, $3, $4, now(), $5)
-         ON CONFLICT (organization_id) DO UPDATE
-           SET weights = EXCLUDED.weights, thresholds = EXCLUDED.thresholds, rules = EXCLUDED.rules,
-               updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
-         RETURNING updated_at AS "updatedAt"`,
-        [
-          user.organizationId,
-          JSON.stringify(config.weights),
-          JSON.stringify(config.thresholds),
-          JSON.stringify(config.rules),
-          user.id,
-        ],
-      );
-      await client.query(
-        `INSERT INTO audit_log (organization_id, actor_id, action, entity, entity_id, details)
-         VALUES ($1, $2, 'update', 'health_config', $3, $4)`,
-        [
-          user.organizationId,
-          user.id,
-          user.organizationId,
-          JSON.stringify({ weights: config.weights, thresholds: config.thresholds }),
-        ],
-      );
-      return { ...config, updatedAt: rows[0]!.updatedAt } satisfies DeviceHealthConfig;
-    });
+    const updatedAt = await db.withIdentity(c.get('identity'), (client) =>
+      saveOrganizationSetting(client, user, {
+        table: 'health_configs',
+        values: { weights: config.weights, thresholds: config.thresholds, rules: config.rules },
+        entity: 'health_config',
+        details: { weights: config.weights, thresholds: config.thresholds },
+      }),
+    );
+    const health = { ...config, updatedAt } satisfies DeviceHealthConfig;
     // Scores follow the new weights and thresholds at once, as server writes every device syncs. A separate
     // transaction (health is written as `system`, the configuration as the admin): should it fail, the next
     // save reapplies it — reweighing with the configuration a result already has changes nothing.
@@ -120,64 +104,82 @@ export function settingsRoutes(deps: { db: Database; writer: ServerWriter }): Ho
   app.put('/playbooks', limitBody(SETTINGS_BODY_LIMIT), async (c) => {
     const user = c.get('user');
     // Like the health configuration: organization-wide, admins only, online only (RLS enforces it again).
-    if (user.role !== 'admin') throw forbidden('Only an administrator can change the playbooks.');
+    requireAdmin(user, 'Only an administrator can change the playbooks.');
     const list = await readJson(c, playbooksSchema);
-    const playbooks = await db.withIdentity(c.get('identity'), async (client) => {
-      const { rows } = await client.query<{ updatedAt: string }>(
-        `INSERT INTO playbooks (organization_id, playbooks, updated_at, updated_by)
-         VALUES ($1, $2, now(), $3)
-         ON CONFLICT (organization_id) DO UPDATE
-           SET playbooks = EXCLUDED.playbooks, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
-         RETURNING updated_at AS "updatedAt"`,
-        [user.organizationId, JSON.stringify(list), user.id],
-      );
-      await client.query(
-        `INSERT INTO audit_log (organization_id, actor_id, action, entity, entity_id, details)
-         VALUES ($1, $2, 'update', 'playbooks', $3, $4)`,
-        [
-          user.organizationId,
-          user.id,
-          user.organizationId,
-          JSON.stringify({ playbooks: list.map((p) => p.id) }),
-        ],
-      );
-      return { playbooks: list, updatedAt: rows[0]!.updatedAt } satisfies DevicePlaybooks;
-    });
+    const updatedAt = await db.withIdentity(c.get('identity'), (client) =>
+      saveOrganizationSetting(client, user, {
+        table: 'playbooks',
+        values: { playbooks: list },
+        entity: 'playbooks',
+        details: { playbooks: list.map((p) => p.id) },
+      }),
+    );
     c.get('log').info({ event: 'playbooks_saved', count: list.length }, 'playbooks saved');
-    return c.json({ playbooks });
+    return c.json({ playbooks: { playbooks: list, updatedAt } satisfies DevicePlaybooks });
   });
 
   app.put('/lead-scoring', limitBody(SETTINGS_BODY_LIMIT), async (c) => {
     const user = c.get('user');
     // Organization-wide, admins only, online only, like the health configuration (RLS enforces it again).
-    if (user.role !== 'admin') throw forbidden('Only an administrator can change the lead scoring rules.');
+    requireAdmin(user, 'Only an administrator can change the lead scoring rules.');
     const config = await readJson(c, leadScoringConfigSchema);
-    const leadScoring = await db.withIdentity(c.get('identity'), async (client) => {
-      const { rows } = await client.query<{ updatedAt: string }>(
-        `INSERT INTO lead_scoring_configs (organization_id, config, updated_at, updated_by)
-         VALUES ($1, $2, now(), $3)
-         ON CONFLICT (organization_id) DO UPDATE
-           SET config = EXCLUDED.config, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
-         RETURNING updated_at AS "updatedAt"`,
-        [user.organizationId, JSON.stringify(config), user.id],
-      );
-      await client.query(
-        `INSERT INTO audit_log (organization_id, actor_id, action, entity, entity_id, details)
-         VALUES ($1, $2, 'update', 'lead_scoring', $3, $4)`,
-        [
-          user.organizationId,
-          user.id,
-          user.organizationId,
-          JSON.stringify({ maxPoints: config.maxPoints, bands: config.bands, rules: config.rules.length }),
-        ],
-      );
-      return { config, updatedAt: rows[0]!.updatedAt } satisfies DeviceLeadScoring;
-    });
+    const updatedAt = await db.withIdentity(c.get('identity'), (client) =>
+      saveOrganizationSetting(client, user, {
+        table: 'lead_scoring_configs',
+        values: { config },
+        entity: 'lead_scoring',
+        details: { maxPoints: config.maxPoints, bands: config.bands, rules: config.rules.length },
+      }),
+    );
     c.get('log').info({ event: 'lead_scoring_saved' }, 'lead scoring rules saved');
-    return c.json({ leadScoring });
+    return c.json({ leadScoring: { config, updatedAt } satisfies DeviceLeadScoring });
   });
 
   return app;
+}
+
+function requireAdmin(user: SignedInUser, message: string): void {
+  if (user.role !== 'admin') throw forbidden(message);
+}
+
+/** The organization-wide settings tables: one row per organization, written by its admins only (RLS). */
+type SettingTable = 'health_configs' | 'playbooks' | 'lead_scoring_configs';
+
+/**
+ * Saves an organization-wide setting (insert or replace its one row; each value stored as JSON) and the audit
+ * row saying so, in the caller's transaction, so both commit or neither. Table and column names are this
+ * module's constants, never input. Returns when the row was saved (the audit row's time too).
+ */
+async function saveOrganizationSetting(
+  client: DbClient,
+  user: SignedInUser,
+  setting: {
+    table: SettingTable;
+    values: Readonly<Record<string, unknown>>;
+    entity: AuditEntity;
+    details: Readonly<Record<string, unknown>>;
+  },
+): Promise<string> {
+  const columns = Object.keys(setting.values);
+  const { rows } = await client.query<{ updatedAt: string }>(
+    `INSERT INTO ${setting.table} (organization_id, ${columns.join(', ')}, updated_at, updated_by)
+     VALUES ($1, ${columns.map((_, i) => `$${i + 3}`).join(', ')}, now(), $2)
+     ON CONFLICT (organization_id) DO UPDATE
+       SET ${[...columns, 'updated_at', 'updated_by'].map((col) => `${col} = EXCLUDED.${col}`).join(', ')}
+     RETURNING updated_at AS "updatedAt"`,
+    [user.organizationId, user.id, ...Object.values(setting.values).map((v) => JSON.stringify(v))],
+  );
+  const updatedAt = rows[0]!.updatedAt;
+  await recordAudit(client, {
+    organizationId: user.organizationId,
+    actorId: user.id,
+    action: 'update',
+    entity: setting.entity,
+    entityId: user.organizationId,
+    at: new Date(updatedAt),
+    details: setting.details,
+  });
+  return updatedAt;
 }
 
 /**

@@ -15,6 +15,7 @@ import type { AppEnv } from '../http/context.ts';
 import { createLogger } from '../logger.ts';
 import { createServerWriter, type ServerWriter } from '../sync/server-writes.ts';
 import { calendarRoutes } from './routes.ts';
+import { signedInCookie } from '../http/testing.ts';
 
 /**
  * The private ICS feed on PostgreSQL through `app.request()`: created from a session, read without one by a
@@ -99,16 +100,11 @@ beforeEach(async () => {
 
 /** Signs in through the real auth routes; returns a request function carrying the session cookie. */
 async function as(userId: string) {
-  const login = await app.request('/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: ORIGIN },
-    body: JSON.stringify({ email: emails.get(userId), password: PASSWORD }),
+  const cookie = await signedInCookie(app, {
+    email: emails.get(userId),
+    password: PASSWORD,
+    origin: ORIGIN,
   });
-  expect(login.status).toBe(200);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
   return (method: 'GET' | 'POST' | 'DELETE') =>
     app.request('/api/calendar/feed', {
       method,

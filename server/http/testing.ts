@@ -185,6 +185,32 @@ export async function login(
   return res;
 }
 
+/** Anything that answers a request like a Hono app (`app.request`) — an app, or a wrapper around a real server. */
+export interface RequestTarget {
+  request(path: string, init: RequestInit): Response | Promise<Response>;
+}
+
+/**
+ * Signs in through `/api/auth/login` as the PWA does (same-origin JSON) and returns the `Cookie` header the
+ * browser would send next; throws with the answer unless the sign-in succeeded. `previousCookie` is an earlier
+ * session of the same browser.
+ */
+export async function signedInCookie(
+  target: RequestTarget,
+  credentials: { email: string | undefined; password: string; origin: string; previousCookie?: string },
+): Promise<string> {
+  const { email, password, origin, previousCookie } = credentials;
+  // Tests look e-mails up in a map of the users they seeded: a miss is the test's mistake, said plainly.
+  if (email === undefined) throw new Error('signedInCookie: no e-mail to sign in with');
+  const res = await target.request('/api/auth/login', {
+    method: 'POST',
+    headers: jsonHeaders({ origin, cookie: previousCookie }),
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in as ${email}: ${res.status} ${await res.text()}`);
+  return [...setCookies(res)].map(([name, { value }]) => `${name}=${value}`).join('; ');
+}
+
 /** The real argon2 password check, counting its calls (sign-in bursts: how many guesses were really tried). */
 export function countingVerifier(): {
   readonly verify: typeof verifyPassword;

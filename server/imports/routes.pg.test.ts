@@ -16,6 +16,7 @@ import type { AppEnv } from '../http/context.ts';
 import { createLogger } from '../logger.ts';
 import { createServerWriter } from '../sync/server-writes.ts';
 import { importsRoutes } from './routes.ts';
+import { signedInCookie } from '../http/testing.ts';
 
 /**
  * CSV import on PostgreSQL through `app.request()`: a file with one malformed line is refused with that line's
@@ -65,16 +66,11 @@ beforeEach(() => {
 });
 
 async function as(userId: string) {
-  const login = await app.request('/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: ORIGIN },
-    body: JSON.stringify({ email: emails.get(userId), password: PASSWORD }),
+  const cookie = await signedInCookie(app, {
+    email: emails.get(userId),
+    password: PASSWORD,
+    origin: ORIGIN,
   });
-  expect(login.status).toBe(200);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
   return (path: '/csv' | '/csv/preview', body: unknown) =>
     app.request(`/api/imports${path}`, {
       method: 'POST',

@@ -34,6 +34,7 @@ import { integrationsRoutes } from './routes.ts';
 import type { IntegrationDeps } from './run-import.ts';
 import { createSecretBox } from './secret-box.ts';
 import { fakeFetch } from './setup.ts';
+import { signedInCookie } from '../http/testing.ts';
 
 /**
  * Integrations on PostgreSQL through `app.request()`: staff connect GA4 for a customer (the token sealed), run
@@ -136,16 +137,11 @@ beforeEach(() => {
 });
 
 async function as(userId: string) {
-  const login = await app.request('/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: ORIGIN },
-    body: JSON.stringify({ email: emails.get(userId), password: PASSWORD }),
+  const cookie = await signedInCookie(app, {
+    email: emails.get(userId),
+    password: PASSWORD,
+    origin: ORIGIN,
   });
-  expect(login.status).toBe(200);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
   const call = async (method: string, path: string, body?: unknown) => {
     const res = await app.request(path, {
       method,

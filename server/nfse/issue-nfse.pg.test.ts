@@ -20,6 +20,7 @@ import { MemoryAuthStore } from '../auth/memory-store.ts';
 import { MemoryAccountStore } from '../auth/account-memory-store.ts';
 import { testConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
+import { signedInCookie } from '../http/testing.ts';
 
 /**
  * A paid invoice's NFS-e on PostgreSQL against the local Focus NFe fake: the nota is sent once, followed through
@@ -280,16 +281,11 @@ describe('/api/nfse routes', () => {
       return new Map(rows.map((r) => [r.id, r.email]));
     });
     return async (userId: string) => {
-      const login = await app.request('/api/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin: ORIGIN },
-        body: JSON.stringify({ email: emails.get(userId), password: PASSWORD }),
+      const cookie = await signedInCookie(app, {
+        email: emails.get(userId),
+        password: PASSWORD,
+        origin: ORIGIN,
       });
-      expect(login.status).toBe(200);
-      const cookie = login.headers
-        .getSetCookie()
-        .map((c) => c.split(';')[0])
-        .join('; ');
       return (method: 'GET' | 'POST', invoiceId: string) =>
         app.request(`/api/nfse/invoices/${invoiceId}`, {
           method,

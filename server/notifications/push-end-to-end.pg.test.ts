@@ -24,6 +24,7 @@ import { loadVapidKeys } from '../push/vapid.ts';
 import { createServerWriter, type ServerWriter } from '../sync/server-writes.ts';
 import { meRoutes } from './routes.ts';
 import { subscribeNotificationTriggers } from './triggers.ts';
+import { signedInCookie } from '../http/testing.ts';
 
 /**
  * Issue "Done when", end to end on the server: a staff reply to a TechCorp ticket → the change feed → the
@@ -118,16 +119,11 @@ afterAll(async () => {
 });
 
 async function signIn(userId: string) {
-  const login = await app.request('/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: ORIGIN },
-    body: JSON.stringify({ email: emails.get(userId), password: PASSWORD }),
+  const cookie = await signedInCookie(app, {
+    email: emails.get(userId),
+    password: PASSWORD,
+    origin: ORIGIN,
   });
-  expect(login.status).toBe(200);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
   return async (path: string, method = 'GET', body?: unknown) =>
     app.request(`/api${path}`, {
       method,

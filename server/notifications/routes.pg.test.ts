@@ -15,6 +15,7 @@ import { pushRoutes } from '../push/routes.ts';
 import { pushSessionHandler } from '../push/subscriptions.ts';
 import { loadVapidKeys } from '../push/vapid.ts';
 import { meRoutes } from './routes.ts';
+import { signedInCookie } from '../http/testing.ts';
 
 /**
  * `/api/me/notification-preferences` and `/api/push/*` through app.request() against PostgreSQL, signed in
@@ -64,20 +65,12 @@ type Call = (path: string, init?: { method?: string; body?: unknown }) => Promis
 
 /** Signs in through the real auth routes; `cookie` may carry an earlier session (same browser). */
 async function signIn(userId: string, previousCookie?: string): Promise<{ call: Call; cookie: string }> {
-  const login = await app.request('/api/auth/login', {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      origin: ORIGIN,
-      ...(previousCookie ? { cookie: previousCookie } : {}),
-    },
-    body: JSON.stringify({ email: emails.get(userId), password: PASSWORD }),
+  const cookie = await signedInCookie(app, {
+    email: emails.get(userId),
+    password: PASSWORD,
+    origin: ORIGIN,
+    previousCookie,
   });
-  expect(login.status).toBe(200);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
   const call: Call = async (path, init = {}) =>
     app.request(`/api${path}`, {
       method: init.method ?? 'GET',

@@ -20,6 +20,7 @@ import { createFakeGateway, type FakeDelivery } from './fake-gateway.ts';
 import type { PaymentEvent } from './gateway.ts';
 import { paymentsRoutes } from './routes.ts';
 import { signWebhook } from './signature.ts';
+import { signedInCookie } from '../http/testing.ts';
 
 /**
  * "Pagar" end to end on PostgreSQL through `app.request()`: checkout as the client, the fake gateway's signed
@@ -157,16 +158,11 @@ beforeEach(() => {
 
 /** Signs in through the real auth routes; returns a POST function carrying the session cookie. */
 async function as(userId: string, target: Hono<AppEnv> = app) {
-  const login = await target.request('/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: ORIGIN },
-    body: JSON.stringify({ email: emails.get(userId), password: PASSWORD }),
+  const cookie = await signedInCookie(target, {
+    email: emails.get(userId),
+    password: PASSWORD,
+    origin: ORIGIN,
   });
-  expect(login.status).toBe(200);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
   return (body: unknown, contentType = 'application/json') =>
     target.request('/api/payments/checkout', {
       method: 'POST',

@@ -20,6 +20,7 @@ import { createMemoryChangeFeed } from '../../sync/server/memory-feed.ts';
 import type { Change } from '../../sync/server/store.ts';
 import { nextServerFields, readDocuments, writeDocument } from '../db/index.ts';
 import { createServerWriter } from '../sync/server-writes.ts';
+import { signedInCookie } from '../http/testing.ts';
 
 const PASSWORD = 'senha-de-teste-123';
 const ORIGIN = 'http://localhost:3000';
@@ -103,16 +104,11 @@ afterAll(async () => {
 
 /** Signs in through the real auth routes and returns a request function carrying the session cookie. */
 async function as(userId: string | null | undefined) {
-  const login = await app.request('/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: ORIGIN },
-    body: JSON.stringify({ email: emails.get(userId ?? ''), password: PASSWORD }),
+  const cookie = await signedInCookie(app, {
+    email: emails.get(userId ?? ''),
+    password: PASSWORD,
+    origin: ORIGIN,
   });
-  expect(login.status).toBe(200);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
   return (path: string, init: { method?: string; body?: unknown; contentType?: string } = {}) =>
     app.request(`/api${path}`, {
       method: init.method ?? 'GET',

@@ -247,11 +247,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     // Health follows the data: each committed input change queues its customer's recompute (server/health/).
     stopTriggers = subscribeHealthTriggers(
       changes.feed,
-      (organizationId, customerId) =>
-        running.sendDeduplicated(
+      (organizationId, customerIds) =>
+        running.sendDeduplicatedMany(
           recomputeCustomerHealthJob,
-          { organizationId, customerIds: [customerId] },
-          customerKey(organizationId, customerId),
+          customerIds.map((customerId) => ({
+            payload: { organizationId, customerIds: [customerId] },
+            key: customerKey(organizationId, customerId),
+          })),
         ),
       (err) => logger.error({ err }, 'health recompute request failed'),
     );

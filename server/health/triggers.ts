@@ -9,11 +9,13 @@ import { customersTouchedBy } from './inputs.ts';
  * Invariants:
  * - the recompute's own `health` writes are not inputs, so they never ask again (no loop);
  * - a request is per customer and deduplicated by the queue (one waiting job per customer: a burst of changes
- *   while it waits costs one recompute; a change while it runs queues exactly one more);
+ *   while it waits costs one recompute; a change while it runs queues exactly one more); a change's customers
+ *   are requested together, in one call (one statement to the queue for a push batch of 100 customers, not 100);
  * - requests are sent after the change committed (the feed only carries committed changes), never inside a
  *   transaction; a failed send is reported and left to the nightly recompute.
  */
-export type RequestRecompute = (organizationId: string, customerId: string) => Promise<unknown>;
+/** Asks for the recompute of each of `customerIds` (one job per customer, deduplicated per customer). */
+export type RequestRecompute = (organizationId: string, customerIds: readonly string[]) => Promise<unknown>;
 
 export function subscribeHealthTriggers(
   feed: ChangeFeed,
@@ -23,7 +25,7 @@ export function subscribeHealthTriggers(
   return feed.subscribe((event) => {
     // RESYNC (changes possibly missed by this instance): the nightly recompute catches up.
     if (event === 'RESYNC') return;
-    for (const customerId of customersTouchedBy(event))
-      request(event.organizationId, customerId).catch(onError);
+    const customerIds = customersTouchedBy(event);
+    if (customerIds.length > 0) request(event.organizationId, customerIds).catch(onError);
   });
 }

@@ -212,6 +212,40 @@ describe('jobs on pg-boss', () => {
     expect([...ran].sort()).toEqual(['a', 'a', 'b']);
   });
 
+  it('sendDeduplicatedMany queues a run per key in one statement, skipping keys that already wait', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const ran: string[] = [];
+    const dedup = defineJob({
+      name: 'test-dedup-many',
+      payload: z.strictObject({ key: z.string() }),
+      deduplicate: true,
+      async handler({ key }) {
+        ran.push(key);
+        if (ran.length === 1) await gate;
+      },
+    });
+    const jobs = runner([dedup], () => new Date());
+    await jobs.start();
+    const entry = (key: string) => ({ payload: { key }, key });
+    await jobs.sendDeduplicatedMany(dedup, [entry('a')]);
+    await until(() => ran.length === 1); // 'a' is running (held at the gate)
+    // 'a' running does not count; the second 'a' of the same call and the 'b' already waiting are skipped.
+    await jobs.sendDeduplicatedMany(dedup, [entry('a'), entry('b'), entry('a')]);
+    await jobs.sendDeduplicatedMany(dedup, [entry('b'), entry('c')]);
+    await jobs.sendDeduplicatedMany(dedup, []);
+    await expect(
+      jobs.sendDeduplicatedMany(dedup, [entry('d'), { payload: { key: 1 }, key: 'e' } as never]),
+    ).rejects.toThrow();
+    await expect(jobs.sendDeduplicatedMany(pruneSessionsJob, [{ payload: {}, key: 'x' }])).rejects.toThrow(
+      /not registered/,
+    );
+    release();
+    await until(() => ran.length === 4);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect([...ran].sort()).toEqual(['a', 'a', 'b', 'c']); // 'd' was not queued: its call had a bad payload
+  });
+
   it('validates a payload when it is sent', async () => {
     const jobs = runner(JOBS, () => new Date());
     await jobs.start();

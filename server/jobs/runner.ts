@@ -1,4 +1,5 @@
 import PgBoss from 'pg-boss';
+import type { z } from 'zod';
 import {
   DEFAULT_RETRY,
   DEFAULT_TIMEOUT_SECONDS,
@@ -49,6 +50,15 @@ export interface JobRunnerOptions {
 export type { SendOptions };
 
 export interface JobRunner extends JobSender {
+  /**
+   * `sendDeduplicated` for many runs of one job, in one statement: each entry is queued unless a run with its
+   * key is already waiting. For a burst: a push batch touches up to 100 customers, and one statement instead of
+   * one per customer spares the server 99 queue round trips while the device's next batch waits (issue 16).
+   */
+  sendDeduplicatedMany<S extends z.ZodType>(
+    job: JobDefinition<S>,
+    entries: readonly { readonly payload: z.input<S>; readonly key: string }[],
+  ): Promise<void>;
   /** Creates/updates the queues and schedules, then starts the workers. */
   start(): Promise<void>;
   /** Idempotent. Stops fetching, lets running handlers finish for up to `graceMs` (default 5000, min 1000). */
@@ -180,6 +190,22 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       const id = await boss.send(job.name, data, { singletonKey: key });
       if (id !== null) wake(job.name);
       return id;
+    },
+
+    async sendDeduplicatedMany(job, entries) {
+      checkSend(job);
+      if (!job.deduplicate) throw new Error(`job "${job.name}" is not defined with deduplicate: true`);
+      // Validate all before queuing any: one bad payload queues nothing.
+      const rows = entries.map(({ payload, key }) => ({
+        name: job.name,
+        data: asObject(job.payload.parse(payload)),
+        singletonKey: key,
+      }));
+      if (rows.length === 0) return;
+      // pg-boss's multi-row insert takes the queue's policy and retry settings like `send`, and skips a row whose
+      // key already waits (ON CONFLICT DO NOTHING on the stately queue's unique index), as `send` does.
+      await boss.insert(rows);
+      wake(job.name);
     },
 
     stop(stopOptions = {}) {

@@ -156,13 +156,15 @@ export function CustomerListPage() {
     [listed, directory, me, csmName],
   );
 
+  // Stable across keystrokes (functional updates), so the memoised table and cards skip the keystroke's urgent
+  // render: only the search box and the count change until the deferred filter result arrives.
   const setFilters = useCallback(
-    (next: CustomerFilters) => setListState({ ...listState, filters: next }),
-    [listState, setListState],
+    (next: CustomerFilters) => setListState((state) => ({ ...state, filters: next })),
+    [setListState],
   );
   const onSort = useCallback(
-    (key: SortKey) => setListState({ ...listState, sort: nextSort(listState.sort, key) }),
-    [listState, setListState],
+    (key: SortKey) => setListState((state) => ({ ...state, sort: nextSort(state.sort, key) })),
+    [setListState],
   );
 
   const selection = useMemo<RowSelection>(
@@ -198,12 +200,27 @@ export function CustomerListPage() {
   // A signed-in user parsed at the session boundary always has an identity.
   const identity = user ? identityOf(user) : null;
   const permissions = useCustomerPermissions(identity);
+  // Portfolio assignment is the admin's (shared permission rule); CSMs never see the checkboxes.
+  const mayAssign = collection !== null && permissions !== null && permissions.assign;
+  // Once per selection or list, not per render (a keystroke renders the page; the list holds 10,000).
+  const selectedDocs = useMemo(
+    () => (mayAssign ? selectedCustomers(customers.docs, selected) : []),
+    [mayAssign, customers.docs, selected],
+  );
+  // The at-risk view's hint counts critical customers the list's own filters would show: with the filters the
+  // list is drawn with (deferred), once per result rather than on every keystroke's urgent render.
+  const atRiskList = deferred.filters.health === 'at_risk';
+  const criticalElsewhere = useMemo(
+    () =>
+      atRiskList && loaded
+        ? rows.filter((r) => r.health?.status === 'critical' && inPortfolioScope(r, deferred.filters, me.id))
+            .length
+        : 0,
+    [atRiskList, loaded, rows, deferred.filters, me.id],
+  );
   if (!user || identity === null) return null;
   const mayCreate = collection !== null && permissions !== null && permissions.create;
   const mayEdit = collection !== null && permissions !== null && permissions.update;
-  // Portfolio assignment is the admin's (shared permission rule); CSMs never see the checkboxes.
-  const mayAssign = collection !== null && permissions !== null && permissions.assign;
-  const selectedDocs = mayAssign ? selectedCustomers(customers.docs, selected) : [];
   const atRiskView = filters.health === 'at_risk';
   const title = atRiskView ? t('atRiskTitle') : t('title');
 
@@ -265,10 +282,6 @@ export function CustomerListPage() {
   const loading = !loaded || permissions === null;
   const pending = sync.pending.customers ?? 0;
   const synced = pending === 0 && sync.connectivity === 'online';
-  const criticalElsewhere =
-    atRiskView && loaded
-      ? rows.filter((r) => r.health?.status === 'critical' && inPortfolioScope(r, filters, me.id)).length
-      : 0;
 
   return (
     <Page title={title}>

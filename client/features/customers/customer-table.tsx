@@ -1,5 +1,5 @@
 import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { measureElement, useWindowVirtualizer } from '@tanstack/react-virtual';
 import { Link } from 'react-router';
 import type { AppLanguage } from '../../ui/format.ts';
 import { useDomainTextFor, type DomainTextRenderer } from '../../domain-text/use-domain-text.ts';
@@ -52,9 +52,12 @@ const COLUMNS: readonly { key: SortKey | null; label: Parameters<CustomersT>[0];
 
 /** A mobile card is about this tall; real heights are measured as rows render. */
 const ESTIMATED_ROW_PX = 132;
-const estimateSize = () => ESTIMATED_ROW_PX;
 
-export function CustomerTable({
+/**
+ * Memoised: a keystroke first renders the page with the previous filter result (the search box must answer at
+ * once), and the table has nothing to change in that render.
+ */
+export const CustomerTable = memo(function CustomerTable({
   rows,
   busy = false,
   sort,
@@ -87,9 +90,19 @@ export function CustomerTable({
 
   // Stable callbacks: the virtualiser recomputes every item's position (10,000 of them) whenever these change.
   const getItemKey = useCallback((index: number) => rows[index]?.customer.id ?? index, [rows]);
+  // Rows not measured yet are estimated at the last measured row's height (one layout's rows are mostly alike:
+  // a desktop row, a phone card), not a constant: a search shows rows never measured, and each estimate that
+  // misses moves the rows below and renders the table a second time within the keystroke.
+  const typicalRow = useRef(ESTIMATED_ROW_PX);
+  const estimateSize = useCallback(() => typicalRow.current, []);
+  const measureRow = useCallback(
+    (...args: Parameters<typeof measureElement>) => (typicalRow.current = measureElement(...args)),
+    [],
+  );
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
     estimateSize,
+    measureElement: measureRow,
     overscan: 6,
     scrollMargin,
     getItemKey,
@@ -181,7 +194,7 @@ export function CustomerTable({
       </div>
     </div>
   );
-}
+});
 
 /** Memoised: scrolling renders only the rows that come into view (props are stable across scroll frames). */
 const CustomerCells = memo(function CustomerCells({

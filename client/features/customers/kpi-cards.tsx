@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { AppLanguage } from '../../ui/format.ts';
 import { formatNumber, formatPercent } from '../../ui/format.ts';
 import { shareOf, type PortfolioKpis } from './customer-rows.ts';
@@ -11,7 +11,8 @@ import styles from './customer-list-page.module.css';
  * `kpis` is null while the portfolio loads: the cards keep their place and height with placeholders (never a
  * partial total), the region is `aria-busy` and each value reads "carregando".
  */
-export function KpiCards({
+// Memoised: a keystroke's first (urgent) render keeps the previous filter result, so the cards skip it.
+export const KpiCards = memo(function KpiCards({
   kpis,
   t,
   language,
@@ -91,7 +92,7 @@ export function KpiCards({
       }
     />
   );
-}
+});
 
 /** The cards' markup, shared by the loaded and the loading state so both take the same space. */
 function KpiFrame(props: {

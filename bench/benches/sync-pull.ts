@@ -23,7 +23,10 @@ import type { HttpSession } from '../support/http-session.ts';
  *   (b) the HTTP pull loop over `/api/sync/<collection>/pull?limit=1000` until caught up (JSON parsed, not
  *       validated);
  *   (c) the real RxDB client (memory storage, `startSync`, the app's default pull batch size) from an empty
- *       device to `awaitInitialReplication()`.
+ *       device to `awaitInitialReplication()`;
+ *   (d) the HTTP pull loop again after every row's stored JSON was forgotten (migration 0290's columns): each
+ *       document built by PostgreSQL, as every pull did before documents were stored with their JSON — the
+ *       same-run A/B of "JSON built once" (issue 16 item 5). Runs last: the rows stay forgotten.
  */
 const PAGE = PULL_LIMIT_MAX;
 
@@ -93,9 +96,16 @@ export const syncPull: Bench = {
           if (d.caughtUp) checkCount('RxDB client', held);
         },
       });
+      const stored = await storedJsonRows(demo.db, collection);
+      const built = await measure(reps, {
+        label: `HTTP pull loop, limit ${PAGE}, stored JSON forgotten (built by SQL, ${stored} were stored)`,
+        setup: () => forgetStoredJson(demo.db, collection),
+        warmup: () => httpPullLoop(maria, collection, 1),
+        run: async () => checkCount('HTTP pull loop (built)', await httpPullLoop(maria, collection)),
+      });
       const table: ResultTable = {
         title: `sync-pull · ${collection} (${expected.toLocaleString('en-US')} documents, ≈ ${kilobytes(bytesPerDocument)} of JSON each)`,
-        measurements: [baseline, http, rxdb],
+        measurements: [baseline, http, rxdb, built],
       };
       ctx.report(table);
     }
@@ -124,6 +134,25 @@ async function countRows(db: Database, identity: Identity, collection: Collectio
     ),
   );
   return rows[0]?.n ?? 0;
+}
+
+/** How many rows hold a stored JSON for their current server_seq (what case (b) served from the column). */
+async function storedJsonRows(db: Database, collection: CollectionName): Promise<number> {
+  const { rows } = await db.privileged((c) =>
+    c.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ${TABLE_SPECS[collection].table} WHERE doc_json_seq = server_seq`,
+    ),
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/** Every row of the collection loses its stored JSON (the forget trigger of migration 0290 clears it). */
+async function forgetStoredJson(db: Database, collection: CollectionName): Promise<void> {
+  await db.privileged((c) =>
+    c.query(`UPDATE ${TABLE_SPECS[collection].table} SET doc_json_seq = doc_json_seq`),
+  );
+  if ((await storedJsonRows(db, collection)) !== 0)
+    throw new Error(`${collection}: stored JSON not forgotten`);
 }
 
 /** The rows a pull would deliver, read the plainest way: pages in server_seq order, children by parent id. */

@@ -12,6 +12,11 @@ export type DbErrorCode =
   | 'invalid_document'
   /** A row read back does not parse as its collection's document: a bug or a hand-edited row. */
   | 'stored_document_invalid'
+  /**
+   * A stored document JSON differs from its row (mapper.ts `readDocumentsJson` with `verifyStored`, test suites
+   * only): some writer changed a document without a fresh server_seq or without storing its JSON.
+   */
+  | 'stored_json_stale'
   /** A child id (contact, payment, message…) already belongs to another parent of the same organization. */
   | 'child_id_conflict'
   /** The connecting (owner) role can neither bypass RLS nor is it safe to use, or `arco_app` is over-privileged. */

@@ -36,7 +36,12 @@ const csm = (): UserIdentity => ({
 
 describe('gap-free pulls under concurrent writers', () => {
   it('a concurrent puller never skips a committed row (seeded runs)', async () => {
-    const store = createPgSyncStore({ db: t.db, feed: createMemoryChangeFeed(), clock: () => new Date() });
+    const store = createPgSyncStore({
+      db: t.db,
+      feed: createMemoryChangeFeed(),
+      clock: () => new Date(),
+      verifyStoredJson: true,
+    });
     const decide = createPushDecider('customers', { authorize: authorizeWithPermissions });
     const filter = readFilterFor(csm(), 'customers')!;
     await fc.assert(

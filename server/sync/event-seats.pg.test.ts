@@ -61,7 +61,7 @@ beforeEach(async () => {
   });
 }, 60_000);
 
-const store = () => createPgSyncStore({ db: t.db, feed, clock: () => NOW });
+const store = () => createPgSyncStore({ db: t.db, feed, clock: () => NOW, verifyStoredJson: true });
 const decide = createPushDecider('engagement', { authorize: authorizeWithPermissions });
 
 function record(user: UserIdentity, status: 'registered' | 'waitlisted' | 'cancelled' | null): Engagement {

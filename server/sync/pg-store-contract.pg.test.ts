@@ -43,7 +43,7 @@ syncStoreContract(
     const b = await createTestTenant(t.db, { name: 'Outra Agência', now });
     const feed = createMemoryChangeFeed();
     return {
-      store: createPgSyncStore({ db: t.db, feed, clock }),
+      store: createPgSyncStore({ db: t.db, feed, clock, verifyStoredJson: true }),
       feed,
       a: asTenant(a),
       b: asTenant(b),

@@ -31,8 +31,9 @@ import { readDocumentsJson, TABLE_SPECS, type Database, type DbClient } from '..
  * first message, with BEGIN and the identity), read the masters (one statement, children and JSON included), the
  * referenced customers and users, the existence check for creates, the derived values, one block of server_seqs
  * (with the batch's savepoint), the write (one statement for the parents and one per child table, each table's
- * rows as one JSON parameter: mapper.ts `writeDocuments`), the NOTIFY. Per row only the pure decision runs. A pull page is one
- * message to PostgreSQL, BEGIN to COMMIT (Database.queryWithIdentity).
+ * rows as one JSON parameter: mapper.ts `writeDocuments`, which stores each document's JSON with its row), the
+ * NOTIFY. Per row only the pure decision runs. A pull page is one message to PostgreSQL, BEGIN to COMMIT
+ * (Database.queryWithIdentity), whose documents are mostly their stored JSON, concatenated (readDocumentsJson).
  *
  * Invariants:
  * - One transaction per pushed batch, holding the organization's write lock from before the current rows are
@@ -52,6 +53,9 @@ import { readDocumentsJson, TABLE_SPECS, type Database, type DbClient } from '..
  *   documents it wrote (held from the NOTIFY until the notice comes back at commit) and every other instance
  *   reads the notified range back (pg-change-feed.ts): both deliver the stored documents, because what
  *   `writeDocuments` returns is exactly what a read of those rows gives (mapper.pg.test.ts, pg-change-feed.pg.test.ts).
+ * - A stored document JSON is served only for the server_seq it was written with: every write here (and in
+ *   server-writes.ts, event-seats.ts) takes fresh server_seqs and goes through `writeDocuments`. With
+ *   `verifyStoredJson` (the test suites) every read checks the stored JSON against its row.
  */
 export interface PgSyncStoreDeps {
   readonly db: Database;
@@ -63,6 +67,13 @@ export interface PgSyncStoreDeps {
    * the in-process feed right after commit.
    */
   readonly notifier?: ChangeNotifier;
+  /**
+   * Check every stored document JSON a pull or a push's master read serves against its row (mapper.ts
+   * `readDocumentsJson` `verifyStored`): a stale one fails the request. On under NODE_ENV=test (main.ts) and in
+   * the pg suites' stores, so those suites check the stored-JSON invariant on every read; it doubles a pull's
+   * SQL, so never in production.
+   */
+  readonly verifyStoredJson?: boolean;
 }
 
 const OWNER_COLUMN = { id: 'id', customerId: 'customer_id', userId: 'user_id' } as const;
@@ -78,10 +89,15 @@ export function createPgSyncStore(deps: PgSyncStoreDeps): SyncStore {
     }
     // One statement in its own transaction: one round trip to PostgreSQL (Database.queryWithIdentity).
     const client: DbClient = { query: (text, values) => deps.db.queryWithIdentity(identity, text, values) };
-    return readDocumentsJson(client, collection, { where, params, limit });
+    return readDocumentsJson(client, collection, {
+      where,
+      params,
+      limit,
+      verifyStored: deps.verifyStoredJson ?? false,
+    });
   };
   return {
-    // A pull is one statement: the page, its children and the JSON, built by PostgreSQL (readDocumentsJson).
+    // A pull is one statement: the page, its children and the JSON, stored or built (readDocumentsJson).
     pullJson,
     async pull(query: PullQuery) {
       return JSON.parse((await pullJson(query)).json) as SyncDocument[];
@@ -108,6 +124,7 @@ export function createPgSyncStore(deps: PgSyncStoreDeps): SyncStore {
           const masters = await readDocumentsJson(client, collection, {
             where: 'organization_id = $1 AND id = ANY($2::uuid[])',
             params: [organizationId, ids],
+            verifyStored: deps.verifyStoredJson ?? false,
           });
           const currentById = new Map(
             (JSON.parse(masters.json) as SyncDocument[]).map((doc) => [idKey(doc.id), doc]),

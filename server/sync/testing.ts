@@ -36,7 +36,7 @@ export function syncHarness(db: Database, clock: () => Date): SyncHarness {
   feed.subscribe((event) => {
     if (event !== 'RESYNC') changes.push(event);
   });
-  const store = createPgSyncStore({ db, feed, clock });
+  const store = createPgSyncStore({ db, feed, clock, verifyStoredJson: true });
   const appFor = (identity: UserIdentity) =>
     withErrorHandling(
       new Hono().route('/api/sync', createSyncRoutes({ getIdentity: () => identity, store, feed })),

@@ -13,6 +13,7 @@ import {
   type TestTenant,
 } from '../testing.ts';
 import {
+  documentShape,
   normalizeDocument,
   readDocument,
   readDocuments,
@@ -242,6 +243,108 @@ describe('documents serialized by PostgreSQL (readDocumentsJson, what a pull sen
     const deleted = await both(name, { ...all, params: [tenant.organizationId] });
     expect(deleted.validated.find((d) => d.id === sample.id)?._deleted).toBe(true);
     expect(JSON.parse(deleted.page.json)).toEqual(deleted.validated);
+  });
+
+  // What the mapper stored with the row, and the same page with every stored JSON forgotten (built by SQL).
+  const storedAndBuilt = async <N extends CollectionName>(collection: N, id: string) => {
+    const options = { where: 'organization_id = $1 AND id = $2', params: [tenant.organizationId, id] };
+    const stored = await both(collection, options);
+    const verified = await t.db.withIdentity(tenant.system, (c) =>
+      readDocumentsJson(c, collection, { ...options, verifyStored: true }),
+    );
+    await raw(`UPDATE ${collection} SET doc_json_seq = NULL`);
+    const built = await both(collection, options);
+    return { stored, verified, built };
+  };
+
+  it.each(COLLECTION_NAMES)('%s: the stored JSON is the built one, compact, tombstones too', async (name) => {
+    const sample = samples[name] as DocOf<typeof name>;
+    await write(name, sample);
+    const { rows } = await raw(
+      `SELECT doc_json, doc_json_seq, doc_json_shape, server_seq FROM ${name} WHERE id = $1`,
+      [sample.id],
+    );
+    expect(rows[0]?.doc_json_seq).toBe(rows[0]?.server_seq);
+    expect(rows[0]?.doc_json_shape).toBe(documentShape(name));
+    const { stored, verified, built } = await storedAndBuilt(name, sample.id);
+    expect(stored.page.json).toBe(`[${String(rows[0]?.doc_json)}]`);
+    expect(stored.page.json).not.toContain('" : ');
+    expect(verified.json).toBe(stored.page.json);
+    expect(JSON.parse(stored.page.json)).toEqual(stored.validated);
+    expect(JSON.parse(built.page.json)).toEqual(stored.validated);
+    expect(built.page.json).not.toBe(stored.page.json); // built by SQL (spaced), not served from the column
+
+    await write(name, sample, { deleted: true });
+    const gone = await storedAndBuilt(name, sample.id);
+    expect(JSON.parse(gone.stored.page.json)).toEqual([{ ...gone.stored.validated[0], _deleted: true }]);
+    expect(JSON.parse(gone.built.page.json)).toEqual(gone.stored.validated);
+  });
+
+  /** Sets columns of a row as the owner with the forget trigger off: a stored JSON no writer would leave. */
+  const tamper = (table: string, set: string, id: string) =>
+    t.db.privileged(async (c) => {
+      await c.query(`ALTER TABLE ${table} DISABLE TRIGGER ${table}_forget_doc_json`);
+      await c.query(`UPDATE ${table} SET ${set} WHERE id = $1`, [id]);
+      await c.query(`ALTER TABLE ${table} ENABLE TRIGGER ${table}_forget_doc_json`);
+    });
+  const pulled = async (verifyStored = false) =>
+    JSON.parse(
+      (
+        await t.db.withIdentity(tenant.system, (c) =>
+          readDocumentsJson(c, 'customers', {
+            where: 'organization_id = $1 AND id = $2',
+            params: [tenant.organizationId, tenant.customerId],
+            verifyStored,
+          }),
+        )
+      ).json,
+    ) as Array<Record<string, unknown>>;
+
+  it('serves the stored JSON while its server_seq and shape match; a shape change is a miss', async () => {
+    await write('customers', samples.customers);
+    await tamper(
+      'customers',
+      `doc_json = jsonb_set(doc_json::jsonb, '{name}', '"Cache"')::text`,
+      tenant.customerId,
+    );
+    expect((await pulled())[0]?.name).toBe('Cache');
+    // The verification mode sees through it.
+    await expect(pulled(true)).rejects.toMatchObject({
+      code: 'stored_json_stale',
+      details: { id: tenant.customerId },
+    });
+    // JSON stored for another document shape (a field added since) is never served.
+    await tamper('customers', `doc_json_shape = 'a-former-shape'`, tenant.customerId);
+    expect((await pulled())[0]?.name).toBe(samples.customers.name);
+    expect(await pulled(true)).toEqual(await pulled());
+  });
+
+  it('never serves JSON older than the row: server writes, raw updates, child rewrites, tombstones', async () => {
+    await write('customers', samples.customers);
+    const current = async () => {
+      const found = await read('customers', tenant.customerId);
+      return [{ ...found!.doc, _deleted: found!.deleted }];
+    };
+    // A server-side update of the parent that stores no JSON (a data migration, a manual fix) forgets it.
+    await raw(`UPDATE customers SET name = 'Renomeada' WHERE id = $1`, [tenant.customerId]);
+    expect(
+      (await raw('SELECT doc_json FROM customers WHERE id = $1', [tenant.customerId])).rows[0]?.doc_json,
+    ).toBeNull();
+    expect(await pulled(true)).toEqual(await current());
+    // Even one that takes a fresh server_seq without storing the JSON.
+    await write('customers', samples.customers);
+    await raw(`UPDATE customers SET mrr = 1, server_seq = server_seq + 1000 WHERE id = $1`, [
+      tenant.customerId,
+    ]);
+    expect((await pulled(true))[0]?.mrrCents).toBe(100);
+    // A write through the mapper that only changes children stores the new JSON with its new server_seq.
+    const contacts = samples.customers.contacts.slice(1);
+    const written = await write('customers', { ...samples.customers, contacts });
+    expect((await pulled(true))[0]).toEqual({ ...written, _deleted: false });
+    expect(await pulled()).toEqual(await current());
+    // A tombstone is stored too.
+    await write('customers', samples.customers, { deleted: true });
+    expect((await pulled(true))[0]?._deleted).toBe(true);
   });
 
   it('keeps cents exact and instants canonical (UTC, milliseconds truncated as pg-types does)', async () => {

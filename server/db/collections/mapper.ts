@@ -1,11 +1,18 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { COLLECTION_DEFS, type CollectionName, type DocOf } from '../../../shared/collections/index.ts';
+import {
+  COLLECTION_DEFS,
+  COLLECTION_NAMES,
+  type CollectionName,
+  type DocOf,
+} from '../../../shared/collections/index.ts';
 import { idSchema, isoDateTime } from '../../../shared/entities/common.ts';
 import type { DbClient } from '../database.ts';
 import { DbError } from '../errors.ts';
 import { canonicalInstant, centsToDecimal, decimalToCents, readDate, readInstant } from './codecs.ts';
 import {
   BASE_COLUMNS,
+  STORED_JSON_COLUMNS,
   TABLE_SPECS,
   type ChildSpec,
   type ColumnKind,
@@ -33,7 +40,18 @@ import {
  *     surface as pg errors (see errors.ts `pgErrorCode`).
  *   writeDocuments(…, entries) — the same for many documents of one organization: per 1,000 documents one
  *     statement for the parents (stale children deleted with them) and one per child table (`writeRows`).
+ *   readDocumentsJson(client, 'invoices', options) → one JSON array of the same documents (what a pull sends).
  *   normalizeDocument(collection, doc) — the form a document takes after a round trip (instants canonical).
+ *
+ * Invariants:
+ * - The parent statement of a write also stores each document's JSON (`storedDocumentJson`: the document as a
+ *   read gives it, children included) with the server_seq and the document-shape fingerprint it belongs to;
+ *   `readDocumentsJson` serves it only while both match the row. So every writer of a synced table, parent or
+ *   child, must go through `writeDocuments` with a fresh server_seq (what sync needs anyway); a parent UPDATE
+ *   outside it forgets the stored JSON (migration 0290's trigger), a child written outside it would not.
+ * - Instants are stored in their canonical millisecond form and uuids are written in lower case, so the stored
+ *   JSON, `readDocuments` and the SQL build give every field the same value (their texts differ only in spacing
+ *   and jsonb key order; mapper.pg.test.ts holds all three equal for every collection).
  */
 export interface StoredDocument<N extends CollectionName> {
   readonly organizationId: string;
@@ -199,25 +217,51 @@ export interface DocumentPage {
   readonly lastSeq: number | null;
 }
 
+export interface JsonReadOptions extends ReadOptions {
+  /**
+   * Also build every served stored JSON in SQL and compare the two as jsonb (key order and spacing aside): a
+   * difference → DbError 'stored_json_stale'. The test suites turn it on (PgSyncStoreDeps.verifyStoredJson), so
+   * every pull, master read and change read-back of the pg and e2e suites checks the stored-JSON invariant.
+   * It costs what the stored JSON saves; production never sets it.
+   */
+  readonly verifyStored?: boolean;
+}
+
 /**
- * The same documents `readDocuments` returns (each with `_deleted`), as one JSON array built by PostgreSQL in one
- * statement, children included. Why: a pull page of 1,000 customers is ≈ 3.7 MB of JSON; parsing it into rows,
- * decoding, re-validating and re-serializing it in Node cost ≈ 3× the SELECT itself and kept the server's CPU
- * busy while PostgreSQL idled (issue 16). Here Node receives one string. The values take exactly the forms the
- * row mapper gives them (money in integer cents, dates `YYYY-MM-DD`, instants canonical ISO in UTC with
- * milliseconds, truncated like pg-types.ts, children in `position` order); mapper.pg.test.ts holds the two
- * paths equal for every collection. There is no zod pass: every stored row was validated when it was written
- * (`writeDocuments`), and `readDocuments` remains the validating read for code that acts on documents.
+ * The same documents `readDocuments` returns (each with `_deleted`), as one JSON array assembled by PostgreSQL in
+ * one statement, children included. Why: a pull page of 1,000 customers is ≈ 3.7 MB of JSON; parsing it into
+ * rows, decoding, re-validating and re-serializing it in Node cost ≈ 3× the SELECT itself and kept the server's
+ * CPU busy while PostgreSQL idled (issue 16). Here Node receives one string.
+ *
+ * Each document is its stored JSON (`doc_json`, written with the row by `writeDocuments`: "JSON built once",
+ * issue 16 item 5) when that was written for the row's current server_seq and the current document shape
+ * (`documentShape`); otherwise PostgreSQL builds it (`documentJsonSql`: rows written before migration 0290, or
+ * before a change of the collection's schema). Both give the values exactly the forms the row mapper gives them
+ * (money in integer cents, dates `YYYY-MM-DD`, instants canonical ISO in UTC with milliseconds, truncated like
+ * pg-types.ts, children in `position` order); mapper.pg.test.ts holds both paths equal to `readDocuments` for
+ * every collection. There is no zod pass: every stored row was validated when it was written, and
+ * `readDocuments` remains the validating read for code that acts on documents.
+ *
+ * Why a stored JSON cannot be stale: it is keyed by the row's server_seq, and every change to a document — its
+ * parent row or a child row — takes a fresh server_seq (the sync invariant: a pull "after seq n" would miss it
+ * otherwise; writers go through `writeDocuments`, which stores the JSON in the same statement as the parent). An
+ * UPDATE of a parent that stores no JSON forgets it (migration 0290's trigger), and a document-shape change
+ * misses by fingerprint, so neither a data migration nor a schema change needs a step of its own.
  */
 export async function readDocumentsJson(
   client: DbClient,
   collection: CollectionName,
-  options: ReadOptions = {},
+  options: JsonReadOptions = {},
 ): Promise<DocumentPage> {
   const spec = specOf(collection);
   const params = [...(options.params ?? [])];
-  let page = `SELECT t.server_seq, t.organization_id, t.id, ${documentJsonSql(spec, 't')}::text AS doc
-    FROM ${q(spec.table)} t`;
+  params.push(DOCUMENT_SHAPES[collection]);
+  const hit = `t.doc_json_seq = t.server_seq AND t.doc_json_shape = $${params.length}`;
+  const built = documentJsonSql(spec, 't');
+  let page = `SELECT t.server_seq, t.organization_id, t.id,
+      CASE WHEN ${hit} THEN t.doc_json ELSE ${built}::text END AS doc`;
+  if (options.verifyStored) page += `, (${hit}) AND t.doc_json::jsonb <> ${built}::jsonb AS stale`;
+  page += ` FROM ${q(spec.table)} t`;
   if (options.where) page += ` WHERE (${options.where})`;
   page += ' ORDER BY t.server_seq, t.organization_id, t.id';
   if (options.limit !== undefined) {
@@ -225,13 +269,29 @@ export async function readDocumentsJson(
     params.push(options.limit);
     page += ` LIMIT $${params.length}`;
   }
-  const { rows } = await client.query<{ n: number; last: number | null; json: string | null }>(
+  const verify = options.verifyStored
+    ? `, count(*) FILTER (WHERE p.stale)::int AS stale, min(p.id::text) FILTER (WHERE p.stale) AS stale_id`
+    : '';
+  const { rows } = await client.query<{
+    n: number;
+    last: number | null;
+    json: string | null;
+    stale?: number;
+    stale_id?: string | null;
+  }>(
     `SELECT count(*)::int AS n, max(p.server_seq) AS last,
-            '[' || string_agg(p.doc, ',' ORDER BY p.server_seq, p.organization_id, p.id) || ']' AS json
+            '[' || string_agg(p.doc, ',' ORDER BY p.server_seq, p.organization_id, p.id) || ']' AS json${verify}
        FROM (${page}) p`,
     params,
   );
   const row = rows[0];
+  if (row?.stale) {
+    throw new DbError(
+      'stored_json_stale',
+      `${row.stale} stored ${collection} JSON differ from their rows (first: ${String(row.stale_id)})`,
+      { collection, id: row.stale_id },
+    );
+  }
   return { json: row?.json ?? '[]', count: row?.n ?? 0, lastSeq: row?.last ?? null };
 }
 
@@ -286,6 +346,60 @@ function documentJsonSql(spec: TableSpec, t: string): string {
   }
   pairs.push(['_deleted', col('deleted')]);
   return jsonObjectSql(pairs);
+}
+
+/**
+ * Bump when `storedDocumentJson` changes what it writes: part of every shape fingerprint, so JSON stored by the
+ * old code becomes a miss.
+ */
+const STORED_JSON_FORMAT = 1;
+
+/**
+ * The fingerprint of a collection's document shape: its document SQL (which follows the schema-derived spec)
+ * and the stored-JSON format. A stored JSON counts only under the fingerprint it was written with.
+ */
+export function documentShape(collection: CollectionName): string {
+  return DOCUMENT_SHAPES[collection];
+}
+
+function shapeFingerprint(spec: TableSpec): string {
+  return createHash('sha256')
+    .update(`${STORED_JSON_FORMAT}\n${documentJsonSql(spec, 't')}`)
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/** A value in its document form, as `jsonValueSql` gives it (uuids in lower case, instants canonical). */
+function documentValue(kind: ColumnKind, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (kind === 'uuid') return String(value).toLowerCase();
+  if (kind === 'instant') return canonicalInstant(value as string);
+  return value;
+}
+
+/**
+ * The JSON a read of the document gives (`documentJsonSql`: the same fields in the same order, plus `_deleted`),
+ * built from the document being written, compact. `doc` has passed the schema, so every field is there.
+ */
+export function storedDocumentJson(spec: TableSpec, doc: Doc, deleted: boolean): string {
+  const out: Doc = {
+    id: documentValue('uuid', doc.id),
+    updatedAt: documentValue('instant', doc.updatedAt),
+    serverSeq: doc.serverSeq,
+    clientUpdatedAt: documentValue('instant', doc.clientUpdatedAt),
+  };
+  if (spec.documentHasCreatedAt) out.createdAt = documentValue('instant', doc.createdAt);
+  for (const column of spec.columns) out[column.field] = documentValue(column.kind, doc[column.field]);
+  for (const child of spec.children) {
+    out[child.field] = (doc[child.field] as Doc[]).map((item) => {
+      const element: Doc = { id: documentValue('uuid', item.id) };
+      for (const column of child.columns)
+        element[column.field] = documentValue(column.kind, item[column.field]);
+      return element;
+    });
+  }
+  out._deleted = deleted;
+  return JSON.stringify(out);
 }
 
 const parentKey = (organizationId: string, parentId: string) => `${organizationId}/${parentId}`;
@@ -408,7 +522,11 @@ function assertUnique(ids: readonly string[], what: string): void {
 function encodeJson(column: ColumnSpec, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   // jsonb columns take the JSON value itself; money travels as its decimal text, read by numeric's input.
-  return column.kind === 'money' ? centsToDecimal(value as number) : value;
+  if (column.kind === 'money') return centsToDecimal(value as number);
+  // An instant is stored as its canonical form (milliseconds, what every read gives back), so the stored JSON
+  // (`storedDocumentJson`) and a read of the row cannot differ by PostgreSQL rounding finer digits.
+  if (column.kind === 'instant') return canonicalInstant(value as string);
+  return value;
 }
 
 /** One child table's rows of a write (objects keyed by column), and the ids the written parents keep. */
@@ -472,19 +590,25 @@ async function writeRows(
     params.push(value);
     return `$${params.length}`;
   };
-  const columns = [...BASE_COLUMNS, ...spec.columns.map((c) => c.column)];
+  const columns = [...BASE_COLUMNS, ...spec.columns.map((c) => c.column), ...STORED_JSON_COLUMNS];
+  const shape = DOCUMENT_SHAPES[spec.collection];
   const parents = docs.map(({ doc, deleted }) => {
     const row: Row = {
       organization_id: organizationId,
       id: doc.id,
       server_seq: doc.serverSeq,
       // A document's own createdAt, else the server's clock at first insert (kept on update, see below).
-      created_at: spec.documentHasCreatedAt ? doc.createdAt : doc.updatedAt,
-      updated_at: doc.updatedAt,
-      client_updated_at: doc.clientUpdatedAt,
+      created_at: canonicalInstant((spec.documentHasCreatedAt ? doc.createdAt : doc.updatedAt) as string),
+      updated_at: canonicalInstant(doc.updatedAt as string),
+      client_updated_at: canonicalInstant(doc.clientUpdatedAt as string),
       deleted,
     };
     for (const c of spec.columns) row[c.column] = encodeJson(c, doc[c.field]);
+    // The document's JSON as a read will give it, for this server_seq and shape ("JSON built once"): a pull
+    // serves it instead of building it (readDocumentsJson). Its children are the ones this write stores next.
+    row.doc_json = storedDocumentJson(spec, doc, deleted);
+    row.doc_json_seq = doc.serverSeq;
+    row.doc_json_shape = shape;
     return row;
   });
   const updatable = columns.filter(
@@ -536,3 +660,11 @@ const upsertSql = (table: string, columns: readonly string[], param: string) =>
 
 const assignments = (columns: readonly string[]) =>
   columns.map((c) => `${q(c)} = EXCLUDED.${q(c)}`).join(', ');
+
+/** Every collection's document-shape fingerprint, computed once (immutable). */
+const DOCUMENT_SHAPES: Readonly<Record<CollectionName, string>> = Object.freeze(
+  Object.fromEntries(COLLECTION_NAMES.map((name) => [name, shapeFingerprint(specOf(name))])) as Record<
+    CollectionName,
+    string
+  >,
+);

@@ -71,6 +71,13 @@ export const BASE_COLUMNS = [
 ] as const;
 
 /**
+ * Columns every synced parent table has after its own fields (migration 0290): the document's JSON as the mapper
+ * wrote it, the server_seq and the document-shape fingerprint it was written for (mapper.ts `readDocumentsJson`
+ * serves it only while both still match). Not document fields: never read into a document.
+ */
+export const STORED_JSON_COLUMNS = ['doc_json', 'doc_json_seq', 'doc_json_shape'] as const;
+
+/**
  * Owned child entities that live in their own tables, with their table and parent FK column: the definition's
  * `embedded` entries that name a table (shared/collections/<name>.ts); other embedded arrays are jsonb.
  */

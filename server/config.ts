@@ -233,6 +233,12 @@ const envSchema = z
 
 export interface Config {
   readonly env: 'development' | 'production' | 'test';
+  /**
+   * Check every stored document JSON a pull or a push's master read serves against its row (server/sync/pg-store.ts
+   * `verifyStoredJson`): on under NODE_ENV=test, so the e2e journeys check that invariant on every read; off
+   * elsewhere, and in the benches, because it costs what the stored JSON saves.
+   */
+  readonly verifyStoredJson: boolean;
   readonly port: number;
   /** Interface to bind. Loopback outside production, so a demo with published passwords is not on the LAN. */
   readonly host: string;
@@ -338,6 +344,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   const production = e.NODE_ENV === 'production';
   return {
     env: e.NODE_ENV,
+    verifyStoredJson: e.NODE_ENV === 'test',
     port: e.PORT,
     host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
     databaseUrl: e.DATABASE_URL,

@@ -132,8 +132,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       db,
       feed: changes.feed,
       clock,
-      // The e2e journeys run the built server under NODE_ENV=test: every pull checks the stored JSON too.
-      verifyStoredJson: config.env === 'test',
+      verifyStoredJson: config.verifyStoredJson,
       ...(changes.notifier ? { notifier: changes.notifier } : {}),
     });
     // The fake gateway "pays" by posting signed webhooks to this very app, in process (server/payments/setup.ts).

@@ -142,7 +142,7 @@ async function demoServer(ctx: BenchContext) {
         `created, migrated and seeded in ${((performance.now() - started) / 1000).toFixed(1)} s (${test.kind})`,
       );
       const server = await startServer({
-        config: testConfig({ port: 0, host: '127.0.0.1', trustProxy: 0 }),
+        config: testConfig({ port: 0, host: '127.0.0.1', trustProxy: 0, verifyStoredJson: false }),
         logger: createLogger({ level: 'silent' }),
         db: test.db,
         seed: false,

@@ -15,6 +15,7 @@ describe('loadConfig', () => {
   it('has working defaults for `npm start` on a fresh machine', () => {
     expect(loadConfig({})).toEqual({
       env: 'development',
+      verifyStoredJson: false,
       port: 3000,
       host: '127.0.0.1',
       databaseUrl: undefined,
@@ -125,6 +126,9 @@ describe('loadConfig', () => {
   it('binds every interface in production and keeps logs quiet in tests', () => {
     expect(loadConfig({ NODE_ENV: 'production' }).host).toBe('0.0.0.0');
     expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('silent');
+    // Test servers check every stored document JSON they serve; nothing else pays for that.
+    expect(loadConfig({ NODE_ENV: 'test' }).verifyStoredJson).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).verifyStoredJson).toBe(false);
     // No payment gateway in production unless one is configured (with its secret).
     expect(loadConfig({ NODE_ENV: 'production' }).payments).toEqual({
       gateway: 'off',

@@ -12,6 +12,7 @@ import {
   errorResponseSchema,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
+  PULL_LIMIT_MAX,
   pullResponseSchema,
   pushResponseSchema,
   type SyncErrorReason,
@@ -44,6 +45,12 @@ export interface SyncDeps {
   readonly dispatch: (event: SyncEvent) => void;
   readonly setTimeout: (fn: () => void, ms: number) => unknown;
   readonly clearTimeout: (handle: unknown) => void;
+  /**
+   * Documents per pull page after the first. Default the server's maximum (PULL_LIMIT_MAX): a first sync is a
+   * chain of pages, each a round trip plus RxDB's per-page work (four storage reads and two writes, change
+   * events), so fewer, larger pages finish sooner (issue 16: 1000 against 500, side by side, −18 % to full
+   * first sync for the demo organization, −7 % at 10,000 customers).
+   */
   readonly pullBatchSize?: number;
   /**
    * Documents in a collection's very first page (an empty device): the customer list shows rows once that page
@@ -92,7 +99,7 @@ export class SyncHttpError extends Error {
 
 export function startSync(deps: SyncDeps): SyncHandle {
   const headers = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
-  const pullBatchSize = deps.pullBatchSize ?? 500;
+  const pullBatchSize = deps.pullBatchSize ?? PULL_LIMIT_MAX;
   const firstPullLimit = Math.min(deps.firstPullLimit ?? 50, pullBatchSize);
   /** Per collection: settles once a pull page said "caught up" (fewer documents than it asked for). */
   const caughtUp = new Map<string, { promise: Promise<void>; resolve: () => void }>();

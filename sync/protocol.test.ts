@@ -7,6 +7,7 @@ import {
   PROTOCOL_HISTORY,
   PROTOCOL_VERSION,
   pushRequestSchema,
+  pushRowForWire,
   streamEventSchema,
 } from './protocol.ts';
 
@@ -60,6 +61,22 @@ describe('message schemas', () => {
     expect(pushRequestSchema.safeParse([row, { ...row, assumedMasterState: null }]).success).toBe(true);
     expect(pushRequestSchema.safeParse(Array.from({ length: 101 }, () => row)).success).toBe(false);
     expect(pushRequestSchema.safeParse([{ newDocumentState: {} }]).success).toBe(false);
+  });
+
+  it('the app sends only the id, serverSeq and deletion of the assumed master', () => {
+    const master = { id: 'a', serverSeq: 7, _deleted: false, name: 'TechCorp', contacts: [{ id: 'c' }] };
+    const mine = { ...master, name: 'TechCorp LTDA' };
+    const wire = pushRowForWire({ assumedMasterState: master, newDocumentState: mine });
+    expect(wire).toEqual({
+      assumedMasterState: { id: 'a', serverSeq: 7, _deleted: false },
+      newDocumentState: mine,
+    });
+    expect(pushRequestSchema.safeParse([wire]).success).toBe(true);
+    expect(pushRowForWire({ newDocumentState: mine })).toEqual({ newDocumentState: mine });
+    expect(pushRowForWire({ assumedMasterState: null, newDocumentState: mine })).toEqual({
+      assumedMasterState: null,
+      newDocumentState: mine,
+    });
   });
 
   it('stream events are RESYNC or a change batch of a known collection', () => {

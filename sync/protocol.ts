@@ -158,6 +158,25 @@ export type PushRow = z.infer<typeof pushRowSchema>;
 
 export const pushRequestSchema = z.array(pushRowSchema).max(PUSH_MAX_ROWS);
 
+/**
+ * A push row as the app sends it. The server reads nothing of the assumed master but its `serverSeq` (conflict
+ * detection, sync/push/decide.ts), so only `{id, serverSeq, _deleted}` of it travels: RxDB hands the push
+ * handler whole documents, and the assumed master was half of a batch's bytes — and of the JSON the server
+ * parses per batch (issue 16). Valid under `pushRowSchema` for every server of this protocol version; the
+ * device keeps the whole assumed master locally (acked writes, conflict notices).
+ */
+export function pushRowForWire(row: {
+  readonly assumedMasterState?: Readonly<Record<string, unknown>> | null | undefined;
+  readonly newDocumentState: Readonly<Record<string, unknown>>;
+}): PushRow {
+  const assumed = row.assumedMasterState;
+  const newDocumentState = row.newDocumentState as PushRow['newDocumentState'];
+  if (assumed === undefined) return { newDocumentState };
+  if (assumed === null) return { assumedMasterState: null, newDocumentState };
+  const { id, serverSeq, _deleted } = assumed;
+  return { assumedMasterState: { id, serverSeq, _deleted } as PushRow['newDocumentState'], newDocumentState };
+}
+
 /** Why one pushed row was not written (the row's master state is also returned in `conflicts`). */
 export const REJECTION_CODES = [
   'invalid_document',

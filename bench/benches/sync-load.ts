@@ -1,6 +1,12 @@
 import type { Customer } from '../../shared/entities/customer.ts';
 import type { UserIdentity } from '../../shared/identity.ts';
-import { PROTOCOL_HEADER, PROTOCOL_VERSION, pushResponseSchema, type PushRow } from '../../sync/protocol.ts';
+import {
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  pushResponseSchema,
+  pushRowForWire,
+  type PushRow,
+} from '../../sync/protocol.ts';
 import { demoServerFixture, MARIA } from '../fixtures/demo-server.ts';
 import { BenchSkipped, type Bench } from '../harness/bench.ts';
 import type { Measurement } from '../harness/measure.ts';
@@ -75,7 +81,9 @@ export const syncLoad: Bench = {
               _deleted: false,
             },
           };
-          const answer = pushResponseSchema.parse(await syncRequest(maria, '/customers/push', [row]));
+          const answer = pushResponseSchema.parse(
+            await syncRequest(maria, '/customers/push', [pushRowForWire(row)]),
+          );
           if (answer.rejected.length > 0)
             throw new Error(`push rejected: ${answer.rejected[0]!.code} ${answer.rejected[0]!.message}`);
           page = page.filter((c) => c.id !== master.id); // its master changed; don't edit it again from here

@@ -3,7 +3,7 @@ import { readDocuments, writeDocuments } from '../../server/db/collections/mappe
 import type { Database } from '../../server/db/database.ts';
 import type { Identity, UserIdentity } from '../../shared/identity.ts';
 import { nextServerSeqs } from '../../server/db/ordering.ts';
-import { PUSH_MAX_ROWS, pushResponseSchema, type PushRow } from '../../sync/protocol.ts';
+import { PUSH_MAX_ROWS, pushResponseSchema, pushRowForWire, type PushRow } from '../../sync/protocol.ts';
 import { demoServerFixture, MARIA } from '../fixtures/demo-server.ts';
 import { repetitionsOf, type Bench } from '../harness/bench.ts';
 import { measure } from '../harness/measure.ts';
@@ -189,8 +189,9 @@ async function pushAll(session: HttpSession, rows: readonly PushRow[]) {
   const rejected: { id: string; code: string; message: string }[] = [];
   for (let start = 0; start < rows.length; start += PUSH_MAX_ROWS) {
     const batch = rows.slice(start, start + PUSH_MAX_ROWS);
+    // The rows as the app sends them (sync/client/replicate.ts): the assumed master as `{id, serverSeq, _deleted}`.
     const answer = pushResponseSchema.parse(
-      await session.syncJson('/customers/push', { method: 'POST', body: batch }),
+      await session.syncJson('/customers/push', { method: 'POST', body: batch.map(pushRowForWire) }),
     );
     conflicts += answer.conflicts.length;
     rejected.push(...answer.rejected);

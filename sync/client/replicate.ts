@@ -15,6 +15,7 @@ import {
   PULL_LIMIT_MAX,
   pullResponseSchema,
   pushResponseSchema,
+  pushRowForWire,
   type SyncErrorReason,
 } from '../protocol.ts';
 
@@ -183,7 +184,10 @@ export function startSync(deps: SyncDeps): SyncHandle {
         batchSize: deps.pushBatchSize ?? 100,
         handler: async (rows) => {
           const result = pushResponseSchema.parse(
-            await request(`/api/sync/${name}/push`, { method: 'POST', body: JSON.stringify(rows) }),
+            await request(`/api/sync/${name}/push`, {
+              method: 'POST',
+              body: JSON.stringify(rows.map(pushRowForWire)),
+            }),
           );
           deps.outbox.ack(
             name,

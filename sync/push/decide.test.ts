@@ -275,6 +275,21 @@ describe('decidePush: updates, conflicts and idempotence', () => {
     expect(d).toEqual({ kind: 'conflict', id: ID, master: current });
   });
 
+  it('only the assumed master’s serverSeq counts (the app sends no more of it: pushRowForWire)', () => {
+    const current = stored(techTicket(), 9);
+    const slim = (seq: number) => ({ id: current.id, serverSeq: seq, _deleted: false }) as never;
+    const push = (assumed: never) =>
+      decide({
+        collection: 'tickets',
+        identity: MARIA_CSM,
+        current,
+        assumed,
+        pushed: { ...current, priority: 'urgent' },
+      });
+    expect(push(slim(4))).toEqual({ kind: 'conflict', id: ID, master: current });
+    expect(push(slim(9))).toMatchObject({ kind: 'write', document: { priority: 'urgent' } });
+  });
+
   it('a create of an id that exists is a conflict (assumed null)', () => {
     const current = stored(techTicket());
     const d = decide({

@@ -93,12 +93,23 @@ export const CustomerTable = memo(function CustomerTable({
   // Rows not measured yet are estimated at the last measured row's height (one layout's rows are mostly alike:
   // a desktop row, a phone card), not a constant: a search shows rows never measured, and each estimate that
   // misses moves the rows below and renders the table a second time within the keystroke.
-  const typicalRow = useRef(ESTIMATED_ROW_PX);
-  const estimateSize = useCallback(() => typicalRow.current, []);
-  const measureRow = useCallback(
-    (...args: Parameters<typeof measureElement>) => (typicalRow.current = measureElement(...args)),
-    [],
-  );
+  // Once one row has been measured, a row that mounts is taken at that height until its ResizeObserver entry
+  // (delivered after the frame's layout, before it paints) says otherwise: reading its height as it mounts
+  // forced a layout inside React's commit, then the frame laid out again (a profile of typing at 10,000).
+  // A zero height (no layout: jsdom) never becomes the estimate.
+  const typicalRow = useRef<number | null>(null);
+  const estimateSize = useCallback(() => typicalRow.current ?? ESTIMATED_ROW_PX, []);
+  const measureRow = useCallback((...args: Parameters<typeof measureElement>) => {
+    const [element, entry, instance] = args;
+    const typical = typicalRow.current;
+    if (!entry && typical !== null) {
+      const key = instance.options.getItemKey(instance.indexFromElement(element));
+      return instance.itemSizeCache.get(key) ?? typical;
+    }
+    const size = measureElement(...args);
+    if (size > 0) typicalRow.current = size;
+    return size;
+  }, []);
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
     estimateSize,

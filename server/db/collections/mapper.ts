@@ -49,6 +49,11 @@ import {
  *   `readDocumentsJson` serves it only while both match the row. So every writer of a synced table, parent or
  *   child, must go through `writeDocuments` with a fresh server_seq (what sync needs anyway); a parent UPDATE
  *   outside it forgets the stored JSON (migration 0290's trigger), a child written outside it would not.
+ * - The pg suites' stores and every NODE_ENV=test server read with `verifyStored` (readDocumentsJson): each
+ *   stored JSON served is compared with the document built from its rows, so every test that writes and pulls
+ *   — through any writer, present or future — checks the invariant above. Worth it: the invariant spans every
+ *   writer of a synced table, which no single test can enumerate, and a stale JSON would be served silently.
+ *   It costs a second build per row, so production never turns it on.
  * - Instants are stored in their canonical millisecond form and uuids are written in lower case, so the stored
  *   JSON, `readDocuments` and the SQL build give every field the same value (their texts differ only in spacing
  *   and jsonb key order; mapper.pg.test.ts holds all three equal for every collection).

@@ -66,15 +66,35 @@ export const serverOwnedFields = (collection: CollectionName): readonly string[]
  * equal device content differ at most in what the server stamps.
  */
 export function deviceContent(collection: CollectionName, doc: PlainObject): PlainObject {
-  const owned = serverOwnedFields(collection);
+  const notDevice = notDeviceOwned(collection);
   const out: PlainObject = {};
-  for (const [k, v] of Object.entries(entityFields(doc))) if (!owned.includes(k)) out[k] = v;
+  for (const k of Object.keys(doc)) if (!notDevice(k)) out[k] = doc[k];
   return out;
 }
 
-/** Same device content and same deletion state (server-owned fields ignored). */
-export const sameDeviceContent = (collection: CollectionName, a: PlainObject, b: PlainObject): boolean =>
-  isDeleted(a) === isDeleted(b) && deepEqual(deviceContent(collection, a), deviceContent(collection, b));
+const notDeviceOwned = (collection: CollectionName) => {
+  const owned = serverOwnedFields(collection);
+  return (k: string) => (RXDB_META_FIELDS as readonly string[]).includes(k) || owned.includes(k);
+};
+
+/**
+ * Same device content and same deletion state (server-owned fields ignored): `deepEqual(deviceContent(a),
+ * deviceContent(b))` without building either (the push decides it for every row of a batch).
+ */
+export function sameDeviceContent(collection: CollectionName, a: PlainObject, b: PlainObject): boolean {
+  if (isDeleted(a) !== isDeleted(b)) return false;
+  const notDevice = notDeviceOwned(collection);
+  // As `jsonEqual` compares two objects: members that are undefined count as absent.
+  let defined = 0;
+  for (const k of Object.keys(a)) {
+    const value = a[k];
+    if (value === undefined || notDevice(k)) continue;
+    defined++;
+    if (!Object.prototype.hasOwnProperty.call(b, k) || !jsonEqual(value, b[k])) return false;
+  }
+  for (const k of Object.keys(b)) if (b[k] !== undefined && !notDevice(k)) defined--;
+  return defined === 0;
+}
 
 /** Epoch milliseconds of an ISO instant; unparseable → -Infinity so it never wins a "later" comparison. */
 export function instantMs(value: unknown): number {

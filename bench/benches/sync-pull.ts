@@ -113,7 +113,10 @@ export const syncPull: Bench = {
       label: 'baseline identity',
       value: `maria (csm) via db.withIdentity: role arco_app, RLS enforced, one transaction per page of ${PAGE}`,
     });
-    facts.push({ label: 'RxDB pull batch', value: 'the app default (sync/client/replicate.ts: 500)' });
+    facts.push({
+      label: 'RxDB pull batch',
+      value: `the app default (sync/client/replicate.ts: a first page of 50, then ${PAGE})`,
+    });
     return { tables: [], facts };
   },
 };

@@ -6,7 +6,7 @@ import { createTestDatabase } from '../../server/db/testing.ts';
 import { createLogger } from '../../server/logger.ts';
 import { startServer } from '../../server/main.ts';
 import { DEMO_PASSWORD, seedDemoData } from '../../server/seed/index.ts';
-import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../sync/protocol.ts';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION, PULL_LIMIT_MAX } from '../../sync/protocol.ts';
 import type { Bench, BenchContext } from '../harness/bench.ts';
 import { measure, type Measurement } from '../harness/measure.ts';
 import { repetitionsOf } from '../harness/bench.ts';
@@ -14,7 +14,7 @@ import { repetitionsOf } from '../harness/bench.ts';
 /**
  * Bytes on the wire of an admin's first sync (issue 16): the demo organization exactly as `npm start` seeds it
  * (≈ 90 customers, every collection), the admin signed in, every collection of the role pulled from an empty
- * checkpoint in the app's pull batch (500, sync/client/replicate.ts) until caught up — over a real socket,
+ * checkpoint in the app's pull batch (PULL_LIMIT_MAX, sync/client/replicate.ts) until caught up — over a real socket,
  * counting the response bodies as they arrive, before any decoding:
  *   (a) baseline: no `Accept-Encoding` (what every response was before compression);
  *   (b) `Accept-Encoding: gzip`;
@@ -23,7 +23,8 @@ import { repetitionsOf } from '../harness/bench.ts';
  * the transfer time a weak network would save); the wire bytes and their share of (a) are in each row's note.
  * Every run decodes every page, parses it and checks the same document count as the baseline.
  */
-const BATCH = 500;
+/** The app's page after its first (sync/client/replicate.ts `pullBatchSize`). */
+const BATCH = PULL_LIMIT_MAX;
 const ADMIN = 'admin@arco.example';
 
 interface Origin {

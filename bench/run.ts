@@ -199,7 +199,9 @@ async function main(argv: readonly string[]): Promise<number> {
   if (cli.updateReadme) {
     const run = `${startedAt.toISOString().slice(0, 10)}, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, load ${environment.loadAtStart.split(',')[0]}`;
     const measured = outcomes.flatMap((o) =>
-      o.status === 'ok' ? [{ bench: o.bench, tables: o.result.tables }] : [],
+      o.status === 'ok'
+        ? [{ bench: o.bench, tables: o.result.tables, figures: o.result.issueFigures ?? [] }]
+        : [],
     );
     const readmePath = new URL('./README.md', import.meta.url);
     const readme = await readFile(readmePath, 'utf8');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SUMMARY_END, SUMMARY_START, summaryLines, updateSummary } from './summary.ts';
-import { ISSUE_END, ISSUE_START, issueLines, updateIssueTable } from './issue-table.ts';
+import { ISSUE_END, ISSUE_START, issueLines, STATED_ROWS, updateIssueTable } from './issue-table.ts';
 import { createFixtures } from './fixtures.ts';
 import { measure, median, summarize, type Clock, type Sample } from './measure.ts';
 import { baselineOf, formatRatio, formatTable, ratioToBaseline } from './report.ts';
@@ -275,5 +275,28 @@ describe('README issue 16 table', () => {
     );
     expect(after.endsWith(`${ISSUE_END}\nafter`)).toBe(true);
     expect(updateIssueTable(after, lines)).toBe(after);
+  });
+
+  it('writes the rows a bench states itself (sizes, latencies) with its verdict, and only from that bench', () => {
+    const stated = {
+      what: STATED_ROWS.keystroke,
+      figure: 'p95 44 ms, median 27 (48 keys)',
+      baseline: 'the pure filter of the same rows: p95 1.2 ms',
+      met: false,
+    };
+    const lines = issueLines([{ bench: 'browser-sync', tables: [], figures: [stated] }], 'r2', true);
+    expect(lines.get(STATED_ROWS.keystroke)).toBe(
+      `| ${STATED_ROWS.keystroke} | p95 44 ms, median 27 (48 keys) | the pure filter of the same rows: p95 1.2 ms | ≤ 16 ms | **no** | r2 |`,
+    );
+    // Stated by another bench than the row's own: not taken.
+    expect(
+      issueLines([{ bench: 'sync-pull', tables: [], figures: [stated] }], 'r2', true).has(
+        STATED_ROWS.keystroke,
+      ),
+    ).toBe(false);
+    const table = updateIssueTable(readme([]), lines);
+    expect(table).toContain(
+      `| ${STATED_ROWS.firstRoute} | not measured yet |  | ≤ 200 KB per route | — |  |`,
+    );
   });
 });

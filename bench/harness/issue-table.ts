@@ -1,4 +1,4 @@
-import { baselineOf, formatRatio, ratioToBaseline, type ResultTable } from './report.ts';
+import { baselineOf, formatRatio, ratioToBaseline, type IssueFigure, type ResultTable } from './report.ts';
 import type { Measurement } from './measure.ts';
 
 /**
@@ -26,8 +26,25 @@ interface IssueRow {
   readonly what: string;
   readonly target: string;
   readonly bench: string;
-  pick(tables: readonly ResultTable[], onPostgres: boolean): Picked | null;
+  pick(tables: readonly ResultTable[], onPostgres: boolean, figures: readonly IssueFigure[]): Picked | null;
 }
+
+/** A row its bench states itself (`BenchResult.issueFigures`): sizes and latencies, not throughput tables. */
+function statedRow(what: string, target: string, bench: string): IssueRow {
+  return {
+    what,
+    target,
+    bench,
+    pick: (_tables, _onPostgres, figures) => figures.find((f) => f.what === what) ?? null,
+  };
+}
+
+/** Row keys the benches use to state their figures. */
+export const STATED_ROWS = {
+  firstRoute: "first route's JavaScript on the wire (brotli)",
+  offlineLaunch: 'offline launch → interactive list, 10,000 customers',
+  keystroke: 'search keystroke at 10,000 customers (main-thread work, p95)',
+} as const;
 
 const group = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const cell = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
@@ -55,6 +72,7 @@ const loadCell = (m: Measurement) =>
     : `${group(m.rowsPerSecond)}/s`;
 
 export const ISSUE_ROWS: readonly IssueRow[] = [
+  statedRow(STATED_ROWS.firstRoute, '≤ 200 KB per route', 'bundle-size'),
   {
     what: 'responses compressed (an admin’s first sync)',
     target: 'API JSON compressed (brotli/gzip)',
@@ -153,18 +171,22 @@ export const ISSUE_ROWS: readonly IssueRow[] = [
       };
     },
   },
+  statedRow(STATED_ROWS.offlineLaunch, '≤ 1.0 s', 'browser-sync'),
+  statedRow(STATED_ROWS.keystroke, '≤ 16 ms', 'browser-sync'),
 ];
 
 /** This run's lines for the rows of the benches that ran (and produced what the row needs). */
 export function issueLines(
-  measured: readonly { bench: string; tables: readonly ResultTable[] }[],
+  measured: readonly { bench: string; tables: readonly ResultTable[]; figures?: readonly IssueFigure[] }[],
   run: string,
   onPostgres: boolean,
 ): Map<string, string> {
   const lines = new Map<string, string>();
   for (const row of ISSUE_ROWS) {
-    const tables = measured.filter((m) => m.bench === row.bench).flatMap((m) => m.tables);
-    const picked = tables.length ? row.pick(tables, onPostgres) : null;
+    const ran = measured.filter((m) => m.bench === row.bench);
+    const tables = ran.flatMap((m) => m.tables);
+    const figures = ran.flatMap((m) => m.figures ?? []);
+    const picked = ran.length ? row.pick(tables, onPostgres, figures) : null;
     if (!picked) continue;
     const met = picked.met === null ? '—' : picked.met ? 'yes' : '**no**';
     const cells = [row.what, picked.figure, picked.baseline, row.target, met, run].map(cell);

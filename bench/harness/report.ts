@@ -15,9 +15,23 @@ export interface Fact {
   readonly value: string;
 }
 
+/**
+ * A figure of issue 16's table that is no throughput (a size, a latency, a percentile), as the bench that
+ * measured it states it: the row it fills (`what`, the row's first cell), this run's figure, its baseline from
+ * the same run, and whether the bench found the target met.
+ */
+export interface IssueFigure {
+  readonly what: string;
+  readonly figure: string;
+  readonly baseline: string;
+  readonly met: boolean;
+}
+
 export interface BenchResult {
   readonly tables: readonly ResultTable[];
   readonly facts: readonly Fact[];
+  /** Issue 16 rows that are not read from `tables` (bench/harness/issue-table.ts). */
+  readonly issueFigures?: readonly IssueFigure[];
 }
 
 /** Throughput of `m` divided by its table's baseline throughput (1 for the baseline itself). */

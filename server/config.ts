@@ -183,7 +183,8 @@ const envSchema = z
       z
         .string()
         .trim()
-        .regex(/^\d{2}\.?\d{3}\.?\d{3}\/?\d{4}-?\d{2}$/, 'expected a CNPJ'),
+        // Numeric or alphanumeric (since July 2026: capitals in the first 12 positions), masked or bare.
+        .regex(/^[0-9A-Z]{2}\.?[0-9A-Z]{3}\.?[0-9A-Z]{3}\/?[0-9A-Z]{4}-?\d{2}$/i, 'expected a CNPJ'),
     ),
     NFSE_INSCRICAO_MUNICIPAL: optional(z.string().trim().min(1).max(30)),
     NFSE_CODIGO_MUNICIPIO: optional(

@@ -12,8 +12,8 @@ import { COLLECTION_NAMES } from '../shared/collections/index.ts';
  * `MIN_SUPPORTED_PROTOCOL_VERSION` only when the server can no longer serve older apps correctly (they get
  * 426 and ask the user to update).
  */
-export const PROTOCOL_VERSION = 11;
-export const MIN_SUPPORTED_PROTOCOL_VERSION = 11;
+export const PROTOCOL_VERSION = 12;
+export const MIN_SUPPORTED_PROTOCOL_VERSION = 12;
 export const PROTOCOL_HEADER = 'x-arco-protocol';
 
 export interface ProtocolHistoryEntry {
@@ -103,6 +103,14 @@ export const PROTOCOL_HISTORY: readonly ProtocolHistoryEntry[] = [
       "Customers gain cnpj (the company's CNPJ, digits only, check digits validated by shared/domain/cnpj.ts; " +
       "null by default): the NFS-e's taker. An older app would refuse a customer carrying the unknown field " +
       'when it pulls it, so 11 is the minimum.',
+  },
+  {
+    version: 12,
+    fingerprint: 'def937e825fa39b8b08b5f04fa84fa42e989b408e95668633d4f3a9deae986a5',
+    change:
+      'The alphanumeric CNPJ (IN RFB 2.229/2024, issued since July 2026): customers.cnpj takes 12 digits or ' +
+      'capital letters then 2 check digits (shared/domain/cnpj.ts; migration 0320). An older app would refuse ' +
+      "such a customer when it pulls it and could not save the company's CNPJ, so 12 is the minimum.",
   },
 ];
 

@@ -226,7 +226,7 @@ describe('customers name index (version 1)', () => {
     });
     try {
       const collection = updated.collections.customers!;
-      expect(collection.schema.version).toBe(2); // the name index (1), then the CNPJ (2)
+      expect(collection.schema.version).toBe(3); // the name index (1), the CNPJ (2), the alphanumeric CNPJ (3)
       expect(await collection.count().exec()).toBe(3);
       expect(updated.outbox.count('customers')).toBe(1);
       // The first screenful's query: by name, from the index.
@@ -242,6 +242,58 @@ describe('customers name index (version 1)', () => {
       } finally {
         await back.stop();
       }
+    } finally {
+      await updated.remove();
+    }
+  });
+});
+
+/**
+ * Protocol 12: version 3 of `customers` widens the CNPJ's pattern to the alphanumeric CNPJ. A device at version
+ * 2 (numeric CNPJs only) updates: its customers and their numeric CNPJs are kept as they are, and the updated
+ * collection stores an alphanumeric one, which version 2's schema refused.
+ */
+describe('customers alphanumeric CNPJ (version 3)', () => {
+  it('keeps a version-2 device’s customers and accepts an alphanumeric CNPJ after the update', async () => {
+    const userId = crypto.randomUUID();
+    const storage = getRxStorageMemory();
+    const current = toRxJsonSchema(COLLECTION_DEFS.customers);
+    const numericOnly = {
+      ...current,
+      version: 2,
+      properties: {
+        ...current.properties,
+        cnpj: { default: null, anyOf: [{ type: 'string', pattern: '^\\d{14}$' }, { type: 'null' }] },
+      },
+    };
+    const old = await createRxDatabase({ name: databaseNameFor(userId), storage, multiInstance: false });
+    const { customers } = await old.addCollections({
+      customers: {
+        schema: numericOnly as never,
+        migrationStrategies: { 1: (d: unknown) => d, 2: (d: unknown) => d },
+      },
+    });
+    const id = '0199c000-0000-7000-8000-000000000301';
+    const stored = { ...fixture('customers', id), cnpj: '11222333000181' };
+    await customers!.insert(stored);
+    await old.close();
+
+    const updated = await openDeviceDatabase({
+      userId,
+      role: 'csm',
+      storage,
+      now: () => new Date(),
+      onPendingCount: () => {},
+      multiInstance: false,
+      only: ['customers'],
+    });
+    try {
+      const collection = updated.collections.customers!;
+      expect(collection.schema.version).toBe(3);
+      expect((await collection.findOne(id).exec())?.toJSON()).toMatchObject(stored);
+      const doc = await collection.findOne(id).exec();
+      await doc!.incrementalPatch({ cnpj: '12ABC34501DE35' });
+      expect((await collection.findOne(id).exec())?.get('cnpj')).toBe('12ABC34501DE35');
     } finally {
       await updated.remove();
     }

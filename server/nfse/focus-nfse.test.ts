@@ -80,6 +80,14 @@ describe('Focus NFe NFS-e adapter', () => {
     },
   );
 
+  it('sends an alphanumeric tomador CNPJ bare and uppercase, and the nota is issued', async () => {
+    const { provider, http, fake } = setup();
+    const taker = { cnpj: '12.abc.345/01de-35', razaoSocial: 'Nova Era LTDA', email: null };
+    await provider.issue(request({ tomador: taker }), http);
+    expect(fake.notas()[0]!.body).toMatchObject({ tomador: { cnpj: '12ABC34501DE35' } });
+    expect(await provider.read('inv-0190a8e4-0001', http)).toMatchObject({ status: 'issued' });
+  });
+
   it('pre-validates the tomador CNPJ’s shape (400) before taking the nota', async () => {
     const { provider, http, fake } = setup();
     const error = (await provider
@@ -87,7 +95,7 @@ describe('Focus NFe NFS-e adapter', () => {
       .catch((e: unknown) => e)) as SourceError;
     expect([error.status, error.message]).toEqual([
       400,
-      'HTTP 400 requisicao_invalida: CNPJ do tomador deve ter 14 dígitos numéricos',
+      'HTTP 400 requisicao_invalida: CNPJ do tomador deve ter 12 números ou letras maiúsculas e 2 dígitos verificadores',
     ]);
     expect(fake.notas()).toEqual([]);
   });

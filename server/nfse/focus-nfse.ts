@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SourceError, type SourceHttp } from '../integrations/http.ts';
+import { normalizeCnpj } from '../../shared/domain/cnpj.ts';
 
 /**
  * NFS-e (nota fiscal de serviço eletrônica) through Focus NFe's REST API v2 (doc.focusnfe.com.br, "NFSe"):
@@ -19,7 +20,10 @@ import { SourceError, type SourceHttp } from '../integrations/http.ts';
 export const FOCUS_NFSE_SANDBOX_URL = 'https://homologacao.focusnfe.com.br';
 
 export interface NfseParty {
-  /** The taker's CNPJ (`tomador.cnpj`, digits only). Arco never sends a nota without it (issue-nfse.ts). */
+  /**
+   * The taker's CNPJ (`tomador.cnpj`, sent bare and uppercase: numeric or alphanumeric). Arco never sends a nota
+   * without it (issue-nfse.ts).
+   */
   readonly cnpj: string;
   readonly razaoSocial: string;
   readonly email: string | null;
@@ -105,20 +109,18 @@ function toState(body: unknown): NfseState {
   }
 }
 
-const digits = (value: string) => value.replace(/\D/g, '');
-
 /** The nota's JSON in Focus's documented field names. */
 export function focusNfseBody(request: NfseRequest) {
   const { prestador, tomador, servico } = request;
   return {
     data_emissao: request.issuedAt,
     prestador: {
-      cnpj: digits(prestador.cnpj),
+      cnpj: normalizeCnpj(prestador.cnpj),
       inscricao_municipal: prestador.inscricaoMunicipal,
       codigo_municipio: prestador.codigoMunicipio,
     },
     tomador: {
-      cnpj: digits(tomador.cnpj),
+      cnpj: normalizeCnpj(tomador.cnpj),
       razao_social: tomador.razaoSocial,
       ...(tomador.email ? { email: tomador.email } : {}),
     },

@@ -194,6 +194,31 @@ describe('issueInvoiceNfse', () => {
   });
 });
 
+describe('alphanumeric CNPJ (migration 0320, protocol 12)', () => {
+  it('stores a taker’s alphanumeric CNPJ and sends the nota with it; the column still refuses a malformed one', async () => {
+    const paid = await store(invoiceDoc());
+    await setCustomerCnpj('12ABC34501DE35');
+    try {
+      expect(
+        await issueInvoiceNfse(deps, { organizationId: tenant.organizationId, invoiceId: paid.id }),
+      ).toEqual({ kind: 'state', state: { status: 'processing' } });
+      expect(fake.notas().at(-1)).toMatchObject({
+        ref: paid.id,
+        body: { tomador: { cnpj: '12ABC34501DE35' } },
+      });
+      for (const malformed of ['12abc34501de35', '12ABC34501DE3E', '12ABC34501DE3'])
+        await expect(
+          t.db.privileged((c) =>
+            c.query('UPDATE customers SET cnpj = $1 WHERE id = $2', [malformed, tenant.customerId]),
+          ),
+          malformed,
+        ).rejects.toThrow(/customers_cnpj_check/);
+    } finally {
+      await setCustomerCnpj('11222333000181');
+    }
+  });
+});
+
 describe('issue-nfse job', () => {
   function context(sent: { payload: unknown; key?: string; startAfter?: Date }[]): JobContext {
     const { db, writer, clock, ...nfse } = deps;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidCnpj } from '../domain/cnpj.ts';
+import { CNPJ_SHAPE, isValidCnpj } from '../domain/cnpj.ts';
 import {
   count,
   idSchema,
@@ -98,13 +98,14 @@ export const customerSchema = z.strictObject({
   churnReason: longText.nullable(),
   notes: longText.nullable(),
   /**
-   * The company's CNPJ, digits only (shared/domain/cnpj.ts: 14 digits, both check digits right, not all the
-   * same digit); the NFS-e's taker (tomador) needs it. Null when unknown, as in older documents. Last of the
-   * columns: added by migration 0280 (the table's column order follows the schema).
+   * The company's CNPJ without punctuation (shared/domain/cnpj.ts: 12 digits or capital letters — the
+   * alphanumeric CNPJ since July 2026, protocol 12 — then 2 check digits, both right, not all the same digit);
+   * the NFS-e's taker (tomador) needs it. Null when unknown, as in older documents. Last of the columns: added
+   * by migration 0280 (the table's column order follows the schema).
    */
   cnpj: z
     .string()
-    .regex(/^\d{14}$/, 'expected 14 digits')
+    .regex(CNPJ_SHAPE, 'expected 12 digits or capital letters, then 2 check digits')
     .refine(isValidCnpj, 'invalid CNPJ check digits')
     .nullable()
     .default(null),

@@ -23,6 +23,7 @@ export const RX_SCHEMA_VERSION = 0;
  * Issue 16, the device only (no protocol change): the customers' name index (the list's first screenful):
  * customers 1 — the stored documents do not change, the step only rebuilds them into the indexed storage.
  * Protocol 11: the customer's CNPJ (`customers.cnpj`, default null): customers 2.
+ * Protocol 12: the alphanumeric CNPJ (the field's pattern widens; stored numeric CNPJs stay valid): customers 3.
  */
 export const RX_SCHEMA_VERSIONS: Readonly<Partial<Record<CollectionName, number>>> = {
   signals: 2,
@@ -33,7 +34,7 @@ export const RX_SCHEMA_VERSIONS: Readonly<Partial<Record<CollectionName, number>
   engagement: 1,
   tickets: 1,
   invoices: 1,
-  customers: 2,
+  customers: 3,
 };
 
 type RxMigrationStrategy = (doc: Record<string, unknown>) => Record<string, unknown>;
@@ -69,7 +70,7 @@ const withRegistrationDefaults: RxMigrationStep = (_def, doc) => ({
   })),
 });
 
-/** A new index only: the stored document is kept as it is. */
+/** A new index or a wider field pattern only: the stored document is kept as it is. */
 const sameDocument: RxMigrationStep = (_def, doc) => doc;
 
 /** The steps from version 0, in order: step i takes a document from version i to i + 1. */
@@ -82,7 +83,7 @@ const RX_MIGRATION_STEPS: Readonly<Partial<Record<CollectionName, readonly RxMig
   engagement: [withRegistrationDefaults],
   tickets: [withSchemaDefaults],
   invoices: [withSchemaDefaults],
-  customers: [sameDocument, withSchemaDefaults],
+  customers: [sameDocument, withSchemaDefaults, sameDocument],
 };
 
 /** One step per version above 0 (RxDB requires every step up to the current version). */

@@ -187,7 +187,8 @@ export function CustomerFormDialog({
           {...fieldProps('cnpj')}
           label={t('form.cnpj')}
           hint={t('form.cnpjHint')}
-          inputMode="numeric"
+          // Not numeric: the alphanumeric CNPJ (since July 2026) has capital letters.
+          autoCapitalize="characters"
           spellCheck={false}
         />
       </DialogSection>

@@ -160,6 +160,8 @@ describe('the CNPJ field', () => {
     ['12.345.678/0001-95', '12345678000195'],
     ['12345678000195', '12345678000195'],
     [' 11 222 333 0001 81 ', '11222333000181'],
+    ['12.ABC.345/01DE-35', '12ABC34501DE35'],
+    ['12.abc.345/01de-35', '12ABC34501DE35'],
     ['', null],
   ])('%j is stored as %j and sent as the only change', (typed, storedAs) => {
     const r = edit(typed);
@@ -174,12 +176,16 @@ describe('the CNPJ field', () => {
     ['12.345.678/0001', 'cnpjLength'],
     ['123456780001955', 'cnpjLength'],
     ['12.345.678/0001-9X', 'cnpjLength'],
+    ['12.ABC.345/01DE-36', 'cnpjDigits'],
+    ['12.ABC.345/01DE-3E', 'cnpjLength'],
+    ['12.ÁBC.345/01DE-35', 'cnpjLength'],
   ])('%j is refused with %s, naming the field', (typed, key) => {
     expect(edit(typed)).toEqual({ ok: false, errors: { cnpj: { key } } });
   });
 
   it('shows a stored CNPJ formatted, and an empty field for none', () => {
     expect(formValuesFrom({ ...techcorp, cnpj: '11222333000181' }).cnpj).toBe('11.222.333/0001-81');
+    expect(formValuesFrom({ ...techcorp, cnpj: '12ABC34501DE35' }).cnpj).toBe('12.ABC.345/01DE-35');
     expect(formValuesFrom({ ...techcorp, cnpj: null }).cnpj).toBe('');
     expect(create({ name: 'Nova', cnpj: '11.222.333/0001-81' })).toMatchObject({
       ok: true,

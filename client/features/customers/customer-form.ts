@@ -118,7 +118,8 @@ export function buildCustomer(
   const nowIso = context.now.toISOString();
   const status = values.status as Customer['status'];
   const domain = normalizeDomain(values.domain);
-  // Typed with or without its dots, slash and hyphen; stored digits only (shared/domain/cnpj.ts).
+  // Typed with or without its dots, slash and hyphen, in either case; stored bare and uppercase
+  // (shared/domain/cnpj.ts).
   const cnpj = normalizeCnpj(values.cnpj);
   const candidate = {
     ...(base ?? {
@@ -171,7 +172,7 @@ const isFormField = (f: unknown): f is FormField => (FORM_FIELDS as readonly unk
 function fieldError(field: FormField, issue: z.core.$ZodIssue): FieldError {
   if (NUMBER_FIELDS.includes(field)) return { key: 'number' };
   if (DATE_FIELDS.includes(field)) return { key: 'date' };
-  // 14 digits whose check digits do not add up (a typo) reads differently from a number of the wrong length.
+  // 14 characters whose check digits do not add up (a typo) reads differently from a wrong shape or length.
   if (field === 'cnpj') return { key: issue.code === 'invalid_format' ? 'cnpjLength' : 'cnpjDigits' };
   if (issue.code === 'too_small') return { key: 'required' };
   if (issue.code === 'too_big') return { key: 'tooLong', max: Number(issue.maximum) };

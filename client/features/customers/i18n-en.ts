@@ -177,7 +177,7 @@ export const customersEn: TranslationShape<typeof customersPtBR> = {
     location: 'Location',
     locationHint: 'City, state',
     cnpj: 'CNPJ (company tax ID)',
-    cnpjHint: 'E.g. 12.345.678/0001-95. Needed to issue the NFS-e.',
+    cnpjHint: 'E.g. 12.345.678/0001-95 or, if alphanumeric, 12.ABC.345/01DE-35. Needed to issue the NFS-e.',
     tier: 'Plan',
     status: 'Status',
     totalSeats: 'Seats',
@@ -206,7 +206,8 @@ export const customersEn: TranslationShape<typeof customersPtBR> = {
     number: 'Enter a whole number, zero or more.',
     date: 'Enter a valid date.',
     domain: 'Enter a domain such as company.com.',
-    cnpjLength: 'A CNPJ has 14 digits, like 12.345.678/0001-95.',
+    cnpjLength:
+      'A CNPJ has 14 characters: 12 digits or letters and 2 check digits, like 12.345.678/0001-95 or 12.ABC.345/01DE-35.',
     cnpjDigits: 'This CNPJ does not exist: its check digits do not match. Check the number.',
     invalid: 'Invalid value.',
   },

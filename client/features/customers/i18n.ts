@@ -181,7 +181,8 @@ export const customersPtBR = {
     location: 'Localização',
     locationHint: 'Cidade, UF',
     cnpj: 'CNPJ',
-    cnpjHint: 'Ex.: 12.345.678/0001-95. Necessário para emitir a NFS-e.',
+    cnpjHint:
+      'Ex.: 12.345.678/0001-95 ou, se alfanumérico, 12.ABC.345/01DE-35. Necessário para emitir a NFS-e.',
     tier: 'Plano',
     status: 'Status',
     totalSeats: 'Licenças contratadas',
@@ -210,7 +211,8 @@ export const customersPtBR = {
     number: 'Informe um número inteiro, zero ou maior.',
     date: 'Informe uma data válida.',
     domain: 'Informe um domínio como empresa.com.br.',
-    cnpjLength: 'O CNPJ tem 14 dígitos, como 12.345.678/0001-95.',
+    cnpjLength:
+      'O CNPJ tem 14 caracteres: 12 números ou letras e 2 dígitos verificadores, como 12.345.678/0001-95 ou 12.ABC.345/01DE-35.',
     cnpjDigits: 'Este CNPJ não existe: os dígitos verificadores não conferem. Confira o número.',
     invalid: 'Valor inválido.',
   },

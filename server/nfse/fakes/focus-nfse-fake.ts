@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { isValidCnpj } from '../../../shared/domain/cnpj.ts';
+import { CNPJ_SHAPE, isValidCnpj } from '../../../shared/domain/cnpj.ts';
 
 /**
  * A local Focus NFe NFS-e API (v2) for development and tests, answering the documented shapes
@@ -11,7 +11,7 @@ import { isValidCnpj } from '../../../shared/domain/cnpj.ts';
  * nota's PDF at `url_danfse`. HTTP Basic with the token as user: `invalid` → 403 `permissao_negada`;
  * `ratelimit` → the first `rateLimitedRequests` calls answer 429 with `Retry-After: 1`. The error codes other
  * than those two are the fake's own words. The tomador's `cnpj` is pre-validated as Focus does its fields: when
- * present it must be 14 digits (400 otherwise); a tomador without `cnpj` (or `cpf`) is accepted, as Focus
+ * present it must be 14 characters, numeric or alphanumeric (400 otherwise); a tomador without `cnpj` (or `cpf`) is accepted, as Focus
  * accepts it for the cities that allow an unidentified taker — Arco itself never sends one.
  */
 interface FakeNota {
@@ -59,9 +59,12 @@ export function createFocusNfseFake(
     const body = (await c.req.json().catch(() => null)) as Record<string, Record<string, unknown>> | null;
     const missing = ['data_emissao', 'prestador', 'tomador', 'servico'].filter((k) => !body?.[k]);
     const tomadorCnpj = body?.tomador?.cnpj;
-    if (tomadorCnpj !== undefined && !/^\d{14}$/.test(String(tomadorCnpj)))
+    if (tomadorCnpj !== undefined && !CNPJ_SHAPE.test(String(tomadorCnpj)))
       return c.json(
-        { codigo: 'requisicao_invalida', mensagem: 'CNPJ do tomador deve ter 14 dígitos numéricos' },
+        {
+          codigo: 'requisicao_invalida',
+          mensagem: 'CNPJ do tomador deve ter 12 números ou letras maiúsculas e 2 dígitos verificadores',
+        },
         400,
       );
     const valor = body?.servico?.valor_servicos;

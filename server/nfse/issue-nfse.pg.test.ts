@@ -9,7 +9,7 @@ import { createSourceHttp } from '../integrations/http.ts';
 import { createServerWriter } from '../sync/server-writes.ts';
 import { createFocusNfseFake } from './fakes/focus-nfse-fake.ts';
 import { createFocusNfseProvider } from './focus-nfse.ts';
-import { issueInvoiceNfse, type NfseDeps } from './issue-nfse.ts';
+import { issueInvoiceNfse, NFSE_MAX_ATTEMPTS, type NfseDeps } from './issue-nfse.ts';
 import { nfseRoutes } from './routes.ts';
 import { createApp } from '../app.ts';
 import { hashPassword } from '../auth/passwords.ts';
@@ -92,7 +92,11 @@ const readInvoice = async (id: string) =>
 beforeAll(async () => {
   t = await createTestDatabase();
   tenant = await createTestTenant(t.db, { name: 'Arco Digital' });
-  fake = createFocusNfseFake({ origin: 'http://focus.fake', pollsUntilDone: 2 });
+  fake = createFocusNfseFake({
+    origin: 'http://focus.fake',
+    pollsUntilDone: 2,
+    inactiveTakers: [INACTIVE_CNPJ],
+  });
   const feed = createMemoryChangeFeed(() => undefined);
   feed.subscribe((change) => {
     if (change !== 'RESYNC') published.push(change);
@@ -216,6 +220,100 @@ describe('alphanumeric CNPJ (migration 0320, protocol 12)', () => {
     } finally {
       await setCustomerCnpj('11222333000181');
     }
+  });
+});
+
+/** A well-formed CNPJ the fake city hall refuses (not active at the Receita Federal), on its second read. */
+const INACTIVE_CNPJ = '11444777000161';
+const setRefusedCnpj = () => setCustomerCnpj(INACTIVE_CNPJ);
+
+describe('a refused nota sent again', () => {
+  /** A paid invoice whose nota the fake city hall refused (its taker's CNPJ had wrong check digits). */
+  async function refusedInvoice() {
+    const invoice = await store(invoiceDoc());
+    const target = { organizationId: tenant.organizationId, invoiceId: invoice.id };
+    await setRefusedCnpj();
+    try {
+      await issueInvoiceNfse(deps, target);
+      await issueInvoiceNfse(deps, target);
+      expect(await issueInvoiceNfse(deps, target)).toMatchObject({ state: { status: 'failed' } });
+    } finally {
+      await setCustomerCnpj('11222333000181');
+    }
+    return { invoice, target };
+  }
+  const issuanceRow = async (invoiceId: string) =>
+    (
+      await t.db.privileged((c) =>
+        c.query<{ ref: string; attempt: number; status: string }>(
+          'SELECT ref, attempt, status FROM nfse_issuances WHERE invoice_id = $1',
+          [invoiceId],
+        ),
+      )
+    ).rows[0];
+
+  it('is never sent again by the job’s step; on request it is a new nota under the next ref, followed to its link', async () => {
+    const { invoice, target } = await refusedInvoice();
+    const sent = fake.notas().length;
+    expect(await issueInvoiceNfse(deps, target)).toMatchObject({ state: { status: 'failed' } });
+    expect(fake.notas()).toHaveLength(sent);
+
+    expect(await issueInvoiceNfse(deps, target, { resendRefused: true })).toEqual({
+      kind: 'state',
+      state: { status: 'processing' },
+    });
+    expect(fake.notas().map((n) => n.ref)).toEqual([
+      ...fake
+        .notas()
+        .slice(0, sent)
+        .map((n) => n.ref),
+      `${invoice.id}-2`,
+    ]);
+    expect(fake.notas().at(-1)!.body).toMatchObject({ tomador: { cnpj: '11222333000181' } });
+    expect(await issuanceRow(invoice.id)).toEqual({
+      ref: `${invoice.id}-2`,
+      attempt: 2,
+      status: 'processing',
+    });
+    // Processing: a further request reads the new nota, it does not send a third.
+    await issueInvoiceNfse(deps, target, { resendRefused: true });
+    const issued = await issueInvoiceNfse(deps, target, { resendRefused: true });
+    expect(issued).toMatchObject({ state: { status: 'issued' } });
+    expect(fake.notas()).toHaveLength(sent + 1);
+    expect((await readInvoice(invoice.id)).nfeUrl).toBe(`http://focus.fake/notas/${invoice.id}-2.pdf`);
+  });
+
+  it('two requests racing on the same refusal send one nota (same ref, the provider is idempotent by ref)', async () => {
+    const { invoice, target } = await refusedInvoice();
+    const sent = fake.notas().length;
+    const answers = await Promise.all([
+      issueInvoiceNfse(deps, target, { resendRefused: true }),
+      issueInvoiceNfse(deps, target, { resendRefused: true }),
+    ]);
+    expect(answers.map((a) => a.kind)).toEqual(['state', 'state']);
+    expect(
+      fake
+        .notas()
+        .slice(sent)
+        .map((n) => n.ref),
+    ).toEqual([`${invoice.id}-2`]);
+    expect(await issuanceRow(invoice.id)).toMatchObject({ ref: `${invoice.id}-2`, attempt: 2 });
+  });
+
+  it('stops after NFSE_MAX_ATTEMPTS refusals', async () => {
+    const { invoice, target } = await refusedInvoice();
+    await t.db.privileged((c) =>
+      c.query('UPDATE nfse_issuances SET attempt = $1 WHERE invoice_id = $2', [
+        NFSE_MAX_ATTEMPTS,
+        invoice.id,
+      ]),
+    );
+    const sent = fake.notas().length;
+    expect(await issueInvoiceNfse(deps, target, { resendRefused: true })).toEqual({
+      kind: 'skipped',
+      reason: 'too_many_attempts',
+    });
+    expect(fake.notas()).toHaveLength(sent);
   });
 });
 
@@ -368,6 +466,35 @@ describe('/api/nfse routes', () => {
     } finally {
       await setCustomerCnpj('11222333000181');
     }
+  });
+
+  it('sends a refused nota again on request ("Reenviar NFS-e"), and answers 409 once it was refused too often', async () => {
+    const as = await appWith(deps);
+    const staff = await as(tenant.csm.userId);
+    const paid = await store(invoiceDoc());
+    await setRefusedCnpj();
+    try {
+      for (let i = 0; i < 3; i++) await staff('POST', paid.id); // sent, read, refused on the fake's 2nd read
+    } finally {
+      await setCustomerCnpj('11222333000181');
+    }
+    expect(await (await staff('GET', paid.id)).json()).toMatchObject({
+      issuance: { status: 'failed', errors: 'E165: CNPJ do tomador não está ativo na Receita Federal' },
+    });
+    const again = await staff('POST', paid.id);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ issuance: { status: 'processing', errors: null } });
+    expect(fake.notas().at(-1)!.ref).toBe(`${paid.id}-2`);
+
+    await t.db.privileged((c) =>
+      c.query(`UPDATE nfse_issuances SET status = 'failed', attempt = $1 WHERE invoice_id = $2`, [
+        NFSE_MAX_ATTEMPTS,
+        paid.id,
+      ]),
+    );
+    const refused = await staff('POST', paid.id);
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ error: { code: 'conflict' } });
   });
 
   it('answers 503 when NFS-e is not configured', async () => {

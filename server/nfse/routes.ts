@@ -6,15 +6,17 @@ import { readDocument, type Database } from '../db/index.ts';
 import { limitBody } from '../http/body.ts';
 import type { AuthedEnv } from '../http/context.ts';
 import type { ServerWriter } from '../sync/server-writes.ts';
-import { issueInvoiceNfse, type NfseDeps } from './issue-nfse.ts';
+import { issueInvoiceNfse, NFSE_MAX_ATTEMPTS, type NfseDeps } from './issue-nfse.ts';
 
 /**
  * `/api/nfse` (staff; docs/api.md "NFS-e"):
  * - `GET /invoices/:invoiceId` — the invoice's issuance as recorded (`{issuance: null}` before any).
  * - `POST /invoices/:invoiceId` — "Emitir NFS-e" on staff request: one step in the request (the nota sent, or
  *   its state read), answered as `{issuance}`; a nota still processing is followed by the `issue-nfse` job's
- *   scan. 409 for an invoice that is not paid, 503 when NFS-e is not configured, 422 `validation_failed`
- *   (`details.reason: "taker_cnpj_missing"`) when the invoice's customer has no CNPJ — nothing is sent.
+ *   scan; a nota the city hall refused is sent again as a new attempt ("Reenviar NFS-e", after fixing its
+ *   cause). 409 for an invoice that is not paid or whose nota was refused `NFSE_MAX_ATTEMPTS` times, 503 when
+ *   NFS-e is not configured, 422 `validation_failed` (`details.reason: "taker_cnpj_missing"`) when the
+ *   invoice's customer has no CNPJ — nothing is sent.
  * The invoice is looked up under the caller's identity first, so RLS bounds what staff can issue.
  */
 export interface NfseRoutesDeps {
@@ -86,7 +88,12 @@ export function nfseRoutes(deps: NfseRoutesDeps): Hono<AuthedEnv> {
     const step = await issueInvoiceNfse(
       { ...deps.nfse, db: deps.db, writer: deps.writer, clock: deps.clock },
       { organizationId, invoiceId },
+      { resendRefused: true },
     );
+    if (step.kind === 'skipped' && step.reason === 'too_many_attempts')
+      throw conflict(
+        `This invoice's NFS-e was refused ${NFSE_MAX_ATTEMPTS} times: check the data with the city hall before trying again.`,
+      );
     if (step.kind === 'skipped' && step.reason === 'no_taker_cnpj')
       throw new ApiError(
         'validation_failed',

@@ -262,6 +262,50 @@ describe('Contracts tab (device database, offline)', () => {
     expect(posts).toHaveLength(2);
   });
 
+  it('a refused nota shows the city hall’s words and "Reenviar NFS-e", which sends it again', async () => {
+    const user = userEvent.setup();
+    const invoices = TECHCORP_INVOICES.map((i) =>
+      i.number === 'INV-1234' ? { ...i, nfeUrl: null, nfeNumber: null } : i,
+    );
+    const target = invoices.find((i) => i.number === 'INV-1234')!;
+    const posts: string[] = [];
+    const issuance = (status: string, errors: string | null) => ({
+      issuance: { status, number: null, url: null, errors, updatedAt: '2026-01-20T12:00:00.000Z' },
+    });
+    await renderOverDevice({
+      path: `/clientes/${TECHCORP_ID}/contratos`,
+      opened,
+      customers: [TECHCORP],
+      invoices,
+      online: true,
+      fetchHandler: (url, init) => {
+        if (!url.endsWith(`/api/nfse/invoices/${target.id}`))
+          return json(404, { error: { code: 'not_found', message: 'Not found.' } });
+        if (init?.method !== 'POST')
+          return json(200, issuance('failed', 'E165: CNPJ do tomador não está ativo na Receita Federal'));
+        posts.push(url);
+        return json(200, issuance('processing', null));
+      },
+      routes: [{ path: 'clientes/:id/contratos', element: <TabRoute /> }],
+    });
+    await findHeading('Contratos ativos');
+    const table = screen.getByRole('table', { name: 'Faturas, mais recentes primeiro' });
+    const row = within(table)
+      .getAllByRole('row')
+      .find((r) => r.textContent?.includes('INV-1234'))!;
+    const resend = await within(row).findByRole('button', { name: 'Reenviar NFS-e' }, LOAD_TIMEOUT);
+    expect(within(row).getByRole('alert')).toHaveTextContent('Nota recusada pela prefeitura.');
+    expect(
+      within(row).getByText('E165: CNPJ do tomador não está ativo na Receita Federal'),
+    ).toBeInTheDocument();
+    expect(resend).toHaveAccessibleDescription(
+      'Corrija o motivo (por exemplo, o CNPJ do cliente em “Editar dados”) e reenvie.',
+    );
+    await user.click(resend);
+    expect(await within(row).findByText('Em processamento na prefeitura.')).toBeInTheDocument();
+    expect(posts).toHaveLength(1);
+  });
+
   it('offline, a paid invoice without its nota shows the button disabled with the reason', async () => {
     const invoices = TECHCORP_INVOICES.map((i) =>
       i.number === 'INV-1234' ? { ...i, nfeUrl: null, nfeNumber: null } : i,

@@ -151,6 +151,9 @@ export const contractsEn: TranslationShape<typeof contractsPtBR> = {
       refresh: 'Refresh status',
       refreshing: 'Refreshing…',
       refused: 'Nota refused by the city hall.',
+      resend: 'Send NFS-e again',
+      resending: 'Sending again…',
+      resendHint: 'Fix the cause (e.g. the customer’s CNPJ under “Edit details”), then send it again.',
       cancelled: 'Nota cancelled.',
       problem: {
         no_cnpj: 'The customer has no CNPJ: fill it in under “Edit details” to issue the nota.',

@@ -151,6 +151,9 @@ export const contractsPtBR = {
       refresh: 'Atualizar situação',
       refreshing: 'Atualizando…',
       refused: 'Nota recusada pela prefeitura.',
+      resend: 'Reenviar NFS-e',
+      resending: 'Reenviando…',
+      resendHint: 'Corrija o motivo (por exemplo, o CNPJ do cliente em “Editar dados”) e reenvie.',
       cancelled: 'Nota cancelada.',
       problem: {
         no_cnpj: 'Cliente sem CNPJ: preencha-o em “Editar dados” para emitir a nota.',

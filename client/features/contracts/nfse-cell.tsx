@@ -13,7 +13,8 @@ import styles from './contracts.module.css';
 /**
  * An invoice's NFS-e in the staff payment history: "Baixar NFe" once the nota exists, else — for a paid
  * invoice, admins and CSMs, online — "Emitir NFS-e" (`POST /api/nfse/invoices/:id`: the server sends the nota
- * or reads its state) and the issuance's state from `GET` (nfse-view.ts decides what shows). Offline the button
+ * or reads its state; a refused nota is sent again: "Reenviar NFS-e") and the issuance's state from `GET`
+ * (nfse-view.ts decides what shows). Offline the button
  * stays, disabled, with the reason beside it. The nota's link also reaches the invoice by sync.
  */
 export function NfseCell({ invoice }: { invoice: Invoice }) {
@@ -108,12 +109,24 @@ export function NfseCell({ invoice }: { invoice: Invoice }) {
         </span>
       );
     case 'refused':
+      // The same POST: the server sends a refused nota again as a new attempt (server/nfse/issue-nfse.ts).
       return (
         <span className={styles.nfse}>
           <span role="alert" className={styles.nfseProblem}>
             {t('payments.nfse.refused')}
           </span>
           {view.errors ? <span className={styles.muted}>{view.errors}</span> : null}
+          <span id={reasonId} className={styles.muted}>
+            {t('payments.nfse.resendHint')}
+          </span>
+          <Button
+            variant="secondary"
+            disabled={view.busy}
+            aria-describedby={reasonId}
+            onClick={() => void issue()}
+          >
+            {view.busy ? t('payments.nfse.resending') : t('payments.nfse.resend')}
+          </Button>
         </span>
       );
     case 'cancelled':

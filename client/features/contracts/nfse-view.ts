@@ -8,8 +8,9 @@ import type { NfseAnswer } from './nfse-api.ts';
  * - an invoice not paid → nothing to issue;
  * - offline → the button disabled, with the reason;
  * - otherwise the server's issuance: none → "Emitir NFS-e"; processing → "Atualizar situação"; issued →
- *   "Baixar NFe" (before the invoice syncs); refused or cancelled → the provider's words; and the request's
- *   failures (no CNPJ, not configured, …) with what to do.
+ *   "Baixar NFe" (before the invoice syncs); refused → the provider's words and "Reenviar NFS-e" (a new
+ *   attempt, once the cause is fixed); cancelled → said; and the request's failures (no CNPJ, not configured,
+ *   …) with what to do.
  */
 export type NfseCellView =
   | { readonly kind: 'download'; readonly url: string; readonly number: string | null }
@@ -18,7 +19,7 @@ export type NfseCellView =
   | { readonly kind: 'loading' }
   | { readonly kind: 'issue'; readonly busy: boolean; readonly problem: NfseProblem | null }
   | { readonly kind: 'processing'; readonly busy: boolean }
-  | { readonly kind: 'refused'; readonly errors: string | null }
+  | { readonly kind: 'refused'; readonly errors: string | null; readonly busy: boolean }
   | { readonly kind: 'cancelled' };
 
 export type NfseProblem = 'no_cnpj' | 'not_configured' | 'not_paid' | 'failed' | 'offline';
@@ -51,7 +52,7 @@ export function nfseCellView(
         ? { kind: 'download', url: issuance.url, number: issuance.number }
         : { kind: 'processing', busy };
     case 'failed':
-      return { kind: 'refused', errors: issuance.errors };
+      return { kind: 'refused', errors: issuance.errors, busy };
     case 'cancelled':
       return { kind: 'cancelled' };
   }

@@ -19,7 +19,7 @@ interface FakeNota {
   readonly body: Record<string, unknown>;
   reads: number;
   numero: string | null;
-  failed: boolean;
+  failed: 'invalid' | 'inactive' | null;
 }
 
 export function createFocusNfseFake(
@@ -27,6 +27,12 @@ export function createFocusNfseFake(
     readonly origin?: string;
     readonly pollsUntilDone?: number;
     readonly rateLimitedRequests?: number;
+    /**
+     * Takers whose CNPJ is well formed but not active at the Receita Federal (closed, suspended): their notas
+     * are refused at authorization like an invalid CNPJ, with the fake's own E165. What staff fix before
+     * "Reenviar NFS-e".
+     */
+    readonly inactiveTakers?: readonly string[];
   } = {},
 ): Hono & { readonly notas: () => readonly FakeNota[] } {
   const origin = options.origin ?? 'http://focus.fake';
@@ -76,7 +82,14 @@ export function createFocusNfseFake(
         },
         400,
       );
-    const failed = tomadorCnpj !== undefined && !isValidCnpj(String(tomadorCnpj));
+    const failed =
+      tomadorCnpj === undefined
+        ? null
+        : !isValidCnpj(String(tomadorCnpj))
+          ? 'invalid'
+          : options.inactiveTakers?.includes(String(tomadorCnpj))
+            ? 'inactive'
+            : null;
     notas.set(ref, { ref, body: body as Record<string, unknown>, reads: 0, numero: null, failed });
     return c.json(
       {
@@ -105,7 +118,15 @@ export function createFocusNfseFake(
       return c.json({
         ...base,
         status: 'erro_autorizacao',
-        erros: [{ codigo: 'E160', mensagem: 'CNPJ do tomador inválido', correcao: 'Informe um CNPJ válido' }],
+        erros: [
+          nota.failed === 'invalid'
+            ? { codigo: 'E160', mensagem: 'CNPJ do tomador inválido', correcao: 'Informe um CNPJ válido' }
+            : {
+                codigo: 'E165',
+                mensagem: 'CNPJ do tomador não está ativo na Receita Federal',
+                correcao: 'Informe o CNPJ ativo do tomador',
+              },
+        ],
       });
     nota.numero ??= String(nextNumber++);
     return c.json({

@@ -39,9 +39,21 @@ const deviceSessions = lazyDeviceSessions(async () =>
     setTimeout: (fn, ms) => window.setTimeout(fn, ms),
     clearTimeout: (handle) => window.clearTimeout(handle as number),
     clearBrowserData: (databaseName) => clearBrowserData(window, databaseName),
+    // The role's later collections open one at a time, each when the browser is next idle, so the first
+    // screen's own reads and renders run between them (client/db/database.ts `first`).
+    pause: () =>
+      new Promise<void>((resolve) =>
+        typeof window.requestIdleCallback === 'function'
+          ? window.requestIdleCallback(() => resolve(), { timeout: 100 })
+          : window.setTimeout(resolve, 0),
+      ),
   }),
 );
-if (readRememberedUser(store)) deviceSessions.preload();
+// A remembered user's launch (an installed app, offline too) opens their device database at once, while React
+// draws the shell: the session (client/auth/session-context.tsx) starts from the same remembered profile, and
+// its open of the same user joins this one (device-session.ts).
+const remembered = readRememberedUser(store);
+if (remembered) void deviceSessions.open(remembered).catch(() => undefined);
 
 const push = browserPush(window);
 const appFetch = window.fetch.bind(window);

@@ -1,6 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { MAX_COLLECTIONS_PER_ROLE } from '../../shared/collections/index.ts';
+import {
+  collectionsForRole,
+  MAX_COLLECTIONS_PER_ROLE,
+  type CollectionName,
+} from '../../shared/collections/index.ts';
 import { openDeviceDatabase, type DeviceDatabase } from './database.ts';
 
 const opened: DeviceDatabase[] = [];
@@ -8,8 +12,13 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((d) => d.remove()));
 });
 
-async function open(role: 'csm' | 'client', counts: Record<string, number> = {}) {
+async function open(
+  role: 'csm' | 'client',
+  counts: Record<string, number> = {},
+  phases: { first?: readonly CollectionName[]; pause?: () => Promise<void> } = {},
+) {
   const d = await openDeviceDatabase({
+    ...phases,
     userId: crypto.randomUUID(),
     role,
     storage: getRxStorageMemory(),
@@ -73,5 +82,69 @@ describe('device database', () => {
     expect(counts.customers).toBe(1);
     await d.collections.customers!.insert(customer(crypto.randomUUID()));
     expect(counts.customers).toBe(2);
+  });
+
+  it('opens the first collections, then the others one at a time; each counts its writes from the start', async () => {
+    const counts: Record<string, number> = {};
+    let release: () => void = () => {};
+    let pauses = 0;
+    const d = await open('csm', counts, {
+      first: ['customers', 'health'],
+      pause: () =>
+        new Promise<void>((resolve) => {
+          pauses++;
+          release = resolve;
+        }),
+    });
+    expect(Object.keys(d.collections).sort()).toEqual(['customers', 'health']);
+    // Pending writes of every collection are counted before it opens (the sync state shows them at once).
+    expect(Object.keys(counts).sort()).toEqual(collectionsForRole('csm').sort());
+    let allOpen = false;
+    void d.allOpen.then(() => (allOpen = true));
+    const rest = collectionsForRole('csm').filter((n) => n !== 'customers' && n !== 'health');
+    for (let i = 0; i < rest.length; i++) {
+      await vi.waitFor(() => expect(pauses).toBe(i + 1));
+      expect(Object.keys(d.collections)).toHaveLength(2 + i);
+      release();
+    }
+    await d.allOpen;
+    expect(allOpen).toBe(true);
+    expect(Object.keys(d.collections).sort()).toEqual(collectionsForRole('csm').sort());
+    await d.collections.activities!.insert({
+      id: crypto.randomUUID(),
+      updatedAt: '2026-11-21T12:00:00.000Z',
+      serverSeq: 0,
+      clientUpdatedAt: '2000-01-01T00:00:00.000Z',
+      customerId: crypto.randomUUID(),
+      type: 'call',
+      title: 'Ligação',
+      description: null,
+      performedBy: null,
+      performedByName: null,
+      occurredAt: '2026-11-21T12:00:00.000Z',
+      metadata: {},
+    });
+    expect(counts.activities).toBe(1);
+  });
+
+  it('closes while the later collections still open: it waits for them, then closes cleanly', async () => {
+    let release: () => void = () => {};
+    const d = await open(
+      'csm',
+      {},
+      {
+        first: ['customers'],
+        pause: () => new Promise<void>((resolve) => (release = resolve)),
+      },
+    );
+    let closed = false;
+    const closing = d.close().then(() => (closed = true));
+    while (!closed) {
+      release();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    await closing;
+    expect(d.db.closed).toBe(true);
+    opened.splice(opened.indexOf(d), 1);
   });
 });

@@ -7,7 +7,8 @@ import { applyChange, readAllDocuments } from './read-all.ts';
 
 /**
  * Makes the signed-in user's device session available to features. Rendering never waits for the network:
- * the session opens the local database (IndexedDB, ~100 ms) and features render what it has, live.
+ * the session opens the local database (IndexedDB, ~100 ms) and features render what it has, live. A
+ * collection that is not open yet reads as null (`useCollection`), like the whole database while it opens.
  */
 interface DeviceDataValue {
   readonly session: DeviceSession | null;
@@ -31,7 +32,16 @@ export function DeviceDataProvider(props: {
       return;
     }
     sessions.open(user).then(
-      (session) => !cancelled && setValue({ session, error: null }),
+      (session) => {
+        if (cancelled) return;
+        setValue({ session, error: null });
+        // The role's other collections open behind the first screen (database.ts `first`): a new value then,
+        // so every `useCollection` looks its collection up again.
+        void session.database.allOpen.then(
+          () => !cancelled && setValue({ session, error: null }),
+          (error: unknown) => !cancelled && setValue({ session: null, error: error as Error }),
+        );
+      },
       (error: unknown) => !cancelled && setValue({ session: null, error: error as Error }),
     );
     return () => {

@@ -65,6 +65,8 @@ describe('device session', () => {
     const storage = getRxStorageMemory();
     const first = offlineDevice(storage);
     const session = await first.sessions.open(USER);
+    // activities is not among the first collections (database.ts `first`): it opens right after.
+    await session.database.allOpen;
     await session.database.collections.activities!.insert(activity('0190a8e4-0000-7000-8000-00000000a001'));
     expect(totalPending(first.status.getSnapshot())).toBe(1);
     await first.sessions.closeCurrent();
@@ -80,6 +82,8 @@ describe('device session', () => {
     const storage = getRxStorageMemory();
     const first = offlineDevice(storage);
     const session = await first.sessions.open(USER);
+    // activities is not among the first collections (database.ts `first`): it opens right after.
+    await session.database.allOpen;
     await session.database.collections.activities!.insert(activity('0190a8e4-0000-7000-8000-00000000a002'));
     await first.sessions.closeCurrent();
 
@@ -94,6 +98,7 @@ describe('device session', () => {
 
     const third = offlineDevice(storage);
     const after = await third.sessions.open(USER);
+    await after.database.allOpen;
     expect(await after.database.collections.activities!.count().exec()).toBe(0);
     expect(totalPending(third.status.getSnapshot())).toBe(0);
   });

@@ -40,6 +40,11 @@ export interface DeviceSessionDeps {
   readonly clearBrowserData: (databaseName: string) => Promise<void>;
   /** How long each step of a wipe may take before the sign-out goes on without it (default 3 s). */
   readonly wipeStepMs?: number;
+  /**
+   * Waited for before each of the role's later collections opens (database.ts `first`, `pause`): the browser
+   * lets the first screen's own work run in between; tests open them at once.
+   */
+  readonly pause?: () => Promise<void>;
 }
 
 export interface DeviceSessions {
@@ -98,6 +103,31 @@ function reconnectWhenNetworkReturns(status: SyncStatusStore, sync: SyncHandle):
 }
 
 /**
+ * The replication, started once every collection is open. Before that, `reSync` and `reconnect` have nothing
+ * to do (the start pulls and connects anyway) and `states` is empty; `stop` waits for the start and stops it, so
+ * a session closed while its collections still open never starts replicating after the close.
+ */
+function deferredSync(allOpen: Promise<void>, start: () => SyncHandle): SyncHandle {
+  let started: SyncHandle | null = null;
+  let stopped = false;
+  const ready = allOpen.then(() => (stopped ? null : (started = start())));
+  // A collection that could not open leaves nothing to start or stop (the screens needing it show no data).
+  ready.catch(() => undefined);
+  return {
+    get states() {
+      return started?.states ?? {};
+    },
+    reSync: () => started?.reSync(),
+    reconnect: () => started?.reconnect(),
+    async stop() {
+      stopped = true;
+      const handle = await ready.catch(() => null);
+      await handle?.stop();
+    },
+  };
+}
+
+/**
  * Invariant: opening, closing and wiping run one at a time, in the order they were asked for. A sign-out tapped
  * while the session is still opening (a reload, RxDB's chunk still loading) must wipe the database that open is
  * creating — run concurrently, the delete would finish first and the open would re-create every collection.
@@ -124,6 +154,8 @@ export function createDeviceSessions(deps: DeviceSessionDeps): DeviceSessions {
 
   async function openFor(user: SignedInUser): Promise<DeviceSession> {
     deps.status.reset(collectionsForRole(user.role));
+    // The session opens with the first-sync priority collections (the staff's list and its health), the
+    // others open behind it (database.ts `first`); the replication starts once every collection is open.
     const database = await openDeviceDatabase({
       userId: user.id,
       role: user.role,
@@ -131,25 +163,30 @@ export function createDeviceSessions(deps: DeviceSessionDeps): DeviceSessions {
       now: deps.now,
       multiInstance: deps.multiInstance,
       onPendingCount: (collection, count) => deps.status.dispatch({ type: 'pending', collection, count }),
+      first: firstSyncPriority(user.role),
+      pause: deps.pause,
     });
-    const sync = startSync({
-      collections: database.collections as Record<string, never>,
-      userId: user.id,
-      transport: { baseUrl: deps.baseUrl, fetch: deps.fetch },
-      outbox: database.outbox,
-      notices: database.notices,
-      ackedWrites: database.ackedWrites,
-      now: deps.now,
-      dispatch: deps.status.dispatch,
-      setTimeout: deps.setTimeout,
-      clearTimeout: deps.clearTimeout,
-      waitForLeadership: deps.multiInstance,
-      priority: firstSyncPriority(user.role),
-    });
+    const sync = deferredSync(database.allOpen, () =>
+      startSync({
+        collections: database.collections as Record<string, never>,
+        userId: user.id,
+        transport: { baseUrl: deps.baseUrl, fetch: deps.fetch },
+        outbox: database.outbox,
+        notices: database.notices,
+        ackedWrites: database.ackedWrites,
+        now: deps.now,
+        dispatch: deps.status.dispatch,
+        setTimeout: deps.setTimeout,
+        clearTimeout: deps.clearTimeout,
+        waitForLeadership: deps.multiInstance,
+        priority: firstSyncPriority(user.role),
+      }),
+    );
     const restored = await database.kv.get(LAST_SYNCED_DOC);
     // The outbox loaded its persisted queue while the database opened; the fresh status starts from its counts,
     // or a reload while offline would show nothing pending while the writes still wait.
-    const names = Object.keys(database.collections);
+    // Every collection of the role, also those still opening (their queues are loaded: database.ts).
+    const names = collectionsForRole(user.role);
     deps.status.reset(collectionsForRole(user.role), {
       lastSyncedAt: typeof restored === 'string' ? restored : null,
       pending: Object.fromEntries(names.map((name) => [name, database.outbox.count(name)])),

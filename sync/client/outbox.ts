@@ -47,8 +47,11 @@ export function createOutbox(deps: {
 
   return {
     async load() {
-      for (const c of deps.collections) {
-        const saved = await deps.store.get(keyOf(c));
+      // Every collection's queue requested at once (one round trip's wait, not one per collection: 12
+      // sequential local-document reads were ≈ 100 ms of an offline launch, issue 16), applied in order.
+      const saves = await Promise.all(deps.collections.map((c) => deps.store.get(keyOf(c))));
+      for (const [i, c] of deps.collections.entries()) {
+        const saved = saves[i];
         const m = entries(c);
         if (saved && typeof saved === 'object') {
           for (const [id, stamp] of Object.entries(saved as Record<string, unknown>)) {

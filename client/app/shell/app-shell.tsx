@@ -81,11 +81,21 @@ export function AppShell() {
   );
 }
 
+/**
+ * Not before the launch settles: every feature's strings are ≈ 30 chunks to fetch and evaluate, and the first
+ * idle moment of a launch comes while the screen still waits on IndexedDB — an offline launch at 10,000
+ * customers evaluated them between the list's first rows and its full read (issue 16).
+ */
+const PRELOAD_AFTER_MS = 3000;
+
 const whenIdle = (run: () => void): (() => void) => {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(run, { timeout: 3000 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(run, 200);
-  return () => clearTimeout(id);
+  let idle: number | null = null;
+  const timer = setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(run, { timeout: 3000 });
+    else run();
+  }, PRELOAD_AFTER_MS);
+  return () => {
+    clearTimeout(timer);
+    if (idle !== null) cancelIdleCallback(idle);
+  };
 };

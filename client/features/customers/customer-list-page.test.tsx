@@ -337,14 +337,20 @@ describe('customer list (device database, offline)', () => {
       expect(kpis).toHaveAttribute('aria-busy', 'true');
       expect(within(kpis).getAllByText('carregando')).toHaveLength(4);
       expect(kpis).not.toHaveTextContent(/R\$|\d/);
-      expect(screen.getByText('Carregando clientes…')).toHaveAttribute('role', 'status');
-      expect(screen.queryByText(/^Mostrando/)).not.toBeInTheDocument();
+      // The total is the device's own count from the first rows on (an index count, no document read).
+      expect(await screen.findByText('Mostrando 50 de 60 clientes (carregando os demais…)')).toHaveAttribute(
+        'role',
+        'status',
+      );
       expect(screen.getByRole('button', { name: 'Exportar' })).toBeDisabled();
 
-      // Search stays usable: it filters the preview now and the whole portfolio once loaded.
+      // Search stays usable: it filters the preview now and the whole portfolio once loaded; until then the
+      // status says it is still searching, never counting the preview's matches as the result.
       const search = screen.getByRole('searchbox', { name: 'Buscar clientes' });
       await user.type(search, 'cliente 5');
       expect(search).toHaveValue('cliente 5');
+      expect(screen.getByText('Buscando em 60 clientes…')).toHaveAttribute('role', 'status');
+      expect(screen.queryByText(/^Mostrando/)).not.toBeInTheDocument();
       await waitFor(() =>
         expect(rowNames(table)).toEqual([
           'Cliente 15',

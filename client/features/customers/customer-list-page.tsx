@@ -38,6 +38,7 @@ import { ListToolbar, type CsmOption } from './list-toolbar.tsx';
 import { csmNameResolver, useStaffDirectory } from './staff-directory.ts';
 import { useCustomersTranslation } from './use-customers-translation.ts';
 import { useListState } from './use-list-state.ts';
+import { listStatus } from './list-status.ts';
 import styles from './customer-list-page.module.css';
 
 // Loaded when first used, not with the staff's first screen (issue 16's bundle budget): the forms bring the
@@ -83,6 +84,21 @@ function usePreviewHealth(customers: readonly Customer[], skip: boolean): readon
 }
 
 /**
+ * The device's number of customers while the whole list is read: a count over RxDB's index (no document is
+ * read), live so a customer synced meanwhile is counted. `enabled` false subscribes to nothing.
+ */
+function useDeviceCustomerCount(enabled: boolean): number | null {
+  const collection = useCollection('customers');
+  const [count, setCount] = useState<number | null>(null);
+  useEffect(() => {
+    if (!collection || !enabled) return;
+    const sub = collection.count().$.subscribe(setCount);
+    return () => sub.unsubscribe();
+  }, [collection, enabled]);
+  return count;
+}
+
+/**
  * `/clientes` — the staff customer list (customers spec §2.1): portfolio KPIs, search, filters and sort kept
  * in the URL (`?saude=risco` is the manifest's at-risk shortcut), a virtualised table, CSV export, and
  * creating/editing a company. Reads only the device database, so it works offline.
@@ -107,6 +123,7 @@ export function CustomerListPage() {
   const customers = useDeferredValue(useLiveCollection('customers', firstCustomers.ready || loaded));
   const health = useDeferredValue(useLiveCollection('health', firstCustomers.ready || loaded));
   if (customers.ready && health.ready && !loaded) setLoaded(true);
+  const deviceCount = useDeviceCustomerCount(!loaded);
   const directory = useStaffDirectory();
   const sync = useSyncStatus();
   const [listState, setListState] = useListState();
@@ -280,6 +297,13 @@ export function CustomerListPage() {
   // The permission rules (a small chunk fetched at mount) decide the row checkboxes and edit buttons: the list
   // stays busy until they are here, so it never draws without them and then changes.
   const loading = !loaded || permissions === null;
+  const status = listStatus({
+    loaded: !loading,
+    shown: visible.length,
+    total: rows.length,
+    deviceCount,
+    narrowed: filters.query.trim() !== '' || activeFilterCount(filters) > 0,
+  });
   const pending = sync.pending.customers ?? 0;
   const synced = pending === 0 && sync.connectivity === 'online';
 
@@ -298,7 +322,13 @@ export function CustomerListPage() {
 
       <div className={styles.statusLine}>
         <p role="status" aria-live="polite" aria-atomic="true" className={styles.count}>
-          {loading ? t('loading') : t('list.showing', { shown: visible.length, count: rows.length })}
+          {status.kind === 'loading'
+            ? t('loading')
+            : status.kind === 'first'
+              ? t('list.showingFirst', { shown: status.shown, count: status.count })
+              : status.kind === 'searching'
+                ? t('list.searching', { count: status.count })
+                : t('list.showing', { shown: status.shown, count: status.count })}
         </p>
         {pending > 0 ? (
           <p className={styles.pendingNote}>{t('list.pendingCount', { count: pending })}</p>

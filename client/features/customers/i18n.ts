@@ -80,6 +80,11 @@ export const customersPtBR = {
     label: 'Lista de clientes',
     showing_one: 'Mostrando {{shown, number}} de {{count, number}} cliente',
     showing_other: 'Mostrando {{shown, number}} de {{count, number}} clientes',
+    // While the whole portfolio is read: the first screenful and the device's count (list-status.ts).
+    showingFirst_one: 'Mostrando {{shown, number}} de {{count, number}} cliente (carregando os demais…)',
+    showingFirst_other: 'Mostrando {{shown, number}} de {{count, number}} clientes (carregando os demais…)',
+    searching_one: 'Buscando em {{count, number}} cliente…',
+    searching_other: 'Buscando em {{count, number}} clientes…',
     pendingCount_one: '{{count}} alteração em clientes aguardando sincronização',
     pendingCount_other: '{{count}} alterações em clientes aguardando sincronização',
     alsoCritical_one: 'Há também {{count}} cliente em estado crítico.',

@@ -64,7 +64,7 @@ describe('NFS-e of a paid invoice', () => {
     // authorized by the fake city hall. TechCorp carries a CNPJ (demo data), sent as the taker's.
     const techcorp = (await clientApi.pullAll('customers'))[0]!;
     expect(techcorp.cnpj).toMatch(/^\d{14}$/);
-    inactiveTakers.push(techcorp.cnpj!);
+    inactiveTakers.push(String(techcorp.cnpj));
     const staff = await env.launch({ width: 1280, height: 800 });
     const staffPage = await signInThroughUi(staff.context, origin, 'maria@arco.example', '/clientes');
     await waitForFirstSync(staffPage);

@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { z } from 'zod';
-import { useDeviceData } from '../../db/device-data.tsx';
+import { useLocalValue } from '../../db/local-documents.ts';
 
 /**
  * Names of the organization's staff, for the CSM column and filter. Users are not a synced collection, so the
@@ -47,15 +47,6 @@ export function csmNameResolver(
 
 /** The directory from the local document, live (empty until something writes it). */
 export function useStaffDirectory(): readonly StaffEntry[] {
-  const { session } = useDeviceData();
-  const db = session?.database.db ?? null;
-  const [value, setValue] = useState<unknown>(undefined);
-  useEffect(() => {
-    if (!db) return;
-    const sub = db.getLocal$<{ value: unknown }>(STAFF_DIRECTORY_KEY).subscribe((doc) => {
-      setValue(doc ? doc.get('value') : undefined);
-    });
-    return () => sub.unsubscribe();
-  }, [db]);
+  const value = useLocalValue(STAFF_DIRECTORY_KEY);
   return useMemo(() => parseStaffDirectory(value), [value]);
 }

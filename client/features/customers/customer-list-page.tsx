@@ -1,4 +1,14 @@
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { MangoQuery } from 'rxdb';
 import type { Customer } from '../../../shared/entities/customer.ts';
 import type { Health } from '../../../shared/entities/csm.ts';
@@ -183,6 +193,19 @@ export function CustomerListPage() {
     (key: SortKey) => setListState((state) => ({ ...state, sort: nextSort(state.sort, key) })),
     [setListState],
   );
+  const onQuery = useCallback(
+    (query: string) => setListState((state) => ({ ...state, filters: { ...state.filters, query } })),
+    [setListState],
+  );
+  const patchFilters = useCallback(
+    (patch: Partial<CustomerFilters>) =>
+      setListState((state) => ({ ...state, filters: { ...state.filters, ...patch } })),
+    [setListState],
+  );
+  const clearFilters = useCallback(
+    () => setListState((state) => ({ ...state, filters: { ...NO_FILTERS, query: state.filters.query } })),
+    [setListState],
+  );
 
   const selection = useMemo<RowSelection>(
     () => ({
@@ -214,8 +237,9 @@ export function CustomerListPage() {
     setDialog({ mode: 'edit', customer: row.customer });
   }, []);
 
-  // A signed-in user parsed at the session boundary always has an identity.
-  const identity = user ? identityOf(user) : null;
+  // A signed-in user parsed at the session boundary always has an identity. Parsed once per user, not per
+  // render (a keystroke renders the page twice; the permissions below are derived from it).
+  const identity = useMemo(() => (user ? identityOf(user) : null), [user]);
   const permissions = useCustomerPermissions(identity);
   // Portfolio assignment is the admin's (shared permission rule); CSMs never see the checkboxes.
   const mayAssign = collection !== null && permissions !== null && permissions.assign;
@@ -235,6 +259,25 @@ export function CustomerListPage() {
         : 0,
     [atRiskList, loaded, rows, deferred.filters, me.id],
   );
+  // The toolbar's export and "+ Empresa" stay the same functions across keystrokes (its buttons are memoised);
+  // the export reads the list as last committed.
+  const exportList = async () => {
+    const { CSV_FORMATS, csvFileName, csvRecords, toCsv } = await import('./customer-csv.ts');
+    const format = CSV_FORMATS[language];
+    const file = csvFileName(today);
+    downloadText(toCsv(csvRecords(visible, t, format, domainText), format), file);
+    setAnnouncement({ text: t('toolbar.exported', { file, count: visible.length }), untilSynced: false });
+  };
+  const latestExport = useRef(exportList);
+  useLayoutEffect(() => {
+    latestExport.current = exportList;
+  });
+  const onExport = useCallback(() => void latestExport.current(), []);
+  const onCreate = useCallback((opener: HTMLElement) => {
+    openerRef.current = opener;
+    setAnnouncement(null);
+    setDialog({ mode: 'create' });
+  }, []);
   if (!user || identity === null) return null;
   const mayCreate = collection !== null && permissions !== null && permissions.create;
   const mayEdit = collection !== null && permissions !== null && permissions.update;
@@ -275,13 +318,6 @@ export function CustomerListPage() {
     setAssigning(false);
     restoreFocus();
   };
-  const onExport = async () => {
-    const { CSV_FORMATS, csvFileName, csvRecords, toCsv } = await import('./customer-csv.ts');
-    const format = CSV_FORMATS[language];
-    const file = csvFileName(today);
-    downloadText(toCsv(csvRecords(visible, t, format, domainText), format), file);
-    setAnnouncement({ text: t('toolbar.exported', { file, count: visible.length }), untilSynced: false });
-  };
 
   if (!collection) {
     // No device database (yet): nothing to list, nothing to create.
@@ -311,11 +347,13 @@ export function CustomerListPage() {
     <Page title={title}>
       <ListToolbar
         filters={filters}
-        onFilters={setFilters}
+        onQuery={onQuery}
+        onPatch={patchFilters}
+        onClearFilters={clearFilters}
         csmOptions={csmOptions}
         onExport={onExport}
         exportDisabled={loading || visible.length === 0}
-        onCreate={mayCreate ? (opener) => openDialog({ mode: 'create' }, opener) : undefined}
+        onCreate={mayCreate ? onCreate : undefined}
         t={t}
       />
       <KpiCards kpis={loaded ? kpis : null} t={t} language={language} />

@@ -174,14 +174,28 @@ export function filterRows(
   userId: string,
 ): CustomerRow[] {
   const words = normalizeSearch(filters.query).split(' ').filter(Boolean);
-  return rows.filter(
-    (row) =>
-      inPortfolioScope(row, filters, userId) &&
-      (filters.health === 'all' || row.health?.status === filters.health) &&
-      (filters.tier === 'all' || row.customer.tier === filters.tier) &&
-      // Every word of the query must appear in the name, domain or industry (accent-insensitive).
-      words.every((w) => row.searchText.includes(w)),
-  );
+  const scoped = filters.mine || filters.csm !== 'all';
+  const health = filters.health === 'all' ? null : filters.health;
+  const tier = filters.tier === 'all' ? null : filters.tier;
+  // Nothing to check: every row, in order (a new array, as always).
+  if (!scoped && health === null && tier === null && words.length === 0) return rows.slice();
+  // A plain loop with each test decided once per call, not a closure per row: a keystroke that widens the
+  // search (a deleted letter) filters all 10,000 rows (issue 16).
+  const kept: CustomerRow[] = [];
+  for (const row of rows) {
+    if (scoped && !inPortfolioScope(row, filters, userId)) continue;
+    if (health !== null && row.health?.status !== health) continue;
+    if (tier !== null && row.customer.tier !== tier) continue;
+    // Every word of the query must appear in the name, domain or industry (accent-insensitive).
+    let matches = true;
+    for (const word of words)
+      if (!row.searchText.includes(word)) {
+        matches = false;
+        break;
+      }
+    if (matches) kept.push(row);
+  }
+  return kept;
 }
 
 /**
@@ -324,7 +338,7 @@ export function computeKpis(rows: readonly CustomerRow[], today: string): Portfo
     if (health?.status === 'healthy') healthy += 1;
     else if (health?.status === 'at_risk') atRisk += 1;
     else if (health?.status === 'critical') critical += 1;
-    if (customer.customerSince.slice(0, 7) === month) newThisMonth += 1;
+    if (customer.customerSince.startsWith(month)) newThisMonth += 1;
   }
   return { mrrCents, customers: rows.length, healthy, atRisk, critical, newThisMonth };
 }

@@ -1,4 +1,4 @@
-import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { measureElement, useWindowVirtualizer } from '@tanstack/react-virtual';
 import { Link } from 'react-router';
 import type { AppLanguage } from '../../ui/format.ts';
@@ -69,6 +69,10 @@ export const CustomerTable = memo(function CustomerTable({
   selection,
 }: CustomerTableProps) {
   const domainText = useDomainTextFor(language);
+  // The rows' texts, kept for as long as the language (and so `t`) is the same: a keystroke mounts the rows
+  // of a new result, and each row asks for ten or so texts (plan, health words, "N usuários", "desde 2021", the
+  // edit button's name) that i18next would otherwise resolve and interpolate again for every row mounted.
+  const cellT = useMemo(() => cachingT(t), [t]);
   const bodyRef = useRef<HTMLDivElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   // The virtualiser needs the body's distance from the top of the document. Content above it (the filter
@@ -130,46 +134,22 @@ export const CustomerTable = memo(function CustomerTable({
       aria-busy={busy || undefined}
       className={styles.table}
     >
-      <div role="rowgroup" className={styles.head}>
-        <div role="row" aria-rowindex={1} className={styles.headRow}>
-          {COLUMNS.map((column) => {
-            const active = column.key !== null && sort.key === column.key;
-            return (
-              <div
-                key={column.label}
-                role="columnheader"
-                className={`${styles.headCell} ${column.className}`}
-                aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
-              >
-                {selection && column.key === 'name' ? (
-                  <SelectBox
-                    label={t('assign.selectAll', { count: rows.length })}
-                    checked={allListed}
-                    mixed={selectedListed > 0 && !allListed}
-                    disabled={busy || rows.length === 0}
-                    onChange={selection.onToggleAll}
-                  />
-                ) : null}
-                {column.key === null ? (
-                  <span className="visually-hidden">{t(column.label)}</span>
-                ) : (
-                  <button
-                    type="button"
-                    className={styles.sortButton}
-                    data-active={active || undefined}
-                    onClick={() => onSort(column.key!)}
-                  >
-                    {t(column.label)}
-                    <span aria-hidden="true" className={styles.sortArrow}>
-                      {active ? (sort.direction === 'asc' ? '↑' : '↓') : '↕'}
-                    </span>
-                  </button>
-                )}
-              </div>
-            );
-          })}
-        </div>
-      </div>
+      <TableHead
+        sort={sort}
+        onSort={onSort}
+        t={t}
+        selectAll={
+          selection
+            ? {
+                count: rows.length,
+                checked: allListed,
+                mixed: selectedListed > 0 && !allListed,
+                disabled: busy || rows.length === 0,
+                onChange: selection.onToggleAll,
+              }
+            : null
+        }
+      />
       <div
         role="rowgroup"
         ref={bodyRef}
@@ -193,7 +173,7 @@ export const CustomerTable = memo(function CustomerTable({
                 row={row}
                 onEdit={onEdit}
                 canEdit={canEdit}
-                t={t}
+                t={cellT}
                 language={language}
                 selected={selection ? selection.selected.has(row.customer.id) : null}
                 onToggle={selection?.onToggle}
@@ -206,6 +186,107 @@ export const CustomerTable = memo(function CustomerTable({
     </div>
   );
 });
+
+/** The "select every listed row" box of the header (admins). */
+interface SelectAll {
+  readonly count: number;
+  readonly checked: boolean;
+  readonly mixed: boolean;
+  readonly disabled: boolean;
+  readonly onChange: (selected: boolean) => void;
+}
+
+/**
+ * The header row. Memoised on what it shows (`selectAll` compared field by field): a keystroke changes the
+ * table's rows, not its header, and the header's labels are eight lookups in i18next.
+ */
+const TableHead = memo(
+  function TableHead({
+    sort,
+    onSort,
+    t,
+    selectAll,
+  }: {
+    sort: CustomerSort;
+    onSort: (key: SortKey) => void;
+    t: CustomersT;
+    selectAll: SelectAll | null;
+  }) {
+    return (
+      <div role="rowgroup" className={styles.head}>
+        <div role="row" aria-rowindex={1} className={styles.headRow}>
+          {COLUMNS.map((column) => {
+            const active = column.key !== null && sort.key === column.key;
+            return (
+              <div
+                key={column.label}
+                role="columnheader"
+                className={`${styles.headCell} ${column.className}`}
+                aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+              >
+                {selectAll && column.key === 'name' ? (
+                  <SelectBox
+                    label={t('assign.selectAll', { count: selectAll.count })}
+                    checked={selectAll.checked}
+                    mixed={selectAll.mixed}
+                    disabled={selectAll.disabled}
+                    onChange={selectAll.onChange}
+                  />
+                ) : null}
+                {column.key === null ? (
+                  <span className="visually-hidden">{t(column.label)}</span>
+                ) : (
+                  <button
+                    type="button"
+                    className={styles.sortButton}
+                    data-active={active || undefined}
+                    onClick={() => onSort(column.key!)}
+                  >
+                    {t(column.label)}
+                    <span aria-hidden="true" className={styles.sortArrow}>
+                      {active ? (sort.direction === 'asc' ? '↑' : '↓') : '↕'}
+                    </span>
+                  </button>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    );
+  },
+  (a, b) =>
+    a.sort === b.sort &&
+    a.onSort === b.onSort &&
+    a.t === b.t &&
+    (a.selectAll === b.selectAll ||
+      (a.selectAll !== null &&
+        b.selectAll !== null &&
+        a.selectAll.count === b.selectAll.count &&
+        a.selectAll.checked === b.selectAll.checked &&
+        a.selectAll.mixed === b.selectAll.mixed &&
+        a.selectAll.disabled === b.selectAll.disabled &&
+        a.selectAll.onChange === b.selectAll.onChange)),
+);
+
+/**
+ * `t` with its answers kept, by key and options (numbers, names): the same `t` always answers the same for
+ * them (react-i18next gives a new `t` when the language or resources change, and the cache goes with it).
+ */
+export function cachingT(t: CustomersT): CustomersT {
+  const answers = new Map<string, string>();
+  return (key, options) => {
+    let id: string = key;
+    if (options)
+      for (const [name, value] of Object.entries(options)) id += `\u0000${name}\u0001${String(value)}`;
+    let text = answers.get(id);
+    if (text === undefined) {
+      text = t(key, options);
+      answers.set(id, text);
+    }
+    return text;
+  };
+}
 
 /** Memoised: scrolling renders only the rows that come into view (props are stable across scroll frames). */
 const CustomerCells = memo(function CustomerCells({

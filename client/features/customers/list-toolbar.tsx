@@ -1,8 +1,7 @@
-import { useId, useState, type Ref } from 'react';
+import { memo, useId, useState, type Dispatch, type Ref, type SetStateAction } from 'react';
 import { Button } from '../../ui/button.tsx';
 import {
   activeFilterCount,
-  NO_FILTERS,
   TIER_ORDER,
   type CustomerFilters,
   type HealthFilter,
@@ -19,10 +18,18 @@ export interface CsmOption {
 /**
  * Search, the filter disclosure (always open on desktop, collapsible on phones — open from the start when a
  * filter is already on, e.g. from the at-risk shortcut), export and "+ Empresa".
+ *
+ * A keystroke renders this toolbar (the search box is controlled), so everything but the search box is split
+ * into memoised parts that take only what they show: a key does not redraw the buttons and the filter panel
+ * (issue 16: a keystroke within a frame at 10,000 customers). `onPatch` and `onClearFilters` must apply to the
+ * list's current filters (functional updates): the memoised panel does not re-render when only the query
+ * changes, so it never holds the query to write back.
  */
 export function ListToolbar({
   filters,
-  onFilters,
+  onQuery,
+  onPatch,
+  onClearFilters,
   csmOptions,
   onExport,
   exportDisabled,
@@ -31,7 +38,11 @@ export function ListToolbar({
   t,
 }: {
   filters: CustomerFilters;
-  onFilters: (next: CustomerFilters) => void;
+  onQuery: (query: string) => void;
+  /** Changes some filters, keeping the others and the query as they are when applied. */
+  onPatch: (patch: Partial<CustomerFilters>) => void;
+  /** Every filter back to its default, the query kept. */
+  onClearFilters: () => void;
   csmOptions: readonly CsmOption[];
   onExport: () => void;
   exportDisabled: boolean;
@@ -44,7 +55,6 @@ export function ListToolbar({
   const [open, setOpen] = useState(active > 0);
   const panelId = useId();
   const searchId = useId();
-  const set = (patch: Partial<CustomerFilters>) => onFilters({ ...filters, ...patch });
 
   return (
     <div className={styles.toolbarArea}>
@@ -58,88 +68,152 @@ export function ListToolbar({
           className={styles.search}
           placeholder={t('search.placeholder')}
           value={filters.query}
-          onChange={(e) => set({ query: e.target.value })}
+          onChange={(e) => onQuery(e.target.value)}
           autoComplete="off"
           enterKeyHint="search"
         />
-        <div className={styles.toolbarButtons} role="group" aria-label={t('toolbar.label')}>
-          <Button
-            variant="secondary"
-            className={styles.filtersToggle}
-            aria-expanded={open}
-            aria-controls={panelId}
-            onClick={() => setOpen((o) => !o)}
-          >
-            {active > 0 ? t('toolbar.filtersActive', { count: active }) : t('toolbar.filters')}
-            <span aria-hidden="true">{open ? '▴' : '▾'}</span>
-          </Button>
-          <Button variant="secondary" onClick={onExport} disabled={exportDisabled}>
-            {t('toolbar.export')}
-          </Button>
-          {onCreate ? (
-            <Button
-              ref={createRef}
-              aria-label={t('toolbar.newCustomerLabel')}
-              onClick={(e) => onCreate(e.currentTarget)}
-            >
-              <span aria-hidden="true">+</span> {t('toolbar.newCustomer')}
-            </Button>
-          ) : null}
-        </div>
+        <ToolbarButtons
+          active={active}
+          open={open}
+          setOpen={setOpen}
+          panelId={panelId}
+          onExport={onExport}
+          exportDisabled={exportDisabled}
+          onCreate={onCreate}
+          createRef={createRef}
+          t={t}
+        />
       </div>
-      <div
-        id={panelId}
-        role="group"
-        aria-label={t('filters.label')}
-        className={styles.filters}
-        hidden={!open}
-      >
-        <FilterSelect
-          label={t('filters.health')}
-          value={filters.health}
-          onChange={(health) => set({ health: health as HealthFilter })}
-          options={[
-            ['all', t('filters.all')],
-            ['healthy', t('health.healthy')],
-            ['at_risk', t('health.at_risk')],
-            ['critical', t('health.critical')],
-          ]}
-        />
-        <FilterSelect
-          label={t('filters.plan')}
-          value={filters.tier}
-          onChange={(tier) => set({ tier: tier as 'all' | Tier })}
-          options={[
-            ['all', t('filters.all')],
-            ...TIER_ORDER.map((tier) => [tier, t(`tiers.${tier}`)] as const),
-          ]}
-        />
-        <FilterSelect
-          label={t('filters.csm')}
-          value={filters.csm}
-          onChange={(csm) => set({ csm })}
-          options={[
-            ['all', t('filters.all')],
-            ...csmOptions.map((o) => [o.id, o.name] as const),
-            ['none', t('filters.noCsm')],
-          ]}
-        />
-        <label className={styles.checkbox}>
-          <input type="checkbox" checked={filters.mine} onChange={(e) => set({ mine: e.target.checked })} />
-          {t('filters.mine')}
-        </label>
-        <Button
-          variant="secondary"
-          className={styles.clear}
-          disabled={active === 0}
-          onClick={() => onFilters({ ...NO_FILTERS, query: filters.query })}
-        >
-          {t('filters.clear')}
-        </Button>
-      </div>
+      <FilterPanel
+        panelId={panelId}
+        open={open}
+        health={filters.health}
+        tier={filters.tier}
+        csm={filters.csm}
+        mine={filters.mine}
+        active={active}
+        onPatch={onPatch}
+        onClearFilters={onClearFilters}
+        csmOptions={csmOptions}
+        t={t}
+      />
     </div>
   );
 }
+
+const ToolbarButtons = memo(function ToolbarButtons({
+  active,
+  open,
+  setOpen,
+  panelId,
+  onExport,
+  exportDisabled,
+  onCreate,
+  createRef,
+  t,
+}: {
+  active: number;
+  open: boolean;
+  setOpen: Dispatch<SetStateAction<boolean>>;
+  panelId: string;
+  onExport: () => void;
+  exportDisabled: boolean;
+  onCreate: ((opener: HTMLElement) => void) | undefined;
+  createRef: Ref<HTMLButtonElement> | undefined;
+  t: CustomersT;
+}) {
+  return (
+    <div className={styles.toolbarButtons} role="group" aria-label={t('toolbar.label')}>
+      <Button
+        variant="secondary"
+        className={styles.filtersToggle}
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {active > 0 ? t('toolbar.filtersActive', { count: active }) : t('toolbar.filters')}
+        <span aria-hidden="true">{open ? '▴' : '▾'}</span>
+      </Button>
+      <Button variant="secondary" onClick={onExport} disabled={exportDisabled}>
+        {t('toolbar.export')}
+      </Button>
+      {onCreate ? (
+        <Button
+          ref={createRef}
+          aria-label={t('toolbar.newCustomerLabel')}
+          onClick={(e) => onCreate(e.currentTarget)}
+        >
+          <span aria-hidden="true">+</span> {t('toolbar.newCustomer')}
+        </Button>
+      ) : null}
+    </div>
+  );
+});
+
+const FilterPanel = memo(function FilterPanel({
+  panelId,
+  open,
+  health,
+  tier,
+  csm,
+  mine,
+  active,
+  onPatch,
+  onClearFilters,
+  csmOptions,
+  t,
+}: {
+  panelId: string;
+  open: boolean;
+  health: HealthFilter;
+  tier: 'all' | Tier;
+  csm: string;
+  mine: boolean;
+  active: number;
+  onPatch: (patch: Partial<CustomerFilters>) => void;
+  onClearFilters: () => void;
+  csmOptions: readonly CsmOption[];
+  t: CustomersT;
+}) {
+  return (
+    <div id={panelId} role="group" aria-label={t('filters.label')} className={styles.filters} hidden={!open}>
+      <FilterSelect
+        label={t('filters.health')}
+        value={health}
+        onChange={(next) => onPatch({ health: next as HealthFilter })}
+        options={[
+          ['all', t('filters.all')],
+          ['healthy', t('health.healthy')],
+          ['at_risk', t('health.at_risk')],
+          ['critical', t('health.critical')],
+        ]}
+      />
+      <FilterSelect
+        label={t('filters.plan')}
+        value={tier}
+        onChange={(next) => onPatch({ tier: next as 'all' | Tier })}
+        options={[['all', t('filters.all')], ...TIER_ORDER.map((x) => [x, t(`tiers.${x}`)] as const)]}
+      />
+      <FilterSelect
+        label={t('filters.csm')}
+        value={csm}
+        onChange={(next) => onPatch({ csm: next })}
+        options={[
+          ['all', t('filters.all')],
+          ...csmOptions.map((o) => [o.id, o.name] as const),
+          ['none', t('filters.noCsm')],
+        ]}
+      />
+      <label className={styles.checkbox}>
+        <input type="checkbox" checked={mine} onChange={(e) => onPatch({ mine: e.target.checked })} />
+        {t('filters.mine')}
+      </label>
+      <Button variant="secondary" className={styles.clear} disabled={active === 0} onClick={onClearFilters}>
+        {t('filters.clear')}
+      </Button>
+    </div>
+  );
+});
 
 function FilterSelect({
   label,

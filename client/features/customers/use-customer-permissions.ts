@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { UserIdentity } from '../../../shared/identity.ts';
 
 export interface CustomerPermissions {
@@ -29,5 +29,6 @@ export function useCustomerPermissions(user: UserIdentity | null): CustomerPermi
       live = false;
     };
   }, []);
-  return rules && user ? rules.customerPermissions(user) : null;
+  // Once per user and rules, not per render: the list renders twice a keystroke (issue 16).
+  return useMemo(() => (rules && user ? rules.customerPermissions(user) : null), [rules, user]);
 }

@@ -201,6 +201,7 @@ export function createPgSyncStore(deps: PgSyncStoreDeps): SyncStore {
               source: p.entity,
               deleted: p.deleted,
               counted: usesCounter(collection, p.entity),
+              master: currentOf(accepted[k]!),
             })),
             now,
           );

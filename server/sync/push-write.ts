@@ -20,6 +20,11 @@ export interface AcceptedWrite {
   readonly deleted: boolean;
   /** Took a counter value (a ticket number); re-derived in the per-row fallback so a refused row leaves no hole. */
   readonly counted: boolean;
+  /**
+   * The row's master as the push read it after taking the organization's lock (null when there is none): its
+   * child rows that the write leaves equal are not rewritten (mapper.ts `WriteEntry.before`).
+   */
+  readonly master: SyncDocument | null;
 }
 
 /**
@@ -64,6 +69,7 @@ export async function writeAccepted(
   const entry = (row: AcceptedWrite, k: number, doc = row.doc): WriteEntry<CollectionName> => ({
     doc: doc as DocOf<CollectionName>,
     server: { serverSeq: seqs[k]!, updatedAt, deleted: row.deleted },
+    before: row.master,
   });
   const owner = { organizationId };
 

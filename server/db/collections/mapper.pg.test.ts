@@ -146,6 +146,56 @@ describe('row mapper round trip', () => {
     expect((await raw('SELECT count(*) AS n FROM ticket_messages')).rows[0]?.n).toBe(0);
   });
 
+  it('leaves child rows equal to the stored document (`before`) as they are and writes the rest', async () => {
+    await write('tickets', samples.tickets);
+    const [first, second, third] = samples.tickets.messages;
+    const master = async () =>
+      t.db.withIdentity(tenant.system, async (c) => {
+        const page = await readDocumentsJson(c, 'tickets', {
+          where: 'organization_id = $1 AND id = $2',
+          params: [tenant.organizationId, samples.tickets.id],
+          verifyStored: true,
+        });
+        return (JSON.parse(page.json) as Record<string, unknown>[])[0]!;
+      });
+    const versions = async () =>
+      new Map(
+        (await raw('SELECT id, xmin::text AS v FROM ticket_messages')).rows.map((r) => [r.id as string, r.v]),
+      );
+    const writeWith = (doc: typeof samples.tickets, before: Record<string, unknown>) =>
+      t.db.withIdentity(tenant.system, async (c) => {
+        const fields = await nextServerFields(c, tenant.organizationId, NOW);
+        return writeDocuments(c, tenant, 'tickets', [{ doc, server: fields, before }]);
+      });
+    const old = await versions();
+
+    // The first message as stored, the second edited, the third dropped, a new one appended.
+    const added = { ...first!, id: uuidv7(), body: 'Mais um detalhe.' };
+    const edited = { ...samples.tickets, messages: [first!, { ...second!, body: 'Corrigido.' }, added] };
+    const [written] = await writeWith(edited, await master());
+    const now = await versions();
+    expect(now.get(first!.id)).toBe(old.get(first!.id));
+    expect(now.get(second!.id)).not.toBe(old.get(second!.id));
+    expect(now.has(third!.id)).toBe(false);
+    expect(now.has(added.id)).toBe(true);
+    expect((await read('tickets', samples.tickets.id))?.doc).toEqual(written);
+    expect(await master()).toEqual({ ...written, _deleted: false });
+
+    // Moved to another position: rewritten (the position is part of the row), and read back in the new order.
+    const swapped = { ...edited, messages: [written!.messages[1]!, written!.messages[0]!, added] };
+    const [reordered] = await writeWith(swapped, await master());
+    const after = await versions();
+    expect(after.get(first!.id)).not.toBe(now.get(first!.id));
+    expect(after.get(added.id)).toBe(now.get(added.id));
+    expect((await read('tickets', samples.tickets.id))?.doc).toEqual(reordered);
+
+    // A `before` of another document is not trusted: every child row is written.
+    const stranger = { ...(await master()), id: uuidv7() };
+    await writeWith(swapped, stranger);
+    const last = await versions();
+    expect(last.get(added.id)).not.toBe(after.get(added.id));
+  });
+
   it('keeps the first insert time in created_at for documents without their own createdAt', async () => {
     await write('goals', samples.goals);
     const later = new Date('2026-02-01T00:00:00.000Z');

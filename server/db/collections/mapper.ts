@@ -6,6 +6,7 @@ import {
   type CollectionName,
   type DocOf,
 } from '../../../shared/collections/index.ts';
+import { jsonEqual } from '../../../shared/collections/values.ts';
 import { idSchema, isoDateTime } from '../../../shared/entities/common.ts';
 import type { DbClient } from '../database.ts';
 import { DbError } from '../errors.ts';
@@ -82,6 +83,14 @@ export interface ServerFields {
 export interface WriteEntry<N extends CollectionName> {
   readonly doc: DocOf<N>;
   readonly server: ServerFields;
+  /**
+   * The document as stored when this write runs — what a read of it gives inside the writing transaction, under
+   * the organization's write lock (the push's master) — or null/absent when unknown. A child row equal to its
+   * element here (same id, same position, same fields) is left as it is instead of being rewritten with the
+   * same values: a push that edits a customer's notes writes no contact or contract row (issue 16). Never pass
+   * a document read before the lock was taken: a child changed since would keep its newer values.
+   */
+  readonly before?: Readonly<Record<string, unknown>> | null;
 }
 
 type Row = Record<string, unknown>;
@@ -396,15 +405,17 @@ export function storedDocumentJson(spec: TableSpec, doc: Doc, deleted: boolean):
   if (spec.documentHasCreatedAt) out.createdAt = documentValue('instant', doc.createdAt);
   for (const column of spec.columns) out[column.field] = documentValue(column.kind, doc[column.field]);
   for (const child of spec.children) {
-    out[child.field] = (doc[child.field] as Doc[]).map((item) => {
-      const element: Doc = { id: documentValue('uuid', item.id) };
-      for (const column of child.columns)
-        element[column.field] = documentValue(column.kind, item[column.field]);
-      return element;
-    });
+    out[child.field] = (doc[child.field] as Doc[]).map((item) => documentItem(child, item));
   }
   out._deleted = deleted;
   return JSON.stringify(out);
+}
+
+/** A child element in its document form, as a read gives it (`documentJsonSql`'s element). */
+function documentItem(child: ChildSpec, item: Doc): Doc {
+  const element: Doc = { id: documentValue('uuid', item.id) };
+  for (const column of child.columns) element[column.field] = documentValue(column.kind, item[column.field]);
+  return element;
 }
 
 const parentKey = (organizationId: string, parentId: string) => `${organizationId}/${parentId}`;
@@ -486,6 +497,8 @@ interface Prepared {
   /** The validated document with the server fields applied. */
   readonly doc: Doc;
   readonly deleted: boolean;
+  /** `WriteEntry.before`. */
+  readonly before: Readonly<Doc> | null;
 }
 
 function prepare<N extends CollectionName>(
@@ -497,9 +510,14 @@ function prepare<N extends CollectionName>(
   if (!server.success) {
     throw new DbError('invalid_document', `invalid server fields for ${collection}`, server.error.issues);
   }
+  // A `before` of another document (a caller's slip) is ignored rather than trusted.
+  const before =
+    entry.before && String(entry.before.id).toLowerCase() === String((entry.doc as Doc).id).toLowerCase()
+      ? entry.before
+      : null;
   if (validated) {
     const doc = { ...(entry.doc as Doc), serverSeq: server.data.serverSeq, updatedAt: server.data.updatedAt };
-    return { doc, deleted: server.data.deleted ?? false };
+    return { doc, deleted: server.data.deleted ?? false, before };
   }
   const parsed = COLLECTION_DEFS[collection].schema.safeParse({
     ...(entry.doc as Doc),
@@ -512,7 +530,7 @@ function prepare<N extends CollectionName>(
       issues: parsed.error.issues,
     });
   }
-  return { doc: parsed.data as Doc, deleted: server.data.deleted ?? false };
+  return { doc: parsed.data as Doc, deleted: server.data.deleted ?? false, before };
 }
 
 function assertUnique(ids: readonly string[], what: string): void {
@@ -534,7 +552,10 @@ function encodeJson(column: ColumnSpec, value: unknown): unknown {
   return value;
 }
 
-/** One child table's rows of a write (objects keyed by column), and the ids the written parents keep. */
+/**
+ * One child table's rows of a write (objects keyed by column), and the ids the written parents keep — every
+ * element's id, also those of elements left as they are stored (`WriteEntry.before`), which are not in `rows`.
+ */
 interface ChildWrite {
   readonly child: ChildSpec;
   readonly rows: Row[];
@@ -544,10 +565,14 @@ interface ChildWrite {
 function childRows(child: ChildSpec, organizationId: string, docs: readonly Prepared[]): ChildWrite {
   const rows: Row[] = [];
   const keep: string[] = [];
-  for (const { doc } of docs) {
+  for (const { doc, before } of docs) {
     const items = doc[child.field] as Doc[];
+    const stored = before?.[child.field];
     items.forEach((item, position) => {
       keep.push(item.id as string);
+      // Stored as it is: same id at the same position of the same parent, every field equal in document form.
+      const previous: unknown = Array.isArray(stored) ? stored[position] : undefined;
+      if (previous !== undefined && jsonEqual(documentItem(child, item), previous)) return;
       const row: Row = {
         organization_id: organizationId,
         id: item.id,

@@ -106,11 +106,13 @@ export const PROTOCOL_HISTORY: readonly ProtocolHistoryEntry[] = [
   },
   {
     version: 12,
-    fingerprint: 'def937e825fa39b8b08b5f04fa84fa42e989b408e95668633d4f3a9deae986a5',
+    fingerprint: 'f2126180fdc155e8b678b2b5073652dc24e1ff9de762f45b851997281b814978',
     change:
       'The alphanumeric CNPJ (IN RFB 2.229/2024, issued since July 2026): customers.cnpj takes 12 digits or ' +
       'capital letters then 2 check digits (shared/domain/cnpj.ts; migration 0320). An older app would refuse ' +
-      "such a customer when it pulls it and could not save the company's CNPJ, so 12 is the minimum.",
+      "such a customer when it pulls it and could not save the company's CNPJ. In the same release, chat " +
+      'messages notify the other side: notification types chat_reply (clients) and chat_message (staff), ' +
+      'which an older app would refuse in its inbox (migration 0322). So 12 is the minimum.',
   },
 ];
 

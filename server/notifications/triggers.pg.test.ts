@@ -146,6 +146,37 @@ const CASES: readonly Case[] = [
     setup: (tenant) => write(tenant, 'tickets', [doc('tickets', tenant, { createdAt: minutes(-1) })]),
   },
   {
+    type: 'chat_reply',
+    recipient: 'client',
+    setup: (tenant) => {
+      const chat = doc('tickets', tenant, { channel: 'chat', slaDeadline: null, createdAt: minutes(-30) });
+      return write(tenant, 'tickets', [
+        {
+          ...chat,
+          messages: [
+            { ...chat.messages[0]!, createdAt: minutes(-30) },
+            {
+              id: uuidv7(),
+              senderType: 'support',
+              senderId: tenant.csm.userId,
+              senderName: 'Maria Santos',
+              body: 'Oi! Já vejo isso.',
+              createdAt: minutes(-1),
+            },
+          ],
+        },
+      ]);
+    },
+  },
+  {
+    type: 'chat_message',
+    recipient: 'csm',
+    setup: (tenant) =>
+      write(tenant, 'tickets', [
+        doc('tickets', tenant, { channel: 'chat', slaDeadline: null, createdAt: minutes(-1) }),
+      ]),
+  },
+  {
     type: 'meeting_request',
     recipient: 'csm',
     setup: (tenant) =>

@@ -123,6 +123,10 @@ export function pushOptionsFor(type: PushMessage['type']): PushSendOptions {
       return { ttlSeconds: 60 * 60, urgency: 'high' };
     case 'sla_breach':
       return { ttlSeconds: 4 * 60 * 60, urgency: 'high' };
+    case 'chat_reply':
+    case 'chat_message':
+      // A conversation: read now or never (a reply an hour later is old news; the chat screen has it anyway).
+      return { ttlSeconds: 60 * 60, urgency: 'high' };
     case 'ticket_answered':
     case 'ticket_created':
     case 'meeting_request':

@@ -114,6 +114,7 @@ export const NOTIFICATION_TYPES = [
   'campaign_anomaly',
   'qualified_lead',
   'ticket_answered',
+  'chat_reply',
   'meeting_reminder',
   'invoice_due',
   'new_article',
@@ -124,6 +125,7 @@ export const NOTIFICATION_TYPES = [
   'sla_breach',
   'meeting_request',
   'ticket_created',
+  'chat_message',
 ] as const;
 export const notificationTypeSchema = z.enum(NOTIFICATION_TYPES);
 export type NotificationType = z.infer<typeof notificationTypeSchema>;

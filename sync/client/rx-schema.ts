@@ -23,14 +23,15 @@ export const RX_SCHEMA_VERSION = 0;
  * Issue 16, the device only (no protocol change): the customers' name index (the list's first screenful):
  * customers 1 — the stored documents do not change, the step only rebuilds them into the indexed storage.
  * Protocol 11: the customer's CNPJ (`customers.cnpj`, default null): customers 2.
- * Protocol 12: the alphanumeric CNPJ (the field's pattern widens; stored numeric CNPJs stay valid): customers 3.
+ * Protocol 12: the alphanumeric CNPJ (the field's pattern widens; stored numeric CNPJs stay valid): customers 3;
+ * the chat's notification types (`chat_reply`, `chat_message`; the enum widens): notifications 2.
  */
 export const RX_SCHEMA_VERSIONS: Readonly<Partial<Record<CollectionName, number>>> = {
   signals: 2,
   activities: 1,
   meetings: 1,
   health: 1,
-  notifications: 1,
+  notifications: 2,
   engagement: 1,
   tickets: 1,
   invoices: 1,
@@ -79,7 +80,7 @@ const RX_MIGRATION_STEPS: Readonly<Partial<Record<CollectionName, readonly RxMig
   activities: [withSchemaDefaults],
   meetings: [withSchemaDefaults],
   health: [toDomainText],
-  notifications: [retireHealthChange],
+  notifications: [retireHealthChange, sameDocument],
   engagement: [withRegistrationDefaults],
   tickets: [withSchemaDefaults],
   invoices: [withSchemaDefaults],

@@ -89,6 +89,7 @@ export const notificationsEn: TranslationShape<typeof notificationsPtBR> = {
     campaign_anomaly: 'Campaign anomaly',
     qualified_lead: 'New qualified lead',
     ticket_answered: 'Ticket answered',
+    chat_reply: 'Agency message in the chat',
     meeting_reminder: 'Meeting in 1 hour',
     invoice_due: 'Invoice falling due',
     new_article: 'New article',
@@ -98,5 +99,6 @@ export const notificationsEn: TranslationShape<typeof notificationsPtBR> = {
     sla_breach: 'Ticket SLA breaching',
     meeting_request: 'Reschedule or cancel request',
     ticket_created: 'New client ticket',
+    chat_message: 'Client message in the chat',
   },
 };

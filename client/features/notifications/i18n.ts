@@ -91,6 +91,7 @@ export const notificationsPtBR = {
     campaign_anomaly: 'Anomalia em campanha',
     qualified_lead: 'Novo lead qualificado',
     ticket_answered: 'Ticket respondido',
+    chat_reply: 'Mensagem da agência no chat',
     meeting_reminder: 'Reunião em 1 hora',
     invoice_due: 'Fatura vencendo',
     new_article: 'Novo artigo',
@@ -100,5 +101,6 @@ export const notificationsPtBR = {
     sla_breach: 'SLA de ticket estourando',
     meeting_request: 'Pedido de reagendamento ou cancelamento',
     ticket_created: 'Novo ticket de cliente',
+    chat_message: 'Mensagem de cliente no chat',
   },
 };

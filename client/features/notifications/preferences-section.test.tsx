@@ -21,7 +21,7 @@ afterEach(async () => {
 const section = () => screen.findByRole('region', { name: 'Notificações' });
 
 describe('notification preferences on the settings screen', () => {
-  it("lists the client's eight types on three channels; an offline change is kept on the device, queued and marked", async () => {
+  it("lists the client's nine types on three channels; an offline change is kept on the device, queued and marked", async () => {
     const user = userEvent.setup();
     const { database } = await renderPortal('/ajustes', async (db) => {
       await db.kv.set(NOTIFICATION_PREFERENCES_DOC, defaultNotificationPreferences('client'));
@@ -34,6 +34,7 @@ describe('notification preferences on the settings screen', () => {
       'Anomalia em campanha',
       'Novo lead qualificado',
       'Ticket respondido',
+      'Mensagem da agência no chat',
       'Reunião em 1 hora',
       'Fatura vencendo',
       'Novo artigo',

@@ -48,6 +48,60 @@ const message = (senderType: 'client' | 'support', minutes: number, id = ID) => 
   createdAt: at(minutes),
 });
 
+describe('chatEvents (through ticketEvents)', () => {
+  const chat = (messages: ReturnType<typeof message>[]) =>
+    ticketEvents(ticket({ channel: 'chat', slaDeadline: null, messages }), 'TechCorp', NOW);
+  const A = '01900000-0000-7000-8000-0000000000a1';
+  const B = '01900000-0000-7000-8000-0000000000a2';
+
+  it.each<[string, ReturnType<typeof message>[], unknown[]]>([
+    ['no messages', [], []],
+    [
+      'the agency just wrote: the client users are told, opening their chat',
+      [message('client', -5, B), message('support', -1, A)],
+      [
+        {
+          type: 'chat_reply',
+          key: `chat_reply:${ID}:${A}`,
+          customerId: CUSTOMER,
+          path: '/inicio/chat',
+          tag: tagOf('chat', ID),
+          params: { type: 'chat_reply', author: 'Maria Santos', excerpt: 'Olá' },
+        },
+      ],
+    ],
+    [
+      'a client just wrote: the CSM is told, opening that chat in the inbox',
+      [message('support', -5, A), message('client', -1, B)],
+      [
+        {
+          type: 'chat_message',
+          key: `chat_message:${ID}:${B}`,
+          customerId: CUSTOMER,
+          path: `/atendimento/chats/${ID}`,
+          tag: tagOf('chat', ID),
+          params: { type: 'chat_message', customer: 'TechCorp', excerpt: 'Olá' },
+        },
+      ],
+    ],
+    ['the newest message is two days old', [message('support', -2880, A)], []],
+  ])('%s', (_name, messages, events) => {
+    expect(chat(messages)).toEqual(events);
+  });
+
+  it('announces only the newest of several new messages, one key per message', () => {
+    const both = chat([message('client', -2, A), message('client', -1, B)]);
+    expect(both.map((e) => e.key)).toEqual([`chat_message:${ID}:${B}`]);
+    expect(chat([message('client', -2, A)])[0]!.key).not.toBe(both[0]!.key);
+  });
+
+  it('shortens a long message to 140 characters', () => {
+    const long = { ...message('support', -1, A), body: 'x'.repeat(500) };
+    const [event] = chat([long]);
+    expect(event!.params).toMatchObject({ excerpt: `${'x'.repeat(139)}…` });
+  });
+});
+
 describe('localDatePlus', () => {
   it.each([
     ['2026-11-20T15:00:00Z', 0, '2026-11-20'],
@@ -69,13 +123,15 @@ describe('ticketEvents', () => {
     expect(ticketEvents(ticket({ messages }), 'TechCorp', NOW).map((e) => e.type)).toEqual(types);
   });
 
-  it('announces nothing for a chat: its reply and its opening are not tickets', () => {
+  it('announces a chat as a chat, never as a ticket: its opening and reply are not tickets', () => {
     const fresh = { createdAt: at(-1), messages: [message('client', -1), message('support', 0)] };
     expect(ticketEvents(ticket(fresh), 'T', NOW).map((e) => e.type)).toEqual([
       'ticket_answered',
       'ticket_created',
     ]);
-    expect(ticketEvents(ticket({ ...fresh, channel: 'chat' }), 'T', NOW)).toEqual([]);
+    expect(ticketEvents(ticket({ ...fresh, channel: 'chat' }), 'T', NOW).map((e) => e.type)).toEqual([
+      'chat_reply',
+    ]);
   });
 
   it('keys the answer by reply, so a second reply is a new event and the same one is not', () => {

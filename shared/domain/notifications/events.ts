@@ -62,7 +62,9 @@ export type NotificationParams =
       readonly number: number | null;
       readonly subject: string;
       readonly customer: string;
-    };
+    }
+  | { readonly type: 'chat_reply'; readonly author: string; readonly excerpt: string }
+  | { readonly type: 'chat_message'; readonly customer: string; readonly excerpt: string };
 
 export interface NotificationEvent {
   readonly type: NotificationType;
@@ -102,12 +104,12 @@ export function localDatePlus(now: Date, timeZone: string, days: number): string
 
 /**
  * A ticket just written: the agency's newest reply (client side) and a client's new ticket (staff side). A chat
- * (`channel: 'chat'`) notifies nothing: 'ticket_answered' / 'ticket_created' say "chamado #n" and open the
- * ticket screens, which do not show chats — chat messages reach an open chat screen through the live stream.
+ * (`channel: 'chat'`) has its own types and screens (`chatEvents`): 'ticket_answered' / 'ticket_created' say
+ * "chamado #n" and open the ticket screens, which do not show chats.
  */
 export function ticketEvents(ticket: Ticket, customer: string, now: Date): NotificationEvent[] {
+  if (ticket.channel === 'chat') return chatEvents(ticket, customer, now);
   const events: NotificationEvent[] = [];
-  if (ticket.channel === 'chat') return events;
   const reply = ticket.messages.filter((m) => m.senderType === 'support').at(-1);
   if (reply && recent(reply.createdAt, now))
     events.push({
@@ -134,6 +136,39 @@ export function ticketEvents(ticket: Ticket, customer: string, now: Date): Notif
       params: { type: 'ticket_created', number: ticket.number, subject: ticket.subject, customer },
     });
   return events;
+}
+
+/**
+ * A chat just written: its newest message, if recent — the agency's to the customer's client users
+ * ('chat_reply', opening their chat), a client's to the customer's CSM ('chat_message', opening that chat in the
+ * inbox). One event per message (keyed by its id), all collapsing into one notification per chat on the device
+ * (the chat's tag), as a messaging app does. Only the newest message: a chat document arriving with several new
+ * messages at once (a device back online) announces the last, not each.
+ */
+export function chatEvents(chat: Ticket, customer: string, now: Date): NotificationEvent[] {
+  const last = chat.messages.at(-1);
+  if (!last || !recent(last.createdAt, now)) return [];
+  const tag = tagOf('chat', chat.id);
+  const excerpt = excerptOf(last.body);
+  return [
+    last.senderType === 'support'
+      ? {
+          type: 'chat_reply',
+          key: `chat_reply:${chat.id}:${last.id}`,
+          customerId: chat.customerId,
+          path: notificationTargets.clientChat(),
+          tag,
+          params: { type: 'chat_reply', author: last.senderName, excerpt },
+        }
+      : {
+          type: 'chat_message',
+          key: `chat_message:${chat.id}:${last.id}`,
+          customerId: chat.customerId,
+          path: notificationTargets.staffChat(chat.id),
+          tag,
+          params: { type: 'chat_message', customer, excerpt },
+        },
+  ];
 }
 
 /** A client's reschedule or cancel request not answered yet. */

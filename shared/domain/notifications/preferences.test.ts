@@ -20,7 +20,7 @@ const withQuiet = (start: string, end: string, enabled = true): NotificationPref
 });
 
 describe('notification audiences', () => {
-  it('split every type between clients (the spec’s eight) and staff', () => {
+  it('split every type between clients (the spec’s eight and the chat) and staff', () => {
     const client = notificationTypesFor('client');
     const staff = notificationTypesFor('csm');
     expect(client).toEqual([
@@ -29,6 +29,7 @@ describe('notification audiences', () => {
       'campaign_anomaly',
       'qualified_lead',
       'ticket_answered',
+      'chat_reply',
       'meeting_reminder',
       'invoice_due',
       'new_article',
@@ -40,6 +41,7 @@ describe('notification audiences', () => {
       'sla_breach',
       'meeting_request',
       'ticket_created',
+      'chat_message',
     ]);
     expect(notificationTypesFor('admin')).toEqual(staff);
     expect([...client, ...staff].sort()).toEqual([...NOTIFICATION_TYPES].sort());
@@ -50,7 +52,7 @@ describe('notification audiences', () => {
 describe('defaults', () => {
   it('turn every channel of the role’s types on and quiet hours off', () => {
     const prefs = defaultNotificationPreferences('client');
-    expect(Object.keys(prefs.types)).toHaveLength(8);
+    expect(Object.keys(prefs.types)).toHaveLength(9);
     for (const channels of Object.values(prefs.types))
       expect(channels).toEqual({ push: true, inApp: true, email: true });
     expect(prefs.quietHours.enabled).toBe(false);

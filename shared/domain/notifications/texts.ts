@@ -61,6 +61,14 @@ export function notificationText(
             title: `Your ticket${ticketNo(params.number)} was answered`,
             body: `${params.author}: ${params.excerpt}`,
           };
+    case 'chat_reply':
+      return pt
+        ? { title: `Nova mensagem de ${params.author}`, body: params.excerpt }
+        : { title: `New message from ${params.author}`, body: params.excerpt };
+    case 'chat_message':
+      return pt
+        ? { title: `${params.customer} no chat`, body: params.excerpt }
+        : { title: `${params.customer} in the chat`, body: params.excerpt };
     case 'meeting_reminder':
       return pt
         ? { title: 'Reunião em 1 hora', body: params.title }

@@ -4,7 +4,8 @@ import { isStaff, type Role } from '../../identity.ts';
 
 /**
  * Who receives which notification (docs/domain-client.md "Notifications"). Clients get the dashboard spec's
- * eight triggers (§ Sistema de Notificações); staff (admins and CSMs) get the CSM alerts. The lists are the
+ * eight triggers (§ Sistema de Notificações) and the agency's chat replies; staff (admins and CSMs) get the CSM
+ * alerts and clients' chat messages. The lists are the
  * same ones the server's triggers fire and the settings screen shows.
  *
  * Invariants:
@@ -20,6 +21,7 @@ export const NOTIFICATION_AUDIENCE = {
   campaign_anomaly: 'client',
   qualified_lead: 'client',
   ticket_answered: 'client',
+  chat_reply: 'client',
   meeting_reminder: 'client',
   invoice_due: 'client',
   new_article: 'client',
@@ -29,6 +31,7 @@ export const NOTIFICATION_AUDIENCE = {
   sla_breach: 'staff',
   meeting_request: 'staff',
   ticket_created: 'staff',
+  chat_message: 'staff',
 } as const satisfies Record<NotificationType, NotificationAudience>;
 
 /** The types a user of this role can receive, in the order the settings screen lists them. */

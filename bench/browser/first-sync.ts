@@ -133,17 +133,24 @@ async function benchOne(
     if (browser.blockedRequests.length > 0)
       throw new Error(`the app tried to leave the machine: ${browser.blockedRequests.join(', ')}`);
 
+    // Issue 16's "interactive list": the first rows with the right total on screen and the search usable
+    // (page-marks.ts `interactive`; a search typed then says it is still searching until every customer is read,
+    // never a partial result — customer-list-page.test.tsx). Until the list gave its total before the full read,
+    // it fell on `allListed`, this row's figure before 2026-12-07; that figure stays beside it.
+    const interactive = median(list.map((m) => m.interactive!));
     const allListed = median(list.map((m) => m.allListed!));
     const keyP95 = percentile(launched.keys, 95);
     const one = (ms: number) => (ms < 10 ? ms.toFixed(1) : fmt(ms));
     const issueFigures: IssueFigure[] = [
       {
         what: STATED_ROWS.offlineLaunch,
-        figure: `${fmt(allListed)} ms to all ${fmt(counts.customers)} listed (first rows ${fmt(median(list.map((m) => m.firstRows!)))} ms)`,
+        figure:
+          `${fmt(interactive)} ms to the first rows with the total (${fmt(counts.customers)}) and search; ` +
+          `all listed ${fmt(allListed)} ms (first rows ${fmt(median(list.map((m) => m.firstRows!)))} ms)`,
         baseline:
           `settings screen's own offline launch ${fmt(median(shell.map((m) => m.heading!)))} ms; ` +
           `bare RxDB open + read of every customer ${fmt(median(bare.openAndFindMs))} ms`,
-        met: allListed <= 1000,
+        met: interactive <= 1000,
       },
       {
         what: STATED_ROWS.keystroke,
@@ -175,12 +182,13 @@ async function benchOne(
         latency(`${server.label}: offline launch → settings screen (baseline)`, shell, null, 'heading'),
         latency(`${server.label}: offline launch → first rows`, list, null, 'firstRows', shell),
         latency(
-          `${server.label}: offline launch → all customers listed (interactive)`,
+          `${server.label}: offline launch → interactive (first rows, total count, search)`,
           list,
           null,
-          'allListed',
+          'interactive',
           shell,
         ),
+        latency(`${server.label}: offline launch → all customers listed`, list, null, 'allListed', shell),
         latency(`${server.label}: offline, search "${SEARCH}" → filtered list`, list, 'input', 'filtered'),
         spread(
           `${server.label}: bare RxDB, database opened cold + find() of every customer (baseline)`,
@@ -304,7 +312,7 @@ async function offlineLaunches(
       await page.goto(`${origin}${launch.path}`);
       let marks = await waitForMarks(
         page,
-        launch.list ? ['heading', 'firstRows', 'allListed'] : ['heading'],
+        launch.list ? ['heading', 'firstRows', 'interactive', 'allListed'] : ['heading'],
         LAUNCH_TIMEOUT_MS,
       );
       if (launch.list) {

@@ -30,9 +30,10 @@ import { readDocumentsJson, TABLE_SPECS, type Database, type DbClient } from '..
  * A push batch costs a fixed number of statements whatever its size (≤ 100 rows): lock (in the transaction's
  * first message, with BEGIN and the identity), read the masters (one statement, children and JSON included), the
  * referenced customers and users, the existence check for creates, the derived values, one block of server_seqs
- * (with the batch's savepoint), the write (one statement for the parents and one per child table, each table's
- * rows as one JSON parameter: mapper.ts `writeDocuments`, which stores each document's JSON with its row), the
- * NOTIFY. Per row only the pure decision runs. A pull page is one message to PostgreSQL, BEGIN to COMMIT
+ * (with the batch's savepoint), the write (one statement for the parents and one per child table that has rows
+ * to write — a child row equal to its master's element is left as stored — each table's rows as one JSON
+ * parameter: mapper.ts `writeDocuments`, which stores each document's JSON with its row), the NOTIFY. Per row
+ * only the pure decision runs. A pull page is one message to PostgreSQL, BEGIN to COMMIT
  * (Database.queryWithIdentity), whose documents are mostly their stored JSON, concatenated (readDocumentsJson).
  *
  * Invariants:

@@ -42,9 +42,15 @@ import type {
  *   typed into the list → the filtered list (the list is interactive); the list's own part (its heading on
  *   screen → every customer listed) next to a bare RxDB open + `find()` of the same customers on the same
  *   storage, and the first screenful next to a bare `find()` of the first 50 by name;
- * - keystrokes at full size: the search deleted and typed again key by key, each key's main-thread work (its
- *   `input` event → the page idle again, page-marks.ts) next to the list's pure filter of the same rows for the
- *   same queries (rxdb-bulk-insert.entry.ts `measureLaunchBaselines`) and a frame (16 ms).
+ * - keystrokes at full size: the search deleted and typed again key by key, each key's main-thread work next to
+ *   the list's pure filter of the same rows for the same queries (rxdb-bulk-insert.entry.ts
+ *   `measureLaunchBaselines`) and a frame (16 ms). The work is the renderer main thread's CPU time from the key
+ *   press until the page is idle again (CDP `Performance.getMetrics` `TaskDuration` in thread ticks, read before
+ *   the press and after idle): scripts, style, layout, paint — and, against the app, the recorder's per-frame
+ *   checks and the driver's polling while it waits. The wall-clock `input` event → `requestIdleCallback` is kept
+ *   beside it as a fact, not as the figure: the recorder checks the page every animation frame, so Chromium draws
+ *   every frame and an idle callback waits for the next one whatever the app does (an empty input under the
+ *   recorder measured p95 18–23 ms at load ≈ 10, session 9) — that measure cannot go under a frame.
  *
  * The demo organization has every collection (≈ 6,900 documents for Maria). At scale the shared `demo-server`
  * fixture seeds only customers and `--collections`, so "every collection caught up" there means those plus
@@ -139,7 +145,7 @@ async function benchOne(
     // it fell on `allListed`, this row's figure before 2026-12-07; that figure stays beside it.
     const interactive = median(list.map((m) => m.interactive!));
     const allListed = median(list.map((m) => m.allListed!));
-    const keyP95 = percentile(launched.keys, 95);
+    const keyP95 = percentile(launched.keysCpu, 95);
     const one = (ms: number) => (ms < 10 ? ms.toFixed(1) : fmt(ms));
     const issueFigures: IssueFigure[] = [
       {
@@ -154,7 +160,9 @@ async function benchOne(
       },
       {
         what: STATED_ROWS.keystroke,
-        figure: `p95 ${one(keyP95)} ms, median ${one(median(launched.keys))} (${launched.keys.length} keys)`,
+        figure:
+          `main-thread CPU per key p95 ${one(keyP95)} ms, median ${one(median(launched.keysCpu))} ` +
+          `(${launched.keysCpu.length} keys; input → idle wall clock p95 ${one(percentile(launched.keys, 95))} ms)`,
         baseline: `the pure filter of the same rows: p95 ${one(percentile(bare.filterMs, 95))} ms`,
         met: keyP95 <= 16,
       },
@@ -207,7 +215,14 @@ async function benchOne(
           bare.firstScreenMs,
         ),
         keystrokeFact(
-          `${server.label}: offline, one keystroke in the search at ${fmt(counts.customers)} customers`,
+          `${server.label}: offline, one keystroke in the search at ${fmt(counts.customers)} customers, ` +
+            'main-thread CPU (press → idle)',
+          launched.keysCpu,
+          bare.filterMs,
+        ),
+        keystrokeFact(
+          `${server.label}: the same keystrokes, wall clock input event → requestIdleCallback (floored at a ` +
+            'frame by the recorder)',
           launched.keys,
           bare.filterMs,
         ),
@@ -300,9 +315,10 @@ async function offlineLaunches(
   launch: Launch,
   customers: number,
   reps: { warmup: number; reps: number },
-): Promise<{ marks: Marks[]; keys: number[] }> {
+): Promise<{ marks: Marks[]; keys: number[]; keysCpu: number[] }> {
   const out: Marks[] = [];
   const keys: number[] = [];
+  const keysCpu: number[] = [];
   // One app page at a time, like one installed app window (and one RxDB leader).
   for (const page of browser.context.pages()) await page.close();
   for (let i = 0; i < reps.warmup + reps.reps; i++) {
@@ -320,21 +336,36 @@ async function offlineLaunches(
         marks = await waitForMarks(page, ['input', 'filtered'], LAUNCH_TIMEOUT_MS);
         // Key by key: each key waits for the previous one's work to finish, so every figure is one key's.
         await resetKeystrokes(page);
+        const cdp = await browser.context.newCDPSession(page);
+        await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+        const mainThreadMs = async () =>
+          1000 *
+          ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ??
+            Number.NaN);
+        const cpu: number[] = [];
         for (const [n, key] of KEYS.entries()) {
+          const before = await mainThreadMs();
           await page.keyboard.press(key);
           await keystrokes(page, n + 1, LAUNCH_TIMEOUT_MS);
+          cpu.push((await mainThreadMs()) - before);
         }
+        await cdp.detach();
+        if (cpu.some((ms) => !(ms >= 0)))
+          throw new Error(`no main-thread time read for a key: ${cpu.join(', ')}`);
         const typed = await keystrokes(page, KEYS.length, LAUNCH_TIMEOUT_MS);
         if (typed.length !== KEYS.length)
           throw new Error(`${typed.length} input events for ${KEYS.length} keys`);
-        if (i >= reps.warmup) keys.push(...typed.map((k) => k.idle! - k.at));
+        if (i >= reps.warmup) {
+          keys.push(...typed.map((k) => k.idle! - k.at));
+          keysCpu.push(...cpu);
+        }
       }
       if (i >= reps.warmup) out.push(marks);
     } finally {
       await page.close();
     }
   }
-  return { marks: out, keys };
+  return { marks: out, keys, keysCpu };
 }
 
 /** The search deleted key by key, then typed again: the list's query after each key. */

@@ -245,6 +245,7 @@ describe('GET/PUT /api/me/notification-preferences', () => {
       'campaign_anomaly',
       'qualified_lead',
       'ticket_answered',
+      'chat_reply',
       'meeting_reminder',
       'invoice_due',
       'new_article',

@@ -51,7 +51,7 @@ describe('loadConfig', () => {
   it('turns NFS-e on only with the token and the issuer’s CNPJ, municipal registration and city code', () => {
     const issuer = {
       NFSE_TOKEN: 'focus-token',
-      NFSE_PRESTADOR_CNPJ: '12.345.678/0001-90',
+      NFSE_PRESTADOR_CNPJ: '12.345.678/0001-95',
       NFSE_INSCRICAO_MUNICIPAL: '1234567',
       NFSE_CODIGO_MUNICIPIO: '3550308',
     };
@@ -59,7 +59,7 @@ describe('loadConfig', () => {
     expect(loadConfig(issuer).nfse).toEqual({
       baseUrl: 'https://api.focusnfe.com.br',
       token: 'focus-token',
-      prestador: { cnpj: '12.345.678/0001-90', inscricaoMunicipal: '1234567', codigoMunicipio: '3550308' },
+      prestador: { cnpj: '12345678000195', inscricaoMunicipal: '1234567', codigoMunicipio: '3550308' },
       itemListaServico: '17.06',
       aliquota: 5,
     });
@@ -67,6 +67,17 @@ describe('loadConfig', () => {
       loadConfig({ ...issuer, NFSE_BASE_URL: 'http://127.0.0.1:9998', NFSE_ALIQUOTA: '2.5' }).nfse,
     ).toMatchObject({ baseUrl: 'http://127.0.0.1:9998', aliquota: 2.5 });
     expect(() => loadConfig({ ...issuer, NFSE_CODIGO_MUNICIPIO: 'SP' })).toThrow(/NFSE_CODIGO_MUNICIPIO/);
+  });
+
+  it('reads the issuer’s CNPJ with the customer schema’s rule: masked or bare, alphanumeric, check digits right', () => {
+    const issuer = { NFSE_TOKEN: 't', NFSE_INSCRICAO_MUNICIPAL: '1', NFSE_CODIGO_MUNICIPIO: '3550308' };
+    const cnpj = (value: string) =>
+      loadConfig({ ...issuer, NFSE_PRESTADOR_CNPJ: value }).nfse?.prestador.cnpj;
+    expect(cnpj(' 12345678000195 ')).toBe('12345678000195');
+    expect(cnpj('12.abc.345/01de-35')).toBe('12ABC34501DE35');
+    // Right shape, wrong second check digit; all one digit; too short.
+    for (const bad of ['12.345.678/0001-90', '00000000000000', '1234567800019'])
+      expect(() => cnpj(bad), bad).toThrow(/NFSE_PRESTADOR_CNPJ/);
   });
 
   it("reads the integrations key, the fakes switch and the providers' base URLs; a bad key is named, not echoed", () => {

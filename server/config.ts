@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidCnpj, normalizeCnpj } from '../shared/domain/cnpj.ts';
 import { parseIntegrationsKey } from './integrations/secret-box.ts';
 
 /**
@@ -182,9 +183,13 @@ const envSchema = z
     NFSE_PRESTADOR_CNPJ: optional(
       z
         .string()
-        .trim()
-        // Numeric or alphanumeric (since July 2026: capitals in the first 12 positions), masked or bare.
-        .regex(/^[0-9A-Z]{2}\.?[0-9A-Z]{3}\.?[0-9A-Z]{3}\/?[0-9A-Z]{4}-?\d{2}$/i, 'expected a CNPJ'),
+        // The customer schema's rule (shared/domain/cnpj.ts): masked or bare, numeric or alphanumeric, check
+        // digits right — a wrong one would only surface as every nota refused by the city hall.
+        .transform(normalizeCnpj)
+        .refine(
+          isValidCnpj,
+          'expected a CNPJ with valid check digits (12.345.678/0001-95 or 12ABC34501DE35)',
+        ),
     ),
     NFSE_INSCRICAO_MUNICIPAL: optional(z.string().trim().min(1).max(30)),
     NFSE_CODIGO_MUNICIPIO: optional(

@@ -39,7 +39,7 @@ const env = journeyEnvironment({
   env: () => ({
     NFSE_BASE_URL: focus!.origin,
     NFSE_TOKEN: TOKEN,
-    NFSE_PRESTADOR_CNPJ: '12.345.678/0001-90',
+    NFSE_PRESTADOR_CNPJ: '12.345.678/0001-95',
     NFSE_INSCRICAO_MUNICIPAL: '1234567',
     NFSE_CODIGO_MUNICIPIO: '3550308',
   }),

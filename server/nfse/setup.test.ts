@@ -6,7 +6,7 @@ import { createNfse } from './setup.ts';
 /** The job's NFS-e side from the environment: off without the issuer's data, else Focus NFe at NFSE_BASE_URL. */
 const ISSUER = {
   NFSE_TOKEN: 'focus-setup-token',
-  NFSE_PRESTADOR_CNPJ: '12345678000190',
+  NFSE_PRESTADOR_CNPJ: '12345678000195',
   NFSE_INSCRICAO_MUNICIPAL: '1234567',
   NFSE_CODIGO_MUNICIPIO: '3550308',
   NFSE_BASE_URL: 'http://focus.fake',
@@ -50,7 +50,7 @@ describe('createNfse', () => {
     expect(state).toEqual({ status: 'processing' });
     expect(urls).toEqual(['http://focus.fake/v2/nfse?ref=inv-1']);
     expect(fake.notas()[0]!.body).toMatchObject({
-      prestador: { cnpj: '12345678000190', codigo_municipio: '3550308' },
+      prestador: { cnpj: '12345678000195', codigo_municipio: '3550308' },
       servico: { item_lista_servico: '17.06', aliquota: 5 },
     });
     expect(JSON.stringify(fake.notas())).not.toContain('focus-setup-token');

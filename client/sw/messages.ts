@@ -12,3 +12,14 @@ export interface NavigateMessage {
   readonly url: string;
   readonly notificationId?: string | undefined;
 }
+
+/**
+ * `SCREEN_QUERY_MESSAGE` — a push arrived while an Arco window is focused: the worker asks, through the port it
+ * sends along, which path the page shows (client/sw/on-screen.ts). A window's `url` as the worker sees it is the
+ * address it loaded, not where in-app routing has taken it since, so only the page can say.
+ */
+export const SCREEN_QUERY_MESSAGE = 'arco:which-screen';
+
+export interface ScreenAnswer {
+  readonly path: string;
+}

@@ -3,7 +3,12 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from './context.ts';
-import { isCompressibleType, negotiateEncoding, varyOnAcceptEncoding } from './compression.ts';
+import {
+  compressResponses,
+  isCompressibleType,
+  negotiateEncoding,
+  varyOnAcceptEncoding,
+} from './compression.ts';
 import { makeTestApp } from './testing.ts';
 
 describe('negotiateEncoding', () => {
@@ -103,11 +108,12 @@ describe('compressResponses in the app', () => {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-encoding')).toBe(coding);
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-      expect(res.headers.get('content-length')).toBeNull();
       expect(res.headers.get('vary')).toMatch(/accept-encoding/i);
       expect(res.headers.get('cache-control')).toBe('no-store');
       expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
       const wire = await bytes(res);
+      // A whole body is compressed in one call and sent with its length (no chunked stream).
+      expect(res.headers.get('content-length')).toBe(String(wire.length));
       expect(wire.length).toBeLessThan(raw.length / 4);
       expect(JSON.parse(decode(wire).toString())).toEqual(bigBody);
     }
@@ -128,6 +134,37 @@ describe('compressResponses in the app', () => {
     const missing = await app.request('/api/nothing-here', { headers });
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-encoding')).toBeNull();
+  });
+
+  it('compresses a body longer than wholeBodyLimit as a stream, the bytes read first in front', async () => {
+    const chunks = Array.from({ length: 40 }, (_, i) => JSON.stringify(bigBody.documents[i]) + '\n');
+    const app = new Hono()
+      .use(compressResponses({ threshold: 64, wholeBodyLimit: 1024 }))
+      .get('/long', (c) => {
+        const encoder = new TextEncoder();
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            for (const chunk of chunks) controller.enqueue(encoder.encode(chunk));
+            controller.close();
+          },
+        });
+        return c.body(body, 200, { 'Content-Type': 'text/plain' });
+      })
+      .get('/whole', (c) => c.text(chunks.join('').slice(0, 900)));
+    for (const [accept, decode] of [
+      ['br', brotliDecompressSync],
+      ['gzip', gunzipSync],
+    ] as const) {
+      const long = await app.request('/long', { headers: { 'accept-encoding': accept } });
+      expect(long.headers.get('content-encoding')).toBe(accept);
+      expect(long.headers.get('content-length')).toBeNull();
+      expect(decode(await bytes(long)).toString()).toBe(chunks.join(''));
+      const whole = await app.request('/whole', { headers: { 'accept-encoding': accept } });
+      expect(whole.headers.get('content-encoding')).toBe(accept);
+      const wire = await bytes(whole);
+      expect(whole.headers.get('content-length')).toBe(String(wire.length));
+      expect(decode(wire).toString()).toBe(chunks.join('').slice(0, 900));
+    }
   });
 
   it('never compresses Server-Sent Events: an event arrives while the stream is still open', async () => {

@@ -1,16 +1,14 @@
-import type { Customer } from '../../shared/entities/customer.ts';
+import { constants, brotliCompressSync, gzipSync } from 'node:zlib';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { negotiateEncoding } from '../../server/http/compression.ts';
 import type { UserIdentity } from '../../shared/identity.ts';
-import {
-  PROTOCOL_HEADER,
-  PROTOCOL_VERSION,
-  pushResponseSchema,
-  pushRowForWire,
-  type PushRow,
-} from '../../sync/protocol.ts';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../sync/protocol.ts';
 import { demoServerFixture, MARIA } from '../fixtures/demo-server.ts';
 import { BenchSkipped, type Bench } from '../harness/bench.ts';
 import type { Measurement } from '../harness/measure.ts';
 import type { HttpSession } from '../support/http-session.ts';
+import { startLoadClient, type LoadJob, type LoadResult } from '../support/load-client.ts';
 
 /**
  * The server under concurrent load (issue 16, item 6), against the real PostgreSQL only (DATABASE_URL; the
@@ -21,19 +19,31 @@ import type { HttpSession } from '../support/http-session.ts';
  *   (b) a CSM's devices syncing: four pulls of 90 customers (`/api/sync/customers/pull?limit=90` from a random
  *       checkpoint — the demo organization's whole portfolio is 90) for every push of one edited customer taken
  *       from the connection's last page (its assumed master state as pulled, so it is written unless another
- *       connection edited the same customer in between: those come back as conflicts, counted, not errors).
+ *       connection edited the same customer in between: those come back as conflicts, counted, not errors);
+ *   (c) not a comparison — the ceiling: the same connections fetching one fixed, already compressed body (a
+ *       real 90-customer page, compressed once as the server would) from a trivial route of a bare Hono server
+ *       in the same process (no middleware, no session, no database, no compression per request): what this
+ *       box serves at all for a body of that size, client included.
  * Before the levels, issue 16's "pull of 1,000 customers vs /api/health" at 10 connections: every request a
- * page of 1,000 customers from a random checkpoint (a device's first-sync page), next to health in the same run.
- * Reported per case: requests/s, p50 and p99 latency, errors (non-2xx answers or failed connections). Work is
- * checked: every pull page must hold documents, every push must come back with nothing rejected.
- * The load generator runs in the server's process (like every bench here), so it shares its CPU: the figures
- * are a floor of what a separate client would measure.
+ * page of 1,000 customers from a random checkpoint (a device's first-sync page), next to health in the same
+ * run, with its ceiling (a fixed compressed 1,000-customer page).
+ * Reported per case: requests/s, p50 and p99 latency, errors (non-2xx answers or failed connections).
+ *
+ * The load client (bench/support/load-client.ts) runs in a worker thread, not on the server's event loop, and
+ * checks the work the way a load tool can afford to, the same for every case: every pull page's documents are
+ * counted in its bytes and must be 1–90 (1,000 exactly for the big pulls and the ceilings); every tenth page and
+ * every page a push edits from is parsed and must hold the documents counted; every push must come back with
+ * nothing rejected; every answer (health included) is read whole and decompressed, and must be 2xx. Node's
+ * fetch asks for `gzip, deflate` over plain http, so the server answers gzip (level 6), not brotli; the run's
+ * facts say which coding the ceiling route saw.
  */
 const PULL_PAGE = 90;
 const PULLS_PER_PUSH = 4;
-/** Issue 16's "pull of 1,000 customers vs /api/health, 10 connections": a device's first-sync page. */
+/** Issue 16's "pull of 1,000 customers vs /api/health": a device's first-sync page. */
 const BIG_PAGE = 1000;
 const BIG_PULL_CONNECTIONS = 10;
+/** Every n-th pull page is parsed whole (besides the pages pushes edit from). */
+const PARSE_EVERY = 10;
 
 export const syncLoad: Bench = {
   name: 'sync-load',
@@ -56,177 +66,165 @@ export const syncLoad: Bench = {
     const seqs = await customerSeqs(demo, identity);
     if (seqs.length < PULL_PAGE * 2) throw new Error(`only ${seqs.length} customers: use --customers ≥ 180`);
     const { loadConnections, loadSeconds } = ctx.options;
-    let editCount = 0;
-
-    const health = async () => {
-      const res = await maria.fetch(`${maria.origin}/api/health`);
-      await res.arrayBuffer();
-      if (!res.ok) throw new HttpError(res.status);
-    };
-
-    /** One connection's device: pulls a random page, every fifth request pushes an edit of one of its rows. */
-    const syncWorker = () => {
-      let page: Customer[] = [];
-      let n = 0;
-      return async (): Promise<Outcome> => {
-        n++;
-        if (n % (PULLS_PER_PUSH + 1) === 0 && page.length > 0) {
-          const master = page[Math.floor(Math.random() * page.length)]!;
-          const row: PushRow = {
-            assumedMasterState: { ...master, _deleted: false },
-            newDocumentState: {
-              ...master,
-              notes: `Load ${editCount++}: ${master.name}`,
-              clientUpdatedAt: new Date().toISOString(),
-              _deleted: false,
-            },
-          };
-          const answer = pushResponseSchema.parse(
-            await syncRequest(maria, '/customers/push', [pushRowForWire(row)]),
-          );
-          if (answer.rejected.length > 0)
-            throw new Error(`push rejected: ${answer.rejected[0]!.code} ${answer.rejected[0]!.message}`);
-          page = page.filter((c) => c.id !== master.id); // its master changed; don't edit it again from here
-          return answer.conflicts.length > 0 ? 'conflict' : 'ok';
-        }
-        const after = seqs[Math.floor(Math.random() * (seqs.length - PULL_PAGE))]!;
-        const query = new URLSearchParams({
-          limit: String(PULL_PAGE),
-          checkpoint: JSON.stringify({ seq: after }),
+    const client = await startLoadClient(maria.origin, MARIA);
+    const ceiling = await startCeiling();
+    try {
+      const job = (
+        kind: LoadJob['kind'],
+        connections: number,
+        seconds: number,
+        extra: Partial<LoadJob> = {},
+      ) =>
+        client.run({
+          kind,
+          connections,
+          seconds,
+          seqs,
+          pageSize: PULL_PAGE,
+          pullsPerPush: PULLS_PER_PUSH,
+          parseEvery: PARSE_EVERY,
+          ...extra,
         });
-        const body = (await syncRequest(maria, `/customers/pull?${query}`)) as { documents: Customer[] };
-        if (body.documents.length === 0) throw new Error(`a pull after seq ${after} came back empty`);
-        page = body.documents;
-        return 'ok';
+      /** Warm-up (1 s, discarded), then the measured run. */
+      const measured = async (...args: Parameters<typeof job>) => {
+        await job(args[0], args[1], 1, args[3]);
+        return job(...args);
       };
-    };
+      const sizes: string[] = [];
+      const ceilingOf = async (size: number) => {
+        const body = await ceiling.serve(await rawPage(maria, seqs, size));
+        sizes.push(
+          `${size} customers: ${kilobytes(body.raw)} JSON, ${kilobytes(body.gzip)} gzip, ${kilobytes(body.br)} brotli`,
+        );
+        return body;
+      };
 
-    /** A device's first sync: a page of 1,000 customers from a random checkpoint (≈ 3.6 MB of JSON). */
-    const bigPull = async () => {
-      const after = seqs[Math.floor(Math.random() * (seqs.length - BIG_PAGE))]!;
-      const query = new URLSearchParams({
-        limit: String(BIG_PAGE),
-        checkpoint: JSON.stringify({ seq: after }),
-      });
-      const body = (await syncRequest(maria, `/customers/pull?${query}`)) as { documents: unknown[] };
-      if (body.documents.length !== BIG_PAGE)
-        throw new Error(`a pull of ${BIG_PAGE} after seq ${after} gave ${body.documents.length}`);
-    };
-    if (seqs.length >= BIG_PAGE * 2) {
-      ctx.log(`sync-load: pulls of ${BIG_PAGE} customers, ${BIG_PULL_CONNECTIONS} connections…`);
-      await drive(BIG_PULL_CONNECTIONS, 1, () => health);
-      const baseline = await drive(BIG_PULL_CONNECTIONS, loadSeconds, () => health);
-      await drive(BIG_PULL_CONNECTIONS, 1, () => bigPull);
-      const pulls = await drive(BIG_PULL_CONNECTIONS, loadSeconds, () => bigPull);
-      ctx.report({
-        title: `sync-load · pull of ${BIG_PAGE.toLocaleString('en-US')} customers, ${BIG_PULL_CONNECTIONS} connections, ${loadSeconds} s per case (PostgreSQL, ${seqs.length.toLocaleString('en-US')} customers)`,
-        measurements: [
-          asMeasurement(`GET /api/health, ${latencies(baseline)}`, true, baseline),
-          asMeasurement(`pull of ${BIG_PAGE} customers, ${latencies(pulls)}`, false, pulls),
-        ],
-      });
-    } else ctx.log(`sync-load: fewer than ${BIG_PAGE * 2} customers, no pull of ${BIG_PAGE}`);
+      if (seqs.length >= BIG_PAGE * 2) {
+        ctx.log(`sync-load: pulls of ${BIG_PAGE} customers, ${BIG_PULL_CONNECTIONS} connections…`);
+        const body = await ceilingOf(BIG_PAGE);
+        const baseline = await measured('health', BIG_PULL_CONNECTIONS, loadSeconds);
+        const pulls = await measured('big', BIG_PULL_CONNECTIONS, loadSeconds, { pageSize: BIG_PAGE });
+        const top = await measured('ceiling', BIG_PULL_CONNECTIONS, loadSeconds, {
+          pageSize: BIG_PAGE,
+          url: body.url,
+        });
+        ctx.report({
+          title: `sync-load · pull of ${BIG_PAGE.toLocaleString('en-US')} customers, ${BIG_PULL_CONNECTIONS} connections, ${loadSeconds} s per case (PostgreSQL, ${seqs.length.toLocaleString('en-US')} customers)`,
+          measurements: [
+            asMeasurement(`GET /api/health, ${latencies(baseline)}`, true, baseline),
+            asMeasurement(`pull of ${BIG_PAGE} customers, ${latencies(pulls)}`, false, pulls),
+            asMeasurement(
+              `ceiling: a fixed compressed ${BIG_PAGE}-customer page, trivial route, ${latencies(top)}`,
+              false,
+              top,
+            ),
+          ],
+        });
+      } else ctx.log(`sync-load: fewer than ${BIG_PAGE * 2} customers, no pull of ${BIG_PAGE}`);
 
-    for (const connections of loadConnections) {
-      ctx.log(`sync-load: ${connections} connections, ${loadSeconds} s per case…`);
-      await drive(connections, 1, () => health);
-      const baseline = await drive(connections, loadSeconds, () => health);
-      await drive(connections, 1, syncWorker);
-      const mixed = await drive(connections, loadSeconds, syncWorker);
-      ctx.report({
-        title: `sync-load · ${connections} connections, ${loadSeconds} s per case (PostgreSQL, ${seqs.length.toLocaleString('en-US')} customers)`,
-        measurements: [
-          asMeasurement(`GET /api/health, ${latencies(baseline)}`, true, baseline),
-          asMeasurement(
-            `${PULLS_PER_PUSH} pulls of ${PULL_PAGE} : 1 push of 1, ${latencies(mixed)}`,
-            false,
-            mixed,
-          ),
+      const body = await ceilingOf(PULL_PAGE);
+      for (const connections of loadConnections) {
+        ctx.log(`sync-load: ${connections} connections, ${loadSeconds} s per case…`);
+        const baseline = await measured('health', connections, loadSeconds);
+        const mixed = await measured('mixed', connections, loadSeconds);
+        const top = await measured('ceiling', connections, loadSeconds, {
+          pageSize: PULL_PAGE,
+          url: body.url,
+        });
+        ctx.report({
+          title: `sync-load · ${connections} connections, ${loadSeconds} s per case (PostgreSQL, ${seqs.length.toLocaleString('en-US')} customers)`,
+          measurements: [
+            asMeasurement(`GET /api/health, ${latencies(baseline)}`, true, baseline),
+            asMeasurement(
+              `${PULLS_PER_PUSH} pulls of ${PULL_PAGE} : 1 push of 1, ${latencies(mixed)}`,
+              false,
+              mixed,
+            ),
+            asMeasurement(
+              `ceiling: a fixed compressed ${PULL_PAGE}-customer page, trivial route, ${latencies(top)}`,
+              false,
+              top,
+            ),
+          ],
+        });
+      }
+      return {
+        tables: [],
+        facts: [
+          { label: 'load identity', value: 'maria (csm), one session shared by every connection' },
+          {
+            label: 'load client',
+            value: `Node fetch (undici, keep-alive) in a worker thread of the server's process (own event loop, same 2 cores); pages counted in their bytes, one in ${PARSE_EVERY} and every page a push edits from parsed`,
+          },
+          { label: 'content coding', value: `the ceiling route was asked for "${ceiling.acceptEncoding()}"` },
+          { label: 'ceiling bodies', value: sizes.join('; ') },
         ],
-      });
+      };
+    } finally {
+      await client.close();
+      await ceiling.close();
     }
-    return {
-      tables: [],
-      facts: [
-        { label: 'load identity', value: 'maria (csm), one session shared by every connection' },
-        {
-          label: 'load client',
-          value: 'Node fetch (undici, keep-alive) in the server process: it shares the CPU with the server',
-        },
-      ],
-    };
   },
 };
 
-type Outcome = 'ok' | 'conflict';
+const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-class HttpError extends Error {
-  constructor(readonly status: number) {
-    super(`HTTP ${status}`);
-  }
-}
-
-async function syncRequest(session: HttpSession, path: string, body?: unknown): Promise<unknown> {
-  const res = await session.fetch(`${session.origin}/api/sync${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+/** A real pull page of `size` customers from the first checkpoint, uncompressed. */
+async function rawPage(session: HttpSession, seqs: readonly number[], size: number): Promise<Buffer> {
+  const query = new URLSearchParams({
+    limit: String(size),
+    checkpoint: JSON.stringify({ seq: seqs[0]! - 1 }),
   });
-  if (!res.ok) {
-    await res.arrayBuffer();
-    throw new HttpError(res.status);
-  }
-  return res.json();
-}
-
-interface LoadResult {
-  readonly requests: number;
-  readonly errors: number;
-  readonly conflicts: number;
-  readonly seconds: number;
-  /** Sorted, ms. */
-  readonly latencies: readonly number[];
+  const res = await session.fetch(`${session.origin}/api/sync/customers/pull?${query}`, {
+    headers: { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), 'accept-encoding': 'identity' },
+  });
+  if (!res.ok || res.headers.get('content-encoding')) throw new Error(`ceiling page: ${res.status}`);
+  return Buffer.from(await res.arrayBuffer());
 }
 
 /**
- * `connections` workers, each sending its next request as soon as the previous answered, until `seconds` have
- * passed. An HTTP error or a failed connection counts as an error and the worker goes on; any other exception
- * (wrong work) stops the bench.
+ * The ceiling's server: a bare Hono app on @hono/node-server (what serves the app), on the server's event loop,
+ * answering each fixed body precompressed in the coding the request negotiates (brotli quality 4 or gzip 6,
+ * the server's own settings), with its length.
  */
-async function drive(
-  connections: number,
-  seconds: number,
-  worker: () => () => Promise<Outcome | void>,
-): Promise<LoadResult> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let conflicts = 0;
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      const next = worker();
-      while (performance.now() < deadline) {
-        const t = performance.now();
-        try {
-          if ((await next()) === 'conflict') conflicts++;
-        } catch (error) {
-          if (!(error instanceof HttpError) && !(error instanceof TypeError)) throw error; // TypeError: fetch failed
-          errors++;
-        }
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
+async function startCeiling() {
+  const bodies = new Map<string, { br: Uint8Array<ArrayBuffer>; gzip: Uint8Array<ArrayBuffer> }>();
+  let seen = '';
+  let closeServer = (): Promise<void> => Promise.resolve();
+  const app = new Hono().get('/page/:name', (c) => {
+    const body = bodies.get(c.req.param('name'));
+    if (!body) return c.notFound();
+    seen ||= c.req.header('accept-encoding') ?? '';
+    const coding = negotiateEncoding(c.req.header('accept-encoding'));
+    if (coding === null) return c.text('ask for br or gzip', 406);
+    return c.body(body[coding], 200, {
+      'Content-Type': 'application/json',
+      'Content-Encoding': coding,
+      'Content-Length': String(body[coding].byteLength),
+    });
+  });
+  const origin = await new Promise<string>((resolve) => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+      resolve(`http://127.0.0.1:${info.port}`);
+    });
+    closeServer = () => new Promise<void>((done) => server.close(() => done()));
+  });
   return {
-    requests: latencies.length,
-    errors,
-    conflicts,
-    seconds: (performance.now() - started) / 1000,
-    latencies: latencies.sort((a, b) => a - b),
+    async serve(raw: Buffer) {
+      const name = String(bodies.size);
+      const br = brotliCompressSync(raw, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 4,
+          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+          [constants.BROTLI_PARAM_SIZE_HINT]: raw.byteLength,
+        },
+      });
+      const gzip = gzipSync(raw, { level: 6 });
+      bodies.set(name, { br: new Uint8Array(br), gzip: new Uint8Array(gzip) });
+      return { url: `${origin}/page/${name}`, raw: raw.byteLength, br: br.byteLength, gzip: gzip.byteLength };
+    },
+    acceptEncoding: () => seen,
+    close: () => closeServer(),
   };
 }
 

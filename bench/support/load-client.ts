@@ -40,20 +40,34 @@ export type LoadWorkerMessage =
   | { readonly type: 'result'; readonly result: LoadResult }
   | { readonly type: 'failed'; readonly message: string };
 
-const DELETED_KEY = Buffer.from(',"_deleted":');
+const DELETED_KEY = Buffer.from('"_deleted"');
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const isJsonSpace = (byte: number | undefined) =>
+  byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 
 /**
- * Documents in a pull answer's bytes, without parsing it: each document ends with its own `_deleted` key (the
- * last key of every document the server sends, mapper.ts `documentJsonSql`; child elements have none). Inside
- * a string value the same characters would be escaped (`,\"_deleted\":`), so they cannot be miscounted. −1 if
- * the bytes are not a `{"documents":[` answer.
+ * Documents in a pull answer's bytes, without parsing it: each document has exactly one `_deleted` key (the
+ * last key of every document the server sends, stored or built by SQL — mapper.ts `documentJsonSql`, whose
+ * `json_build_object` writes `"_deleted" : false`; child elements have none). A key is `"_deleted"` followed by
+ * optional whitespace and a colon; inside a string value the quotes would be escaped (`\"_deleted\"`), and a
+ * string value `"_deleted"` is followed by `,`, `}` or `]`, so neither is counted. −1 if the bytes are not a
+ * `{"documents":[` answer.
  */
 export function countPageDocuments(bytes: Uint8Array): number {
   const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (!body.subarray(0, 14).equals(Buffer.from('{"documents":['))) return -1;
   let count = 0;
-  for (let at = body.indexOf(DELETED_KEY); at !== -1; at = body.indexOf(DELETED_KEY, at + DELETED_KEY.length))
-    count++;
+  for (
+    let at = body.indexOf(DELETED_KEY);
+    at !== -1;
+    at = body.indexOf(DELETED_KEY, at + DELETED_KEY.length)
+  ) {
+    if (body[at - 1] === BACKSLASH) continue;
+    let next = at + DELETED_KEY.length;
+    while (isJsonSpace(body[next])) next++;
+    if (body[next] === COLON) count++;
+  }
   return count;
 }
 

@@ -71,18 +71,27 @@ export async function customersChangedSince(
   customerIds: readonly string[],
   watermark: number,
 ): Promise<Set<string>> {
-  const parts = HEALTH_INPUT_COLLECTIONS.map((table) =>
-    table === 'customers'
-      ? `SELECT id FROM customers WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND server_seq > $3`
-      : `SELECT customer_id FROM ${table}
-          WHERE organization_id = $1 AND customer_id = ANY($2::uuid[]) AND server_seq > $3`,
-  );
-  const { rows } = await client.query<{ id: string }>(parts.join(' UNION '), [
+  const { rows } = await client.query<{ id: string }>(changedSinceSql('$1', '$2', '$3'), [
     organizationId,
     customerIds,
     watermark,
   ]);
   return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * `customersChangedSince`'s query (one column of customer ids) over the given placeholders: organization (uuid),
+ * customer ids (uuid[]) and watermark, so a larger statement can embed it (recompute.ts checks under the lock).
+ */
+export function changedSinceSql(organization: string, customerIds: string, watermark: string): string {
+  return HEALTH_INPUT_COLLECTIONS.map((table) =>
+    table === 'customers'
+      ? `SELECT id FROM customers WHERE organization_id = ${organization} AND id = ANY(${customerIds}::uuid[])
+          AND server_seq > ${watermark}`
+      : `SELECT customer_id FROM ${table}
+          WHERE organization_id = ${organization} AND customer_id = ANY(${customerIds}::uuid[])
+            AND server_seq > ${watermark}`,
+  ).join(' UNION ');
 }
 
 /** One customer's documents as read here: every optional input known (meetings and signals are synced). */

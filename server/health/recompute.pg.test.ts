@@ -174,6 +174,109 @@ describe('recomputeCustomerHealth', () => {
     expect([tc.score, tc.status, tc.breakdown.growth.weight]).toEqual([90, 'at_risk', 20]);
   });
 
+  /** deps() whose writer runs `meanwhile` after the unlocked scoring, right before taking the lock. */
+  const depsWith = (meanwhile: () => Promise<void>): HealthRecomputeDeps & { locked: () => number } => {
+    let locked = 0;
+    return {
+      ...deps(),
+      locked: () => locked,
+      writer: {
+        ...writer,
+        async transaction(organizationId, work) {
+          locked++;
+          await meanwhile();
+          return writer.transaction(organizationId, work);
+        },
+      },
+    };
+  };
+  const saveConfig = (healthy: number) =>
+    t.db.withIdentity(tenant.system, (c) =>
+      c.query(
+        `INSERT INTO health_configs (organization_id, weights, thresholds, rules) VALUES ($1, $2, $3, '[]')
+         ON CONFLICT (organization_id) DO UPDATE SET thresholds = EXCLUDED.thresholds`,
+        [
+          tenant.organizationId,
+          JSON.stringify({ productUsage: 20, engagement: 20, support: 20, payment: 20, growth: 20 }),
+          JSON.stringify({ healthy, atRisk: 50 }),
+        ],
+      ),
+    );
+
+  it('scores before the lock; nothing to write takes no lock at all', async () => {
+    const ids = [techCorp.customer.id, startup.customer.id];
+    const first = depsWith(async () => undefined);
+    expect(await recomputeCustomerHealth(first, tenant.organizationId, ids)).toMatchObject({ written: 2 });
+    expect(first.locked()).toBe(1);
+    const again = depsWith(async () => undefined);
+    expect(await recomputeCustomerHealth(again, tenant.organizationId, ids)).toMatchObject({
+      written: 0,
+      unchanged: 2,
+    });
+    expect(again.locked()).toBe(0);
+  });
+
+  it('a configuration saved between the scoring and the lock is the one used (scored again under the lock)', async () => {
+    const id = techCorp.customer.id;
+    await saveConfig(80);
+    // Scored with "healthy ≥ 80" (healthy), but "healthy ≥ 95" is saved before the lock: the stored health
+    // must follow the saved one.
+    await recomputeCustomerHealth(
+      depsWith(() => saveConfig(95).then(() => undefined)),
+      tenant.organizationId,
+      [id],
+    );
+    const tc = (await healthDocs()).get(id)!.doc;
+    expect([tc.score, tc.status]).toEqual([90, 'at_risk']);
+  });
+
+  it('a health document written between the scoring and the lock is scored against (not overwritten blindly)', async () => {
+    const id = startup.customer.id;
+    await recomputeCustomerHealth(deps(), tenant.organizationId, [id]);
+    const first = (await healthDocs()).get(id)!.doc;
+    now = new Date(DOCS_NOW.getTime() + 86_400_000);
+    // Another recompute of the same customer commits the next day's point first; this one then writes nothing
+    // new: its plan (scored against the first document) is dropped and the batch scored against the stored one.
+    const other = { ...deps() };
+    const summary = await recomputeCustomerHealth(
+      depsWith(async () => {
+        await recomputeCustomerHealth(other, tenant.organizationId, [id]);
+      }),
+      tenant.organizationId,
+      [id],
+    );
+    expect(summary).toMatchObject({ written: 0, unchanged: 1 });
+    const next = (await healthDocs()).get(id)!.doc;
+    expect(next.serverSeq).toBeGreaterThan(first.serverSeq);
+    expect(next.history.map((p) => p.date)).toEqual(['2026-01-29', '2026-01-30']);
+  });
+
+  it('a customer whose input is written between the scoring and the lock is left to its own recompute', async () => {
+    const ids = [techCorp.customer.id, startup.customer.id];
+    const f = docFactory();
+    const summary = await recomputeCustomerHealth(
+      depsWith(() =>
+        storeDocs(t.db, tenant.organizationId, 'activities', now, [
+          {
+            ...f.activity(startup.customer.id, { type: 'note', occurredAt: now.toISOString() }),
+            id: crypto.randomUUID(),
+          },
+        ]).then(() => undefined),
+      ),
+      tenant.organizationId,
+      ids,
+    );
+    expect(summary).toMatchObject({ written: 1, deferred: 1 });
+    const stored = await healthDocs();
+    expect(stored.has(techCorp.customer.id)).toBe(true);
+    expect(stored.has(startup.customer.id)).toBe(false);
+    expect(
+      published
+        .filter((c) => c.collection !== 'activities')
+        .flatMap((c) => c.documents.map((d) => d.customerId)),
+    ).not.toContain(startup.customer.id);
+  });
+
   it('removes the health document of a customer that was deleted', async () => {
     const id = startup.customer.id;
     await recomputeCustomerHealth(deps(), tenant.organizationId, [id]);

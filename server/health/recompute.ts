@@ -15,7 +15,7 @@ import { systemIdentity } from '../../shared/identity.ts';
 import { readDocuments, type Database, type DbClient } from '../db/index.ts';
 import type { ServerWriter } from '../sync/server-writes.ts';
 import { storedChurnModel } from './churn-model.ts';
-import { customersChangedSince, inputWatermark, organizationTimeZone, readCustomerDocs } from './inputs.ts';
+import { changedSinceSql, inputWatermark, organizationTimeZone, readCustomerDocs } from './inputs.ts';
 
 /**
  * The authoritative health of a batch of customers (docs/domain.md §7): their input documents read under the
@@ -30,8 +30,14 @@ import { customersChangedSince, inputWatermark, organizationTimeZone, readCustom
  * - never stale over fresh: inputs are read without the organization's lock (reads do not hold up pushes), and
  *   under the lock a customer with an input written after that read is left alone — the change that wrote it
  *   has started a recompute of its own, which reads it (server/health/triggers.ts);
- * - the configuration, the churn model (the organization's trained one, server/health/churn-model.ts, else the
- *   default) and the stored documents (history, `atRiskSince`, first detections) are read under the lock, so a configuration saved meanwhile is either used here or reapplied by its reweigh afterwards;
+ * - short locks (issue 16: the organization's pushes queue behind whoever holds its lock, and a recompute follows
+ *   every push): the configuration, the churn model (the organization's trained one,
+ *   server/health/churn-model.ts, else the default) and the stored documents (history, `atRiskSince`, first
+ *   detections) are read and the batch is scored before the lock; a batch with nothing to write never takes it.
+ *   Under the lock one statement checks that basis (`lockedCheck`: configuration and model rows, each stored
+ *   health document's server_seq); if any of it was written since, the batch is scored again there, so what is
+ *   written was scored against the configuration and documents current at commit — a configuration saved
+ *   meanwhile is either used here or reapplied by its reweigh afterwards;
  * - a customer that is gone, or has no data left to score, loses its `health` document (a tombstone);
  * - expansion opportunities and insights the rules detect are added as signals once per condition
  *   (`newDetectedSignals`: never duplicated, never reopened once a CSM moved them on), in the same transaction,
@@ -93,125 +99,217 @@ export async function recomputeCustomerHealth(
   const ids = [...new Set(customerIds)];
   if (ids.length === 0) return EMPTY;
   const now = deps.clock();
-  const { clock, watermark, docs } = await deps.db.withIdentity(
-    systemIdentity(organizationId),
-    async (client) => {
-      const batchClock = assessmentClock(now, await organizationTimeZone(client, organizationId));
-      const mark = await inputWatermark(client, organizationId);
-      return {
-        clock: batchClock,
-        watermark: mark,
-        docs: await readCustomerDocs(client, organizationId, ids, batchClock.today),
-      };
-    },
-  );
+  const newId = deps.newId ?? uuidv7;
+  // Everything the scoring reads, and the scoring itself, without the organization's lock (issue 16: a push
+  // of the organization waits for whoever holds it, and recomputes follow every push).
+  const read = await deps.db.withIdentity(systemIdentity(organizationId), async (client) => {
+    const clock = assessmentClock(now, await organizationTimeZone(client, organizationId));
+    const watermark = await inputWatermark(client, organizationId);
+    const docs = await readCustomerDocs(client, organizationId, ids, clock.today);
+    return { clock, watermark, docs, basis: await scoringBasis(client, organizationId, ids) };
+  });
+  const planned = assess(ids, read.docs, read.basis, read.clock, now, newId);
+  // Nothing to write: no lock taken. A writer that changes an input or the configuration meanwhile has started
+  // a recompute (or reweigh) of its own, and another recompute writing older inputs defers (`changed` below).
+  if (isEmptyPlan(planned)) return summaryOf(ids, planned, 0);
 
   return deps.writer.transaction(organizationId, async (tx) => {
-    const config = await healthConfig(tx.client, organizationId);
-    // The organization's trained churn model (server/health/churn-model.ts), else the default one.
-    const churnModel = (await storedChurnModel(tx.client, organizationId)) ?? undefined;
-    const changed = await customersChangedSince(tx.client, organizationId, ids, watermark);
-    const stored = new Map(
-      (
-        await readDocuments(tx.client, 'health', {
-          where: 'organization_id = $1 AND customer_id = ANY($2::uuid[])',
-          params: [organizationId, ids],
-        })
-      ).map((s) => [s.doc.customerId, s]),
+    const check = await lockedCheck(tx.client, organizationId, ids, read.watermark);
+    // The precomputed plan stands when what it was scored against is still what is stored; else (a
+    // configuration, model or health document written since the read) it is scored again here, under the lock.
+    const plan =
+      check.fingerprint === read.basis.fingerprint
+        ? planned
+        : assess(ids, read.docs, await scoringBasis(tx.client, organizationId, ids), read.clock, now, newId);
+    // Customers with an input written after the read are left to the recompute that change started.
+    const keep = (customerId: string) => !check.changed.has(customerId);
+    const writes = plan.writes.filter((h) => keep(h.customerId));
+    await tx.write('signals', [
+      ...plan.signalWrites.filter((s) => keep(s.customerId)),
+      ...plan.riskAlertWrites.filter((s) => keep(s.customerId)),
+    ]);
+    await tx.write('health', writes);
+    await tx.write(
+      'health',
+      plan.removals.filter((h) => keep(h.customerId)),
+      { deleted: true },
     );
+    await recordHistory(tx.client, organizationId, writes, read.clock);
+    return summaryOf(ids, plan, check.changed.size, keep);
+  });
+}
 
-    const writes: Health[] = [];
-    const removals: Health[] = [];
-    const signalWrites: Signal[] = [];
-    const riskAlertWrites: Signal[] = [];
-    const dateOf = (instant: string) => calendarDate(new Date(instant), clock.timeZone);
-    let unchanged = 0;
-    let noData = 0;
-    for (const id of ids) {
-      if (changed.has(id)) continue;
-      const previous = stored.get(id);
-      const live = previous && !previous.deleted ? previous.doc : null;
-      const customerDocs = docs.get(id);
-      let fields: HealthFields | null = null;
-      if (customerDocs) {
-        const assessment = assessCustomerAt(customerDocs, config, clock, { previous: live, churnModel });
-        fields = assessment.health;
-        const added = newDetectedSignals(id, customerDocs.signals, assessment, now).map((s): Signal => ({
-          ...s,
-          updatedAt: now.toISOString(),
-          serverSeq: 0,
-          clientUpdatedAt: now.toISOString(),
-        }));
-        if (added.length > 0) {
-          signalWrites.push(...added);
-          // New opportunities are inputs of the upsell potential: the health stored is the one that counts them.
-          fields = assessCustomerAt(
-            { ...customerDocs, signals: [...customerDocs.signals, ...added] },
-            config,
-            clock,
-            { previous: live, churnModel },
-          ).health;
-        }
-        const risk = assessment.risk;
-        const alert = riskAlertFor(
-          id,
-          customerDocs.signals,
-          risk,
-          recommend(risk),
-          {
-            episodeStart:
-              fields?.atRiskSince ??
-              nextAtRiskSince(live?.atRiskSince ?? null, risk.riskLevel, now, clock.timeZone, clock.today) ??
-              clock.today,
-            dateOf,
-            mrrCents: customerDocs.customer.mrrCents,
-            churnProbability: fields?.churnProbability ?? null,
-          },
-          now,
-        );
-        if (alert) {
-          riskAlertWrites.push({
-            ...alert.alert,
-            updatedAt: now.toISOString(),
-            serverSeq: 0,
-            clientUpdatedAt: now.toISOString(),
-          });
-        }
-      }
-      if (fields === null) {
-        if (live) removals.push(live);
-        else if (customerDocs) noData++;
-        continue;
-      }
-      if (live && sameAssessment(live, fields)) {
-        unchanged++;
-        continue;
-      }
-      writes.push({
-        ...fields,
-        // The unique (organization, customer) row is reused, tombstone or not: one health document per customer.
-        id: previous?.doc.id ?? (deps.newId ?? uuidv7)(),
+/** What a batch's scoring depends on besides its inputs, read in one transaction. */
+interface ScoringBasis {
+  readonly config: HealthScoreConfig;
+  /** The organization's trained churn model (server/health/churn-model.ts), else undefined: the default. */
+  readonly churnModel: NonNullable<Awaited<ReturnType<typeof storedChurnModel>>> | undefined;
+  readonly stored: ReadonlyMap<string, { readonly doc: Health; readonly deleted: boolean }>;
+  /** `basisFingerprint` of the same state: equal under the lock ⇒ the same configuration, model and documents. */
+  readonly fingerprint: string;
+}
+
+async function scoringBasis(client: DbClient, organizationId: string, ids: string[]): Promise<ScoringBasis> {
+  // The fingerprint first: a write landing between it and the reads below makes the check under the lock
+  // differ (a second scoring), never the other way round (a stale plan taken for current).
+  const { fingerprint } = await lockedCheck(client, organizationId, ids, Number.MAX_SAFE_INTEGER);
+  const config = await healthConfig(client, organizationId);
+  const churnModel = (await storedChurnModel(client, organizationId)) ?? undefined;
+  const stored = new Map(
+    (
+      await readDocuments(client, 'health', {
+        where: 'organization_id = $1 AND customer_id = ANY($2::uuid[])',
+        params: [organizationId, ids],
+      })
+    ).map((s) => [s.doc.customerId, s]),
+  );
+  return { config, churnModel, stored, fingerprint };
+}
+
+/**
+ * In one statement: a fingerprint of the scoring basis (the configuration's and the latest churn model's rows,
+ * each stored health document's server_seq — every write of one takes a fresh one) and those of `ids` with an
+ * input written after `watermark`. Run under the lock, it says whether a plan scored before the lock still holds.
+ */
+async function lockedCheck(
+  client: DbClient,
+  organizationId: string,
+  ids: string[],
+  watermark: number,
+): Promise<{ fingerprint: string; changed: Set<string> }> {
+  const { rows } = await client.query<{ fingerprint: string; changed: string[] }>(
+    `SELECT concat_ws('|',
+              coalesce((SELECT md5(row(weights, thresholds, rules)::text) FROM health_configs
+                         WHERE organization_id = $1), '-'),
+              coalesce((SELECT md5(row(id, coefficients, metrics)::text) FROM churn_models
+                         WHERE organization_id = $1 ORDER BY trained_at DESC, id DESC LIMIT 1), '-'),
+              coalesce((SELECT string_agg(customer_id::text || ':' || server_seq, ',' ORDER BY customer_id)
+                          FROM health WHERE organization_id = $1 AND customer_id = ANY($2::uuid[])), '-'))
+              AS fingerprint,
+            ARRAY(${changedSinceSql('$1', '$2', '$3')})::text[] AS changed`,
+    [organizationId, ids, watermark],
+  );
+  return { fingerprint: rows[0]!.fingerprint, changed: new Set(rows[0]!.changed) };
+}
+
+/** A batch's result: what to write, and the counts of the summary. */
+interface Plan {
+  readonly writes: Health[];
+  readonly removals: Health[];
+  readonly signalWrites: Signal[];
+  readonly riskAlertWrites: Signal[];
+  /** Customers recomputed to exactly what was stored, and live customers with nothing to score. */
+  readonly unchanged: readonly string[];
+  readonly noData: readonly string[];
+}
+
+const isEmptyPlan = (plan: Plan) =>
+  plan.writes.length + plan.removals.length + plan.signalWrites.length + plan.riskAlertWrites.length === 0;
+
+function summaryOf(
+  ids: readonly string[],
+  plan: Plan,
+  deferred: number,
+  keep: (customerId: string) => boolean = () => true,
+): RecomputeSummary {
+  return {
+    customers: ids.length,
+    written: plan.writes.filter((h) => keep(h.customerId)).length,
+    unchanged: plan.unchanged.filter(keep).length,
+    removed: plan.removals.filter((h) => keep(h.customerId)).length,
+    noData: plan.noData.filter(keep).length,
+    deferred,
+    signals: plan.signalWrites.filter((s) => keep(s.customerId)).length,
+    riskAlerts: plan.riskAlertWrites.filter((s) => keep(s.customerId)).length,
+  };
+}
+
+/** The pure part: each customer's assessment against the basis (docs/domain.md §7), as documents to write. */
+function assess(
+  ids: readonly string[],
+  docs: Awaited<ReturnType<typeof readCustomerDocs>>,
+  basis: ScoringBasis,
+  clock: AssessmentClock,
+  now: Date,
+  newId: () => string,
+): Plan {
+  const { config, churnModel, stored } = basis;
+  const writes: Health[] = [];
+  const removals: Health[] = [];
+  const signalWrites: Signal[] = [];
+  const riskAlertWrites: Signal[] = [];
+  const dateOf = (instant: string) => calendarDate(new Date(instant), clock.timeZone);
+  const unchanged: string[] = [];
+  const noData: string[] = [];
+  for (const id of ids) {
+    const previous = stored.get(id);
+    const live = previous && !previous.deleted ? previous.doc : null;
+    const customerDocs = docs.get(id);
+    let fields: HealthFields | null = null;
+    if (customerDocs) {
+      const assessment = assessCustomerAt(customerDocs, config, clock, { previous: live, churnModel });
+      fields = assessment.health;
+      const added = newDetectedSignals(id, customerDocs.signals, assessment, now).map((s): Signal => ({
+        ...s,
         updatedAt: now.toISOString(),
         serverSeq: 0,
         clientUpdatedAt: now.toISOString(),
-      });
+      }));
+      if (added.length > 0) {
+        signalWrites.push(...added);
+        // New opportunities are inputs of the upsell potential: the health stored is the one that counts them.
+        fields = assessCustomerAt(
+          { ...customerDocs, signals: [...customerDocs.signals, ...added] },
+          config,
+          clock,
+          { previous: live, churnModel },
+        ).health;
+      }
+      const risk = assessment.risk;
+      const alert = riskAlertFor(
+        id,
+        customerDocs.signals,
+        risk,
+        recommend(risk),
+        {
+          episodeStart:
+            fields?.atRiskSince ??
+            nextAtRiskSince(live?.atRiskSince ?? null, risk.riskLevel, now, clock.timeZone, clock.today) ??
+            clock.today,
+          dateOf,
+          mrrCents: customerDocs.customer.mrrCents,
+          churnProbability: fields?.churnProbability ?? null,
+        },
+        now,
+      );
+      if (alert) {
+        riskAlertWrites.push({
+          ...alert.alert,
+          updatedAt: now.toISOString(),
+          serverSeq: 0,
+          clientUpdatedAt: now.toISOString(),
+        });
+      }
     }
-
-    await tx.write('signals', [...signalWrites, ...riskAlertWrites]);
-    await tx.write('health', writes);
-    await tx.write('health', removals, { deleted: true });
-    await recordHistory(tx.client, organizationId, writes, clock);
-    return {
-      customers: ids.length,
-      written: writes.length,
-      unchanged,
-      removed: removals.length,
-      noData,
-      deferred: changed.size,
-      signals: signalWrites.length,
-      riskAlerts: riskAlertWrites.length,
-    };
-  });
+    if (fields === null) {
+      if (live) removals.push(live);
+      else if (customerDocs) noData.push(id);
+      continue;
+    }
+    if (live && sameAssessment(live, fields)) {
+      unchanged.push(id);
+      continue;
+    }
+    writes.push({
+      ...fields,
+      // The unique (organization, customer) row is reused, tombstone or not: one health document per customer.
+      id: previous?.doc.id ?? newId(),
+      updatedAt: now.toISOString(),
+      serverSeq: 0,
+      clientUpdatedAt: now.toISOString(),
+    });
+  }
+  return { writes, removals, signalWrites, riskAlertWrites, unchanged, noData };
 }
 
 /**

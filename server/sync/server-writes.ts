@@ -2,8 +2,7 @@ import type { CollectionName, DocOf } from '../../shared/collections/index.ts';
 import type { SyncDocument } from '../../sync/documents.ts';
 import type { Change, ChangeFeed } from '../../sync/server/store.ts';
 import {
-  lockOrganizationForWrite,
-  nextServerSeqs,
+  nextServerSeqsLocked,
   readDocuments,
   writeDocuments,
   type Database,
@@ -63,38 +62,42 @@ export interface ServerWriter {
 export function createServerWriter(deps: ServerWriterDeps): ServerWriter {
   const transaction: ServerWriter['transaction'] = async (organizationId, work) => {
     const changes: Change[] = [];
-    const result = await deps.db.withIdentity(systemIdentity(organizationId), async (client) => {
-      await lockOrganizationForWrite(client, organizationId);
-      return work({
-        client,
-        async write(collection, docs, options = {}) {
-          if (docs.length === 0) return [];
-          const seqs = await nextServerSeqs(client, organizationId, docs.length);
-          const updatedAt = deps.clock().toISOString();
-          const written = await writeDocuments(
-            client,
-            { organizationId },
-            collection,
-            docs.map((doc, i) => ({
-              doc,
-              server: { serverSeq: seqs[i]!, updatedAt, deleted: options.deleted ?? false },
-            })),
-          );
-          const documents = written.map(
-            (doc) => ({ ...doc, _deleted: options.deleted ?? false }) as unknown as SyncDocument,
-          );
-          const change: Change = {
-            organizationId,
-            collection,
-            documents,
-            checkpoint: { seq: seqs[seqs.length - 1]! },
-          };
-          if (deps.notifier) await deps.notifier.notifyWithin(client, change);
-          changes.push(change);
-          return written;
-        },
-      });
-    });
+    // The lock rides in the transaction's first message (BEGIN), and every write below takes its numbers
+    // without asking for it again: a recompute or any server write holds it for fewer round trips (issue 16).
+    const result = await deps.db.withIdentity(
+      systemIdentity(organizationId),
+      (client) =>
+        work({
+          client,
+          async write(collection, docs, options = {}) {
+            if (docs.length === 0) return [];
+            const seqs = await nextServerSeqsLocked(client, docs.length);
+            const updatedAt = deps.clock().toISOString();
+            const written = await writeDocuments(
+              client,
+              { organizationId },
+              collection,
+              docs.map((doc, i) => ({
+                doc,
+                server: { serverSeq: seqs[i]!, updatedAt, deleted: options.deleted ?? false },
+              })),
+            );
+            const documents = written.map(
+              (doc) => ({ ...doc, _deleted: options.deleted ?? false }) as unknown as SyncDocument,
+            );
+            const change: Change = {
+              organizationId,
+              collection,
+              documents,
+              checkpoint: { seq: seqs[seqs.length - 1]! },
+            };
+            if (deps.notifier) await deps.notifier.notifyWithin(client, change);
+            changes.push(change);
+            return written;
+          },
+        }),
+      { lockOrganization: organizationId },
+    );
     // The embedded database's in-process feed: after commit, in commit order.
     if (!deps.notifier) for (const change of changes) deps.feed.publish(change);
     return result;

@@ -381,17 +381,25 @@ describe('sync indicator', () => {
     expect(chip).toHaveAttribute('aria-expanded', 'false');
     await user.click(chip);
     expect(chip).toHaveAttribute('aria-expanded', 'true');
-    expect(within(indicator).getByText('Sincronizado há 2 minutos')).toBeInTheDocument();
+    // Offline with writes waiting: the last sync's time, not a claim that the device is synced.
+    expect(within(indicator).getByText('Última sincronização há 2 minutos')).toBeInTheDocument();
+    expect(within(indicator).queryByText(/Sincronizado/)).toBeNull();
     expect(within(indicator).getByText(/Você pode continuar trabalhando/)).toBeVisible();
     await user.keyboard('{Escape}');
     expect(chip).toHaveAttribute('aria-expanded', 'false');
   });
 
   it('shows first-sync progress while the role collections arrive', async () => {
-    const status = reduceSyncStatus(
+    // Customers pulled and stored; health pulled to its last page but still being stored: not counted yet.
+    const status = (
+      [
+        { type: 'pulled', collection: 'customers', caughtUp: true },
+        { type: 'stored', collection: 'customers' },
+        { type: 'pulled', collection: 'health', caughtUp: true },
+      ] as const
+    ).reduce(
+      (s, e) => reduceSyncStatus(s, e, new Date()),
       initialSyncStatus(['customers', 'health', 'tickets', 'signals'], true),
-      { type: 'pulled', collection: 'customers', caughtUp: true },
-      new Date(),
     );
     renderApp({ path: '/clientes', user: staffUser, online: false, syncStatus: staticSyncStatus(status) });
     const bar = await screen.findByRole('progressbar', { name: 'Preparando seus dados para uso offline' });

@@ -13,10 +13,37 @@ import { openDeviceDatabase, type DeviceDatabase } from './database.ts';
  */
 type Docs = Record<string, Record<string, unknown>[]>;
 
-function fakePullApi(docs: Docs) {
+function fakePullApi(
+  docs: Docs,
+  hooks: { beforePage?: (collection: string, after: number) => Promise<void> } = {},
+) {
   const requests: { collection: string; limit: number; after: number }[] = [];
+  // The live stream (GET /api/sync/stream): open until the test ends; `live` sends a change event on it.
+  const encoder = new TextEncoder();
+  let stream: ReadableStreamDefaultController<Uint8Array> | null = null;
+  const live = (collection: string, documents: Record<string, unknown>[]) =>
+    stream?.enqueue(
+      encoder.encode(
+        `event: change\ndata: ${JSON.stringify({
+          collection,
+          documents: documents.map((d) => ({ ...d, _deleted: false })),
+          checkpoint: { seq: documents.at(-1)!.serverSeq },
+        })}\n\n`,
+      ),
+    );
   const pull = async (input: string): Promise<Response> => {
     const url = new URL(input);
+    if (url.pathname === '/api/sync/stream') {
+      return new Response(
+        new ReadableStream<Uint8Array>({
+          start: (controller) => {
+            stream = controller;
+            controller.enqueue(encoder.encode('event: resync\ndata: RESYNC\n\n'));
+          },
+        }),
+        { headers: { 'content-type': 'text/event-stream' } },
+      );
+    }
     const match = /\/api\/sync\/([a-z]+)\/pull$/.exec(url.pathname);
     if (!match) return new Response('{"error":{"code":"not_found","message":"no"}}', { status: 404 });
     const collection = match[1]!;
@@ -24,17 +51,18 @@ function fakePullApi(docs: Docs) {
     const checkpoint = url.searchParams.get('checkpoint');
     const after = checkpoint ? (JSON.parse(checkpoint) as { seq: number }).seq : 0;
     requests.push({ collection, limit, after });
+    await hooks.beforePage?.(collection, after);
     const page = (docs[collection] ?? []).filter((d) => (d.serverSeq as number) > after).slice(0, limit);
     const seq = page.length > 0 ? (page.at(-1)!.serverSeq as number) : after;
     return Response.json({ documents: page.map((d) => ({ ...d, _deleted: false })), checkpoint: { seq } });
   };
-  return { fetch: pull as unknown as typeof globalThis.fetch, requests };
+  return { fetch: pull as unknown as typeof globalThis.fetch, requests, live };
 }
 
 const customers = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ ...fixture('customers', uuid(0x1000 + i)), serverSeq: i + 1 }));
 
-const opened: { db: DeviceDatabase; sync: SyncHandle }[] = [];
+const opened: { db: DeviceDatabase; sync: SyncHandle; api: ReturnType<typeof fakePullApi> }[] = [];
 afterEach(async () => {
   for (const { db, sync } of opened.splice(0)) {
     await sync.stop();
@@ -42,17 +70,46 @@ afterEach(async () => {
   }
 });
 
-async function device(docs: Docs, options: { firstPullLimit?: number; pullBatchSize?: number } = {}) {
+/**
+ * The memory storage with every write held `delayMs` first, counting the customers it has written: pages
+ * download far faster than they are stored, as in a browser's IndexedDB.
+ */
+function slowStorage(delayMs: number) {
+  const memory = getRxStorageMemory();
+  const written = { customers: 0 };
+  const storage: typeof memory = {
+    ...memory,
+    async createStorageInstance(params) {
+      const instance = await memory.createStorageInstance(params);
+      const write = instance.bulkWrite.bind(instance);
+      instance.bulkWrite = async (rows, context) => {
+        await new Promise((r) => setTimeout(r, delayMs));
+        const result = await write(rows, context);
+        if (params.collectionName === 'customers') written.customers += rows.length - result.error.length;
+        return result;
+      };
+      return instance;
+    },
+  };
+  return { storage, written };
+}
+
+async function device(
+  docs: Docs,
+  options: { firstPullLimit?: number; pullBatchSize?: number } = {},
+  hooks: Parameters<typeof fakePullApi>[1] = {},
+  storage: Parameters<typeof openDeviceDatabase>[0]['storage'] = getRxStorageMemory(),
+) {
   const db = await openDeviceDatabase({
     userId: `replicate-test-${opened.length}-${Date.now()}`,
     role: 'csm',
-    storage: getRxStorageMemory(),
+    storage,
     now: () => new Date(),
     multiInstance: false,
     only: ['customers', 'health'],
     onPendingCount: () => undefined,
   });
-  const api = fakePullApi(docs);
+  const api = fakePullApi(docs, hooks);
   const events: SyncEvent[] = [];
   const sync = startSync({
     collections: db.collections as Record<string, RxCollection>,
@@ -67,7 +124,7 @@ async function device(docs: Docs, options: { firstPullLimit?: number; pullBatchS
     priority: ['customers'],
     ...options,
   });
-  opened.push({ db, sync });
+  opened.push({ db, sync, api });
   return { db, sync, api, events };
 }
 
@@ -118,5 +175,64 @@ describe('first sync paging', () => {
       { collection: 'customers', limit: 10, after: 0 },
     ]);
     expect(events).toContainEqual({ type: 'pulled', collection: 'customers', caughtUp: true });
+  });
+
+  it('a live change arriving during the first page neither skips the rest of the collection nor leaves it short of caught up', async () => {
+    // Another writer (a colleague, the health recompute job) changes the collection while an empty device
+    // downloads its small first page: the change's event names a checkpoint far past what the device pulled.
+    const docs: Docs = { customers: customers(230) };
+    const later = { ...fixture('customers', uuid(0x9000)), serverSeq: 1000 };
+    let sent = false;
+    const { db, events } = await device(
+      docs,
+      { firstPullLimit: 20, pullBatchSize: 100 },
+      {
+        beforePage: async (collection, after) => {
+          if (collection !== 'customers' || after !== 0 || sent) return;
+          sent = true;
+          docs.customers!.push(later);
+          api().live('customers', [later]);
+          // The event reaches the replication before the page's answer does.
+          await new Promise((r) => setTimeout(r, 50));
+        },
+      },
+    );
+    const api = () => opened.at(-1)!.api;
+    const stored = () => db.collections.customers!.count().exec();
+    await eventually(async () => (await stored()) === 231, 'all 231 customers stored');
+    await eventually(
+      async () => events.some((e) => e.type === 'pulled' && e.collection === 'customers' && e.caughtUp),
+      'customers caught up',
+    );
+  });
+
+  it('reports a collection stored only once every pulled page is written, after its last page arrived', async () => {
+    const { storage, written } = slowStorage(40);
+    const seen: { event: SyncEvent; written: number }[] = [];
+    const { db, events } = await device(
+      { customers: customers(230) },
+      { firstPullLimit: 20, pullBatchSize: 100 },
+      {},
+      storage,
+    );
+    const record = events.push.bind(events);
+    events.push = (...e: SyncEvent[]) => {
+      for (const event of e) seen.push({ event, written: written.customers });
+      return record(...e);
+    };
+    const lastPage = () =>
+      seen.findIndex(
+        ({ event }) => event.type === 'pulled' && event.collection === 'customers' && event.caughtUp,
+      );
+    const storedAfter = () =>
+      seen.findIndex(
+        ({ event }, i) =>
+          lastPage() >= 0 && i > lastPage() && event.type === 'stored' && event.collection === 'customers',
+      );
+    await eventually(async () => storedAfter() >= 0, 'customers stored after their last page');
+    // The download ended while pages were still being written; "stored" waited for them.
+    expect(seen[lastPage()]!.written).toBeLessThan(230);
+    expect(seen[storedAfter()]!.written).toBe(230);
+    expect(await db.collections.customers!.count().exec()).toBe(230);
   });
 });

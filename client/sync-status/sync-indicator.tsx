@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { totalPending } from '../../sync/client/status.ts';
+import { isSynced, totalPending } from '../../sync/client/status.ts';
 import { CloudIcon, CloudOffIcon, RefreshIcon } from '../ui/icons.tsx';
 import { useFormat } from '../platform/use-format.ts';
 import { useNow } from '../platform/use-now.ts';
@@ -43,9 +43,13 @@ export function SyncIndicator() {
   const pending = totalPending(status);
   const connectivityLabel = t(`sync.${status.connectivity}`);
   const lastShort = status.lastSyncedAt ? format.relative(status.lastSyncedAt, now, 'short') : null;
-  const lastLong = status.lastSyncedAt
-    ? t('sync.lastSynced', { when: format.relative(status.lastSyncedAt, now) })
-    : t('sync.neverSynced');
+  // "Synced" only when it is true now (sync/client/status.ts `isSynced`: everything pulled is stored, nothing
+  // waits to be sent); otherwise the time of the last sync, in words that do not claim it.
+  const lastLong = !status.lastSyncedAt
+    ? t('sync.neverSynced')
+    : isSynced(status)
+      ? t('sync.lastSynced', { when: format.relative(status.lastSyncedAt, now) })
+      : t('sync.lastSyncedBefore', { when: format.relative(status.lastSyncedAt, now) });
   const pendingLong = pending > 0 ? t('sync.pendingLong', { count: pending }) : t('sync.noPending');
   // The chip's words, in its name too (WCAG 2.5.3 "label in name": a voice user says what they see).
   const visible = [

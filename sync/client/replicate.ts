@@ -105,6 +105,33 @@ export function startSync(deps: SyncDeps): SyncHandle {
   /** Per collection: settles once a pull page said "caught up" (fewer documents than it asked for). */
   const caughtUp = new Map<string, { promise: Promise<void>; resolve: () => void }>();
   const streams = new Map<string, Subject<RxReplicationPullStreamItem<unknown, unknown>>>();
+  /**
+   * Per collection: may a live event's documents be stored as they come? Invariant: only while the collection's
+   * last pull page was its last (fewer documents than asked) and no pull was asked since. A live event names
+   * the checkpoint of its own change; stored while pages before it are still unpulled (a first sync's small
+   * page, a catch-up, a reconnect), it would move the stored checkpoint past them: those documents would never
+   * be pulled and the collection never report caught up (issue 16's browser-sync after sync-push: the health
+   * recompute's changes streamed in during the first sync, and the progress stayed at 11 of 12). Until then an
+   * event only asks for a pull from the stored checkpoint, which fetches its documents in order.
+   */
+  const gates = new Map<string, { live: boolean; resyncAsked: boolean }>();
+
+  /**
+   * Asks RxDB to pull from the stored checkpoint (RESYNC) unless a pull already asked has not started yet: that
+   * one will see everything committed so far. Sent twice: RxDB 17's downstream (replication-protocol/
+   * downstream.ts, addNewTask) drops a RESYNC queued right behind live documents in one pass of its queue; the
+   * second survives, and a RESYNC queued before a pull starts is dropped by RxDB as covered by that pull.
+   */
+  function askPull(name: string): void {
+    const gate = gates.get(name);
+    const stream$ = streams.get(name);
+    if (!gate || !stream$) return;
+    gate.live = false;
+    if (gate.resyncAsked) return;
+    gate.resyncAsked = true;
+    stream$.next('RESYNC');
+    stream$.next('RESYNC');
+  }
   const states: Record<string, RxReplicationState<unknown, unknown>> = {};
 
   async function request(path: string, init?: RequestInit): Promise<unknown> {
@@ -145,6 +172,10 @@ export function startSync(deps: SyncDeps): SyncHandle {
   function replicate(name: string, collection: RxCollection): void {
     const stream$ = new Subject<RxReplicationPullStreamItem<unknown, unknown>>();
     streams.set(name, stream$);
+    const gate = { live: false, resyncAsked: false };
+    gates.set(name, gate);
+    /** A pull page arrived since the replication was last idle (see `stored` below). */
+    let pulledSinceIdle = false;
     let resolve!: () => void;
     const promise = new Promise<void>((r) => (resolve = r));
     caughtUp.set(name, { promise, resolve });
@@ -167,6 +198,8 @@ export function startSync(deps: SyncDeps): SyncHandle {
           // No prefetch here: RxDB 17's pull loop (downstreamResyncOnce) already asks for the next page as soon
           // as this one returns and stores pages behind it in its own queue, so download and storage overlap
           // (issue 16: 5–25 ms between one page's return and the next call, while storing ran 1.8 s behind).
+          // This page sees every change committed before it starts: a pull asked until now is answered by it.
+          gate.resyncAsked = false;
           const fresh = checkpoint === undefined || checkpoint === null;
           const limit = fresh ? Math.min(firstPullLimit, batchSize) : batchSize;
           const query = new URLSearchParams({ limit: String(limit) });
@@ -174,9 +207,12 @@ export function startSync(deps: SyncDeps): SyncHandle {
           const page = pullResponseSchema.parse(await request(`/api/sync/${name}/pull?${query}`));
           await tellLosses(name, page.documents);
           const done = page.documents.length < limit;
+          pulledSinceIdle = true;
           deps.dispatch({ type: 'pulled', collection: name, caughtUp: done });
           if (done) caughtUp.get(name)?.resolve();
-          else if (limit < batchSize) stream$.next('RESYNC');
+          // Live only if nothing arrived during this page that it may have missed (that asked a pull again).
+          gate.live = done && !gate.resyncAsked;
+          if (!done && limit < batchSize) askPull(name);
           return {
             documents: page.documents as WithDeleted<Record<string, unknown>>[],
             checkpoint: page.checkpoint,
@@ -232,6 +268,15 @@ export function startSync(deps: SyncDeps): SyncHandle {
         },
       },
     });
+    // Stored: RxDB stores a pull's pages in the same downstream task that pulled them (downstreamResyncOnce
+    // awaits every page's write), and the replication goes idle only after that task; so the first idle after
+    // a pull means every page pulled so far is in the local database. A write that failed leaves it active,
+    // and the collection is then rightly never reported stored.
+    state.active$.subscribe((active) => {
+      if (active || !pulledSinceIdle) return;
+      pulledSinceIdle = false;
+      deps.dispatch({ type: 'stored', collection: name });
+    });
     state.error$.subscribe((error) => {
       const cause = (error as { parameters?: { errors?: unknown[] } }).parameters?.errors?.[0];
       const message = cause instanceof Error ? cause.message : String((error as Error).message ?? error);
@@ -275,11 +320,11 @@ export function startSync(deps: SyncDeps): SyncHandle {
     {
       onOpen: () => {
         deps.dispatch({ type: 'stream_open' });
-        for (const s of streams.values()) s.next('RESYNC');
+        for (const name of streams.keys()) askPull(name);
       },
       onMessage: (message) => {
         if (message.data === 'RESYNC') {
-          for (const s of streams.values()) s.next('RESYNC');
+          for (const name of streams.keys()) askPull(name);
           return;
         }
         const event = safeJson(message.data) as {
@@ -290,7 +335,9 @@ export function startSync(deps: SyncDeps): SyncHandle {
         const target =
           event && typeof event.collection === 'string' ? streams.get(event.collection) : undefined;
         if (target && Array.isArray(event.documents)) {
-          void tellLosses(event.collection!, event.documents);
+          const name = event.collection!;
+          if (!gates.get(name)?.live) return askPull(name);
+          void tellLosses(name, event.documents);
           target.next({ documents: event.documents as never, checkpoint: event.checkpoint });
         }
       },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   initialSyncProgress,
   initialSyncStatus,
+  isSynced,
   reduceSyncStatus,
   type SyncEvent,
   totalPending,
@@ -21,9 +22,13 @@ describe('sync status state machine', () => {
   });
 
   it('goes online when the stream opens and records the last successful sync from the clock', () => {
-    const s = run([{ type: 'stream_open' }, { type: 'pulled', collection: 'customers', caughtUp: true }]);
+    const s = run([
+      { type: 'stream_open' },
+      { type: 'pulled', collection: 'customers', caughtUp: true },
+      { type: 'stored', collection: 'customers' },
+    ]);
     expect(s.connectivity).toBe('online');
-    expect(s.lastSyncedAt).toBe('2026-11-21T12:00:01.000Z');
+    expect(s.lastSyncedAt).toBe('2026-11-21T12:00:02.000Z');
   });
 
   it('stays offline while the network is down even if a late pull resolves', () => {
@@ -37,11 +42,57 @@ describe('sync status state machine', () => {
   it('tracks first-sync progress per collection, once each', () => {
     const s = run([
       { type: 'pulled', collection: 'customers', caughtUp: true },
+      { type: 'stored', collection: 'customers' },
       { type: 'pulled', collection: 'customers', caughtUp: true },
+      { type: 'stored', collection: 'customers' },
       { type: 'pulled', collection: 'health', caughtUp: false },
+      { type: 'stored', collection: 'health' },
     ]);
     expect(s.initialSynced).toEqual(['customers']);
     expect(initialSyncProgress(s)).toBeCloseTo(1 / 3);
+  });
+
+  it('a collection counts as synced once its last page is stored, not when it is downloaded', () => {
+    const all = (ev: SyncEvent['type']) =>
+      ['customers', 'health', 'tickets'].map(
+        (collection) =>
+          (ev === 'stored'
+            ? { type: 'stored', collection }
+            : { type: 'pulled', collection, caughtUp: true }) as SyncEvent,
+      );
+    const downloaded = run([{ type: 'stream_open' }, ...all('pulled')]);
+    // Every collection's last page arrived; RxDB is still storing them.
+    expect(initialSyncProgress(downloaded)).toBe(0);
+    expect(isSynced(downloaded)).toBe(false);
+    const stored = all('stored').reduce((s, e) => reduceSyncStatus(s, e, t0), downloaded);
+    expect(initialSyncProgress(stored)).toBe(1);
+    expect(isSynced(stored)).toBe(true);
+    // A page stored while more follow is not caught up yet.
+    const partial = run([
+      { type: 'pulled', collection: 'customers', caughtUp: false },
+      { type: 'stored', collection: 'customers' },
+    ]);
+    expect(partial.initialSynced).toEqual([]);
+    // A stored event with no pulled page before it (a live change) changes nothing.
+    expect(reduceSyncStatus(stored, { type: 'stored', collection: 'customers' }, t0)).toBe(stored);
+  });
+
+  it('is not synced while a local write waits, a page is being stored, or the device is offline', () => {
+    const base = run([
+      { type: 'stream_open' },
+      ...['customers', 'health', 'tickets'].flatMap((collection): SyncEvent[] => [
+        { type: 'pulled', collection, caughtUp: true },
+        { type: 'stored', collection },
+      ]),
+    ]);
+    expect(isSynced(base)).toBe(true);
+    expect(isSynced(reduceSyncStatus(base, { type: 'pending', collection: 'tickets', count: 1 }, t0))).toBe(
+      false,
+    );
+    expect(
+      isSynced(reduceSyncStatus(base, { type: 'pulled', collection: 'tickets', caughtUp: true }, t0)),
+    ).toBe(false);
+    expect(isSynced(reduceSyncStatus(base, { type: 'network', online: false }, t0))).toBe(false);
   });
 
   it('sums pending writes across collections and never goes negative', () => {

@@ -24,6 +24,7 @@ export const en: Translation = {
     pendingLong_other: '{{count}} changes waiting to be sent',
     noPending: 'No pending changes',
     lastSynced: 'Synced {{when}}',
+    lastSyncedBefore: 'Last sync {{when}}',
     neverSynced: 'Not synced yet',
     details: 'Sync status',
     offlineHint: 'You can keep working. Your changes will be sent when the connection is back.',

@@ -25,6 +25,7 @@ export const ptBR = {
     pendingLong_other: '{{count}} alterações aguardando envio',
     noPending: 'Nenhuma alteração pendente',
     lastSynced: 'Sincronizado {{when}}',
+    lastSyncedBefore: 'Última sincronização {{when}}',
     neverSynced: 'Ainda não sincronizado',
     details: 'Status da sincronização',
     offlineHint: 'Você pode continuar trabalhando. As alterações serão enviadas quando a conexão voltar.',

@@ -17,6 +17,7 @@ import {
 import { rxMigrationStrategies, toRxJsonSchema } from '../../sync/client/rx-schema.ts';
 import { CONFLICT_HANDLERS } from '../../sync/conflicts/index.ts';
 import { createOutbox, type KeyValueStore, type Outbox } from '../../sync/client/outbox.ts';
+import { databaseKeyValueStore } from './database-key-value-store.ts';
 import { createConflictNoticeStore, type ConflictNoticeStore } from '../../sync/client/conflict-notices.ts';
 import { createAckedWrites, type AckedWrites } from '../../sync/client/acked-writes.ts';
 import { trackLocalWrites } from '../../sync/client/write-tracking.ts';
@@ -89,15 +90,7 @@ export async function openDeviceDatabase(options: {
     localDocuments: true,
     closeDuplicates: true,
   });
-  const kv: KeyValueStore = {
-    async get(key) {
-      const doc = await db.getLocal<{ value: unknown }>(key);
-      return doc?.get('value');
-    },
-    async set(key, value) {
-      await db.upsertLocal(key, { value });
-    },
-  };
+  const kv = databaseKeyValueStore(db);
   // The outbox counts every collection's pending writes from the start (local documents, not the collections):
   // the sync state shows them while the later collections still open.
   const outbox = createOutbox({
@@ -151,10 +144,12 @@ export async function openDeviceDatabase(options: {
     close: async () => {
       await settled();
       await outbox.flush();
+      outbox.close();
       await db.close();
     },
     remove: async () => {
       await settled();
+      outbox.close();
       await db.remove();
     },
   };

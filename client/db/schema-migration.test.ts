@@ -7,7 +7,8 @@ import { COLLECTION_DEFS } from '../../shared/collections/index.ts';
 import { toRxJsonSchema } from '../../sync/client/rx-schema.ts';
 import { fixture } from '../../sync/testing/fixtures.ts';
 import { CONFLICT_HANDLERS } from '../../sync/conflicts/index.ts';
-import { createOutbox, type KeyValueStore, type Outbox } from '../../sync/client/outbox.ts';
+import { createOutbox, type Outbox } from '../../sync/client/outbox.ts';
+import { databaseKeyValueStore } from './database-key-value-store.ts';
 import { startSync } from '../../sync/client/replicate.ts';
 import { trackLocalWrites } from '../../sync/client/write-tracking.ts';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
@@ -190,10 +191,7 @@ describe('customers name index (version 1)', () => {
         conflictHandler: CONFLICT_HANDLERS.customers as never,
       },
     });
-    const kv: KeyValueStore = {
-      get: async (key) => (await old.getLocal<{ value: unknown }>(key))?.get('value'),
-      set: async (key, value) => void (await old.upsertLocal(key, { value })),
-    };
+    const kv = databaseKeyValueStore(old);
     const outbox = createOutbox({
       store: kv,
       collections: ['customers'],

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signInApi, type SyncDocument } from './support/api-client.ts';
-import { deviceDatabases, signInThroughUi, waitForFirstSync } from './support/device.ts';
+import { deviceDatabases, signInThroughUi, waitForFirstSync, waitForPending } from './support/device.ts';
 import { journeyEnvironment } from './support/journey-environment.ts';
 
 /**
@@ -56,6 +56,10 @@ describe('two tabs of one device', () => {
         timeout: 30_000,
       })
       .toBe('Consultoria em duas abas');
+    // The write was counted as pending where it was made; the leader's acknowledgement clears it in every tab
+    // (the outbox's stored queue is shared, not a copy per tab).
+    await waitForPending(second, 0);
+    await waitForPending(first, 0);
 
     // Another device's edit: the leader pulls it, the second tab shows it without a reload.
     const joao = await env.launch(DESKTOP);

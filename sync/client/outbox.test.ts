@@ -1,9 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { createOutbox, type KeyValueStore } from './outbox.ts';
+import { createOutbox, type SharedKeyValueStore } from './outbox.ts';
 
-function memoryStore(): KeyValueStore & { data: Map<string, unknown> } {
+/** One device's local documents, shared by its tabs: every write is seen by every tab's `watch`. */
+function memoryStore(): SharedKeyValueStore & { data: Map<string, unknown> } {
   const data = new Map<string, unknown>();
-  return { data, get: async (k) => data.get(k), set: async (k, v) => void data.set(k, structuredClone(v)) };
+  const watchers = new Set<(key: string, value: unknown) => void>();
+  const write = (k: string, v: unknown) => {
+    data.set(k, structuredClone(v));
+    for (const w of watchers) w(k, structuredClone(v));
+  };
+  return {
+    data,
+    get: async (k) => structuredClone(data.get(k)),
+    set: async (k, v) => write(k, v),
+    update: async (k, change) => {
+      const next = change(structuredClone(data.get(k)));
+      if (next !== undefined) write(k, next);
+    },
+    watch: (w) => {
+      watchers.add(w);
+      return () => void watchers.delete(w);
+    },
+  };
 }
 
 const setup = (store = memoryStore(), now = () => new Date('2026-11-21T12:00:00.000Z')) => {
@@ -35,14 +53,17 @@ describe('outbox', () => {
     expect(outbox.count('customers')).toBe(1);
   });
 
-  it('keeps a write made while an older version of the same document was being pushed', () => {
-    const { outbox } = setup();
+  it('keeps a write made while an older version of the same document was being pushed', async () => {
+    const { outbox, store } = setup();
     const pushed = outbox.nextStamp();
     outbox.mark('tickets', 't1', pushed);
     const newer = outbox.nextStamp();
     outbox.mark('tickets', 't1', newer);
     outbox.ack('tickets', [{ id: 't1', stamp: pushed }]);
     expect(outbox.count('tickets')).toBe(1);
+    await outbox.flush();
+    expect(outbox.count('tickets')).toBe(1);
+    expect(store.data.get('outbox:tickets')).toEqual({ t1: newer });
   });
 
   it('survives a reload (persisted) — an expired session never loses the count', async () => {
@@ -53,6 +74,37 @@ describe('outbox', () => {
     await second.outbox.load();
     expect(second.outbox.count('customers')).toBe(1);
     expect(second.counts.customers).toBe(1);
+  });
+
+  it("clears another tab's write once the leader tab's push is acknowledged, in both tabs", async () => {
+    // Two tabs of one device: the second writes, only the first (the leader) replicates and hears the ack.
+    const store = memoryStore();
+    const leader = setup(store);
+    const other = setup(store);
+    await Promise.all([leader.outbox.load(), other.outbox.load()]);
+    const stamp = other.outbox.nextStamp();
+    other.outbox.mark('customers', 'c1', stamp);
+    other.outbox.mark('customers', 'c2', other.outbox.nextStamp());
+    await other.outbox.flush();
+    expect(leader.counts.customers).toBe(2);
+    leader.outbox.ack('customers', [{ id: 'c1', stamp }]);
+    await leader.outbox.flush();
+    expect(other.counts.customers).toBe(1);
+    expect(other.outbox.count('customers')).toBe(1);
+    expect(leader.outbox.count('customers')).toBe(1);
+    // The tabs' writes are merged in the stored queue, never overwritten by one tab's copy.
+    expect(Object.keys(store.data.get('outbox:customers') as object)).toEqual(['c2']);
+  });
+
+  it("keeps a tab's write that the other tab never saw when that tab stores its own queue", async () => {
+    const store = memoryStore();
+    const a = setup(store);
+    const b = setup(store);
+    // b's change arrives while a still holds an older copy: a's next change must not drop it.
+    b.outbox.mark('tickets', 't1', b.outbox.nextStamp());
+    a.outbox.mark('tickets', 't2', a.outbox.nextStamp());
+    await Promise.all([a.outbox.flush(), b.outbox.flush()]);
+    expect(Object.keys(store.data.get('outbox:tickets') as object).sort()).toEqual(['t1', 't2']);
   });
 
   it('rejects an unknown collection loudly', () => {

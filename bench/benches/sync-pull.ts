@@ -26,7 +26,8 @@ import type { HttpSession } from '../support/http-session.ts';
  *       device to `awaitInitialReplication()`;
  *   (d) the HTTP pull loop again after every row's stored JSON was forgotten (migration 0290's columns): each
  *       document built by PostgreSQL, as every pull did before documents were stored with their JSON — the
- *       same-run A/B of "JSON built once" (issue 16 item 5). Runs last: the rows stay forgotten.
+ *       same-run A/B of "JSON built once" (issue 16 item 5). Runs last; the stored JSON is saved before it and
+ *       put back after it, so a bench after this one (sync-load) pulls stored JSON like a deployed server.
  */
 const PAGE = PULL_LIMIT_MAX;
 
@@ -97,12 +98,18 @@ export const syncPull: Bench = {
         },
       });
       const stored = await storedJsonRows(demo.db, collection);
+      // Case (d) forgets every stored JSON; the benches after this one in the same run (sync-load) must pull the
+      // stored JSON as a deployed server does, so the JSON is saved here and put back after the case.
+      const saved = await saveStoredJson(demo.db, collection);
       const built = await measure(reps, {
         label: `HTTP pull loop, limit ${PAGE}, stored JSON forgotten (built by SQL, ${stored} were stored)`,
         setup: () => forgetStoredJson(demo.db, collection),
         warmup: () => httpPullLoop(maria, collection, 1),
         run: async () => checkCount('HTTP pull loop (built)', await httpPullLoop(maria, collection)),
       });
+      await restoreStoredJson(demo.db, collection, saved);
+      if ((await storedJsonRows(demo.db, collection)) !== stored)
+        throw new Error(`${collection}: stored JSON not restored after case (d)`);
       const table: ResultTable = {
         title: `sync-pull · ${collection} (${expected.toLocaleString('en-US')} documents, ≈ ${kilobytes(bytesPerDocument)} of JSON each)`,
         measurements: [baseline, http, rxdb, built],
@@ -147,6 +154,38 @@ async function storedJsonRows(db: Database, collection: CollectionName): Promise
     ),
   );
   return rows[0]?.n ?? 0;
+}
+
+/**
+ * Copies every row's stored JSON (with its seq and shape) into a table of the bench's own database, for
+ * `restoreStoredJson`. Returns that table's name.
+ */
+async function saveStoredJson(db: Database, collection: CollectionName): Promise<string> {
+  const table = `bench_saved_doc_json_${TABLE_SPECS[collection].table}`;
+  await db.privileged(async (c) => {
+    await c.query(`DROP TABLE IF EXISTS ${table}`);
+    await c.query(
+      `CREATE TABLE ${table} AS SELECT organization_id, id, doc_json, doc_json_seq, doc_json_shape
+         FROM ${TABLE_SPECS[collection].table} WHERE doc_json_seq IS NOT NULL`,
+    );
+  });
+  return table;
+}
+
+/**
+ * Puts the saved stored JSON back. Migration 0290's forget trigger fires only when a stored JSON was there
+ * (OLD.doc_json_seq not null), so after a forget this UPDATE stores the JSON as it was; rows written since the
+ * save have a new server_seq and their saved JSON simply misses, as any stale one would.
+ */
+async function restoreStoredJson(db: Database, collection: CollectionName, table: string): Promise<void> {
+  const target = TABLE_SPECS[collection].table;
+  await db.privileged(async (c) => {
+    await c.query(
+      `UPDATE ${target} t SET doc_json = s.doc_json, doc_json_seq = s.doc_json_seq, doc_json_shape = s.doc_json_shape
+         FROM ${table} s WHERE t.organization_id = s.organization_id AND t.id = s.id AND t.doc_json_seq IS NULL`,
+    );
+    await c.query(`DROP TABLE ${table}`);
+  });
 }
 
 /** Every row of the collection loses its stored JSON (the forget trigger of migration 0290 clears it). */

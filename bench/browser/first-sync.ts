@@ -46,11 +46,11 @@ import type {
  *   the list's pure filter of the same rows for the same queries (rxdb-bulk-insert.entry.ts
  *   `measureLaunchBaselines`) and a frame (16 ms). The work is the renderer main thread's CPU time from the key
  *   press until the page is idle again (CDP `Performance.getMetrics` `TaskDuration` in thread ticks, read before
- *   the press and after idle): scripts, style, layout, paint — and, against the app, the recorder's per-frame
- *   checks and the driver's polling while it waits. The wall-clock `input` event → `requestIdleCallback` is kept
- *   beside it as a fact, not as the figure: the recorder checks the page every animation frame, so Chromium draws
- *   every frame and an idle callback waits for the next one whatever the app does (an empty input under the
- *   recorder measured p95 18–23 ms at load ≈ 10, session 9) — that measure cannot go under a frame.
+ *   the press and after idle): scripts, style, layout, paint — and, against the app, the typing itself and the
+ *   frames the recorder asks for while the key is pending (an empty input outside the app: p95 4.8 ms, median
+ *   3.5 at load ≈ 15; page-marks.ts). The wall-clock `input` event → `requestIdleCallback` is kept beside it as a
+ *   fact, not as the figure: an idle callback runs after the next frame whatever the app does, so that measure
+ *   cannot go under a frame.
  *
  * The demo organization has every collection (≈ 6,900 documents for Maria). At scale the shared `demo-server`
  * fixture seeds only customers and `--collections`, so "every collection caught up" there means those plus

@@ -27,7 +27,7 @@ import type { FormTarget } from './customer-form-dialog.tsx';
 import {
   activeFilterCount,
   buildRows,
-  computeKpis,
+  createKpiCache,
   createNarrowingFilter,
   createRowCache,
   inPortfolioScope,
@@ -177,7 +177,8 @@ export function CustomerListPage() {
   const { filters } = listState;
   // The cards follow the search and every filter: they summarise the rows the table lists (never the preview).
   // Once loaded, `visible` is exactly `filterRows(rows, filters)` (listKpis), sorted: no second filtering pass.
-  const kpis = useMemo(() => computeKpis(visible, today), [visible, today]);
+  const [kpisOf] = useState(createKpiCache);
+  const kpis = useMemo(() => kpisOf(visible, today), [kpisOf, visible, today]);
   const csmOptions = useMemo(
     () => csmOptionsOf(listed, directory, me, csmName),
     [listed, directory, me, csmName],

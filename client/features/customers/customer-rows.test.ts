@@ -4,12 +4,15 @@ import {
   activeFilterCount,
   buildRows,
   computeKpis,
+  createKpiCache,
+  createNarrowingFilter,
   createRowCache,
   filterRows,
   listKpis,
   NO_FILTERS,
   nextSort,
   normalizeSearch,
+  REMEMBERED_SEARCHES,
   rowWarning,
   shareOf,
   sortRows,
@@ -221,6 +224,67 @@ describe('filterRows', () => {
   });
 });
 
+describe('createNarrowingFilter (a search typed key by key)', () => {
+  const q = (query: string, filters: Partial<CustomerFilters> = {}): CustomerFilters => ({
+    ...NO_FILTERS,
+    ...filters,
+    query,
+  });
+
+  it('answers exactly what filterRows answers, for any sequence of searches and filters', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            query: fc.constantFrom('', 'e', 'ec', 'eco', 'e-c', 'tech', 'te', 't', 'com br', 'com', 'ç'),
+            health: fc.constantFrom('all', 'healthy', 'at_risk'),
+            mine: fc.boolean(),
+          }),
+          { maxLength: 40 },
+        ),
+        (steps) => {
+          const narrow = createNarrowingFilter();
+          for (const step of steps) {
+            const filters: CustomerFilters = { ...NO_FILTERS, ...step };
+            expect(namesOf(narrow(rows, filters, MARIA.id))).toEqual(
+              namesOf(filterRows(rows, filters, MARIA.id)),
+            );
+          }
+        },
+      ),
+    );
+  });
+
+  it('a search typed again (a deleted letter, then the letter) answers its earlier result without filtering', () => {
+    const narrow = createNarrowingFilter();
+    const tech = narrow(rows, q('tech'), MARIA.id);
+    const tec = narrow(rows, q('tec'), MARIA.id);
+    expect(narrow(rows, q('tech'), MARIA.id)).toBe(tech);
+    expect(narrow(rows, q('tec'), MARIA.id)).toBe(tec);
+    expect(namesOf(tech)).toEqual(['TechCorp LTDA', 'Fintech ABC']);
+  });
+
+  it('forgets its searches when the rows, a filter or the user change', () => {
+    const narrow = createNarrowingFilter();
+    const first = narrow(rows, q('tech'), MARIA.id);
+    const healthy = narrow(rows, q('tech', { health: 'healthy' }), MARIA.id);
+    expect(healthy).not.toBe(first);
+    expect(narrow(rows, q('tech'), MARIA.id)).not.toBe(first);
+    const fewer = rows.slice(1);
+    expect(namesOf(narrow(fewer, q('tech'), MARIA.id))).toEqual(['Fintech ABC']);
+    expect(namesOf(narrow(rows, q('tech', { mine: true }), JOAO.id))).toEqual(['Fintech ABC']);
+  });
+
+  it(`keeps the last ${REMEMBERED_SEARCHES} searches, not more`, () => {
+    const narrow = createNarrowingFilter();
+    const oldest = narrow(rows, q('a'), MARIA.id);
+    for (let i = 0; i < REMEMBERED_SEARCHES - 1; i++) narrow(rows, q(`x${i}`), MARIA.id);
+    expect(narrow(rows, q('a'), MARIA.id)).toBe(oldest); // still kept, and now the newest
+    for (let i = 0; i < REMEMBERED_SEARCHES; i++) narrow(rows, q(`y${i}`), MARIA.id);
+    expect(narrow(rows, q('a'), MARIA.id)).not.toBe(oldest);
+  });
+});
+
 describe('sortRows', () => {
   const s = (key: CustomerSort['key'], direction: CustomerSort['direction']) =>
     namesOf(sortRows(rows, { key, direction }));
@@ -318,6 +382,16 @@ describe('computeKpis', () => {
     ['nothing matches', { query: 'zzz' }, { mrrCents: 0, customers: 0, healthy: 0, atRisk: 0, critical: 0 }],
   ])('listKpis with %s', (_, filters, expected) => {
     expect(listKpis(rows, { ...NO_FILTERS, ...filters }, MARIA.id, '2026-01-29')).toMatchObject(expected);
+  });
+
+  it('createKpiCache computes once per list of rows and day', () => {
+    const kpisOf = createKpiCache();
+    const listed = rows.slice(0, 3);
+    const first = kpisOf(listed, '2026-12-07');
+    expect(first).toEqual(computeKpis(listed, '2026-12-07'));
+    expect(kpisOf(listed, '2026-12-07')).toBe(first);
+    expect(kpisOf(listed.slice(), '2026-12-07')).not.toBe(first);
+    expect(kpisOf(listed, '2027-01-02')).toEqual(computeKpis(listed, '2027-01-02'));
   });
 
   it('listKpis always equals computeKpis over the rows filterRows keeps', () => {

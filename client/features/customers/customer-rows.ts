@@ -198,43 +198,53 @@ export function filterRows(
   return kept;
 }
 
+/** Results of recent searches `createNarrowingFilter` keeps (each at most the list's size in references). */
+export const REMEMBERED_SEARCHES = 16;
+
 /**
- * `filterRows` for a search typed key by key: while only the search text changes and the new query extends
- * the previous one ("tech" → "techc", "tech" → "tech c"), every row the new query keeps was kept by the
- * previous one, so the previous result is filtered instead of every row. Any other change (the rows, a
- * filter, the user, a shorter or different query) filters every row again. Same result and order as
- * `filterRows(rows, filters, userId)`.
+ * `filterRows` for a search typed key by key. While the rows, the filters other than the search, and the user
+ * stay the same, it remembers the results of the last `REMEMBERED_SEARCHES` queries:
+ * - a query seen before answers its remembered result (the same array): a deleted letter, or a letter typed
+ *   again after one, costs no pass over the rows;
+ * - a query that extends a remembered one ("tech" → "techc", "tech" → "tech c") filters that result, the
+ *   longest such, instead of every row: every row the new query keeps was kept by the shorter one;
+ * - any other query filters every row.
+ * Any other change (the rows, a filter, the user) forgets them all. Same result and order as
+ * `filterRows(rows, filters, userId)` (issue 16: a keystroke within a frame at 10,000 customers).
  */
 export function createNarrowingFilter(): (
   rows: readonly CustomerRow[],
   filters: CustomerFilters,
   userId: string,
 ) => CustomerRow[] {
-  let last: {
-    rows: readonly CustomerRow[];
-    filters: CustomerFilters;
-    query: string;
-    userId: string;
-    result: CustomerRow[];
-  } | null = null;
+  let scope: { rows: readonly CustomerRow[]; filters: CustomerFilters; userId: string } | null = null;
+  // Normalized query → its result, oldest first (a Map keeps insertion order; a hit is moved to the end).
+  const results = new Map<string, CustomerRow[]>();
   return (rows, filters, userId) => {
+    const sameScope =
+      scope !== null &&
+      scope.rows === rows &&
+      scope.userId === userId &&
+      scope.filters.health === filters.health &&
+      scope.filters.tier === filters.tier &&
+      scope.filters.csm === filters.csm &&
+      scope.filters.mine === filters.mine;
+    if (!sameScope) results.clear();
+    scope = { rows, filters, userId };
     const query = normalizeSearch(filters.query);
-    const narrows =
-      last !== null &&
-      last.rows === rows &&
-      last.userId === userId &&
-      last.filters.health === filters.health &&
-      last.filters.tier === filters.tier &&
-      last.filters.csm === filters.csm &&
-      last.filters.mine === filters.mine &&
-      query.startsWith(last.query);
-    const result =
-      narrows && last !== null
-        ? query === last.query
-          ? last.result
-          : filterRows(last.result, filters, userId)
-        : filterRows(rows, filters, userId);
-    last = { rows, filters, query, userId, result };
+    let result = results.get(query);
+    if (result === undefined) {
+      let base: readonly CustomerRow[] = rows;
+      let baseLength = -1;
+      for (const [seen, kept] of results)
+        if (seen.length > baseLength && query.startsWith(seen)) {
+          base = kept;
+          baseLength = seen.length;
+        }
+      result = filterRows(base, filters, userId);
+    } else results.delete(query);
+    results.set(query, result);
+    if (results.size > REMEMBERED_SEARCHES) results.delete(results.keys().next().value!);
     return result;
   };
 }
@@ -341,6 +351,21 @@ export function computeKpis(rows: readonly CustomerRow[], today: string): Portfo
     if (customer.customerSince.startsWith(month)) newThisMonth += 1;
   }
   return { mrrCents, customers: rows.length, healthy, atRisk, critical, newThisMonth };
+}
+
+/**
+ * `computeKpis` remembered per list of rows (never mutated: filtering and sorting make new arrays) and day: a
+ * remembered search (createNarrowingFilter) answers the same array, so its cards cost nothing either.
+ */
+export function createKpiCache(): (rows: readonly CustomerRow[], today: string) => PortfolioKpis {
+  const kept = new WeakMap<readonly CustomerRow[], { today: string; kpis: PortfolioKpis }>();
+  return (rows, today) => {
+    const hit = kept.get(rows);
+    if (hit !== undefined && hit.today === today) return hit.kpis;
+    const kpis = computeKpis(rows, today);
+    kept.set(rows, { today, kpis });
+    return kpis;
+  };
 }
 
 /**

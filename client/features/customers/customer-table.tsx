@@ -1,4 +1,4 @@
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { measureElement, useWindowVirtualizer } from '@tanstack/react-virtual';
 import { Link } from 'react-router';
 import type { AppLanguage } from '../../ui/format.ts';
@@ -69,10 +69,6 @@ export const CustomerTable = memo(function CustomerTable({
   selection,
 }: CustomerTableProps) {
   const domainText = useDomainTextFor(language);
-  // The rows' texts, kept for as long as the language (and so `t`) is the same: a keystroke mounts the rows
-  // of a new result, and each row asks for ten or so texts (plan, health words, "N usuários", "desde 2021", the
-  // edit button's name) that i18next would otherwise resolve and interpolate again for every row mounted.
-  const cellT = useMemo(() => cachingT(t), [t]);
   const bodyRef = useRef<HTMLDivElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   // The virtualiser needs the body's distance from the top of the document. Content above it (the filter
@@ -173,7 +169,7 @@ export const CustomerTable = memo(function CustomerTable({
                 row={row}
                 onEdit={onEdit}
                 canEdit={canEdit}
-                t={cellT}
+                t={t}
                 language={language}
                 selected={selection ? selection.selected.has(row.customer.id) : null}
                 onToggle={selection?.onToggle}
@@ -268,25 +264,6 @@ const TableHead = memo(
         a.selectAll.disabled === b.selectAll.disabled &&
         a.selectAll.onChange === b.selectAll.onChange)),
 );
-
-/**
- * `t` with its answers kept, by key and options (numbers, names): the same `t` always answers the same for
- * them (react-i18next gives a new `t` when the language or resources change, and the cache goes with it).
- */
-export function cachingT(t: CustomersT): CustomersT {
-  const answers = new Map<string, string>();
-  return (key, options) => {
-    let id: string = key;
-    if (options)
-      for (const [name, value] of Object.entries(options)) id += `\u0000${name}\u0001${String(value)}`;
-    let text = answers.get(id);
-    if (text === undefined) {
-      text = t(key, options);
-      answers.set(id, text);
-    }
-    return text;
-  };
-}
 
 /** Memoised: scrolling renders only the rows that come into view (props are stable across scroll frames). */
 const CustomerCells = memo(function CustomerCells({

@@ -16,7 +16,7 @@ import {
 } from '../../shared/collections/index.ts';
 import { rxMigrationStrategies, toRxJsonSchema } from '../../sync/client/rx-schema.ts';
 import { CONFLICT_HANDLERS } from '../../sync/conflicts/index.ts';
-import { createOutbox, type KeyValueStore, type Outbox } from '../../sync/client/outbox.ts';
+import { createOutbox, type Outbox, type SharedKeyValueStore } from '../../sync/client/outbox.ts';
 import { databaseKeyValueStore } from './database-key-value-store.ts';
 import { createConflictNoticeStore, type ConflictNoticeStore } from '../../sync/client/conflict-notices.ts';
 import { createAckedWrites, type AckedWrites } from '../../sync/client/acked-writes.ts';
@@ -39,7 +39,7 @@ export interface DeviceDatabase {
   /** Resolves once every collection of the role is open (at once without `first`); rejects if one failed. */
   readonly allOpen: Promise<void>;
   readonly outbox: Outbox;
-  readonly kv: KeyValueStore;
+  readonly kv: SharedKeyValueStore;
   /** Writes of this user that lost a conflict merge, until dismissed (sync/client/conflict-notices.ts). */
   readonly notices: ConflictNoticeStore;
   /** This user's recently accepted writes, checked against what is pulled after them (acked-writes.ts). */

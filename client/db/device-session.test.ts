@@ -78,6 +78,21 @@ describe('device session', () => {
     expect(totalPending(second.status.getSnapshot())).toBe(1);
   });
 
+  it('a tab that does not replicate learns which collections the leader finished, and a reload keeps it', async () => {
+    const storage = getRxStorageMemory();
+    const tab = offlineDevice(storage);
+    const session = await tab.sessions.open(USER);
+    expect(tab.status.getSnapshot().initialSynced).toEqual([]);
+    // The leader tab records its caught-up collections in the shared database (here: written directly).
+    await session.database.kv.update('first-synced', () => ['customers', 'health']);
+    expect(tab.status.getSnapshot().initialSynced).toEqual(['customers', 'health']);
+    await tab.sessions.closeCurrent();
+
+    const reload = offlineDevice(storage);
+    await reload.sessions.open(USER);
+    expect(reload.status.getSnapshot().initialSynced).toEqual(['customers', 'health']);
+  });
+
   it('a sign-out tapped while the session is still opening wipes what the open created', async () => {
     const storage = getRxStorageMemory();
     const first = offlineDevice(storage);

@@ -73,6 +73,41 @@ function persistLastSync(status: SyncStatusStore, database: DeviceDatabase, now:
   });
 }
 
+const FIRST_SYNCED_DOC = 'first-synced';
+
+const namesIn = (stored: unknown): string[] =>
+  Array.isArray(stored) ? stored.filter((n): n is string => typeof n === 'string') : [];
+
+/**
+ * Which collections finished their first sync, shared with the device's other tabs and later sessions: only the
+ * leader tab replicates, so another tab learns it here (else its first-sync bar never went away), and a reload
+ * does not show the bar again for data the device already holds. Grows only (a collection once caught up and
+ * stored stays on the device until logout deletes the database).
+ */
+function shareFirstSync(status: SyncStatusStore, database: DeviceDatabase): () => void {
+  const shared = new Set<string>();
+  const unwatch = database.kv.watch((key, value) => {
+    if (key === FIRST_SYNCED_DOC)
+      status.dispatch({ type: 'caught_up_elsewhere', collections: namesIn(value) });
+  });
+  const unsubscribe = status.subscribe(() => {
+    const fresh = status.getSnapshot().initialSynced.filter((c) => !shared.has(c));
+    if (fresh.length === 0) return;
+    for (const c of fresh) shared.add(c);
+    void database.kv
+      .update(FIRST_SYNCED_DOC, (stored) => {
+        const names = namesIn(stored);
+        const added = fresh.filter((c) => !names.includes(c));
+        return added.length === 0 ? undefined : [...names, ...added];
+      })
+      .catch(() => undefined);
+  });
+  return () => {
+    unwatch();
+    unsubscribe();
+  };
+}
+
 /**
  * Refreshes what the device keeps beside the synced collections (directory, settings, profile) when the session
  * opens and whenever the connection comes back, so a profile edit queued offline is sent without waiting for
@@ -182,7 +217,10 @@ export function createDeviceSessions(deps: DeviceSessionDeps): DeviceSessions {
         priority: firstSyncPriority(user.role),
       }),
     );
-    const restored = await database.kv.get(LAST_SYNCED_DOC);
+    const [restored, firstSynced] = await Promise.all([
+      database.kv.get(LAST_SYNCED_DOC),
+      database.kv.get(FIRST_SYNCED_DOC),
+    ]);
     // The outbox loaded its persisted queue while the database opened; the fresh status starts from its counts,
     // or a reload while offline would show nothing pending while the writes still wait.
     // Every collection of the role, also those still opening (their queues are loaded: database.ts).
@@ -191,6 +229,8 @@ export function createDeviceSessions(deps: DeviceSessionDeps): DeviceSessions {
       lastSyncedAt: typeof restored === 'string' ? restored : null,
       pending: Object.fromEntries(names.map((name) => [name, database.outbox.count(name)])),
     });
+    deps.status.dispatch({ type: 'caught_up_elsewhere', collections: namesIn(firstSynced) });
+    const stopSharing = shareFirstSync(deps.status, database);
     const stopPersisting = persistLastSync(deps.status, database, deps.now);
     const stopReconnecting = reconnectWhenNetworkReturns(deps.status, sync);
     deps.status.dispatch({ type: 'signed_in' });
@@ -213,6 +253,7 @@ export function createDeviceSessions(deps: DeviceSessionDeps): DeviceSessions {
       stopReconnecting();
       stopRefreshing();
       stopPersisting();
+      stopSharing();
       await Promise.allSettled([...directoryRefreshes, settings.settled()]);
     };
     return {

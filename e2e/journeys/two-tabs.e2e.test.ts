@@ -48,6 +48,8 @@ describe('two tabs of one device', () => {
       .getByRole('status')
       .filter({ hasText: /^Mostrando \d+ de \d+ clientes/ })
       .waitFor();
+    // It does not replicate, yet it knows the device holds everything: no first-sync bar, "synced".
+    await waitForFirstSync(second, 30_000);
 
     // An edit in the second tab: only the leader pushes, so it must have seen the write.
     await editIndustry(second, 'ConsultoriaDEF', 'Consultoria em duas abas');

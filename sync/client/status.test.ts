@@ -132,4 +132,13 @@ describe('sync status state machine', () => {
   it('an upgrade-required answer blocks until the app updates', () => {
     expect(run([{ type: 'upgrade_required' }, { type: 'signed_in' }]).blocker).toBe('upgrade_required');
   });
+
+  it("counts collections caught up elsewhere (an earlier session, the leader tab), only the role's, once", () => {
+    const s = run([
+      { type: 'caught_up_elsewhere', collections: ['customers', 'payments'] },
+      { type: 'caught_up_elsewhere', collections: ['customers'] },
+    ]);
+    expect(s.initialSynced).toEqual(['customers']);
+    expect(reduceSyncStatus(s, { type: 'caught_up_elsewhere', collections: ['customers'] }, t0)).toBe(s);
+  });
 });

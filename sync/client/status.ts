@@ -47,6 +47,11 @@ export type SyncEvent =
   | { type: 'pulled'; collection: string; caughtUp: boolean }
   /** Every page pulled so far for the collection is stored (the replication went idle after a pull). */
   | { type: 'stored'; collection: string }
+  /**
+   * Collections this device already holds caught up: stored by an earlier session, or by the leader tab while
+   * this tab (which does not replicate) looks on.
+   */
+  | { type: 'caught_up_elsewhere'; collections: readonly string[] }
   | { type: 'pushed'; collection: string }
   | { type: 'pending'; collection: string; count: number }
   | { type: 'rejected'; collection: string; items: readonly { id: string; code: string; message: string }[] }
@@ -106,6 +111,12 @@ export function reduceSyncStatus(state: SyncStatus, event: SyncEvent, now: Date)
           ? [...state.initialSynced, event.collection]
           : state.initialSynced;
       return { ...state, storing, initialSynced, lastSyncedAt: at };
+    }
+    case 'caught_up_elsewhere': {
+      const fresh = event.collections.filter(
+        (c) => state.collections.includes(c) && !state.initialSynced.includes(c),
+      );
+      return fresh.length === 0 ? state : { ...state, initialSynced: [...state.initialSynced, ...fresh] };
     }
     case 'pushed':
       return { ...state, lastSyncedAt: at, connectivity: onlineUnlessOffline(state), lastError: null };

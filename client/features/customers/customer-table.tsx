@@ -161,11 +161,7 @@ export const CustomerTable = memo(function CustomerTable({
           if (!row) return null;
           return (
             <div
-              // Keyed by position, not by customer: a keystroke that changes the result updates the rows on screen
-              // in place instead of unmounting them and mounting others (≈ 30 elements each); a scroll still
-              // mounts only the rows entering. Sizes stay cached per customer (getItemKey); a row holds no state
-              // of its own (selection comes by customer id).
-              key={item.index}
+              key={item.key}
               role="row"
               aria-rowindex={item.index + 2}
               data-index={item.index}

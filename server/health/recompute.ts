@@ -122,20 +122,12 @@ export async function recomputeCustomerHealth(
         ? planned
         : assess(ids, read.docs, await scoringBasis(tx.client, organizationId, ids), read.clock, now, newId);
     // Customers with an input written after the read are left to the recompute that change started.
-    const keep = (customerId: string) => !check.changed.has(customerId);
-    const writes = plan.writes.filter((h) => keep(h.customerId));
-    await tx.write('signals', [
-      ...plan.signalWrites.filter((s) => keep(s.customerId)),
-      ...plan.riskAlertWrites.filter((s) => keep(s.customerId)),
-    ]);
-    await tx.write('health', writes);
-    await tx.write(
-      'health',
-      plan.removals.filter((h) => keep(h.customerId)),
-      { deleted: true },
-    );
-    await recordHistory(tx.client, organizationId, writes, read.clock);
-    return summaryOf(ids, plan, check.changed.size, keep);
+    const kept = withoutCustomers(plan, check.changed);
+    await tx.write('signals', [...kept.signalWrites, ...kept.riskAlertWrites]);
+    await tx.write('health', kept.writes);
+    await tx.write('health', kept.removals, { deleted: true });
+    await recordHistory(tx.client, organizationId, kept.writes, read.clock);
+    return summaryOf(ids, kept, check.changed.size);
   });
 }
 
@@ -152,7 +144,11 @@ interface ScoringBasis {
 async function scoringBasis(client: DbClient, organizationId: string, ids: string[]): Promise<ScoringBasis> {
   // The fingerprint first: a write landing between it and the reads below makes the check under the lock
   // differ (a second scoring), never the other way round (a stale plan taken for current).
-  const { fingerprint } = await lockedCheck(client, organizationId, ids, Number.MAX_SAFE_INTEGER);
+  const { rows } = await client.query<{ fingerprint: string }>(
+    `SELECT ${BASIS_FINGERPRINT_SQL} AS fingerprint`,
+    [organizationId, ids],
+  );
+  const fingerprint = rows[0]!.fingerprint;
   const config = await healthConfig(client, organizationId);
   const churnModel = (await storedChurnModel(client, organizationId)) ?? undefined;
   const stored = new Map(
@@ -178,19 +174,21 @@ async function lockedCheck(
   watermark: number,
 ): Promise<{ fingerprint: string; changed: Set<string> }> {
   const { rows } = await client.query<{ fingerprint: string; changed: string[] }>(
-    `SELECT concat_ws('|',
-              coalesce((SELECT md5(row(weights, thresholds, rules)::text) FROM health_configs
-                         WHERE organization_id = $1), '-'),
-              coalesce((SELECT md5(row(id, coefficients, metrics)::text) FROM churn_models
-                         WHERE organization_id = $1 ORDER BY trained_at DESC, id DESC LIMIT 1), '-'),
-              coalesce((SELECT string_agg(customer_id::text || ':' || server_seq, ',' ORDER BY customer_id)
-                          FROM health WHERE organization_id = $1 AND customer_id = ANY($2::uuid[])), '-'))
-              AS fingerprint,
+    `SELECT ${BASIS_FINGERPRINT_SQL} AS fingerprint,
             ARRAY(${changedSinceSql('$1', '$2', '$3')})::text[] AS changed`,
     [organizationId, ids, watermark],
   );
   return { fingerprint: rows[0]!.fingerprint, changed: new Set(rows[0]!.changed) };
 }
+
+/** The scoring basis's fingerprint over $1 (organization) and $2 (the batch's customer ids, uuid[]). */
+const BASIS_FINGERPRINT_SQL = `concat_ws('|',
+  coalesce((SELECT md5(row(weights, thresholds, rules)::text) FROM health_configs
+             WHERE organization_id = $1), '-'),
+  coalesce((SELECT md5(row(id, coefficients, metrics)::text) FROM churn_models
+             WHERE organization_id = $1 ORDER BY trained_at DESC, id DESC LIMIT 1), '-'),
+  coalesce((SELECT string_agg(customer_id::text || ':' || server_seq, ',' ORDER BY customer_id)
+              FROM health WHERE organization_id = $1 AND customer_id = ANY($2::uuid[])), '-'))`;
 
 /** A batch's result: what to write, and the counts of the summary. */
 interface Plan {
@@ -206,21 +204,30 @@ interface Plan {
 const isEmptyPlan = (plan: Plan) =>
   plan.writes.length + plan.removals.length + plan.signalWrites.length + plan.riskAlertWrites.length === 0;
 
-function summaryOf(
-  ids: readonly string[],
-  plan: Plan,
-  deferred: number,
-  keep: (customerId: string) => boolean = () => true,
-): RecomputeSummary {
+/** The plan without the given customers' documents (those left to a later recompute). */
+function withoutCustomers(plan: Plan, left: ReadonlySet<string>): Plan {
+  if (left.size === 0) return plan;
+  const keep = (doc: { readonly customerId: string }) => !left.has(doc.customerId);
+  return {
+    writes: plan.writes.filter(keep),
+    removals: plan.removals.filter(keep),
+    signalWrites: plan.signalWrites.filter(keep),
+    riskAlertWrites: plan.riskAlertWrites.filter(keep),
+    unchanged: plan.unchanged.filter((id) => !left.has(id)),
+    noData: plan.noData.filter((id) => !left.has(id)),
+  };
+}
+
+function summaryOf(ids: readonly string[], plan: Plan, deferred: number): RecomputeSummary {
   return {
     customers: ids.length,
-    written: plan.writes.filter((h) => keep(h.customerId)).length,
-    unchanged: plan.unchanged.filter(keep).length,
-    removed: plan.removals.filter((h) => keep(h.customerId)).length,
-    noData: plan.noData.filter(keep).length,
+    written: plan.writes.length,
+    unchanged: plan.unchanged.length,
+    removed: plan.removals.length,
+    noData: plan.noData.length,
     deferred,
-    signals: plan.signalWrites.filter((s) => keep(s.customerId)).length,
-    riskAlerts: plan.riskAlertWrites.filter((s) => keep(s.customerId)).length,
+    signals: plan.signalWrites.length,
+    riskAlerts: plan.riskAlertWrites.length,
   };
 }
 

@@ -6,20 +6,24 @@ import { nextServerSeqs } from '../../server/db/ordering.ts';
 import { PUSH_MAX_ROWS, pushResponseSchema, pushRowForWire, type PushRow } from '../../sync/protocol.ts';
 import { demoServerFixture, MARIA } from '../fixtures/demo-server.ts';
 import { repetitionsOf, type Bench } from '../harness/bench.ts';
-import { measure } from '../harness/measure.ts';
+import { measure, summarize, type Sample } from '../harness/measure.ts';
 import type { HttpSession } from '../support/http-session.ts';
+import { databaseNow, waitForRecompute, waitForRecomputeIdle } from '../support/recompute-queue.ts';
 
 /**
  * Push throughput (rows/s) of customer updates with conflict detection, as Maria (CSM):
  *   (a) baseline — the raw row-mapper path: `writeDocuments` of the same number of edited customers (contacts
  *       and contracts included) in one `db.withIdentity(maria)` transaction with the organization's write lock
  *       and fresh server_seqs — what storing costs without the protocol;
- *   (b) HTTP push in batches of 100, every row with its correct `assumedMasterState` (all written);
+ *   (b) HTTP push in batches of 100, every row with its correct `assumedMasterState` (all written); the same
+ *       runs also time the pushes *and* the health recompute they queue (server/health/triggers.ts) until it has
+ *       caught up: a push answers before its recompute runs, so the push figure alone would hide that work;
  *   (c) the same with a share of rows (`--stale-share`, default 20%) whose master was changed by another
  *       writer after the device read it: those come back as conflicts, the rest are written.
  * The ratio shows what HTTP, reading the masters, validation, permissions, derived fields and conflict detection
  * cost on top of storing (the store itself runs a fixed number of statements per batch, not per row). Master
- * states are read (untimed) right before each run, so every run edits current rows.
+ * states are read (untimed) right before each run, so every run edits current rows, and every run starts with
+ * no recompute waiting or running (an earlier run's backlog would compete with it for the CPU).
  */
 export const syncPush: Bench = {
   name: 'sync-push',
@@ -69,26 +73,40 @@ export const syncPush: Bench = {
       },
     });
 
-    const clean = await measure<PushRow[]>(reps, {
-      label: `HTTP push, batches of ${PUSH_MAX_ROWS}, no conflicts`,
-      note: 'every row written (0 conflicts, 0 rejected — checked each run)',
-      setup: async (i) =>
-        (await readCustomers(demo.db, identity, nextWindow())).map((master) => ({
+    // (b) Each run pushes, notes when the last push answered, then waits until the recompute of every pushed
+    // customer has run: the push figure and "pushes + recompute caught up" come from the same runs.
+    const pushOnly: Sample[] = [];
+    const caughtUp = await measure<{ rows: PushRow[]; ids: string[]; since: Date }>(reps, {
+      label: `HTTP push + health recompute caught up, batches of ${PUSH_MAX_ROWS}`,
+      note: 'from the first push until every pushed customer was rescored and no recompute waits or runs',
+      setup: async (i) => {
+        await waitForRecomputeIdle(demo.db);
+        const window = nextWindow();
+        const rows = (await readCustomers(demo.db, identity, window)).map((master) => ({
           assumedMasterState: wire(master),
           newDocumentState: wire(edited(master, `push-${i}`)),
-        })),
-      warmup: (rows) => pushAll(maria, rows.slice(0, PUSH_MAX_ROWS)),
-      run: async (rows) => {
+        }));
+        return { rows, ids: window, since: await databaseNow(demo.db) };
+      },
+      warmup: ({ rows }) => pushAll(maria, rows.slice(0, PUSH_MAX_ROWS)),
+      run: async ({ rows, ids, since }) => {
+        const started = performance.now();
         const { conflicts, rejected } = await pushAll(maria, rows);
+        pushOnly.push({ ms: performance.now() - started, rows: rows.length });
         expectOutcome('clean push', { conflicts, rejected }, { conflicts: 0 });
+        await waitForRecompute(demo.db, identity.organizationId, ids, since);
         return rows.length;
       },
+    });
+    const clean = summarize(`HTTP push, batches of ${PUSH_MAX_ROWS}, no conflicts`, pushOnly, {
+      note: 'every row written (0 conflicts, 0 rejected — checked each run); until the last push answered',
     });
 
     const conflicting = await measure<PushRow[]>(reps, {
       label: `HTTP push, batches of ${PUSH_MAX_ROWS}, ${Math.round(staleShare * 100)}% stale`,
       note: `${staleCount} conflicts returned per run, the other ${pushRows - staleCount} rows written (checked each run)`,
       setup: async (i) => {
+        await waitForRecomputeIdle(demo.db);
         const masters = await readCustomers(demo.db, identity, nextWindow());
         // Another device edits every n-th row after this device read it: its assumed state is now stale.
         const stale = spread(masters, staleCount);
@@ -114,7 +132,7 @@ export const syncPush: Bench = {
       tables: [
         {
           title: `sync-push · customers (${pushRows} rows per run, contacts and contracts included)`,
-          measurements: [baseline, clean, conflicting],
+          measurements: [baseline, clean, caughtUp, conflicting],
         },
       ],
       facts: [

@@ -108,8 +108,13 @@ export const ISSUE_ROWS: readonly IssueRow[] = [
     pick(tables, onPostgres) {
       const found = find(tables, 'customers', 'no conflicts');
       if (!found) return null;
+      // The same runs timed until the recompute the pushes queued had caught up: stated beside, never hidden.
+      const whole = find(tables, 'customers', 'recompute caught up');
+      const recompute = whole
+        ? `; pushes + health recompute caught up ${formatRatio(whole.ratio)} (${group(whole.m.rowsPerSecond)} rows/s)`
+        : '';
       return {
-        figure: `${formatRatio(found.ratio)} (${group(found.m.rowsPerSecond)} rows/s)`,
+        figure: `${formatRatio(found.ratio)} (${group(found.m.rowsPerSecond)} rows/s)${recompute}`,
         baseline: `${found.b.label}: ${group(found.b.rowsPerSecond)} rows/s`,
         met: found.ratio >= 0.6 && (!onPostgres || found.m.rowsPerSecond >= 2000),
       };

@@ -4,8 +4,10 @@ import {
   checkpointSchema,
   checkProtocolHeader,
   MIN_SUPPORTED_PROTOCOL_VERSION,
+  parsePullResponse,
   PROTOCOL_HISTORY,
   PROTOCOL_VERSION,
+  pullResponseSchema,
   pushRequestSchema,
   pushRowForWire,
   streamEventSchema,
@@ -54,6 +56,33 @@ describe('message schemas', () => {
     expect(checkpointSchema.safeParse({ seq: -1 }).success).toBe(false);
     expect(checkpointSchema.safeParse({ seq: 1.5 }).success).toBe(false);
     expect(checkpointSchema.safeParse({ seq: 1, id: 'x' }).success).toBe(false);
+  });
+
+  it('the app’s pull parse accepts and refuses exactly what the pull schema does, documents untouched', () => {
+    const doc = { id: 'a', serverSeq: 3, _deleted: false, name: 'TechCorp', contacts: [{ id: 'c' }] };
+    const page = { documents: [doc, { id: 'b', serverSeq: 4, _deleted: true }], checkpoint: { seq: 4 } };
+    const parsed = parsePullResponse(page);
+    expect(parsed).toEqual(pullResponseSchema.parse(page));
+    expect(parsed.documents[0]).toBe(doc);
+    const refused: unknown[] = [
+      null,
+      [],
+      { documents: [doc] },
+      { ...page, extra: 1 },
+      { ...page, checkpoint: { seq: -1 } },
+      { ...page, documents: {} },
+      { ...page, documents: [null] },
+      { ...page, documents: [[]] },
+      { ...page, documents: [{ ...doc, id: 1 }] },
+      { ...page, documents: [{ ...doc, serverSeq: 1.5 }] },
+      { ...page, documents: [{ ...doc, serverSeq: -1 }] },
+      { ...page, documents: [{ ...doc, serverSeq: '3' }] },
+      { ...page, documents: [{ id: 'a', serverSeq: 3 }] },
+    ];
+    for (const body of refused) {
+      expect(pullResponseSchema.safeParse(body).success).toBe(false);
+      expect(() => parsePullResponse(body)).toThrow(pullResponseSchema.safeParse(body).error!.message);
+    }
   });
 
   it('push rows accept RxDB’s omitted assumedMasterState and at most 100 rows', () => {

@@ -13,7 +13,7 @@ import {
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
   PULL_LIMIT_MAX,
-  pullResponseSchema,
+  parsePullResponse,
   pushResponseSchema,
   pushRowForWire,
   type SyncErrorReason,
@@ -204,7 +204,7 @@ export function startSync(deps: SyncDeps): SyncHandle {
           const limit = fresh ? Math.min(firstPullLimit, batchSize) : batchSize;
           const query = new URLSearchParams({ limit: String(limit) });
           if (!fresh) query.set('checkpoint', JSON.stringify(checkpoint));
-          const page = pullResponseSchema.parse(await request(`/api/sync/${name}/pull?${query}`));
+          const page = parsePullResponse(await request(`/api/sync/${name}/pull?${query}`));
           await tellLosses(name, page.documents);
           const done = page.documents.length < limit;
           pulledSinceIdle = true;

@@ -34,7 +34,7 @@ import { createServerWriter } from './sync/server-writes.ts';
 import { JOBS } from './jobs/index.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
 import { createOpenAiCompatibleWriter } from './llm/openai-compatible.ts';
-import { customerKey, recomputeCustomerHealthJob } from './jobs/recompute-customer-health.ts';
+import { organizationKey, recomputeChangedHealthJob } from './jobs/recompute-changed-health.ts';
 import { subscribeHealthTriggers } from './health/triggers.ts';
 import { createPaymentGateway } from './payments/setup.ts';
 import { paymentsRoutes } from './payments/routes.ts';
@@ -245,16 +245,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     });
     await jobs.start();
     const running = jobs;
-    // Health follows the data: each committed input change queues its customer's recompute (server/health/).
+    // Health follows the data: each committed input change asks for its organization's coalesced recompute,
+    // which scores every customer changed since the last one (server/health/).
     stopTriggers = subscribeHealthTriggers(
       changes.feed,
-      (organizationId, customerIds) =>
-        running.sendDeduplicatedMany(
-          recomputeCustomerHealthJob,
-          customerIds.map((customerId) => ({
-            payload: { organizationId, customerIds: [customerId] },
-            key: customerKey(organizationId, customerId),
-          })),
+      (organizationId) =>
+        running.sendDeduplicated(
+          recomputeChangedHealthJob,
+          { organizationId },
+          organizationKey(organizationId),
         ),
       (err) => logger.error({ err }, 'health recompute request failed'),
     );

@@ -8,7 +8,7 @@ import { demoServerFixture, MARIA } from '../fixtures/demo-server.ts';
 import { repetitionsOf, type Bench } from '../harness/bench.ts';
 import { measure, summarize, type Sample } from '../harness/measure.ts';
 import type { HttpSession } from '../support/http-session.ts';
-import { databaseNow, waitForRecompute, waitForRecomputeIdle } from '../support/recompute-queue.ts';
+import { catchUpRecompute, recomputeTarget, waitForRecompute } from '../support/recompute-queue.ts';
 
 /**
  * Push throughput (rows/s) of customer updates with conflict detection, as Maria (CSM):
@@ -76,25 +76,26 @@ export const syncPush: Bench = {
     // (b) Each run pushes, notes when the last push answered, then waits until the recompute of every pushed
     // customer has run: the push figure and "pushes + recompute caught up" come from the same runs.
     const pushOnly: Sample[] = [];
-    const caughtUp = await measure<{ rows: PushRow[]; ids: string[]; since: Date }>(reps, {
+    const catchUp = () => catchUpRecompute(demo.db, demo.server.jobs, identity.organizationId);
+    const caughtUp = await measure<PushRow[]>(reps, {
       label: `HTTP push + health recompute caught up, batches of ${PUSH_MAX_ROWS}`,
       note: 'from the first push until every pushed customer was rescored and no recompute waits or runs',
       setup: async (i) => {
-        await waitForRecomputeIdle(demo.db);
-        const window = nextWindow();
-        const rows = (await readCustomers(demo.db, identity, window)).map((master) => ({
+        await catchUp();
+        return (await readCustomers(demo.db, identity, nextWindow())).map((master) => ({
           assumedMasterState: wire(master),
           newDocumentState: wire(edited(master, `push-${i}`)),
         }));
-        return { rows, ids: window, since: await databaseNow(demo.db) };
       },
-      warmup: ({ rows }) => pushAll(maria, rows.slice(0, PUSH_MAX_ROWS)),
-      run: async ({ rows, ids, since }) => {
+      warmup: (rows) => pushAll(maria, rows.slice(0, PUSH_MAX_ROWS)),
+      run: async (rows) => {
         const started = performance.now();
         const { conflicts, rejected } = await pushAll(maria, rows);
         pushOnly.push({ ms: performance.now() - started, rows: rows.length });
         expectOutcome('clean push', { conflicts, rejected }, { conflicts: 0 });
-        await waitForRecompute(demo.db, identity.organizationId, ids, since);
+        // Every input written so far (these pushes included) is scored once the recompute's mark reaches this.
+        const target = await recomputeTarget(demo.db, identity.organizationId);
+        await waitForRecompute(demo.db, identity.organizationId, target);
         return rows.length;
       },
     });
@@ -106,7 +107,7 @@ export const syncPush: Bench = {
       label: `HTTP push, batches of ${PUSH_MAX_ROWS}, ${Math.round(staleShare * 100)}% stale`,
       note: `${staleCount} conflicts returned per run, the other ${pushRows - staleCount} rows written (checked each run)`,
       setup: async (i) => {
-        await waitForRecomputeIdle(demo.db);
+        await catchUp();
         const masters = await readCustomers(demo.db, identity, nextWindow());
         // Another device edits every n-th row after this device read it: its assumed state is now stale.
         const stale = spread(masters, staleCount);

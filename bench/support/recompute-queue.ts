@@ -1,68 +1,62 @@
 import type { Database } from '../../server/db/database.ts';
-import { JOBS_SCHEMA } from '../../server/jobs/runner.ts';
-import { customerKey, recomputeCustomerHealthJob } from '../../server/jobs/recompute-customer-health.ts';
+import { inputWatermark } from '../../server/health/inputs.ts';
+import { systemIdentity } from '../../shared/identity.ts';
+import { JOBS_SCHEMA, type JobRunner } from '../../server/jobs/runner.ts';
+import { organizationKey, recomputeChangedHealthJob } from '../../server/jobs/recompute-changed-health.ts';
+import { recomputeCustomerHealthJob } from '../../server/jobs/recompute-customer-health.ts';
 
 /**
  * The health recompute that pushes leave behind (server/health/triggers.ts → pg-boss), seen from the bench:
- * every pushed customer queues a recompute after its push committed, and the push answers before that work is
- * done. A push figure alone would flatter the server while the recompute falls behind; these helpers let a bench
- * time pushes *and* the recompute they cause (issue 16: "do not hide the recompute").
+ * every push asks for its organization's coalesced recompute after it committed, and answers before that work
+ * is done. A push figure alone would flatter the server while the recompute falls behind; these helpers let a
+ * bench time pushes *and* the recompute they cause (issue 16: "do not hide the recompute").
  */
 
-/** The database's clock, for `since` below (pg-boss stamps jobs with it, not with this process's clock). */
-export async function databaseNow(db: Database): Promise<Date> {
-  const { rows } = await db.privileged((c) => c.query<{ now: Date }>('SELECT clock_timestamp() AS now'));
-  return rows[0]!.now;
+const QUEUES = [recomputeChangedHealthJob.name, recomputeCustomerHealthJob.name];
+
+/** The organization's input watermark now: once the recompute's mark reaches it, every change so far is scored. */
+export async function recomputeTarget(db: Database, organizationId: string): Promise<number> {
+  return db.withIdentity(systemIdentity(organizationId), (c) => inputWatermark(c, organizationId));
 }
 
 /**
- * Waits until the recompute of `customerIds` (of `organizationId`), asked for since `since`, has run: every one
- * of them has had a recompute queued since then and no recompute is waiting or running. Requiring the requests
- * closes the race with the triggers (they queue after the push answered); requiring an empty queue makes the
- * figure cover every recompute the burst caused. Throws after `timeoutMs`.
+ * Waits until the organization's recompute has scored every customer changed up to `target` (its mark,
+ * `organizations.health_recomputed_seq`, reached it) and no recompute is waiting or running (the follow-ups
+ * its own signal writes ask for included). Throws after `timeoutMs`.
  */
 export async function waitForRecompute(
   db: Database,
   organizationId: string,
-  customerIds: readonly string[],
-  since: Date,
+  target: number,
   { timeoutMs = 10 * 60_000, pollMs = 20 }: { timeoutMs?: number; pollMs?: number } = {},
 ): Promise<void> {
-  const keys = customerIds.map((id) => customerKey(organizationId, id));
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     const { rows } = await db.privileged((c) =>
-      c.query<{ waiting: number; requested: number }>(
-        `SELECT count(*) FILTER (WHERE state < 'completed')::int AS waiting,
-                count(DISTINCT singleton_key) FILTER (WHERE singleton_key = ANY($2::text[])
-                                                        AND created_on >= $3)::int AS requested
-           FROM ${JOBS_SCHEMA}.job WHERE name = $1`,
-        [recomputeCustomerHealthJob.name, keys, since],
+      c.query<{ mark: string; waiting: number }>(
+        `SELECT (SELECT health_recomputed_seq FROM organizations WHERE id = $1) AS mark,
+                (SELECT count(*) FROM ${JOBS_SCHEMA}.job WHERE name = ANY($2::text[]) AND state < 'completed')::int
+                  AS waiting`,
+        [organizationId, QUEUES],
       ),
     );
-    const { waiting, requested } = rows[0]!;
-    if (waiting === 0 && requested >= keys.length) return;
+    const mark = Number(rows[0]!.mark);
+    const waiting = rows[0]!.waiting;
+    if (mark >= target && waiting === 0) return;
     if (performance.now() > deadline)
-      throw new Error(
-        `health recompute not caught up: ${waiting} waiting, ${requested}/${keys.length} asked`,
-      );
+      throw new Error(`health recompute not caught up: mark ${mark} of ${target}, ${waiting} jobs waiting`);
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }
 
-/** Waits until no recompute is waiting or running (before a timed run: no earlier backlog competes with it). */
-export async function waitForRecomputeIdle(db: Database, timeoutMs = 10 * 60_000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    const { rows } = await db.privileged((c) =>
-      c.query<{ waiting: number }>(
-        `SELECT count(*)::int AS waiting FROM ${JOBS_SCHEMA}.job WHERE name = $1 AND state < 'completed'`,
-        [recomputeCustomerHealthJob.name],
-      ),
-    );
-    if (rows[0]!.waiting === 0) return;
-    if (performance.now() > deadline)
-      throw new Error(`health recompute still busy: ${rows[0]!.waiting} jobs`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+/**
+ * Before a timed run: asks for the organization's recompute and waits until it has caught up with everything
+ * written so far — the bench's own direct writes included (the baseline's `writeDocuments` skips the change
+ * feed, and the coalesced recompute follows them anyway) — and nothing waits or runs, so no earlier backlog
+ * competes with the run.
+ */
+export async function catchUpRecompute(db: Database, jobs: JobRunner, organizationId: string): Promise<void> {
+  const target = await recomputeTarget(db, organizationId);
+  await jobs.sendDeduplicated(recomputeChangedHealthJob, { organizationId }, organizationKey(organizationId));
+  await waitForRecompute(db, organizationId, target);
 }

@@ -94,6 +94,29 @@ export function changedSinceSql(organization: string, customerIds: string, water
   ).join(' UNION ');
 }
 
+/**
+ * The customers with an input document written in the organization's server_seq range (`after`, `through`], in
+ * id order (one indexed range scan per input table: `(organization_id, server_seq)` is unique in each).
+ */
+export async function customersChangedBetween(
+  client: DbClient,
+  organizationId: string,
+  after: number,
+  through: number,
+): Promise<string[]> {
+  const parts = HEALTH_INPUT_COLLECTIONS.map(
+    (table) =>
+      `SELECT ${table === 'customers' ? 'id' : 'customer_id'} AS id FROM ${table}
+        WHERE organization_id = $1 AND server_seq > $2 AND server_seq <= $3`,
+  );
+  const { rows } = await client.query<{ id: string }>(`${parts.join(' UNION ')} ORDER BY 1`, [
+    organizationId,
+    after,
+    through,
+  ]);
+  return rows.map((r) => r.id);
+}
+
 /** One customer's documents as read here: every optional input known (meetings and signals are synced). */
 export interface BatchCustomerDocs extends CustomerDocs {
   metrics: Metrics[];

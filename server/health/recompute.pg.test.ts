@@ -1,3 +1,4 @@
+import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { assessCustomerAt } from '../../shared/domain/csm/assess-customer.ts';
 import { assessmentClock, type CustomerDocs } from '../../shared/domain/csm/customer-inputs.ts';
@@ -20,6 +21,7 @@ import { createServerWriter, type ServerWriter } from '../sync/server-writes.ts'
 import { customersChangedSince, inputWatermark } from './inputs.ts';
 import { storeCustomerDocs, storeDocs } from './testing.ts';
 import {
+  recomputeChangedHealth,
   recomputeCustomerHealth,
   recomputeOrganizationHealth,
   type HealthRecomputeDeps,
@@ -470,6 +472,76 @@ describe('risk alerts (docs/domain.md §6)', () => {
       riskAlerts: 0,
     });
     expect((await riskAlerts(id)).map((a) => [a.id, a.status])).toEqual([[alert!.id, 'dismissed']]);
+  });
+});
+
+describe('the coalesced recompute (recomputeChangedHealth: once per burst, per organization)', () => {
+  const org = () => tenant.organizationId;
+  const sorted = (ids: readonly string[]) => [...ids].sort();
+  const liveCustomers = async () =>
+    (
+      await t.db.withIdentity(tenant.system, (c) =>
+        c.query<{ id: string }>('SELECT id FROM customers WHERE organization_id = $1 AND NOT deleted', [
+          org(),
+        ]),
+      )
+    ).rows.map((r) => r.id);
+
+  it('scores every customer with an input written since its last run in one pass, then moves on', async () => {
+    // Everything stored so far (4 customers, written outside any change feed) came after the mark (0).
+    const all = await liveCustomers();
+    expect(all.length).toBe(4);
+    const first = await recomputeChangedHealth(deps(), org(), { batchSize: 3 });
+    expect(sorted(first.customerIds)).toEqual(sorted(all));
+    expect(first.summary).toMatchObject({ customers: 4, deferred: 0 });
+    expect(sorted([...(await healthDocs()).keys()])).toEqual(sorted(all));
+    // Its own signal writes (an insight, a risk alert) are inputs: the next run rescores those two, unchanged.
+    const second = await recomputeChangedHealth(deps(), org());
+    expect(sorted(second.customerIds)).toEqual(sorted([techCorp.customer.id, startup.customer.id]));
+    expect(second.summary).toMatchObject({ written: 0, signals: 0, riskAlerts: 0 });
+    // Nothing written since: nothing to score.
+    expect(await recomputeChangedHealth(deps(), org())).toEqual({
+      summary: expect.objectContaining({ customers: 0 }),
+      customerIds: [],
+    });
+  });
+
+  it('a burst of separate writes is scored in one run: every customer it touched, deletions included', async () => {
+    await recomputeChangedHealth(deps(), org());
+    await recomputeChangedHealth(deps(), org());
+    published.length = 0;
+    const before = await healthDocs();
+    // Four separate commits, as four push batches would be: notes, an activity, a new NPS, a deletion.
+    await storeDocs(t.db, org(), 'customers', now, [{ ...techCorp.customer, notes: 'burst 1' }]);
+    const nps = {
+      ...techCorp.activities[0]!,
+      id: uuidv7(),
+      type: 'nps_response' as const,
+      occurredAt: new Date(now.getTime() - 86_400_000).toISOString(),
+      metadata: { npsScore: 2 },
+    };
+    await storeDocs(t.db, org(), 'activities', now, [nps]);
+    const tenantCustomer = await t.db.withIdentity(tenant.system, (c) =>
+      readDocuments(c, 'customers', {
+        where: 'organization_id = $1 AND id = $2',
+        params: [org(), tenant.customerId],
+      }),
+    );
+    await storeDocs(t.db, org(), 'customers', now, [{ ...tenantCustomer[0]!.doc, notes: 'burst 3' }]);
+    await writer.transaction(org(), (tx) => tx.write('customers', [startup.customer], { deleted: true }));
+
+    const run = await recomputeChangedHealth(deps(), org());
+    expect(sorted(run.customerIds)).toEqual(
+      sorted([techCorp.customer.id, tenant.customerId, startup.customer.id]),
+    );
+    expect(run.summary).toMatchObject({ customers: 3, removed: 1 });
+    const after = await healthDocs();
+    expect(after.get(startup.customer.id)?.deleted).toBe(true);
+    // TechCorp's detractor NPS is in its stored health: rescored, not left stale.
+    expect(after.get(techCorp.customer.id)!.doc.score).toBeLessThan(
+      before.get(techCorp.customer.id)!.doc.score,
+    );
+    expect((await recomputeChangedHealth(deps(), org())).customerIds).not.toContain(tenant.customerId);
   });
 });
 

@@ -15,7 +15,13 @@ import { systemIdentity } from '../../shared/identity.ts';
 import { readDocuments, type Database, type DbClient } from '../db/index.ts';
 import type { ServerWriter } from '../sync/server-writes.ts';
 import { storedChurnModel } from './churn-model.ts';
-import { changedSinceSql, inputWatermark, organizationTimeZone, readCustomerDocs } from './inputs.ts';
+import {
+  changedSinceSql,
+  customersChangedBetween,
+  inputWatermark,
+  organizationTimeZone,
+  readCustomerDocs,
+} from './inputs.ts';
 
 /**
  * The authoritative health of a batch of customers (docs/domain.md §7): their input documents read under the
@@ -348,6 +354,60 @@ export async function recomputeOrganizationHealth(
     total = addSummaries(total, summary);
     after = rows[rows.length - 1]!.id;
   }
+}
+
+/**
+ * Customers per batch of the coalesced recompute: it runs while the organization's devices push, and each batch
+ * writes under the organization's lock, which a push waits for (lock_timeout, 3 s by default): a batch's write
+ * must stay short even on a loaded machine (batches of 250 outlasted it at load ≈ 12 in sync-push; a batch of
+ * 100 writes about what a push batch of 100 does).
+ */
+export const CHANGED_BATCH_SIZE = 100;
+
+/**
+ * The coalesced recompute (issue 16): every customer of the organization with an input document written after
+ * its `health_recomputed_seq` (migration 0323), scored in batches of `batchSize`, then the mark moved to the
+ * input watermark read at the start. A burst of pushes asks for this once per organization (one waiting job,
+ * server/jobs/recompute-changed-health.ts), so its customers are scored in one pass instead of one recompute
+ * each, and documents written without the change feed (a direct server write) are followed too.
+ *
+ * Invariants:
+ * - nothing is skipped: the watermark is a committed prefix (`inputWatermark`), every customer with an input at
+ *   or below it is scored before the mark moves there, and an input written later has a higher server_seq: the
+ *   change that wrote it asked for a run after this one (or this one read it: scored twice, never missed);
+ * - a run that fails leaves the mark where it was: its retry scores the same customers again (idempotent);
+ * - the mark only moves forward (GREATEST), whatever order two runs finish in.
+ */
+export async function recomputeChangedHealth(
+  deps: HealthRecomputeDeps,
+  organizationId: string,
+  options: { batchSize?: number } = {},
+): Promise<{ summary: RecomputeSummary; customerIds: string[] }> {
+  const batchSize = options.batchSize ?? CHANGED_BATCH_SIZE;
+  const range = await deps.db.withIdentity(systemIdentity(organizationId), async (client) => {
+    const { rows } = await client.query<{ seq: string }>(
+      'SELECT health_recomputed_seq AS seq FROM organizations WHERE id = $1',
+      [organizationId],
+    );
+    if (!rows[0]) return null; // the organization is gone
+    const after = Number(rows[0].seq);
+    const through = await inputWatermark(client, organizationId);
+    const ids = through > after ? await customersChangedBetween(client, organizationId, after, through) : [];
+    return { through, ids };
+  });
+  if (!range) return { summary: EMPTY, customerIds: [] };
+  let summary = EMPTY;
+  for (let start = 0; start < range.ids.length; start += batchSize) {
+    const batch = range.ids.slice(start, start + batchSize);
+    summary = addSummaries(summary, await recomputeCustomerHealth(deps, organizationId, batch));
+  }
+  await deps.db.withIdentity(systemIdentity(organizationId), (client) =>
+    client.query(
+      'UPDATE organizations SET health_recomputed_seq = GREATEST(health_recomputed_seq, $2) WHERE id = $1',
+      [organizationId, range.through],
+    ),
+  );
+  return { summary, customerIds: range.ids };
 }
 
 export function addSummaries(a: RecomputeSummary, b: RecomputeSummary): RecomputeSummary {

@@ -8,13 +8,14 @@ import { customersTouchedBy } from './inputs.ts';
  *
  * Invariants:
  * - the recompute's own `health` writes are not inputs, so they never ask again (no loop);
- * - a request is per customer and deduplicated by the queue (one waiting job per customer: a burst of changes
- *   while it waits costs one recompute; a change while it runs queues exactly one more); a change's customers
- *   are requested together, in one call (one statement to the queue for a push batch of 100 customers, not 100);
+ * - a request is per organization and deduplicated by the queue (server/jobs/recompute-changed-health.ts: one
+ *   waiting run per organization, which scores every customer with an input written since the last run): a
+ *   burst of changes while it waits costs one pass; a change while it runs queues exactly one more. The change's
+ *   customers are named to `request` (a caller may use them), but the coalesced run finds them by server_seq;
  * - requests are sent after the change committed (the feed only carries committed changes), never inside a
- *   transaction; a failed send is reported and left to the nightly recompute.
+ *   transaction; a failed send is reported and left to the next change's run or the nightly recompute.
  */
-/** Asks for the recompute of each of `customerIds` (one job per customer, deduplicated per customer). */
+/** Asks for the recompute of the organization's changed customers (`customerIds`: those of this change). */
 export type RequestRecompute = (organizationId: string, customerIds: readonly string[]) => Promise<unknown>;
 
 export function subscribeHealthTriggers(

@@ -7,8 +7,9 @@ import { defineJob } from './define.ts';
 export const MAX_CUSTOMERS_PER_JOB = 500;
 
 /**
- * Recomputes the health of some customers of one organization after their inputs changed
- * (server/health/triggers.ts sends one per customer, deduplicated by `customerKey`). Idempotent: a run whose
+ * Recomputes the health of some customers of one organization after their inputs changed. The triggers sent one
+ * per customer (deduplicated by `customerKey`) until the coalesced recompute (./recompute-changed-health.ts,
+ * migration 0323); it stays registered so jobs queued before that run to the end. Idempotent: a run whose
  * result equals the stored documents writes nothing. With an LLM configured, their open risk alerts' template
  * recommendations are then rewritten (server/llm/rewrite-recommendations.ts: after the recompute committed,
  * never failing it).

@@ -155,6 +155,12 @@ export async function loadDemoData(
         await writeDocuments(c, { organizationId }, name, entries);
         counts[name] += list.length;
       }
+      // Loaded documents are not changes to follow: the seed's health comes with them (./health.ts), so the
+      // coalesced recompute (server/health/recompute.ts `recomputeChangedHealth`) starts after them.
+      await c.query(
+        'UPDATE organizations SET health_recomputed_seq = GREATEST(health_recomputed_seq, $2) WHERE id = $1',
+        [organizationId, seqs[seqs.length - 1]],
+      );
     });
     const before = written;
     written += total;

@@ -44,6 +44,7 @@ describe('buildRows (the wireframe rows, customers spec §2.1)', () => {
     ['E-commerce Shop', 280_000, 85, 'healthy', 'Pedro Lima'],
   ])('%s: MRR %i cents, health %i (%s), CSM %s', (name, mrr, score, status, csm) => {
     const row = byName(name);
+    expect(row.id).toBe(row.customer.id); // the table's row key
     expect(row.customer.mrrCents).toBe(mrr);
     expect(row.health?.score).toBe(score);
     expect(row.health?.status).toBe(status);

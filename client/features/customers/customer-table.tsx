@@ -89,7 +89,7 @@ export const CustomerTable = memo(function CustomerTable({
   }, []);
 
   // Stable callbacks: the virtualiser recomputes every item's position (10,000 of them) whenever these change.
-  const getItemKey = useCallback((index: number) => rows[index]?.customer.id ?? index, [rows]);
+  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
   // Rows not measured yet are estimated at the last measured row's height (one layout's rows are mostly alike:
   // a desktop row, a phone card), not a constant: a search shows rows never measured, and each estimate that
   // misses moves the rows below and renders the table a second time within the keystroke.

@@ -28,7 +28,7 @@ options:
   --customers N      customers of the seeded Arco Digital (default 10000)
   --collections a,b  collections sync-pull measures and the fixture seeds (default customers;
                      e.g. customers,health,metrics)
-  --push-rows N      rows per sync-push run, in batches of 100 (default 200)
+  --push-rows N      rows per sync-push run, in the app's push batches (default 200)
   --stale-share F    share of stale rows in the conflict case (default 0.2)
   --health-customers a,b  organization sizes of the health recompute (default 10000,100000)
   --load-connections a,b  concurrent connections of sync-load, one table each (default 10,50,100)

@@ -8,6 +8,10 @@ import {
   PROTOCOL_HISTORY,
   PROTOCOL_VERSION,
   pullResponseSchema,
+  pushBatchSchema,
+  PUSH_BATCH_ROWS,
+  PUSH_MAX_ROWS,
+  PUSH_ROWS_ANY_SERVER,
   pushRequestSchema,
   pushRowForWire,
   streamEventSchema,
@@ -85,10 +89,18 @@ describe('message schemas', () => {
     }
   });
 
-  it('push rows accept RxDB’s omitted assumedMasterState and at most 100 rows', () => {
+  it('push rows accept RxDB’s omitted assumedMasterState; every server takes 100, this one PUSH_MAX_ROWS', () => {
     const row = { newDocumentState: { id: 'a' } };
     expect(pushRequestSchema.safeParse([row, { ...row, assumedMasterState: null }]).success).toBe(true);
+    expect(PUSH_ROWS_ANY_SERVER).toBe(100);
     expect(pushRequestSchema.safeParse(Array.from({ length: 101 }, () => row)).success).toBe(false);
+    expect(pushBatchSchema.safeParse(Array.from({ length: PUSH_MAX_ROWS }, () => row)).success).toBe(true);
+    expect(pushBatchSchema.safeParse(Array.from({ length: PUSH_MAX_ROWS + 1 }, () => row)).success).toBe(
+      false,
+    );
+    // The app's batch fits this server, and a server refusing it is answered in pieces (push-pieces.ts).
+    expect(PUSH_BATCH_ROWS).toBeGreaterThan(PUSH_ROWS_ANY_SERVER);
+    expect(PUSH_BATCH_ROWS).toBeLessThanOrEqual(PUSH_MAX_ROWS);
     expect(pushRequestSchema.safeParse([{ newDocumentState: {} }]).success).toBe(false);
   });
 

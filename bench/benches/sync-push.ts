@@ -3,7 +3,13 @@ import { readDocuments, writeDocuments } from '../../server/db/collections/mappe
 import type { Database } from '../../server/db/database.ts';
 import type { Identity, UserIdentity } from '../../shared/identity.ts';
 import { nextServerSeqs } from '../../server/db/ordering.ts';
-import { PUSH_MAX_ROWS, pushResponseSchema, pushRowForWire, type PushRow } from '../../sync/protocol.ts';
+import {
+  PUSH_BATCH_ROWS,
+  PUSH_ROWS_ANY_SERVER,
+  pushResponseSchema,
+  pushRowForWire,
+  type PushRow,
+} from '../../sync/protocol.ts';
 import { demoServerFixture, MARIA } from '../fixtures/demo-server.ts';
 import { repetitionsOf, type Bench } from '../harness/bench.ts';
 import { measure, summarize, type Sample } from '../harness/measure.ts';
@@ -15,11 +21,12 @@ import { catchUpRecompute, recomputeTarget, waitForRecompute } from '../support/
  *   (a) baseline — the raw row-mapper path: `writeDocuments` of the same number of edited customers (contacts
  *       and contracts included) in one `db.withIdentity(maria)` transaction with the organization's write lock
  *       and fresh server_seqs — what storing costs without the protocol;
- *   (b) HTTP push in batches of 100, every row with its correct `assumedMasterState` (all written); the same
+ *   (b) HTTP push in the app's batches (`PUSH_BATCH_ROWS`), every row with its correct `assumedMasterState` (all written); the same
  *       runs also time the pushes *and* the health recompute they queue (server/health/triggers.ts) until it has
  *       caught up: a push answers before its recompute runs, so the push figure alone would hide that work;
  *   (c) the same with a share of rows (`--stale-share`, default 20%) whose master was changed by another
- *       writer after the device read it: those come back as conflicts, the rest are written.
+ *       writer after the device read it: those come back as conflicts, the rest are written;
+ *   (d) the clean push in batches of 100 (`PUSH_ROWS_ANY_SERVER`), as an app before December 2026 sends them.
  * The ratio shows what HTTP, reading the masters, validation, permissions, derived fields and conflict detection
  * cost on top of storing (the store itself runs a fixed number of statements per batch, not per row). Master
  * states are read (untimed) right before each run, so every run edits current rows, and every run starts with
@@ -28,7 +35,7 @@ import { catchUpRecompute, recomputeTarget, waitForRecompute } from '../support/
 export const syncPush: Bench = {
   name: 'sync-push',
   description:
-    'customer push (rows/s) in batches of 100 with conflict detection vs raw writeDocuments in one transaction (baseline)',
+    "customer push (rows/s) in the app's batches with conflict detection vs raw writeDocuments in one transaction (baseline)",
   environment: 'node',
   async run(ctx) {
     const demo = await demoServerFixture(ctx);
@@ -76,9 +83,10 @@ export const syncPush: Bench = {
     // (b) Each run pushes, notes when the last push answered, then waits until the recompute of every pushed
     // customer has run: the push figure and "pushes + recompute caught up" come from the same runs.
     const pushOnly: Sample[] = [];
+    let bodySample: PushRow[] = [];
     const catchUp = () => catchUpRecompute(demo.db, demo.server.jobs, identity.organizationId);
     const caughtUp = await measure<PushRow[]>(reps, {
-      label: `HTTP push + health recompute caught up, batches of ${PUSH_MAX_ROWS}`,
+      label: `HTTP push + health recompute caught up, batches of ${PUSH_BATCH_ROWS}`,
       note: 'from the first push until every pushed customer was rescored and no recompute waits or runs',
       setup: async (i) => {
         await catchUp();
@@ -87,8 +95,9 @@ export const syncPush: Bench = {
           newDocumentState: wire(edited(master, `push-${i}`)),
         }));
       },
-      warmup: (rows) => pushAll(maria, rows.slice(0, PUSH_MAX_ROWS)),
+      warmup: (rows) => pushAll(maria, rows.slice(0, PUSH_BATCH_ROWS)),
       run: async (rows) => {
+        bodySample = rows.slice(0, PUSH_BATCH_ROWS);
         const started = performance.now();
         const { conflicts, rejected } = await pushAll(maria, rows);
         pushOnly.push({ ms: performance.now() - started, rows: rows.length });
@@ -99,12 +108,12 @@ export const syncPush: Bench = {
         return rows.length;
       },
     });
-    const clean = summarize(`HTTP push, batches of ${PUSH_MAX_ROWS}, no conflicts`, pushOnly, {
+    const clean = summarize(`HTTP push, batches of ${PUSH_BATCH_ROWS}, no conflicts`, pushOnly, {
       note: 'every row written (0 conflicts, 0 rejected — checked each run); until the last push answered',
     });
 
     const conflicting = await measure<PushRow[]>(reps, {
-      label: `HTTP push, batches of ${PUSH_MAX_ROWS}, ${Math.round(staleShare * 100)}% stale`,
+      label: `HTTP push, batches of ${PUSH_BATCH_ROWS}, ${Math.round(staleShare * 100)}% stale`,
       note: `${staleCount} conflicts returned per run, the other ${pushRows - staleCount} rows written (checked each run)`,
       setup: async (i) => {
         await catchUp();
@@ -121,7 +130,7 @@ export const syncPush: Bench = {
           newDocumentState: wire(edited(master, `conflict-${i}`)),
         }));
       },
-      warmup: (rows) => pushAll(maria, rows.slice(0, PUSH_MAX_ROWS)),
+      warmup: (rows) => pushAll(maria, rows.slice(0, PUSH_BATCH_ROWS)),
       run: async (rows) => {
         const { conflicts, rejected } = await pushAll(maria, rows);
         expectOutcome('push with stale rows', { conflicts, rejected }, { conflicts: staleCount });
@@ -129,11 +138,31 @@ export const syncPush: Bench = {
       },
     });
 
+    // (d) An app before December 2026: batches of PUSH_ROWS_ANY_SERVER (100), the same path otherwise.
+    const legacy = await measure<PushRow[]>(reps, {
+      label: `HTTP push, batches of ${PUSH_ROWS_ANY_SERVER} (an older app), no conflicts`,
+      note: 'every row written; until the last push answered (no recompute wait)',
+      setup: async (i) => {
+        await catchUp();
+        return (await readCustomers(demo.db, identity, nextWindow())).map((master) => ({
+          assumedMasterState: wire(master),
+          newDocumentState: wire(edited(master, `legacy-${i}`)),
+        }));
+      },
+      warmup: (rows) => pushAll(maria, rows.slice(0, PUSH_ROWS_ANY_SERVER), PUSH_ROWS_ANY_SERVER),
+      run: async (rows) => {
+        const { conflicts, rejected } = await pushAll(maria, rows, PUSH_ROWS_ANY_SERVER);
+        expectOutcome('older app push', { conflicts, rejected }, { conflicts: 0 });
+        return rows.length;
+      },
+    });
+    const bodyBytes = Buffer.byteLength(JSON.stringify(bodySample.map(pushRowForWire)));
+
     return {
       tables: [
         {
           title: `sync-push · customers (${pushRows} rows per run, contacts and contracts included)`,
-          measurements: [baseline, clean, caughtUp, conflicting],
+          measurements: [baseline, clean, caughtUp, conflicting, legacy],
         },
       ],
       facts: [
@@ -142,8 +171,12 @@ export const syncPush: Bench = {
           value: 'maria (csm); baseline via db.withIdentity (role arco_app, RLS enforced)',
         },
         {
+          label: 'push body',
+          value: `${Math.round(bodyBytes / 1024).toLocaleString('en-US')} KB for ${bodySample.length} rows (JSON, uncompressed)`,
+        },
+        {
           label: 'push batches',
-          value: `sequential, ${PUSH_MAX_ROWS} rows each (as RxDB sends them: one batch in flight per collection)`,
+          value: `sequential, ${PUSH_BATCH_ROWS} rows each (as RxDB sends them: one batch in flight per collection)`,
         },
       ],
     };
@@ -203,11 +236,11 @@ async function writeElsewhere(db: Database, identity: Identity, docs: readonly C
   });
 }
 
-async function pushAll(session: HttpSession, rows: readonly PushRow[]) {
+async function pushAll(session: HttpSession, rows: readonly PushRow[], batchRows = PUSH_BATCH_ROWS) {
   let conflicts = 0;
   const rejected: { id: string; code: string; message: string }[] = [];
-  for (let start = 0; start < rows.length; start += PUSH_MAX_ROWS) {
-    const batch = rows.slice(start, start + PUSH_MAX_ROWS);
+  for (let start = 0; start < rows.length; start += batchRows) {
+    const batch = rows.slice(start, start + batchRows);
     // The rows as the app sends them (sync/client/replicate.ts): the assumed master as `{id, serverSeq, _deleted}`.
     const answer = pushResponseSchema.parse(
       await session.syncJson('/customers/push', { method: 'POST', body: batch.map(pushRowForWire) }),

@@ -62,7 +62,7 @@ export const benchOptionsSchema = z.strictObject({
    */
   collections: collectionList.default(['customers']),
   /**
-   * Rows pushed per measured run (batches of 100, the protocol's maximum). The default keeps a full run near
+   * Rows pushed per measured run (in the app's push batches, `PUSH_BATCH_ROWS`). The default keeps a full run near
    * five minutes on a loaded 2-core machine with the embedded database; use 1000+ on an idle one.
    */
   pushRows: z.coerce.number().int().min(100).max(10_000).default(200),

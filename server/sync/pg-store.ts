@@ -27,7 +27,7 @@ import { readDocumentsJson, TABLE_SPECS, type Database, type DbClient } from '..
  * come from sync/ (`decide`) and the collection definitions in shared/ (write rules, server derivations). Every statement runs under `withIdentity`, so RLS is
  * the second wall behind the pure decision.
  *
- * A push batch costs a fixed number of statements whatever its size (≤ 100 rows): lock (in the transaction's
+ * A push batch costs a fixed number of statements whatever its size (≤ `PUSH_MAX_ROWS`, 1,000 rows): lock (in the transaction's
  * first message, with BEGIN and the identity), read the masters (one statement, children and JSON included), the
  * referenced customers and users, the existence check for creates, the derived values, one block of server_seqs
  * (with the batch's savepoint), the write (one statement for the parents and one per child table that has rows

@@ -7,12 +7,15 @@ import type { AckedWrites } from './acked-writes.ts';
 import { noticesFromPush, type ConflictNoticeStore } from './conflict-notices.ts';
 import type { Outbox } from './outbox.ts';
 import type { SyncEvent } from './status.ts';
+import { pushInPieces } from './push-pieces.ts';
 import { openSse } from './sse.ts';
 import {
   errorResponseSchema,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
   PULL_LIMIT_MAX,
+  PUSH_BATCH_ROWS,
+  PUSH_ROWS_ANY_SERVER,
   parsePullResponse,
   pushResponseSchema,
   pushRowForWire,
@@ -59,6 +62,10 @@ export interface SyncDeps {
    * (`pullBatchSize`). Default 50, a screenful.
    */
   readonly firstPullLimit?: number;
+  /**
+   * Documents per push. Default `PUSH_BATCH_ROWS` (sync/protocol.ts); a server that refuses a batch for its size
+   * (413) gets the same rows again in smaller pushes (`pushInPieces`).
+   */
   readonly pushBatchSize?: number;
   readonly retryTimeMs?: number;
   /** Tests run one tab per "device"; browsers elect a leader among tabs. */
@@ -92,6 +99,8 @@ export class SyncHttpError extends Error {
     message: string,
     /** The sync protocol's `details.reason`, when the server gave one. */
     readonly reason?: SyncErrorReason,
+    /** `details.max` of a 413 `too_many_rows`: the rows the server accepts in one push. */
+    readonly max?: number,
   ) {
     super(message);
     this.name = 'SyncHttpError';
@@ -151,11 +160,13 @@ export function startSync(deps: SyncDeps): SyncHandle {
     // Decided on the status, which every protocol version keeps: 401 → sign in again, 426 → update the app.
     if (res.status === 401) deps.dispatch({ type: 'unauthorized' });
     if (res.status === 426) deps.dispatch({ type: 'upgrade_required' });
+    const max = (error?.details as { max?: unknown } | undefined)?.max;
     throw new SyncHttpError(
       res.status,
       error?.code ?? 'http_error',
       error?.message ?? res.statusText,
       error?.details?.reason,
+      typeof max === 'number' && Number.isSafeInteger(max) && max > 0 ? max : undefined,
     );
   }
 
@@ -220,13 +231,18 @@ export function startSync(deps: SyncDeps): SyncHandle {
         },
       },
       push: {
-        batchSize: deps.pushBatchSize ?? 100,
+        batchSize: deps.pushBatchSize ?? PUSH_BATCH_ROWS,
         handler: async (rows) => {
-          const result = pushResponseSchema.parse(
-            await request(`/api/sync/${name}/push`, {
-              method: 'POST',
-              body: JSON.stringify(rows.map(pushRowForWire)),
-            }),
+          const result = await pushInPieces(
+            rows,
+            async (piece) =>
+              pushResponseSchema.parse(
+                await request(`/api/sync/${name}/push`, {
+                  method: 'POST',
+                  body: JSON.stringify(piece.map(pushRowForWire)),
+                }),
+              ),
+            smallerPushPiece,
           );
           deps.outbox.ack(
             name,
@@ -375,4 +391,15 @@ function safeJson(text: string): unknown {
   } catch {
     return null;
   }
+}
+
+/**
+ * Rows per push after a refused one (`pushInPieces`): a 413 `too_many_rows` names the server's maximum
+ * (`PUSH_ROWS_ANY_SERVER` if it does not), a 413 for the body's bytes halves the batch; any other error is not
+ * about the batch's size.
+ */
+export function smallerPushPiece(error: unknown, rows: readonly unknown[]): number | undefined {
+  if (!(error instanceof SyncHttpError) || error.status !== 413) return undefined;
+  if (error.reason === 'too_many_rows') return error.max ?? PUSH_ROWS_ANY_SERVER;
+  return Math.ceil(rows.length / 2);
 }

@@ -7,6 +7,8 @@ import {
   MIN_SUPPORTED_PROTOCOL_VERSION,
   PROTOCOL_VERSION,
   pullResponseSchema,
+  PUSH_MAX_ROWS,
+  PUSH_ROWS_ANY_SERVER,
   pushResponseSchema,
   streamChangeSchema,
 } from '../protocol.ts';
@@ -224,6 +226,22 @@ describe('protocol version', () => {
 });
 
 describe('push', () => {
+  it('accepts more rows than every server of the protocol does, up to PUSH_MAX_ROWS, and names its maximum', async () => {
+    const { push, pushRaw, store } = setup();
+    const rows = Array.from({ length: PUSH_ROWS_ANY_SERVER * 3 }, (_, i) => created(goal(i + 1)));
+    const before = store.lastSeq(ORG_A);
+    expect(await push('maria', 'goals', rows)).toEqual({ conflicts: [], rejected: [] });
+    expect(store.lastSeq(ORG_A)).toBe(before + rows.length);
+    const tooMany = Array.from({ length: PUSH_MAX_ROWS + 1 }, (_, i) => created(goal(i + 1)));
+    const refused = await expectError(
+      await pushRaw('maria', 'goals', JSON.stringify(tooMany)),
+      413,
+      'payload_too_large',
+      'too_many_rows',
+    );
+    expect(refused.error.details).toMatchObject({ max: PUSH_MAX_ROWS });
+  });
+
   it('creates, updates, detects conflicts and is idempotent on retry', async () => {
     const { push, pull, store } = setup();
     expect(await push('maria', 'goals', [created(goal(1))])).toEqual({ conflicts: [], rejected: [] });
@@ -362,8 +380,10 @@ describe('push', () => {
       'validation_failed',
     ],
     [
-      '101 rows',
-      JSON.stringify(Array.from({ length: 101 }, (_, i) => ({ newDocumentState: { id: `r${i}` } }))),
+      `${PUSH_MAX_ROWS + 1} rows`,
+      JSON.stringify(
+        Array.from({ length: PUSH_MAX_ROWS + 1 }, (_, i) => ({ newDocumentState: { id: `r${i}` } })),
+      ),
       413,
       'payload_too_large',
       'too_many_rows',

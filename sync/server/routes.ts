@@ -29,7 +29,7 @@ import {
   PULL_LIMIT_MAX,
   pullQuerySchema,
   PUSH_MAX_ROWS,
-  pushRequestSchema,
+  pushBatchSchema,
   RESYNC,
   STREAM_EVENT_NAMES,
   type Checkpoint,
@@ -192,7 +192,7 @@ export function createSyncRoutes<E extends Env = Env>(deps: SyncRoutesDeps<E>): 
         max: PUSH_MAX_ROWS,
       });
     }
-    const parsed = pushRequestSchema.safeParse(raw);
+    const parsed = pushBatchSchema.safeParse(raw);
     if (!parsed.success) throw validationFailed(parsed.error, 'Invalid push body.');
     const rows = parsed.data;
     const ids = rows.map((r) => r.newDocumentState.id);

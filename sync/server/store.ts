@@ -28,7 +28,7 @@ export interface PullQuery {
 export interface PushBatch {
   readonly identity: UserIdentity;
   readonly collection: CollectionName;
-  /** 1‥100 rows with distinct ids, envelopes validated. */
+  /** 1‥`PUSH_MAX_ROWS` rows with distinct ids, envelopes validated. */
   readonly rows: readonly PushRow[];
   /** Pure; call once per row, in order, inside the transaction (see `SyncStore.push`). */
   readonly decide: PushDecider;

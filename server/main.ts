@@ -34,7 +34,11 @@ import { createServerWriter } from './sync/server-writes.ts';
 import { JOBS } from './jobs/index.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
 import { createOpenAiCompatibleWriter } from './llm/openai-compatible.ts';
-import { organizationKey, recomputeChangedHealthJob } from './jobs/recompute-changed-health.ts';
+import {
+  organizationKey,
+  recomputeChangedHealthJob,
+  SETTLE_SECONDS,
+} from './jobs/recompute-changed-health.ts';
 import { subscribeHealthTriggers } from './health/triggers.ts';
 import { createPaymentGateway } from './payments/setup.ts';
 import { paymentsRoutes } from './payments/routes.ts';
@@ -254,6 +258,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
           recomputeChangedHealthJob,
           { organizationId },
           organizationKey(organizationId),
+          {
+            delaySeconds: SETTLE_SECONDS,
+          },
         ),
       (err) => logger.error({ err }, 'health recompute request failed'),
     );

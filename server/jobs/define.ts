@@ -67,12 +67,14 @@ export interface JobSender {
   /**
    * For a job defined with `deduplicate: true`: enqueues one run unless a run with the same `key` is already
    * waiting (then nothing is queued and it resolves to null). A run that has started does not count, so a
-   * change made while it runs is picked up by the next one.
+   * change made while it runs is picked up by the next one. With `delaySeconds` the run waits that long (by the
+   * database's clock) and the sends made meanwhile fold into it: a debounce that holds no worker while it waits.
    */
   sendDeduplicated<S extends z.ZodType>(
     job: JobDefinition<S>,
     payload: z.input<S>,
     key: string,
+    options?: { readonly delaySeconds?: number },
   ): Promise<string | null>;
 }
 

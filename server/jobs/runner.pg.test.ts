@@ -212,6 +212,31 @@ describe('jobs on pg-boss', () => {
     expect([...ran].sort()).toEqual(['a', 'a', 'b']);
   });
 
+  it('a delayed sendDeduplicated folds the sends of its delay into one run, started without waiting for a poll', async () => {
+    const ran: { key: string; at: number }[] = [];
+    const dedup = defineJob({
+      name: 'test-delayed',
+      payload: z.strictObject({ key: z.string() }),
+      deduplicate: true,
+      handler: async ({ key }) => void ran.push({ key, at: Date.now() }),
+    });
+    // Polling every 60 s: only the runner's own wake-up at the due time can start the run within the test.
+    const jobs = runner([dedup], () => new Date(), 30, 60);
+    await jobs.start();
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the worker's first (empty) poll is done
+    const sentAt = Date.now();
+    expect(await jobs.sendDeduplicated(dedup, { key: 'a' }, 'a', { delaySeconds: 1 })).not.toBeNull();
+    expect(await jobs.sendDeduplicated(dedup, { key: 'a' }, 'a', { delaySeconds: 1 })).toBeNull(); // folded in
+    expect(await jobs.sendDeduplicated(dedup, { key: 'a' }, 'a')).toBeNull(); // an undelayed send too
+    await until(() => ran.length === 1, 10_000);
+    expect(ran[0]!.at - sentAt).toBeGreaterThanOrEqual(900); // it waited its delay (the database's clock)
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(ran.map((r) => r.key)).toEqual(['a']); // one run for the three sends
+    await expect(jobs.sendDeduplicated(dedup, { key: 'a' }, 'a', { delaySeconds: 0.5 })).rejects.toThrow(
+      /whole number/,
+    );
+  });
+
   it('sendDeduplicatedMany queues a run per key in one statement, skipping keys that already wait', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));

@@ -105,6 +105,22 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     const id = workerIds.get(name);
     if (id !== undefined) boss.notifyWorker(id);
   };
+  /**
+   * Wake-ups of delayed runs sent from this instance: pg-boss only fetches a delayed job at a poll, so without
+   * them a run delayed by one second would start up to a polling interval (10 s) later. Cleared by `stop`.
+   */
+  const wakeTimers = new Set<ReturnType<typeof setTimeout>>();
+  const wakeAfter = (name: string, seconds: number) => {
+    // A little after the due time: pg-boss fetches jobs whose start_after is before the database's now().
+    const timer = setTimeout(
+      () => {
+        wakeTimers.delete(timer);
+        wake(name);
+      },
+      seconds * 1000 + 50,
+    );
+    wakeTimers.add(timer);
+  };
   let stopping: Promise<void> | undefined;
 
   const queueOptions = (job: JobDefinition) => {
@@ -182,13 +198,22 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       return id;
     },
 
-    async sendDeduplicated(job, payload, key) {
+    async sendDeduplicated(job, payload, key, sendOptions = {}) {
       checkSend(job);
       if (!job.deduplicate) throw new Error(`job "${job.name}" is not defined with deduplicate: true`);
+      const delay = sendOptions.delaySeconds ?? 0;
+      if (!Number.isInteger(delay) || delay < 0) throw new Error('delaySeconds must be a whole number ≥ 0');
       const data = asObject(job.payload.parse(payload));
-      // null: a run with this key is already waiting (the queue's unique index refused the insert).
-      const id = await boss.send(job.name, data, { singletonKey: key });
-      if (id !== null) wake(job.name);
+      // null: a run with this key is already waiting (the queue's unique index refused the insert). A delay is
+      // pg-boss's `startAfter` in seconds, counted by the database's clock (never the app's injected one).
+      const id = await boss.send(job.name, data, {
+        singletonKey: key,
+        ...(delay > 0 ? { startAfter: delay } : {}),
+      });
+      if (id !== null) {
+        if (delay > 0) wakeAfter(job.name, delay);
+        else wake(job.name);
+      }
       return id;
     },
 
@@ -212,6 +237,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       stopping ??= (async () => {
         const wasStarted = state !== 'new';
         state = 'stopped';
+        for (const timer of wakeTimers) clearTimeout(timer);
+        wakeTimers.clear();
         if (!wasStarted) return;
         await boss.stop({ graceful: true, wait: true, close: true, timeout: stopOptions.graceMs ?? 5_000 });
       })();

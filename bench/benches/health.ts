@@ -115,8 +115,8 @@ export const healthFollow: Bench = {
           {
             label: 'path',
             value:
-              'push commits → change feed → recompute-changed-health job (pg-boss, deduplicated per organization; waits ' +
-              'for 400 ms without an input write) → read inputs, assess, write health under the organization lock → ' +
+              'push commits → change feed → recompute-changed-health job (pg-boss, deduplicated per organization, ' +
+              'starting SETTLE_SECONDS later) → read inputs, assess, write health under the organization lock → ' +
               'change feed → SSE stream',
           },
         ],

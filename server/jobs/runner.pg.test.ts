@@ -232,9 +232,15 @@ describe('jobs on pg-boss', () => {
     expect(ran[0]!.at - sentAt).toBeGreaterThanOrEqual(900); // it waited its delay (the database's clock)
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(ran.map((r) => r.key)).toEqual(['a']); // one run for the three sends
-    await expect(jobs.sendDeduplicated(dedup, { key: 'a' }, 'a', { delaySeconds: 0.5 })).rejects.toThrow(
-      /whole number/,
+    await expect(jobs.sendDeduplicated(dedup, { key: 'a' }, 'a', { delaySeconds: -1 })).rejects.toThrow(
+      /≥ 0/,
     );
+    // Fractions of a second are honoured (pg-boss adds them to the database's now() as an interval).
+    const at = Date.now();
+    expect(await jobs.sendDeduplicated(dedup, { key: 'b' }, 'b', { delaySeconds: 0.4 })).not.toBeNull();
+    await until(() => ran.length === 2, 10_000);
+    expect(ran[1]!.at - at).toBeGreaterThanOrEqual(300);
+    expect(ran[1]!.at - at).toBeLessThan(5_000); // woken at its due time, not at a 60 s poll
   });
 
   it('sendDeduplicatedMany queues a run per key in one statement, skipping keys that already wait', async () => {

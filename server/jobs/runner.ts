@@ -202,10 +202,11 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       checkSend(job);
       if (!job.deduplicate) throw new Error(`job "${job.name}" is not defined with deduplicate: true`);
       const delay = sendOptions.delaySeconds ?? 0;
-      if (!Number.isInteger(delay) || delay < 0) throw new Error('delaySeconds must be a whole number ≥ 0');
+      if (!Number.isFinite(delay) || delay < 0) throw new Error('delaySeconds must be a number ≥ 0');
       const data = asObject(job.payload.parse(payload));
       // null: a run with this key is already waiting (the queue's unique index refused the insert). A delay is
-      // pg-boss's `startAfter` in seconds, counted by the database's clock (never the app's injected one).
+      // pg-boss's `startAfter` in seconds (fractions too: it adds them to the database's now() as an interval), so it
+      // is counted by the database's clock, never the app's injected one.
       const id = await boss.send(job.name, data, {
         singletonKey: key,
         ...(delay > 0 ? { startAfter: delay } : {}),

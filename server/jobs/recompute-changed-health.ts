@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { recomputeChangedHealth } from '../health/recompute.ts';
-import { rewriteRecommendations } from '../llm/rewrite-recommendations.ts';
 import { defineJob } from './define.ts';
+import { rewriteAfterRecompute } from './rewrite-after-recompute.ts';
 
 /**
  * Recomputes the health of every customer of one organization whose inputs changed since the last run
@@ -23,18 +23,11 @@ export const recomputeChangedHealthJob = defineJob({
   payload: z.strictObject({ organizationId: z.uuid() }),
   deduplicate: true,
   retry: { limit: 3, delaySeconds: 10, backoff: true },
-  async handler({ organizationId }, { db, writer, clock, logger, jobId, recommendations }) {
+  async handler({ organizationId }, ctx) {
+    const { db, writer, clock, logger, jobId } = ctx;
     const { summary, customerIds } = await recomputeChangedHealth({ db, writer, clock }, organizationId);
     logger.debug({ jobId, organizationId, ...summary }, 'changed health recomputed');
-    if (recommendations && customerIds.length > 0) {
-      const onError = (err: unknown) => logger.warn({ err, jobId }, 'recommendation rewrite skipped');
-      const rewritten = await rewriteRecommendations(
-        { db, writer, recommendations, onError },
-        organizationId,
-        customerIds,
-      );
-      if (rewritten > 0) logger.debug({ jobId, organizationId, rewritten }, 'recommendations rewritten');
-    }
+    await rewriteAfterRecompute(ctx, organizationId, customerIds);
   },
 });
 

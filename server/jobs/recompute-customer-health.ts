@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { recomputeCustomerHealth } from '../health/recompute.ts';
-import { rewriteRecommendations } from '../llm/rewrite-recommendations.ts';
 import { defineJob } from './define.ts';
+import { rewriteAfterRecompute } from './rewrite-after-recompute.ts';
 
 /** Customers per job: what one recompute batch reads in its fixed number of queries. */
 export const MAX_CUSTOMERS_PER_JOB = 500;
@@ -23,18 +23,11 @@ export const recomputeCustomerHealthJob = defineJob({
   deduplicate: true,
   retry: { limit: 3, delaySeconds: 10, backoff: true },
   timeoutSeconds: 5 * 60,
-  async handler({ organizationId, customerIds }, { db, writer, clock, logger, jobId, recommendations }) {
+  async handler({ organizationId, customerIds }, ctx) {
+    const { db, writer, clock, logger, jobId } = ctx;
     const summary = await recomputeCustomerHealth({ db, writer, clock }, organizationId, customerIds);
     logger.debug({ jobId, organizationId, ...summary }, 'health recomputed');
-    if (recommendations) {
-      const onError = (err: unknown) => logger.warn({ err, jobId }, 'recommendation rewrite skipped');
-      const rewritten = await rewriteRecommendations(
-        { db, writer, recommendations, onError },
-        organizationId,
-        customerIds,
-      );
-      if (rewritten > 0) logger.debug({ jobId, organizationId, rewritten }, 'recommendations rewritten');
-    }
+    await rewriteAfterRecompute(ctx, organizationId, customerIds);
   },
 });
 

@@ -12,6 +12,8 @@ import { storeDocs } from '../health/testing.ts';
 import { createServerWriter, type ServerWriter } from '../sync/server-writes.ts';
 import type { RecommendationRequest, RecommendationWriter } from './recommendation-writer.ts';
 import { rewriteRecommendations } from './rewrite-recommendations.ts';
+import { createLogger } from '../logger.ts';
+import { rewriteAfterRecompute } from '../jobs/rewrite-after-recompute.ts';
 
 /**
  * The rewrite step over PostgreSQL: an open risk alert whose recommendation is still the template gets the
@@ -156,5 +158,31 @@ describe('rewriteRecommendations', () => {
       ),
     ).toBe(0);
     expect((await storedSignals()).get(a.id)!.recommendation).toEqual(plainText('Plano da Maria.'));
+  });
+});
+
+describe('rewriteAfterRecompute (the step both recompute jobs take)', () => {
+  it('rewrites the recomputed customers’ alerts, and does nothing without a writer or customers', async () => {
+    const a = alertOf({});
+    await storeDocs(t.db, tenant.organizationId, 'signals', DOCS_NOW, [a]);
+    const ctx = { db: t.db, writer, logger: createLogger({ level: 'silent' }), jobId: 'job-1' };
+    const { w, requests } = recording(async () => 'Ligue hoje para a StartupXYZ.');
+
+    await rewriteAfterRecompute(ctx, tenant.organizationId, [startup.id]); // no LLM configured
+    await rewriteAfterRecompute({ ...ctx, recommendations: w }, tenant.organizationId, []); // nobody recomputed
+    expect(requests).toHaveLength(0);
+    expect((await storedSignals()).get(a.id)!.recommendation).toEqual(advice.recommendation);
+
+    await rewriteAfterRecompute({ ...ctx, recommendations: w }, tenant.organizationId, [startup.id]);
+    expect(requests).toHaveLength(1);
+    expect((await storedSignals()).get(a.id)!.recommendation).not.toEqual(advice.recommendation);
+
+    // A writer that throws never fails the job's step.
+    const throwing: RecommendationWriter = { rewrite: () => Promise.reject(new Error('boom')) };
+    const b = alertOf({});
+    await storeDocs(t.db, tenant.organizationId, 'signals', DOCS_NOW, [b]);
+    await expect(
+      rewriteAfterRecompute({ ...ctx, recommendations: throwing }, tenant.organizationId, [startup.id]),
+    ).resolves.toBeUndefined();
   });
 });

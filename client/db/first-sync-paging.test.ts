@@ -15,9 +15,15 @@ type Docs = Record<string, Record<string, unknown>[]>;
 
 function fakePullApi(
   docs: Docs,
-  hooks: { beforePage?: (collection: string, after: number) => Promise<void> } = {},
+  hooks: {
+    beforePage?: (collection: string, after: number) => Promise<void>;
+    /** Pushes of more rows are refused as a server of this protocol refuses them: 413 too_many_rows. */
+    pushMaxRows?: number;
+  } = {},
 ) {
   const requests: { collection: string; limit: number; after: number }[] = [];
+  /** Every push answered, accepted or refused: its collection, its row ids and the status it got. */
+  const pushes: { collection: string; ids: string[]; status: number }[] = [];
   // The live stream (GET /api/sync/stream): open until the test ends; `live` sends a change event on it.
   const encoder = new TextEncoder();
   let stream: ReadableStreamDefaultController<Uint8Array> | null = null;
@@ -31,8 +37,27 @@ function fakePullApi(
         })}\n\n`,
       ),
     );
-  const pull = async (input: string): Promise<Response> => {
+  const pull = async (input: string, init?: RequestInit): Promise<Response> => {
     const url = new URL(input);
+    const pushed = /\/api\/sync\/([a-z]+)\/push$/.exec(url.pathname);
+    if (pushed) {
+      const rows = JSON.parse(String(init?.body)) as { newDocumentState: { id: string } }[];
+      const max = hooks.pushMaxRows ?? Infinity;
+      const status = rows.length > max ? 413 : 200;
+      pushes.push({ collection: pushed[1]!, ids: rows.map((r) => r.newDocumentState.id), status });
+      if (status === 413)
+        return Response.json(
+          {
+            error: {
+              code: 'payload_too_large',
+              message: `At most ${max} rows per push.`,
+              details: { reason: 'too_many_rows', max },
+            },
+          },
+          { status },
+        );
+      return Response.json({ conflicts: [], rejected: [] });
+    }
     if (url.pathname === '/api/sync/stream') {
       return new Response(
         new ReadableStream<Uint8Array>({
@@ -56,7 +81,7 @@ function fakePullApi(
     const seq = page.length > 0 ? (page.at(-1)!.serverSeq as number) : after;
     return Response.json({ documents: page.map((d) => ({ ...d, _deleted: false })), checkpoint: { seq } });
   };
-  return { fetch: pull as unknown as typeof globalThis.fetch, requests, live };
+  return { fetch: pull as unknown as typeof globalThis.fetch, requests, pushes, live };
 }
 
 const customers = (n: number) =>
@@ -234,5 +259,29 @@ describe('first sync paging', () => {
     expect(seen[lastPage()]!.written).toBeLessThan(230);
     expect(seen[storedAfter()]!.written).toBe(230);
     expect(await db.collections.customers!.count().exec()).toBe(230);
+  });
+});
+
+describe('push batches', () => {
+  it('a batch refused with 413 too_many_rows is sent again in pushes of the maximum the server named', async () => {
+    const { db, api } = await device({}, {}, { pushMaxRows: 3 });
+    const ids = Array.from({ length: 7 }, (_, i) => uuid(0x2000 + i));
+    await db.collections.customers!.bulkInsert(ids.map((id) => fixture('customers', id)));
+    await eventually(
+      async () => api.pushes.filter((p) => p.status === 200).flatMap((p) => p.ids).length >= 7,
+      'all seven customers pushed',
+    );
+    const customerPushes = api.pushes.filter((p) => p.collection === 'customers');
+    // One batch of all seven (the app's batch is far larger), refused; then 3 + 3 + 1, each row once, in order.
+    expect(customerPushes.map((p) => [p.ids.length, p.status])).toEqual([
+      [7, 413],
+      [3, 200],
+      [3, 200],
+      [1, 200],
+    ]);
+    expect(customerPushes.filter((p) => p.status === 200).flatMap((p) => p.ids)).toEqual(
+      customerPushes[0]!.ids,
+    );
+    expect(new Set(customerPushes[0]!.ids)).toEqual(new Set(ids));
   });
 });

@@ -1,4 +1,5 @@
 import { Subject } from 'rxjs';
+import { z } from 'zod';
 import type { RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { CollectionName } from '../../shared/collections/index.ts';
@@ -160,13 +161,14 @@ export function startSync(deps: SyncDeps): SyncHandle {
     // Decided on the status, which every protocol version keeps: 401 → sign in again, 426 → update the app.
     if (res.status === 401) deps.dispatch({ type: 'unauthorized' });
     if (res.status === 426) deps.dispatch({ type: 'upgrade_required' });
-    const max = (error?.details as { max?: unknown } | undefined)?.max;
+    // `details` is open (looseObject): `max` comes with 413 too_many_rows (docs/sync-protocol.md).
+    const max = rowCountSchema.safeParse(error?.details?.max).data;
     throw new SyncHttpError(
       res.status,
       error?.code ?? 'http_error',
       error?.message ?? res.statusText,
       error?.details?.reason,
-      typeof max === 'number' && Number.isSafeInteger(max) && max > 0 ? max : undefined,
+      max,
     );
   }
 
@@ -398,6 +400,9 @@ function safeJson(text: string): unknown {
  * (`PUSH_ROWS_ANY_SERVER` if it does not), a 413 for the body's bytes halves the batch; any other error is not
  * about the batch's size.
  */
+/** A 413's `details.max`: how many rows the server takes in one push. */
+const rowCountSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
 export function smallerPushPiece(error: unknown, rows: readonly unknown[]): number | undefined {
   if (!(error instanceof SyncHttpError) || error.status !== 413) return undefined;
   if (error.reason === 'too_many_rows') return error.max ?? PUSH_ROWS_ANY_SERVER;

@@ -121,13 +121,16 @@ describe('accounts', () => {
       .getByRole('listitem')
       .filter({ hasText: INVITEE });
     await anaCard.getByText(/Última atividade:/).waitFor();
+    // Her phone is out of signal while she is disabled, so its next contact is the one below: an open app
+    // otherwise reaches the server on its own at any moment (a pull after a live change, the reload's sync),
+    // and the wipe could come before the check that her data is still there.
+    await phone.context.setOffline(true);
     admin.once('dialog', (dialog) => void dialog.accept());
     await anaCard.getByRole('button', { name: 'Desativar Ana Lima' }).click();
     await anaCard.getByText('Desativado', { exact: true }).waitFor();
     expect(await deviceDatabases(device, api.user.id)).not.toEqual([]);
 
     // Her open phone, on its next contact with the server (the connection comes back), wipes and signs out.
-    await phone.context.setOffline(true);
     await phone.context.setOffline(false);
     await device
       .getByText(

@@ -1,7 +1,8 @@
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDeviceDatabase, type DeviceDatabase } from './database.ts';
-import { outboxDocumentKey, pendingIdsOf } from './pending-writes.ts';
+import { outboxKey } from '../../sync/client/outbox.ts';
+import { pendingIdsOf } from './pending-writes.ts';
 
 const opened: DeviceDatabase[] = [];
 afterEach(async () => {
@@ -41,7 +42,7 @@ describe('pending ids from the outbox', () => {
     const stored = await database.collections.activities!.insert(activity(a));
     await database.collections.activities!.insert(activity(b));
     await database.outbox.flush();
-    const read = async () => pendingIdsOf(await database.kv.get(outboxDocumentKey('activities')));
+    const read = async () => pendingIdsOf(await database.kv.get(outboxKey('activities')));
     expect([...(await read())].sort()).toEqual([a, b]);
 
     database.outbox.ack('activities', [{ id: a, stamp: stored.get('clientUpdatedAt') as string }]);

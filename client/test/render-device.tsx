@@ -7,9 +7,9 @@ import type { Activity, Health } from '../../shared/entities/csm.ts';
 import type { Customer } from '../../shared/entities/customer.ts';
 import type { SignedInUser } from '../../shared/identity.ts';
 import { AppShell } from '../app/shell/app-shell.tsx';
+import { outboxKey, pendingIdsOfStored } from '../../sync/client/outbox.ts';
 import { openDeviceDatabase, type DeviceDatabase } from '../db/database.ts';
 import { DeviceDataProvider } from '../db/device-data.tsx';
-import { outboxDocumentKey } from '../db/pending-writes.ts';
 import { staticDeviceSessions } from './device-session.ts';
 import { renderApp, staffUser, type FetchHandler } from './render-app.tsx';
 
@@ -117,8 +117,7 @@ export async function renderOverDevice({
 /** The ids the outbox holds for a collection, from its persisted document (what the pending markers read). */
 export async function outboxIds(database: DeviceDatabase, collection: 'customers' | 'activities') {
   await database.outbox.flush();
-  const snapshot = await database.kv.get(outboxDocumentKey(collection));
-  return Object.keys((snapshot ?? {}) as object);
+  return pendingIdsOfStored(await database.kv.get(outboxKey(collection)));
 }
 
 export const findHeading = (name: string | RegExp) => screen.findByRole('heading', { name }, LOAD_TIMEOUT);

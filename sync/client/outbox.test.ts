@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOutbox, type SharedKeyValueStore } from './outbox.ts';
+import { createOutbox, outboxKey, pendingIdsOfStored, type SharedKeyValueStore } from './outbox.ts';
 
 /** One device's local documents, shared by its tabs: every write is seen by every tab's `watch`. */
 function memoryStore(): SharedKeyValueStore & { data: Map<string, unknown> } {
@@ -105,6 +105,63 @@ describe('outbox', () => {
     a.outbox.mark('tickets', 't2', a.outbox.nextStamp());
     await Promise.all([a.outbox.flush(), b.outbox.flush()]);
     expect(Object.keys(store.data.get('outbox:tickets') as object).sort()).toEqual(['t1', 't2']);
+  });
+
+  it("clears a tab's write whose acknowledgement the leader stored before the tab stored its mark", async () => {
+    // The writing tab stores its mark after the document write; the leader may push that write and store the
+    // ack first. The late mark must not stay pending for good (the two-tabs journey saw it under load).
+    const store = memoryStore();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow = {
+      ...store,
+      update: (k: string, c: (current: unknown) => unknown) => held.then(() => store.update(k, c)),
+    };
+    const leader = setup(store);
+    const writer = setup(slow);
+    const stamp = writer.outbox.nextStamp();
+    writer.outbox.mark('customers', 'c1', stamp);
+    expect(writer.counts.customers).toBe(1);
+    leader.outbox.ack('customers', [{ id: 'c1', stamp }]);
+    await leader.outbox.flush();
+    release();
+    await writer.outbox.flush();
+    expect(writer.outbox.count('customers')).toBe(0);
+    expect(leader.outbox.count('customers')).toBe(0);
+    expect(pendingIdsOfStored(store.data.get(outboxKey('customers')))).toEqual([]);
+    // A later write of the same document is pending again.
+    writer.outbox.mark('customers', 'c1', writer.outbox.nextStamp());
+    await writer.outbox.flush();
+    expect(leader.outbox.count('customers')).toBe(1);
+  });
+
+  it('remembers an early acknowledgement only for a while, and only when it found no entry for its write', async () => {
+    let now = new Date('2026-11-21T12:00:00.000Z');
+    const { outbox, store } = setup(memoryStore(), () => now);
+    const s1 = outbox.nextStamp();
+    outbox.mark('tickets', 't1', s1);
+    outbox.ack('tickets', [{ id: 't1', stamp: s1 }]);
+    await outbox.flush();
+    // The usual order (mark stored, then its ack): nothing to remember.
+    expect(store.data.get(outboxKey('tickets'))).toEqual({});
+    outbox.ack('tickets', [{ id: 't2', stamp: outbox.nextStamp() }]);
+    await outbox.flush();
+    expect(store.data.get(outboxKey('tickets'))).toEqual({ '#acked': { t2: expect.any(String) } });
+    now = new Date(now.getTime() + 11 * 60_000);
+    outbox.mark('tickets', 't3', outbox.nextStamp());
+    await outbox.flush();
+    expect(store.data.get(outboxKey('tickets'))).toEqual({ t3: expect.any(String) });
+  });
+
+  it.each<[unknown, string[]]>([
+    [undefined, []],
+    [null, []],
+    [['a'], []],
+    ['a', []],
+    [{ a: '2026-01-01T00:00:00.000Z', b: 3 }, ['a']],
+    [{ a: '2026-01-01T00:00:00.000Z', '#acked': { b: '2026-01-01T00:00:00.000Z' } }, ['a']],
+  ])('pendingIdsOfStored(%j) = %j', (value, expected) => {
+    expect(pendingIdsOfStored(value)).toEqual(expected);
   });
 
   it('rejects an unknown collection loudly', () => {

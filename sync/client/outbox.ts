@@ -4,7 +4,8 @@
  *
  * RxDB already keeps and retries the writes themselves; this only counts them. Invariant: an entry is removed
  * only when the server has answered a push carrying that write or a later one (compared by the write's stamp,
- * `clientUpdatedAt`), so a write made while an older version was in flight stays pending.
+ * `clientUpdatedAt`), so a write made while an older version was in flight stays pending; and a mark that
+ * reaches the stored queue after its write's acknowledgement (another tab's, see `Queue`) is not stored.
  *
  * Tabs: every tab writes to the device's one database, but only the leader tab replicates, so the tab that
  * made a write is often not the one that sees its acknowledgement. The stored queue (`outbox:<collection>`) is
@@ -43,39 +44,93 @@ export interface Outbox {
   close(): void;
 }
 
-type Queue = Record<string, string>;
+/**
+ * A collection's queue: `pending` id → stamp of the newest unacknowledged write; `acked` id → stamp of an
+ * acknowledgement that found no stored entry for that write yet.
+ *
+ * Why `acked`: the tab that wrote a document stores its mark after the write, while the leader tab may see the
+ * write, push it and store the acknowledgement first. Without a record of that ack the late mark would stay
+ * pending for good (until the document's next write is pushed). A mark covered by a remembered ack is not
+ * stored. The memory is short (`ACK_MEMORY_MS`): it only has to outlast a tab's own delay between a write and
+ * storing its mark, and it is written only in that race, so the stored document stays the size of the queue.
+ */
+interface Queue {
+  pending: Record<string, string>;
+  acked: Record<string, string>;
+}
 type Change =
   | { readonly kind: 'mark'; readonly id: string; readonly stamp: string }
   | { readonly kind: 'ack'; readonly acked: readonly { id: string; stamp: string }[] };
 
-const keyOf = (collection: string) => `outbox:${collection}`;
 const PREFIX = 'outbox:';
+/** The local document holding a collection's queue (read by the per-document pending markers too). */
+export const outboxKey = (collection: string): string => `${PREFIX}${collection}`;
+/**
+ * Stored shape: `{ [documentId]: stamp, "#acked"?: { [documentId]: stamp } }`. Pending entries stay top-level
+ * strings, as every earlier app version wrote and reads them; `#acked` (not an id: ids are UUIDs) is ignored by
+ * any reader that keeps only string values.
+ */
+const ACKED_KEY = '#acked';
+const ACK_MEMORY_MS = 10 * 60_000;
+
+const stringsOf = (value: unknown): Record<string, string> => {
+  const out: Record<string, string> = {};
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [id, stamp] of Object.entries(value as Record<string, unknown>)) {
+      if (typeof stamp === 'string') out[id] = stamp;
+    }
+  }
+  return out;
+};
 
 /** A stored queue as written by any app version: anything else is an empty queue. */
 function queueOf(stored: unknown): Queue {
-  const queue: Queue = {};
-  if (stored && typeof stored === 'object') {
-    for (const [id, stamp] of Object.entries(stored as Record<string, unknown>)) {
-      if (typeof stamp === 'string') queue[id] = stamp;
-    }
-  }
-  return queue;
+  const acked =
+    stored && typeof stored === 'object' ? (stored as Record<string, unknown>)[ACKED_KEY] : undefined;
+  return { pending: stringsOf(stored), acked: stringsOf(acked) };
 }
 
-/** Applies one change to a queue (in place); whether it changed anything. Idempotent. */
-function applied(queue: Queue, change: Change): boolean {
+function storedOf(queue: Queue): Record<string, unknown> {
+  return Object.keys(queue.acked).length > 0 ? { ...queue.pending, [ACKED_KEY]: queue.acked } : queue.pending;
+}
+
+/** The ids with unacknowledged writes in a stored queue (`outboxKey`'s value; anything malformed: none). */
+export const pendingIdsOfStored = (stored: unknown): string[] => Object.keys(queueOf(stored).pending);
+
+/**
+ * Applies one change to a queue (in place); whether it changed anything. Idempotent. Remembered acks older than
+ * `forgetBefore` (an ISO stamp) are dropped on the way.
+ */
+function applied(queue: Queue, change: Change, forgetBefore = ''): boolean {
   let changed = false;
+  for (const [id, stamp] of Object.entries(queue.acked)) {
+    if (stamp < forgetBefore) {
+      delete queue.acked[id];
+      changed = true;
+    }
+  }
   if (change.kind === 'mark') {
-    const current = queue[change.id];
-    if (current === undefined || current < change.stamp) {
-      queue[change.id] = change.stamp;
+    const current = queue.pending[change.id];
+    const ackedAt = queue.acked[change.id];
+    if (
+      (current === undefined || current < change.stamp) &&
+      !(ackedAt !== undefined && ackedAt >= change.stamp)
+    ) {
+      queue.pending[change.id] = change.stamp;
       changed = true;
     }
   } else {
     for (const { id, stamp } of change.acked) {
-      const current = queue[id];
+      const current = queue.pending[id];
       if (current !== undefined && current <= stamp) {
-        delete queue[id];
+        delete queue.pending[id];
+        changed = true;
+      }
+      // An entry older than the ack (or none): the acked write's own mark may still be on its way from the tab
+      // that made it.
+      const ackedAt = queue.acked[id];
+      if ((current === undefined || current < stamp) && (ackedAt === undefined || ackedAt < stamp)) {
+        queue.acked[id] = stamp;
         changed = true;
       }
     }
@@ -84,6 +139,7 @@ function applied(queue: Queue, change: Change): boolean {
 }
 
 const apply = (queue: Queue, change: Change): Queue => (applied(queue, change), queue);
+const copy = (queue: Queue): Queue => ({ pending: { ...queue.pending }, acked: { ...queue.acked } });
 
 export function createOutbox(deps: {
   store: SharedKeyValueStore;
@@ -93,7 +149,7 @@ export function createOutbox(deps: {
 }): Outbox {
   /** Per collection: the stored queue as last seen, and this tab's changes not yet stored. */
   const state = new Map(
-    deps.collections.map((c) => [c, { stored: {} as Queue, unstored: [] as Change[], shown: -1 }]),
+    deps.collections.map((c) => [c, { stored: queueOf(undefined), unstored: [] as Change[], shown: -1 }]),
   );
   let lastStampMs = 0;
   let writes: Promise<void> = Promise.resolve();
@@ -104,9 +160,9 @@ export function createOutbox(deps: {
     return s;
   };
   /** This tab's view: the stored queue with its own unstored changes on top. */
-  const view = (collection: string): Queue => {
+  const view = (collection: string): Record<string, string> => {
     const s = stateOf(collection);
-    return s.unstored.reduce(apply, { ...s.stored });
+    return s.unstored.reduce(apply, copy(s.stored)).pending;
   };
   const report = (collection: string) => {
     const s = stateOf(collection);
@@ -121,9 +177,10 @@ export function createOutbox(deps: {
     report(collection);
     writes = writes
       .then(() =>
-        deps.store.update(keyOf(collection), (stored) => {
+        deps.store.update(outboxKey(collection), (stored) => {
           const queue = queueOf(stored);
-          return applied(queue, c) ? queue : undefined;
+          const forgetBefore = new Date(deps.now().getTime() - ACK_MEMORY_MS).toISOString();
+          return applied(queue, c, forgetBefore) ? storedOf(queue) : undefined;
         }),
       )
       // A write that failed is dropped like the old snapshot write was: the next change re-applies nothing of
@@ -147,7 +204,7 @@ export function createOutbox(deps: {
     async load() {
       // Every collection's queue requested at once (one round trip's wait, not one per collection: 12
       // sequential local-document reads were ≈ 100 ms of an offline launch, issue 16), applied in order.
-      const saves = await Promise.all(deps.collections.map((c) => deps.store.get(keyOf(c))));
+      const saves = await Promise.all(deps.collections.map((c) => deps.store.get(outboxKey(c))));
       for (const [i, c] of deps.collections.entries()) {
         stateOf(c).stored = queueOf(saves[i]);
         stateOf(c).shown = -1;

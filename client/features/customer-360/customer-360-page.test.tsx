@@ -25,7 +25,6 @@ afterEach(async () => {
 
 const LOAD = { timeout: 10_000 };
 /** Stamps far in the future acknowledge every write the fixtures' inserts made (they came "from the server"). */
-const ACK_ALL = '9999-12-31T23:59:59.999Z';
 
 async function setup(path: (customerId: string) => string) {
   const fx = techCorp360();
@@ -57,10 +56,13 @@ async function setup(path: (customerId: string) => string) {
     signals: fx.signals,
     metrics: fx.metrics,
   };
+  // Acknowledged as the server would: with a stamp after every insert above and before any later write (an
+  // ack is remembered, so a stamp from the far future would hide the test's own edits).
+  const ackAll = database.outbox.nextStamp();
   for (const [name, docs] of Object.entries(inserted))
     database.outbox.ack(
       name,
-      docs.map((d) => ({ id: d.id, stamp: ACK_ALL })),
+      docs.map((d) => ({ id: d.id, stamp: ackAll })),
     );
   await database.outbox.flush();
   const sessions = staticDeviceSessions(staffUser, database);

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   healthSource,
   nextAwaiting,
-  outboxIds,
   writeIncluded,
   type AwaitingWrite,
   type InputDocState,
@@ -131,17 +130,5 @@ describe('nextAwaiting', () => {
         acked,
       ),
     ).toEqual([{ id: 'a', seqWhilePending: 12 }]);
-  });
-});
-
-describe('outboxIds', () => {
-  it.each<[unknown, string[]]>([
-    [undefined, []],
-    [null, []],
-    [['a'], []],
-    ['a', []],
-    [{ a: '2026-01-01T00:00:00.000Z', b: 3 }, ['a']],
-  ])('%j → %j', (value, expected) => {
-    expect(outboxIds(value)).toEqual(expected);
   });
 });

@@ -79,14 +79,3 @@ export function nextAwaiting(
   }
   return [...byId.values()].filter((w) => !writeIncluded(w, current));
 }
-
-/** The outbox's persisted entry per collection (sync/client/outbox.ts): `{ [documentId]: stamp }`. */
-export const outboxKey = (collection: string): string => `outbox:${collection}`;
-
-/** Document ids of an outbox entry as read from the local document (anything malformed reads as empty). */
-export function outboxIds(value: unknown): string[] {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
-  return Object.entries(value as Record<string, unknown>)
-    .filter(([, stamp]) => typeof stamp === 'string')
-    .map(([id]) => id);
-}

@@ -5,14 +5,8 @@ import type { Health } from '../../../shared/entities/csm.ts';
 import type { Customer } from '../../../shared/entities/customer.ts';
 import { HEALTH_CONFIG_DOC, readHealthConfig } from '../../db/device-settings.ts';
 import { useLocalValue } from '../../db/local-documents.ts';
-import {
-  healthSource,
-  nextAwaiting,
-  outboxIds,
-  outboxKey,
-  type AwaitingWrite,
-  type InputDocState,
-} from './provisional-health.ts';
+import { outboxKey, pendingIdsOfStored } from '../../../sync/client/outbox.ts';
+import { healthSource, nextAwaiting, type AwaitingWrite, type InputDocState } from './provisional-health.ts';
 import type { CustomerDocuments } from './use-customer-docs.ts';
 
 /** The health the screen shows, and whether it is the server's or this device's provisional one. */
@@ -51,12 +45,12 @@ function usePendingIds(customer: Customer, docs: CustomerDocuments): ReadonlySet
     return ids.filter((id) => owned.has(id));
   };
   const ids = [
-    ...outboxIds(outbox.customers).filter((id) => id === customer.id),
-    ...mine(outboxIds(outbox.activities), docs.activities),
-    ...mine(outboxIds(outbox.tickets), docs.tickets),
-    ...mine(outboxIds(outbox.invoices), docs.invoices),
-    ...mine(outboxIds(outbox.meetings), docs.meetings),
-    ...mine(outboxIds(outbox.signals), docs.signals),
+    ...pendingIdsOfStored(outbox.customers).filter((id) => id === customer.id),
+    ...mine(pendingIdsOfStored(outbox.activities), docs.activities),
+    ...mine(pendingIdsOfStored(outbox.tickets), docs.tickets),
+    ...mine(pendingIdsOfStored(outbox.invoices), docs.invoices),
+    ...mine(pendingIdsOfStored(outbox.meetings), docs.meetings),
+    ...mine(pendingIdsOfStored(outbox.signals), docs.signals),
   ].sort();
   const key = ids.join(',');
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the joined ids are the set's identity

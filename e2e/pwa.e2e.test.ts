@@ -275,8 +275,17 @@ describe('session with the seeded demo accounts', () => {
 
     await context.setOffline(false);
     await page.reload();
+    // Signed out when the app itself shows it is back online, as a user would.
+    await page.locator('[data-testid="sync-indicator"][data-connectivity="online"]').waitFor();
     await page.getByRole('button', { name: 'Sair', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: 'Entrar no Arco' }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: 'Entrar no Arco' })
+      .waitFor()
+      .catch(async (error: unknown) => {
+        // CI saw this wait time out once and nothing more; say what the screen showed instead.
+        const shown = await page.evaluate(() => document.body.innerText).catch(() => '(page gone)');
+        throw new Error(`not signed out; ${page.url()} shows:\n${shown}`, { cause: error });
+      });
     expect(await page.evaluate(() => localStorage.getItem('arco.profile.v1'))).toBeNull();
     // The server session is really gone.
     expect(await page.evaluate(() => fetch('/api/auth/me').then((r) => r.status))).toBe(401);

@@ -8,6 +8,7 @@ import type { Meeting, Ticket } from '../../shared/entities/support.ts';
 import { systemIdentity } from '../../shared/identity.ts';
 import { hashPassword } from '../../server/auth/passwords.ts';
 import { nextServerSeqs, writeDocuments, type Database } from '../../server/db/index.ts';
+import { markHealthRecomputedThrough } from '../../server/health/recompute.ts';
 import { streamDemoData } from '../../server/seed/index.ts';
 
 /**
@@ -210,13 +211,12 @@ export async function createHealthOrg(
   // A loaded organization, as the seed loader leaves one (server/seed/load.ts): its documents are not changes
   // for the coalesced recompute to follow (server/health/recompute.ts `recomputeChangedHealth`), so a bench's
   // first push is scored alone instead of starting a pass over every customer stored here.
-  await db.withIdentity(systemIdentity(organizationId), (c) =>
-    c.query(
-      `UPDATE organizations SET health_recomputed_seq = (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM sync_seq)
-        WHERE id = $1`,
-      [organizationId],
-    ),
-  );
+  await db.withIdentity(systemIdentity(organizationId), async (c) => {
+    const { rows } = await c.query<{ seq: string }>(
+      'SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS seq FROM sync_seq',
+    );
+    await markHealthRecomputedThrough(c, organizationId, Number(rows[0]?.seq ?? 0));
+  });
   return {
     organizationId,
     customers,

@@ -402,12 +402,25 @@ export async function recomputeChangedHealth(
     summary = addSummaries(summary, await recomputeCustomerHealth(deps, organizationId, batch));
   }
   await deps.db.withIdentity(systemIdentity(organizationId), (client) =>
-    client.query(
-      'UPDATE organizations SET health_recomputed_seq = GREATEST(health_recomputed_seq, $2) WHERE id = $1',
-      [organizationId, range.through],
-    ),
+    markHealthRecomputedThrough(client, organizationId, range.through),
   );
   return { summary, customerIds: range.ids };
+}
+
+/**
+ * Moves the organization's `health_recomputed_seq` to `seq` (never back): every input document at or below it
+ * is scored, or — a loaded organization (server/seed/load.ts) — came with its health, so the coalesced recompute
+ * starts after it.
+ */
+export async function markHealthRecomputedThrough(
+  client: DbClient,
+  organizationId: string,
+  seq: number,
+): Promise<void> {
+  await client.query(
+    'UPDATE organizations SET health_recomputed_seq = GREATEST(health_recomputed_seq, $2) WHERE id = $1',
+    [organizationId, seq],
+  );
 }
 
 export function addSummaries(a: RecomputeSummary, b: RecomputeSummary): RecomputeSummary {

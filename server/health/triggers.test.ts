@@ -38,19 +38,19 @@ describe('which changes start a recompute', () => {
     );
   });
 
-  it('the feed subscription requests each touched customer once, in one request per change, and none for health or RESYNC', async () => {
+  it("the feed subscription asks for one run of the change's organization per input change, none for health or RESYNC", async () => {
     const feed = createMemoryChangeFeed();
-    const requested: string[][] = [];
+    const requested: string[] = [];
     const errors: unknown[] = [];
     const stop = subscribeHealthTriggers(
       feed,
-      async (org, customers) => void requested.push(customers.map((customer) => `${org}:${customer}`)),
+      async (org) => void requested.push(org),
       (e) => errors.push(e),
     );
     feed.publish(change('tickets', [{ customerId: C1 }, { customerId: C2 }, { customerId: C1 }]));
     feed.publish(change('health', [{ customerId: C1 }]));
     feed.resync();
-    expect(requested).toEqual([[`${ORG}:${C1}`, `${ORG}:${C2}`]]);
+    expect(requested).toEqual([ORG]);
 
     // A failed request is reported, not thrown into the feed.
     const failing = subscribeHealthTriggers(

@@ -10,13 +10,13 @@ import { customersTouchedBy } from './inputs.ts';
  * - the recompute's own `health` writes are not inputs, so they never ask again (no loop);
  * - a request is per organization and deduplicated by the queue (server/jobs/recompute-changed-health.ts: one
  *   waiting run per organization, which scores every customer with an input written since the last run): a
- *   burst of changes while it waits costs one pass; a change while it runs queues exactly one more. The change's
- *   customers are named to `request` (a caller may use them), but the coalesced run finds them by server_seq;
+ *   burst of changes while it waits costs one pass; a change while it runs queues exactly one more. The run finds
+ *   the changed customers by server_seq, so a request names only the organization;
  * - requests are sent after the change committed (the feed only carries committed changes), never inside a
  *   transaction; a failed send is reported and left to the next change's run or the nightly recompute.
  */
-/** Asks for the recompute of the organization's changed customers (`customerIds`: those of this change). */
-export type RequestRecompute = (organizationId: string, customerIds: readonly string[]) => Promise<unknown>;
+/** Asks for the recompute of the organization's changed customers. */
+export type RequestRecompute = (organizationId: string) => Promise<unknown>;
 
 export function subscribeHealthTriggers(
   feed: ChangeFeed,
@@ -26,7 +26,6 @@ export function subscribeHealthTriggers(
   return feed.subscribe((event) => {
     // RESYNC (changes possibly missed by this instance): the nightly recompute catches up.
     if (event === 'RESYNC') return;
-    const customerIds = customersTouchedBy(event);
-    if (customerIds.length > 0) request(event.organizationId, customerIds).catch(onError);
+    if (customersTouchedBy(event).length > 0) request(event.organizationId).catch(onError);
   });
 }

@@ -3,6 +3,7 @@ import { writeDocuments, type WriteEntry } from '../db/collections/mapper.ts';
 import type { Database, DbClient } from '../db/database.ts';
 import { systemIdentity } from '../../shared/identity.ts';
 import { lockOrganizationForWrite, nextServerSeqs } from '../db/ordering.ts';
+import { markHealthRecomputedThrough } from '../health/recompute.ts';
 import type { DemoStream } from './generate.ts';
 import type { DemoBatch, DemoData, DemoDocuments, DemoOrganization, DemoUser } from './types.ts';
 
@@ -157,10 +158,7 @@ export async function loadDemoData(
       }
       // Loaded documents are not changes to follow: the seed's health comes with them (./health.ts), so the
       // coalesced recompute (server/health/recompute.ts `recomputeChangedHealth`) starts after them.
-      await c.query(
-        'UPDATE organizations SET health_recomputed_seq = GREATEST(health_recomputed_seq, $2) WHERE id = $1',
-        [organizationId, seqs[seqs.length - 1]],
-      );
+      await markHealthRecomputedThrough(c, organizationId, seqs[seqs.length - 1] as number);
     });
     const before = written;
     written += total;

@@ -66,9 +66,14 @@ const deps: AppDependencies = {
   syncStatus,
   lifecycle: {
     // The device's push subscription leaves the server while the session can still say whose it is.
-    // Imported on sign-out, not with the first load (bundle budget, issue 16).
+    // Imported on sign-out, not with the first load (bundle budget, issue 16). The sign-in screen, where the
+    // user lands, is a lazy chunk too: it is loaded now, while the service worker and its caches still exist —
+    // the logout answer's Clear-Site-Data removes both, and the screen must not depend on fetching it then.
     beforeLogout: async () => {
-      const { disablePush } = await import('./features/notifications/push-subscription.ts');
+      const [{ disablePush }] = await Promise.all([
+        import('./features/notifications/push-subscription.ts'),
+        import('./features/sign-in/sign-in-page.tsx').catch(() => undefined),
+      ]);
       await disablePush({ platform: push, fetch: appFetch, baseUrl: '' });
     },
     onLogout: (user) => deviceSessions.lifecycle.onLogout(user),

@@ -30,10 +30,10 @@ import {
   createKpiCache,
   createNarrowingFilter,
   createRowCache,
+  createRowSorter,
   inPortfolioScope,
   NO_FILTERS,
   nextSort,
-  sortRows,
   type CustomerFilters,
   type CustomerRow,
   type SortKey,
@@ -164,9 +164,11 @@ export function CustomerListPage() {
   // Until everything is loaded the table shows the preview in the chosen sort and filters; counts, KPIs,
   // empty states and the export wait for the whole portfolio (a preview's numbers would be wrong).
   const listed = loaded ? rows : previewRows;
-  // Sorted once per list and sort; a keystroke only filters the sorted rows (filtering keeps their order), and
-  // narrows the previous result while the search only grows (issue 16: a keystroke within a frame at 10,000).
-  const sorted = useMemo(() => sortRows(listed, deferred.sort), [listed, deferred.sort]);
+  // Sorted once per list and sort, and a sync page or a live edit sorts only the rows it brought
+  // (createRowSorter); a keystroke only filters the sorted rows (filtering keeps their order), and narrows the
+  // previous result while the search only grows (issue 16: a keystroke within a frame at 10,000).
+  const [sortOf] = useState(createRowSorter);
+  const sorted = useMemo(() => sortOf(listed, deferred.sort), [sortOf, listed, deferred.sort]);
   const [narrow] = useState(createNarrowingFilter);
   const visible = useMemo(
     () => narrow(sorted, deferred.filters, me.id),

@@ -7,6 +7,7 @@ import {
   createKpiCache,
   createNarrowingFilter,
   createRowCache,
+  createRowSorter,
   filterRows,
   listKpis,
   NO_FILTERS,
@@ -343,6 +344,87 @@ describe('sortRows', () => {
     [{ key: 'mrr', direction: 'desc' }, 'health', { key: 'health', direction: 'asc' }],
   ])('nextSort(%j, %s) → %j', (current, key, expected) => {
     expect(nextSort(current, key)).toEqual(expected);
+  });
+});
+
+describe('createRowSorter (a live list: sync pages and edits arrive as whole new lists)', () => {
+  const SORTS: readonly CustomerSort[] = [
+    { key: 'name', direction: 'asc' },
+    { key: 'mrr', direction: 'desc' },
+    { key: 'health', direction: 'asc' },
+    { key: 'csm', direction: 'desc' },
+    { key: 'tier', direction: 'asc' },
+  ];
+  // Few distinct names, amounts and scores: ties decided by the next key, the name and the id.
+  const rowOf = (n: number, version: number) => {
+    const customer = customerDoc(n, {
+      name: `Cliente ${(n * 3 + version) % 5}`,
+      mrrCents: ((n + version) % 4) * 1000,
+      csmId: [null, MARIA.id, JOAO.id][(n + version) % 3]!,
+      tier: (['starter', 'pro', 'enterprise'] as const)[n % 3]!,
+    });
+    const health =
+      (n + version) % 4 === 0
+        ? []
+        : [healthDoc(n, { score: ((n + version) % 3) * 30, status: 'healthy', trend: null })];
+    return buildRows([customer], health, names)[0]!;
+  };
+  const same = (a: readonly unknown[], b: readonly unknown[]) =>
+    a.length === b.length && a.every((row, i) => row === b[i]);
+
+  it('answers exactly the rows sortRows answers, in its order, for any sequence of lists and sorts', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            add: fc.array(fc.integer({ min: 10, max: 49 }), { maxLength: 4 }),
+            drop: fc.array(fc.integer({ min: 10, max: 49 }), { maxLength: 3 }),
+            change: fc.array(fc.integer({ min: 10, max: 49 }), { maxLength: 2 }),
+            sort: fc.option(fc.constantFrom(...SORTS), { freq: 4 }),
+          }),
+          { maxLength: 30 },
+        ),
+        fc.array(fc.integer({ min: 10, max: 49 }), { minLength: 0, maxLength: 30 }),
+        (steps, initial) => {
+          const sorter = createRowSorter();
+          const listed = new Map<number, { row: ReturnType<typeof rowOf>; version: number }>();
+          for (const n of initial) listed.set(n, { row: rowOf(n, 0), version: 0 });
+          let sort = SORTS[0]!;
+          const check = () => {
+            const rowsNow = [...listed.values()].map((entry) => entry.row);
+            expect(same(sorter(rowsNow, sort), sortRows(rowsNow, sort))).toBe(true);
+          };
+          check();
+          for (const step of steps) {
+            for (const n of step.add) if (!listed.has(n)) listed.set(n, { row: rowOf(n, 0), version: 0 });
+            for (const n of step.drop) listed.delete(n);
+            for (const n of step.change) {
+              const entry = listed.get(n);
+              if (entry) listed.set(n, { row: rowOf(n, entry.version + 1), version: entry.version + 1 });
+            }
+            if (step.sort) sort = step.sort;
+            check();
+          }
+        },
+      ),
+    );
+  });
+
+  it('merges an edited customer into the previous order and drops the rows that left', () => {
+    const sorter = createRowSorter();
+    const byMrr: CustomerSort = { key: 'mrr', direction: 'desc' };
+    expect(namesOf(sorter(rows, byMrr))).toEqual(namesOf(sortRows(rows, byMrr)));
+    // StartupXYZ (the lowest MRR) becomes the highest; Fintech ABC leaves the list.
+    const startup = byName('StartupXYZ');
+    const edited = buildRows([{ ...startup.customer, mrrCents: 9_999_999 }], WIREFRAME_HEALTH, names)[0]!;
+    const next = [...rows.filter((r) => r !== startup && r !== byName('Fintech ABC')), edited];
+    expect(namesOf(sorter(next, byMrr))).toEqual([
+      'StartupXYZ',
+      'TechCorp LTDA',
+      'E-commerce Shop',
+      'AgênciaDigital',
+    ]);
+    expect(sorter(next, byMrr)[0]).toBe(edited);
   });
 });
 

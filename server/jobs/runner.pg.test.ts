@@ -31,21 +31,23 @@ afterEach(async () => {
 });
 afterAll(() => t?.close());
 
+const depsOn = (db: TestDatabase['db'], clock: () => Date): JobDeps => ({
+  db,
+  auth: db === t.db ? auth : new PgAuthStore(db),
+  accounts: new PgAccountStore(db),
+  clock,
+  logger: createLogger({ level: 'silent' }),
+  config: testConfig(),
+  writer: createServerWriter({ db, feed: createMemoryChangeFeed(), clock }),
+});
+
 function runner(
   jobs: readonly JobDefinition[],
   clock: () => Date,
   cronIntervalSeconds = 30,
   pollingIntervalSeconds = 0.5,
 ): JobRunner {
-  const deps: JobDeps = {
-    db: t.db,
-    auth,
-    accounts: new PgAccountStore(t.db),
-    clock,
-    logger: createLogger({ level: 'silent' }),
-    config: testConfig(),
-    writer: createServerWriter({ db: t.db, feed: createMemoryChangeFeed(), clock }),
-  };
+  const deps = depsOn(t.db, clock);
   const r = createJobRunner({
     connectionString: t.db.ownerConnectionString,
     jobs,
@@ -333,6 +335,44 @@ describe('jobs on pg-boss', () => {
     expect(Date.now() - began).toBeLessThan(4000);
     expect(await jobState(id)).toBe('retry');
     release();
+  });
+
+  it('a handler that outlives stop() and the closing of the database ends quietly (its job is retried later)', async () => {
+    // A server's shutdown: jobs stopped (the grace ran out), then the database closed, then the handler ends.
+    const own = await createTestDatabase();
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => void rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let started = false;
+      const outliving = defineJob({
+        name: 'test-outliving',
+        payload: z.strictObject({}),
+        retry: { limit: 1, delaySeconds: 60, backoff: false },
+        async handler() {
+          started = true;
+          await gate;
+        },
+      });
+      const jobs = createJobRunner({
+        connectionString: own.db.ownerConnectionString,
+        jobs: [outliving],
+        deps: depsOn(own.db, () => new Date()),
+        pollingIntervalSeconds: 0.5,
+      });
+      await jobs.start();
+      await jobs.send(outliving, {});
+      await until(() => started);
+      await jobs.stop({ graceMs: 1000 });
+      await own.close();
+      release();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
   });
 
   it("leaves the app's schema to its migrations and keeps the request role out of pg-boss", async () => {

@@ -76,6 +76,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     names.add(job.name);
   }
   const cronSeconds = options.cronIntervalSeconds ?? 30;
+  let state: 'new' | 'starting' | 'started' | 'stopped' = 'new';
   const boss = new PgBoss({
     // The embedded database serves every socket connection one protocol message at a time, so two connections'
     // parameterised statements can interleave (one's Bind reaching the other's unnamed Parse: "bind message
@@ -84,8 +85,20 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     ...(deps.db.kind === 'embedded'
       ? {
           db: {
-            executeSql: (text: string, values?: unknown[]) =>
-              deps.db.privileged((c) => c.query(text, values)),
+            // Once stopped, failing SQL answers nothing, as pg-boss's own closed pool does (pg-boss 10 `Db`):
+            // pg-boss completes or fails a job without awaiting it, so a handler that outlives `stop`'s grace
+            // and ends after the app closed its database would otherwise be an unhandled rejection. That job
+            // stays active, expires and is retried under its policy (`stop`'s contract).
+            executeSql: async (text: string, values?: unknown[]) => {
+              try {
+                return await deps.db.privileged((c) => c.query(text, values));
+              } catch (error) {
+                // `undefined` is what pg-boss's own closed pool answers and its callers expect (its type says
+                // otherwise).
+                if (state === 'stopped') return undefined as unknown as { rows: unknown[] };
+                throw error;
+              }
+            },
           },
         }
       : { connectionString: options.connectionString, max: options.maxConnections ?? 2 }),
@@ -98,7 +111,6 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   // keeps polling and recovers by itself.
   boss.on('error', (err) => deps.logger.error({ err }, 'job queue'));
 
-  let state: 'new' | 'starting' | 'started' | 'stopped' = 'new';
   const workerIds = new Map<string, string>();
   /** Skips the worker's idle wait: it fetches again right away. */
   const wake = (name: string) => {

@@ -67,6 +67,23 @@ async function until(check: () => Promise<boolean> | boolean, timeoutMs = 20_000
   }
 }
 
+/** A job whose handler runs until `release()` (retried once, a minute later, if failed). */
+function gatedJob(name: string) {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let running = false;
+  const job = defineJob({
+    name,
+    payload: z.strictObject({}),
+    retry: { limit: 1, delaySeconds: 60, backoff: false },
+    async handler() {
+      running = true;
+      await gate;
+    },
+  });
+  return { job, started: () => running, release };
+}
+
 const jobState = async (id: string) =>
   (
     await t.db.privileged((c) =>
@@ -314,22 +331,11 @@ describe('jobs on pg-boss', () => {
   });
 
   it('stop() is bounded: a handler still running after the grace period is failed for a retry', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let started = false;
-    const stuck = defineJob({
-      name: 'test-stuck',
-      payload: z.strictObject({}),
-      retry: { limit: 1, delaySeconds: 60, backoff: false },
-      async handler() {
-        started = true;
-        await gate;
-      },
-    });
+    const { job: stuck, started, release } = gatedJob('test-stuck');
     const jobs = runner([stuck], () => new Date());
     await jobs.start();
     const id = await jobs.send(stuck, {});
-    await until(() => started);
+    await until(started);
     const began = Date.now();
     await jobs.stop({ graceMs: 1000 });
     expect(Date.now() - began).toBeLessThan(4000);
@@ -344,18 +350,7 @@ describe('jobs on pg-boss', () => {
     const onRejection = (reason: unknown) => void rejections.push(reason);
     process.on('unhandledRejection', onRejection);
     try {
-      let release!: () => void;
-      const gate = new Promise<void>((resolve) => (release = resolve));
-      let started = false;
-      const outliving = defineJob({
-        name: 'test-outliving',
-        payload: z.strictObject({}),
-        retry: { limit: 1, delaySeconds: 60, backoff: false },
-        async handler() {
-          started = true;
-          await gate;
-        },
-      });
+      const { job: outliving, started, release } = gatedJob('test-outliving');
       const jobs = createJobRunner({
         connectionString: own.db.ownerConnectionString,
         jobs: [outliving],
@@ -364,7 +359,7 @@ describe('jobs on pg-boss', () => {
       });
       await jobs.start();
       await jobs.send(outliving, {});
-      await until(() => started);
+      await until(started);
       await jobs.stop({ graceMs: 1000 });
       await own.close();
       release();

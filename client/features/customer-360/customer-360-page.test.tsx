@@ -24,7 +24,6 @@ afterEach(async () => {
 });
 
 const LOAD = { timeout: 10_000 };
-/** Stamps far in the future acknowledge every write the fixtures' inserts made (they came "from the server"). */
 
 async function setup(path: (customerId: string) => string) {
   const fx = techCorp360();
@@ -56,8 +55,9 @@ async function setup(path: (customerId: string) => string) {
     signals: fx.signals,
     metrics: fx.metrics,
   };
-  // Acknowledged as the server would: with a stamp after every insert above and before any later write (an
-  // ack is remembered, so a stamp from the far future would hide the test's own edits).
+  // The fixtures' inserts came "from the server": acknowledged as a push answer would, with a stamp after every
+  // insert above and before any later write (an ack is remembered, so a far-future stamp would hide the test's
+  // own edits).
   const ackAll = database.outbox.nextStamp();
   for (const [name, docs] of Object.entries(inserted))
     database.outbox.ack(

@@ -7,6 +7,7 @@ import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../sync/protocol.ts';
 import { demoServerFixture, MARIA } from '../fixtures/demo-server.ts';
 import { BenchSkipped, type Bench } from '../harness/bench.ts';
 import type { Measurement } from '../harness/measure.ts';
+import { CEILING } from '../harness/report.ts';
 import type { HttpSession } from '../support/http-session.ts';
 import { startLoadClient, type LoadJob, type LoadResult } from '../support/load-client.ts';
 
@@ -114,7 +115,7 @@ export const syncLoad: Bench = {
             asMeasurement(`GET /api/health, ${latencies(baseline)}`, true, baseline),
             asMeasurement(`pull of ${BIG_PAGE} customers, ${latencies(pulls)}`, false, pulls),
             asMeasurement(
-              `ceiling: a fixed compressed ${BIG_PAGE}-customer page, trivial route, ${latencies(top)}`,
+              `${CEILING}: a fixed compressed ${BIG_PAGE}-customer page, trivial route, ${latencies(top)}`,
               false,
               top,
             ),
@@ -141,7 +142,7 @@ export const syncLoad: Bench = {
               mixed,
             ),
             asMeasurement(
-              `ceiling: a fixed compressed ${PULL_PAGE}-customer page, trivial route, ${latencies(top)}`,
+              `${CEILING}: a fixed compressed ${PULL_PAGE}-customer page, trivial route, ${latencies(top)}`,
               false,
               top,
             ),

@@ -277,6 +277,70 @@ describe('README issue 16 table', () => {
     expect(updateIssueTable(after, lines)).toBe(after);
   });
 
+  it('states each row’s ceiling beside its figure: first sync, mixed load and the big pull', () => {
+    const sync = (org: string, app: number, ceiling: number) => ({
+      title: `browser-sync · first sync, ${org}, documents/s`,
+      measurements: [
+        m('bare RxDB bulkInsert into Dexie', 1000, true),
+        m('app: sign-in → every collection caught up', app),
+        m('download alone: the pull API', 900),
+        m('ceiling: download and bare bulkInsert overlapped', ceiling),
+      ],
+    });
+    const synced = issueLines(
+      [
+        {
+          bench: 'browser-sync',
+          tables: [
+            sync('demo organization (90 customers, 6,830 documents)', 300, 700),
+            sync('scaled organization (10,000 customers, 10,000 documents)', 290, 650),
+          ],
+        },
+      ],
+      'r3',
+      true,
+    ).get('app first sync vs a bare RxDB `bulkInsert` (browser)');
+    expect(synced).toBe(
+      '| app first sync vs a bare RxDB `bulkInsert` (browser) | 0.30× (demo organization (90 customers, 6,830 documents); ' +
+        'ceiling, download and bare bulkInsert overlapped: 0.70×); 0.29× (scaled organization (10,000 customers, ' +
+        '10,000 documents); ceiling, download and bare bulkInsert overlapped: 0.65×) | 1,000 docs/s; 1,000 docs/s | ' +
+        '≥ 0.8× (demo organization and 10,000 customers) | **no** | r3 |',
+    );
+    const loaded = issueLines(
+      [
+        {
+          bench: 'sync-load',
+          tables: [
+            {
+              title: 'sync-load · pull of 1,000 customers, 10 connections, 5 s per case',
+              measurements: [
+                m('GET /api/health, p50', 1000, true),
+                m('pull of 1000 customers, p50', 20),
+                m('ceiling: a fixed compressed 1000-customer page, trivial route, p50', 50),
+              ],
+            },
+            {
+              title: 'sync-load · 50 connections, 5 s per case',
+              measurements: [
+                m('GET /api/health, p50', 1000, true),
+                m('4 pulls of 90 : 1 push of 1, p50', 170, false, 600),
+                m('ceiling: a fixed compressed 90-customer page, trivial route, p50', 450),
+              ],
+            },
+          ],
+        },
+      ],
+      'r3',
+      true,
+    );
+    expect(loaded.get('pull of 1,000 customers vs `/api/health`, 10 connections')).toContain(
+      '| 0.020× (20 req/s, p99 100 ms, 0 errors); ceiling (a fixed precompressed page, bare route) 0.050× |',
+    );
+    expect(loaded.get('mixed pull/push load, 10 / 50 / 100 connections (PostgreSQL)')).toContain(
+      '| 50: 170 req/s, p99 600 ms, 0 errors; ceiling (a fixed precompressed page, bare route) req/s 50: 450 |',
+    );
+  });
+
   it('writes the rows a bench states itself (sizes, latencies) with its verdict, and only from that bench', () => {
     const stated = {
       what: STATED_ROWS.keystroke,

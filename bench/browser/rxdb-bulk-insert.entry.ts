@@ -65,7 +65,11 @@ export async function measureBulkInsert(request: BulkInsertRequest): Promise<Bul
   }
   const overlapped: BulkInsertSample[] = [];
   for (let i = 0; i < request.warmup + request.reps; i++) {
-    const sample = await overlappedOnce(storage, request.collections, `arco-bench-overlap-${Date.now()}-${i}`);
+    const sample = await overlappedOnce(
+      storage,
+      request.collections,
+      `arco-bench-overlap-${Date.now()}-${i}`,
+    );
     if (i >= request.warmup) overlapped.push(sample);
   }
   return {
@@ -101,7 +105,9 @@ async function overlappedOnce(
           inserting = inserting.then(async () => {
             const result = await collections[collection]!.bulkInsert(page);
             if (result.error.length > 0)
-              throw new Error(`bulkInsert into ${collection}: ${JSON.stringify(result.error[0]).slice(0, 500)}`);
+              throw new Error(
+                `bulkInsert into ${collection}: ${JSON.stringify(result.error[0]).slice(0, 500)}`,
+              );
             rows += result.success.length;
           });
           // A failed insert must not wait for the download to end to be seen (nor go unhandled meanwhile).

@@ -73,7 +73,8 @@ function find(
 }
 
 /** "browser-sync · first sync, demo organization (90 customers, …), documents/s" → "demo organization (90 customers, …)". */
-const organizationOf = (title: string) => title.replace(/^.*?first sync, /, '').replace(/, documents\/s$/, '');
+const organizationOf = (title: string) =>
+  title.replace(/^.*?first sync, /, '').replace(/, documents\/s$/, '');
 
 const shortLabel = (m: Measurement) => m.label.split(',')[0]!;
 const loadCell = (m: Measurement) =>
@@ -141,11 +142,15 @@ export const ISSUE_ROWS: readonly IssueRow[] = [
       });
       if (levels.length === 0) return null;
       const at50 = levels.find((l) => l.n === 50);
-      const ceilings = levels.flatMap((l) => (l.ceiling ? [`${l.n}: ${group(l.ceiling.rowsPerSecond)}`] : []));
+      const ceilings = levels.flatMap((l) =>
+        l.ceiling ? [`${l.n}: ${group(l.ceiling.rowsPerSecond)}`] : [],
+      );
       return {
         figure:
           levels.map((l) => `${l.n}: ${loadCell(l.m)}`).join('; ') +
-          (ceilings.length ? `; ceiling (a fixed precompressed page, bare route) req/s ${ceilings.join(', ')}` : ''),
+          (ceilings.length
+            ? `; ceiling (a fixed precompressed page, bare route) req/s ${ceilings.join(', ')}`
+            : ''),
         baseline: levels.map((l) => `${l.n}: health ${loadCell(l.b)}`).join('; '),
         met:
           at50?.m.load === undefined

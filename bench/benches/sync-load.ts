@@ -1,13 +1,13 @@
 import { constants, brotliCompressSync, gzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { negotiateEncoding } from '../../server/http/compression.ts';
+import { compressResponses, negotiateEncoding } from '../../server/http/compression.ts';
 import type { UserIdentity } from '../../shared/identity.ts';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../sync/protocol.ts';
 import { demoServerFixture, MARIA } from '../fixtures/demo-server.ts';
 import { BenchSkipped, type Bench } from '../harness/bench.ts';
 import type { Measurement } from '../harness/measure.ts';
-import { CEILING } from '../harness/report.ts';
+import { ceilingLabel } from '../harness/report.ts';
 import type { HttpSession } from '../support/http-session.ts';
 import { startLoadClient, type LoadJob, type LoadResult } from '../support/load-client.ts';
 
@@ -24,10 +24,13 @@ import { startLoadClient, type LoadJob, type LoadResult } from '../support/load-
  *   (c) not a comparison — the ceiling: the same connections fetching one fixed, already compressed body (a
  *       real 90-customer page, compressed once as the server would) from a trivial route of a bare Hono server
  *       in the same process (no middleware, no session, no database, no compression per request): what this
- *       box serves at all for a body of that size, client included.
+ *       box serves at all for a body of that size, client included;
+ *   (d) not a comparison either — the ceiling of any server that compresses each answer: the same page's JSON
+ *       from a trivial route through the app's own compression middleware (server/http/compression.ts), so
+ *       per request it is compressed as the server compresses a pull page, and nothing else is done.
  * Before the levels, issue 16's "pull of 1,000 customers vs /api/health" at 10 connections: every request a
  * page of 1,000 customers from a random checkpoint (a device's first-sync page), next to health in the same
- * run, with its ceiling (a fixed compressed 1,000-customer page).
+ * run, with its two ceilings (a fixed 1,000-customer page, precompressed and compressed per request).
  * Reported per case: requests/s, p50 and p99 latency, errors (non-2xx answers or failed connections).
  *
  * The load client (bench/support/load-client.ts) runs in a worker thread, not on the server's event loop, and
@@ -109,15 +112,30 @@ export const syncLoad: Bench = {
           pageSize: BIG_PAGE,
           url: body.url,
         });
+        const fresh = await measured('ceiling', BIG_PULL_CONNECTIONS, loadSeconds, {
+          pageSize: BIG_PAGE,
+          url: body.freshUrl,
+        });
         ctx.report({
           title: `sync-load · pull of ${BIG_PAGE.toLocaleString('en-US')} customers, ${BIG_PULL_CONNECTIONS} connections, ${loadSeconds} s per case (PostgreSQL, ${seqs.length.toLocaleString('en-US')} customers)`,
           measurements: [
             asMeasurement(`GET /api/health, ${latencies(baseline)}`, true, baseline),
             asMeasurement(`pull of ${BIG_PAGE} customers, ${latencies(pulls)}`, false, pulls),
             asMeasurement(
-              `${CEILING}: a fixed compressed ${BIG_PAGE}-customer page, trivial route, ${latencies(top)}`,
+              ceilingLabel(
+                'precompressed',
+                `a fixed compressed ${BIG_PAGE}-customer page, trivial route, ${latencies(top)}`,
+              ),
               false,
               top,
+            ),
+            asMeasurement(
+              ceilingLabel(
+                'compressed per request',
+                `the same page from a trivial route through the app's compression, ${latencies(fresh)}`,
+              ),
+              false,
+              fresh,
             ),
           ],
         });
@@ -132,6 +150,10 @@ export const syncLoad: Bench = {
           pageSize: PULL_PAGE,
           url: body.url,
         });
+        const fresh = await measured('ceiling', connections, loadSeconds, {
+          pageSize: PULL_PAGE,
+          url: body.freshUrl,
+        });
         ctx.report({
           title: `sync-load · ${connections} connections, ${loadSeconds} s per case (PostgreSQL, ${seqs.length.toLocaleString('en-US')} customers)`,
           measurements: [
@@ -142,9 +164,20 @@ export const syncLoad: Bench = {
               mixed,
             ),
             asMeasurement(
-              `${CEILING}: a fixed compressed ${PULL_PAGE}-customer page, trivial route, ${latencies(top)}`,
+              ceilingLabel(
+                'precompressed',
+                `a fixed compressed ${PULL_PAGE}-customer page, trivial route, ${latencies(top)}`,
+              ),
               false,
               top,
+            ),
+            asMeasurement(
+              ceilingLabel(
+                'compressed per request',
+                `the same page from a trivial route through the app's compression, ${latencies(fresh)}`,
+              ),
+              false,
+              fresh,
             ),
           ],
         });
@@ -190,9 +223,19 @@ async function rawPage(session: HttpSession, seqs: readonly number[], size: numb
  */
 async function startCeiling() {
   const bodies = new Map<string, { br: Uint8Array<ArrayBuffer>; gzip: Uint8Array<ArrayBuffer> }>();
+  /** Each body as the JSON text a pull route hands to the middleware. */
+  const raw = new Map<string, string>();
   let seen = '';
   let closeServer = (): Promise<void> => Promise.resolve();
-  const app = new Hono().get('/page/:name', (c) => {
+  const app = new Hono();
+  // The same page as the server would answer it from its own JSON: compressed per request by the app's own
+  // middleware (same coding, levels and threadpool path). The ceiling of any server that compresses each answer.
+  app.get('/fresh/:name', compressResponses(), (c) => {
+    const body = raw.get(c.req.param('name'));
+    if (body === undefined) return c.notFound();
+    return c.body(body, 200, { 'Content-Type': 'application/json' });
+  });
+  app.get('/page/:name', (c) => {
     const body = bodies.get(c.req.param('name'));
     if (!body) return c.notFound();
     seen ||= c.req.header('accept-encoding') ?? '';
@@ -211,18 +254,25 @@ async function startCeiling() {
     closeServer = () => new Promise<void>((done) => server.close(() => done()));
   });
   return {
-    async serve(raw: Buffer) {
+    async serve(json: Buffer) {
       const name = String(bodies.size);
-      const br = brotliCompressSync(raw, {
+      const br = brotliCompressSync(json, {
         params: {
           [constants.BROTLI_PARAM_QUALITY]: 4,
           [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-          [constants.BROTLI_PARAM_SIZE_HINT]: raw.byteLength,
+          [constants.BROTLI_PARAM_SIZE_HINT]: json.byteLength,
         },
       });
-      const gzip = gzipSync(raw, { level: 6 });
+      const gzip = gzipSync(json, { level: 6 });
       bodies.set(name, { br: new Uint8Array(br), gzip: new Uint8Array(gzip) });
-      return { url: `${origin}/page/${name}`, raw: raw.byteLength, br: br.byteLength, gzip: gzip.byteLength };
+      raw.set(name, json.toString('utf8'));
+      return {
+        url: `${origin}/page/${name}`,
+        freshUrl: `${origin}/fresh/${name}`,
+        raw: json.byteLength,
+        br: br.byteLength,
+        gzip: gzip.byteLength,
+      };
     },
     acceptEncoding: () => seen,
     close: () => closeServer(),

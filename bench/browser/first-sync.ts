@@ -6,7 +6,7 @@ import { launchChromium, type LaunchedBrowser } from '../../e2e/support/browser.
 import { MARIA } from '../fixtures/demo-server.ts';
 import { repetitionsOf, type Bench, type BenchContext } from '../harness/bench.ts';
 import { median, summarize, type Sample } from '../harness/measure.ts';
-import { CEILING, type Fact, type IssueFigure, type ResultTable } from '../harness/report.ts';
+import { ceilingLabel, type Fact, type IssueFigure, type ResultTable } from '../harness/report.ts';
 import { STATED_ROWS } from '../harness/issue-table.ts';
 import { signIn, type HttpSession } from '../support/http-session.ts';
 import { demoAppFixture, requireChromium, scaledAppFixture, type AppServer } from './app-servers.ts';
@@ -265,7 +265,7 @@ function throughputTables(
           [{ ms: bulk.downloadMs, rows: counts.total }],
           { note: "the server's share, once: the app's first sync cannot beat it" },
         ),
-        summarize(`${CEILING}: download and bare bulkInsert overlapped`, bulk.overlapped, {
+        summarize(ceilingLabel('download and bare bulkInsert overlapped', 'pages of 1000'), bulk.overlapped, {
           note: 'pages inserted as they arrive while the next downloads, collections side by side: no app can do better here',
         }),
       ],

@@ -36,13 +36,22 @@ export interface BenchResult {
 
 /**
  * A case that compares nothing but says what the machine allows at all for the table's work (a trivial server's
- * answer, a device's bare storage fed as fast as it can take it): its label starts with this word, and issue 16's
- * table states it beside the figure (harness/issue-table.ts), so a target above it reads as out of reach here.
+ * answer, a device's bare storage fed as fast as it can take it). Its label is `ceilingLabel(name, details)`,
+ * and issue 16's table states every ceiling of a row's table by name beside the row's figure
+ * (harness/issue-table.ts), so a target above them reads as out of reach on this machine.
  */
-export const CEILING = 'ceiling';
+const CEILING = /^ceiling \(([^)]+)\): /;
 
-export function ceilingOf(table: ResultTable): Measurement | undefined {
-  return table.measurements.find((m) => !m.baseline && m.label.startsWith(CEILING));
+export function ceilingLabel(name: string, details: string): string {
+  return `ceiling (${name}): ${details}`;
+}
+
+/** The table's ceilings, each with the name its label gives it. */
+export function ceilingsOf(table: ResultTable): { name: string; m: Measurement }[] {
+  return table.measurements.flatMap((m) => {
+    const name = m.baseline ? undefined : CEILING.exec(m.label)?.[1];
+    return name === undefined ? [] : [{ name, m }];
+  });
 }
 
 /** Throughput of `m` divided by its table's baseline throughput (1 for the baseline itself). */

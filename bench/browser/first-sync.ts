@@ -266,7 +266,7 @@ function throughputTables(
           { note: "the server's share, once: the app's first sync cannot beat it" },
         ),
         summarize(ceilingLabel('download and bare bulkInsert overlapped', 'pages of 1000'), bulk.overlapped, {
-          note: 'pages inserted as they arrive while the next downloads, collections side by side: no app can do better here',
+          note: 'pages inserted as they arrive while the next downloads, collections side by side: the best overlap of these pages and this storage',
         }),
       ],
     },

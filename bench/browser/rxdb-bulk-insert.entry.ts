@@ -110,7 +110,7 @@ async function overlappedOnce(
               );
             rows += result.success.length;
           });
-          // A failed insert must not wait for the download to end to be seen (nor go unhandled meanwhile).
+          // A failed insert is thrown by `await inserting` once the download ends; until then it is not unhandled.
           inserting.catch(() => undefined);
         });
         await inserting;

@@ -94,6 +94,36 @@ export const syncLoad: Bench = {
         await job(args[0], args[1], 1, args[3]);
         return job(...args);
       };
+      /** A table's two ceilings for pages of `size` at `connections`: precompressed, then compressed per request. */
+      const ceilingRows = async (
+        connections: number,
+        size: number,
+        body: CeilingBody,
+      ): Promise<Measurement[]> => {
+        const top = await measured('ceiling', connections, loadSeconds, { pageSize: size, url: body.url });
+        const fresh = await measured('ceiling', connections, loadSeconds, {
+          pageSize: size,
+          url: body.freshUrl,
+        });
+        return [
+          asMeasurement(
+            ceilingLabel(
+              'precompressed',
+              `a fixed compressed ${size}-customer page, trivial route, ${latencies(top)}`,
+            ),
+            false,
+            top,
+          ),
+          asMeasurement(
+            ceilingLabel(
+              'compressed per request',
+              `the same page from a trivial route through the app's compression, ${latencies(fresh)}`,
+            ),
+            false,
+            fresh,
+          ),
+        ];
+      };
       const sizes: string[] = [];
       const ceilingOf = async (size: number) => {
         const body = await ceiling.serve(await rawPage(maria, seqs, size));
@@ -108,35 +138,13 @@ export const syncLoad: Bench = {
         const body = await ceilingOf(BIG_PAGE);
         const baseline = await measured('health', BIG_PULL_CONNECTIONS, loadSeconds);
         const pulls = await measured('big', BIG_PULL_CONNECTIONS, loadSeconds, { pageSize: BIG_PAGE });
-        const top = await measured('ceiling', BIG_PULL_CONNECTIONS, loadSeconds, {
-          pageSize: BIG_PAGE,
-          url: body.url,
-        });
-        const fresh = await measured('ceiling', BIG_PULL_CONNECTIONS, loadSeconds, {
-          pageSize: BIG_PAGE,
-          url: body.freshUrl,
-        });
+        const ceilings = await ceilingRows(BIG_PULL_CONNECTIONS, BIG_PAGE, body);
         ctx.report({
           title: `sync-load · pull of ${BIG_PAGE.toLocaleString('en-US')} customers, ${BIG_PULL_CONNECTIONS} connections, ${loadSeconds} s per case (PostgreSQL, ${seqs.length.toLocaleString('en-US')} customers)`,
           measurements: [
             asMeasurement(`GET /api/health, ${latencies(baseline)}`, true, baseline),
             asMeasurement(`pull of ${BIG_PAGE} customers, ${latencies(pulls)}`, false, pulls),
-            asMeasurement(
-              ceilingLabel(
-                'precompressed',
-                `a fixed compressed ${BIG_PAGE}-customer page, trivial route, ${latencies(top)}`,
-              ),
-              false,
-              top,
-            ),
-            asMeasurement(
-              ceilingLabel(
-                'compressed per request',
-                `the same page from a trivial route through the app's compression, ${latencies(fresh)}`,
-              ),
-              false,
-              fresh,
-            ),
+            ...ceilings,
           ],
         });
       } else ctx.log(`sync-load: fewer than ${BIG_PAGE * 2} customers, no pull of ${BIG_PAGE}`);
@@ -146,14 +154,7 @@ export const syncLoad: Bench = {
         ctx.log(`sync-load: ${connections} connections, ${loadSeconds} s per case…`);
         const baseline = await measured('health', connections, loadSeconds);
         const mixed = await measured('mixed', connections, loadSeconds);
-        const top = await measured('ceiling', connections, loadSeconds, {
-          pageSize: PULL_PAGE,
-          url: body.url,
-        });
-        const fresh = await measured('ceiling', connections, loadSeconds, {
-          pageSize: PULL_PAGE,
-          url: body.freshUrl,
-        });
+        const ceilings = await ceilingRows(connections, PULL_PAGE, body);
         ctx.report({
           title: `sync-load · ${connections} connections, ${loadSeconds} s per case (PostgreSQL, ${seqs.length.toLocaleString('en-US')} customers)`,
           measurements: [
@@ -163,22 +164,7 @@ export const syncLoad: Bench = {
               false,
               mixed,
             ),
-            asMeasurement(
-              ceilingLabel(
-                'precompressed',
-                `a fixed compressed ${PULL_PAGE}-customer page, trivial route, ${latencies(top)}`,
-              ),
-              false,
-              top,
-            ),
-            asMeasurement(
-              ceilingLabel(
-                'compressed per request',
-                `the same page from a trivial route through the app's compression, ${latencies(fresh)}`,
-              ),
-              false,
-              fresh,
-            ),
+            ...ceilings,
           ],
         });
       }
@@ -200,6 +186,8 @@ export const syncLoad: Bench = {
     }
   },
 };
+
+type CeilingBody = Awaited<ReturnType<Awaited<ReturnType<typeof startCeiling>>['serve']>>;
 
 const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 

@@ -91,9 +91,7 @@ async function overlappedOnce(
 ): Promise<BulkInsertSample> {
   const db = await createRxDatabase({ name, storage, multiInstance: false });
   try {
-    const collections = await db.addCollections(
-      Object.fromEntries(names.map((c) => [c, { schema: toRxJsonSchema(COLLECTION_DEFS[c]) as never }])),
-    );
+    const collections = await db.addCollections(appSchemas(names));
     const started = performance.now();
     const counts = await Promise.all(
       names.map(async (collection) => {
@@ -131,11 +129,7 @@ async function insertOnce(
 ): Promise<BulkInsertSample> {
   const db = await createRxDatabase({ name, storage, multiInstance: false });
   try {
-    const collections = await db.addCollections(
-      Object.fromEntries(
-        [...docs.keys()].map((c) => [c, { schema: toRxJsonSchema(COLLECTION_DEFS[c]) as never }]),
-      ),
-    );
+    const collections = await db.addCollections(appSchemas([...docs.keys()]));
     let rows = 0;
     const perCollection: Partial<Record<CollectionName, number>> = {};
     const started = performance.now();
@@ -153,6 +147,11 @@ async function insertOnce(
   } finally {
     await db.remove();
   }
+}
+
+/** The app's own schemas of `names`, as `addCollections` takes them. */
+function appSchemas(names: readonly CollectionName[]) {
+  return Object.fromEntries(names.map((c) => [c, { schema: toRxJsonSchema(COLLECTION_DEFS[c]) as never }]));
 }
 
 /** Every document of `collection` the signed-in page may read, as RxDB document data (no `_deleted`). */
@@ -218,7 +217,7 @@ export async function measureLaunchBaselines(request: LaunchBaselineRequest): Pr
   const customers = await pullAll('customers');
   const storage = getRxStorageDexie() as RxStorage<unknown, unknown>;
   const name = `arco-bench-launch-${Date.now()}`;
-  const schema = { customers: { schema: toRxJsonSchema(COLLECTION_DEFS.customers) as never } };
+  const schema = appSchemas(['customers']);
   const filled = await createRxDatabase({ name, storage, multiInstance: false });
   const inserted = await (await filled.addCollections(schema)).customers!.bulkInsert(customers);
   if (inserted.error.length > 0)
